@@ -1,0 +1,165 @@
+#pragma once
+
+#include "result.h"
+#include "types.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <variant>
+
+/// Messages on the agent channel (GET /api/v1/agent, DESIGN §6) and the app events socket.
+/// Every message is one JSON object with a "type" field.
+namespace suanli::protocol {
+
+// ---- agent → market -------------------------------------------------------------------
+
+/// The agent's state of one instance it holds, sent in hello for reconciliation.
+struct AgentInstanceStatus
+{
+    qint64 instance_id = 0;
+    InstanceState state = InstanceState::Pending;
+    qint64 last_seq = 0; ///< highest instance_state seq the agent has produced for it
+    bool operator==(const AgentInstanceStatus &) const = default;
+};
+
+struct HelloMessage
+{
+    QString agent_version;
+    MachineSpec spec;
+    QString address;       ///< address renters' SSH clients connect to
+    int port_min = 0;      ///< advertised port range for instance sshd
+    int port_max = 0;
+    QList<Image> images;   ///< images this host accepts
+    QList<AgentInstanceStatus> instances;
+    bool operator==(const HelloMessage &) const = default;
+};
+
+struct AckMessage
+{
+    QString command_id;
+    bool operator==(const AckMessage &) const = default;
+};
+
+/// A state report. `seq` increases per instance on the agent; the market applies a report
+/// only when its seq is above the last one applied, so duplicates and reordering are harmless.
+struct InstanceStateMessage
+{
+    qint64 instance_id = 0;
+    qint64 seq = 0;
+    InstanceState state = InstanceState::Pending;
+    QString reason;
+    QString command_id;   ///< the command this report completes, if any
+    std::optional<SshEndpoint> ssh;
+    std::optional<JupyterEndpoint> jupyter;
+    bool operator==(const InstanceStateMessage &) const = default;
+};
+
+struct GpuSample
+{
+    int index = 0;
+    double utilization_pct = 0;
+    qint64 memory_used_mb = 0;
+    double temperature_c = 0;
+    double power_w = 0;
+    bool operator==(const GpuSample &) const = default;
+};
+
+/// One second of one instance.
+struct TelemetrySample
+{
+    qint64 instance_id = 0;
+    QDateTime at;
+    QList<GpuSample> gpus;
+    double cpu_pct = 0;
+    qint64 memory_used_mb = 0;
+    int ssh_sessions = 0;
+    bool operator==(const TelemetrySample &) const = default;
+};
+
+struct TelemetryMessage
+{
+    QList<TelemetrySample> samples;
+    bool operator==(const TelemetryMessage &) const = default;
+};
+
+/// Heartbeat: the instances the agent currently runs. Keeps the host from being declared lost.
+struct UsageMessage
+{
+    qint64 seq = 0;
+    QList<qint64> running_instance_ids;
+    bool operator==(const UsageMessage &) const = default;
+};
+
+struct LogMessage
+{
+    qint64 instance_id = 0;
+    QStringList lines;
+    bool operator==(const LogMessage &) const = default;
+};
+
+using AgentMessage = std::variant<HelloMessage, AckMessage, InstanceStateMessage,
+                                  TelemetryMessage, UsageMessage, LogMessage>;
+
+// ---- market → agent -------------------------------------------------------------------
+
+enum class CommandAction { Create, Start, Stop, Destroy };
+QString toString(CommandAction action);
+std::optional<CommandAction> commandActionFromString(const QString &text);
+
+struct InstanceSpec
+{
+    QString image;
+    int gpu_count = 0;
+    qint64 disk_gb = 0;
+    QString ssh_public_key;
+    QMap<QString, QString> env;
+    QString onstart;
+    bool jupyter = false;
+    QString label;
+    bool operator==(const InstanceSpec &) const = default;
+};
+
+/// A command for the agent. `id` is unique; the agent executes each id at most once.
+struct CommandMessage
+{
+    QString id;
+    CommandAction action = CommandAction::Create;
+    qint64 instance_id = 0;
+    std::optional<InstanceSpec> spec; ///< with create
+    QString reason;                   ///< why (e.g. "balance_exhausted"), for stop/destroy
+    bool operator==(const CommandMessage &) const = default;
+};
+
+struct WelcomeMessage
+{
+    qint64 host_id = 0;
+    QString market_version;
+    bool operator==(const WelcomeMessage &) const = default;
+};
+
+using MarketMessage = std::variant<WelcomeMessage, CommandMessage>;
+
+// ---- market → app (GET /api/v1/events) --------------------------------------------------
+
+struct InstanceEvent
+{
+    Instance instance;
+    bool operator==(const InstanceEvent &) const = default;
+};
+
+struct TelemetryEvent
+{
+    TelemetrySample sample;
+    bool operator==(const TelemetryEvent &) const = default;
+};
+
+struct BalanceEvent
+{
+    Micro balance_micro = 0;
+    QString currency;
+    bool operator==(const BalanceEvent &) const = default;
+};
+
+using AppEvent = std::variant<InstanceEvent, TelemetryEvent, BalanceEvent>;
+
+} // namespace suanli::protocol

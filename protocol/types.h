@@ -1,0 +1,209 @@
+#pragma once
+
+#include "money.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+/// Wire types shared by the app, the market and the host agent (DESIGN §4, §6).
+/// Field names in JSON are exactly the member names in snake_case, as DESIGN spells them.
+namespace suanli::protocol {
+
+/// A rentable slice of a host, as listed in the catalog.
+struct Offer
+{
+    qint64 id = 0;
+    qint64 host_id = 0;
+    QString host_name;
+    QString gpu_model;          ///< "RTX 4090"; empty for a CPU-only host
+    qint64 gpu_memory_mb = 0;   ///< per GPU
+    int gpus_total = 0;         ///< 0: CPU-only machine, price is for the whole machine
+    int gpus_free = 0;
+    int cpu_cores = 0;
+    qint64 ram_mb = 0;
+    qint64 disk_free_gb = 0;
+    Micro price_gpu_hour_micro = 0;
+    Micro price_storage_gb_month_micro = 0;
+    int inet_down_mbps = 0;
+    int inet_up_mbps = 0;
+    double reliability = 0.0;   ///< 0..1
+    QString region;
+    bool verified = false;
+    bool interruptible = false;
+    qint64 min_duration_s = 0;
+    QString cuda_version;       ///< empty when unknown / no GPU
+    QString driver_version;
+    std::optional<double> perf_tflops; ///< absent for unknown GPU models: no guesses
+
+    bool operator==(const Offer &) const = default;
+};
+
+enum class InstanceState {
+    Pending,
+    Provisioning,
+    Running,
+    Stopping,
+    Stopped,
+    Starting,
+    Destroying,
+    Destroyed,
+    Failed,
+    Interrupted,
+};
+
+QString toString(InstanceState state);
+std::optional<InstanceState> instanceStateFromString(const QString &text);
+/// True where DESIGN §4 allows moving from `from` to `to`. A state to itself is not a
+/// transition (false); callers treat a repeated report of the current state as a no-op.
+bool isAllowedTransition(InstanceState from, InstanceState to);
+/// States in which GPUs are held and the GPU price accrues.
+bool isBilledRunning(InstanceState state);
+
+struct SshEndpoint
+{
+    QString host;
+    int port = 0;
+    QString user;
+    QString host_key; ///< "ssh-ed25519 AAAA…", made by the agent, pinned by clients
+    bool operator==(const SshEndpoint &) const = default;
+};
+
+struct JupyterEndpoint
+{
+    int port = 0;
+    QString token;
+    bool operator==(const JupyterEndpoint &) const = default;
+};
+
+struct Instance
+{
+    qint64 id = 0;
+    QString label;
+    InstanceState state = InstanceState::Pending;
+    QString state_reason;
+    qint64 host_id = 0;
+    qint64 offer_id = 0;
+    QString gpu_model;
+    int gpu_count = 0;
+    Micro price_gpu_hour_micro = 0;
+    Micro price_storage_gb_month_micro = 0;
+    QString image;
+    qint64 disk_gb = 0;
+    QDateTime created_at;
+    QDateTime running_since;  ///< invalid when not running
+    QDateTime stopped_at;     ///< invalid unless stopped
+    QDateTime release_at;     ///< invalid unless stopped: when the data is destroyed
+    Micro spend_micro = 0;
+    std::optional<SshEndpoint> ssh;
+    std::optional<JupyterEndpoint> jupyter;
+    Micro max_spend_micro = 0;  ///< 0: no limit
+    qint64 max_duration_s = 0;  ///< 0: no limit
+
+    bool operator==(const Instance &) const = default;
+};
+
+/// Body of POST /api/v1/instances.
+struct CreateInstanceRequest
+{
+    qint64 offer_id = 0;
+    int gpu_count = 0;
+    QString image;
+    qint64 disk_gb = 0;
+    QString ssh_public_key;
+    QString label;
+    QMap<QString, QString> env;
+    QString onstart;
+    bool jupyter = false;
+    Micro max_spend_micro = 0;
+    qint64 max_duration_s = 0;
+
+    bool operator==(const CreateInstanceRequest &) const = default;
+};
+
+struct Account
+{
+    qint64 id = 0;
+    QString name;
+    QStringList roles;  ///< "renter", "lender", "admin"
+    Micro balance_micro = 0;
+    QString currency;
+    bool operator==(const Account &) const = default;
+};
+
+struct HostListing
+{
+    bool listed = false;
+    Micro price_gpu_hour_micro = 0;
+    Micro price_storage_gb_month_micro = 0;
+    bool interruptible = false;
+    qint64 min_duration_s = 0;
+    bool operator==(const HostListing &) const = default;
+};
+
+struct GpuInfo
+{
+    int index = 0;
+    QString uuid;
+    QString model;
+    qint64 memory_mb = 0;
+    bool operator==(const GpuInfo &) const = default;
+};
+
+/// The machine as the agent describes it in `hello`.
+struct MachineSpec
+{
+    int cpu_cores = 0;
+    qint64 ram_mb = 0;
+    qint64 disk_free_gb = 0;
+    QList<GpuInfo> gpus;
+    QString cuda_version;
+    QString driver_version;
+    int inet_down_mbps = 0;
+    int inet_up_mbps = 0;
+    QString region;
+    bool operator==(const MachineSpec &) const = default;
+};
+
+struct Host
+{
+    qint64 id = 0;
+    qint64 owner_id = 0;
+    QString name;
+    bool online = false;
+    QDateTime last_seen;
+    HostListing listing;
+    std::optional<MachineSpec> spec; ///< absent until the agent has said hello
+    double reliability = 1.0;
+    bool verified = false;
+    bool operator==(const Host &) const = default;
+};
+
+struct LedgerEntry
+{
+    qint64 id = 0;
+    qint64 account_id = 0;
+    QDateTime at;
+    QString kind;        ///< "topup", "voucher", "gpu", "storage", "earning", "fee", "correction"
+    Micro amount_micro = 0; ///< signed: credits positive, charges negative
+    Micro balance_after_micro = 0;
+    qint64 instance_id = 0; ///< 0 when not about an instance
+    QString idempotency_key;
+    QString description;
+    bool operator==(const LedgerEntry &) const = default;
+};
+
+struct Image
+{
+    QString ref;
+    QString title;
+    bool has_jupyter = false;
+    bool operator==(const Image &) const = default;
+};
+
+} // namespace suanli::protocol

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QDateTime>
+#include <QtGlobal>
+
+namespace suanli::server {
+
+/// The market's clock. Billing runs on it, so tests inject a manual one.
+class Clock
+{
+public:
+    virtual ~Clock() = default;
+    /// Milliseconds since the Unix epoch, UTC.
+    virtual qint64 nowMs() const = 0;
+    QDateTime now() const { return QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC); }
+};
+
+class SystemClock final : public Clock
+{
+public:
+    qint64 nowMs() const override { return QDateTime::currentMSecsSinceEpoch(); }
+};
+
+/// A clock that moves only when told to. For tests and simulations.
+class ManualClock final : public Clock
+{
+public:
+    explicit ManualClock(qint64 startMs = 1'767'225'600'000) : m_now(startMs) {} // 2026-01-01
+    qint64 nowMs() const override { return m_now; }
+    void setMs(qint64 ms) { m_now = ms; }
+    void advanceSeconds(qint64 seconds) { m_now += seconds * 1000; }
+    void advanceMs(qint64 ms) { m_now += ms; }
+
+private:
+    qint64 m_now;
+};
+
+} // namespace suanli::server

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "protocol/result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+#include <memory>
+#include <unordered_map>
+
+namespace suanli::server {
+
+enum class Dialect { Sqlite, Postgres };
+
+/// A view of a cached prepared statement after exec(): valid until the same SQL text is
+/// executed again. Read it (or finish()) before running that statement again.
+class Rows
+{
+public:
+    explicit Rows(QSqlQuery *query) : m_query(query) {}
+    bool next() { return m_query->next(); }
+    QVariant value(int column) const { return m_query->value(column); }
+    int numRowsAffected() const { return m_query->numRowsAffected(); }
+    void finish() { m_query->finish(); }
+
+private:
+    QSqlQuery *m_query;
+};
+
+/// A Qt SQL connection plus the few things that differ between SQLite and PostgreSQL.
+/// Owned by one thread. All statements are prepared with `?` placeholders.
+class Database
+{
+public:
+    /// `url` is "sqlite:PATH" or "postgresql://user:pass@host:port/dbname".
+    static Result<std::unique_ptr<Database>> open(const QString &url, const QString &connectionName);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    Dialect dialect() const { return m_dialect; }
+    QSqlDatabase &handle() { return m_db; }
+    const QString &url() const { return m_url; }
+
+    /// Prepare (cached per text) and execute. On failure returns an Error with code
+    /// "conflict" for unique violations, "database_error" otherwise.
+    Result<Rows> exec(const QString &sql, const QVariantList &bindings = {});
+    /// exec() and read the first column of the first row (or an invalid QVariant).
+    Result<QVariant> scalar(const QString &sql, const QVariantList &bindings = {});
+    /// INSERT … RETURNING id, on either back end.
+    Result<qint64> insertReturningId(const QString &sql, const QVariantList &bindings = {});
+
+    Result<void> begin();
+    Result<void> commit();
+    void rollback();
+
+    /// The name of the auto-increment primary key type for migrations.
+    QString idColumn() const;
+
+private:
+    Database(Dialect dialect, QString connectionName, QString url);
+    Error errorFrom(const QSqlError &error, const QString &sql) const;
+
+    Dialect m_dialect;
+    QString m_connectionName;
+    QString m_url;
+    QSqlDatabase m_db;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_prepared;
+};
+
+/// Commits on commit(), rolls back on scope exit otherwise.
+class Transaction
+{
+public:
+    explicit Transaction(Database &db) : m_db(db) { m_result = m_db.begin(); }
+    ~Transaction()
+    {
+        if (m_result.ok() && !m_done)
+            m_db.rollback();
+    }
+    Result<void> started() const { return m_result; }
+    Result<void> commit()
+    {
+        m_done = true;
+        return m_db.commit();
+    }
+
+private:
+    Database &m_db;
+    Result<void> m_result;
+    bool m_done = false;
+};
+
+} // namespace suanli::server

@@ -1,0 +1,235 @@
+// suanli-market: the market service and its admin commands (DESIGN §5).
+
+#include "market.h"
+#include "sqlstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QHostAddress>
+#include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslKey>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace suanli;
+using namespace suanli::server;
+
+namespace suanli::server {
+QByteArray generateToken(const char *prefix);
+}
+
+namespace {
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "suanli-market: %s\n", qPrintable(message));
+    return 1;
+}
+
+/// "12.50" → 12,500,000 µ, exactly (no floating point).
+std::optional<Micro> parseAmount(const QString &text)
+{
+    static const QRegularExpression re(u"^(\\d{1,12})(?:\\.(\\d{1,6}))?$"_s);
+    const auto m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return std::nullopt;
+    const Micro whole = m.captured(1).toLongLong();
+    const QString frac = m.captured(2).leftJustified(6, u'0');
+    return whole * kMicroPerUnit + frac.toLongLong();
+}
+
+std::optional<qint64> parseFeePpm(const QString &text)
+{
+    auto micro = parseAmount(text); // the same exact decimal reader: 0.10 → 100,000
+    if (!micro || *micro > kMicroPerUnit)
+        return std::nullopt;
+    return *micro;
+}
+
+int serve(QCoreApplication &app, const QCommandLineParser &parser, const MarketPolicy &policy)
+{
+    const QString listen = parser.value(u"listen"_s);
+    const qsizetype colon = listen.lastIndexOf(u':');
+    bool portOk = false;
+    const int port = listen.mid(colon + 1).toInt(&portOk);
+    QHostAddress address(listen.left(colon).remove(u'[').remove(u']'));
+    if (colon < 0 || !portOk || port < 0 || port > 65535 || address.isNull())
+        return fail(u"--listen takes HOST:PORT with a numeric address, e.g. 127.0.0.1:8443"_s);
+
+    std::optional<QSslConfiguration> tls;
+    if (parser.isSet(u"tls-cert"_s) != parser.isSet(u"tls-key"_s))
+        return fail(u"--tls-cert and --tls-key go together"_s);
+    if (parser.isSet(u"tls-cert"_s)) {
+        const auto certs = QSslCertificate::fromPath(parser.value(u"tls-cert"_s), QSsl::Pem);
+        QFile keyFile(parser.value(u"tls-key"_s));
+        if (certs.isEmpty())
+            return fail(u"no PEM certificate in %1"_s.arg(parser.value(u"tls-cert"_s)));
+        if (!keyFile.open(QIODevice::ReadOnly))
+            return fail(u"cannot read %1"_s.arg(keyFile.fileName()));
+        const QByteArray pem = keyFile.readAll();
+        QSslKey key(pem, QSsl::Ec, QSsl::Pem);
+        if (key.isNull())
+            key = QSslKey(pem, QSsl::Rsa, QSsl::Pem);
+        if (key.isNull())
+            return fail(u"no PEM private key (EC or RSA) in %1"_s.arg(keyFile.fileName()));
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.setLocalCertificateChain(certs);
+        config.setPrivateKey(key);
+        config.setProtocol(QSsl::TlsV1_2OrLater);
+        tls = config;
+    }
+
+    auto store = SqlStore::open(parser.value(u"db"_s), policy, u"market"_s);
+    if (!store)
+        return fail(store.error().message);
+    static SystemClock clock;
+    auto *market = new Market(std::move(store).value(), clock, &app);
+    auto port16 = market->start(address, quint16(port), tls);
+    if (!port16)
+        return fail(port16.error().message);
+    std::printf("suanli-market listening on %s://%s:%u\n", tls ? "https" : "http",
+                qPrintable(address.toString()), unsigned(*port16));
+    std::fflush(stdout);
+    return app.exec();
+}
+
+int admin(const QStringList &args, const QCommandLineParser &parser, const MarketPolicy &policy)
+{
+    auto store = SqlStore::open(parser.value(u"db"_s), policy, u"admin"_s);
+    if (!store)
+        return fail(store.error().message);
+    SqlStore &s = **store;
+    const QString command = args.value(0);
+    if (command == "create-account"_L1) {
+        if (args.size() < 2)
+            return fail(u"usage: admin create-account NAME [--roles renter,lender,admin]"_s);
+        const QStringList roles = parser.value(u"roles"_s).split(u',', Qt::SkipEmptyParts);
+        for (const QString &role : roles) {
+            if (role != "renter"_L1 && role != "lender"_L1 && role != "admin"_L1)
+                return fail(u"unknown role '%1' (renter, lender, admin)"_s.arg(role));
+        }
+        auto id = s.createAccount(args[1], roles);
+        if (!id)
+            return fail(id.error().message);
+        std::printf("%lld\n", static_cast<long long>(*id));
+        return 0;
+    }
+    if (command == "issue-token"_L1) {
+        if (args.size() < 2)
+            return fail(u"usage: admin issue-token ACCOUNT"_s);
+        auto id = s.findAccount(args[1]);
+        if (!id)
+            return fail(id.error().message);
+        const QByteArray token = generateToken("sk_");
+        auto r = s.addToken(QCryptographicHash::hash(token, QCryptographicHash::Sha256), *id, 0);
+        if (!r)
+            return fail(r.error().message);
+        std::printf("%s\n", token.constData());
+        return 0;
+    }
+    if (command == "topup"_L1) {
+        if (args.size() < 3 || !parser.isSet(u"key"_s))
+            return fail(u"usage: admin topup ACCOUNT AMOUNT --key IDEMPOTENCY_KEY"_s);
+        auto id = s.findAccount(args[1]);
+        if (!id)
+            return fail(id.error().message);
+        auto amount = parseAmount(args[2]);
+        if (!amount || *amount <= 0)
+            return fail(u"AMOUNT is a positive number of %1, up to 6 decimals"_s.arg(policy.currency));
+        auto balance = s.credit(*id, *amount, u"topup"_s, u"topup:"_s + parser.value(u"key"_s),
+                                u"top-up"_s);
+        if (!balance)
+            return fail(balance.error().message);
+        std::printf("%lld\n", static_cast<long long>(*balance));
+        return 0;
+    }
+    if (command == "create-vouchers"_L1) {
+        if (args.size() < 2)
+            return fail(u"usage: admin create-vouchers AMOUNT --count N"_s);
+        auto amount = parseAmount(args[1]);
+        if (!amount || *amount <= 0)
+            return fail(u"AMOUNT is a positive number of %1"_s.arg(policy.currency));
+        bool ok = false;
+        const int count = parser.value(u"count"_s).toInt(&ok);
+        if (!ok || count < 1 || count > 100000)
+            return fail(u"--count takes 1 to 100000"_s);
+        for (int i = 0; i < count; ++i) {
+            // 20 characters from an unambiguous alphabet, ~100 bits.
+            static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+            QByteArray code;
+            for (int c = 0; c < 20; ++c) {
+                if (c && c % 5 == 0)
+                    code += '-';
+                code += alphabet[QRandomGenerator::system()->bounded(32)];
+            }
+            auto r = s.createVoucher(QString::fromLatin1(code), *amount);
+            if (!r)
+                return fail(r.error().message);
+            std::printf("%s\n", code.constData());
+        }
+        return 0;
+    }
+    return fail(u"unknown admin command '%1' (create-account, issue-token, topup, "
+                "create-vouchers)"_s.arg(command));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"suanli-market"_s);
+    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Suanli market service.\n\n"
+                                     "  serve --db URL --listen HOST:PORT\n"
+                                     "  admin --db URL COMMAND …"_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {u"db"_s, u"sqlite:PATH or postgresql://user:pass@host:port/db"_s, u"url"_s},
+        {u"listen"_s, u"HOST:PORT to listen on"_s, u"address"_s, u"127.0.0.1:8443"_s},
+        {u"tls-cert"_s, u"PEM certificate chain for HTTPS"_s, u"file"_s},
+        {u"tls-key"_s, u"PEM private key for HTTPS"_s, u"file"_s},
+        {u"currency"_s, u"the market's currency"_s, u"code"_s, u"CNY"_s},
+        {u"platform-fee"_s, u"share of each charge kept by the platform"_s, u"fraction"_s, u"0.10"_s},
+        {u"retention-days"_s, u"days a stopped instance is kept"_s, u"days"_s, u"15"_s},
+        {u"host-lost-after"_s, u"seconds of silence before a host is lost"_s, u"seconds"_s, u"90"_s},
+        {u"roles"_s, u"roles for create-account"_s, u"list"_s, u"renter"_s},
+        {u"key"_s, u"idempotency key for topup"_s, u"key"_s},
+        {u"count"_s, u"how many vouchers"_s, u"n"_s, u"1"_s},
+    });
+    parser.addPositionalArgument(u"command"_s, u"serve or admin"_s);
+    parser.process(app);
+
+    const QStringList args = parser.positionalArguments();
+    if (args.isEmpty())
+        return fail(u"give a command: serve or admin (see --help)"_s);
+    if (!parser.isSet(u"db"_s))
+        return fail(u"--db is required"_s);
+
+    MarketPolicy policy;
+    policy.currency = parser.value(u"currency"_s).toUpper();
+    auto fee = parseFeePpm(parser.value(u"platform-fee"_s));
+    if (!fee)
+        return fail(u"--platform-fee takes a fraction from 0 to 1, e.g. 0.10"_s);
+    policy.platformFeePpm = *fee;
+    bool ok = false;
+    policy.retentionDays = parser.value(u"retention-days"_s).toLongLong(&ok);
+    if (!ok || policy.retentionDays < 0)
+        return fail(u"--retention-days takes a whole number of days"_s);
+    policy.hostLostAfterS = parser.value(u"host-lost-after"_s).toLongLong(&ok);
+    if (!ok || policy.hostLostAfterS < 1)
+        return fail(u"--host-lost-after takes a positive number of seconds"_s);
+
+    if (args[0] == "serve"_L1)
+        return serve(app, parser, policy);
+    if (args[0] == "admin"_L1)
+        return admin(args.mid(1), parser, policy);
+    return fail(u"unknown command '%1'"_s.arg(args[0]));
+}

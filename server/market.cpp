@@ -1,0 +1,269 @@
+#include "market.h"
+
+#include "protocol/json.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QSqlDriver>
+#include <QSslServer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QWebSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace suanli::server {
+
+// Set-up, timers, HTTP routing and authentication. Handlers: market_http.cpp.
+// WebSockets and events: market_sockets.cpp.
+
+HttpReply jsonReply(int status, const QJsonObject &body);
+HttpReply errorReply(int status, const QString &code, const QString &message);
+
+Market::Market(std::unique_ptr<SqlStore> store, const Clock &clock, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_store(std::move(store))
+    , m_clock(clock)
+{
+    connect(this, &QAbstractHttpServer::newWebSocketConnection, this, &Market::acceptWebSocket);
+
+    m_billingTimer.setInterval(5000);
+    connect(&m_billingTimer, &QTimer::timeout, this, &Market::runBilling);
+    m_hostsTimer.setInterval(5000);
+    connect(&m_hostsTimer, &QTimer::timeout, this, &Market::checkHosts);
+    m_flushTimer.setInterval(1000);
+    connect(&m_flushTimer, &QTimer::timeout, this, &Market::flushTelemetry);
+    m_compactTimer.setInterval(60'000);
+    connect(&m_compactTimer, &QTimer::timeout, this, &Market::compactTelemetry);
+    m_retryTimer.setInterval(2000);
+    connect(&m_retryTimer, &QTimer::timeout, this, &Market::retryCommands);
+
+    if (m_store->database().dialect() == Dialect::Postgres) {
+        // Events and agent commands caused through another market process arrive here.
+        QSqlDriver *driver = m_store->database().handle().driver();
+        driver->subscribeToNotification(u"suanli_events"_s);
+        driver->subscribeToNotification(u"suanli_commands"_s);
+        connect(driver, &QSqlDriver::notification, this,
+                [this](const QString &name, QSqlDriver::NotificationSource,
+                       const QVariant &payload) { onDatabaseNotification(name, payload); });
+    }
+}
+
+Market::~Market() = default;
+
+Result<quint16> Market::start(const QHostAddress &address, quint16 port,
+                              const std::optional<QSslConfiguration> &tls)
+{
+    QTcpServer *server = nullptr;
+    if (tls) {
+        auto *ssl = new QSslServer(this);
+        ssl->setSslConfiguration(*tls);
+        server = ssl;
+    } else {
+        server = new QTcpServer(this);
+    }
+    if (!server->listen(address, port)) {
+        const QString why = server->errorString();
+        delete server;
+        return makeError(u"listen_failed"_s,
+                         u"cannot listen on %1:%2: %3"_s.arg(address.toString()).arg(port).arg(why));
+    }
+    bind(server);
+    m_billingTimer.start();
+    m_hostsTimer.start();
+    m_flushTimer.start();
+    m_compactTimer.start();
+    m_retryTimer.start();
+    return server->serverPort();
+}
+
+Result<Principal> Market::authenticate(const QByteArray &authorization)
+{
+    if (!authorization.startsWith("Bearer "))
+        return makeError(u"unauthorized"_s, u"send Authorization: Bearer <token>"_s);
+    const QByteArray token = authorization.mid(7).trimmed();
+    if (token.size() < 40 || !(token.startsWith("sk_") || token.startsWith("sh_")))
+        return makeError(u"unauthorized"_s, u"the token is not valid"_s);
+    auto principal = m_store->principalForToken(
+        QCryptographicHash::hash(token, QCryptographicHash::Sha256));
+    if (!principal)
+        return makeError(u"unauthorized"_s, u"the token is not valid"_s);
+    // The prefix is part of the contract: an sk_ token never acts as a host and vice versa.
+    const bool hostToken = token.startsWith("sh_");
+    if (hostToken != (principal->kind == Principal::Kind::Host))
+        return makeError(u"unauthorized"_s, u"the token is not valid"_s);
+    return principal;
+}
+
+bool Market::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const QString path = request.url().path();
+    if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0
+        && (path == "/api/v1/events"_L1 || path == "/api/v1/agent"_L1)) {
+        // Qt HttpServer 6.4 upgrades after this returns true without a response written;
+        // authentication happens on the socket (acceptWebSocket).
+        return true;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    HttpReply reply = route(request);
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.write(reply.body,
+                    {{"Content-Type", reply.contentType}, {"Cache-Control", "no-store"}},
+                    static_cast<QHttpServerResponder::StatusCode>(reply.status));
+    QString routeName = path;
+    // Collapse ids so the metric has few label values.
+    static const QRegularExpression digits(u"/\\d+"_s);
+    routeName.replace(digits, u"/{id}"_s);
+    m_metrics.observeRequest(routeName, reply.status, timer.nsecsElapsed() / 1e9);
+    return true;
+}
+
+void Market::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    HttpReply reply = errorReply(404, u"not_found"_s, u"no such endpoint"_s);
+    makeResponder(request, socket)
+        .write(reply.body, {{"Content-Type", reply.contentType}},
+               QHttpServerResponder::StatusCode::NotFound);
+}
+
+HttpReply Market::route(const QHttpServerRequest &request)
+{
+    using Method = QHttpServerRequest::Method;
+    const Method method = request.method();
+    const QString path = request.url().path();
+
+    // The size limit comes first: nothing is parsed or looked up for an oversized body.
+    const qint64 declared = request.value("content-length").toLongLong();
+    if (declared > kMaxBodyBytes || request.body().size() > kMaxBodyBytes)
+        return errorReply(413, u"body_too_large"_s, u"request bodies are limited to 1 MiB"_s);
+
+    if (path == "/healthz"_L1 && method == Method::Get)
+        return jsonReply(200, {{u"status"_s, u"ok"_s}});
+    if (path == "/metrics"_L1 && method == Method::Get)
+        return metricsText();
+    if (!path.startsWith("/api/v1/"_L1))
+        return errorReply(404, u"not_found"_s, u"no such endpoint"_s);
+
+    auto principal = authenticate(request.value("authorization"));
+    if (!principal)
+        return errorReply(401, principal.error().code, principal.error().message);
+    const Principal &who = *principal;
+    if (who.kind != Principal::Kind::Account)
+        return errorReply(403, u"forbidden"_s, u"host tokens may only open the agent channel"_s);
+
+    const QStringList parts = path.mid(8).split(u'/');
+    const QString head = parts.value(0);
+    const int n = int(parts.size());
+    auto badMethod = [] {
+        return errorReply(405, u"method_not_allowed"_s, u"method not allowed here"_s);
+    };
+    auto idAt = [&parts](int index) -> qint64 {
+        bool ok = false;
+        const qint64 id = parts.value(index).toLongLong(&ok);
+        return ok && id > 0 ? id : -1;
+    };
+
+    if (head == "me"_L1 && n == 1)
+        return method == Method::Get ? me(who) : badMethod();
+    if (head == "vouchers"_L1 && n == 2 && parts[1] == "redeem"_L1)
+        return method == Method::Post ? redeem(who, request) : badMethod();
+    if (head == "offers"_L1 && n == 1)
+        return method == Method::Get ? offers(request) : badMethod();
+    if (head == "images"_L1 && n == 1)
+        return method == Method::Get ? images() : badMethod();
+    if (head == "ledger"_L1 && n == 1)
+        return method == Method::Get ? ledger(who, request, false) : badMethod();
+    if (head == "ledger.csv"_L1 && n == 1)
+        return method == Method::Get ? ledger(who, request, true) : badMethod();
+    if (head == "earnings"_L1 && n == 1)
+        return method == Method::Get ? earnings(who) : badMethod();
+    if (head == "instances"_L1) {
+        if (n == 1) {
+            if (method == Method::Post)
+                return createInstance(who, request);
+            return method == Method::Get ? listInstances(who) : badMethod();
+        }
+        const qint64 id = idAt(1);
+        if (id < 0)
+            return errorReply(404, u"not_found"_s, u"no such instance"_s);
+        if (n == 2) {
+            if (method == Method::Get)
+                return instanceAction(who, id, u"get"_s);
+            return method == Method::Delete ? instanceAction(who, id, u"destroy"_s) : badMethod();
+        }
+        if (n == 3 && (parts[2] == "stop"_L1 || parts[2] == "start"_L1))
+            return method == Method::Post ? instanceAction(who, id, parts[2]) : badMethod();
+        if (n == 3 && parts[2] == "logs"_L1)
+            return method == Method::Get ? instanceLogs(who, id, request) : badMethod();
+        if (n == 3 && parts[2] == "telemetry"_L1)
+            return method == Method::Get ? instanceTelemetry(who, id, request) : badMethod();
+    }
+    if (head == "hosts"_L1) {
+        if (n == 1) {
+            if (method == Method::Post)
+                return createHost(who, request);
+            return method == Method::Get ? listHosts(who) : badMethod();
+        }
+        const qint64 id = idAt(1);
+        if (n == 2 && id > 0)
+            return method == Method::Patch ? patchHost(who, id, request) : badMethod();
+    }
+    return errorReply(404, u"not_found"_s, u"no such endpoint"_s);
+}
+
+// ---- timers ---------------------------------------------------------------------------
+
+void Market::runBilling()
+{
+    auto changes = m_store->accrueAll(m_clock.nowMs());
+    if (!changes) {
+        qWarning("billing: %s", qPrintable(changes.error().message));
+        return;
+    }
+    publish(*changes);
+}
+
+void Market::checkHosts()
+{
+    auto silent = m_store->silentHosts(m_clock.nowMs() - m_store->policy().hostLostAfterS * 1000);
+    if (!silent)
+        return;
+    for (qint64 hostId : *silent) {
+        if (m_agents.contains(hostId) && m_lastSeen.contains(hostId))
+            continue; // connected here, its heartbeat is only waiting for the next flush
+        auto changes = m_store->declareHostLost(hostId);
+        if (changes)
+            publish(*changes);
+    }
+}
+
+void Market::flushTelemetry()
+{
+    if (!m_lastSeen.isEmpty()) {
+        (void)m_store->touchHosts(m_lastSeen);
+        m_lastSeen.clear();
+    }
+    if (!m_telemetryBuffer.isEmpty()) {
+        auto r = m_store->insertTelemetry(m_telemetryBuffer);
+        if (!r)
+            qWarning("telemetry: %s", qPrintable(r.error().message));
+        m_telemetryBuffer.clear();
+    }
+}
+
+void Market::compactTelemetry()
+{
+    (void)m_store->compactTelemetry(m_clock.nowMs());
+}
+
+void Market::retryCommands()
+{
+    for (auto it = m_agents.constBegin(); it != m_agents.constEnd(); ++it)
+        sendPendingCommands(it.key(), true);
+}
+
+} // namespace suanli::server

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "clock.h"
+#include "metrics.h"
+#include "sqlstore.h"
+
+#include <QAbstractHttpServer>
+#include <QHash>
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QTimer>
+
+#include <memory>
+
+class QWebSocket;
+
+namespace suanli::server {
+
+/// A response before it is written: status, JSON (or other) body, content type.
+struct HttpReply
+{
+    int status = 200;
+    QByteArray body;
+    QByteArray contentType = "application/json";
+};
+
+/// The market service: REST API, app events and agent channel over one port, billing timers.
+/// Everything it knows lives in the Store; what it keeps in memory (sockets, caches, buffered
+/// telemetry) is rebuilt from the database, so several processes can share one PostgreSQL.
+class Market : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    Market(std::unique_ptr<SqlStore> store, const Clock &clock, QObject *parent = nullptr);
+    ~Market() override;
+
+    /// Starts listening. With a TLS configuration, serves HTTPS/WSS.
+    Result<quint16> start(const QHostAddress &address, quint16 port,
+                          const std::optional<QSslConfiguration> &tls = std::nullopt);
+
+    SqlStore &store() { return *m_store; }
+    Metrics &metrics() { return m_metrics; }
+
+    /// Timer work, public so tests with a manual clock can drive it step by step.
+    void runBilling();
+    void checkHosts();
+    void flushTelemetry();
+    void compactTelemetry();
+    void retryCommands();
+
+    static constexpr qint64 kMaxBodyBytes = 1024 * 1024;
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    struct AgentSession;
+    struct AppSession;
+
+    HttpReply route(const QHttpServerRequest &request);
+    Result<Principal> authenticate(const QByteArray &authorization);
+
+    // REST handlers (market_http.cpp)
+    HttpReply me(const Principal &who);
+    HttpReply redeem(const Principal &who, const QHttpServerRequest &request);
+    HttpReply offers(const QHttpServerRequest &request);
+    HttpReply images();
+    HttpReply createInstance(const Principal &who, const QHttpServerRequest &request);
+    HttpReply listInstances(const Principal &who);
+    HttpReply instanceAction(const Principal &who, qint64 id, const QString &action);
+    HttpReply instanceLogs(const Principal &who, qint64 id, const QHttpServerRequest &request);
+    HttpReply instanceTelemetry(const Principal &who, qint64 id,
+                                const QHttpServerRequest &request);
+    HttpReply ledger(const Principal &who, const QHttpServerRequest &request, bool csv);
+    HttpReply createHost(const Principal &who, const QHttpServerRequest &request);
+    HttpReply listHosts(const Principal &who);
+    HttpReply patchHost(const Principal &who, qint64 id, const QHttpServerRequest &request);
+    HttpReply earnings(const Principal &who);
+    HttpReply metricsText();
+
+    // WebSockets (market_sockets.cpp)
+    void acceptWebSocket();
+    void onAgentMessage(AgentSession *session, const QString &text);
+    void sendPendingCommands(qint64 hostId, bool onlyDue);
+    void publish(const QList<Change> &changes);
+    void publishToAccount(qint64 accountId, const QJsonObject &event);
+    void deliverLocally(qint64 accountId, const QByteArray &event);
+    void onDatabaseNotification(const QString &name, const QVariant &payload);
+    void kickAgent(qint64 hostId);
+    qint64 accountOfInstance(qint64 instanceId);
+
+    std::unique_ptr<SqlStore> m_store;
+    const Clock &m_clock;
+    Metrics m_metrics;
+    QTimer m_billingTimer;
+    QTimer m_hostsTimer;
+    QTimer m_flushTimer;
+    QTimer m_compactTimer;
+    QTimer m_retryTimer;
+    QHash<qint64, AgentSession *> m_agents;        ///< by host id, this process only
+    QMultiHash<qint64, AppSession *> m_apps;       ///< by account id
+    QList<protocol::TelemetrySample> m_telemetryBuffer;
+    QHash<qint64, qint64> m_lastSeen;              ///< host id → ms, flushed each second
+    QHash<qint64, qint64> m_instanceAccount;       ///< cache: instance → owner account
+    QHash<qint64, qint64> m_instanceHost;          ///< cache: instance → host
+};
+
+} // namespace suanli::server

@@ -1,0 +1,275 @@
+#include "market.h"
+
+#include "protocol/json.h"
+
+#include <QJsonDocument>
+#include <QNetworkRequest>
+#include <QWebSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace suanli::server {
+
+// The two WebSockets: the agent channel (DESIGN §6) and app events (DESIGN §4), and how
+// events reach them across market processes (PostgreSQL LISTEN/NOTIFY).
+
+struct Market::AgentSession
+{
+    std::unique_ptr<QWebSocket> socket;
+    qint64 hostId = 0;
+    bool helloSeen = false;
+};
+
+struct Market::AppSession
+{
+    std::unique_ptr<QWebSocket> socket;
+    qint64 accountId = 0;
+};
+
+namespace {
+
+QString compact(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject errorMessage(const Error &error)
+{
+    return {{u"type"_s, u"error"_s},
+            {u"error"_s, QJsonObject{{u"code"_s, error.code}, {u"message"_s, error.message},
+                                     {u"field"_s, error.field}}}};
+}
+
+} // namespace
+
+void Market::acceptWebSocket()
+{
+    while (hasPendingWebSocketConnections()) {
+        std::unique_ptr<QWebSocket> socket = nextPendingWebSocketConnection();
+        if (!socket)
+            continue;
+        socket->setMaxAllowedIncomingMessageSize(kMaxBodyBytes);
+        socket->setMaxAllowedIncomingFrameSize(kMaxBodyBytes);
+        const QString path = socket->requestUrl().path();
+        auto principal = authenticate(socket->request().rawHeader("Authorization"));
+        const bool agentPath = path == "/api/v1/agent"_L1;
+        if (!principal
+            || (agentPath != (principal->kind == Principal::Kind::Host))) {
+            // 4401/4403: private-use close codes that mirror the HTTP statuses.
+            socket->close(static_cast<QWebSocketProtocol::CloseCode>(principal ? 4403 : 4401),
+                          principal ? u"forbidden"_s : u"unauthorized"_s);
+            QWebSocket *raw = socket.release();
+            connect(raw, &QWebSocket::disconnected, raw, &QObject::deleteLater);
+            continue;
+        }
+        if (agentPath) {
+            const qint64 hostId = principal->hostId;
+            if (AgentSession *old = m_agents.take(hostId)) {
+                // The agent reconnected: the newer connection wins.
+                old->socket->close(QWebSocketProtocol::CloseCodeNormal, u"replaced"_s);
+                old->socket.release()->deleteLater();
+                delete old;
+            }
+            auto *session = new AgentSession{std::move(socket), hostId, false};
+            m_agents.insert(hostId, session);
+            m_lastSeen.insert(hostId, m_clock.nowMs());
+            QWebSocket *ws = session->socket.get();
+            connect(ws, &QWebSocket::textMessageReceived, this,
+                    [this, session](const QString &text) { onAgentMessage(session, text); });
+            connect(ws, &QWebSocket::disconnected, this, [this, session] {
+                if (m_agents.value(session->hostId) == session)
+                    m_agents.remove(session->hostId);
+                session->socket.release()->deleteLater();
+                delete session;
+            });
+        } else {
+            auto *session = new AppSession{std::move(socket), principal->accountId};
+            m_apps.insert(session->accountId, session);
+            QWebSocket *ws = session->socket.get();
+            connect(ws, &QWebSocket::disconnected, this, [this, session] {
+                m_apps.remove(session->accountId, session);
+                session->socket.release()->deleteLater();
+                delete session;
+            });
+            // A first balance event so the app starts with the truth.
+            publish({{Change::Kind::Balance, session->accountId, 0, 0}});
+        }
+    }
+}
+
+void Market::onAgentMessage(AgentSession *session, const QString &text)
+{
+    const qint64 now = m_clock.nowMs();
+    const qint64 hostId = session->hostId;
+    m_lastSeen.insert(hostId, now);
+    auto json = protocol::parseJsonObject(text.toUtf8());
+    if (!json) {
+        session->socket->sendTextMessage(compact(errorMessage(json.error())));
+        return;
+    }
+    auto message = protocol::agentMessageFromJson(*json);
+    if (!message) {
+        session->socket->sendTextMessage(compact(errorMessage(message.error())));
+        return;
+    }
+    if (auto *hello = std::get_if<protocol::HelloMessage>(&*message)) {
+        auto r = m_store->hostHello(hostId, *hello, now);
+        if (!r) {
+            session->socket->sendTextMessage(compact(errorMessage(r.error())));
+            return;
+        }
+        session->helloSeen = true;
+        protocol::WelcomeMessage welcome{hostId, u"0.1.0"_s};
+        session->socket->sendTextMessage(compact(protocol::toJson(protocol::MarketMessage{welcome})));
+        sendPendingCommands(hostId, false);
+        return;
+    }
+    if (!session->helloSeen) {
+        session->socket->sendTextMessage(compact(errorMessage(
+            makeError(u"hello_required"_s, u"send hello before anything else"_s))));
+        return;
+    }
+    if (auto *ack = std::get_if<protocol::AckMessage>(&*message)) {
+        (void)m_store->ackCommand(hostId, ack->command_id, now);
+    } else if (auto *state = std::get_if<protocol::InstanceStateMessage>(&*message)) {
+        auto changes = m_store->applyInstanceState(hostId, *state, now);
+        if (!changes) {
+            session->socket->sendTextMessage(compact(errorMessage(changes.error())));
+            return;
+        }
+        publish(*changes);
+    } else if (auto *telemetry = std::get_if<protocol::TelemetryMessage>(&*message)) {
+        for (const auto &sample : telemetry->samples) {
+            auto host = m_instanceHost.constFind(sample.instance_id);
+            if (host == m_instanceHost.constEnd()) {
+                auto instance = m_store->instance(sample.instance_id);
+                if (!instance)
+                    continue;
+                host = m_instanceHost.insert(sample.instance_id, instance->host_id);
+            }
+            if (host.value() != hostId)
+                continue; // a host reports only on its own instances
+            m_telemetryBuffer.append(sample);
+            publishToAccount(accountOfInstance(sample.instance_id),
+                             protocol::toJson(protocol::AppEvent{protocol::TelemetryEvent{sample}}));
+        }
+    } else if (std::get_if<protocol::UsageMessage>(&*message)) {
+        // The heartbeat itself is the news: m_lastSeen was updated above.
+    } else if (auto *logs = std::get_if<protocol::LogMessage>(&*message)) {
+        auto r = m_store->appendLogs(hostId, *logs, now);
+        if (!r)
+            session->socket->sendTextMessage(compact(errorMessage(r.error())));
+    }
+}
+
+void Market::sendPendingCommands(qint64 hostId, bool onlyDue)
+{
+    AgentSession *session = m_agents.value(hostId);
+    if (!session || !session->helloSeen)
+        return;
+    auto pending = m_store->pendingCommands(hostId);
+    if (!pending)
+        return;
+    const qint64 now = m_clock.nowMs();
+    for (const auto &command : *pending) {
+        // Unacknowledged commands are re-sent every 10 s; the agent dedupes by id.
+        if (onlyDue && command.lastSentAtMs && now - command.lastSentAtMs < 10'000)
+            continue;
+        session->socket->sendTextMessage(QString::fromUtf8(command.payload));
+        (void)m_store->markCommandSent(command.id, now);
+    }
+}
+
+qint64 Market::accountOfInstance(qint64 instanceId)
+{
+    auto it = m_instanceAccount.constFind(instanceId);
+    if (it != m_instanceAccount.constEnd())
+        return it.value();
+    auto owner = m_store->instanceOwner(instanceId);
+    if (!owner)
+        return 0;
+    m_instanceAccount.insert(instanceId, *owner);
+    return *owner;
+}
+
+void Market::kickAgent(qint64 hostId)
+{
+    if (m_agents.contains(hostId)) {
+        sendPendingCommands(hostId, false);
+    } else if (m_store->database().dialect() == Dialect::Postgres) {
+        (void)m_store->database().exec(u"SELECT pg_notify('suanli_commands', ?)"_s,
+                                       {QString::number(hostId)});
+    }
+}
+
+void Market::publish(const QList<Change> &changes)
+{
+    QSet<qint64> balances;
+    QSet<qint64> instances;
+    QSet<qint64> hosts;
+    for (const Change &change : changes) {
+        switch (change.kind) {
+        case Change::Kind::Instance:
+            instances.insert(change.instanceId);
+            break;
+        case Change::Kind::Balance:
+            balances.insert(change.accountId);
+            break;
+        case Change::Kind::Command:
+            hosts.insert(change.hostId);
+            break;
+        }
+    }
+    for (qint64 id : instances) {
+        auto instance = m_store->instance(id);
+        if (instance)
+            publishToAccount(accountOfInstance(id),
+                             protocol::toJson(protocol::AppEvent{protocol::InstanceEvent{*instance}}));
+    }
+    for (qint64 accountId : balances) {
+        auto account = m_store->account(accountId);
+        if (account)
+            publishToAccount(accountId, protocol::toJson(protocol::AppEvent{protocol::BalanceEvent{
+                                            account->balance_micro, account->currency}}));
+    }
+    for (qint64 hostId : hosts)
+        kickAgent(hostId);
+}
+
+void Market::publishToAccount(qint64 accountId, const QJsonObject &event)
+{
+    if (!accountId)
+        return;
+    const QByteArray bytes = QJsonDocument(event).toJson(QJsonDocument::Compact);
+    if (m_store->database().dialect() == Dialect::Postgres && bytes.size() < 7000) {
+        // Every process (this one included) hears the notification and tells its own sockets.
+        const QByteArray payload = QByteArray::number(accountId) + ' ' + bytes;
+        auto r = m_store->database().exec(u"SELECT pg_notify('suanli_events', ?)"_s,
+                                          {QString::fromUtf8(payload)});
+        if (r)
+            return;
+    }
+    deliverLocally(accountId, bytes);
+}
+
+void Market::deliverLocally(qint64 accountId, const QByteArray &event)
+{
+    const QString text = QString::fromUtf8(event);
+    const auto sessions = m_apps.values(accountId);
+    for (AppSession *session : sessions)
+        session->socket->sendTextMessage(text);
+}
+
+void Market::onDatabaseNotification(const QString &name, const QVariant &payload)
+{
+    const QByteArray bytes = payload.toString().toUtf8();
+    if (name == "suanli_events"_L1) {
+        const qsizetype space = bytes.indexOf(' ');
+        if (space > 0)
+            deliverLocally(bytes.left(space).toLongLong(), bytes.mid(space + 1));
+    } else if (name == "suanli_commands"_L1) {
+        sendPendingCommands(bytes.toLongLong(), false);
+    }
+}
+
+} // namespace suanli::server

@@ -1,0 +1,48 @@
+#include "metrics.h"
+
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace suanli::server {
+
+void Metrics::observeRequest(const QString &route, int status, double seconds)
+{
+    ++m_requests[{route, status}];
+    Histogram &h = m_latency[route];
+    for (size_t i = 0; i < kBuckets.size(); ++i) {
+        if (seconds <= kBuckets[i])
+            ++h.counts[i];
+    }
+    ++h.count;
+    h.sum += seconds;
+}
+
+QByteArray Metrics::render() const
+{
+    QByteArray out;
+    out += "# HELP suanli_http_requests_total HTTP requests by route and status.\n"
+           "# TYPE suanli_http_requests_total counter\n";
+    for (auto it = m_requests.constBegin(); it != m_requests.constEnd(); ++it)
+        out += "suanli_http_requests_total{route=\"" + it.key().first.toUtf8() + "\",status=\""
+            + QByteArray::number(it.key().second) + "\"} " + QByteArray::number(it.value())
+            + '\n';
+    out += "# HELP suanli_http_request_duration_seconds Request latency by route.\n"
+           "# TYPE suanli_http_request_duration_seconds histogram\n";
+    for (auto it = m_latency.constBegin(); it != m_latency.constEnd(); ++it) {
+        const QByteArray route = it.key().toUtf8();
+        for (size_t i = 0; i < kBuckets.size(); ++i)
+            out += "suanli_http_request_duration_seconds_bucket{route=\"" + route + "\",le=\""
+                + QByteArray::number(kBuckets[i]) + "\"} "
+                + QByteArray::number(it.value().counts[i]) + '\n';
+        out += "suanli_http_request_duration_seconds_bucket{route=\"" + route + "\",le=\"+Inf\"} "
+            + QByteArray::number(it.value().count) + '\n';
+        out += "suanli_http_request_duration_seconds_sum{route=\"" + route + "\"} "
+            + QByteArray::number(it.value().sum, 'f', 6) + '\n';
+        out += "suanli_http_request_duration_seconds_count{route=\"" + route + "\"} "
+            + QByteArray::number(it.value().count) + '\n';
+    }
+    return out;
+}
+
+} // namespace suanli::server

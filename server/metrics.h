@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+
+#include <array>
+
+namespace suanli::server {
+
+/// Request counters and latency histograms for /metrics, per process (Prometheus scrapes each
+/// process; sums across processes are the scraper's job).
+class Metrics
+{
+public:
+    void observeRequest(const QString &route, int status, double seconds);
+    /// Prometheus text exposition of what this process counted.
+    QByteArray render() const;
+
+    static constexpr std::array<double, 10> kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025,
+                                                        0.05,  0.1,    0.25,  0.5,  1.0};
+
+private:
+    struct Histogram
+    {
+        std::array<quint64, kBuckets.size()> counts{};
+        quint64 count = 0;
+        double sum = 0;
+    };
+    QHash<QPair<QString, int>, quint64> m_requests;
+    QHash<QString, Histogram> m_latency;
+};
+
+} // namespace suanli::server

@@ -1,0 +1,177 @@
+#include "migrations.h"
+
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace suanli::server {
+
+namespace {
+
+// Written once in portable SQL; ID and the few dialect words are substituted per back end.
+// Money and counters are BIGINT micro-units; times are BIGINT milliseconds on the market clock.
+QStringList migration1(const Database &db)
+{
+    const QString id = db.idColumn();
+    const QString real = db.dialect() == Dialect::Sqlite ? u"REAL"_s : u"DOUBLE PRECISION"_s;
+    return {
+        uR"(CREATE TABLE accounts (
+            id %1, name TEXT NOT NULL UNIQUE, roles TEXT NOT NULL,
+            balance_micro BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL))"_s.arg(id),
+        uR"(CREATE TABLE tokens (
+            hash TEXT PRIMARY KEY, account_id BIGINT NOT NULL REFERENCES accounts(id),
+            host_id BIGINT, created_at BIGINT NOT NULL))"_s,
+        uR"(CREATE TABLE ledger (
+            id %1, account_id BIGINT NOT NULL REFERENCES accounts(id), at BIGINT NOT NULL,
+            kind TEXT NOT NULL, amount_micro BIGINT NOT NULL, balance_after_micro BIGINT NOT NULL,
+            instance_id BIGINT NOT NULL DEFAULT 0, idempotency_key TEXT NOT NULL UNIQUE,
+            description TEXT NOT NULL DEFAULT ''))"_s.arg(id),
+        u"CREATE INDEX ledger_account ON ledger(account_id, id)"_s,
+        uR"(CREATE TABLE vouchers (
+            code TEXT PRIMARY KEY, amount_micro BIGINT NOT NULL, created_at BIGINT NOT NULL,
+            redeemed_by BIGINT, redeemed_at BIGINT))"_s,
+        uR"(CREATE TABLE hosts (
+            id %1, owner_id BIGINT NOT NULL REFERENCES accounts(id), name TEXT NOT NULL,
+            created_at BIGINT NOT NULL, last_seen BIGINT NOT NULL DEFAULT 0,
+            online BOOLEAN NOT NULL DEFAULT FALSE, spec TEXT, address TEXT NOT NULL DEFAULT '',
+            port_min INTEGER NOT NULL DEFAULT 0, port_max INTEGER NOT NULL DEFAULT 0,
+            images TEXT NOT NULL DEFAULT '[]', agent_version TEXT NOT NULL DEFAULT '',
+            listed BOOLEAN NOT NULL DEFAULT FALSE,
+            price_gpu_hour_micro BIGINT NOT NULL DEFAULT 0,
+            price_storage_gb_month_micro BIGINT NOT NULL DEFAULT 0,
+            interruptible BOOLEAN NOT NULL DEFAULT FALSE,
+            min_duration_s BIGINT NOT NULL DEFAULT 0,
+            reliability %2 NOT NULL DEFAULT 1.0, verified BOOLEAN NOT NULL DEFAULT FALSE,
+            lost_count BIGINT NOT NULL DEFAULT 0, seen_count BIGINT NOT NULL DEFAULT 0))"_s
+            .arg(id, real),
+        // One offer per host, same id; `available` = listed and online, kept by the market.
+        uR"(CREATE TABLE offers (
+            id BIGINT PRIMARY KEY REFERENCES hosts(id), host_id BIGINT NOT NULL UNIQUE,
+            host_name TEXT NOT NULL, gpu_model TEXT NOT NULL DEFAULT '',
+            gpu_memory_mb BIGINT NOT NULL DEFAULT 0, gpus_total INTEGER NOT NULL DEFAULT 0,
+            gpus_free INTEGER NOT NULL DEFAULT 0, cpu_cores INTEGER NOT NULL DEFAULT 0,
+            ram_mb BIGINT NOT NULL DEFAULT 0, disk_free_gb BIGINT NOT NULL DEFAULT 0,
+            price_gpu_hour_micro BIGINT NOT NULL DEFAULT 0,
+            price_storage_gb_month_micro BIGINT NOT NULL DEFAULT 0,
+            inet_down_mbps INTEGER NOT NULL DEFAULT 0, inet_up_mbps INTEGER NOT NULL DEFAULT 0,
+            reliability %1 NOT NULL DEFAULT 1.0, region TEXT NOT NULL DEFAULT '',
+            verified BOOLEAN NOT NULL DEFAULT FALSE, interruptible BOOLEAN NOT NULL DEFAULT FALSE,
+            min_duration_s BIGINT NOT NULL DEFAULT 0, cuda_version TEXT NOT NULL DEFAULT '',
+            driver_version TEXT NOT NULL DEFAULT '', perf_tflops %1,
+            available BOOLEAN NOT NULL DEFAULT FALSE))"_s.arg(real),
+        u"CREATE INDEX offers_price ON offers(available, price_gpu_hour_micro)"_s,
+        uR"(CREATE TABLE instances (
+            id %1, account_id BIGINT NOT NULL REFERENCES accounts(id), label TEXT NOT NULL,
+            state TEXT NOT NULL, state_reason TEXT NOT NULL DEFAULT '',
+            host_id BIGINT NOT NULL REFERENCES hosts(id), offer_id BIGINT NOT NULL,
+            gpu_model TEXT NOT NULL DEFAULT '', gpu_count INTEGER NOT NULL,
+            price_gpu_hour_micro BIGINT NOT NULL, price_storage_gb_month_micro BIGINT NOT NULL,
+            image TEXT NOT NULL, disk_gb BIGINT NOT NULL, spec TEXT NOT NULL,
+            created_at BIGINT NOT NULL, running_since BIGINT NOT NULL DEFAULT 0,
+            stopped_at BIGINT NOT NULL DEFAULT 0, release_at BIGINT NOT NULL DEFAULT 0,
+            spend_micro BIGINT NOT NULL DEFAULT 0,
+            ssh_host TEXT NOT NULL DEFAULT '', ssh_port INTEGER NOT NULL DEFAULT 0,
+            ssh_user TEXT NOT NULL DEFAULT '', ssh_host_key TEXT NOT NULL DEFAULT '',
+            jupyter_port INTEGER NOT NULL DEFAULT 0, jupyter_token TEXT NOT NULL DEFAULT '',
+            max_spend_micro BIGINT NOT NULL DEFAULT 0, max_duration_s BIGINT NOT NULL DEFAULT 0,
+            last_seq BIGINT NOT NULL DEFAULT 0, gpus_held INTEGER NOT NULL DEFAULT 0,
+            period_start BIGINT NOT NULL DEFAULT 0, period_charged BIGINT NOT NULL DEFAULT 0,
+            storage_start BIGINT NOT NULL DEFAULT 0, storage_charged BIGINT NOT NULL DEFAULT 0,
+            accrual_n BIGINT NOT NULL DEFAULT 0, running_total_ms BIGINT NOT NULL DEFAULT 0))"_s
+            .arg(id),
+        u"CREATE INDEX instances_account ON instances(account_id, id)"_s,
+        u"CREATE INDEX instances_host ON instances(host_id, state)"_s,
+        u"CREATE INDEX instances_state ON instances(state)"_s,
+        uR"(CREATE TABLE commands (
+            id TEXT PRIMARY KEY, host_id BIGINT NOT NULL, instance_id BIGINT NOT NULL,
+            action TEXT NOT NULL, payload TEXT NOT NULL, created_at BIGINT NOT NULL,
+            acked_at BIGINT NOT NULL DEFAULT 0, last_sent_at BIGINT NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0))"_s,
+        u"CREATE INDEX commands_pending ON commands(host_id, acked_at)"_s,
+        uR"(CREATE TABLE idempotency (
+            account_id BIGINT NOT NULL, key TEXT NOT NULL, status INTEGER NOT NULL,
+            body TEXT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (account_id, key)))"_s,
+        uR"(CREATE TABLE instance_logs (
+            id %1, instance_id BIGINT NOT NULL, at BIGINT NOT NULL, line TEXT NOT NULL))"_s.arg(id),
+        u"CREATE INDEX instance_logs_instance ON instance_logs(instance_id, id)"_s,
+        uR"(CREATE TABLE instance_events (
+            id %1, instance_id BIGINT NOT NULL, at BIGINT NOT NULL, state TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT ''))"_s.arg(id),
+        u"CREATE INDEX instance_events_instance ON instance_events(instance_id, id)"_s,
+        uR"(CREATE TABLE telemetry (
+            instance_id BIGINT NOT NULL, at BIGINT NOT NULL, payload TEXT NOT NULL,
+            PRIMARY KEY (instance_id, at)))"_s,
+        uR"(CREATE TABLE telemetry_minutes (
+            instance_id BIGINT NOT NULL, bucket BIGINT NOT NULL, payload TEXT NOT NULL,
+            PRIMARY KEY (instance_id, bucket)))"_s,
+        uR"(CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL))"_s,
+    };
+}
+
+using Migration = QStringList (*)(const Database &);
+const Migration kMigrations[] = {&migration1};
+
+} // namespace
+
+int latestSchemaVersion()
+{
+    return int(std::size(kMigrations));
+}
+
+Result<int> migrate(Database &db)
+{
+    if (db.dialect() == Dialect::Postgres) {
+        // Several market processes may start together: one migrates, the others wait.
+        auto lock = db.exec(u"SELECT pg_advisory_lock(7265110)"_s);
+        if (!lock)
+            return lock.error();
+    }
+    auto unlock = [&db] {
+        if (db.dialect() == Dialect::Postgres)
+            (void)db.exec(u"SELECT pg_advisory_unlock(7265110)"_s);
+    };
+    auto created = db.exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s);
+    if (!created) {
+        unlock();
+        return created.error();
+    }
+    auto current = db.scalar(u"SELECT MAX(version) FROM schema_version"_s);
+    if (!current) {
+        unlock();
+        return current.error();
+    }
+    int version = current->isNull() ? 0 : current->toInt();
+    if (version > latestSchemaVersion()) {
+        unlock();
+        return makeError(u"schema_too_new"_s,
+                         u"the database has schema version %1, this market knows up to %2; "
+                         "upgrade suanli-market"_s.arg(version).arg(latestSchemaVersion()));
+    }
+    for (; version < latestSchemaVersion(); ++version) {
+        Transaction tx(db);
+        if (!tx.started()) {
+            unlock();
+            return tx.started().error();
+        }
+        for (const QString &statement : kMigrations[version](db)) {
+            auto r = db.exec(statement);
+            if (!r) {
+                unlock();
+                return r.error();
+            }
+        }
+        auto bump = db.exec(u"INSERT INTO schema_version (version) VALUES (?)"_s, {version + 1});
+        if (!bump) {
+            unlock();
+            return bump.error();
+        }
+        if (auto c = tx.commit(); !c) {
+            unlock();
+            return c.error();
+        }
+    }
+    unlock();
+    return version;
+}
+
+} // namespace suanli::server

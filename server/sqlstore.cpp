@@ -1,0 +1,579 @@
+#include "sqlstore.h"
+
+#include "gpucatalog.h"
+#include "migrations.h"
+#include "protocol/json.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlRecord>
+
+using namespace Qt::StringLiterals;
+
+namespace suanli::server {
+
+// Accounts, tokens, money and hosts. Instances and billing: sqlstore_instances.cpp.
+// Telemetry and metrics: sqlstore_telemetry.cpp.
+
+SqlStore::SqlStore(std::unique_ptr<Database> db, MarketPolicy policy)
+    : m_db(std::move(db))
+    , m_policy(std::move(policy))
+{
+}
+
+SqlStore::~SqlStore() = default;
+
+Result<std::unique_ptr<SqlStore>> SqlStore::open(const QString &url, const MarketPolicy &policy,
+                                                 const QString &connectionName)
+{
+    auto db = Database::open(url, connectionName);
+    if (!db)
+        return db.error();
+    auto migrated = migrate(**db);
+    if (!migrated)
+        return migrated.error();
+    return std::make_unique<SqlStore>(std::move(db).value(), policy);
+}
+
+Result<qint64> SqlStore::createAccount(const QString &name, const QStringList &roles)
+{
+    if (name.trimmed().isEmpty())
+        return makeError(u"invalid_name"_s, u"an account needs a name"_s);
+    auto id = m_db->insertReturningId(
+        u"INSERT INTO accounts (name, roles, balance_micro, created_at) VALUES (?, ?, 0, ?)"_s,
+        {name, roles.join(u','), QDateTime::currentMSecsSinceEpoch()});
+    if (!id && id.error().code == "conflict"_L1)
+        return makeError(u"account_exists"_s, u"an account named '%1' exists"_s.arg(name));
+    return id;
+}
+
+Result<Account> SqlStore::account(qint64 id)
+{
+    auto q = m_db->exec(u"SELECT id, name, roles, balance_micro FROM accounts WHERE id = ?"_s,
+                        {id});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return makeError(u"not_found"_s, u"no account %1"_s.arg(id));
+    Account a;
+    a.id = q->value(0).toLongLong();
+    a.name = q->value(1).toString();
+    a.roles = q->value(2).toString().split(u',', Qt::SkipEmptyParts);
+    a.balance_micro = q->value(3).toLongLong();
+    a.currency = m_policy.currency;
+    q->finish();
+    return a;
+}
+
+Result<qint64> SqlStore::findAccount(const QString &idOrName)
+{
+    bool numeric = false;
+    const qint64 id = idOrName.toLongLong(&numeric);
+    auto v = numeric ? m_db->scalar(u"SELECT id FROM accounts WHERE id = ?"_s, {id})
+                     : m_db->scalar(u"SELECT id FROM accounts WHERE name = ?"_s, {idOrName});
+    if (!v)
+        return v.error();
+    if (v->isNull())
+        return makeError(u"not_found"_s, u"no account '%1'"_s.arg(idOrName));
+    return v->toLongLong();
+}
+
+Result<void> SqlStore::addToken(const QByteArray &sha256, qint64 accountId, qint64 hostId)
+{
+    auto r = m_db->exec(
+        u"INSERT INTO tokens (hash, account_id, host_id, created_at) VALUES (?, ?, ?, ?)"_s,
+        {QString::fromLatin1(sha256.toHex()), accountId, hostId ? QVariant(hostId) : QVariant(),
+         QDateTime::currentMSecsSinceEpoch()});
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<Principal> SqlStore::principalForToken(const QByteArray &sha256)
+{
+    auto q = m_db->exec(u"SELECT t.account_id, t.host_id, a.roles FROM tokens t "
+                        "JOIN accounts a ON a.id = t.account_id WHERE t.hash = ?"_s,
+                        {QString::fromLatin1(sha256.toHex())});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return makeError(u"unauthorized"_s, u"unknown token"_s);
+    Principal p;
+    p.accountId = q->value(0).toLongLong();
+    p.hostId = q->value(1).isNull() ? 0 : q->value(1).toLongLong();
+    p.kind = p.hostId ? Principal::Kind::Host : Principal::Kind::Account;
+    p.roles = q->value(2).toString().split(u',', Qt::SkipEmptyParts);
+    q->finish();
+    return p;
+}
+
+Result<Micro> SqlStore::appendLedger(qint64 accountId, const QString &kind, Micro amount,
+                                     const QString &key, qint64 instanceId,
+                                     const QString &description, qint64 nowMs)
+{
+    // Balance first (atomic row update), then the entry; the entry's unique key makes a
+    // replay fail the whole transaction.
+    auto balance = m_db->scalar(u"UPDATE accounts SET balance_micro = balance_micro + ? "
+                                "WHERE id = ? RETURNING balance_micro"_s,
+                                {amount, accountId});
+    if (!balance)
+        return balance.error();
+    if (balance->isNull())
+        return makeError(u"not_found"_s, u"no account %1"_s.arg(accountId));
+    const Micro after = balance->toLongLong();
+    auto entry = m_db->exec(
+        u"INSERT INTO ledger (account_id, at, kind, amount_micro, balance_after_micro, "
+        "instance_id, idempotency_key, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {accountId, nowMs, kind, amount, after, instanceId, key, description});
+    if (!entry)
+        return entry.error();
+    return after;
+}
+
+Result<qint64> SqlStore::platformAccount()
+{
+    if (m_platformAccount)
+        return m_platformAccount;
+    auto found = findAccount(u"platform"_s);
+    if (found) {
+        m_platformAccount = *found;
+        return m_platformAccount;
+    }
+    auto created = createAccount(u"platform"_s, {u"platform"_s});
+    if (!created) {
+        // Another process made it first.
+        found = findAccount(u"platform"_s);
+        if (!found)
+            return found.error();
+        m_platformAccount = *found;
+        return m_platformAccount;
+    }
+    m_platformAccount = *created;
+    return m_platformAccount;
+}
+
+Result<Micro> SqlStore::credit(qint64 accountId, Micro amount, const QString &kind,
+                               const QString &key, const QString &description)
+{
+    if (key.isEmpty())
+        return makeError(u"missing_key"_s, u"a credit needs an idempotency key"_s);
+    Transaction tx(*m_db);
+    if (!tx.started())
+        return tx.started().error();
+    auto seen = m_db->scalar(u"SELECT id FROM ledger WHERE idempotency_key = ?"_s, {key});
+    if (!seen)
+        return seen.error();
+    if (!seen->isNull()) {
+        auto a = account(accountId);
+        if (!a)
+            return a.error();
+        return a->balance_micro;
+    }
+    auto after = appendLedger(accountId, kind, amount, key, 0, description,
+                              QDateTime::currentMSecsSinceEpoch());
+    if (!after)
+        return after.error();
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    return after;
+}
+
+Result<void> SqlStore::createVoucher(const QString &code, Micro amount)
+{
+    auto r = m_db->exec(
+        u"INSERT INTO vouchers (code, amount_micro, created_at) VALUES (?, ?, ?)"_s,
+        {code, amount, QDateTime::currentMSecsSinceEpoch()});
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<Micro> SqlStore::redeemVoucher(qint64 accountId, const QString &code)
+{
+    Transaction tx(*m_db);
+    if (!tx.started())
+        return tx.started().error();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto amount = m_db->scalar(u"UPDATE vouchers SET redeemed_by = ?, redeemed_at = ? "
+                               "WHERE code = ? AND redeemed_by IS NULL RETURNING amount_micro"_s,
+                               {accountId, now, code});
+    if (!amount)
+        return amount.error();
+    if (amount->isNull()) {
+        auto exists = m_db->scalar(u"SELECT code FROM vouchers WHERE code = ?"_s, {code});
+        if (exists && !exists->isNull())
+            return makeError(u"voucher_redeemed"_s, u"this voucher has already been used"_s);
+        return makeError(u"voucher_not_found"_s, u"no such voucher"_s);
+    }
+    auto after = appendLedger(accountId, u"voucher"_s, amount->toLongLong(),
+                              u"voucher:"_s + code, 0, u"voucher"_s, now);
+    if (!after)
+        return after.error();
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    return after;
+}
+
+Result<QList<LedgerEntry>> SqlStore::ledger(qint64 accountId, qint64 afterId, qint64 sinceMs,
+                                            int limit)
+{
+    auto q = m_db->exec(u"SELECT id, account_id, at, kind, amount_micro, balance_after_micro, "
+                        "instance_id, idempotency_key, description FROM ledger "
+                        "WHERE account_id = ? AND id > ? AND at >= ? ORDER BY id LIMIT ?"_s,
+                        {accountId, afterId, sinceMs, limit});
+    if (!q)
+        return q.error();
+    QList<LedgerEntry> entries;
+    while (q->next()) {
+        LedgerEntry e;
+        e.id = q->value(0).toLongLong();
+        e.account_id = q->value(1).toLongLong();
+        e.at = QDateTime::fromMSecsSinceEpoch(q->value(2).toLongLong(), Qt::UTC);
+        e.kind = q->value(3).toString();
+        e.amount_micro = q->value(4).toLongLong();
+        e.balance_after_micro = q->value(5).toLongLong();
+        e.instance_id = q->value(6).toLongLong();
+        e.idempotency_key = q->value(7).toString();
+        e.description = q->value(8).toString();
+        entries.append(e);
+    }
+    return entries;
+}
+
+Result<QList<Store::EarningsDay>> SqlStore::earningsByDay(qint64 accountId)
+{
+    // Days are UTC days on the market clock; grouped in C++ to stay dialect-free.
+    auto q = m_db->exec(u"SELECT at, amount_micro FROM ledger WHERE account_id = ? "
+                        "AND kind = 'earning' ORDER BY id"_s,
+                        {accountId});
+    if (!q)
+        return q.error();
+    QList<EarningsDay> days;
+    while (q->next()) {
+        const QString day = QDateTime::fromMSecsSinceEpoch(q->value(0).toLongLong(), Qt::UTC)
+                                .date()
+                                .toString(Qt::ISODate);
+        if (days.isEmpty() || days.last().day != day)
+            days.append({day, 0});
+        days.last().earned += q->value(1).toLongLong();
+    }
+    return days;
+}
+
+Result<QList<Store::EarningsHost>> SqlStore::earningsByHost(qint64 accountId)
+{
+    auto q = m_db->exec(
+        u"SELECT h.id, h.name, COALESCE(SUM(l.amount_micro), 0) FROM hosts h "
+        "LEFT JOIN instances i ON i.host_id = h.id "
+        "LEFT JOIN ledger l ON l.instance_id = i.id AND l.account_id = ? AND l.kind = 'earning' "
+        "WHERE h.owner_id = ? GROUP BY h.id, h.name ORDER BY h.id"_s,
+        {accountId, accountId});
+    if (!q)
+        return q.error();
+    QList<EarningsHost> hosts;
+    while (q->next())
+        hosts.append({q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toLongLong()});
+    return hosts;
+}
+
+Result<std::optional<Store::StoredResponse>> SqlStore::storedResponse(qint64 accountId,
+                                                                      const QString &key)
+{
+    auto q = m_db->exec(u"SELECT status, body FROM idempotency WHERE account_id = ? AND key = ?"_s,
+                        {accountId, key});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<StoredResponse>{};
+    StoredResponse r{q->value(0).toInt(), q->value(1).toString().toUtf8()};
+    q->finish();
+    return std::optional<StoredResponse>(r);
+}
+
+// ---- hosts ----------------------------------------------------------------------------
+
+Result<Host> SqlStore::createHost(qint64 ownerId, const QString &name)
+{
+    if (name.trimmed().isEmpty() || name.size() > 100)
+        return makeError(u"invalid_name"_s, u"a host name has 1 to 100 characters"_s);
+    auto id = m_db->insertReturningId(
+        u"INSERT INTO hosts (owner_id, name, created_at) VALUES (?, ?, ?)"_s,
+        {ownerId, name.trimmed(), QDateTime::currentMSecsSinceEpoch()});
+    if (!id)
+        return id.error();
+    return readHost(*id);
+}
+
+Result<Host> SqlStore::readHost(qint64 hostId)
+{
+    auto q = m_db->exec(u"SELECT id, owner_id, name, online, last_seen, listed, "
+                        "price_gpu_hour_micro, price_storage_gb_month_micro, interruptible, "
+                        "min_duration_s, spec, reliability, verified FROM hosts WHERE id = ?"_s,
+                        {hostId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return makeError(u"not_found"_s, u"no host %1"_s.arg(hostId));
+    Host h;
+    h.id = q->value(0).toLongLong();
+    h.owner_id = q->value(1).toLongLong();
+    h.name = q->value(2).toString();
+    h.online = q->value(3).toBool();
+    if (const qint64 seen = q->value(4).toLongLong())
+        h.last_seen = QDateTime::fromMSecsSinceEpoch(seen, Qt::UTC);
+    h.listing.listed = q->value(5).toBool();
+    h.listing.price_gpu_hour_micro = q->value(6).toLongLong();
+    h.listing.price_storage_gb_month_micro = q->value(7).toLongLong();
+    h.listing.interruptible = q->value(8).toBool();
+    h.listing.min_duration_s = q->value(9).toLongLong();
+    if (const QString spec = q->value(10).toString(); !spec.isEmpty()) {
+        auto json = protocol::parseJsonObject(spec.toUtf8());
+        if (json) {
+            auto parsed = protocol::machineSpecFromJson(*json);
+            if (parsed)
+                h.spec = *parsed;
+        }
+    }
+    h.reliability = q->value(11).toDouble();
+    h.verified = q->value(12).toBool();
+    q->finish();
+    return h;
+}
+
+Result<Host> SqlStore::host(qint64 hostId)
+{
+    return readHost(hostId);
+}
+
+Result<QList<Host>> SqlStore::hosts(qint64 ownerId)
+{
+    auto q = m_db->exec(u"SELECT id FROM hosts WHERE owner_id = ? ORDER BY id"_s, {ownerId});
+    if (!q)
+        return q.error();
+    QList<qint64> ids;
+    while (q->next())
+        ids.append(q->value(0).toLongLong());
+    QList<Host> result;
+    for (qint64 id : ids) {
+        auto h = readHost(id);
+        if (!h)
+            return h.error();
+        result.append(*h);
+    }
+    return result;
+}
+
+Result<Host> SqlStore::updateListing(qint64 hostId, const protocol::HostListing &listing)
+{
+    if (listing.price_gpu_hour_micro < 0 || listing.price_storage_gb_month_micro < 0
+        || listing.min_duration_s < 0)
+        return makeError(u"invalid_value"_s, u"prices and durations cannot be negative"_s);
+    Transaction tx(*m_db);
+    if (!tx.started())
+        return tx.started().error();
+    auto r = m_db->exec(u"UPDATE hosts SET listed = ?, price_gpu_hour_micro = ?, "
+                        "price_storage_gb_month_micro = ?, interruptible = ?, min_duration_s = ? "
+                        "WHERE id = ?"_s,
+                        {listing.listed, listing.price_gpu_hour_micro,
+                         listing.price_storage_gb_month_micro, listing.interruptible,
+                         listing.min_duration_s, hostId});
+    if (!r)
+        return r.error();
+    if (auto o = refreshOffer(hostId); !o)
+        return o.error();
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    return readHost(hostId);
+}
+
+Result<void> SqlStore::hostHello(qint64 hostId, const protocol::HelloMessage &hello,
+                                 qint64 nowMs)
+{
+    Transaction tx(*m_db);
+    if (!tx.started())
+        return tx.started().error();
+    QJsonArray images;
+    for (const auto &image : hello.images)
+        images.append(protocol::toJson(image));
+    auto r = m_db->exec(
+        u"UPDATE hosts SET spec = ?, address = ?, port_min = ?, port_max = ?, images = ?, "
+        "agent_version = ?, online = ?, last_seen = ?, seen_count = seen_count + 1 WHERE id = ?"_s,
+        {QString::fromUtf8(QJsonDocument(protocol::toJson(hello.spec)).toJson(QJsonDocument::Compact)),
+         hello.address, hello.port_min, hello.port_max,
+         QString::fromUtf8(QJsonDocument(images).toJson(QJsonDocument::Compact)),
+         hello.agent_version, true, nowMs, hostId});
+    if (!r)
+        return r.error();
+    if (auto o = refreshOffer(hostId); !o)
+        return o.error();
+    return tx.commit();
+}
+
+Result<void> SqlStore::refreshOffer(qint64 hostId)
+{
+    auto h = readHost(hostId);
+    if (!h)
+        return h.error();
+    const protocol::MachineSpec spec = h->spec.value_or(protocol::MachineSpec{});
+    auto held = m_db->scalar(u"SELECT COALESCE(SUM(gpus_held), 0) FROM instances "
+                             "WHERE host_id = ?"_s,
+                             {hostId});
+    if (!held)
+        return held.error();
+    auto machineTaken = m_db->scalar(
+        u"SELECT COUNT(*) FROM instances WHERE host_id = ? AND gpu_count = 0 "
+        "AND state IN ('pending','provisioning','running','stopping','starting','interrupted')"_s,
+        {hostId});
+    if (!machineTaken)
+        return machineTaken.error();
+    const int gpusTotal = int(spec.gpus.size());
+    const QString model = gpusTotal ? spec.gpus.first().model : QString();
+    const qint64 memory = gpusTotal ? spec.gpus.first().memory_mb : 0;
+    int gpusFree = gpusTotal - held->toInt();
+    // A CPU-only machine is rented whole: it is free while nobody holds it.
+    if (gpusTotal == 0)
+        gpusFree = 0;
+    const bool available = h->listing.listed && h->online && h->spec.has_value()
+        && (gpusTotal > 0 || machineTaken->toLongLong() == 0);
+    QVariant perf;
+    if (gpusTotal) {
+        if (auto p = perfTflopsPerGpu(model))
+            perf = *p * gpusTotal;
+    }
+    const QVariantList values = {
+        hostId, hostId, h->name, model, memory, gpusTotal, std::max(0, gpusFree), spec.cpu_cores,
+        spec.ram_mb, spec.disk_free_gb, h->listing.price_gpu_hour_micro,
+        h->listing.price_storage_gb_month_micro, spec.inet_down_mbps, spec.inet_up_mbps,
+        h->reliability, spec.region, h->verified, h->listing.interruptible,
+        h->listing.min_duration_s, spec.cuda_version, spec.driver_version, perf, available};
+    auto r = m_db->exec(
+        u"INSERT INTO offers (id, host_id, host_name, gpu_model, gpu_memory_mb, gpus_total, "
+        "gpus_free, cpu_cores, ram_mb, disk_free_gb, price_gpu_hour_micro, "
+        "price_storage_gb_month_micro, inet_down_mbps, inet_up_mbps, reliability, region, "
+        "verified, interruptible, min_duration_s, cuda_version, driver_version, perf_tflops, "
+        "available) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET host_name = excluded.host_name, "
+        "gpu_model = excluded.gpu_model, gpu_memory_mb = excluded.gpu_memory_mb, "
+        "gpus_total = excluded.gpus_total, gpus_free = excluded.gpus_free, "
+        "cpu_cores = excluded.cpu_cores, ram_mb = excluded.ram_mb, "
+        "disk_free_gb = excluded.disk_free_gb, price_gpu_hour_micro = excluded.price_gpu_hour_micro, "
+        "price_storage_gb_month_micro = excluded.price_storage_gb_month_micro, "
+        "inet_down_mbps = excluded.inet_down_mbps, inet_up_mbps = excluded.inet_up_mbps, "
+        "reliability = excluded.reliability, region = excluded.region, "
+        "verified = excluded.verified, interruptible = excluded.interruptible, "
+        "min_duration_s = excluded.min_duration_s, cuda_version = excluded.cuda_version, "
+        "driver_version = excluded.driver_version, perf_tflops = excluded.perf_tflops, "
+        "available = excluded.available"_s,
+        values);
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<void> SqlStore::touchHosts(const QHash<qint64, qint64> &lastSeenMs)
+{
+    if (lastSeenMs.isEmpty())
+        return {};
+    Transaction tx(*m_db);
+    if (!tx.started())
+        return tx.started().error();
+    for (auto it = lastSeenMs.constBegin(); it != lastSeenMs.constEnd(); ++it) {
+        auto r = m_db->exec(u"UPDATE hosts SET last_seen = ? WHERE id = ? AND last_seen < ?"_s,
+                            {it.value(), it.key(), it.value()});
+        if (!r)
+            return r.error();
+    }
+    return tx.commit();
+}
+
+Result<QList<qint64>> SqlStore::silentHosts(qint64 cutoffMs)
+{
+    auto q = m_db->exec(u"SELECT id FROM hosts WHERE online = ? AND last_seen < ?"_s,
+                        {true, cutoffMs});
+    if (!q)
+        return q.error();
+    QList<qint64> ids;
+    while (q->next())
+        ids.append(q->value(0).toLongLong());
+    return ids;
+}
+
+Result<QList<protocol::Image>> SqlStore::images()
+{
+    auto q = m_db->exec(u"SELECT images FROM hosts WHERE online = ? AND listed = ?"_s,
+                        {true, true});
+    if (!q)
+        return q.error();
+    QList<protocol::Image> result;
+    QSet<QString> seen;
+    while (q->next()) {
+        const auto array = QJsonDocument::fromJson(q->value(0).toString().toUtf8()).array();
+        for (const auto &value : array) {
+            auto image = protocol::imageFromJson(value.toObject());
+            if (image && !seen.contains(image->ref)) {
+                seen.insert(image->ref);
+                result.append(*image);
+            }
+        }
+    }
+    return result;
+}
+
+Result<OfferPage> SqlStore::searchOffers(const protocol::query::Query &query,
+                                         const QList<protocol::query::OrderKey> &order, int limit,
+                                         int offset)
+{
+    const auto sql = protocol::query::toSql(query, order);
+    static const QString columns =
+        u"id, host_id, host_name, gpu_model, gpu_memory_mb, gpus_total, gpus_free, cpu_cores, "
+        "ram_mb, disk_free_gb, price_gpu_hour_micro, price_storage_gb_month_micro, "
+        "inet_down_mbps, inet_up_mbps, reliability, region, verified, interruptible, "
+        "min_duration_s, cuda_version, driver_version, perf_tflops"_s;
+    QVariantList bindings = {true};
+    bindings += sql.bindings;
+    auto total = m_db->scalar(u"SELECT COUNT(*) FROM offers WHERE available = ? AND ("_s
+                                  + sql.where + u")"_s,
+                              bindings);
+    if (!total)
+        return total.error();
+    bindings << limit << offset;
+    auto q = m_db->exec(u"SELECT "_s + columns + u" FROM offers WHERE available = ? AND ("_s
+                            + sql.where + u") ORDER BY "_s + sql.orderBy
+                            + u" LIMIT ? OFFSET ?"_s,
+                        bindings);
+    if (!q)
+        return q.error();
+    OfferPage page;
+    page.total = total->toLongLong();
+    while (q->next()) {
+        Offer o;
+        o.id = q->value(0).toLongLong();
+        o.host_id = q->value(1).toLongLong();
+        o.host_name = q->value(2).toString();
+        o.gpu_model = q->value(3).toString();
+        o.gpu_memory_mb = q->value(4).toLongLong();
+        o.gpus_total = q->value(5).toInt();
+        o.gpus_free = q->value(6).toInt();
+        o.cpu_cores = q->value(7).toInt();
+        o.ram_mb = q->value(8).toLongLong();
+        o.disk_free_gb = q->value(9).toLongLong();
+        o.price_gpu_hour_micro = q->value(10).toLongLong();
+        o.price_storage_gb_month_micro = q->value(11).toLongLong();
+        o.inet_down_mbps = q->value(12).toInt();
+        o.inet_up_mbps = q->value(13).toInt();
+        o.reliability = q->value(14).toDouble();
+        o.region = q->value(15).toString();
+        o.verified = q->value(16).toBool();
+        o.interruptible = q->value(17).toBool();
+        o.min_duration_s = q->value(18).toLongLong();
+        o.cuda_version = q->value(19).toString();
+        o.driver_version = q->value(20).toString();
+        if (!q->value(21).isNull())
+            o.perf_tflops = q->value(21).toDouble();
+        page.offers.append(o);
+    }
+    return page;
+}
+
+} // namespace suanli::server

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "database.h"
+#include "store.h"
+
+#include <memory>
+
+namespace suanli::server {
+
+/// The Store over Qt SQL. The statements are portable between SQLite and PostgreSQL; the few
+/// differences live in Database (placeholders, transactions, id columns) and in the two
+/// subclasses below. Not thread-safe: one per thread, like its connection.
+class SqlStore : public Store
+{
+public:
+    SqlStore(std::unique_ptr<Database> db, MarketPolicy policy);
+    ~SqlStore() override;
+
+    /// Opens `url` ("sqlite:PATH" or "postgresql://…"), applies migrations, returns the store
+    /// of the matching back end.
+    static Result<std::unique_ptr<SqlStore>> open(const QString &url, const MarketPolicy &policy,
+                                                  const QString &connectionName);
+
+    Database &database() { return *m_db; }
+    const MarketPolicy &policy() const { return m_policy; }
+
+    Result<qint64> createAccount(const QString &name, const QStringList &roles) override;
+    Result<Account> account(qint64 id) override;
+    Result<qint64> findAccount(const QString &idOrName) override;
+    Result<void> addToken(const QByteArray &sha256, qint64 accountId, qint64 hostId) override;
+    Result<Principal> principalForToken(const QByteArray &sha256) override;
+    Result<Micro> credit(qint64 accountId, Micro amount, const QString &kind, const QString &key,
+                         const QString &description) override;
+    Result<void> createVoucher(const QString &code, Micro amount) override;
+    Result<Micro> redeemVoucher(qint64 accountId, const QString &code) override;
+    Result<QList<LedgerEntry>> ledger(qint64 accountId, qint64 afterId, qint64 sinceMs,
+                                      int limit) override;
+    Result<QList<EarningsDay>> earningsByDay(qint64 accountId) override;
+    Result<QList<EarningsHost>> earningsByHost(qint64 accountId) override;
+    Result<std::optional<StoredResponse>> storedResponse(qint64 accountId,
+                                                         const QString &key) override;
+
+    Result<Host> createHost(qint64 ownerId, const QString &name) override;
+    Result<Host> host(qint64 hostId) override;
+    Result<QList<Host>> hosts(qint64 ownerId) override;
+    Result<Host> updateListing(qint64 hostId, const protocol::HostListing &listing) override;
+    Result<void> hostHello(qint64 hostId, const protocol::HelloMessage &hello,
+                           qint64 nowMs) override;
+    Result<void> touchHosts(const QHash<qint64, qint64> &lastSeenMs) override;
+    Result<QList<qint64>> silentHosts(qint64 cutoffMs) override;
+    Result<QList<Change>> declareHostLost(qint64 hostId) override;
+    Result<OfferPage> searchOffers(const protocol::query::Query &query,
+                                   const QList<protocol::query::OrderKey> &order, int limit,
+                                   int offset) override;
+    Result<QList<protocol::Image>> images() override;
+
+    Result<Instance> createInstance(qint64 accountId,
+                                    const protocol::CreateInstanceRequest &request,
+                                    const QString &idempotencyKey,
+                                    const std::function<QByteArray(const Instance &)> &responseBody,
+                                    qint64 nowMs) override;
+    Result<Instance> instance(qint64 instanceId) override;
+    Result<QList<Instance>> instances(qint64 accountId) override;
+    Result<qint64> instanceOwner(qint64 instanceId) override;
+    Result<Instance> requestStop(qint64 instanceId, const QString &reason, qint64 nowMs) override;
+    Result<Instance> requestStart(qint64 instanceId, qint64 nowMs) override;
+    Result<Instance> requestDestroy(qint64 instanceId, const QString &reason,
+                                    qint64 nowMs) override;
+    Result<QList<Change>> applyInstanceState(qint64 hostId,
+                                             const protocol::InstanceStateMessage &report,
+                                             qint64 nowMs) override;
+    Result<void> appendLogs(qint64 hostId, const protocol::LogMessage &logs,
+                            qint64 nowMs) override;
+    Result<QStringList> logs(qint64 instanceId, int tail) override;
+
+    Result<QList<PendingCommand>> pendingCommands(qint64 hostId) override;
+    Result<void> markCommandSent(const QString &commandId, qint64 nowMs) override;
+    Result<void> ackCommand(qint64 hostId, const QString &commandId, qint64 nowMs) override;
+
+    Result<QList<Change>> accrueAll(qint64 nowMs) override;
+
+    Result<void> insertTelemetry(const QList<protocol::TelemetrySample> &samples) override;
+    Result<void> compactTelemetry(qint64 nowMs) override;
+    Result<QList<QJsonObject>> telemetryHistory(qint64 instanceId, qint64 sinceMs) override;
+
+    Result<QHash<QString, qint64>> instanceCountsByState() override;
+    Result<QHash<QString, Micro>> ledgerTotalsByKind() override;
+
+    struct InstanceRow;
+
+protected:
+    Result<InstanceRow> loadInstance(qint64 instanceId);
+    Result<Micro> appendLedger(qint64 accountId, const QString &kind, Micro amount,
+                               const QString &key, qint64 instanceId, const QString &description,
+                               qint64 nowMs);
+    Result<qint64> platformAccount();
+    Result<void> queueCommand(qint64 hostId, qint64 instanceId, protocol::CommandAction action,
+                              const QString &reason, qint64 nowMs);
+    Result<void> settleRunning(InstanceRow &row, qint64 untilMs, QList<Change> &changes);
+    Result<void> settleStorage(InstanceRow &row, qint64 untilMs, QList<Change> &changes);
+    Result<void> releaseGpus(InstanceRow &row);
+    Result<void> saveInstance(const InstanceRow &row);
+    Result<void> recordEvent(qint64 instanceId, const QString &state, const QString &reason,
+                             qint64 nowMs);
+    Result<void> refreshOffer(qint64 hostId);
+    Result<Host> readHost(qint64 hostId);
+    Result<Instance> requestStopLocked(InstanceRow &row, const QString &reason, qint64 nowMs,
+                                       QList<Change> &changes);
+
+    std::unique_ptr<Database> m_db;
+    MarketPolicy m_policy;
+    qint64 m_platformAccount = 0;
+};
+
+} // namespace suanli::server

@@ -1,0 +1,919 @@
+#include "sqlstore.h"
+
+#include "protocol/json.h"
+
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using suanli::protocol::CommandAction;
+using suanli::protocol::InstanceState;
+
+namespace suanli::server {
+
+// Instances, their agent commands, and billing.
+
+struct SqlStore::InstanceRow
+{
+    Instance inst;
+    qint64 accountId = 0;
+    QJsonObject spec;  ///< ssh_public_key, env, onstart, jupyter
+    qint64 createdAtMs = 0;
+    qint64 runningSinceMs = 0;
+    qint64 stoppedAtMs = 0;
+    qint64 releaseAtMs = 0;
+    qint64 lastSeq = 0;
+    int gpusHeld = 0;
+    qint64 periodStartMs = 0;
+    Micro periodCharged = 0;
+    qint64 storageStartMs = 0;
+    Micro storageCharged = 0;
+    qint64 accrualN = 0;
+    qint64 runningTotalMs = 0;
+    qint64 hostOwner = 0;
+};
+
+namespace {
+
+const QString kInstanceColumns =
+    u"i.id, i.account_id, i.label, i.state, i.state_reason, i.host_id, i.offer_id, i.gpu_model, "
+    "i.gpu_count, i.price_gpu_hour_micro, i.price_storage_gb_month_micro, i.image, i.disk_gb, "
+    "i.spec, i.created_at, i.running_since, i.stopped_at, i.release_at, i.spend_micro, "
+    "i.ssh_host, i.ssh_port, i.ssh_user, i.ssh_host_key, i.jupyter_port, i.jupyter_token, "
+    "i.max_spend_micro, i.max_duration_s, i.last_seq, i.gpus_held, i.period_start, "
+    "i.period_charged, i.storage_start, i.storage_charged, i.accrual_n, i.running_total_ms, "
+    "h.owner_id"_s;
+
+QDateTime msToTime(qint64 ms)
+{
+    return ms ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
+}
+
+/// Hourly rate of an instance: per-GPU price × GPUs, or the whole-machine price without GPUs.
+Micro hourlyRate(const Instance &inst)
+{
+    return inst.price_gpu_hour_micro * std::max(1, inst.gpu_count);
+}
+
+} // namespace
+
+static SqlStore::InstanceRow readRow(Rows &q)
+{
+    SqlStore::InstanceRow r;
+    Instance &i = r.inst;
+    int c = 0;
+    i.id = q.value(c++).toLongLong();
+    r.accountId = q.value(c++).toLongLong();
+    i.label = q.value(c++).toString();
+    i.state = protocol::instanceStateFromString(q.value(c++).toString())
+                  .value_or(InstanceState::Failed);
+    i.state_reason = q.value(c++).toString();
+    i.host_id = q.value(c++).toLongLong();
+    i.offer_id = q.value(c++).toLongLong();
+    i.gpu_model = q.value(c++).toString();
+    i.gpu_count = q.value(c++).toInt();
+    i.price_gpu_hour_micro = q.value(c++).toLongLong();
+    i.price_storage_gb_month_micro = q.value(c++).toLongLong();
+    i.image = q.value(c++).toString();
+    i.disk_gb = q.value(c++).toLongLong();
+    r.spec = QJsonDocument::fromJson(q.value(c++).toString().toUtf8()).object();
+    r.createdAtMs = q.value(c++).toLongLong();
+    r.runningSinceMs = q.value(c++).toLongLong();
+    r.stoppedAtMs = q.value(c++).toLongLong();
+    r.releaseAtMs = q.value(c++).toLongLong();
+    i.spend_micro = q.value(c++).toLongLong();
+    protocol::SshEndpoint ssh;
+    ssh.host = q.value(c++).toString();
+    ssh.port = q.value(c++).toInt();
+    ssh.user = q.value(c++).toString();
+    ssh.host_key = q.value(c++).toString();
+    if (ssh.port)
+        i.ssh = ssh;
+    protocol::JupyterEndpoint jupyter;
+    jupyter.port = q.value(c++).toInt();
+    jupyter.token = q.value(c++).toString();
+    if (jupyter.port)
+        i.jupyter = jupyter;
+    i.max_spend_micro = q.value(c++).toLongLong();
+    i.max_duration_s = q.value(c++).toLongLong();
+    r.lastSeq = q.value(c++).toLongLong();
+    r.gpusHeld = q.value(c++).toInt();
+    r.periodStartMs = q.value(c++).toLongLong();
+    r.periodCharged = q.value(c++).toLongLong();
+    r.storageStartMs = q.value(c++).toLongLong();
+    r.storageCharged = q.value(c++).toLongLong();
+    r.accrualN = q.value(c++).toLongLong();
+    r.runningTotalMs = q.value(c++).toLongLong();
+    r.hostOwner = q.value(c++).toLongLong();
+    i.created_at = msToTime(r.createdAtMs);
+    i.running_since = msToTime(r.runningSinceMs);
+    i.stopped_at = msToTime(r.stoppedAtMs);
+    i.release_at = msToTime(r.releaseAtMs);
+    return r;
+}
+
+Result<SqlStore::InstanceRow> SqlStore::loadInstance(qint64 instanceId)
+{
+    auto q = m_db->exec(u"SELECT "_s + kInstanceColumns
+                            + u" FROM instances i JOIN hosts h ON h.id = i.host_id WHERE i.id = ?"_s,
+                        {instanceId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return makeError(u"not_found"_s, u"no instance %1"_s.arg(instanceId));
+    InstanceRow row = readRow(*q);
+    q->finish();
+    return row;
+}
+
+Result<void> SqlStore::saveInstance(const InstanceRow &r)
+{
+    const Instance &i = r.inst;
+    const auto ssh = i.ssh.value_or(protocol::SshEndpoint{});
+    const auto jupyter = i.jupyter.value_or(protocol::JupyterEndpoint{});
+    auto q = m_db->exec(
+        u"UPDATE instances SET state = ?, state_reason = ?, running_since = ?, stopped_at = ?, "
+        "release_at = ?, spend_micro = ?, ssh_host = ?, ssh_port = ?, ssh_user = ?, "
+        "ssh_host_key = ?, jupyter_port = ?, jupyter_token = ?, last_seq = ?, gpus_held = ?, "
+        "period_start = ?, period_charged = ?, storage_start = ?, storage_charged = ?, "
+        "accrual_n = ?, running_total_ms = ? WHERE id = ?"_s,
+        {protocol::toString(i.state), i.state_reason, r.runningSinceMs, r.stoppedAtMs,
+         r.releaseAtMs, i.spend_micro, ssh.host, ssh.port, ssh.user, ssh.host_key, jupyter.port,
+         jupyter.token, r.lastSeq, r.gpusHeld, r.periodStartMs, r.periodCharged,
+         r.storageStartMs, r.storageCharged, r.accrualN, r.runningTotalMs, i.id});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Result<void> SqlStore::recordEvent(qint64 instanceId, const QString &state, const QString &reason,
+                                   qint64 nowMs)
+{
+    auto q = m_db->exec(
+        u"INSERT INTO instance_events (instance_id, at, state, reason) VALUES (?, ?, ?, ?)"_s,
+        {instanceId, nowMs, state, reason});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Result<void> SqlStore::queueCommand(qint64 hostId, qint64 instanceId, CommandAction action,
+                                    const QString &reason, qint64 nowMs)
+{
+    protocol::CommandMessage command;
+    command.id = u"cmd_"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    command.action = action;
+    command.instance_id = instanceId;
+    command.reason = reason;
+    if (action == CommandAction::Create) {
+        auto row = loadInstance(instanceId);
+        if (!row)
+            return row.error();
+        protocol::InstanceSpec spec;
+        spec.image = row->inst.image;
+        spec.gpu_count = row->inst.gpu_count;
+        spec.disk_gb = row->inst.disk_gb;
+        spec.label = row->inst.label;
+        spec.ssh_public_key = row->spec.value(u"ssh_public_key"_s).toString();
+        spec.onstart = row->spec.value(u"onstart"_s).toString();
+        spec.jupyter = row->spec.value(u"jupyter"_s).toBool();
+        const QJsonObject env = row->spec.value(u"env"_s).toObject();
+        for (auto it = env.begin(); it != env.end(); ++it)
+            spec.env.insert(it.key(), it.value().toString());
+        command.spec = spec;
+    }
+    const QByteArray payload =
+        QJsonDocument(protocol::toJson(protocol::MarketMessage{command})).toJson(QJsonDocument::Compact);
+    auto q = m_db->exec(u"INSERT INTO commands (id, host_id, instance_id, action, payload, "
+                        "created_at) VALUES (?, ?, ?, ?, ?, ?)"_s,
+                        {command.id, hostId, instanceId, protocol::toString(action),
+                         QString::fromUtf8(payload), nowMs});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Result<Instance> SqlStore::createInstance(
+    qint64 accountId, const protocol::CreateInstanceRequest &request, const QString &idempotencyKey,
+    const std::function<QByteArray(const Instance &)> &responseBody, qint64 nowMs)
+{
+    if (request.gpu_count < 0 || request.gpu_count > 64)
+        return makeError(u"invalid_value"_s, u"gpu_count must be between 0 and 64"_s,
+                         u"gpu_count"_s);
+    if (request.disk_gb < 1 || request.disk_gb > 100'000)
+        return makeError(u"invalid_value"_s, u"disk_gb must be between 1 and 100000"_s,
+                         u"disk_gb"_s);
+    if (!request.ssh_public_key.startsWith("ssh-ed25519 "_L1))
+        return makeError(u"invalid_value"_s, u"ssh_public_key must be an ssh-ed25519 key line"_s,
+                         u"ssh_public_key"_s);
+    if (request.image.trimmed().isEmpty())
+        return makeError(u"invalid_value"_s, u"image is required"_s, u"image"_s);
+    if (request.label.size() > 64)
+        return makeError(u"invalid_value"_s, u"label has at most 64 characters"_s, u"label"_s);
+    if (request.max_spend_micro < 0 || request.max_duration_s < 0)
+        return makeError(u"invalid_value"_s, u"limits cannot be negative"_s);
+
+    Transaction tx(*m_db);
+    if (!tx.started())
+        return tx.started().error();
+
+    auto acct = account(accountId);
+    if (!acct)
+        return acct.error();
+    if (acct->balance_micro <= 0)
+        return makeError(u"insufficient_balance"_s,
+                         u"your balance is not positive; top up or redeem a voucher first"_s);
+
+    auto offerQ = m_db->exec(u"SELECT host_id, gpu_model, gpus_total, price_gpu_hour_micro, "
+                             "price_storage_gb_month_micro, available, disk_free_gb "
+                             "FROM offers WHERE id = ?"_s,
+                             {request.offer_id});
+    if (!offerQ)
+        return offerQ.error();
+    if (!offerQ->next())
+        return makeError(u"offer_not_found"_s, u"no offer %1"_s.arg(request.offer_id),
+                         u"offer_id"_s);
+    const qint64 hostId = offerQ->value(0).toLongLong();
+    const QString gpuModel = offerQ->value(1).toString();
+    const int gpusTotal = offerQ->value(2).toInt();
+    const Micro price = offerQ->value(3).toLongLong();
+    const Micro storagePrice = offerQ->value(4).toLongLong();
+    const bool available = offerQ->value(5).toBool();
+    const qint64 diskFree = offerQ->value(6).toLongLong();
+    offerQ->finish();
+    if (!available)
+        return makeError(u"gpus_unavailable"_s, u"this offer is not available right now"_s);
+    if (gpusTotal == 0 && request.gpu_count != 0)
+        return makeError(u"invalid_value"_s, u"this machine has no GPU: use gpu_count 0"_s,
+                         u"gpu_count"_s);
+    if (gpusTotal > 0 && request.gpu_count < 1)
+        return makeError(u"invalid_value"_s, u"gpu_count must be at least 1"_s, u"gpu_count"_s);
+    if (request.disk_gb > diskFree)
+        return makeError(u"disk_unavailable"_s,
+                         u"the host has %1 GB of disk free"_s.arg(diskFree), u"disk_gb"_s);
+
+    // The reservation: a conditional update, so of racing creates for the last GPU exactly
+    // one changes a row.
+    if (gpusTotal > 0) {
+        auto reserve = m_db->exec(u"UPDATE offers SET gpus_free = gpus_free - ? "
+                                  "WHERE id = ? AND available = ? AND gpus_free >= ?"_s,
+                                  {request.gpu_count, request.offer_id, true, request.gpu_count});
+        if (!reserve)
+            return reserve.error();
+        if (reserve->numRowsAffected() != 1)
+            return makeError(u"gpus_unavailable"_s,
+                             u"not enough free GPUs on this offer any more"_s);
+    } else {
+        auto reserve = m_db->exec(u"UPDATE offers SET available = ? "
+                                  "WHERE id = ? AND available = ? AND gpus_total = 0"_s,
+                                  {false, request.offer_id, true});
+        if (!reserve)
+            return reserve.error();
+        if (reserve->numRowsAffected() != 1)
+            return makeError(u"gpus_unavailable"_s, u"this machine has just been rented"_s);
+    }
+
+    QJsonObject spec;
+    spec.insert(u"ssh_public_key"_s, request.ssh_public_key.trimmed());
+    QJsonObject env;
+    for (auto it = request.env.begin(); it != request.env.end(); ++it)
+        env.insert(it.key(), it.value());
+    spec.insert(u"env"_s, env);
+    spec.insert(u"onstart"_s, request.onstart);
+    spec.insert(u"jupyter"_s, request.jupyter);
+
+    const QString label =
+        request.label.isEmpty() ? u"i%1"_s.arg(QRandomGenerator::global()->bounded(100000, 999999))
+                                : request.label;
+    auto id = m_db->insertReturningId(
+        u"INSERT INTO instances (account_id, label, state, host_id, offer_id, gpu_model, gpu_count, "
+        "price_gpu_hour_micro, price_storage_gb_month_micro, image, disk_gb, spec, created_at, "
+        "max_spend_micro, max_duration_s, gpus_held) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {accountId, label, protocol::toString(InstanceState::Pending), hostId, request.offer_id,
+         gpuModel, request.gpu_count, price, storagePrice, request.image.trimmed(), request.disk_gb,
+         QString::fromUtf8(QJsonDocument(spec).toJson(QJsonDocument::Compact)), nowMs,
+         request.max_spend_micro, request.max_duration_s, request.gpu_count});
+    if (!id)
+        return id.error();
+    if (auto e = recordEvent(*id, u"pending"_s, {}, nowMs); !e)
+        return e.error();
+    if (auto c = queueCommand(hostId, *id, CommandAction::Create, {}, nowMs); !c)
+        return c.error();
+    auto row = loadInstance(*id);
+    if (!row)
+        return row.error();
+    if (!idempotencyKey.isEmpty()) {
+        auto stored = m_db->exec(u"INSERT INTO idempotency (account_id, key, status, body, "
+                                 "created_at) VALUES (?, ?, ?, ?, ?)"_s,
+                                 {accountId, idempotencyKey, 201,
+                                  QString::fromUtf8(responseBody(row->inst)), nowMs});
+        if (!stored)
+            return stored.error(); // "conflict": a concurrent request with the same key won
+    }
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    return row->inst;
+}
+
+Result<Instance> SqlStore::instance(qint64 instanceId)
+{
+    auto row = loadInstance(instanceId);
+    if (!row)
+        return row.error();
+    return row->inst;
+}
+
+Result<QList<Instance>> SqlStore::instances(qint64 accountId)
+{
+    auto q = m_db->exec(u"SELECT "_s + kInstanceColumns
+                            + u" FROM instances i JOIN hosts h ON h.id = i.host_id "
+                              "WHERE i.account_id = ? ORDER BY i.id"_s,
+                        {accountId});
+    if (!q)
+        return q.error();
+    QList<Instance> list;
+    while (q->next())
+        list.append(readRow(*q).inst);
+    return list;
+}
+
+Result<qint64> SqlStore::instanceOwner(qint64 instanceId)
+{
+    auto v = m_db->scalar(u"SELECT account_id FROM instances WHERE id = ?"_s, {instanceId});
+    if (!v)
+        return v.error();
+    if (v->isNull())
+        return makeError(u"not_found"_s, u"no instance %1"_s.arg(instanceId));
+    return v->toLongLong();
+}
+
+Result<Instance> SqlStore::requestStopLocked(InstanceRow &row, const QString &reason, qint64 nowMs,
+                                             QList<Change> &changes)
+{
+    switch (row.inst.state) {
+    case InstanceState::Running:
+    case InstanceState::Starting:
+    case InstanceState::Provisioning:
+    case InstanceState::Pending:
+    case InstanceState::Interrupted:
+        break;
+    case InstanceState::Stopping:
+        return row.inst; // already on its way
+    default:
+        return makeError(u"invalid_state"_s,
+                         u"cannot stop an instance that is %1"_s.arg(toString(row.inst.state)));
+    }
+    row.inst.state = InstanceState::Stopping;
+    row.inst.state_reason = reason;
+    if (auto s = saveInstance(row); !s)
+        return s.error();
+    if (auto e = recordEvent(row.inst.id, u"stopping"_s, reason, nowMs); !e)
+        return e.error();
+    if (auto c = queueCommand(row.inst.host_id, row.inst.id, CommandAction::Stop, reason, nowMs);
+        !c)
+        return c.error();
+    changes.append({Change::Kind::Instance, row.accountId, row.inst.id, 0});
+    changes.append({Change::Kind::Command, 0, row.inst.id, row.inst.host_id});
+    return row.inst;
+}
+
+Result<Instance> SqlStore::requestStop(qint64 instanceId, const QString &reason, qint64 nowMs)
+{
+    Transaction tx(*m_db);
+    if (!tx.started())
+        return tx.started().error();
+    auto row = loadInstance(instanceId);
+    if (!row)
+        return row.error();
+    QList<Change> changes;
+    auto r = requestStopLocked(*row, reason, nowMs, changes);
+    if (!r)
+        return r;
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    return r;
+}
+
+Result<Instance> SqlStore::requestStart(qint64 instanceId, qint64 nowMs)
+{
+    Transaction tx(*m_db);
+    if (!tx.started())
+        return tx.started().error();
+    auto row = loadInstance(instanceId);
+    if (!row)
+        return row.error();
+    if (row->inst.state != InstanceState::Stopped)
+        return makeError(u"invalid_state"_s, u"only a stopped instance can be started; this one "
+                                             "is %1"_s.arg(toString(row->inst.state)));
+    auto acct = account(row->accountId);
+    if (!acct)
+        return acct.error();
+    if (acct->balance_micro <= 0)
+        return makeError(u"insufficient_balance"_s,
+                         u"your balance is not positive; top up or redeem a voucher first"_s);
+    if (row->gpusHeld == 0) {
+        auto reserve =
+            row->inst.gpu_count > 0
+                ? m_db->exec(u"UPDATE offers SET gpus_free = gpus_free - ? "
+                             "WHERE id = ? AND available = ? AND gpus_free >= ?"_s,
+                             {row->inst.gpu_count, row->inst.offer_id, true, row->inst.gpu_count})
+                : m_db->exec(u"UPDATE offers SET available = ? "
+                             "WHERE id = ? AND available = ? AND gpus_total = 0"_s,
+                             {false, row->inst.offer_id, true});
+        if (!reserve)
+            return reserve.error();
+        if (reserve->numRowsAffected() != 1)
+            return makeError(u"gpus_unavailable"_s,
+                             u"the host's GPUs are rented by someone else right now; your data "
+                             "is kept — try again later or launch a similar offer"_s);
+        row->gpusHeld = row->inst.gpu_count;
+    }
+    row->inst.state = InstanceState::Starting;
+    row->inst.state_reason.clear();
+    if (auto s = saveInstance(*row); !s)
+        return s.error();
+    if (auto e = recordEvent(instanceId, u"starting"_s, {}, nowMs); !e)
+        return e.error();
+    if (auto c = queueCommand(row->inst.host_id, instanceId, CommandAction::Start, {}, nowMs); !c)
+        return c.error();
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    return row->inst;
+}
+
+Result<Instance> SqlStore::requestDestroy(qint64 instanceId, const QString &reason, qint64 nowMs)
+{
+    Transaction tx(*m_db);
+    if (!tx.started())
+        return tx.started().error();
+    auto row = loadInstance(instanceId);
+    if (!row)
+        return row.error();
+    if (row->inst.state == InstanceState::Destroyed || row->inst.state == InstanceState::Destroying)
+        return row->inst;
+    QList<Change> ignored;
+    // Destroying ends billing for the renter at once: charge up to now, then stop the meters.
+    if (row->inst.state == InstanceState::Running) {
+        if (auto s = settleRunning(*row, nowMs, ignored); !s)
+            return s.error();
+    } else if (row->inst.state == InstanceState::Stopped) {
+        if (auto s = settleStorage(*row, nowMs, ignored); !s)
+            return s.error();
+    }
+    row->runningSinceMs = 0;
+    row->periodStartMs = 0;
+    row->storageStartMs = 0;
+    row->inst.state = InstanceState::Destroying;
+    row->inst.state_reason = reason;
+    if (auto s = saveInstance(*row); !s)
+        return s.error();
+    if (auto e = recordEvent(instanceId, u"destroying"_s, reason, nowMs); !e)
+        return e.error();
+    if (auto c = queueCommand(row->inst.host_id, instanceId, CommandAction::Destroy, reason, nowMs);
+        !c)
+        return c.error();
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    return row->inst;
+}
+
+Result<void> SqlStore::releaseGpus(InstanceRow &row)
+{
+    if (row.gpusHeld > 0) {
+        auto r = m_db->exec(u"UPDATE offers SET gpus_free = gpus_free + ? WHERE id = ?"_s,
+                            {row.gpusHeld, row.inst.offer_id});
+        if (!r)
+            return r.error();
+    }
+    row.gpusHeld = 0;
+    return {};
+}
+
+// ---- billing --------------------------------------------------------------------------
+
+Result<void> SqlStore::settleRunning(InstanceRow &row, qint64 untilMs, QList<Change> &changes)
+{
+    if (!row.periodStartMs || untilMs <= row.periodStartMs)
+        return {};
+    // Whole seconds of the running period, charged as floor(p * t / 3600) minus what this
+    // period has been charged already.
+    const qint64 seconds = (untilMs - row.periodStartMs) / 1000;
+    const Micro target = chargeForSeconds(hourlyRate(row.inst), seconds);
+    const Micro delta = target - row.periodCharged;
+    if (delta <= 0)
+        return {};
+    const qint64 n = row.accrualN + 1;
+    const QString key = u"lease:%1:accrual:%2"_s.arg(row.inst.id).arg(n);
+    auto renter = appendLedger(row.accountId, u"gpu"_s, -delta, key, row.inst.id,
+                               u"%1 × %2 s"_s.arg(row.inst.gpu_model.isEmpty()
+                                                      ? u"machine"_s
+                                                      : row.inst.gpu_model)
+                                   .arg(seconds),
+                               untilMs);
+    if (!renter)
+        return renter.error();
+    const Micro fee = platformFee(delta, m_policy.platformFeePpm);
+    auto lender = appendLedger(row.hostOwner, u"earning"_s, delta - fee, key + u":earning"_s,
+                               row.inst.id, u"instance %1"_s.arg(row.inst.id), untilMs);
+    if (!lender)
+        return lender.error();
+    auto platform = platformAccount();
+    if (!platform)
+        return platform.error();
+    auto feeEntry = appendLedger(*platform, u"fee"_s, fee, key + u":fee"_s, row.inst.id,
+                                 u"platform fee"_s, untilMs);
+    if (!feeEntry)
+        return feeEntry.error();
+    row.accrualN = n;
+    row.periodCharged = target;
+    row.inst.spend_micro += delta;
+    changes.append({Change::Kind::Balance, row.accountId, row.inst.id, 0});
+    changes.append({Change::Kind::Balance, row.hostOwner, row.inst.id, 0});
+    return {};
+}
+
+Result<void> SqlStore::settleStorage(InstanceRow &row, qint64 untilMs, QList<Change> &changes)
+{
+    if (!row.storageStartMs || untilMs <= row.storageStartMs)
+        return {};
+    const qint64 seconds = (untilMs - row.storageStartMs) / 1000;
+    const Micro target =
+        storageChargeForSeconds(row.inst.price_storage_gb_month_micro, row.inst.disk_gb, seconds);
+    const Micro delta = target - row.storageCharged;
+    if (delta <= 0)
+        return {};
+    const qint64 n = row.accrualN + 1;
+    const QString key = u"lease:%1:accrual:%2"_s.arg(row.inst.id).arg(n);
+    auto renter = appendLedger(row.accountId, u"storage"_s, -delta, key, row.inst.id,
+                               u"%1 GB stored × %2 s"_s.arg(row.inst.disk_gb).arg(seconds), untilMs);
+    if (!renter)
+        return renter.error();
+    const Micro fee = platformFee(delta, m_policy.platformFeePpm);
+    auto lender = appendLedger(row.hostOwner, u"earning"_s, delta - fee, key + u":earning"_s,
+                               row.inst.id, u"storage of instance %1"_s.arg(row.inst.id), untilMs);
+    if (!lender)
+        return lender.error();
+    auto platform = platformAccount();
+    if (!platform)
+        return platform.error();
+    auto feeEntry = appendLedger(*platform, u"fee"_s, fee, key + u":fee"_s, row.inst.id,
+                                 u"platform fee"_s, untilMs);
+    if (!feeEntry)
+        return feeEntry.error();
+    row.accrualN = n;
+    row.storageCharged = target;
+    row.inst.spend_micro += delta;
+    changes.append({Change::Kind::Balance, row.accountId, row.inst.id, 0});
+    changes.append({Change::Kind::Balance, row.hostOwner, row.inst.id, 0});
+    return {};
+}
+
+Result<QList<Change>> SqlStore::applyInstanceState(qint64 hostId,
+                                                   const protocol::InstanceStateMessage &report,
+                                                   qint64 nowMs)
+{
+    Transaction tx(*m_db);
+    if (!tx.started())
+        return tx.started().error();
+    auto loaded = loadInstance(report.instance_id);
+    if (!loaded)
+        return loaded.error();
+    InstanceRow &row = *loaded;
+    if (row.inst.host_id != hostId)
+        return makeError(u"forbidden"_s, u"instance %1 is not on this host"_s.arg(report.instance_id));
+    QList<Change> changes;
+    if (report.seq <= row.lastSeq || row.inst.state == InstanceState::Destroyed)
+        return changes; // a duplicate, a replay or a stale report: nothing to do
+    row.lastSeq = report.seq;
+    const InstanceState from = row.inst.state;
+    const InstanceState to = report.state;
+    if (from != to && !protocol::isAllowedTransition(from, to)) {
+        // Record the seq so the same stale report is not re-examined, change nothing else.
+        if (auto s = saveInstance(row); !s)
+            return s.error();
+        if (auto c = tx.commit(); !c)
+            return c.error();
+        return makeError(u"invalid_transition"_s, u"instance %1 cannot go from %2 to %3"_s
+                                                      .arg(report.instance_id)
+                                                      .arg(toString(from), toString(to)));
+    }
+    if (report.ssh)
+        row.inst.ssh = report.ssh;
+    if (report.jupyter)
+        row.inst.jupyter = report.jupyter;
+
+    const bool wasRunning = from == InstanceState::Running;
+    if (to == InstanceState::Running && !wasRunning) {
+        // Storage meter (if any) stops, the GPU meter starts on the market's clock.
+        if (auto s = settleStorage(row, nowMs, changes); !s)
+            return s.error();
+        row.storageStartMs = 0;
+        row.storageCharged = 0;
+        row.stoppedAtMs = 0;
+        row.releaseAtMs = 0;
+        row.periodStartMs = nowMs;
+        row.periodCharged = 0;
+        row.runningSinceMs = nowMs;
+        if (row.gpusHeld == 0 && row.inst.gpu_count > 0) {
+            // Back from an interruption where the GPUs had been released.
+            auto r = m_db->exec(u"UPDATE offers SET gpus_free = gpus_free - ? WHERE id = ?"_s,
+                                {row.inst.gpu_count, row.inst.offer_id});
+            if (!r)
+                return r.error();
+            row.gpusHeld = row.inst.gpu_count;
+        }
+    } else if (to != InstanceState::Running && wasRunning
+               && to != InstanceState::Stopping) {
+        if (auto s = settleRunning(row, nowMs, changes); !s)
+            return s.error();
+        row.runningTotalMs += nowMs - row.periodStartMs;
+        row.periodStartMs = 0;
+        row.periodCharged = 0;
+        row.runningSinceMs = 0;
+    } else if (to == InstanceState::Stopped && from == InstanceState::Stopping
+               && row.periodStartMs) {
+        if (auto s = settleRunning(row, nowMs, changes); !s)
+            return s.error();
+        row.runningTotalMs += nowMs - row.periodStartMs;
+        row.periodStartMs = 0;
+        row.periodCharged = 0;
+        row.runningSinceMs = 0;
+    }
+
+    if (to == InstanceState::Stopped || to == InstanceState::Destroyed
+        || to == InstanceState::Failed) {
+        if (auto s = settleRunning(row, nowMs, changes); !s)
+            return s.error();
+        row.periodStartMs = 0;
+        row.runningSinceMs = 0;
+        if (auto g = releaseGpus(row); !g)
+            return g.error();
+        if (row.inst.gpu_count == 0) {
+            // A whole-machine rental gives the machine back.
+            if (auto o = refreshOffer(hostId); !o)
+                return o.error();
+        }
+    }
+    if (to == InstanceState::Stopped) {
+        row.stoppedAtMs = nowMs;
+        row.releaseAtMs = nowMs + m_policy.retentionDays * 24 * 3600 * 1000;
+        row.storageStartMs = nowMs;
+        row.storageCharged = 0;
+    }
+    if (to == InstanceState::Destroyed || to == InstanceState::Failed) {
+        if (to == InstanceState::Destroyed && from == InstanceState::Stopped) {
+            if (auto s = settleStorage(row, nowMs, changes); !s)
+                return s.error();
+        }
+        row.storageStartMs = 0;
+        row.releaseAtMs = 0;
+    }
+    row.inst.state = to;
+    if (!report.reason.isEmpty() || to == InstanceState::Running)
+        row.inst.state_reason = report.reason;
+    if (auto s = saveInstance(row); !s)
+        return s.error();
+    if (from != to) {
+        if (auto e = recordEvent(row.inst.id, toString(to), report.reason, nowMs); !e)
+            return e.error();
+    }
+    if (!report.command_id.isEmpty())
+        (void)m_db->exec(u"UPDATE commands SET acked_at = ? WHERE id = ? AND host_id = ? "
+                         "AND acked_at = 0"_s,
+                         {nowMs, report.command_id, hostId});
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    changes.prepend({Change::Kind::Instance, row.accountId, row.inst.id, 0});
+    return changes;
+}
+
+Result<QList<Change>> SqlStore::declareHostLost(qint64 hostId)
+{
+    Transaction tx(*m_db);
+    if (!tx.started())
+        return tx.started().error();
+    auto lastSeen = m_db->scalar(u"SELECT last_seen FROM hosts WHERE id = ? AND online = ?"_s,
+                                 {hostId, true});
+    if (!lastSeen)
+        return lastSeen.error();
+    QList<Change> changes;
+    if (lastSeen->isNull())
+        return changes; // another process was first
+    const qint64 until = lastSeen->toLongLong();
+    auto ids = m_db->exec(u"SELECT id FROM instances WHERE host_id = ? AND state IN "
+                          "('running','starting','provisioning','stopping','pending')"_s,
+                          {hostId});
+    if (!ids)
+        return ids.error();
+    QList<qint64> affected;
+    while (ids->next())
+        affected.append(ids->value(0).toLongLong());
+    for (qint64 id : affected) {
+        auto row = loadInstance(id);
+        if (!row)
+            return row.error();
+        // Billing ends at the last message the host sent, not at the moment we noticed.
+        if (row->inst.state == InstanceState::Running) {
+            if (auto s = settleRunning(*row, std::max(until, row->periodStartMs), changes); !s)
+                return s.error();
+            row->runningTotalMs += std::max<qint64>(0, until - row->periodStartMs);
+        }
+        row->periodStartMs = 0;
+        row->periodCharged = 0;
+        row->runningSinceMs = 0;
+        row->inst.state = InstanceState::Interrupted;
+        row->inst.state_reason = u"host_lost"_s;
+        if (auto s = saveInstance(*row); !s)
+            return s.error();
+        if (auto e = recordEvent(id, u"interrupted"_s, u"host_lost"_s, until); !e)
+            return e.error();
+        changes.append({Change::Kind::Instance, row->accountId, id, 0});
+    }
+    auto off = m_db->exec(u"UPDATE hosts SET online = ?, lost_count = lost_count + 1, "
+                          "reliability = CAST(seen_count AS DOUBLE PRECISION) / "
+                          "(seen_count + lost_count + 1) WHERE id = ?"_s,
+                          {false, hostId});
+    if (!off)
+        return off.error();
+    if (auto o = refreshOffer(hostId); !o)
+        return o.error();
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    return changes;
+}
+
+Result<QList<Change>> SqlStore::accrueAll(qint64 nowMs)
+{
+    QList<Change> changes;
+    auto ids = m_db->exec(u"SELECT id FROM instances WHERE state IN ('running','stopped',"
+                          "'stopping') ORDER BY id"_s);
+    if (!ids)
+        return ids.error();
+    QList<qint64> list;
+    while (ids->next())
+        list.append(ids->value(0).toLongLong());
+    QSet<qint64> exhausted;
+    for (qint64 id : list) {
+        Transaction tx(*m_db);
+        if (!tx.started())
+            return tx.started().error();
+        auto row = loadInstance(id);
+        if (!row)
+            return row.error();
+        QList<Change> local;
+        const InstanceState state = row->inst.state;
+        if (state == InstanceState::Running || state == InstanceState::Stopping) {
+            if (auto s = settleRunning(*row, nowMs, local); !s) {
+                if (s.error().code == "conflict"_L1)
+                    continue; // another market process charged this second first
+                return s.error();
+            }
+        } else if (state == InstanceState::Stopped) {
+            if (auto s = settleStorage(*row, nowMs, local); !s) {
+                if (s.error().code == "conflict"_L1)
+                    continue;
+                return s.error();
+            }
+        }
+        if (auto s = saveInstance(*row); !s)
+            return s.error();
+        // The cost guard the renter set at launch.
+        QString guard;
+        if (state == InstanceState::Running) {
+            const qint64 ranMs = row->runningTotalMs + (nowMs - row->periodStartMs);
+            if (row->inst.max_spend_micro > 0 && row->inst.spend_micro >= row->inst.max_spend_micro)
+                guard = u"max_spend_reached"_s;
+            else if (row->inst.max_duration_s > 0 && ranMs >= row->inst.max_duration_s * 1000)
+                guard = u"max_duration_reached"_s;
+        }
+        if (!guard.isEmpty()) {
+            auto stopped = requestStopLocked(*row, guard, nowMs, local);
+            if (!stopped)
+                return stopped.error();
+        } else if (state == InstanceState::Stopped && row->releaseAtMs && nowMs >= row->releaseAtMs) {
+            if (auto c = tx.commit(); !c)
+                return c.error();
+            auto destroyed = requestDestroy(id, u"retention_expired"_s, nowMs);
+            if (!destroyed)
+                return destroyed.error();
+            changes.append({Change::Kind::Instance, row->accountId, id, 0});
+            changes.append({Change::Kind::Command, 0, id, row->inst.host_id});
+            continue;
+        }
+        if (auto c = tx.commit(); !c) {
+            if (c.error().code == "conflict"_L1)
+                continue;
+            return c.error();
+        }
+        if (!local.isEmpty())
+            changes.append({Change::Kind::Instance, row->accountId, id, 0});
+        changes += local;
+        if (!local.isEmpty())
+            exhausted.insert(row->accountId);
+    }
+    // At balance ≤ 0 the market stops the renter's running instances; data is kept.
+    for (qint64 accountId : exhausted) {
+        auto a = account(accountId);
+        if (!a || a->balance_micro > 0)
+            continue;
+        auto running = m_db->exec(u"SELECT id FROM instances WHERE account_id = ? AND state IN "
+                                  "('running','starting','provisioning','pending')"_s,
+                                  {accountId});
+        if (!running)
+            return running.error();
+        QList<qint64> toStop;
+        while (running->next())
+            toStop.append(running->value(0).toLongLong());
+        for (qint64 id : toStop) {
+            Transaction tx(*m_db);
+            auto row = loadInstance(id);
+            if (!row)
+                return row.error();
+            auto r = requestStopLocked(*row, u"balance_exhausted"_s, nowMs, changes);
+            if (!r)
+                return r.error();
+            if (auto c = tx.commit(); !c)
+                return c.error();
+        }
+    }
+    return changes;
+}
+
+// ---- logs and commands ----------------------------------------------------------------
+
+Result<void> SqlStore::appendLogs(qint64 hostId, const protocol::LogMessage &logs, qint64 nowMs)
+{
+    auto owner = m_db->scalar(u"SELECT host_id FROM instances WHERE id = ?"_s, {logs.instance_id});
+    if (!owner)
+        return owner.error();
+    if (owner->isNull() || owner->toLongLong() != hostId)
+        return makeError(u"forbidden"_s, u"instance %1 is not on this host"_s.arg(logs.instance_id));
+    Transaction tx(*m_db);
+    if (!tx.started())
+        return tx.started().error();
+    for (const QString &line : logs.lines) {
+        auto r = m_db->exec(u"INSERT INTO instance_logs (instance_id, at, line) VALUES (?, ?, ?)"_s,
+                            {logs.instance_id, nowMs, line.left(4096)});
+        if (!r)
+            return r.error();
+    }
+    // Keep the last 5,000 lines per instance.
+    auto trim = m_db->exec(u"DELETE FROM instance_logs WHERE instance_id = ? AND id <= "
+                           "(SELECT COALESCE(MAX(id), 0) - 5000 FROM instance_logs "
+                           "WHERE instance_id = ?)"_s,
+                           {logs.instance_id, logs.instance_id});
+    if (!trim)
+        return trim.error();
+    return tx.commit();
+}
+
+Result<QStringList> SqlStore::logs(qint64 instanceId, int tail)
+{
+    auto q = m_db->exec(u"SELECT line FROM instance_logs WHERE instance_id = ? "
+                        "ORDER BY id DESC LIMIT ?"_s,
+                        {instanceId, tail});
+    if (!q)
+        return q.error();
+    QStringList lines;
+    while (q->next())
+        lines.prepend(q->value(0).toString());
+    return lines;
+}
+
+Result<QList<PendingCommand>> SqlStore::pendingCommands(qint64 hostId)
+{
+    auto q = m_db->exec(u"SELECT id, payload, last_sent_at, attempts FROM commands "
+                        "WHERE host_id = ? AND acked_at = 0 ORDER BY created_at, id"_s,
+                        {hostId});
+    if (!q)
+        return q.error();
+    QList<PendingCommand> list;
+    while (q->next())
+        list.append({q->value(0).toString(), hostId, q->value(1).toString().toUtf8(),
+                     q->value(2).toLongLong(), q->value(3).toInt()});
+    return list;
+}
+
+Result<void> SqlStore::markCommandSent(const QString &commandId, qint64 nowMs)
+{
+    auto r = m_db->exec(u"UPDATE commands SET last_sent_at = ?, attempts = attempts + 1 "
+                        "WHERE id = ?"_s,
+                        {nowMs, commandId});
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<void> SqlStore::ackCommand(qint64 hostId, const QString &commandId, qint64 nowMs)
+{
+    auto r = m_db->exec(
+        u"UPDATE commands SET acked_at = ? WHERE id = ? AND host_id = ? AND acked_at = 0"_s,
+        {nowMs, commandId, hostId});
+    if (!r)
+        return r.error();
+    return {};
+}
+
+} // namespace suanli::server

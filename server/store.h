@@ -1,0 +1,177 @@
+#pragma once
+
+#include "protocol/agentmessages.h"
+#include "protocol/query.h"
+#include "protocol/result.h"
+#include "protocol/types.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+
+#include <functional>
+
+namespace suanli::server {
+
+using protocol::Account;
+using protocol::Host;
+using protocol::Instance;
+using protocol::LedgerEntry;
+using protocol::Offer;
+
+/// Who a bearer token belongs to.
+struct Principal
+{
+    enum class Kind { Account, Host };
+    Kind kind = Kind::Account;
+    qint64 accountId = 0;
+    qint64 hostId = 0; ///< for host tokens
+    QStringList roles;
+    bool hasRole(const QString &role) const { return roles.contains(role); }
+};
+
+struct OfferPage
+{
+    QList<Offer> offers;
+    qint64 total = 0;
+};
+
+/// A command queued for an agent, not yet acknowledged.
+struct PendingCommand
+{
+    QString id;
+    qint64 hostId = 0;
+    QByteArray payload; ///< the JSON of the CommandMessage
+    qint64 lastSentAtMs = 0;
+    int attempts = 0;
+};
+
+/// Market-wide settings from the command line.
+struct MarketPolicy
+{
+    QString currency = QStringLiteral("CNY");
+    qint64 platformFeePpm = 100'000; ///< 0.10
+    qint64 retentionDays = 15;
+    qint64 hostLostAfterS = 90;
+};
+
+/// Something that changed and that connected apps or agents should hear about.
+struct Change
+{
+    enum class Kind { Instance, Balance, Command };
+    Kind kind = Kind::Instance;
+    qint64 accountId = 0;   ///< whose app should hear (Instance, Balance)
+    qint64 instanceId = 0;
+    qint64 hostId = 0;      ///< which agent should hear (Command)
+};
+
+/// The market's persistent state and every transaction on it. One interface, implemented over
+/// Qt SQL for SQLite and PostgreSQL (sqlstore.h). Each method is one database transaction:
+/// either everything it says happens, or nothing does. Money moves only through the
+/// append-only ledger, each entry under a unique idempotency key.
+class Store
+{
+public:
+    virtual ~Store() = default;
+
+    // ---- accounts, tokens, money ------------------------------------------------------
+    virtual Result<qint64> createAccount(const QString &name, const QStringList &roles) = 0;
+    virtual Result<Account> account(qint64 id) = 0;
+    /// By numeric id or by name.
+    virtual Result<qint64> findAccount(const QString &idOrName) = 0;
+    /// Stores the SHA-256 of a token. hostId = 0 for account tokens.
+    virtual Result<void> addToken(const QByteArray &sha256, qint64 accountId, qint64 hostId) = 0;
+    virtual Result<Principal> principalForToken(const QByteArray &sha256) = 0;
+    /// Credit (or, negative, debit) under a key; a key seen before changes nothing and
+    /// returns the balance as it is. Returns the balance after.
+    virtual Result<Micro> credit(qint64 accountId, Micro amount, const QString &kind,
+                                 const QString &key, const QString &description) = 0;
+    virtual Result<void> createVoucher(const QString &code, Micro amount) = 0;
+    /// Error "voucher_not_found" or "voucher_redeemed". Returns the new balance.
+    virtual Result<Micro> redeemVoucher(qint64 accountId, const QString &code) = 0;
+    /// Entries with id > afterId and at >= sinceMs, oldest first, at most `limit`.
+    virtual Result<QList<LedgerEntry>> ledger(qint64 accountId, qint64 afterId, qint64 sinceMs,
+                                              int limit) = 0;
+    struct EarningsDay { QString day; Micro earned = 0; };
+    struct EarningsHost { qint64 hostId = 0; QString name; Micro earned = 0; };
+    virtual Result<QList<EarningsDay>> earningsByDay(qint64 accountId) = 0;
+    virtual Result<QList<EarningsHost>> earningsByHost(qint64 accountId) = 0;
+
+    // ---- idempotent requests ----------------------------------------------------------
+    struct StoredResponse { int status = 0; QByteArray body; };
+    virtual Result<std::optional<StoredResponse>> storedResponse(qint64 accountId,
+                                                                 const QString &key) = 0;
+
+    // ---- hosts and offers -------------------------------------------------------------
+    virtual Result<Host> createHost(qint64 ownerId, const QString &name) = 0;
+    virtual Result<Host> host(qint64 hostId) = 0;
+    virtual Result<QList<Host>> hosts(qint64 ownerId) = 0;
+    virtual Result<Host> updateListing(qint64 hostId, const protocol::HostListing &listing) = 0;
+    /// Records the agent's hello, marks the host online and refreshes its offer.
+    virtual Result<void> hostHello(qint64 hostId, const protocol::HelloMessage &hello,
+                                   qint64 nowMs) = 0;
+    /// Batched liveness: host id → last message time.
+    virtual Result<void> touchHosts(const QHash<qint64, qint64> &lastSeenMs) = 0;
+    /// Online hosts whose last message is older than `cutoffMs`.
+    virtual Result<QList<qint64>> silentHosts(qint64 cutoffMs) = 0;
+    /// Marks the host offline, interrupts its running instances with billing ending at its
+    /// last message. Returns the changes.
+    virtual Result<QList<Change>> declareHostLost(qint64 hostId) = 0;
+    virtual Result<OfferPage> searchOffers(const protocol::query::Query &query,
+                                           const QList<protocol::query::OrderKey> &order,
+                                           int limit, int offset) = 0;
+    virtual Result<QList<protocol::Image>> images() = 0;
+
+    // ---- instances --------------------------------------------------------------------
+    /// Reserves GPUs atomically (exactly one of several racing creates for the last GPU wins;
+    /// the others get "gpus_unavailable"), inserts the instance and the agent's create command,
+    /// and stores the 201 response under the idempotency key, all in one transaction.
+    virtual Result<Instance> createInstance(qint64 accountId,
+                                            const protocol::CreateInstanceRequest &request,
+                                            const QString &idempotencyKey,
+                                            const std::function<QByteArray(const Instance &)> &
+                                                responseBody,
+                                            qint64 nowMs) = 0;
+    virtual Result<Instance> instance(qint64 instanceId) = 0;
+    virtual Result<QList<Instance>> instances(qint64 accountId) = 0;
+    virtual Result<qint64> instanceOwner(qint64 instanceId) = 0;
+    /// Renter asks: stop / start / destroy. Queues the agent command. Errors:
+    /// "invalid_state", "gpus_unavailable".
+    virtual Result<Instance> requestStop(qint64 instanceId, const QString &reason, qint64 nowMs) = 0;
+    virtual Result<Instance> requestStart(qint64 instanceId, qint64 nowMs) = 0;
+    virtual Result<Instance> requestDestroy(qint64 instanceId, const QString &reason,
+                                            qint64 nowMs) = 0;
+    /// Applies an agent's state report (ignored when its seq is not newer). Starts or ends
+    /// billing periods on the market clock. Error "forbidden" if the instance is another host's.
+    virtual Result<QList<Change>> applyInstanceState(qint64 hostId,
+                                                     const protocol::InstanceStateMessage &report,
+                                                     qint64 nowMs) = 0;
+    virtual Result<void> appendLogs(qint64 hostId, const protocol::LogMessage &logs,
+                                    qint64 nowMs) = 0;
+    virtual Result<QStringList> logs(qint64 instanceId, int tail) = 0;
+
+    // ---- agent commands ---------------------------------------------------------------
+    virtual Result<QList<PendingCommand>> pendingCommands(qint64 hostId) = 0;
+    virtual Result<void> markCommandSent(const QString &commandId, qint64 nowMs) = 0;
+    virtual Result<void> ackCommand(qint64 hostId, const QString &commandId, qint64 nowMs) = 0;
+
+    // ---- billing ----------------------------------------------------------------------
+    /// Charges every running and stopped instance up to `nowMs` (GPU time, storage),
+    /// credits lenders net of the fee, stops instances of accounts at or below zero, and
+    /// releases stopped instances past retention. Returns the changes.
+    virtual Result<QList<Change>> accrueAll(qint64 nowMs) = 0;
+
+    // ---- telemetry --------------------------------------------------------------------
+    virtual Result<void> insertTelemetry(const QList<protocol::TelemetrySample> &samples) = 0;
+    /// Rolls 1 Hz samples older than an hour into 1-minute min/max/mean buckets and drops
+    /// everything older than 24 h.
+    virtual Result<void> compactTelemetry(qint64 nowMs) = 0;
+    /// History since `sinceMs`: raw samples and minute buckets as JSON objects, oldest first.
+    virtual Result<QList<QJsonObject>> telemetryHistory(qint64 instanceId, qint64 sinceMs) = 0;
+
+    // ---- metrics ----------------------------------------------------------------------
+    virtual Result<QHash<QString, qint64>> instanceCountsByState() = 0;
+    virtual Result<QHash<QString, Micro>> ledgerTotalsByKind() = 0;
+};
+
+} // namespace suanli::server
