@@ -100,8 +100,14 @@ Result<Rows> Database::exec(const QString &sql, const QVariantList &bindings)
     }
     QSqlQuery &query = *it->second;
     query.finish();
-    for (int i = 0; i < bindings.size(); ++i)
-        query.bindValue(i, bindings.at(i));
+    for (int i = 0; i < bindings.size(); ++i) {
+        const QVariant &value = bindings.at(i);
+        // A null QString would bind as SQL NULL; our text columns mean "empty" by it.
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.bindValue(i, QString(u""_s));
+        else
+            query.bindValue(i, value);
+    }
     if (!query.exec())
         return errorFrom(query.lastError(), sql);
     return Rows(&query);
@@ -142,8 +148,18 @@ Result<void> Database::begin()
     return {};
 }
 
+void Database::finishAll()
+{
+    // An unfinished SELECT keeps its statement open, and SQLite refuses to COMMIT past it.
+    for (auto &[sql, query] : m_prepared) {
+        if (query->isActive())
+            query->finish();
+    }
+}
+
 Result<void> Database::commit()
 {
+    finishAll();
     if (m_dialect == Dialect::Sqlite) {
         auto r = exec(u"COMMIT"_s);
         if (!r) {
@@ -162,6 +178,7 @@ Result<void> Database::commit()
 
 void Database::rollback()
 {
+    finishAll();
     if (m_dialect == Dialect::Sqlite)
         (void)exec(u"ROLLBACK"_s);
     else

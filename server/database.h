@@ -61,6 +61,7 @@ public:
 
 private:
     Database(Dialect dialect, QString connectionName, QString url);
+    void finishAll();
     Error errorFrom(const QSqlError &error, const QString &sql) const;
 
     Dialect m_dialect;

@@ -50,6 +50,29 @@ QDateTime msToTime(qint64 ms)
     return ms ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
 }
 
+/// Whether an agent's report may move an instance from `from` to `to`. The agent is the truth
+/// about its containers, so besides DESIGN §4's graph it may skip steps the market never saw
+/// (a container that came up before "provisioning" was sent, one that exited by itself, one
+/// that vanished).
+bool agentMayMove(InstanceState from, InstanceState to)
+{
+    using S = InstanceState;
+    if (protocol::isAllowedTransition(from, to))
+        return true;
+    if (from == S::Destroyed || from == S::Failed)
+        return to == S::Destroyed && from == S::Failed;
+    switch (to) {
+    case S::Running:
+        return from == S::Pending;
+    case S::Stopped:
+        return from == S::Running || from == S::Starting || from == S::Provisioning;
+    case S::Destroyed:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /// Hourly rate of an instance: per-GPU price × GPUs, or the whole-machine price without GPUs.
 Micro hourlyRate(const Instance &inst)
 {
@@ -514,7 +537,9 @@ Result<void> SqlStore::settleRunning(InstanceRow &row, qint64 untilMs, QList<Cha
                                untilMs);
     if (!renter)
         return renter.error();
-    const Micro fee = platformFee(delta, m_policy.platformFeePpm);
+    // The fee is taken on the period's running total too, so it never drifts either.
+    const Micro fee = platformFee(target, m_policy.platformFeePpm)
+        - platformFee(row.periodCharged, m_policy.platformFeePpm);
     auto lender = appendLedger(row.hostOwner, u"earning"_s, delta - fee, key + u":earning"_s,
                                row.inst.id, u"instance %1"_s.arg(row.inst.id), untilMs);
     if (!lender)
@@ -550,7 +575,8 @@ Result<void> SqlStore::settleStorage(InstanceRow &row, qint64 untilMs, QList<Cha
                                u"%1 GB stored × %2 s"_s.arg(row.inst.disk_gb).arg(seconds), untilMs);
     if (!renter)
         return renter.error();
-    const Micro fee = platformFee(delta, m_policy.platformFeePpm);
+    const Micro fee = platformFee(target, m_policy.platformFeePpm)
+        - platformFee(row.storageCharged, m_policy.platformFeePpm);
     auto lender = appendLedger(row.hostOwner, u"earning"_s, delta - fee, key + u":earning"_s,
                                row.inst.id, u"storage of instance %1"_s.arg(row.inst.id), untilMs);
     if (!lender)
@@ -589,7 +615,7 @@ Result<QList<Change>> SqlStore::applyInstanceState(qint64 hostId,
     row.lastSeq = report.seq;
     const InstanceState from = row.inst.state;
     const InstanceState to = report.state;
-    if (from != to && !protocol::isAllowedTransition(from, to)) {
+    if (from != to && !agentMayMove(from, to)) {
         // Record the seq so the same stale report is not re-examined, change nothing else.
         if (auto s = saveInstance(row); !s)
             return s.error();

@@ -1,0 +1,341 @@
+// Billing and fault tests with a manual clock: exact amounts, stop/start, storage, retention,
+// zero balance, lost hosts, replayed agent messages, market restarts, several processes.
+
+#include "support/marketscenario.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace suanli;
+using namespace suanli::testing;
+
+class TestMarketBilling : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_h = std::make_unique<MarketHarness>();
+        QVERIFY2(m_h->ok(), qPrintable(m_h->error()));
+    }
+    void cleanup() { m_h.reset(); }
+
+    void oneHourAtOnePointThreeTwoIsExact()
+    {
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 1'320'000));
+        const Micro start = s.balance(*m_h, s.renter.id);
+        const qint64 id = s.launch(*m_h);
+        QVERIFY(id);
+        m_h->clock().advanceSeconds(1);
+        m_h->market().runBilling();
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 366);
+        m_h->clock().advanceSeconds(3599);
+        m_h->market().runBilling();
+        m_h->market().runBilling(); // a second run in the same second charges nothing more
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 1'320'000);
+        QCOMPARE(m_h->store().instance(id)->spend_micro, 1'320'000);
+        // Renter charges = lender earnings + platform fee, to the micro-unit.
+        const Micro earned = s.balance(*m_h, s.lender.id);
+        auto platform = m_h->store().findAccount(u"platform"_s);
+        QVERIFY(platform);
+        const Micro fee = s.balance(*m_h, *platform);
+        QCOMPARE(earned, 1'188'000);
+        QCOMPARE(fee, 132'000);
+        QCOMPARE(earned + fee, 1'320'000);
+    }
+
+    void stoppedInstancePaysStorageAndIsReleasedAfterRetention()
+    {
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 1'320'000, 300'000));
+        const qint64 id = s.launch(*m_h, 1, 50);
+        QVERIFY(id);
+        m_h->clock().advanceSeconds(100);
+        auto stop = m_h->request("POST", u"/api/v1/instances/%1/stop"_s.arg(id), s.renter.token);
+        QCOMPARE(stop.status, 202);
+        QCOMPARE(stop.json.value(u"state"_s).toString(), u"stopping"_s);
+        const QJsonObject command = s.agent->take(u"command"_s);
+        QCOMPARE(command.value(u"action"_s).toString(), u"stop"_s);
+        m_h->clock().advanceSeconds(2); // GPU time runs until the agent confirms the stop
+        s.agent->report(id, u"stopped"_s, {}, command.value(u"id"_s).toString());
+        QVERIFY(s.waitForState(*m_h, id, u"stopped"_s));
+        const Micro afterStop = s.balance(*m_h, s.renter.id);
+        QCOMPARE(m_h->store().instance(id)->spend_micro, chargeForSeconds(1'320'000, 102));
+        // One day of 50 GB at ¥0.30 per GB-month (30 days) is ¥0.50.
+        m_h->clock().advanceSeconds(24 * 3600);
+        m_h->market().runBilling();
+        QCOMPARE(afterStop - s.balance(*m_h, s.renter.id), 500'000);
+        auto instance = m_h->get(u"/api/v1/instances/%1"_s.arg(id), s.renter.token);
+        QCOMPARE(instance.json.value(u"state"_s).toString(), u"stopped"_s);
+        QVERIFY(!instance.json.value(u"release_at"_s).toString().isEmpty());
+        // The GPU was given back while stopped.
+        auto offers = m_h->get(u"/api/v1/offers"_s, s.renter.token);
+        QCOMPARE(offers.json[u"offers"_s][0][u"gpus_free"_s].toInt(), 1);
+        // After 15 days the market destroys it.
+        m_h->clock().advanceSeconds(15 * 24 * 3600);
+        m_h->market().runBilling();
+        const QJsonObject destroy = s.agent->take(u"command"_s);
+        QCOMPARE(destroy.value(u"action"_s).toString(), u"destroy"_s);
+        QCOMPARE(destroy.value(u"reason"_s).toString(), u"retention_expired"_s);
+        // Storage was charged for exactly the 16 days it was kept.
+        QCOMPARE(afterStop - s.balance(*m_h, s.renter.id), 8'000'000);
+    }
+
+    void stopAndStartInTheSameSecond()
+    {
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 3'600'000)); // ¥3.60/h = 1,000 µ per second
+        const Micro start = s.balance(*m_h, s.renter.id);
+        const qint64 id = s.launch(*m_h);
+        QVERIFY(id);
+        m_h->clock().advanceSeconds(10);
+        QCOMPARE(m_h->request("POST", u"/api/v1/instances/%1/stop"_s.arg(id), s.renter.token).status, 202);
+        s.agent->take(u"command"_s);
+        s.agent->report(id, u"stopped"_s);
+        QVERIFY(s.waitForState(*m_h, id, u"stopped"_s));
+        m_h->clock().advanceMs(400);
+        auto started = m_h->request("POST", u"/api/v1/instances/%1/start"_s.arg(id), s.renter.token);
+        QCOMPARE(started.status, 202);
+        QCOMPARE(started.json.value(u"state"_s).toString(), u"starting"_s);
+        QCOMPARE(s.agent->take(u"command"_s).value(u"action"_s).toString(), u"start"_s);
+        s.agent->report(id, u"running"_s);
+        QVERIFY(s.waitForState(*m_h, id, u"running"_s));
+        m_h->clock().advanceSeconds(5);
+        m_h->market().runBilling();
+        // 10 s + 5 s of GPU time; the 0.4 s stopped costs less than one micro-unit of storage.
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 15'000);
+    }
+
+    void startFailsWhenTheGpuIsTaken()
+    {
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 1'320'000));
+        const qint64 id = s.launch(*m_h);
+        QVERIFY(id);
+        QCOMPARE(m_h->request("POST", u"/api/v1/instances/%1/stop"_s.arg(id), s.renter.token).status, 202);
+        s.agent->take(u"command"_s);
+        s.agent->report(id, u"stopped"_s);
+        QVERIFY(s.waitForState(*m_h, id, u"stopped"_s));
+        const qint64 other = s.launch(*m_h);
+        QVERIFY(other);
+        auto start = m_h->request("POST", u"/api/v1/instances/%1/start"_s.arg(id), s.renter.token);
+        QCOMPARE(start.status, 409);
+        QCOMPARE(start.errorCode(), u"gpus_unavailable"_s);
+        QCOMPARE(protocol::toString(m_h->store().instance(id)->state), u"stopped"_s);
+    }
+
+    void duplicatedReorderedAndReplayedReportsNeverChargeTwice()
+    {
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 3'600'000));
+        const Micro start = s.balance(*m_h, s.renter.id);
+        const qint64 id = s.launch(*m_h);
+        QVERIFY(id);
+        m_h->clock().advanceSeconds(60);
+        const qint64 stopSeq = s.agent->nextSeq(id);
+        const QJsonObject stopped{{u"type"_s, u"instance_state"_s}, {u"instance_id"_s, id},
+                                  {u"seq"_s, stopSeq}, {u"state"_s, u"stopped"_s}};
+        s.agent->send(stopped);
+        s.agent->send(stopped); // duplicate
+        QVERIFY(s.waitForState(*m_h, id, u"stopped"_s));
+        // A stale "running" (older seq) arriving late changes nothing.
+        s.agent->send({{u"type"_s, u"instance_state"_s}, {u"instance_id"_s, id},
+                       {u"seq"_s, stopSeq - 1}, {u"state"_s, u"running"_s}});
+        m_h->clock().advanceSeconds(60);
+        s.agent->send(stopped); // replay
+        QTest::qWait(200);
+        m_h->market().runBilling();
+        QCOMPARE(protocol::toString(m_h->store().instance(id)->state), u"stopped"_s);
+        // 60 s of GPU time plus 60 s of storage (50 GB at ¥0.30/GB-month: 347 µ).
+        QCOMPARE(start - s.balance(*m_h, s.renter.id),
+                 60'000 + storageChargeForSeconds(300'000, 50, 60));
+        // Ledger keys are unique: a second accrual with the same key is refused by the database.
+        auto again = m_h->store().credit(s.renter.id, -1, u"gpu"_s, u"lease:%1:accrual:1"_s.arg(id), {});
+        QVERIFY(again); // a key seen before changes nothing
+        QCOMPARE(start - s.balance(*m_h, s.renter.id),
+                 60'000 + storageChargeForSeconds(300'000, 50, 60));
+    }
+
+    void lostHostInterruptsAndReconcilesWithoutDoubleCharge()
+    {
+        server::MarketPolicy policy;
+        policy.hostLostAfterS = 90;
+        m_h = std::make_unique<MarketHarness>(policy);
+        QVERIFY(m_h->ok());
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 3'600'000));
+        const Micro start = s.balance(*m_h, s.renter.id);
+        const qint64 id = s.launch(*m_h);
+        QVERIFY(id);
+        m_h->clock().advanceSeconds(30);
+        s.agent->send({{u"type"_s, u"usage"_s}, {u"seq"_s, 1},
+                       {u"running_instance_ids"_s, QJsonArray{id}}});
+        QTest::qWait(100);
+        m_h->market().flushTelemetry(); // last heartbeat at t = 30 s
+        m_h->clock().advanceSeconds(200); // then silence
+        m_h->market().checkHosts();
+        auto instance = m_h->store().instance(id);
+        QCOMPARE(protocol::toString(instance->state), u"interrupted"_s);
+        QCOMPARE(instance->state_reason, u"host_lost"_s);
+        // Billing ended at the last heartbeat: 30 s.
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 30'000);
+        auto offers = m_h->get(u"/api/v1/offers"_s, s.renter.token);
+        QCOMPARE(offers.json.value(u"total"_s).toInteger(), 0);
+        // The agent comes back: the instance still runs, billing resumes from now.
+        s.agent->send(QJsonObject{{u"type"_s, u"hello"_s}, {u"agent_version"_s, u"test"_s},
+                                  {u"spec"_s, QJsonObject{{u"gpus"_s, QJsonArray{QJsonObject{
+                                      {u"index"_s, 0}, {u"uuid"_s, u"GPU-0"_s},
+                                      {u"model"_s, u"RTX 3090"_s}, {u"memory_mb"_s, 24576}}}},
+                                      {u"cpu_cores"_s, 16}, {u"ram_mb"_s, 65536},
+                                      {u"disk_free_gb"_s, 500}}},
+                                  {u"address"_s, u"127.0.0.1"_s}});
+        QVERIFY(!s.agent->take(u"welcome"_s).isEmpty());
+        s.agent->report(id, u"running"_s);
+        QVERIFY(s.waitForState(*m_h, id, u"running"_s));
+        m_h->clock().advanceSeconds(10);
+        m_h->market().runBilling();
+        m_h->market().runBilling();
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 40'000);
+        QVERIFY(m_h->store().host(s.hostId)->reliability < 1.0);
+    }
+
+    void zeroBalanceStopsRunningInstances()
+    {
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 3'600'000, 300'000, 5'000)); // 5 seconds' worth
+        const qint64 id = s.launch(*m_h);
+        QVERIFY(id);
+        m_h->clock().advanceSeconds(6);
+        m_h->market().runBilling();
+        QVERIFY(s.balance(*m_h, s.renter.id) <= 0);
+        const QJsonObject stop = s.agent->take(u"command"_s);
+        QCOMPARE(stop.value(u"action"_s).toString(), u"stop"_s);
+        QCOMPARE(stop.value(u"reason"_s).toString(), u"balance_exhausted"_s);
+        auto instance = m_h->store().instance(id);
+        QCOMPARE(protocol::toString(instance->state), u"stopping"_s);
+        QCOMPARE(instance->state_reason, u"balance_exhausted"_s);
+        // With no money, nothing new can be launched.
+        auto r = m_h->post(u"/api/v1/instances"_s, s.renter.token,
+                           {{u"offer_id"_s, s.hostId}, {u"gpu_count"_s, 1},
+                            {u"image"_s, u"x"_s}, {u"disk_gb"_s, 10},
+                            {u"ssh_public_key"_s, testPublicKey()}});
+        QCOMPARE(r.status, 402);
+    }
+
+    void costGuardStopsAtMaxSpend()
+    {
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 3'600'000));
+        auto r = m_h->post(u"/api/v1/instances"_s, s.renter.token,
+                           {{u"offer_id"_s, s.hostId}, {u"gpu_count"_s, 1},
+                            {u"image"_s, u"localhost/suanli/base:bookworm"_s}, {u"disk_gb"_s, 10},
+                            {u"ssh_public_key"_s, testPublicKey()},
+                            {u"max_spend_micro"_s, 20'000}});
+        QCOMPARE(r.status, 201);
+        const qint64 id = r.json.value(u"id"_s).toInteger();
+        s.agent->take(u"command"_s);
+        s.agent->report(id, u"running"_s);
+        QVERIFY(s.waitForState(*m_h, id, u"running"_s));
+        m_h->clock().advanceSeconds(25);
+        m_h->market().runBilling();
+        const QJsonObject stop = s.agent->take(u"command"_s);
+        QCOMPARE(stop.value(u"reason"_s).toString(), u"max_spend_reached"_s);
+    }
+
+    void marketRestartRecoversEverything()
+    {
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 3'600'000));
+        const Micro start = s.balance(*m_h, s.renter.id);
+        const qint64 id = s.launch(*m_h);
+        QVERIFY(id);
+        m_h->clock().advanceSeconds(20);
+        m_h->market().runBilling();
+        s.agent.reset();
+        m_h->restart(); // as after kill -9: nothing but the database survives
+        QVERIFY(m_h->ok());
+        m_h->market().runBilling();
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 20'000);
+        m_h->clock().advanceSeconds(10);
+        m_h->market().runBilling();
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 30'000);
+        auto list = m_h->get(u"/api/v1/instances"_s, s.renter.token);
+        QCOMPARE(list.json[u"instances"_s][0][u"state"_s].toString(), u"running"_s);
+        // The agent reconnects and gets commands queued while it was away.
+        s.agent = std::make_unique<ScriptedAgent>(m_h->baseUrl(), s.hostToken);
+        s.agent->setSeq(id, 2); // provisioning and running were reported before the restart
+        QVERIFY(s.agent->connectAndHello(1));
+        QCOMPARE(m_h->request("DELETE", u"/api/v1/instances/%1"_s.arg(id), s.renter.token).status, 202);
+        QCOMPARE(s.agent->take(u"command"_s).value(u"action"_s).toString(), u"destroy"_s);
+        s.agent->report(id, u"destroyed"_s);
+        QVERIFY(s.waitForState(*m_h, id, u"destroyed"_s));
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 30'000);
+    }
+
+    void unacknowledgedCommandsAreResent()
+    {
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 1'320'000));
+        s.agent->autoAck = false;
+        auto r = m_h->post(u"/api/v1/instances"_s, s.renter.token,
+                           {{u"offer_id"_s, s.hostId}, {u"gpu_count"_s, 1},
+                            {u"image"_s, u"localhost/suanli/base:bookworm"_s}, {u"disk_gb"_s, 10},
+                            {u"ssh_public_key"_s, testPublicKey()}});
+        QCOMPARE(r.status, 201);
+        const QJsonObject first = s.agent->take(u"command"_s);
+        QVERIFY(!first.isEmpty());
+        m_h->clock().advanceSeconds(11); // no ack
+        m_h->market().retryCommands();
+        const QJsonObject again = s.agent->take(u"command"_s);
+        QCOMPARE(again.value(u"id"_s), first.value(u"id"_s));
+        s.agent->send({{u"type"_s, u"ack"_s}, {u"command_id"_s, first.value(u"id"_s)}});
+        QTest::qWait(100);
+        m_h->clock().advanceSeconds(11);
+        m_h->market().retryCommands();
+        QVERIFY(s.agent->take(u"command"_s, 300).isEmpty());
+    }
+
+    void eventsCrossMarketProcesses()
+    {
+        if (MarketHarness::backend() != "postgres"_L1)
+            QSKIP("several market processes share a database only on PostgreSQL");
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 1'320'000));
+        QString secondUrl;
+        auto second = m_h->startSecondMarket(&secondUrl);
+        QVERIFY(second);
+        // The renter's app is connected to the second process; the agent to the first.
+        EventListener events(secondUrl, s.renter.token);
+        QVERIFY(events.waitConnected());
+        QNetworkAccessManager network;
+        QNetworkRequest request(QUrl(secondUrl + u"/api/v1/instances"_s));
+        request.setRawHeader("Authorization", "Bearer " + s.renter.token);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
+        QNetworkReply *reply = network.post(request, QJsonDocument(QJsonObject{
+            {u"offer_id"_s, s.hostId}, {u"gpu_count"_s, 1},
+            {u"image"_s, u"localhost/suanli/base:bookworm"_s}, {u"disk_gb"_s, 10},
+            {u"ssh_public_key"_s, testPublicKey()}}).toJson());
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+        const qint64 id = QJsonDocument::fromJson(reply->readAll()).object()[u"id"_s].toInteger();
+        reply->deleteLater();
+        // The create made through process 2 reaches the agent on process 1…
+        const QJsonObject command = s.agent->take(u"command"_s, 10000);
+        QCOMPARE(command.value(u"instance_id"_s).toInteger(), id);
+        // …and the agent's report through process 1 reaches the app on process 2.
+        s.agent->report(id, u"running"_s);
+        auto event = events.take(u"instance"_s, 10000, [](const QJsonObject &e) {
+            return e[u"instance"_s][u"state"_s].toString() == u"running"_s;
+        });
+        QVERIFY(!event.isEmpty());
+        QCOMPARE(event[u"instance"_s][u"id"_s].toInteger(), id);
+    }
+
+private:
+    std::unique_ptr<MarketHarness> m_h;
+};
+
+QTEST_GUILESS_MAIN(TestMarketBilling)
+#include "tst_market_billing.moc"
