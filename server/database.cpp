@@ -70,7 +70,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &url, const QStri
                 return r.error();
         }
     } else {
-        auto r = db->exec(u"SET client_min_messages TO WARNING"_s);
+        auto r = db->execDirect(u"SET client_min_messages TO WARNING"_s);
         if (!r)
             return r.error();
     }
@@ -111,6 +111,14 @@ Result<Rows> Database::exec(const QString &sql, const QVariantList &bindings)
     if (!query.exec())
         return errorFrom(query.lastError(), sql);
     return Rows(&query);
+}
+
+Result<void> Database::execDirect(const QString &sql)
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(sql))
+        return errorFrom(query.lastError(), sql);
+    return {};
 }
 
 Result<QVariant> Database::scalar(const QString &sql, const QVariantList &bindings)

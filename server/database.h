@@ -47,6 +47,8 @@ public:
     /// Prepare (cached per text) and execute. On failure returns an Error with code
     /// "conflict" for unique violations, "database_error" otherwise.
     Result<Rows> exec(const QString &sql, const QVariantList &bindings = {});
+    /// Runs a statement without preparing it: DDL and SET, which PostgreSQL cannot prepare.
+    Result<void> execDirect(const QString &sql);
     /// exec() and read the first column of the first row (or an invalid QVariant).
     Result<QVariant> scalar(const QString &sql, const QVariantList &bindings = {});
     /// INSERT … RETURNING id, on either back end.

@@ -130,7 +130,7 @@ Result<int> migrate(Database &db)
         if (db.dialect() == Dialect::Postgres)
             (void)db.exec(u"SELECT pg_advisory_unlock(7265110)"_s);
     };
-    auto created = db.exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s);
+    auto created = db.execDirect(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s);
     if (!created) {
         unlock();
         return created.error();
@@ -154,7 +154,7 @@ Result<int> migrate(Database &db)
             return tx.started().error();
         }
         for (const QString &statement : kMigrations[version](db)) {
-            auto r = db.exec(statement);
+            auto r = db.execDirect(statement);
             if (!r) {
                 unlock();
                 return r.error();

@@ -41,8 +41,8 @@ MarketHarness::MarketHarness(server::MarketPolicy policy)
             m_error = db.error().message;
             return;
         }
-        auto r = (*db)->exec(u"DROP SCHEMA public CASCADE"_s);
-        auto r2 = (*db)->exec(u"CREATE SCHEMA public"_s);
+        auto r = (*db)->execDirect(u"DROP SCHEMA public CASCADE"_s);
+        auto r2 = (*db)->execDirect(u"CREATE SCHEMA public"_s);
         if (!r || !r2) {
             m_error = u"cannot reset the PostgreSQL schema"_s;
             return;
