@@ -845,6 +845,13 @@ Result<QJsonObject> parseJsonObject(const QByteArray &bytes)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
+        // Qt rejects a top-level scalar ("3", "null") as malformed, though it is valid JSON;
+        // inside an array it parses, and then the right answer is "not an object".
+        QJsonParseError wrappedError;
+        const QJsonDocument wrapped =
+            QJsonDocument::fromJson('[' + bytes + ']', &wrappedError);
+        if (wrappedError.error == QJsonParseError::NoError && wrapped.array().size() == 1)
+            return Error{u"invalid_type"_s, u"expected a JSON object"_s, QString(), -1};
         return Error{u"malformed_json"_s,
                      u"malformed JSON at offset %1: %2"_s.arg(parseError.offset)
                          .arg(parseError.errorString()),
