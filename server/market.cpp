@@ -114,10 +114,13 @@ bool Market::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket
     responder.write(reply.body,
                     {{"Content-Type", reply.contentType}, {"Cache-Control", "no-store"}},
                     static_cast<QHttpServerResponder::StatusCode>(reply.status));
-    QString routeName = path;
-    // Collapse ids so the metric has few label values.
-    static const QRegularExpression digits(u"/\\d+"_s);
-    routeName.replace(digits, u"/{id}"_s);
+    // Few label values: ids collapsed, anything unrouted counted as one.
+    QString routeName = u"unmatched"_s;
+    if (reply.status != 404 || !reply.body.contains("no such endpoint")) {
+        static const QRegularExpression digits(u"/\\d+"_s);
+        routeName = path;
+        routeName.replace(digits, u"/{id}"_s);
+    }
     m_metrics.observeRequest(routeName, reply.status, timer.nsecsElapsed() / 1e9);
     return true;
 }

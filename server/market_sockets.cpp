@@ -65,10 +65,9 @@ void Market::acceptWebSocket()
         if (agentPath) {
             const qint64 hostId = principal->hostId;
             if (AgentSession *old = m_agents.take(hostId)) {
-                // The agent reconnected: the newer connection wins.
+                // The agent reconnected: the newer connection wins. The old session is freed
+                // by its own disconnected handler (which may run inside close()).
                 old->socket->close(QWebSocketProtocol::CloseCodeNormal, u"replaced"_s);
-                old->socket.release()->deleteLater();
-                delete old;
             }
             auto *session = new AgentSession{std::move(socket), hostId, false};
             m_agents.insert(hostId, session);

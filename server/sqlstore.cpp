@@ -133,23 +133,22 @@ Result<Micro> SqlStore::appendLedger(qint64 accountId, const QString &kind, Micr
 
 Result<qint64> SqlStore::platformAccount()
 {
+    // Found by its role, which no admin command can give, never by a name anyone could take.
     if (m_platformAccount)
         return m_platformAccount;
-    auto found = findAccount(u"platform"_s);
-    if (found) {
-        m_platformAccount = *found;
-        return m_platformAccount;
+    auto lookup = [this]() -> Result<QVariant> {
+        return m_db->scalar(u"SELECT MIN(id) FROM accounts WHERE roles = 'platform'"_s);
+    };
+    auto found = lookup();
+    if (!found)
+        return found.error();
+    if (found->isNull()) {
+        (void)createAccount(u"suanli-platform-fees"_s, {u"platform"_s});
+        found = lookup(); // another process may have made it first: the oldest wins
+        if (!found || found->isNull())
+            return makeError(u"database_error"_s, u"cannot create the platform account"_s);
     }
-    auto created = createAccount(u"platform"_s, {u"platform"_s});
-    if (!created) {
-        // Another process made it first.
-        found = findAccount(u"platform"_s);
-        if (!found)
-            return found.error();
-        m_platformAccount = *found;
-        return m_platformAccount;
-    }
-    m_platformAccount = *created;
+    m_platformAccount = found->toLongLong();
     return m_platformAccount;
 }
 
@@ -161,10 +160,13 @@ Result<Micro> SqlStore::credit(qint64 accountId, Micro amount, const QString &ki
     Transaction tx(*m_db);
     if (!tx.started())
         return tx.started().error();
-    auto seen = m_db->scalar(u"SELECT id FROM ledger WHERE idempotency_key = ?"_s, {key});
+    auto seen = m_db->scalar(u"SELECT account_id FROM ledger WHERE idempotency_key = ?"_s, {key});
     if (!seen)
         return seen.error();
     if (!seen->isNull()) {
+        if (seen->toLongLong() != accountId)
+            return makeError(u"key_reused"_s,
+                             u"the key '%1' was already used for another account"_s.arg(key));
         auto a = account(accountId);
         if (!a)
             return a.error();

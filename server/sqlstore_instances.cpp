@@ -525,11 +525,15 @@ Result<void> SqlStore::settleRunning(InstanceRow &row, qint64 untilMs, QList<Cha
     const qint64 seconds = (untilMs - row.periodStartMs) / 1000;
     const Micro target = chargeForSeconds(hourlyRate(row.inst), seconds);
     const Micro delta = target - row.periodCharged;
-    if (delta <= 0)
+    if (delta == 0)
         return {};
+    // delta < 0 only when billing ends earlier than already charged (a lost host: billing
+    // ends at its last message). The ledger is append-only, so the excess goes back as a
+    // correction entry on each side, under keys of its own.
     const qint64 n = row.accrualN + 1;
     const QString key = u"lease:%1:accrual:%2"_s.arg(row.inst.id).arg(n);
-    auto renter = appendLedger(row.accountId, u"gpu"_s, -delta, key, row.inst.id,
+    const QString kind = delta > 0 ? u"gpu"_s : u"correction"_s;
+    auto renter = appendLedger(row.accountId, kind, -delta, key, row.inst.id,
                                u"%1 × %2 s"_s.arg(row.inst.gpu_model.isEmpty()
                                                       ? u"machine"_s
                                                       : row.inst.gpu_model)
@@ -540,15 +544,16 @@ Result<void> SqlStore::settleRunning(InstanceRow &row, qint64 untilMs, QList<Cha
     // The fee is taken on the period's running total too, so it never drifts either.
     const Micro fee = platformFee(target, m_policy.platformFeePpm)
         - platformFee(row.periodCharged, m_policy.platformFeePpm);
-    auto lender = appendLedger(row.hostOwner, u"earning"_s, delta - fee, key + u":earning"_s,
-                               row.inst.id, u"instance %1"_s.arg(row.inst.id), untilMs);
+    auto lender = appendLedger(row.hostOwner, delta > 0 ? u"earning"_s : u"correction"_s,
+                               delta - fee, key + u":earning"_s, row.inst.id,
+                               u"instance %1"_s.arg(row.inst.id), untilMs);
     if (!lender)
         return lender.error();
     auto platform = platformAccount();
     if (!platform)
         return platform.error();
-    auto feeEntry = appendLedger(*platform, u"fee"_s, fee, key + u":fee"_s, row.inst.id,
-                                 u"platform fee"_s, untilMs);
+    auto feeEntry = appendLedger(*platform, delta > 0 ? u"fee"_s : u"correction"_s, fee,
+                                 key + u":fee"_s, row.inst.id, u"platform fee"_s, untilMs);
     if (!feeEntry)
         return feeEntry.error();
     row.accrualN = n;

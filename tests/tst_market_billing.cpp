@@ -38,7 +38,7 @@ private slots:
         QCOMPARE(m_h->store().instance(id)->spend_micro, 1'320'000);
         // Renter charges = lender earnings + platform fee, to the micro-unit.
         const Micro earned = s.balance(*m_h, s.lender.id);
-        auto platform = m_h->store().findAccount(u"platform"_s);
+        auto platform = m_h->store().findAccount(u"suanli-platform-fees"_s);
         QVERIFY(platform);
         const Micro fee = s.balance(*m_h, *platform);
         QCOMPARE(earned, 1'188'000);
@@ -174,7 +174,9 @@ private slots:
                        {u"running_instance_ids"_s, QJsonArray{id}}});
         QTest::qWait(100);
         m_h->market().flushTelemetry(); // last heartbeat at t = 30 s
-        m_h->clock().advanceSeconds(200); // then silence
+        m_h->clock().advanceSeconds(200); // then silence, while the billing timer keeps running
+        m_h->market().runBilling();
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 230'000);
         m_h->market().checkHosts();
         auto instance = m_h->store().instance(id);
         QCOMPARE(protocol::toString(instance->state), u"interrupted"_s);
@@ -199,6 +201,14 @@ private slots:
         m_h->market().runBilling();
         QCOMPARE(start - s.balance(*m_h, s.renter.id), 40'000);
         QVERIFY(m_h->store().host(s.hostId)->reliability < 1.0);
+        // The silence was refunded with correction entries; charges still equal earnings + fees.
+        auto platform = m_h->store().findAccount(u"suanli-platform-fees"_s);
+        QVERIFY(platform);
+        QCOMPARE(s.balance(*m_h, s.lender.id) + s.balance(*m_h, *platform), 40'000);
+        // A reconnecting agent replaces its old connection cleanly.
+        ScriptedAgent again(m_h->baseUrl(), s.hostToken);
+        QVERIFY(again.connectAndHello(1));
+        QTRY_COMPARE(s.agent->socket().state(), QAbstractSocket::UnconnectedState);
     }
 
     void zeroBalanceStopsRunningInstances()
