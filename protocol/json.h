@@ -9,7 +9,8 @@
 
 /// JSON codecs for the wire types. Decoders ignore unknown fields and reject a wrong type or a
 /// missing required field with an Error whose `field` names it (code "invalid_type" or
-/// "missing_field"); malformed JSON gives code "malformed_json" with the parser's message.
+/// "missing_field"); malformed JSON gives code "malformed_json" with the parser's message and
+/// its byte offset in `position`; valid JSON that is not an object gives "invalid_type".
 /// Times are ISO 8601 UTC with milliseconds ("2026-11-22T10:00:00.000Z"); invalid times encode as null.
 namespace suanli::protocol {
 

@@ -20,7 +20,9 @@ enum class Op { Eq, Ne, Lt, Le, Gt, Ge, In, NotIn };
 
 enum class FieldType { Integer, Real, Bool, Text };
 
-/// A literal after parsing. Numbers keep their text so that money converts exactly.
+/// A literal after parsing. A number is a double: for an integer field it is an exact integral
+/// value (|v| ≤ 2^53) already in the field's unit, converted from the decimal text with integer
+/// arithmetic, so money converts exactly (price=1.32 → 1320000.0).
 using Value = std::variant<double, bool, QString>;
 
 /// One `field op value` term, with the alias already resolved to an Offer field and the value
