@@ -32,7 +32,11 @@ namespace suanli::protocol {
 
 namespace {
 
-enum class Need { Optional, Required };
+enum class Need
+{
+    Optional,
+    Required
+};
 
 QString describe(const QJsonValue &value)
 {
@@ -69,8 +73,7 @@ public:
     Reader(QJsonObject object, QString path)
         : m_object(std::move(object))
         , m_path(std::move(path))
-    {
-    }
+    {}
 
     bool ok() const { return !m_error.has_value(); }
     const Error &error() const { return *m_error; }
@@ -171,8 +174,8 @@ public:
         }
         fail(u"invalid_type"_s, pathOf(name),
              u"field '%1' must be an instance state (pending, provisioning, running, stopping, "
-             "stopped, starting, destroying, destroyed, failed, interrupted), got '%2'"_s
-                 .arg(pathOf(name), text.left(64)));
+             "stopped, starting, destroying, destroyed, failed, interrupted), got '%2'"_s.arg(
+                 pathOf(name), text.left(64)));
     }
 
     void action(QLatin1StringView name, CommandAction &out, Need need = Need::Optional)
@@ -186,26 +189,32 @@ public:
             return;
         }
         fail(u"invalid_type"_s, pathOf(name),
-             u"field '%1' must be a command action (create, start, stop, destroy), got '%2'"_s
-                 .arg(pathOf(name), text.left(64)));
+             u"field '%1' must be a command action (create, start, stop, destroy), got '%2'"_s.arg(
+                 pathOf(name), text.left(64)));
     }
 
     void stringList(QLatin1StringView name, QStringList &out, Need need = Need::Optional)
     {
-        eachElement(name, need, [&](const QJsonValue &element, const QString &path) {
-            QString text;
-            stringValue(element, path, text);
-            return text;
-        }, out);
+        eachElement(
+            name, need,
+            [&](const QJsonValue &element, const QString &path) {
+                QString text;
+                stringValue(element, path, text);
+                return text;
+            },
+            out);
     }
 
     void integerList(QLatin1StringView name, QList<qint64> &out, Need need = Need::Optional)
     {
-        eachElement(name, need, [&](const QJsonValue &element, const QString &path) {
-            qint64 number = 0;
-            integerValue(element, path, number);
-            return number;
-        }, out);
+        eachElement(
+            name, need,
+            [&](const QJsonValue &element, const QString &path) {
+                qint64 number = 0;
+                integerValue(element, path, number);
+                return number;
+            },
+            out);
     }
 
     /// A JSON object of strings, e.g. the environment of an instance.
@@ -225,7 +234,7 @@ public:
     }
 
     /// A nested object decoded by `decode(object, path)`.
-    template<typename T, typename Decode>
+    template <typename T, typename Decode>
     void object(QLatin1StringView name, T &out, Decode decode, Need need = Need::Optional)
     {
         if (const auto value = take(name, need))
@@ -233,7 +242,7 @@ public:
     }
 
     /// A nested object that may be null or missing (nullopt).
-    template<typename T, typename Decode>
+    template <typename T, typename Decode>
     void nullableObject(QLatin1StringView name, std::optional<T> &out, Decode decode)
     {
         const auto value = take(name, Need::Optional);
@@ -249,14 +258,18 @@ public:
             out = std::move(decoded);
     }
 
-    template<typename T, typename Decode>
-    void objectList(QLatin1StringView name, QList<T> &out, Decode decode, Need need = Need::Optional)
+    template <typename T, typename Decode>
+    void objectList(QLatin1StringView name, QList<T> &out, Decode decode,
+                    Need need = Need::Optional)
     {
-        eachElement(name, need, [&](const QJsonValue &element, const QString &path) {
-            T decoded{};
-            objectValue(element, path, decoded, decode);
-            return decoded;
-        }, out);
+        eachElement(
+            name, need,
+            [&](const QJsonValue &element, const QString &path) {
+                T decoded{};
+                objectValue(element, path, decoded, decode);
+                return decoded;
+            },
+            out);
     }
 
     void fail(const QString &code, const QString &field, const QString &message)
@@ -306,7 +319,7 @@ private:
         out = value.toString();
     }
 
-    template<typename T, typename Decode>
+    template <typename T, typename Decode>
     void objectValue(const QJsonValue &value, const QString &path, T &out, Decode decode)
     {
         if (!value.isObject())
@@ -317,7 +330,7 @@ private:
         out = std::move(decoded).value();
     }
 
-    template<typename T, typename Element>
+    template <typename T, typename Element>
     void eachElement(QLatin1StringView name, Need need, Element element, QList<T> &out)
     {
         const auto value = take(name, need);
@@ -339,8 +352,7 @@ private:
     std::optional<Error> m_error;
 };
 
-template<typename T>
-Result<T> finish(const Reader &reader, T value)
+template <typename T> Result<T> finish(const Reader &reader, T value)
 {
     if (!reader.ok())
         return reader.error();
@@ -351,7 +363,9 @@ Result<T> finish(const Reader &reader, T value)
 
 QJsonObject sshToJson(const SshEndpoint &ssh)
 {
-    return {{u"host"_s, ssh.host}, {u"port"_s, ssh.port}, {u"user"_s, ssh.user},
+    return {{u"host"_s, ssh.host},
+            {u"port"_s, ssh.port},
+            {u"user"_s, ssh.user},
             {u"host_key"_s, ssh.host_key}};
 }
 
@@ -380,7 +394,7 @@ Result<JupyterEndpoint> decodeJupyter(const QJsonObject &json, const QString &pa
     return finish(r, std::move(jupyter));
 }
 
-template<typename T>
+template <typename T>
 QJsonValue nullable(const std::optional<T> &value, QJsonObject (*encode)(const T &))
 {
     return value ? QJsonValue(encode(*value)) : QJsonValue(QJsonValue::Null);
@@ -388,7 +402,9 @@ QJsonValue nullable(const std::optional<T> &value, QJsonObject (*encode)(const T
 
 QJsonObject gpuInfoToJson(const GpuInfo &gpu)
 {
-    return {{u"index"_s, gpu.index}, {u"uuid"_s, gpu.uuid}, {u"model"_s, gpu.model},
+    return {{u"index"_s, gpu.index},
+            {u"uuid"_s, gpu.uuid},
+            {u"model"_s, gpu.model},
             {u"memory_mb"_s, gpu.memory_mb}};
 }
 
@@ -482,17 +498,12 @@ Result<TelemetrySample> decodeSampleStrict(const QJsonObject &json, const QStrin
     return decodeTelemetrySample(json, path, Need::Required);
 }
 
-
 QJsonObject instanceSpecToJson(const InstanceSpec &spec)
 {
-    return {{u"image"_s, spec.image},
-            {u"gpu_count"_s, spec.gpu_count},
-            {u"disk_gb"_s, spec.disk_gb},
-            {u"ssh_public_key"_s, spec.ssh_public_key},
-            {u"env"_s, envToJson(spec.env)},
-            {u"onstart"_s, spec.onstart},
-            {u"jupyter"_s, spec.jupyter},
-            {u"label"_s, spec.label}};
+    return {{u"image"_s, spec.image},        {u"gpu_count"_s, spec.gpu_count},
+            {u"disk_gb"_s, spec.disk_gb},    {u"ssh_public_key"_s, spec.ssh_public_key},
+            {u"env"_s, envToJson(spec.env)}, {u"onstart"_s, spec.onstart},
+            {u"jupyter"_s, spec.jupyter},    {u"label"_s, spec.label}};
 }
 
 Result<InstanceSpec> decodeInstanceSpec(const QJsonObject &json, const QString &path)
@@ -517,8 +528,7 @@ QJsonObject agentInstanceStatusToJson(const AgentInstanceStatus &status)
             {u"last_seq"_s, status.last_seq}};
 }
 
-Result<AgentInstanceStatus> decodeAgentInstanceStatus(const QJsonObject &json,
-                                                      const QString &path)
+Result<AgentInstanceStatus> decodeAgentInstanceStatus(const QJsonObject &json, const QString &path)
 {
     Reader r(json, path);
     AgentInstanceStatus status;
@@ -636,10 +646,10 @@ QJsonObject encode(const HelloMessage &m)
     QJsonArray instances;
     for (const AgentInstanceStatus &status : m.instances)
         instances.append(agentInstanceStatusToJson(status));
-    return {{u"type"_s, u"hello"_s},       {u"agent_version"_s, m.agent_version},
-            {u"spec"_s, toJson(m.spec)},   {u"address"_s, m.address},
-            {u"port_min"_s, m.port_min},   {u"port_max"_s, m.port_max},
-            {u"images"_s, images},         {u"instances"_s, instances}};
+    return {{u"type"_s, u"hello"_s},     {u"agent_version"_s, m.agent_version},
+            {u"spec"_s, toJson(m.spec)}, {u"address"_s, m.address},
+            {u"port_min"_s, m.port_min}, {u"port_max"_s, m.port_max},
+            {u"images"_s, images},       {u"instances"_s, instances}};
 }
 
 Result<HelloMessage> decodeHello(const QJsonObject &json)
@@ -828,8 +838,7 @@ Result<BalanceEvent> decodeBalanceEvent(const QJsonObject &json)
 }
 
 /// Decodes with `decode` and widens the result to the message variant.
-template<typename Variant, typename T>
-Result<Variant> widen(Result<T> decoded)
+template <typename Variant, typename T> Result<Variant> widen(Result<T> decoded)
 {
     if (!decoded)
         return decoded.error();
@@ -848,8 +857,7 @@ Result<QJsonObject> parseJsonObject(const QByteArray &bytes)
         // Qt rejects a top-level scalar ("3", "null") as malformed, though it is valid JSON;
         // inside an array it parses, and then the right answer is "not an object".
         QJsonParseError wrappedError;
-        const QJsonDocument wrapped =
-            QJsonDocument::fromJson('[' + bytes + ']', &wrappedError);
+        const QJsonDocument wrapped = QJsonDocument::fromJson('[' + bytes + ']', &wrappedError);
         if (wrappedError.error == QJsonParseError::NoError && wrapped.array().size() == 1)
             return Error{u"invalid_type"_s, u"expected a JSON object"_s, QString(), -1};
         return Error{u"malformed_json"_s,
@@ -1002,8 +1010,8 @@ QJsonObject toJson(const LedgerEntry &e)
 
 QJsonObject toJson(const Image &image)
 {
-    return {{u"ref"_s, image.ref}, {u"title"_s, image.title},
-            {u"has_jupyter"_s, image.has_jupyter}};
+    return {
+        {u"ref"_s, image.ref}, {u"title"_s, image.title}, {u"has_jupyter"_s, image.has_jupyter}};
 }
 
 QJsonObject toJson(const TelemetrySample &s)

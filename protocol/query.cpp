@@ -31,13 +31,16 @@ using namespace Qt::Literals::StringLiterals;
 //
 // Comparison. Text (host_name, gpu_model, region, cuda_version, driver_version) compares
 // case-insensitively by ASCII case only, which is what SQLite's built-in lower() does; GPU
-// models and regions are ASCII or have no case (Chinese), so nothing is lost. PostgreSQL's
-// lower() also folds non-ASCII letters, so there "ÄRZTE" would match "ärzte" where SQLite and
-// the app would not. Ordering operators are rejected on bool fields and on host_name,
-// gpu_model and region; cuda_version and driver_version accept them and compare
-// lexically (byte order of the lowered UTF-8 text): right for today's "11.8" < "12.4" and
-// "535.x" < "550.x", wrong for a hypothetical "12.10" vs "12.9". On PostgreSQL the text order
-// follows the database collation, which agrees with byte order for digits and dots.
+// models and regions are ASCII or have no case (Chinese), so little is lost. The SQL is
+// `lower(col) = ?` with the value already folded the same way in C++. Ordering operators
+// are rejected on bool fields and on host_name, gpu_model and region; cuda_version and
+// driver_version accept them and compare lexically (byte order of the lowered UTF-8 text):
+// right for today's "11.8" < "12.4" and "535.x" < "550.x", wrong for a hypothetical "12.10" vs
+// "12.9". ORDER BY on a text field is byte order too (SQLite's BINARY collation).
+// PostgreSQL agrees exactly when the text columns are declared COLLATE "C" (lower() then folds
+// ASCII only and ordering is byte order). With another collation its lower(col) also folds
+// non-ASCII capitals in the stored text (a host in "ZÜRICH" would match region=zürich there,
+// not in SQLite or the app) and text ORDER BY follows that collation's rules.
 //
 // Null. perf_tflops is absent for unknown GPU models. As in SQL, an absent value never
 // matches any comparison, `!=` and `notin` included: "perf_tflops!=100" lists only offers that
@@ -60,6 +63,8 @@ struct FieldInfo
     Cell (*get)(const Offer &);
 };
 
+// One line per field reads best as a table.
+// clang-format off
 constexpr std::array<FieldInfo, 22> kFields{{
     {"id"_L1, FieldType::Integer, true, [](const Offer &o) -> Cell { return o.id; }},
     {"host_id"_L1, FieldType::Integer, true, [](const Offer &o) -> Cell { return o.host_id; }},
@@ -100,8 +105,14 @@ constexpr std::array<FieldInfo, 22> kFields{{
          return o.perf_tflops ? Cell(*o.perf_tflops) : Cell(std::monostate());
      }},
 }};
+// clang-format on
 
-enum class Unit { Same, GbToMb, UnitsToMicro };
+enum class Unit
+{
+    Same,
+    GbToMb,
+    UnitsToMicro
+};
 
 struct Alias
 {
@@ -282,15 +293,18 @@ QVariant binding(FieldType type, const Value &value)
 {
     if (const auto *number = std::get_if<double>(&value)) {
         // Integer columns get an integer parameter (PostgreSQL would reject 2.0 for BIGINT).
-        if (type == FieldType::Integer && std::trunc(*number) == *number
-            && std::abs(*number) <= double(kMaxExactInteger)) {
+        if (type == FieldType::Integer && std::trunc(*number) == *number &&
+            std::abs(*number) <= double(kMaxExactInteger)) {
             return QVariant(static_cast<qint64>(*number));
         }
         return QVariant(*number);
     }
     if (const auto *flag = std::get_if<bool>(&value))
         return QVariant(*flag);
-    return QVariant(std::get<QString>(value));
+    // Folded here rather than with lower(?) in SQL: PostgreSQL's lower() of a parameter follows
+    // the database collation and may fold non-ASCII letters that lower(column) COLLATE "C" and
+    // the in-memory comparison keep.
+    return QVariant(QString::fromUtf8(foldedUtf8(std::get<QString>(value))));
 }
 
 QString sqlOperator(Op op)
@@ -345,7 +359,9 @@ std::partial_ordering compareBy(const FieldInfo &field, const Offer &a, const Of
 class Parser
 {
 public:
-    explicit Parser(const QString &text) : m_text(text) {}
+    explicit Parser(const QString &text)
+        : m_text(text)
+    {}
 
     Result<Query> parse()
     {
@@ -416,9 +432,9 @@ private:
         }
         condition.op = *op;
         if (isOrderingOp(*op) && !resolved.field->ordered) {
-            return error(u"'%1' cannot be compared with < <= > >=, only with = != in notin"_s.arg(
-                             typed),
-                         typed, opPosition);
+            return error(
+                u"'%1' cannot be compared with < <= > >=, only with = != in notin"_s.arg(typed),
+                typed, opPosition);
         }
 
         skipSpaces();
@@ -488,8 +504,8 @@ private:
             if (!value)
                 return value.error();
             if (values.size() >= kMaxValues) {
-                return error(u"too many values in the query (at most %1)"_s.arg(kMaxValues),
-                             typed, itemPosition);
+                return error(u"too many values in the query (at most %1)"_s.arg(kMaxValues), typed,
+                             itemPosition);
             }
             values.append(std::move(value).value());
             skipSpaces();
@@ -500,7 +516,8 @@ private:
                 break;
             }
             if (peek() != u',')
-                return error(u"expected ',' or ']' in the list for '%1'"_s.arg(typed), typed, m_pos);
+                return error(u"expected ',' or ']' in the list for '%1'"_s.arg(typed), typed,
+                             m_pos);
             ++m_pos;
         }
         if (!atEnd() && !peek().isSpace())
@@ -510,8 +527,8 @@ private:
 
     static bool isValueChar(char32_t c)
     {
-        return QChar::isLetterOrNumber(c) || QChar::isMark(c) || c == U'.' || c == U'-'
-            || c == U'_';
+        return QChar::isLetterOrNumber(c) || QChar::isMark(c) || c == U'.' || c == U'-' ||
+               c == U'_';
     }
 
     /// Checks the characters of a value and converts it to the field's type and unit.
@@ -521,8 +538,8 @@ private:
         for (qsizetype i = 0; i < text.size(); ++i) {
             char32_t c = text.at(i).unicode();
             qsizetype width = 1;
-            if (text.at(i).isHighSurrogate() && i + 1 < text.size()
-                && text.at(i + 1).isLowSurrogate()) {
+            if (text.at(i).isHighSurrogate() && i + 1 < text.size() &&
+                text.at(i + 1).isLowSurrogate()) {
                 c = QChar::surrogateToUcs4(text.at(i), text.at(i + 1));
                 width = 2;
             }
@@ -606,9 +623,9 @@ private:
         /// GB → MB: rounded to the nearest, halves away from zero).
         std::optional<qint64> toInteger(Unit unit) const
         {
-            const Int128 factor = unit == Unit::GbToMb ? 1024
-                : unit == Unit::UnitsToMicro             ? 1'000'000
-                                                         : 1;
+            const Int128 factor = unit == Unit::GbToMb         ? 1024
+                                  : unit == Unit::UnitsToMicro ? 1'000'000
+                                                               : 1;
             Int128 denominator = 1;
             for (int i = 0; i < scale; ++i)
                 denominator *= 10;
@@ -673,9 +690,8 @@ Result<QList<OrderKey>> parseOrder(const QString &text)
         }
         key.field = QString(resolved.field->name);
         // A repeated field cannot change the order any more: the first one wins.
-        const bool repeated = std::any_of(keys.cbegin(), keys.cend(), [&](const OrderKey &k) {
-            return k.field == key.field;
-        });
+        const bool repeated = std::any_of(keys.cbegin(), keys.cend(),
+                                          [&](const OrderKey &k) { return k.field == key.field; });
         if (!repeated)
             keys.append(key);
         start = end + 1;
@@ -716,16 +732,14 @@ SqlFragment toSql(const Query &query, const QList<OrderKey> &order)
         }
         const bool text = field->type == FieldType::Text;
         const QString column = text ? u"lower(%1)"_s.arg(field->name) : QString(field->name);
-        const QString placeholder = text ? u"lower(?)"_s : u"?"_s;
-        QStringList placeholders;
-        for (const Value &value : c.values) {
-            placeholders.append(placeholder);
+        for (const Value &value : c.values)
             sql.bindings.append(binding(field->type, value));
+        if (isListOp(c.op)) {
+            const QString placeholders = QStringList(c.values.size(), u"?"_s).join(u',');
+            terms.append(u"%1 %2 (%3)"_s.arg(column, sqlOperator(c.op), placeholders));
+        } else {
+            terms.append(u"%1 %2 ?"_s.arg(column, sqlOperator(c.op)));
         }
-        if (isListOp(c.op))
-            terms.append(u"%1 %2 (%3)"_s.arg(column, sqlOperator(c.op), placeholders.join(u',')));
-        else
-            terms.append(u"%1 %2 %3"_s.arg(column, sqlOperator(c.op), placeholder));
     }
     sql.where = terms.isEmpty() ? u"1=1"_s : terms.join(" AND "_L1);
 

@@ -30,8 +30,7 @@ QJsonObject object(const char *json)
 }
 
 /// Encodes, writes to bytes, parses and decodes again: the value must survive the wire.
-template<typename T, typename Decode>
-T throughWire(const T &value, Decode decode)
+template <typename T, typename Decode> T throughWire(const T &value, Decode decode)
 {
     const Result<QJsonObject> parsed = parseJsonObject(wire(toJson(value)));
     if (!parsed)
@@ -130,9 +129,9 @@ class TestJson : public QObject
 private slots:
     void stateNamesRoundTrip()
     {
-        const QStringList names{u"pending"_s,  u"provisioning"_s, u"running"_s, u"stopping"_s,
-                                u"stopped"_s,  u"starting"_s,     u"destroying"_s,
-                                u"destroyed"_s, u"failed"_s,      u"interrupted"_s};
+        const QStringList names{u"pending"_s, u"provisioning"_s, u"running"_s,    u"stopping"_s,
+                                u"stopped"_s, u"starting"_s,     u"destroying"_s, u"destroyed"_s,
+                                u"failed"_s,  u"interrupted"_s};
         for (const QString &name : names) {
             const auto state = instanceStateFromString(name);
             QVERIFY2(state.has_value(), qPrintable(name));
@@ -189,13 +188,28 @@ private slots:
     void offerFieldNamesAreTheMemberNames()
     {
         QStringList keys = toJson(sampleOffer()).keys();
-        QStringList expected{
-            u"id"_s,          u"host_id"_s,       u"host_name"_s,      u"gpu_model"_s,
-            u"gpu_memory_mb"_s, u"gpus_total"_s,  u"gpus_free"_s,      u"cpu_cores"_s,
-            u"ram_mb"_s,      u"disk_free_gb"_s,  u"price_gpu_hour_micro"_s,
-            u"price_storage_gb_month_micro"_s,    u"inet_down_mbps"_s, u"inet_up_mbps"_s,
-            u"reliability"_s, u"region"_s,        u"verified"_s,       u"interruptible"_s,
-            u"min_duration_s"_s, u"cuda_version"_s, u"driver_version"_s, u"perf_tflops"_s};
+        QStringList expected{u"id"_s,
+                             u"host_id"_s,
+                             u"host_name"_s,
+                             u"gpu_model"_s,
+                             u"gpu_memory_mb"_s,
+                             u"gpus_total"_s,
+                             u"gpus_free"_s,
+                             u"cpu_cores"_s,
+                             u"ram_mb"_s,
+                             u"disk_free_gb"_s,
+                             u"price_gpu_hour_micro"_s,
+                             u"price_storage_gb_month_micro"_s,
+                             u"inet_down_mbps"_s,
+                             u"inet_up_mbps"_s,
+                             u"reliability"_s,
+                             u"region"_s,
+                             u"verified"_s,
+                             u"interruptible"_s,
+                             u"min_duration_s"_s,
+                             u"cuda_version"_s,
+                             u"driver_version"_s,
+                             u"perf_tflops"_s};
         keys.sort();
         expected.sort();
         QCOMPARE(keys, expected);
@@ -276,8 +290,9 @@ private slots:
         QVERIFY(toJson(host).value(u"spec"_s).isNull());
         QCOMPARE(throughWire(host, hostFromJson), host);
 
-        const LedgerEntry entry{11, 5, utc("2026-11-22T10:00:00.000Z"), u"gpu"_s, -366, 999'634,
-                                42, u"lease:42:accrual:1"_s, u"RTX 4090 × 1"_s};
+        const LedgerEntry entry{
+            11,      5,  utc("2026-11-22T10:00:00.000Z"), u"gpu"_s,         -366,
+            999'634, 42, u"lease:42:accrual:1"_s,         u"RTX 4090 × 1"_s};
         QCOMPARE(throughWire(entry, ledgerEntryFromJson), entry);
 
         const Image image{u"docker.io/library/ubuntu:24.04"_s, u"Ubuntu 24.04"_s, false};
@@ -304,13 +319,18 @@ private slots:
         QFETCH(int, which);
         QFETCH(QString, type);
         const QList<AgentMessage> messages{
-            HelloMessage{u"0.1.0"_s, sampleSpec(), u"203.0.113.7"_s, 40000, 40999,
+            HelloMessage{u"0.1.0"_s,
+                         sampleSpec(),
+                         u"203.0.113.7"_s,
+                         40000,
+                         40999,
                          {Image{u"ubuntu:24.04"_s, u"Ubuntu"_s, false}},
                          {AgentInstanceStatus{42, InstanceState::Running, 17}}},
             AckMessage{u"cmd-1"_s},
-            InstanceStateMessage{42, 18, InstanceState::Running, QString(), u"cmd-1"_s,
-                                 SshEndpoint{u"203.0.113.7"_s, 40022, u"root"_s, u"ssh-ed25519 A"_s},
-                                 JupyterEndpoint{40023, u"t"_s}},
+            InstanceStateMessage{
+                42, 18, InstanceState::Running, QString(), u"cmd-1"_s,
+                SshEndpoint{u"203.0.113.7"_s, 40022, u"root"_s, u"ssh-ed25519 A"_s},
+                JupyterEndpoint{40023, u"t"_s}},
             InstanceStateMessage{42, 19, InstanceState::Failed, u"image_pull_failed"_s, QString(),
                                  std::nullopt, std::nullopt},
             TelemetryMessage{{sampleTelemetry(), sampleTelemetry()}},
@@ -331,8 +351,9 @@ private slots:
 
     void marketMessagesAndEventsRoundTrip()
     {
-        InstanceSpec spec{u"ubuntu:24.04"_s, 1,     40, u"ssh-ed25519 AAAA"_s,
-                          {{u"K"_s, u"V"_s}}, u"echo hi"_s, true, u"run-1"_s};
+        InstanceSpec spec{
+            u"ubuntu:24.04"_s, 1,    40,        u"ssh-ed25519 AAAA"_s, {{u"K"_s, u"V"_s}},
+            u"echo hi"_s,      true, u"run-1"_s};
         const QList<MarketMessage> market{
             WelcomeMessage{3, u"0.1.0"_s},
             CommandMessage{u"cmd-1"_s, CommandAction::Create, 42, spec, QString()},
@@ -385,14 +406,15 @@ private slots:
                  u"2023-11-14T22:13:20.123Z"_s);
         // An offset is converted; no offset means UTC, never the machine's local time.
         auto at = [](const char *text) {
-            return ledgerEntryFromJson(object(
-                QByteArray(R"({"at":")").append(text).append(R"("})").constData()));
+            return ledgerEntryFromJson(
+                object(QByteArray(R"({"at":")").append(text).append(R"("})").constData()));
         };
         QCOMPARE(at("2026-11-22T10:00:00Z")->at, utc("2026-11-22T10:00:00Z"));
         QCOMPARE(at("2026-11-22T12:00:00+02:00")->at, utc("2026-11-22T10:00:00Z"));
         QCOMPARE(at("2026-11-22T10:00:00")->at, utc("2026-11-22T10:00:00Z"));
         QCOMPARE(at("2026-11-22T10:00:00")->at.timeSpec(), Qt::UTC);
-        for (const char *bad : {"yesterday", "", "2026-13-01T00:00:00Z", "9999-12-31T23:00:00-05:00"}) {
+        for (const char *bad :
+             {"yesterday", "", "2026-13-01T00:00:00Z", "9999-12-31T23:00:00-05:00"}) {
             const auto entry = at(bad);
             QVERIFY2(!entry.ok(), bad);
             QCOMPARE(entry.error().code, u"invalid_type"_s);
@@ -426,17 +448,17 @@ private slots:
         QTest::addColumn<QString>("decoder");
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("string for int") << QByteArray(R"({"id":"7"})") << u"offer"_s << u"id"_s
-                                        << u"an integer"_s;
+        QTest::newRow("string for int")
+            << QByteArray(R"({"id":"7"})") << u"offer"_s << u"id"_s << u"an integer"_s;
         QTest::newRow("fraction for int") << QByteArray(R"({"gpus_free":1.5})") << u"offer"_s
                                           << u"gpus_free"_s << u"an integer"_s;
-        QTest::newRow("beyond qint64") << QByteArray(R"({"price_gpu_hour_micro":1e19})")
-                                       << u"offer"_s << u"price_gpu_hour_micro"_s
-                                       << u"an integer"_s;
+        QTest::newRow("beyond qint64")
+            << QByteArray(R"({"price_gpu_hour_micro":1e19})") << u"offer"_s
+            << u"price_gpu_hour_micro"_s << u"an integer"_s;
         QTest::newRow("beyond int") << QByteArray(R"({"gpus_total":2147483648})") << u"offer"_s
                                     << u"gpus_total"_s << u"a 32-bit integer"_s;
-        QTest::newRow("null for string") << QByteArray(R"({"region":null})") << u"offer"_s
-                                         << u"region"_s << u"a string"_s;
+        QTest::newRow("null for string")
+            << QByteArray(R"({"region":null})") << u"offer"_s << u"region"_s << u"a string"_s;
         QTest::newRow("string for bool") << QByteArray(R"({"verified":"true"})") << u"offer"_s
                                          << u"verified"_s << u"a boolean"_s;
         QTest::newRow("string for real") << QByteArray(R"({"perf_tflops":"82"})") << u"offer"_s
@@ -462,8 +484,8 @@ private slots:
         QTest::newRow("command action") << QByteArray(R"({"type":"command","id":"c",
                                            "action":"reboot","instance_id":1})")
                                         << u"market"_s << u"action"_s << u"a command action"_s;
-        QTest::newRow("type not string") << QByteArray(R"({"type":7})") << u"agent"_s << u"type"_s
-                                         << u"a string"_s;
+        QTest::newRow("type not string")
+            << QByteArray(R"({"type":7})") << u"agent"_s << u"type"_s << u"a string"_s;
         QTest::newRow("id list") << QByteArray(R"({"type":"usage","seq":1,
                                     "running_instance_ids":[1,2.5]})")
                                  << u"agent"_s << u"running_instance_ids[1]"_s << u"an integer"_s;
@@ -568,14 +590,14 @@ private slots:
         QTest::newRow("state state") << QByteArray(R"({"type":"instance_state","instance_id":1,
                                         "seq":2})")
                                      << u"agent"_s << u"missing_field"_s << u"state"_s;
-        QTest::newRow("sample id") << QByteArray(R"({"type":"telemetry","samples":[{"cpu_pct":1}]})")
-                                   << u"agent"_s << u"missing_field"_s
-                                   << u"samples[0].instance_id"_s;
+        QTest::newRow("sample id")
+            << QByteArray(R"({"type":"telemetry","samples":[{"cpu_pct":1}]})") << u"agent"_s
+            << u"missing_field"_s << u"samples[0].instance_id"_s;
         QTest::newRow("hello instance")
             << QByteArray(R"({"type":"hello","instances":[{"state":"running"}]})") << u"agent"_s
             << u"missing_field"_s << u"instances[0].instance_id"_s;
-        QTest::newRow("usage seq") << QByteArray(R"({"type":"usage"})") << u"agent"_s
-                                   << u"missing_field"_s << u"seq"_s;
+        QTest::newRow("usage seq")
+            << QByteArray(R"({"type":"usage"})") << u"agent"_s << u"missing_field"_s << u"seq"_s;
         QTest::newRow("log id") << QByteArray(R"({"type":"log","lines":[]})") << u"agent"_s
                                 << u"missing_field"_s << u"instance_id"_s;
         QTest::newRow("unknown agent type") << QByteArray(R"({"type":"welcome","host_id":1})")
@@ -585,14 +607,14 @@ private slots:
         QTest::newRow("command action") << QByteArray(R"({"type":"command","id":"c",
                                            "instance_id":1})")
                                         << u"market"_s << u"missing_field"_s << u"action"_s;
-        QTest::newRow("unknown market type") << QByteArray(R"({"type":"hello"})") << u"market"_s
-                                             << u"unknown_type"_s << u"type"_s;
+        QTest::newRow("unknown market type")
+            << QByteArray(R"({"type":"hello"})") << u"market"_s << u"unknown_type"_s << u"type"_s;
         QTest::newRow("event instance") << QByteArray(R"({"type":"instance"})") << u"event"_s
                                         << u"missing_field"_s << u"instance"_s;
         QTest::newRow("event balance") << QByteArray(R"({"type":"balance","currency":"CNY"})")
                                        << u"event"_s << u"missing_field"_s << u"balance_micro"_s;
-        QTest::newRow("unknown event") << QByteArray(R"({"type":"gossip"})") << u"event"_s
-                                       << u"unknown_type"_s << u"type"_s;
+        QTest::newRow("unknown event")
+            << QByteArray(R"({"type":"gossip"})") << u"event"_s << u"unknown_type"_s << u"type"_s;
     }
 
     void messagesRequireTypeAndIds()
@@ -647,8 +669,7 @@ private slots:
         QVERIFY(patched.ok());
         QCOMPARE(*patched, (HostListing{true, 900'000, 200'000, true, 600}));
         QCOMPARE(*hostListingFromJson({}, base), base);
-        const Result<HostListing> bad =
-            hostListingFromJson(object(R"({"interruptible":1})"), base);
+        const Result<HostListing> bad = hostListingFromJson(object(R"({"interruptible":1})"), base);
         QCOMPARE(bad.error().field, u"interruptible"_s);
     }
 };

@@ -114,9 +114,12 @@ bool fillOffers(QSqlDatabase &db, bool postgres)
         return false;
     }
     // A null QString binds as SQL NULL; the columns hold empty text.
-    auto text = [](const QString &s) { return s.isNull() ? QVariant(u""_s) : QVariant(s); };
+    auto text = [](const QString &s) {
+        return s.isNull() ? QVariant(u""_s) : QVariant(s);
+    };
     for (const Offer &o : catalog()) {
-        sql.prepare(u"INSERT INTO tst_query_offers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+        sql.prepare(
+            u"INSERT INTO tst_query_offers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
         const QVariantList values{o.id,
                                   o.host_id,
                                   text(o.host_name),
@@ -155,7 +158,7 @@ QList<qint64> inSql(QSqlDatabase &db, const QString &q, const QString &order)
     const SqlFragment fragment = toSql(*parse(q), *parseOrder(order));
     QSqlQuery sql(db);
     sql.prepare(u"SELECT id FROM tst_query_offers WHERE %1 ORDER BY %2"_s.arg(fragment.where,
-                                                                    fragment.orderBy));
+                                                                              fragment.orderBy));
     for (const QVariant &value : fragment.bindings)
         sql.addBindValue(value);
     if (!sql.exec())
@@ -229,21 +232,19 @@ private slots:
         QTest::newRow("vram_gb") << u"vram_gb>=24"_s << u"gpu_memory_mb"_s << 24576.0;
         QTest::newRow("vram_gb half") << u"vram_gb>=0.5"_s << u"gpu_memory_mb"_s << 512.0;
         QTest::newRow("vram_gb rounds") << u"vram_gb>=0.1"_s << u"gpu_memory_mb"_s << 102.0;
-        QTest::newRow("vram_gb rounds up") << u"vram_gb>=23.99"_s << u"gpu_memory_mb"_s
-                                           << 24566.0; // 24565.76
+        QTest::newRow("vram_gb rounds up")
+            << u"vram_gb>=23.99"_s << u"gpu_memory_mb"_s << 24566.0; // 24565.76
         QTest::newRow("ram_gb") << u"ram_gb>=64"_s << u"ram_mb"_s << 65536.0;
         QTest::newRow("price") << u"price<1.5"_s << u"price_gpu_hour_micro"_s << 1'500'000.0;
-        QTest::newRow("price exact") << u"price=1.32"_s << u"price_gpu_hour_micro"_s
-                                     << 1'320'000.0;
+        QTest::newRow("price exact") << u"price=1.32"_s << u"price_gpu_hour_micro"_s << 1'320'000.0;
         QTest::newRow("price tiny") << u"price>0.000001"_s << u"price_gpu_hour_micro"_s << 1.0;
-        QTest::newRow("price trailing zero") << u"price=6.6800000"_s << u"price_gpu_hour_micro"_s
-                                             << 6'680'000.0;
-        QTest::newRow("price whole") << u"price<=3"_s << u"price_gpu_hour_micro"_s
-                                     << 3'000'000.0;
-        QTest::newRow("price negative") << u"price>-0.5"_s << u"price_gpu_hour_micro"_s
-                                        << -500'000.0;
-        QTest::newRow("micro") << u"price_gpu_hour_micro<=1320000"_s
-                               << u"price_gpu_hour_micro"_s << 1'320'000.0;
+        QTest::newRow("price trailing zero")
+            << u"price=6.6800000"_s << u"price_gpu_hour_micro"_s << 6'680'000.0;
+        QTest::newRow("price whole") << u"price<=3"_s << u"price_gpu_hour_micro"_s << 3'000'000.0;
+        QTest::newRow("price negative")
+            << u"price>-0.5"_s << u"price_gpu_hour_micro"_s << -500'000.0;
+        QTest::newRow("micro") << u"price_gpu_hour_micro<=1320000"_s << u"price_gpu_hour_micro"_s
+                               << 1'320'000.0;
         QTest::newRow("field case") << u"VRAM_GB>=24"_s << u"gpu_memory_mb"_s << 24576.0;
         QTest::newRow("2^53") << u"min_duration_s<9007199254740992"_s << u"min_duration_s"_s
                               << 9007199254740992.0;
@@ -268,8 +269,8 @@ private slots:
     {
         // Every price with up to 6 decimals converts without float error.
         for (int cents = 0; cents < 100'000; cents += 7) {
-            const QString text = u"price=%1.%2"_s.arg(cents / 100).arg(cents % 100, 2, 10,
-                                                                        QChar(u'0'));
+            const QString text =
+                u"price=%1.%2"_s.arg(cents / 100).arg(cents % 100, 2, 10, QChar(u'0'));
             const Result<Query> parsed = parse(text);
             QVERIFY(parsed.ok());
             QCOMPARE(std::get<double>(parsed->conditions.first().values.first()),
@@ -341,49 +342,50 @@ private slots:
         QTest::addColumn<QString>("field");
         QTest::addColumn<int>("position");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown field") << u"gpux=1"_s << u"gpux"_s << 0
-                                       << u"unknown field 'gpux' at 0"_s;
-        QTest::newRow("unknown later") << u"gpus>=2  foo=1"_s << u"foo"_s << 9
-                                       << u"unknown field 'foo' at 9"_s;
-        QTest::newRow("space in value") << u"gpu=RTX 4090"_s << u"4090"_s << 8
-                                        << u"unknown field '4090'"_s;
+        QTest::newRow("unknown field")
+            << u"gpux=1"_s << u"gpux"_s << 0 << u"unknown field 'gpux' at 0"_s;
+        QTest::newRow("unknown later")
+            << u"gpus>=2  foo=1"_s << u"foo"_s << 9 << u"unknown field 'foo' at 9"_s;
+        QTest::newRow("space in value")
+            << u"gpu=RTX 4090"_s << u"4090"_s << 8 << u"unknown field '4090'"_s;
         QTest::newRow("missing op") << u"gpus"_s << u"gpus"_s << 4 << u"missing operator"_s;
         QTest::newRow("bad op") << u"gpus !2"_s << u"gpus"_s << 5 << u"expected an operator"_s;
         QTest::newRow("word op") << u"gpu like x"_s << u"gpu"_s << 4 << u"expected an operator"_s;
         QTest::newRow("missing value") << u"gpus>="_s << u"gpus"_s << 6 << u"missing value"_s;
-        QTest::newRow("missing value space") << u"gpus >= "_s << u"gpus"_s << 8
-                                             << u"missing value"_s;
+        QTest::newRow("missing value space")
+            << u"gpus >= "_s << u"gpus"_s << 8 << u"missing value"_s;
         QTest::newRow("no field") << u"=2"_s << QString() << 0 << u"expected a field name"_s;
         QTest::newRow("not a number") << u"gpus>=abc"_s << u"gpus"_s << 6 << u"bad value 'abc'"_s;
         QTest::newRow("fraction") << u"gpus>=1.5"_s << u"gpus"_s << 6 << u"whole number"_s;
         QTest::newRow("exponent") << u"gpus>=1e3"_s << u"gpus"_s << 6 << u"expected a number"_s;
-        QTest::newRow("price decimals") << u"price<1.0000001"_s << u"price"_s << 6
-                                        << u"6 decimal places"_s;
+        QTest::newRow("price decimals")
+            << u"price<1.0000001"_s << u"price"_s << 6 << u"6 decimal places"_s;
         QTest::newRow("too big") << u"price>9999999999"_s << u"price"_s << 6 << u"out of range"_s;
         QTest::newRow("too long") << u"gpus=1234567890123456789012345678901"_s << u"gpus"_s << 5
                                   << u"bad value"_s;
-        QTest::newRow("bool value") << u"verified=yes"_s << u"verified"_s << 9
-                                    << u"true or false"_s;
-        QTest::newRow("bool order") << u"verified<true"_s << u"verified"_s << 8
-                                    << u"cannot be compared"_s;
+        QTest::newRow("bool value")
+            << u"verified=yes"_s << u"verified"_s << 9 << u"true or false"_s;
+        QTest::newRow("bool order")
+            << u"verified<true"_s << u"verified"_s << 8 << u"cannot be compared"_s;
         QTest::newRow("text order") << u"gpu>RTX"_s << u"gpu"_s << 3 << u"cannot be compared"_s;
-        QTest::newRow("unterminated") << u"gpu in [a,b"_s << u"gpu"_s << 7
-                                      << u"unterminated list"_s;
-        QTest::newRow("unterminated space") << u"gpu in [a, "_s << u"gpu"_s << 7
-                                            << u"unterminated list"_s;
+        QTest::newRow("unterminated")
+            << u"gpu in [a,b"_s << u"gpu"_s << 7 << u"unterminated list"_s;
+        QTest::newRow("unterminated space")
+            << u"gpu in [a, "_s << u"gpu"_s << 7 << u"unterminated list"_s;
         QTest::newRow("empty list") << u"gpu in []"_s << u"gpu"_s << 7 << u"empty list"_s;
-        QTest::newRow("empty item") << u"gpu in [a,,b]"_s << u"gpu"_s << 10
-                                    << u"missing value in the list"_s;
-        QTest::newRow("items without comma") << u"gpu in [a b]"_s << u"gpu"_s << 10
-                                             << u"expected ',' or ']'"_s;
+        QTest::newRow("empty item")
+            << u"gpu in [a,,b]"_s << u"gpu"_s << 10 << u"missing value in the list"_s;
+        QTest::newRow("items without comma")
+            << u"gpu in [a b]"_s << u"gpu"_s << 10 << u"expected ',' or ']'"_s;
         QTest::newRow("in needs list") << u"gpu in A800"_s << u"gpu"_s << 7 << u"needs a list"_s;
-        QTest::newRow("list needs in") << u"gpu=[A800]"_s << u"gpu"_s << 4 << u"needs in or notin"_s;
+        QTest::newRow("list needs in")
+            << u"gpu=[A800]"_s << u"gpu"_s << 4 << u"needs in or notin"_s;
         QTest::newRow("after list") << u"gpu in [a]x"_s << u"gpu"_s << 10 << u"expected a space"_s;
         QTest::newRow("bad char") << u"gpu=RTX(4090)"_s << u"gpu"_s << 7
                                   << u"unexpected character '('"_s;
-        QTest::newRow("quote") << u"region='x'"_s << u"region"_s << 7
-                               << u"unexpected character"_s;
-        QTest::newRow("bad list item") << u"gpus in [1,x]"_s << u"gpus"_s << 11 << u"bad value 'x'"_s;
+        QTest::newRow("quote") << u"region='x'"_s << u"region"_s << 7 << u"unexpected character"_s;
+        QTest::newRow("bad list item")
+            << u"gpus in [1,x]"_s << u"gpus"_s << 11 << u"bad value 'x'"_s;
         QTest::newRow("double op") << u"gpus==1"_s << u"gpus"_s << 5 << u"unexpected character"_s;
     }
 
@@ -465,14 +467,15 @@ private slots:
                   "perf_tflops notin [1.5] reliability>0.9"_s);
         QVERIFY(q.ok());
         const SqlFragment sql = toSql(*q, *parseOrder(u"-perf_tflops,price"_s));
-        QCOMPARE(sql.where,
-                 u"lower(gpu_model) = lower(?) AND gpus_free >= ? AND price_gpu_hour_micro < ? "
-                 "AND verified = ? AND lower(region) IN (lower(?),lower(?)) "
-                 "AND perf_tflops NOT IN (?) AND reliability > ?"_s);
-        QCOMPARE(sql.orderBy,
-                 u"(perf_tflops IS NULL) ASC, perf_tflops DESC, price_gpu_hour_micro ASC, id ASC"_s);
-        const QVariantList expected{u"RTX 4090"_s, qint64(2), qint64(1'500'000), true,
-                                    u"北京"_s, u"上海"_s, 1.5, 0.9};
+        QCOMPARE(sql.where, u"lower(gpu_model) = ? AND gpus_free >= ? AND price_gpu_hour_micro < ? "
+                            "AND verified = ? AND lower(region) IN (?,?) "
+                            "AND perf_tflops NOT IN (?) AND reliability > ?"_s);
+        QCOMPARE(
+            sql.orderBy,
+            u"(perf_tflops IS NULL) ASC, perf_tflops DESC, price_gpu_hour_micro ASC, id ASC"_s);
+        // Text values are bound folded to lower case (ASCII only, as SQLite's lower()).
+        const QVariantList expected{
+            u"rtx 4090"_s, qint64(2), qint64(1'500'000), true, u"北京"_s, u"上海"_s, 1.5, 0.9};
         QCOMPARE(sql.bindings, expected);
         QCOMPARE(sql.bindings.at(1).metaType(), QMetaType::fromType<qint64>());
         QCOMPARE(sql.bindings.at(3).metaType(), QMetaType::fromType<bool>());
@@ -488,8 +491,8 @@ private slots:
         QCOMPARE(sql.where.count(u'?'), sql.bindings.size());
         // Hand-made conditions with unknown fields never reach the SQL text.
         Query forged;
-        forged.conditions.append(Condition{u"id; DROP TABLE offers"_s, FieldType::Integer,
-                                           Op::Eq, {1.0}, 0});
+        forged.conditions.append(
+            Condition{u"id; DROP TABLE offers"_s, FieldType::Integer, Op::Eq, {1.0}, 0});
         const SqlFragment safe = toSql(forged, {OrderKey{u"x; --"_s, false}});
         QCOMPARE(safe.where, u"1=0"_s);
         QCOMPARE(safe.orderBy, u"id ASC"_s);
@@ -500,8 +503,8 @@ private slots:
     {
         const QStringList fields = knownFields();
         QCOMPARE(fields.size(), 27);
-        for (const char *name : {"gpu_model", "perf_tflops", "price_storage_gb_month_micro",
-                                 "gpu", "gpus", "vram_gb", "ram_gb", "price", "region"})
+        for (const char *name : {"gpu_model", "perf_tflops", "price_storage_gb_month_micro", "gpu",
+                                 "gpus", "vram_gb", "ram_gb", "price", "region"})
             QVERIFY2(fields.contains(QString::fromLatin1(name)), name);
         for (const QString &field : fields)
             QVERIFY2(parseOrder(field).ok(), qPrintable(field));
@@ -556,6 +559,8 @@ private slots:
             u"region in [北京,上海]"_s,
             u"region=us-west"_s,
             u"region notin [US-WEST]"_s,
+            u"region=zürich"_s,
+            u"region in [ZÜRICH,x]"_s,
             u"vram_gb>=24"_s,
             u"vram_gb>=23.99"_s,
             u"vram_gb<80 vram_gb>20"_s,
@@ -589,10 +594,17 @@ private slots:
             u"host_id notin [101,102,103]"_s,
             u"gpus>=9"_s,
         };
-        const QStringList orders{QString(),           u"price"_s,         u"-price"_s,
-                                 u"perf_tflops"_s,    u"-perf_tflops"_s,  u"-verified,price"_s,
-                                 u"gpu,-ram_gb"_s,    u"region,-id"_s,    u"-reliability"_s,
-                                 u"host_name"_s,      u"-cuda_version,gpus"_s};
+        const QStringList orders{QString(),
+                                 u"price"_s,
+                                 u"-price"_s,
+                                 u"perf_tflops"_s,
+                                 u"-perf_tflops"_s,
+                                 u"-verified,price"_s,
+                                 u"gpu,-ram_gb"_s,
+                                 u"region,-id"_s,
+                                 u"-reliability"_s,
+                                 u"host_name"_s,
+                                 u"-cuda_version,gpus"_s};
         for (const QString &q : queries) {
             for (const QString &order : orders) {
                 const QList<qint64> memory = inMemory(q, order);

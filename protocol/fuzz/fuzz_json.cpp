@@ -27,8 +27,7 @@ void checkError(const Error &error)
 }
 
 /// Decodes `json`; on success encodes the value and decodes again, which must give it back.
-template<typename Decode>
-void roundTrip(const QJsonObject &json, Decode decode)
+template <typename Decode> void roundTrip(const QJsonObject &json, Decode decode)
 {
     const auto first = decode(json);
     if (!first) {

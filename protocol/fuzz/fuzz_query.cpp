@@ -69,8 +69,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (const QString &fragment : {sql.where, sql.orderBy}) {
         for (QChar c : fragment) {
             const char16_t u = c.unicode();
-            check((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')
-                  || QStringView(u"_ ?=<>(),").contains(c));
+            check((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') ||
+                  (u >= u'0' && u <= u'9') || QStringView(u"_ ?=<>(),").contains(c));
         }
     }
 
