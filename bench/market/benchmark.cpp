@@ -1,5 +1,6 @@
 #include "benchmark.h"
 
+#include "agentshard.h"
 #include "httpconnection.h"
 #include "simagent.h"
 
@@ -17,17 +18,15 @@ using namespace Qt::StringLiterals;
 
 namespace suanli::bench {
 
-// Set-up, logging, pacing of heartbeats and telemetry, results. The phases themselves are
-// in benchmark_phases.cpp.
+// Set-up, logging, the agent shards (which pace heartbeats and telemetry), results. The
+// phases themselves are in benchmark_phases.cpp.
 
 Benchmark::Benchmark(Options options, QObject *parent)
     : QObject(parent)
     , m_o(std::move(options))
     , m_rng(m_o.seed)
-    , m_cpu(m_o.marketPid)
+    , m_cpu(m_o.marketPid, m_o.databasePid)
     , m_deadline(this)
-    , m_heartbeat(this)
-    , m_telemetry(this)
 {
     m_agentUrl.setScheme(u"ws"_s);
     m_agentUrl.setHost(m_o.host);
@@ -46,34 +45,44 @@ Benchmark::Benchmark(Options options, QObject *parent)
     connect(&m_searchThread, &QThread::finished, m_search, &QObject::deleteLater);
     connect(m_search, &SearchLoad::finished, this, [this](const SearchResult &result) {
         auto done = std::exchange(m_searchDone, {});
-        if (done)
+        if (done && !m_failed && !m_finished)
             done(result);
     });
     m_searchThread.setObjectName(u"search-load"_s);
     m_searchThread.start();
 
     m_deadline.setSingleShot(true);
-    connect(&m_deadline, &QTimer::timeout, this, [this] {
-        fail(u"%1 did not finish within its time limit"_s.arg(m_deadlinePhase));
-    });
-    m_heartbeat.setInterval(100);
-    connect(&m_heartbeat, &QTimer::timeout, this, &Benchmark::heartbeatTick);
-    m_telemetry.setInterval(10);
-    m_telemetry.setTimerType(Qt::PreciseTimer);
-    connect(&m_telemetry, &QTimer::timeout, this, &Benchmark::telemetryTick);
+    connect(&m_deadline, &QTimer::timeout, this,
+            [this] { fail(u"%1 did not finish within its time limit"_s.arg(m_deadlinePhase)); });
+
+    for (int i = 0; i < m_o.agentThreads; ++i) {
+        auto *thread = new QThread(this);
+        thread->setObjectName(u"agents-%1"_s.arg(i));
+        auto *shard =
+            new AgentShard(m_o.heartbeatSeconds, i * AgentShard::kTicksPerSecond / m_o.agentThreads,
+                           m_o.seed + 1000 + quint32(i));
+        shard->moveToThread(thread);
+        connect(thread, &QThread::finished, shard, &QObject::deleteLater);
+        thread->start();
+        m_shardThreads.push_back(thread);
+        m_shards.push_back(shard);
+    }
 }
 
 Benchmark::~Benchmark()
 {
     m_searchThread.quit();
     m_searchThread.wait();
+    for (QThread *thread : m_shardThreads) {
+        thread->quit();
+        thread->wait();
+    }
 }
 
 void Benchmark::start()
 {
     m_results.insert(u"label"_s, m_o.label);
-    m_results.insert(u"started_at"_s,
-                     QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    m_results.insert(u"started_at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     m_results.insert(u"environment"_s, environment());
     checkMarket();
 }
@@ -96,9 +105,14 @@ void Benchmark::hook(const QString &event)
         log(u"hook %1 %2 exited with %3"_s.arg(m_o.hook, event).arg(code));
 }
 
+void Benchmark::abort(const QString &why)
+{
+    fail(why);
+}
+
 void Benchmark::fail(const QString &why)
 {
-    if (m_failed)
+    if (m_failed || m_finished)
         return;
     m_failed = true;
     log(u"FAILED: "_s + why);
@@ -108,17 +122,22 @@ void Benchmark::fail(const QString &why)
 
 void Benchmark::finish()
 {
+    if (m_finished)
+        return;
+    m_finished = true;
     disarmDeadline();
-    m_heartbeat.stop();
-    m_telemetry.stop();
+    stopTelemetry();
+    qint64 usageSent = 0;
+    for (const AgentShard *shard : m_shards)
+        usageSent += shard->usageSent();
     m_results.insert(u"agents"_s, QJsonObject{{u"created"_s, qint64(m_agents.size())},
+                                              {u"threads"_s, m_o.agentThreads},
                                               {u"lost"_s, m_agentsLost},
-                                              {u"usage_sent"_s, m_usageSent},
+                                              {u"usage_sent"_s, usageSent},
                                               {u"market_errors"_s, m_agentErrors},
                                               {u"error_samples"_s,
                                                QJsonArray::fromStringList(m_agentErrorSamples)}});
-    m_results.insert(u"finished_at"_s,
-                     QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    m_results.insert(u"finished_at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     if (!m_o.outPath.isEmpty()) {
         QFile file(m_o.outPath);
         if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -155,11 +174,14 @@ void Benchmark::runSearch(int ms, std::function<void(const SearchResult &)> done
     QMetaObject::invokeMethod(m_search, [search = m_search, ms] { search->run(ms); });
 }
 
-void Benchmark::onAgentLost(SimAgent *agent, const QString &why)
+void Benchmark::onAgentLost(size_t slot, const QString &why)
 {
     ++m_agentsLost;
+    m_agents[slot].running = false;
     if (m_agentsLost <= 5)
-        log(u"agent %1 (host %2) lost: %3"_s.arg(agent->index()).arg(agent->hostId()).arg(why));
+        log(u"agent %1 (host %2) lost: %3"_s.arg(m_agents[slot].index)
+                .arg(m_agents[slot].hostId)
+                .arg(why));
 }
 
 void Benchmark::onAgentError(const QString &code, const QString &message)
@@ -171,54 +193,28 @@ void Benchmark::onAgentError(const QString &code, const QString &message)
     }
 }
 
-void Benchmark::heartbeatTick()
-{
-    // Every agent sends usage once per heartbeatSeconds, spread over 100 ms slots so the
-    // market sees a steady stream rather than a burst.
-    const qint64 slotCount = qint64(m_o.heartbeatSeconds) * 10;
-    const qint64 due = m_heartbeatClock.elapsed() / 100;
-    for (; m_heartbeatTicks < due; ++m_heartbeatTicks) {
-        const size_t slot = size_t(m_heartbeatTicks % slotCount);
-        for (size_t i = slot; i < m_agents.size(); i += size_t(slotCount)) {
-            if (m_agents[i]->isWelcomed()) {
-                m_agents[i]->sendUsage();
-                ++m_usageSent;
-            }
-        }
-    }
-}
-
 void Benchmark::startTelemetry()
 {
-    m_telemetryAgents.clear();
-    for (SimAgent *agent : m_instanceTargets) {
-        if (agent->isInstanceRunning())
-            m_telemetryAgents.push_back(agent);
-    }
-    m_telemetrySlots = 0;
-    m_telemetrySent = 0;
-    m_telemetryClock.start();
-    m_telemetry.start();
+    m_telemetryAgents = 0;
+    for (const AgentInfo &agent : m_agents)
+        m_telemetryAgents += agent.running ? 1 : 0;
+    for (AgentShard *shard : m_shards)
+        QMetaObject::invokeMethod(shard, [shard] { shard->startTelemetry(); });
 }
 
-void Benchmark::telemetryTick()
+qint64 Benchmark::telemetrySent() const
 {
-    // Each agent sends once a second in its own 10 ms slot: K messages/s spread evenly, as
-    // from unsynchronised machines.
-    const qint64 due = m_telemetryClock.elapsed() / 10;
-    for (; m_telemetrySlots < due; ++m_telemetrySlots) {
-        const size_t slot = size_t(m_telemetrySlots % 100);
-        for (size_t i = slot; i < m_telemetryAgents.size(); i += 100) {
-            if (m_telemetryAgents[i]->sendTelemetry(m_rng))
-                ++m_telemetrySent;
-        }
-    }
+    qint64 sent = 0;
+    for (const AgentShard *shard : m_shards)
+        sent += shard->telemetrySent();
+    return sent;
 }
 
 qint64 Benchmark::stopTelemetry()
 {
-    m_telemetry.stop();
-    return m_telemetrySent;
+    for (AgentShard *shard : m_shards)
+        QMetaObject::invokeMethod(shard, [shard] { shard->stopTelemetry(); });
+    return telemetrySent();
 }
 
 QJsonObject Benchmark::environment() const
@@ -234,6 +230,7 @@ QJsonObject Benchmark::environment() const
                     {u"idle_seconds"_s, m_o.idleSeconds},
                     {u"telemetry_seconds"_s, m_o.telemetrySeconds},
                     {u"heartbeat_seconds"_s, m_o.heartbeatSeconds},
+                    {u"agent_threads"_s, m_o.agentThreads},
                     {u"qt"_s, QString::fromLatin1(qVersion())}};
     QFile meminfo(u"/proc/meminfo"_s);
     if (meminfo.open(QIODevice::ReadOnly)) {

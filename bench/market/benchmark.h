@@ -17,6 +17,7 @@
 
 namespace suanli::bench {
 
+class AgentShard;
 class HttpConnection;
 class SimAgent;
 
@@ -40,23 +41,25 @@ public:
         QByteArray lenderToken;
         QByteArray renterToken;
         qint64 marketPid = 0;
+        qint64 databasePid = 0; ///< PostgreSQL's postmaster, for its CPU; 0: none (SQLite)
         QString label;
         QString outPath;
         int hosts = 10'000;
-        int registerLanes = 64;     ///< registrations in flight at once
-        int connections = 64;       ///< search connections
+        int registerLanes = 64; ///< registrations in flight at once
+        int connections = 64;   ///< search connections
         int warmupSeconds = 2;
         int searchSeconds = 20;
         int instances = 1'000;
-        int createLanes = 16;       ///< instance creations in flight at once
+        int createLanes = 16; ///< instance creations in flight at once
         int idleSeconds = 10;
         int telemetrySeconds = 20;
-        int heartbeatSeconds = 30;  ///< usage heartbeat period of every agent
-        int phaseTimeoutSeconds = 900;
+        int heartbeatSeconds = 30; ///< usage heartbeat period of every agent
+        int agentThreads = 32;     ///< threads the agents are spread over
+        int phaseTimeoutSeconds = 600;
         quint32 seed = 20250101;
         /// Run as `hook EVENT MARKET_PID` at the edges of the measured windows (EVENT is
-        /// search-begin, search-end, telemetry-begin, telemetry-end), e.g. to switch callgrind's
-        /// instrumentation on and off. Empty: none.
+        /// search-, idle-, telemetry- or mixed- followed by begin or end), e.g. to switch a
+        /// profiler on and off. Empty: none.
         QString hook;
     };
 
@@ -64,6 +67,8 @@ public:
     ~Benchmark() override;
 
     void start();
+    /// Ends the run now, writing what was measured so far (e.g. on SIGTERM).
+    void abort(const QString &why);
 
 signals:
     void finished(int exitCode);
@@ -93,11 +98,10 @@ private:
     void disarmDeadline();
     void after(int ms, void (Benchmark::*next)());
     void runSearch(int ms, std::function<void(const SearchResult &)> done);
-    void onAgentLost(SimAgent *agent, const QString &why);
+    void onAgentLost(size_t slot, const QString &why);
     void onAgentError(const QString &code, const QString &message);
-    void heartbeatTick();
     void startTelemetry();
-    void telemetryTick();
+    qint64 telemetrySent() const;
     qint64 stopTelemetry();
     QJsonObject environment() const;
 
@@ -107,11 +111,26 @@ private:
     CpuMeter m_cpu;
     QJsonObject m_results;
     bool m_failed = false;
+    bool m_finished = false;
 
     HttpConnection *m_renter = nullptr;
     std::vector<HttpConnection *> m_lenderLanes;
     std::vector<HttpConnection *> m_renterLanes;
-    std::vector<SimAgent *> m_agents;
+
+    /// What this thread knows of an agent, kept from its signals; the SimAgent itself lives
+    /// in a shard's thread and is never touched from here.
+    struct AgentInfo
+    {
+        int index = 0;     ///< host number, as in its name
+        qint64 hostId = 0; ///< also its offer's id
+        int gpus = 0;
+        bool welcomed = false;
+        bool running = false; ///< its instance reported running
+        qint64 instanceId = 0;
+    };
+    std::vector<AgentInfo> m_agents;
+    std::vector<QThread *> m_shardThreads;
+    std::vector<AgentShard *> m_shards;
 
     QThread m_searchThread;
     SearchLoad *m_search = nullptr;
@@ -129,24 +148,15 @@ private:
     std::vector<qint64> m_registerNs;
     QStringList m_failureSamples;
 
-    // Heartbeats and telemetry, paced against a clock so a late timer catches up.
-    QTimer m_heartbeat;
-    QElapsedTimer m_heartbeatClock;
-    qint64 m_heartbeatTicks = 0;
-    qint64 m_usageSent = 0;
-    QTimer m_telemetry;
-    QElapsedTimer m_telemetryClock;
-    qint64 m_telemetrySlots = 0;
-    qint64 m_telemetrySent = 0;
-    std::vector<SimAgent *> m_telemetryAgents;
-
     // Phase 3
-    std::vector<SimAgent *> m_instanceTargets;
+    std::vector<size_t> m_instanceTargets; ///< slots in m_agents
     int m_nextInstance = 0;
     int m_instancesRunning = 0;
     int m_instancesFailed = 0;
-    QHash<SimAgent *, qint64> m_createStartNs;
+    QHash<qsizetype, qint64> m_createStartNs; ///< by slot
     std::vector<qint64> m_createNs;
+    qint64 m_telemetryAgents = 0;
+    qint64 m_telemetryBase = 0;
 
     int m_agentsLost = 0;
     int m_agentErrors = 0;

@@ -1,5 +1,6 @@
 #include "benchmark.h"
 
+#include "agentshard.h"
 #include "httpconnection.h"
 #include "simagent.h"
 
@@ -80,8 +81,9 @@ void Benchmark::registerHosts()
     m_cpu.start();
     m_agents.reserve(size_t(m_o.hosts));
     m_registerNs.reserve(size_t(m_o.hosts));
-    m_heartbeatClock.start();
-    m_heartbeat.start();
+    // Heartbeats run from the start: registration takes longer than --host-lost-after.
+    for (AgentShard *shard : m_shards)
+        QMetaObject::invokeMethod(shard, [shard] { shard->startHeartbeats(); });
     for (size_t lane = 0; lane < m_lenderLanes.size(); ++lane)
         registerNext(lane);
 }
@@ -97,7 +99,8 @@ void Benchmark::registerNext(size_t lane)
     }
     const int index = m_nextHost++;
     if (index > 0 && index % 1000 == 0)
-        log(u"  %1 hosts registered, %2 s"_s.arg(index).arg(round1(m_phaseClock.elapsed() / 1000.0)));
+        log(u"  %1 hosts registered, %2 s"_s.arg(m_registered)
+                .arg(round1(m_phaseClock.elapsed() / 1000.0)));
     Machine machine = makeMachine(index, m_rng);
     const qint64 startNs = m_phaseClock.nsecsElapsed();
     HttpConnection *http = m_lenderLanes[lane];
@@ -117,45 +120,54 @@ void Benchmark::registerNext(size_t lane)
         registerNext(lane);
     };
     const QByteArray body = compact({{u"name"_s, machine.name}});
-    http->send("POST", "/api/v1/hosts", body,
-               [=, this, machine = std::move(machine)](const HttpConnection::Reply &reply) {
-        if (reply.status != 201)
-            return giveUp(u"POST /api/v1/hosts: "_s + describe(reply));
-        const QJsonObject created = parseObject(reply.body);
-        const qint64 hostId = created.value(u"host"_s).toObject().value(u"id"_s).toInteger();
-        const QByteArray token = created.value(u"token"_s).toString().toLatin1();
-        auto *agent = new SimAgent(index, m_agentUrl, token, machine, this);
-        m_agents.push_back(agent);
-        connect(agent, &SimAgent::lost, this, [this, agent, giveUp](const QString &why) {
-            giveUp(u"agent channel: "_s + why);
-            onAgentLost(agent, why);
-        });
-        connect(agent, &SimAgent::marketError, this, &Benchmark::onAgentError);
-        connect(agent, &SimAgent::instanceRunning, this, [this, agent] {
-            auto it = m_createStartNs.find(agent);
-            if (it == m_createStartNs.end())
-                return;
-            m_createNs.push_back(m_phaseClock.nsecsElapsed() - it.value());
-            m_createStartNs.erase(it);
-            ++m_instancesRunning;
-            instanceSettled();
-        });
-        connect(agent, &SimAgent::welcomed, this, [=, this] {
-            const QByteArray listing = compact(protocol::toJson(agent->machine().listing));
-            http->send("PATCH", "/api/v1/hosts/" + QByteArray::number(hostId), listing,
-                       [=, this](const HttpConnection::Reply &patched) {
-                if (patched.status != 200)
-                    return giveUp(u"PATCH /api/v1/hosts/%1: "_s.arg(hostId) + describe(patched));
-                if (*settled)
-                    return;
-                *settled = true;
-                ++m_registered;
-                m_registerNs.push_back(m_phaseClock.nsecsElapsed() - startNs);
-                registerNext(lane);
+    http->send(
+        "POST", "/api/v1/hosts", body,
+        [=, this, machine = std::move(machine)](const HttpConnection::Reply &reply) {
+            if (reply.status != 201)
+                return giveUp(u"POST /api/v1/hosts: "_s + describe(reply));
+            const QJsonObject created = parseObject(reply.body);
+            const qint64 hostId = created.value(u"host"_s).toObject().value(u"id"_s).toInteger();
+            const QByteArray token = created.value(u"token"_s).toString().toLatin1();
+            const size_t slot = m_agents.size();
+            m_agents.push_back({index, hostId, machine.gpuCount(), false, false, 0});
+            // Created here, then handed to its shard's thread; its signals come back queued.
+            auto *agent = new SimAgent(index, m_agentUrl, token, machine);
+            connect(agent, &SimAgent::lost, this, [this, slot, giveUp](const QString &why) {
+                giveUp(u"agent channel: "_s + why);
+                onAgentLost(slot, why);
             });
+            connect(agent, &SimAgent::marketError, this, &Benchmark::onAgentError);
+            connect(agent, &SimAgent::instanceRunning, this, [this, slot](qint64 instanceId) {
+                m_agents[slot].running = true;
+                m_agents[slot].instanceId = instanceId;
+                auto it = m_createStartNs.find(qsizetype(slot));
+                if (it == m_createStartNs.end())
+                    return;
+                m_createNs.push_back(m_phaseClock.nsecsElapsed() - it.value());
+                m_createStartNs.erase(it);
+                ++m_instancesRunning;
+                instanceSettled();
+            });
+            const QByteArray listing = compact(protocol::toJson(machine.listing));
+            connect(agent, &SimAgent::welcomed, this, [=, this] {
+                m_agents[slot].welcomed = true;
+                http->send("PATCH", "/api/v1/hosts/" + QByteArray::number(hostId), listing,
+                           [=, this](const HttpConnection::Reply &patched) {
+                               if (patched.status != 200)
+                                   return giveUp(u"PATCH /api/v1/hosts/%1: "_s.arg(hostId) +
+                                                 describe(patched));
+                               if (*settled)
+                                   return;
+                               *settled = true;
+                               ++m_registered;
+                               m_registerNs.push_back(m_phaseClock.nsecsElapsed() - startNs);
+                               registerNext(lane);
+                           });
+            });
+            AgentShard *shard = m_shards[slot % m_shards.size()];
+            agent->moveToThread(shard->thread());
+            QMetaObject::invokeMethod(shard, [shard, agent] { shard->adopt(agent); });
         });
-        agent->open();
-    });
 }
 
 void Benchmark::registrationDone()
@@ -183,27 +195,30 @@ void Benchmark::registrationDone()
 
     // The market's own view: every registered host must now be an available offer.
     armDeadline(u"the offer count check"_s, 60);
-    m_renter->send("GET", "/api/v1/offers?limit=1", {},
-                   [this, phase](const HttpConnection::Reply &all) mutable {
-        if (all.status != 200)
-            return fail(u"GET /api/v1/offers: "_s + describe(all));
-        const qint64 total = parseObject(all.body).value(u"total"_s).toInteger();
-        phase.insert(u"offers_listed"_s, total);
-        m_renter->send("GET", "/api/v1/offers?limit=1&q=gpus_total%3E%3D1", {},
-                       [this, phase, total](const HttpConnection::Reply &gpu) mutable {
-            const qint64 gpuOffers = parseObject(gpu.body).value(u"total"_s).toInteger();
-            phase.insert(u"gpu_offers"_s, gpuOffers);
-            m_results.insert(u"registration"_s, phase);
-            log(u"  market lists %1 offers (%2 with GPUs, %3 CPU-only)"_s.arg(total)
-                    .arg(gpuOffers)
-                    .arg(total - gpuOffers));
-            disarmDeadline();
-            if (total != m_registered)
-                log(u"  WARNING: %1 hosts registered but %2 offers listed"_s.arg(m_registered)
-                        .arg(total));
-            searchPhase();
+    m_renter->send(
+        "GET", "/api/v1/offers?limit=1", {},
+        [this, phase](const HttpConnection::Reply &all) mutable {
+            if (all.status != 200)
+                return fail(u"GET /api/v1/offers: "_s + describe(all));
+            const qint64 total = parseObject(all.body).value(u"total"_s).toInteger();
+            phase.insert(u"offers_listed"_s, total);
+            m_renter->send(
+                "GET", "/api/v1/offers?limit=1&q=gpus_total%3E%3D1", {},
+                [this, phase, total](const HttpConnection::Reply &gpu) mutable {
+                    const qint64 gpuOffers = parseObject(gpu.body).value(u"total"_s).toInteger();
+                    phase.insert(u"gpu_offers"_s, gpuOffers);
+                    m_results.insert(u"registration"_s, phase);
+                    log(u"  market lists %1 offers (%2 with GPUs, %3 CPU-only)"_s.arg(total)
+                            .arg(gpuOffers)
+                            .arg(total - gpuOffers));
+                    disarmDeadline();
+                    if (total != m_registered)
+                        log(u"  WARNING: %1 hosts registered but %2 offers listed"_s
+                                .arg(m_registered)
+                                .arg(total));
+                    searchPhase();
+                });
         });
-    });
 }
 
 // ---- 2: offer search ----------------------------------------------------------------------
@@ -232,6 +247,10 @@ void Benchmark::searchPhase()
             // to itself: less sensitive to other load than requests/s.
             phase.insert(u"market_cpu_ms_per_request"_s,
                          cpuMsPer(cpu.marketPct, cpu.wallSeconds, result.requests));
+            if (cpu.databasePct >= 0)
+                phase.insert(
+                    u"market_and_database_cpu_ms_per_request"_s,
+                    cpuMsPer(cpu.marketPct + cpu.databasePct, cpu.wallSeconds, result.requests));
             m_results.insert(u"search"_s, phase);
             log(u"phase 2: %1 searches/s, p50 %2 ms, p99 %3 ms, %4 errors of %5; market CPU %6 %, "
                 "bench CPU %7 %, machine %8 %"_s.arg(qRound(result.rps))
@@ -254,10 +273,10 @@ void Benchmark::searchPhase()
 void Benchmark::createInstances()
 {
     // Spread the instances over the GPU machines of every model.
-    std::vector<SimAgent *> gpuAgents;
-    for (SimAgent *agent : m_agents) {
-        if (agent->isWelcomed() && agent->machine().gpuCount() > 0)
-            gpuAgents.push_back(agent);
+    std::vector<size_t> gpuAgents;
+    for (size_t slot = 0; slot < m_agents.size(); ++slot) {
+        if (m_agents[slot].welcomed && m_agents[slot].gpus > 0)
+            gpuAgents.push_back(slot);
     }
     const size_t wanted = std::min(size_t(m_o.instances), gpuAgents.size());
     for (size_t i = 0; i < wanted; ++i)
@@ -277,29 +296,30 @@ void Benchmark::createNext(size_t lane)
 {
     if (m_failed || m_nextInstance >= int(m_instanceTargets.size()))
         return;
-    SimAgent *agent = m_instanceTargets[size_t(m_nextInstance++)];
-    const int gpus = 1 + int(m_rng.bounded(agent->machine().gpuCount()));
+    const size_t slot = m_instanceTargets[size_t(m_nextInstance++)];
+    const AgentInfo &agent = m_agents[slot];
+    const int gpus = 1 + int(m_rng.bounded(agent.gpus));
     const QJsonObject request{
-        {u"offer_id"_s, agent->hostId()}, // one offer per host, with the host's id
+        {u"offer_id"_s, agent.hostId}, // one offer per host, with the host's id
         {u"gpu_count"_s, gpus},
         {u"image"_s, u"localhost/suanli/base:bookworm"_s},
         {u"disk_gb"_s, 10},
         {u"ssh_public_key"_s,
          u"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH0benchmarkRenterKey00000000000000000000 bench"_s},
-        {u"label"_s, u"bench-%1"_s.arg(agent->index())}};
-    m_createStartNs.insert(agent, m_phaseClock.nsecsElapsed());
+        {u"label"_s, u"bench-%1"_s.arg(agent.index)}};
+    m_createStartNs.insert(qsizetype(slot), m_phaseClock.nsecsElapsed());
     m_renterLanes[lane]->send("POST", "/api/v1/instances", compact(request),
-                              [this, lane, agent](const HttpConnection::Reply &reply) {
-        if (reply.status != 201) {
-            if (m_createStartNs.remove(agent)) {
-                ++m_instancesFailed;
-                if (m_instancesFailed <= 5)
-                    log(u"  create failed: "_s + describe(reply));
-                instanceSettled();
-            }
-        }
-        createNext(lane);
-    });
+                              [this, lane, slot](const HttpConnection::Reply &reply) {
+                                  if (reply.status != 201) {
+                                      if (m_createStartNs.remove(qsizetype(slot))) {
+                                          ++m_instancesFailed;
+                                          if (m_instancesFailed <= 5)
+                                              log(u"  create failed: "_s + describe(reply));
+                                          instanceSettled();
+                                      }
+                                  }
+                                  createNext(lane);
+                              });
 }
 
 void Benchmark::instanceSettled()
@@ -310,13 +330,12 @@ void Benchmark::instanceSettled()
     const double seconds = m_phaseClock.elapsed() / 1000.0;
     disarmDeadline();
     const LatencySummary latency = summarise(m_createNs);
-    m_results.insert(u"instances"_s,
-                     QJsonObject{{u"requested"_s, qint64(m_instanceTargets.size())},
-                                 {u"running"_s, m_instancesRunning},
-                                 {u"failed"_s, m_instancesFailed},
-                                 {u"seconds"_s, round1(seconds)},
-                                 {u"create_to_running"_s, latency.toJson()},
-                                 {u"cpu"_s, cpu.toJson()}});
+    m_results.insert(u"instances"_s, QJsonObject{{u"requested"_s, qint64(m_instanceTargets.size())},
+                                                 {u"running"_s, m_instancesRunning},
+                                                 {u"failed"_s, m_instancesFailed},
+                                                 {u"seconds"_s, round1(seconds)},
+                                                 {u"create_to_running"_s, latency.toJson()},
+                                                 {u"cpu"_s, cpu.toJson()}});
     log(u"phase 3: %1 instances running, %2 failed, in %3 s; create → running p50 %4 ms, p99 %5 ms"_s
             .arg(m_instancesRunning)
             .arg(m_instancesFailed)
@@ -331,6 +350,7 @@ void Benchmark::instanceSettled()
 void Benchmark::idlePhase()
 {
     log(u"  %1 s idle: heartbeats and billing only"_s.arg(m_o.idleSeconds));
+    hook(u"idle-begin"_s);
     m_cpu.start();
     after(m_o.idleSeconds * 1000, &Benchmark::verifyInstances);
 }
@@ -338,6 +358,7 @@ void Benchmark::idlePhase()
 void Benchmark::verifyInstances()
 {
     const CpuFigures cpu = m_cpu.stop();
+    hook(u"idle-end"_s);
     m_results.insert(u"idle"_s, QJsonObject{{u"cpu"_s, cpu.toJson()}});
     log(u"  idle: market CPU %1 %"_s.arg(round1(cpu.marketPct)));
     armDeadline(u"the instance check"_s, 60);
@@ -363,9 +384,9 @@ void Benchmark::telemetryPhase()
 {
     hook(u"telemetry-begin"_s);
     startTelemetry();
-    log(u"  %1 s telemetry only: %2 agents, one message per second each"_s
-            .arg(m_o.telemetrySeconds)
-            .arg(m_telemetryAgents.size()));
+    log(u"  %1 s telemetry only: %2 agents, one message per second each"_s.arg(m_o.telemetrySeconds)
+            .arg(m_telemetryAgents));
+    m_telemetryBase = telemetrySent();
     m_cpu.start();
     after(m_o.telemetrySeconds * 1000, &Benchmark::checkTelemetryStored);
 }
@@ -373,52 +394,65 @@ void Benchmark::telemetryPhase()
 void Benchmark::checkTelemetryStored()
 {
     const CpuFigures cpu = m_cpu.stop();
-    const qint64 sent = m_telemetrySent;
+    const qint64 sent = telemetrySent() - m_telemetryBase;
     hook(u"telemetry-end"_s);
     const double rate = sent / cpu.wallSeconds;
-    const double idle = m_results.value(u"idle"_s).toObject().value(u"cpu"_s).toObject()
-                            .value(u"market_cpu_pct"_s).toDouble();
-    QJsonObject phase{{u"agents"_s, qint64(m_telemetryAgents.size())},
+    const QJsonObject idleCpu = m_results.value(u"idle"_s).toObject().value(u"cpu"_s).toObject();
+    const double idle = idleCpu.value(u"market_cpu_pct"_s).toDouble();
+    QJsonObject phase{{u"agents"_s, m_telemetryAgents},
                       {u"messages"_s, sent},
                       {u"messages_per_s"_s, round1(rate)},
                       {u"cpu"_s, cpu.toJson()},
                       {u"market_cpu_pct_over_idle"_s, round1(cpu.marketPct - idle)},
                       {u"market_cpu_ms_per_message_over_idle"_s,
                        cpuMsPer(cpu.marketPct - idle, cpu.wallSeconds, sent)}};
+    if (cpu.databasePct >= 0) {
+        const double idleDb = idleCpu.value(u"database_cpu_pct"_s).toDouble();
+        phase.insert(u"database_cpu_pct_over_idle"_s, round1(cpu.databasePct - idleDb));
+        phase.insert(u"market_and_database_cpu_pct_over_idle"_s,
+                     round1(cpu.marketPct - idle + cpu.databasePct - idleDb));
+    }
     log(u"  telemetry: %1 messages/s; market CPU %2 % (%3 % over idle)"_s.arg(round1(rate))
             .arg(round1(cpu.marketPct))
             .arg(round1(cpu.marketPct - idle)));
 
     // The samples must have reached the store, not only the socket: read one series back.
     armDeadline(u"the telemetry check"_s, 60);
-    SimAgent *probe = m_telemetryAgents.empty() ? nullptr : m_telemetryAgents.front();
+    qint64 probe = 0;
+    for (const AgentInfo &agent : m_agents) {
+        if (agent.running) {
+            probe = agent.instanceId;
+            break;
+        }
+    }
     if (!probe)
         return fail(u"no agent sends telemetry"_s);
-    m_renter->send("GET", "/api/v1/instances/" + QByteArray::number(probe->instanceId())
-                              + "/telemetry",
-                   {}, [this, phase](const HttpConnection::Reply &reply) mutable {
-        disarmDeadline();
-        const qint64 stored =
-            parseObject(reply.body).value(u"samples"_s).toArray().size();
-        phase.insert(u"stored_samples_one_instance"_s, stored);
-        phase.insert(u"stored_check_status"_s, reply.status);
-        m_results.insert(u"telemetry"_s, phase);
-        log(u"  one instance's history holds %1 samples after %2 s of telemetry (HTTP %3)"_s
-                .arg(stored)
-                .arg(m_o.telemetrySeconds)
-                .arg(reply.status));
-        telemetrySearchPhase();
-    });
+    m_renter->send(
+        "GET", "/api/v1/instances/" + QByteArray::number(probe) + "/telemetry", {},
+        [this, phase](const HttpConnection::Reply &reply) mutable {
+            disarmDeadline();
+            const qint64 stored = parseObject(reply.body).value(u"samples"_s).toArray().size();
+            phase.insert(u"stored_samples_one_instance"_s, stored);
+            phase.insert(u"stored_check_status"_s, reply.status);
+            m_results.insert(u"telemetry"_s, phase);
+            log(u"  one instance's history holds %1 samples after %2 s of telemetry (HTTP %3)"_s
+                    .arg(stored)
+                    .arg(m_o.telemetrySeconds)
+                    .arg(reply.status));
+            telemetrySearchPhase();
+        });
 }
 
 void Benchmark::telemetrySearchPhase()
 {
     log(u"  %1 s telemetry and searches together"_s.arg(m_o.telemetrySeconds));
     armDeadline(u"the telemetry + search phase"_s, m_o.telemetrySeconds + 120);
-    const qint64 sentBefore = m_telemetrySent;
+    const qint64 sentBefore = telemetrySent();
+    hook(u"mixed-begin"_s);
     m_cpu.start();
     runSearch(m_o.telemetrySeconds * 1000, [this, sentBefore](const SearchResult &result) {
         const CpuFigures cpu = m_cpu.stop();
+        hook(u"mixed-end"_s);
         const qint64 sent = stopTelemetry() - sentBefore;
         disarmDeadline();
         QJsonObject phase{{u"search"_s, result.toJson()},
@@ -428,7 +462,8 @@ void Benchmark::telemetrySearchPhase()
                           {u"telemetry_per_s"_s, round1(sent / cpu.wallSeconds)},
                           {u"cpu"_s, cpu.toJson()}};
         m_results.insert(u"telemetry_search"_s, phase);
-        log(u"  telemetry + search: %1 searches/s, p50 %2 ms, p99 %3 ms, %4 errors; %5 telemetry/s; "
+        log(u"  telemetry + search: %1 searches/s, p50 %2 ms, p99 %3 ms, %4 errors; %5 "
+            u"telemetry/s; "
             "market CPU %6 %"_s.arg(qRound(result.rps))
                 .arg(result.latency.p50Ms)
                 .arg(result.latency.p99Ms)

@@ -4,8 +4,7 @@ using namespace Qt::StringLiterals;
 
 namespace suanli::bench {
 
-HttpConnection::HttpConnection(QString host, quint16 port, QByteArray bearerToken,
-                               QObject *parent)
+HttpConnection::HttpConnection(QString host, quint16 port, QByteArray bearerToken, QObject *parent)
     : QObject(parent)
     , m_socket(this)
     , m_host(std::move(host))
@@ -28,6 +27,14 @@ HttpConnection::HttpConnection(QString host, quint16 port, QByteArray bearerToke
                 if (m_inFlight)
                     fail(m_socket.errorString());
             });
+}
+
+HttpConnection::~HttpConnection()
+{
+    // The socket is destroyed after the other members and says "disconnected" as it goes:
+    // nobody may listen by then. Requests still queued are dropped unanswered.
+    m_socket.disconnect(this);
+    m_socket.abort();
 }
 
 void HttpConnection::send(const QByteArray &method, const QByteArray &target,
@@ -62,12 +69,12 @@ void HttpConnection::write()
     const Request &r = m_queue.head();
     QByteArray head;
     head.reserve(256 + r.target.size());
-    head += r.method + ' ' + r.target + " HTTP/1.1\r\nHost: " + m_host.toLatin1() + ':'
-        + QByteArray::number(m_port) + "\r\nAuthorization: " + m_authorization
-        + "\r\nAccept: application/json\r\nConnection: keep-alive\r\n";
+    head += r.method + ' ' + r.target + " HTTP/1.1\r\nHost: " + m_host.toLatin1() + ':' +
+            QByteArray::number(m_port) + "\r\nAuthorization: " + m_authorization +
+            "\r\nAccept: application/json\r\nConnection: keep-alive\r\n";
     if (!r.body.isEmpty() || r.method == "POST" || r.method == "PATCH")
-        head += "Content-Type: application/json\r\nContent-Length: "
-            + QByteArray::number(r.body.size()) + "\r\n";
+        head += "Content-Type: application/json\r\nContent-Length: " +
+                QByteArray::number(r.body.size()) + "\r\n";
     head += "\r\n";
     m_socket.write(head + r.body);
 }
@@ -139,7 +146,8 @@ HttpConnection::Parse HttpConnection::parse(Reply &reply, bool atEof)
             if (eol < 0)
                 return Parse::Incomplete;
             bool ok = false;
-            const qint64 size = m_in.mid(pos, eol - pos).split(';').first().trimmed().toLongLong(&ok, 16);
+            const qint64 size =
+                m_in.mid(pos, eol - pos).split(';').first().trimmed().toLongLong(&ok, 16);
             if (!ok || size < 0)
                 return Parse::Invalid;
             if (size == 0) {

@@ -21,14 +21,16 @@ class HttpConnection : public QObject
 public:
     struct Reply
     {
-        int status = 0;          ///< 0 on a transport failure
+        int status = 0; ///< 0 on a transport failure
         QByteArray body;
-        qint64 latencyNs = 0;    ///< from the request being written (or connect started) to the last byte
-        QString transportError;  ///< empty when a response arrived
+        qint64 latencyNs =
+            0; ///< from the request being written (or connect started) to the last byte
+        QString transportError; ///< empty when a response arrived
     };
     using Handler = std::function<void(const Reply &)>;
 
     HttpConnection(QString host, quint16 port, QByteArray bearerToken, QObject *parent = nullptr);
+    ~HttpConnection() override;
 
     /// Queues a request. `target` is the path and query, already percent-encoded.
     void send(const QByteArray &method, const QByteArray &target, const QByteArray &body,
@@ -48,7 +50,12 @@ private:
         QByteArray body;
         Handler handler;
     };
-    enum class Parse { Incomplete, Done, Invalid };
+    enum class Parse
+    {
+        Incomplete,
+        Done,
+        Invalid
+    };
 
     void startNext();
     void write();

@@ -13,13 +13,13 @@ namespace {
 
 struct GpuKind
 {
-    QLatin1StringView model;  ///< as DESIGN §8 and the market's GPU table spell it
-    qint64 memoryMb;          ///< per GPU, as NVML reports it
-    int weight;               ///< share of machines, in percent
-    double priceMin;          ///< CNY per GPU-hour (whole machine for CPU-only)
+    QLatin1StringView model; ///< as DESIGN §8 and the market's GPU table spell it
+    qint64 memoryMb;         ///< per GPU, as NVML reports it
+    int weight;              ///< share of machines, in percent
+    double priceMin;         ///< CNY per GPU-hour (whole machine for CPU-only)
     double priceMax;
-    double powerW;            ///< board power limit
-    bool overseas;            ///< mostly listed outside mainland China (export rules)
+    double powerW;             ///< board power limit
+    bool overseas;             ///< mostly listed outside mainland China (export rules)
     std::array<int, 6> counts; ///< GPU counts drawn from uniformly
 };
 
@@ -38,7 +38,7 @@ constexpr std::array<GpuKind, 7> kKinds{{
 constexpr std::array<QLatin1StringView, 6> kChinaRegions{
     "cn-east"_L1, "cn-east"_L1, "cn-north"_L1, "cn-south"_L1, "cn-southwest"_L1, "cn-central"_L1};
 constexpr std::array<QLatin1StringView, 4> kOverseasRegions{"us-west"_L1, "us-east"_L1,
-                                                             "eu-central"_L1, "ap-southeast"_L1};
+                                                            "eu-central"_L1, "ap-southeast"_L1};
 
 struct Driver
 {
@@ -50,8 +50,7 @@ constexpr std::array<Driver, 4> kDrivers{{{"12.4"_L1, "550.54.15"_L1},
                                           {"12.2"_L1, "535.129.03"_L1},
                                           {"11.8"_L1, "520.61.05"_L1}}};
 
-template<typename T, size_t N>
-const T &pick(const std::array<T, N> &items, QRandomGenerator &rng)
+template <typename T, size_t N> const T &pick(const std::array<T, N> &items, QRandomGenerator &rng)
 {
     return items[rng.bounded(quint32(N))];
 }
@@ -114,9 +113,9 @@ Machine makeMachine(int index, QRandomGenerator &rng)
     m.hello.address = u"203.0.113.%1"_s.arg(1 + index % 254);
     m.hello.port_min = 40000;
     m.hello.port_max = 40999;
-    m.hello.images = {{u"localhost/suanli/base:bookworm"_s, u"Debian bookworm with sshd"_s, false},
-                      {u"localhost/suanli/pytorch:2.3-cuda12.1"_s, u"PyTorch 2.3, CUDA 12.1"_s,
-                       true}};
+    m.hello.images = {
+        {u"localhost/suanli/base:bookworm"_s, u"Debian bookworm with sshd"_s, false},
+        {u"localhost/suanli/pytorch:2.3-cuda12.1"_s, u"PyTorch 2.3, CUDA 12.1"_s, true}};
 
     // Prices to the cent, in micro-units.
     const double price = uniform(kind->priceMin, kind->priceMax, rng);
@@ -152,21 +151,20 @@ protocol::TelemetrySample nextSample(const protocol::TelemetrySample &previous, 
         const double util = have ? previous.gpus[i].utilization_pct : 60 + rng.bounded(40);
         g.utilization_pct = std::clamp(util + uniform(-8, 8, rng), 0.0, 100.0);
         const qint64 mem = have ? previous.gpus[i].memory_used_mb : gpuMemoryMb / 2;
-        g.memory_used_mb = std::clamp<qint64>(mem + qint64(uniform(-256, 256, rng)), 300,
-                                              gpuMemoryMb);
+        g.memory_used_mb =
+            std::clamp<qint64>(mem + qint64(uniform(-256, 256, rng)), 300, gpuMemoryMb);
         // Temperature and power follow utilisation, as on a real card.
         g.temperature_c = std::round(38 + 0.45 * g.utilization_pct + uniform(-2, 2, rng));
-        g.power_w = std::round(maxPowerW * (0.15 + 0.8 * g.utilization_pct / 100.0)
-                               + uniform(-10, 10, rng));
+        g.power_w = std::round(maxPowerW * (0.15 + 0.8 * g.utilization_pct / 100.0) +
+                               uniform(-10, 10, rng));
         s.gpus.append(g);
     }
     s.cpu_pct = std::clamp(previous.cpu_pct + uniform(-10, 10, rng), 5.0, 100.0 * 8);
     s.memory_used_mb = std::clamp<qint64>(previous.memory_used_mb + qint64(uniform(-512, 512, rng)),
                                           2048, 256 * 1024);
-    s.ssh_sessions = previous.ssh_sessions == 0 ? int(rng.bounded(3))
-                                                : std::clamp(previous.ssh_sessions
-                                                                 + int(rng.bounded(3)) - 1,
-                                                             0, 4);
+    s.ssh_sessions = previous.ssh_sessions == 0
+                         ? int(rng.bounded(3))
+                         : std::clamp(previous.ssh_sessions + int(rng.bounded(3)) - 1, 0, 4);
     return s;
 }
 

@@ -18,6 +18,11 @@ namespace {
 constexpr double kSearchRpsTarget = 3000;
 constexpr double kSearchP99TargetMs = 50;
 constexpr double kTelemetryCpuTargetPct = 25;
+/// Runs in which the market keeps up with each message as it arrives measure 40–60 % of a
+/// core over idle (docs/benchmarks.md). Far below that, the market was blocked elsewhere
+/// (billing fsyncs, database round trips) and read the messages in batches when it came
+/// back, which says nothing about what they cost: no verdict then.
+constexpr double kInconclusiveBelowPct = 10;
 
 /// A value at a slash-separated path ("search/latency/p99_ms").
 QJsonValue at(const QJsonObject &root, const QString &path)
@@ -53,8 +58,8 @@ Row pair(const QString &label, const QString &a, const QString &b, int decimals,
          const QString &unit)
 {
     return {label, [a, b, decimals, unit](const QJsonObject &r) -> QString {
-                return number(at(r, a), decimals) + u" / "_s + number(at(r, b), decimals) + u' '
-                    + unit;
+                return number(at(r, a), decimals) + u" / "_s + number(at(r, b), decimals) + u' ' +
+                       unit;
             }};
 }
 
@@ -92,16 +97,19 @@ int printReport(const QStringList &paths)
           field(u"market CPU (% of one core)"_s, u"registration/cpu/market_cpu_pct"_s)}},
         {u"Phase 2: offer search (closed loop, keep-alive)"_s,
          {field(u"requests/s"_s, u"search/rps"_s),
-          pair(u"latency p50 / p99"_s, u"search/latency/p50_ms"_s, u"search/latency/p99_ms"_s,
-               1, u"ms"_s),
+          pair(u"latency p50 / p99"_s, u"search/latency/p50_ms"_s, u"search/latency/p99_ms"_s, 1,
+               u"ms"_s),
           field(u"latency max"_s, u"search/latency/max_ms"_s, 1, u"ms"_s),
-          field(u"requests"_s, u"search/requests"_s),
-          field(u"errors"_s, u"search/errors"_s),
+          field(u"requests"_s, u"search/requests"_s), field(u"errors"_s, u"search/errors"_s),
           field(u"market CPU (% of one core)"_s, u"search/cpu/market_cpu_pct"_s),
           field(u"  … of which in the kernel"_s, u"search/cpu/market_system_cpu_pct"_s),
           field(u"market CPU per search"_s, u"search/market_cpu_ms_per_request"_s, 3, u"ms"_s),
+          field(u"PostgreSQL server CPU (% of one core)"_s, u"search/cpu/database_cpu_pct"_s),
+          field(u"market + PostgreSQL CPU per search"_s,
+                u"search/market_and_database_cpu_ms_per_request"_s, 3, u"ms"_s),
           field(u"bench CPU (% of one core)"_s, u"search/cpu/bench_cpu_pct"_s),
-          field(u"whole machine CPU (% of one core)"_s, u"search/cpu/machine_cpu_pct"_s)}},
+          field(u"whole machine CPU (% of one core)"_s, u"search/cpu/machine_cpu_pct"_s),
+          field(u"stolen by the hypervisor (% of one core)"_s, u"search/cpu/machine_steal_pct"_s)}},
         {u"Phase 3: instances and telemetry"_s,
          {field(u"instances running"_s, u"instances/running"_s),
           field(u"  … as the market lists them"_s, u"instances/running_per_market"_s),
@@ -110,11 +118,20 @@ int printReport(const QStringList &paths)
                u"instances/create_to_running/p99_ms"_s, 1, u"ms"_s),
           field(u"idle market CPU (heartbeats, billing)"_s, u"idle/cpu/market_cpu_pct"_s, 1,
                 u"%"_s),
+          field(u"  … of which in the kernel"_s, u"idle/cpu/market_system_cpu_pct"_s, 1, u"%"_s),
+          field(u"idle PostgreSQL server CPU"_s, u"idle/cpu/database_cpu_pct"_s, 1, u"%"_s),
           field(u"telemetry messages/s"_s, u"telemetry/messages_per_s"_s),
           field(u"telemetry only: market CPU"_s, u"telemetry/cpu/market_cpu_pct"_s, 1, u"%"_s),
           field(u"  … over idle"_s, u"telemetry/market_cpu_pct_over_idle"_s, 1, u"%"_s),
-          field(u"  … per message, over idle"_s,
-                u"telemetry/market_cpu_ms_per_message_over_idle"_s, 3, u"ms"_s),
+          field(u"  … of which in the kernel"_s, u"telemetry/cpu/market_system_cpu_pct"_s, 1,
+                u"%"_s),
+          field(u"telemetry only: PostgreSQL server CPU"_s, u"telemetry/cpu/database_cpu_pct"_s, 1,
+                u"%"_s),
+          field(u"  … market + PostgreSQL over idle"_s,
+                u"telemetry/market_and_database_cpu_pct_over_idle"_s, 1, u"%"_s),
+          field(u"  … per message, over idle"_s, u"telemetry/market_cpu_ms_per_message_over_idle"_s,
+                3, u"ms"_s),
+          field(u"  … stolen by the hypervisor"_s, u"telemetry/cpu/machine_steal_pct"_s, 1, u"%"_s),
           field(u"samples stored for one instance"_s, u"telemetry/stored_samples_one_instance"_s),
           field(u"with searches: requests/s"_s, u"telemetry_search/search/rps"_s),
           pair(u"with searches: p50 / p99"_s, u"telemetry_search/search/latency/p50_ms"_s,
@@ -122,10 +139,11 @@ int printReport(const QStringList &paths)
           field(u"with searches: errors"_s, u"telemetry_search/search/errors"_s),
           field(u"with searches: telemetry/s"_s, u"telemetry_search/telemetry_per_s"_s),
           field(u"with searches: market CPU"_s, u"telemetry_search/cpu/market_cpu_pct"_s, 1,
-                u"%"_s)}},
+                u"%"_s),
+          field(u"with searches: PostgreSQL server CPU"_s,
+                u"telemetry_search/cpu/database_cpu_pct"_s, 1, u"%"_s)}},
         {u"Agents"_s,
-         {field(u"agent connections"_s, u"agents/created"_s),
-          field(u"lost"_s, u"agents/lost"_s),
+         {field(u"agent connections"_s, u"agents/created"_s), field(u"lost"_s, u"agents/lost"_s),
           field(u"error replies on the agent channel"_s, u"agents/market_errors"_s)}},
     };
 
@@ -178,19 +196,33 @@ int printReport(const QStringList &paths)
                   .arg(qRound(rps))
                   .arg(u"%1 %"_s.arg(qRound(rps / kSearchRpsTarget * 100)))
                   .arg(p99, 0, 'f', 1));
-        const double telemetryCpu = at(run, u"telemetry/cpu/market_cpu_pct"_s).toDouble();
+        // The cost of the telemetry is what the market (and its database server) spend over
+        // the idle baseline of the same agents and running instances; the total is shown too.
         const double telemetryRate = at(run, u"telemetry/messages_per_s"_s).toDouble();
-        // The target is about 1,000 messages/s; a smaller run cannot meet or miss it.
+        const QJsonValue both = at(run, u"telemetry/market_and_database_cpu_pct_over_idle"_s);
+        const double marginal = both.isDouble()
+                                    ? both.toDouble()
+                                    : at(run, u"telemetry/market_cpu_pct_over_idle"_s).toDouble();
+        const double total = at(run, u"telemetry/cpu/market_cpu_pct"_s).toDouble();
+        // The target is about 1,000 messages/s; a smaller run cannot meet or miss it. A
+        // marginal cost below kInconclusiveBelowPct says nothing about what the messages
+        // cost, so no verdict.
         const bool telemetryMeasured = telemetryRate >= 950;
-        const bool telemetryMet = telemetryMeasured && telemetryCpu <= kTelemetryCpuTargetPct;
-        print(u"  %1: 1000 telemetry messages/s within %3 % of one core: %4 (%2 messages/s, %5 % "
-              "of one core in all, %6 % over idle)"_s.arg(label)
-                  .arg(qRound(telemetryRate))
+        const bool telemetryConclusive = telemetryMeasured && marginal >= kInconclusiveBelowPct;
+        const bool telemetryMet = telemetryConclusive && marginal <= kTelemetryCpuTargetPct;
+        print(u"  %1: 1000 telemetry messages/s cost ≤ %2 % of one core: %3 (%4 messages/s cost "
+              "%5 % over idle%6; the market's total during them %7 %, idle %8 %)"_s.arg(label)
                   .arg(kTelemetryCpuTargetPct)
-                  .arg(!telemetryMeasured ? u"not measured at that rate"_s
-                                          : telemetryMet ? u"met"_s : u"MISSED"_s)
-                  .arg(telemetryCpu, 0, 'f', 1)
-                  .arg(at(run, u"telemetry/market_cpu_pct_over_idle"_s).toDouble(), 0, 'f', 1));
+                  .arg(!telemetryMeasured     ? u"not measured at that rate"_s
+                       : !telemetryConclusive ? u"INCONCLUSIVE, the market was blocked by other "
+                                                "work and read the messages in batches"_s
+                       : telemetryMet ? u"met"_s
+                                      : u"MISSED"_s)
+                  .arg(qRound(telemetryRate))
+                  .arg(marginal, 0, 'f', 1)
+                  .arg(both.isDouble() ? u", market and PostgreSQL together"_s : QString())
+                  .arg(total, 0, 'f', 1)
+                  .arg(at(run, u"idle/cpu/market_cpu_pct"_s).toDouble(), 0, 'f', 1));
         if (label.contains(u"SQLite"_s, Qt::CaseInsensitive))
             allMet = allMet && searchMet;
         allMet = allMet && telemetryMet;

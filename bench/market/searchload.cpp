@@ -56,15 +56,19 @@ QJsonObject SearchResult::toJson() const
     QJsonObject codes;
     for (auto it = statuses.constBegin(); it != statuses.constEnd(); ++it)
         codes.insert(QString::number(it.key()), it.value());
-    return {{u"seconds"_s, seconds},      {u"requests"_s, requests},
-            {u"ok"_s, ok},                {u"errors"_s, errors},
-            {u"rps"_s, qRound(rps)},      {u"bytes"_s, bytes},
-            {u"latency"_s, latency.toJson()}, {u"statuses"_s, codes},
-            {u"connects"_s, connects},    {u"error_samples"_s, QJsonArray::fromStringList(errorSamples)}};
+    return {{u"seconds"_s, seconds},
+            {u"requests"_s, requests},
+            {u"ok"_s, ok},
+            {u"errors"_s, errors},
+            {u"rps"_s, qRound(rps)},
+            {u"bytes"_s, bytes},
+            {u"latency"_s, latency.toJson()},
+            {u"statuses"_s, codes},
+            {u"connects"_s, connects},
+            {u"error_samples"_s, QJsonArray::fromStringList(errorSamples)}};
 }
 
-SearchLoad::SearchLoad(QString host, quint16 port, QByteArray token, int connections,
-                       quint32 seed)
+SearchLoad::SearchLoad(QString host, quint16 port, QByteArray token, int connections, quint32 seed)
     : m_host(std::move(host))
     , m_port(port)
     , m_token(std::move(token))

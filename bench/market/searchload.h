@@ -22,7 +22,7 @@ struct SearchQuery
     QString order;
     int limit = 50;
     int offset = 0;
-    int weight = 1;  ///< relative frequency in the mix
+    int weight = 1; ///< relative frequency in the mix
 
     QByteArray target() const;
 };
@@ -33,13 +33,13 @@ QList<SearchQuery> searchMix();
 
 struct SearchResult
 {
-    double seconds = 0;       ///< from the first request to the last response
-    qint64 requests = 0;      ///< responses received (any status) plus transport failures
-    qint64 ok = 0;            ///< 200 responses
-    qint64 errors = 0;        ///< everything else: HTTP errors and transport failures
-    qint64 bytes = 0;         ///< response bodies
-    double rps = 0;           ///< requests per second
-    LatencySummary latency;   ///< of all requests, failures included
+    double seconds = 0;     ///< from the first request to the last response
+    qint64 requests = 0;    ///< responses received (any status) plus transport failures
+    qint64 ok = 0;          ///< 200 responses
+    qint64 errors = 0;      ///< everything else: HTTP errors and transport failures
+    qint64 bytes = 0;       ///< response bodies
+    double rps = 0;         ///< requests per second
+    LatencySummary latency; ///< of all requests, failures included
     QMap<int, qint64> statuses;
     QStringList errorSamples; ///< the first few failures, for the log
     int connects = 0;         ///< TCP connections opened (== connections when keep-alive held)

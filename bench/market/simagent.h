@@ -19,6 +19,7 @@ class SimAgent : public QObject
 public:
     SimAgent(int index, QUrl agentUrl, QByteArray hostToken, Machine machine,
              QObject *parent = nullptr);
+    ~SimAgent() override;
 
     void open();
     int index() const { return m_index; }

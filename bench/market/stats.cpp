@@ -1,6 +1,7 @@
 #include "stats.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
 #include <QList>
 
@@ -22,20 +23,29 @@ double ticksPerSecond()
     return ticks;
 }
 
-/// Busy jiffies of all cores together from the first line of /proc/stat.
-double machineBusySeconds()
+struct MachineTimes
+{
+    double busyS = -1;
+    double stealS = -1;
+};
+
+/// CPU time of all cores together from the first line of /proc/stat.
+MachineTimes machineTimes()
 {
     QFile file(u"/proc/stat"_s);
     if (!file.open(QIODevice::ReadOnly))
-        return -1;
+        return {};
     const QList<QByteArray> fields = file.readLine().simplified().split(' ');
-    // cpu user nice system idle iowait irq softirq steal …: busy = all but idle and iowait.
+    if (fields.size() < 9)
+        return {};
+    // cpu user nice system idle iowait irq softirq steal …: busy = all but idle, iowait and
+    // steal; steal is time the hypervisor gave this machine's vCPUs to someone else.
     double busy = 0;
-    for (int i = 1; i < fields.size() && i <= 8; ++i) {
+    for (int i = 1; i <= 7; ++i) {
         if (i != 4 && i != 5)
             busy += fields[i].toDouble();
     }
-    return busy / ticksPerSecond();
+    return {busy / ticksPerSecond(), fields[8].toDouble() / ticksPerSecond()};
 }
 
 double percentile(const std::vector<qint64> &sorted, double p)
@@ -61,8 +71,8 @@ LatencySummary summarise(std::vector<qint64> &nanos)
     if (nanos.empty())
         return s;
     std::sort(nanos.begin(), nanos.end());
-    s.meanMs = double(std::accumulate(nanos.begin(), nanos.end(), qint64(0))) / 1e6
-        / double(nanos.size());
+    s.meanMs =
+        double(std::accumulate(nanos.begin(), nanos.end(), qint64(0))) / 1e6 / double(nanos.size());
     s.p50Ms = percentile(nanos, 0.50);
     s.p90Ms = percentile(nanos, 0.90);
     s.p99Ms = percentile(nanos, 0.99);
@@ -79,35 +89,69 @@ QJsonObject LatencySummary::toJson() const
 
 QJsonObject CpuFigures::toJson() const
 {
-    return {{u"wall_s"_s, round2(wallSeconds)},
-            {u"market_cpu_pct"_s, round2(marketPct)},
-            {u"market_system_cpu_pct"_s, round2(marketSystemPct)},
-            {u"bench_cpu_pct"_s, round2(benchPct)},
-            {u"machine_cpu_pct"_s, round2(machinePct)}};
+    return {
+        {u"wall_s"_s, round2(wallSeconds)},
+        {u"market_cpu_pct"_s, round2(marketPct)},
+        {u"market_system_cpu_pct"_s, round2(marketSystemPct)},
+        {u"bench_cpu_pct"_s, round2(benchPct)},
+        {u"database_cpu_pct"_s, databasePct < 0 ? QJsonValue() : QJsonValue(round2(databasePct))},
+        {u"machine_cpu_pct"_s, round2(machinePct)},
+        {u"machine_steal_pct"_s, round2(stealPct)}};
 }
 
-double processCpuSeconds(qint64 pid, bool systemOnly)
+namespace {
+
+/// The fields of /proc/PID/stat after the command name: [0] is the state (field 3), so
+/// field N of proc(5) is at index N - 3.
+QList<QByteArray> statFields(qint64 pid)
 {
     QFile file(u"/proc/%1/stat"_s.arg(pid));
     if (!file.open(QIODevice::ReadOnly))
-        return -1;
+        return {};
     const QByteArray line = file.readAll();
     // The command name (field 2) is in parentheses and may hold spaces: count from after it.
     const qsizetype close = line.lastIndexOf(')');
     if (close < 0)
+        return {};
+    return line.mid(close + 2).split(' ');
+}
+
+} // namespace
+
+double processTreeCpuSeconds(qint64 parentPid)
+{
+    const QList<QByteArray> parent = statFields(parentPid);
+    if (parent.size() < 15)
         return -1;
-    const QList<QByteArray> fields = line.mid(close + 2).split(' ');
-    // After the name: state is field 3, so utime (14) and stime (15) are at 11 and 12 here.
+    // utime, stime, cutime, cstime: fields 14–17.
+    double ticks = parent[11].toDouble() + parent[12].toDouble() + parent[13].toDouble() +
+                   parent[14].toDouble();
+    const QStringList pids = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &name : pids) {
+        bool numeric = false;
+        const qint64 pid = name.toLongLong(&numeric);
+        if (!numeric || pid == parentPid)
+            continue;
+        const QList<QByteArray> f = statFields(pid);
+        if (f.size() > 12 && f[1].toLongLong() == parentPid) // field 4: ppid
+            ticks += f[11].toDouble() + f[12].toDouble();
+    }
+    return ticks / ticksPerSecond();
+}
+
+double processCpuSeconds(qint64 pid, bool systemOnly)
+{
+    const QList<QByteArray> fields = statFields(pid);
     if (fields.size() < 13)
         return -1;
     const double system = fields[12].toDouble();
     return (systemOnly ? system : fields[11].toDouble() + system) / ticksPerSecond();
 }
 
-CpuMeter::CpuMeter(qint64 marketPid)
+CpuMeter::CpuMeter(qint64 marketPid, qint64 databasePid)
     : m_marketPid(marketPid)
-{
-}
+    , m_databasePid(databasePid)
+{}
 
 CpuMeter::Sample CpuMeter::sample() const
 {
@@ -116,7 +160,10 @@ CpuMeter::Sample CpuMeter::sample() const
     s.marketS = processCpuSeconds(m_marketPid);
     s.marketSystemS = processCpuSeconds(m_marketPid, true);
     s.benchS = processCpuSeconds(qint64(getpid()));
-    s.machineBusyS = machineBusySeconds();
+    s.databaseS = m_databasePid > 0 ? processTreeCpuSeconds(m_databasePid) : -1;
+    const MachineTimes machine = machineTimes();
+    s.machineBusyS = machine.busyS;
+    s.machineStealS = machine.stealS;
     return s;
 }
 
@@ -138,7 +185,9 @@ CpuFigures CpuMeter::stop() const
     f.marketPct = pct(m_start.marketS, end.marketS);
     f.marketSystemPct = pct(m_start.marketSystemS, end.marketSystemS);
     f.benchPct = pct(m_start.benchS, end.benchS);
+    f.databasePct = pct(m_start.databaseS, end.databaseS);
     f.machinePct = pct(m_start.machineBusyS, end.machineBusyS);
+    f.stealPct = pct(m_start.machineStealS, end.machineStealS);
     return f;
 }
 

@@ -30,9 +30,11 @@ struct CpuFigures
 {
     double wallSeconds = 0;
     double marketPct = 0;
-    double marketSystemPct = 0;  ///< the kernel's share of marketPct (socket I/O, poll, fsync)
+    double marketSystemPct = 0; ///< the kernel's share of marketPct (socket I/O, poll, fsync)
     double benchPct = 0;
+    double databasePct = -1; ///< a separate database server (PostgreSQL); -1: none
     double machinePct = 0;
+    double stealPct = 0; ///< CPU the hypervisor took from this virtual machine
 
     QJsonObject toJson() const;
 };
@@ -41,7 +43,9 @@ struct CpuFigures
 class CpuMeter
 {
 public:
-    explicit CpuMeter(qint64 marketPid);
+    /// `databasePid`: a database server's parent process (PostgreSQL's postmaster), whose
+    /// children do the queries; 0 when the database is inside the market (SQLite).
+    explicit CpuMeter(qint64 marketPid, qint64 databasePid = 0);
     void start();
     CpuFigures stop() const;
 
@@ -52,16 +56,24 @@ private:
         double marketS = 0;
         double marketSystemS = 0;
         double benchS = 0;
+        double databaseS = 0;
         double machineBusyS = 0;
+        double machineStealS = 0;
     };
     Sample sample() const;
 
     qint64 m_marketPid = 0;
+    qint64 m_databasePid = 0;
     Sample m_start;
 };
 
 /// User + system CPU seconds of a process from /proc/PID/stat (utime + stime), or only the
 /// system part; -1 when unreadable.
 double processCpuSeconds(qint64 pid, bool systemOnly = false);
+
+/// CPU seconds of a process tree one level deep: the parent with the children it has reaped,
+/// plus its live children. A server that forks a process per connection (PostgreSQL) is
+/// measured whole this way, a backend that exits mid-window included.
+double processTreeCpuSeconds(qint64 parentPid);
 
 } // namespace suanli::bench
