@@ -96,6 +96,13 @@ protected:
     Result<qint64> platformAccount();
     Result<void> queueCommand(qint64 hostId, qint64 instanceId, protocol::CommandAction action,
                               const QString &reason, qint64 nowMs);
+    /// Posts one accrual (renter, lender, platform fee) moving a meter from `previous` to
+    /// `target`; a negative difference posts corrections.
+    Result<void> postAccrual(InstanceRow &row, const QString &kind, Micro target, Micro previous,
+                             const QString &renterDescription, const QString &lenderDescription,
+                             qint64 untilMs, QList<Change> &changes);
+    /// Reserves GPUs (or the whole machine) on an offer; false when someone else was first.
+    Result<bool> reserve(qint64 offerId, int gpuCount);
     Result<void> settleRunning(InstanceRow &row, qint64 untilMs, QList<Change> &changes);
     Result<void> settleStorage(InstanceRow &row, qint64 untilMs, QList<Change> &changes);
     Result<void> releaseGpus(InstanceRow &row);

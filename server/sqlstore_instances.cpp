@@ -217,6 +217,22 @@ Result<void> SqlStore::queueCommand(qint64 hostId, qint64 instanceId, CommandAct
     return {};
 }
 
+Result<bool> SqlStore::reserve(qint64 offerId, int gpuCount)
+{
+    // A conditional update, so of racing reservations for the last GPU exactly one changes a
+    // row. A machine without GPUs is rented whole: it leaves the catalog while taken.
+    auto r = gpuCount > 0
+        ? m_db->exec(u"UPDATE offers SET gpus_free = gpus_free - ? "
+                     "WHERE id = ? AND available = ? AND gpus_free >= ?"_s,
+                     {gpuCount, offerId, true, gpuCount})
+        : m_db->exec(u"UPDATE offers SET available = ? "
+                     "WHERE id = ? AND available = ? AND gpus_total = 0"_s,
+                     {false, offerId, true});
+    if (!r)
+        return r.error();
+    return r->numRowsAffected() == 1;
+}
+
 Result<Instance> SqlStore::createInstance(
     qint64 accountId, const protocol::CreateInstanceRequest &request, const QString &idempotencyKey,
     const std::function<QByteArray(const Instance &)> &responseBody, qint64 nowMs)
@@ -276,26 +292,13 @@ Result<Instance> SqlStore::createInstance(
         return makeError(u"disk_unavailable"_s,
                          u"the host has %1 GB of disk free"_s.arg(diskFree), u"disk_gb"_s);
 
-    // The reservation: a conditional update, so of racing creates for the last GPU exactly
-    // one changes a row.
-    if (gpusTotal > 0) {
-        auto reserve = m_db->exec(u"UPDATE offers SET gpus_free = gpus_free - ? "
-                                  "WHERE id = ? AND available = ? AND gpus_free >= ?"_s,
-                                  {request.gpu_count, request.offer_id, true, request.gpu_count});
-        if (!reserve)
-            return reserve.error();
-        if (reserve->numRowsAffected() != 1)
-            return makeError(u"gpus_unavailable"_s,
-                             u"not enough free GPUs on this offer any more"_s);
-    } else {
-        auto reserve = m_db->exec(u"UPDATE offers SET available = ? "
-                                  "WHERE id = ? AND available = ? AND gpus_total = 0"_s,
-                                  {false, request.offer_id, true});
-        if (!reserve)
-            return reserve.error();
-        if (reserve->numRowsAffected() != 1)
-            return makeError(u"gpus_unavailable"_s, u"this machine has just been rented"_s);
-    }
+    auto reserved = reserve(request.offer_id, request.gpu_count);
+    if (!reserved)
+        return reserved.error();
+    if (!*reserved)
+        return makeError(u"gpus_unavailable"_s,
+                         gpusTotal > 0 ? u"not enough free GPUs on this offer any more"_s
+                                       : u"this machine has just been rented"_s);
 
     QJsonObject spec;
     spec.insert(u"ssh_public_key"_s, request.ssh_public_key.trimmed());
@@ -437,17 +440,10 @@ Result<Instance> SqlStore::requestStart(qint64 instanceId, qint64 nowMs)
         return makeError(u"insufficient_balance"_s,
                          u"your balance is not positive; top up or redeem a voucher first"_s);
     if (row->gpusHeld == 0) {
-        auto reserve =
-            row->inst.gpu_count > 0
-                ? m_db->exec(u"UPDATE offers SET gpus_free = gpus_free - ? "
-                             "WHERE id = ? AND available = ? AND gpus_free >= ?"_s,
-                             {row->inst.gpu_count, row->inst.offer_id, true, row->inst.gpu_count})
-                : m_db->exec(u"UPDATE offers SET available = ? "
-                             "WHERE id = ? AND available = ? AND gpus_total = 0"_s,
-                             {false, row->inst.offer_id, true});
-        if (!reserve)
-            return reserve.error();
-        if (reserve->numRowsAffected() != 1)
+        auto reserved = reserve(row->inst.offer_id, row->inst.gpu_count);
+        if (!reserved)
+            return reserved.error();
+        if (!*reserved)
             return makeError(u"gpus_unavailable"_s,
                              u"the host's GPUs are rented by someone else right now; your data "
                              "is kept — try again later or launch a similar offer"_s);
@@ -516,6 +512,45 @@ Result<void> SqlStore::releaseGpus(InstanceRow &row)
 
 // ---- billing --------------------------------------------------------------------------
 
+Result<void> SqlStore::postAccrual(InstanceRow &row, const QString &kind, Micro target,
+                                   Micro previous, const QString &renterDescription,
+                                   const QString &lenderDescription, qint64 untilMs,
+                                   QList<Change> &changes)
+{
+    const Micro delta = target - previous;
+    if (delta == 0)
+        return {};
+    // delta < 0 only when billing ends earlier than already charged (a lost host: billing
+    // ends at its last message). The ledger is append-only, so the excess goes back as a
+    // correction entry on each side, under keys of its own.
+    const QString correction = u"correction"_s;
+    const qint64 n = row.accrualN + 1;
+    const QString key = u"lease:%1:accrual:%2"_s.arg(row.inst.id).arg(n);
+    auto renter = appendLedger(row.accountId, delta > 0 ? kind : correction, -delta, key,
+                               row.inst.id, renterDescription, untilMs);
+    if (!renter)
+        return renter.error();
+    // The fee is taken on the period's running total too, so it never drifts either.
+    const Micro fee = platformFee(target, m_policy.platformFeePpm)
+        - platformFee(previous, m_policy.platformFeePpm);
+    auto lender = appendLedger(row.hostOwner, delta > 0 ? u"earning"_s : correction, delta - fee,
+                               key + u":earning"_s, row.inst.id, lenderDescription, untilMs);
+    if (!lender)
+        return lender.error();
+    auto platform = platformAccount();
+    if (!platform)
+        return platform.error();
+    auto feeEntry = appendLedger(*platform, delta > 0 ? u"fee"_s : correction, fee,
+                                 key + u":fee"_s, row.inst.id, u"platform fee"_s, untilMs);
+    if (!feeEntry)
+        return feeEntry.error();
+    row.accrualN = n;
+    row.inst.spend_micro += delta;
+    changes.append({Change::Kind::Balance, row.accountId, row.inst.id, 0});
+    changes.append({Change::Kind::Balance, row.hostOwner, row.inst.id, 0});
+    return {};
+}
+
 Result<void> SqlStore::settleRunning(InstanceRow &row, qint64 untilMs, QList<Change> &changes)
 {
     if (!row.periodStartMs || untilMs <= row.periodStartMs)
@@ -524,43 +559,13 @@ Result<void> SqlStore::settleRunning(InstanceRow &row, qint64 untilMs, QList<Cha
     // period has been charged already.
     const qint64 seconds = (untilMs - row.periodStartMs) / 1000;
     const Micro target = chargeForSeconds(hourlyRate(row.inst), seconds);
-    const Micro delta = target - row.periodCharged;
-    if (delta == 0)
-        return {};
-    // delta < 0 only when billing ends earlier than already charged (a lost host: billing
-    // ends at its last message). The ledger is append-only, so the excess goes back as a
-    // correction entry on each side, under keys of its own.
-    const qint64 n = row.accrualN + 1;
-    const QString key = u"lease:%1:accrual:%2"_s.arg(row.inst.id).arg(n);
-    const QString kind = delta > 0 ? u"gpu"_s : u"correction"_s;
-    auto renter = appendLedger(row.accountId, kind, -delta, key, row.inst.id,
-                               u"%1 × %2 s"_s.arg(row.inst.gpu_model.isEmpty()
-                                                      ? u"machine"_s
-                                                      : row.inst.gpu_model)
-                                   .arg(seconds),
-                               untilMs);
-    if (!renter)
-        return renter.error();
-    // The fee is taken on the period's running total too, so it never drifts either.
-    const Micro fee = platformFee(target, m_policy.platformFeePpm)
-        - platformFee(row.periodCharged, m_policy.platformFeePpm);
-    auto lender = appendLedger(row.hostOwner, delta > 0 ? u"earning"_s : u"correction"_s,
-                               delta - fee, key + u":earning"_s, row.inst.id,
-                               u"instance %1"_s.arg(row.inst.id), untilMs);
-    if (!lender)
-        return lender.error();
-    auto platform = platformAccount();
-    if (!platform)
-        return platform.error();
-    auto feeEntry = appendLedger(*platform, delta > 0 ? u"fee"_s : u"correction"_s, fee,
-                                 key + u":fee"_s, row.inst.id, u"platform fee"_s, untilMs);
-    if (!feeEntry)
-        return feeEntry.error();
-    row.accrualN = n;
+    const QString what = row.inst.gpu_model.isEmpty() ? u"machine"_s : row.inst.gpu_model;
+    auto posted = postAccrual(row, u"gpu"_s, target, row.periodCharged,
+                              u"%1 × %2 s"_s.arg(what).arg(seconds),
+                              u"instance %1"_s.arg(row.inst.id), untilMs, changes);
+    if (!posted)
+        return posted;
     row.periodCharged = target;
-    row.inst.spend_micro += delta;
-    changes.append({Change::Kind::Balance, row.accountId, row.inst.id, 0});
-    changes.append({Change::Kind::Balance, row.hostOwner, row.inst.id, 0});
     return {};
 }
 
@@ -571,33 +576,14 @@ Result<void> SqlStore::settleStorage(InstanceRow &row, qint64 untilMs, QList<Cha
     const qint64 seconds = (untilMs - row.storageStartMs) / 1000;
     const Micro target =
         storageChargeForSeconds(row.inst.price_storage_gb_month_micro, row.inst.disk_gb, seconds);
-    const Micro delta = target - row.storageCharged;
-    if (delta <= 0)
+    if (target <= row.storageCharged)
         return {};
-    const qint64 n = row.accrualN + 1;
-    const QString key = u"lease:%1:accrual:%2"_s.arg(row.inst.id).arg(n);
-    auto renter = appendLedger(row.accountId, u"storage"_s, -delta, key, row.inst.id,
-                               u"%1 GB stored × %2 s"_s.arg(row.inst.disk_gb).arg(seconds), untilMs);
-    if (!renter)
-        return renter.error();
-    const Micro fee = platformFee(target, m_policy.platformFeePpm)
-        - platformFee(row.storageCharged, m_policy.platformFeePpm);
-    auto lender = appendLedger(row.hostOwner, u"earning"_s, delta - fee, key + u":earning"_s,
-                               row.inst.id, u"storage of instance %1"_s.arg(row.inst.id), untilMs);
-    if (!lender)
-        return lender.error();
-    auto platform = platformAccount();
-    if (!platform)
-        return platform.error();
-    auto feeEntry = appendLedger(*platform, u"fee"_s, fee, key + u":fee"_s, row.inst.id,
-                                 u"platform fee"_s, untilMs);
-    if (!feeEntry)
-        return feeEntry.error();
-    row.accrualN = n;
+    auto posted = postAccrual(row, u"storage"_s, target, row.storageCharged,
+                              u"%1 GB stored × %2 s"_s.arg(row.inst.disk_gb).arg(seconds),
+                              u"storage of instance %1"_s.arg(row.inst.id), untilMs, changes);
+    if (!posted)
+        return posted;
     row.storageCharged = target;
-    row.inst.spend_micro += delta;
-    changes.append({Change::Kind::Balance, row.accountId, row.inst.id, 0});
-    changes.append({Change::Kind::Balance, row.hostOwner, row.inst.id, 0});
     return {};
 }
 
