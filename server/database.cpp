@@ -144,15 +144,24 @@ Result<qint64> Database::insertReturningId(const QString &sql, const QVariantLis
 
 Result<void> Database::begin()
 {
+    // Inside a transaction, a nested begin() is a savepoint: its rollback undoes only its own
+    // statements, so a batch can skip one failed item and keep the others.
+    if (m_depth > 0) {
+        auto r = execDirect(u"SAVEPOINT sp%1"_s.arg(m_depth));
+        if (!r)
+            return r.error();
+        ++m_depth;
+        return {};
+    }
     // SQLite: take the write lock at once so two writers never deadlock on upgrade.
     if (m_dialect == Dialect::Sqlite) {
         auto r = exec(u"BEGIN IMMEDIATE"_s);
         if (!r)
             return r.error();
-        return {};
-    }
-    if (!m_db.transaction())
+    } else if (!m_db.transaction()) {
         return errorFrom(m_db.lastError(), u"BEGIN"_s);
+    }
+    m_depth = 1;
     return {};
 }
 
@@ -168,10 +177,20 @@ void Database::finishAll()
 Result<void> Database::commit()
 {
     finishAll();
+    if (m_depth > 1) {
+        --m_depth;
+        auto r = execDirect(u"RELEASE SAVEPOINT sp%1"_s.arg(m_depth));
+        if (!r) {
+            rollbackToSavepoint();
+            return r.error();
+        }
+        return {};
+    }
+    m_depth = 0;
     if (m_dialect == Dialect::Sqlite) {
         auto r = exec(u"COMMIT"_s);
         if (!r) {
-            rollback();
+            (void)exec(u"ROLLBACK"_s);
             return r.error();
         }
         return {};
@@ -187,10 +206,23 @@ Result<void> Database::commit()
 void Database::rollback()
 {
     finishAll();
+    if (m_depth > 1) {
+        --m_depth;
+        rollbackToSavepoint();
+        return;
+    }
+    m_depth = 0;
     if (m_dialect == Dialect::Sqlite)
         (void)exec(u"ROLLBACK"_s);
     else
         m_db.rollback();
+}
+
+void Database::rollbackToSavepoint()
+{
+    // m_depth is already the outer level; the savepoint being undone is sp<m_depth>.
+    (void)execDirect(u"ROLLBACK TO SAVEPOINT sp%1"_s.arg(m_depth));
+    (void)execDirect(u"RELEASE SAVEPOINT sp%1"_s.arg(m_depth));
 }
 
 QString Database::idColumn() const

@@ -54,9 +54,12 @@ public:
     /// INSERT … RETURNING id, on either back end.
     Result<qint64> insertReturningId(const QString &sql, const QVariantList &bindings = {});
 
+    /// begin() inside a transaction opens a savepoint; commit() and rollback() then release
+    /// or undo only that savepoint.
     Result<void> begin();
     Result<void> commit();
     void rollback();
+    bool inTransaction() const { return m_depth > 0; }
 
     /// The name of the auto-increment primary key type for migrations.
     QString idColumn() const;
@@ -64,6 +67,7 @@ public:
 private:
     Database(Dialect dialect, QString connectionName, QString url);
     void finishAll();
+    void rollbackToSavepoint();
     Error errorFrom(const QSqlError &error, const QString &sql) const;
 
     Dialect m_dialect;
@@ -71,6 +75,7 @@ private:
     QString m_url;
     QSqlDatabase m_db;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_prepared;
+    int m_depth = 0; ///< 0: no transaction, 1: a transaction, n > 1: n - 1 savepoints inside
 };
 
 /// Commits on commit(), rolls back on scope exit otherwise.

@@ -27,7 +27,9 @@ Market::Market(std::unique_ptr<SqlStore> store, const Clock &clock, QObject *par
     : QAbstractHttpServer(parent)
     , m_store(std::move(store))
     , m_clock(clock)
+    , m_searchCache(32 * 1024) // total cost in KiB of response bodies
 {
+    m_uptime.start();
     connect(this, &QAbstractHttpServer::newWebSocketConnection, this, &Market::acceptWebSocket);
 
     m_billingTimer.setInterval(5000);
@@ -44,11 +46,16 @@ Market::Market(std::unique_ptr<SqlStore> store, const Clock &clock, QObject *par
     if (m_store->database().dialect() == Dialect::Postgres) {
         // Events and agent commands caused through another market process arrive here.
         QSqlDriver *driver = m_store->database().handle().driver();
-        driver->subscribeToNotification(u"suanli_events"_s);
-        driver->subscribeToNotification(u"suanli_commands"_s);
+        for (const QString &channel : {u"suanli_events"_s, u"suanli_commands"_s, u"suanli_offers"_s,
+                                       u"suanli_telemetry"_s, u"suanli_listeners"_s})
+            driver->subscribeToNotification(channel);
         connect(driver, &QSqlDriver::notification, this,
-                [this](const QString &name, QSqlDriver::NotificationSource,
-                       const QVariant &payload) { onDatabaseNotification(name, payload); });
+                [this](const QString &name, QSqlDriver::NotificationSource source,
+                       const QVariant &payload) {
+                    onDatabaseNotification(name, source == QSqlDriver::SelfSource, payload);
+                });
+        // Ask the other processes which accounts have an app connected to them.
+        (void)m_store->database().exec(u"SELECT pg_notify('suanli_listeners', '?')"_s);
     }
 }
 
@@ -235,6 +242,7 @@ void Market::checkHosts()
     auto silent = m_store->silentHosts(m_clock.nowMs() - m_store->policy().hostLostAfterS * 1000);
     if (!silent)
         return;
+    announceListeners(false);
     for (qint64 hostId : *silent) {
         if (m_agents.contains(hostId) && m_lastSeen.contains(hostId))
             continue; // connected here, its heartbeat is only waiting for the next flush
@@ -246,16 +254,39 @@ void Market::checkHosts()
 
 void Market::flushTelemetry()
 {
-    if (!m_lastSeen.isEmpty()) {
-        (void)m_store->touchHosts(m_lastSeen);
-        m_lastSeen.clear();
+    // Heartbeats: each host's latest, written at most every kLastSeenWriteEveryMs.
+    QHash<qint64, qint64> due;
+    const qint64 now = m_clock.nowMs();
+    for (auto it = m_lastSeen.begin(); it != m_lastSeen.end();) {
+        const auto written = m_lastSeenWritten.constFind(it.key());
+        if (written == m_lastSeenWritten.constEnd() || now - *written >= kLastSeenWriteEveryMs
+            || now < *written) {
+            due.insert(it.key(), it.value());
+            m_lastSeenWritten.insert(it.key(), now);
+            it = m_lastSeen.erase(it);
+        } else {
+            ++it;
+        }
     }
+    if (!due.isEmpty())
+        (void)m_store->touchHosts(due);
+    flushAllRemoteTelemetry();
     if (!m_telemetryBuffer.isEmpty()) {
         auto r = m_store->insertTelemetry(m_telemetryBuffer);
         if (!r)
             qWarning("telemetry: %s", qPrintable(r.error().message));
         m_telemetryBuffer.clear();
     }
+}
+
+void Market::flushLastSeen(qint64 hostId)
+{
+    const auto seen = m_lastSeen.constFind(hostId);
+    if (seen == m_lastSeen.constEnd())
+        return;
+    (void)m_store->touchHosts({{hostId, seen.value()}});
+    m_lastSeen.erase(seen);
+    m_lastSeenWritten.remove(hostId);
 }
 
 void Market::compactTelemetry()
@@ -265,8 +296,14 @@ void Market::compactTelemetry()
 
 void Market::retryCommands()
 {
-    for (auto it = m_agents.constBegin(); it != m_agents.constEnd(); ++it)
-        sendPendingCommands(it.key(), true);
+    // One query for all hosts, then only those with a command due and an agent connected here.
+    auto hosts = m_store->hostsWithDueCommands(m_clock.nowMs() - kCommandRetryMs);
+    if (!hosts)
+        return;
+    for (qint64 hostId : *hosts) {
+        if (m_agents.contains(hostId))
+            sendPendingCommands(hostId, true);
+    }
 }
 
 } // namespace suanli::server

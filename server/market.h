@@ -5,6 +5,8 @@
 #include "sqlstore.h"
 
 #include <QAbstractHttpServer>
+#include <QCache>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QJsonObject>
@@ -51,6 +53,14 @@ public:
     void retryCommands();
 
     static constexpr qint64 kMaxBodyBytes = 1024 * 1024;
+    /// A heartbeat is written to the database at most this often per host (and at once when
+    /// its agent disconnects); the host-lost check allows --host-lost-after, far longer.
+    static constexpr qint64 kLastSeenWriteEveryMs = 10'000;
+    /// How long a cached offer search may be served when no offer changed in this process and
+    /// no other process said one changed (suanli_offers).
+    static constexpr qint64 kSearchCacheMs = 1000;
+    /// An unacknowledged command is sent again after this long; the agent dedupes by id.
+    static constexpr qint64 kCommandRetryMs = 10'000;
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -85,10 +95,20 @@ private:
     void acceptWebSocket();
     void onAgentMessage(AgentSession *session, const QString &text);
     void sendPendingCommands(qint64 hostId, bool onlyDue);
+    void sendToApp(AppSession *session, const QString &text);
+    void flushLastSeen(qint64 hostId);
+
+    // Events to apps, here and across processes (market_events.cpp)
+    bool sharedDatabase() const;
     void publish(const QList<Change> &changes);
     void publishToAccount(qint64 accountId, const QJsonObject &event);
+    void publishTelemetry(qint64 accountId, const protocol::TelemetrySample &sample);
+    void flushRemoteTelemetry(qint64 accountId);
+    void flushAllRemoteTelemetry();
+    void announceListener(qint64 accountId);
+    void announceListeners(bool force);
     void deliverLocally(qint64 accountId, const QByteArray &event);
-    void onDatabaseNotification(const QString &name, const QVariant &payload);
+    void onDatabaseNotification(const QString &name, bool fromSelf, const QVariant &payload);
     void kickAgent(qint64 hostId);
     qint64 accountOfInstance(qint64 instanceId);
 
@@ -103,7 +123,19 @@ private:
     QHash<qint64, AgentSession *> m_agents;        ///< by host id, this process only
     QMultiHash<qint64, AppSession *> m_apps;       ///< by account id
     QList<protocol::TelemetrySample> m_telemetryBuffer;
-    QHash<qint64, qint64> m_lastSeen;              ///< host id → ms, flushed each second
+    QHash<qint64, qint64> m_lastSeen;              ///< host id → ms, not yet written
+    QHash<qint64, qint64> m_lastSeenWritten;       ///< host id → when it was last written
+    QElapsedTimer m_uptime;                        ///< monotonic, for caches and announcements
+    QHash<qint64, qint64> m_remoteListeners;       ///< account → until (m_uptime ms)
+    QHash<qint64, QByteArray> m_remoteTelemetry;   ///< account → batched events to relay
+    qint64 m_lastAnnounceMs = 0;
+    struct CachedSearch
+    {
+        QByteArray body;
+        quint64 offersVersion = 0;
+        qint64 storedAtMs = 0;
+    };
+    QCache<QString, CachedSearch> m_searchCache;   ///< canonical query → response body
     QHash<qint64, qint64> m_instanceAccount;       ///< cache: instance → owner account
     QHash<qint64, qint64> m_instanceHost;          ///< cache: instance → host
 };

@@ -129,11 +129,27 @@ HttpReply Market::redeem(const Principal &who, const QHttpServerRequest &request
 HttpReply Market::offers(const QHttpServerRequest &request)
 {
     const QUrlQuery params(request.url());
-    auto query = protocol::query::parse(params.queryItemValue(u"q"_s, QUrl::FullyDecoded));
+    const QString q = params.queryItemValue(u"q"_s, QUrl::FullyDecoded);
+    const QString orderText = params.queryItemValue(u"order"_s, QUrl::FullyDecoded);
+    const QString limitText = params.queryItemValue(u"limit"_s, QUrl::FullyDecoded);
+    const QString offsetText = params.queryItemValue(u"offset"_s, QUrl::FullyDecoded);
+    // A catalog is read far more often than it changes: the same search is answered from
+    // memory while no offer changed (here, or in another process: suanli_offers) and for at
+    // most kSearchCacheMs, a bound on how stale a change missed by both can be.
+    const QString key = q + QChar(0x1f) + orderText + QChar(0x1f) + limitText + QChar(0x1f)
+        + offsetText;
+    const quint64 version = m_store->offersVersion();
+    const qint64 now = m_uptime.elapsed();
+    if (const CachedSearch *hit = m_searchCache.object(key)) {
+        if (hit->offersVersion == version && now - hit->storedAtMs < kSearchCacheMs) {
+            m_metrics.countSearchCacheHit();
+            return {200, hit->body, "application/json"};
+        }
+    }
+    auto query = protocol::query::parse(q);
     if (!query)
         return fromError(query.error());
-    auto order = protocol::query::parseOrder(
-        params.queryItemValue(u"order"_s, QUrl::FullyDecoded));
+    auto order = protocol::query::parseOrder(orderText);
     if (!order)
         return fromError(order.error());
     auto limit = intParameter(params, u"limit"_s, 50, 1, 1000);
@@ -148,7 +164,10 @@ HttpReply Market::offers(const QHttpServerRequest &request)
     QJsonArray list;
     for (const auto &offer : page->offers)
         list.append(protocol::toJson(offer));
-    return jsonReply(200, {{u"offers"_s, list}, {u"total"_s, page->total}});
+    HttpReply reply = jsonReply(200, {{u"offers"_s, list}, {u"total"_s, page->total}});
+    m_searchCache.insert(key, new CachedSearch{reply.body, version, now},
+                         std::max<qsizetype>(1, reply.body.size() / 1024));
+    return reply;
 }
 
 HttpReply Market::images()

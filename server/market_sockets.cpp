@@ -76,13 +76,18 @@ void Market::acceptWebSocket()
             connect(ws, &QWebSocket::textMessageReceived, this,
                     [this, session](const QString &text) { onAgentMessage(session, text); });
             connect(ws, &QWebSocket::disconnected, this, [this, session] {
-                if (m_agents.value(session->hostId) == session)
+                if (m_agents.value(session->hostId) == session) {
                     m_agents.remove(session->hostId);
+                    // Its last heartbeat is what billing falls back on: store it now.
+                    flushLastSeen(session->hostId);
+                }
                 session->socket.release()->deleteLater();
                 delete session;
             });
         } else {
             auto *session = new AppSession{std::move(socket), principal->accountId};
+            if (!m_apps.contains(session->accountId))
+                announceListener(session->accountId);
             m_apps.insert(session->accountId, session);
             QWebSocket *ws = session->socket.get();
             connect(ws, &QWebSocket::disconnected, this, [this, session] {
@@ -149,8 +154,7 @@ void Market::onAgentMessage(AgentSession *session, const QString &text)
             if (host.value() != hostId)
                 continue; // a host reports only on its own instances
             m_telemetryBuffer.append(sample);
-            publishToAccount(accountOfInstance(sample.instance_id),
-                             protocol::toJson(protocol::AppEvent{protocol::TelemetryEvent{sample}}));
+            publishTelemetry(accountOfInstance(sample.instance_id), sample);
         }
     } else if (std::get_if<protocol::UsageMessage>(&*message)) {
         // The heartbeat itself is the news: m_lastSeen was updated above.
@@ -159,6 +163,11 @@ void Market::onAgentMessage(AgentSession *session, const QString &text)
         if (!r)
             session->socket->sendTextMessage(compact(errorMessage(r.error())));
     }
+}
+
+void Market::sendToApp(AppSession *session, const QString &text)
+{
+    session->socket->sendTextMessage(text);
 }
 
 void Market::sendPendingCommands(qint64 hostId, bool onlyDue)
@@ -171,8 +180,7 @@ void Market::sendPendingCommands(qint64 hostId, bool onlyDue)
         return;
     const qint64 now = m_clock.nowMs();
     for (const auto &command : *pending) {
-        // Unacknowledged commands are re-sent every 10 s; the agent dedupes by id.
-        if (onlyDue && command.lastSentAtMs && now - command.lastSentAtMs < 10'000)
+        if (onlyDue && command.lastSentAtMs && now - command.lastSentAtMs < kCommandRetryMs)
             continue;
         session->socket->sendTextMessage(QString::fromUtf8(command.payload));
         (void)m_store->markCommandSent(command.id, now);
@@ -198,76 +206,6 @@ void Market::kickAgent(qint64 hostId)
     } else if (m_store->database().dialect() == Dialect::Postgres) {
         (void)m_store->database().exec(u"SELECT pg_notify('suanli_commands', ?)"_s,
                                        {QString::number(hostId)});
-    }
-}
-
-void Market::publish(const QList<Change> &changes)
-{
-    QSet<qint64> balances;
-    QSet<qint64> instances;
-    QSet<qint64> hosts;
-    for (const Change &change : changes) {
-        switch (change.kind) {
-        case Change::Kind::Instance:
-            instances.insert(change.instanceId);
-            break;
-        case Change::Kind::Balance:
-            balances.insert(change.accountId);
-            break;
-        case Change::Kind::Command:
-            hosts.insert(change.hostId);
-            break;
-        }
-    }
-    for (qint64 id : instances) {
-        auto instance = m_store->instance(id);
-        if (instance)
-            publishToAccount(accountOfInstance(id),
-                             protocol::toJson(protocol::AppEvent{protocol::InstanceEvent{*instance}}));
-    }
-    for (qint64 accountId : balances) {
-        auto account = m_store->account(accountId);
-        if (account)
-            publishToAccount(accountId, protocol::toJson(protocol::AppEvent{protocol::BalanceEvent{
-                                            account->balance_micro, account->currency}}));
-    }
-    for (qint64 hostId : hosts)
-        kickAgent(hostId);
-}
-
-void Market::publishToAccount(qint64 accountId, const QJsonObject &event)
-{
-    if (!accountId)
-        return;
-    const QByteArray bytes = QJsonDocument(event).toJson(QJsonDocument::Compact);
-    if (m_store->database().dialect() == Dialect::Postgres && bytes.size() < 7000) {
-        // Every process (this one included) hears the notification and tells its own sockets.
-        const QByteArray payload = QByteArray::number(accountId) + ' ' + bytes;
-        auto r = m_store->database().exec(u"SELECT pg_notify('suanli_events', ?)"_s,
-                                          {QString::fromUtf8(payload)});
-        if (r)
-            return;
-    }
-    deliverLocally(accountId, bytes);
-}
-
-void Market::deliverLocally(qint64 accountId, const QByteArray &event)
-{
-    const QString text = QString::fromUtf8(event);
-    const auto sessions = m_apps.values(accountId);
-    for (AppSession *session : sessions)
-        session->socket->sendTextMessage(text);
-}
-
-void Market::onDatabaseNotification(const QString &name, const QVariant &payload)
-{
-    const QByteArray bytes = payload.toString().toUtf8();
-    if (name == "suanli_events"_L1) {
-        const qsizetype space = bytes.indexOf(' ');
-        if (space > 0)
-            deliverLocally(bytes.left(space).toLongLong(), bytes.mid(space + 1));
-    } else if (name == "suanli_commands"_L1) {
-        sendPendingCommands(bytes.toLongLong(), false);
     }
 }
 

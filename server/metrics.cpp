@@ -42,6 +42,10 @@ QByteArray Metrics::render() const
         out += "suanli_http_request_duration_seconds_count{route=\"" + route + "\"} "
             + QByteArray::number(it.value().count) + '\n';
     }
+    out += "# HELP suanli_offer_search_cache_hits_total Offer searches answered from memory.\n"
+           "# TYPE suanli_offer_search_cache_hits_total counter\n"
+           "suanli_offer_search_cache_hits_total "
+        + QByteArray::number(m_searchCacheHits) + '\n';
     return out;
 }
 

@@ -14,6 +14,7 @@ class Metrics
 {
 public:
     void observeRequest(const QString &route, int status, double seconds);
+    void countSearchCacheHit() { ++m_searchCacheHits; }
     /// Prometheus text exposition of what this process counted.
     QByteArray render() const;
 
@@ -29,6 +30,7 @@ private:
     };
     QHash<QPair<QString, int>, quint64> m_requests;
     QHash<QString, Histogram> m_latency;
+    quint64 m_searchCacheHits = 0;
 };
 
 } // namespace suanli::server

@@ -108,8 +108,16 @@ QStringList migration1(const Database &db)
     };
 }
 
+// Version 2: the retry timer asks for hosts with unacknowledged commands in one query.
+QStringList migration2(const Database &)
+{
+    return {
+        u"CREATE INDEX commands_unacked ON commands(last_sent_at, host_id) WHERE acked_at = 0"_s,
+    };
+}
+
 using Migration = QStringList (*)(const Database &);
-const Migration kMigrations[] = {&migration1};
+const Migration kMigrations[] = {&migration1, &migration2};
 
 } // namespace
 

@@ -449,6 +449,7 @@ Result<void> SqlStore::refreshOffer(qint64 hostId)
         h->listing.price_storage_gb_month_micro, spec.inet_down_mbps, spec.inet_up_mbps,
         h->reliability, spec.region, h->verified, h->listing.interruptible,
         h->listing.min_duration_s, spec.cuda_version, spec.driver_version, perf, available};
+    noteOffersWritten();
     auto r = m_db->exec(
         u"INSERT INTO offers (id, host_id, host_name, gpu_model, gpu_memory_mb, gpus_total, "
         "gpus_free, cpu_cores, ram_mb, disk_free_gb, price_gpu_hour_micro, "
@@ -471,6 +472,15 @@ Result<void> SqlStore::refreshOffer(qint64 hostId)
     if (!r)
         return r.error();
     return {};
+}
+
+void SqlStore::noteOffersWritten()
+{
+    ++m_offersVersion;
+    // Other market processes drop their cached searches when this transaction commits
+    // (PostgreSQL delivers NOTIFY at commit, and folds repeats within one transaction).
+    if (m_db->dialect() == Dialect::Postgres)
+        (void)m_db->exec(u"SELECT pg_notify('suanli_offers', '')"_s);
 }
 
 Result<void> SqlStore::touchHosts(const QHash<qint64, qint64> &lastSeenMs)

@@ -75,6 +75,12 @@ public:
 
     Result<QList<PendingCommand>> pendingCommands(qint64 hostId) override;
     Result<void> markCommandSent(const QString &commandId, qint64 nowMs) override;
+    Result<QList<qint64>> hostsWithDueCommands(qint64 sentBeforeMs) override;
+
+    /// Changes whenever an offer may have changed: through this store, or (noteOffersChanged)
+    /// through another market process. Cached searches are valid while it stays the same.
+    quint64 offersVersion() const { return m_offersVersion; }
+    void noteOffersChanged() { ++m_offersVersion; }
     Result<void> ackCommand(qint64 hostId, const QString &commandId, qint64 nowMs) override;
 
     Result<QList<Change>> accrueAll(qint64 nowMs) override;
@@ -105,6 +111,8 @@ protected:
     Result<bool> reserve(qint64 offerId, int gpuCount);
     Result<void> settleRunning(InstanceRow &row, qint64 untilMs, QList<Change> &changes);
     Result<void> settleStorage(InstanceRow &row, qint64 untilMs, QList<Change> &changes);
+    /// One instance's accrual, guards and retention inside accrueAll's batch.
+    Result<void> accrueOne(qint64 id, qint64 nowMs, QList<Change> &changes, QSet<qint64> &charged);
     Result<void> releaseGpus(InstanceRow &row);
     Result<void> saveInstance(const InstanceRow &row);
     Result<void> recordEvent(qint64 instanceId, const QString &state, const QString &reason,
@@ -114,7 +122,11 @@ protected:
     Result<Instance> requestStopLocked(InstanceRow &row, const QString &reason, qint64 nowMs,
                                        QList<Change> &changes);
 
+    /// Called before every write to the offers table.
+    void noteOffersWritten();
+
     std::unique_ptr<Database> m_db;
+    quint64 m_offersVersion = 0;
     MarketPolicy m_policy;
     qint64 m_platformAccount = 0;
 };

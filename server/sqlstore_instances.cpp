@@ -219,6 +219,7 @@ Result<void> SqlStore::queueCommand(qint64 hostId, qint64 instanceId, CommandAct
 
 Result<bool> SqlStore::reserve(qint64 offerId, int gpuCount)
 {
+    noteOffersWritten();
     // A conditional update, so of racing reservations for the last GPU exactly one changes a
     // row. A machine without GPUs is rented whole: it leaves the catalog while taken.
     auto r = gpuCount > 0
@@ -501,6 +502,7 @@ Result<Instance> SqlStore::requestDestroy(qint64 instanceId, const QString &reas
 Result<void> SqlStore::releaseGpus(InstanceRow &row)
 {
     if (row.gpusHeld > 0) {
+        noteOffersWritten();
         auto r = m_db->exec(u"UPDATE offers SET gpus_free = gpus_free + ? WHERE id = ?"_s,
                             {row.gpusHeld, row.inst.offer_id});
         if (!r)
@@ -635,6 +637,7 @@ Result<QList<Change>> SqlStore::applyInstanceState(qint64 hostId,
         row.runningSinceMs = nowMs;
         if (row.gpusHeld == 0 && row.inst.gpu_count > 0) {
             // Back from an interruption where the GPUs had been released.
+            noteOffersWritten();
             auto r = m_db->exec(u"UPDATE offers SET gpus_free = gpus_free - ? WHERE id = ?"_s,
                                 {row.inst.gpu_count, row.inst.offer_id});
             if (!r)
@@ -761,6 +764,71 @@ Result<QList<Change>> SqlStore::declareHostLost(qint64 hostId)
     return changes;
 }
 
+Result<void> SqlStore::accrueOne(qint64 id, qint64 nowMs, QList<Change> &changes,
+                                 QSet<qint64> &charged)
+{
+    Transaction tx(*m_db); // a savepoint inside accrueAll's batch
+    if (!tx.started())
+        return tx.started().error();
+    auto row = loadInstance(id);
+    if (!row)
+        return row.error();
+    QList<Change> local;
+    const InstanceState state = row->inst.state;
+    if (state == InstanceState::Running || state == InstanceState::Stopping) {
+        if (auto s = settleRunning(*row, nowMs, local); !s) {
+            if (s.error().code == "conflict"_L1)
+                return {}; // another market process charged this second first
+            return s.error();
+        }
+    } else if (state == InstanceState::Stopped) {
+        if (auto s = settleStorage(*row, nowMs, local); !s) {
+            if (s.error().code == "conflict"_L1)
+                return {};
+            return s.error();
+        }
+    }
+    if (auto s = saveInstance(*row); !s)
+        return s.error();
+    // The cost guard the renter set at launch.
+    QString guard;
+    if (state == InstanceState::Running) {
+        const qint64 ranMs = row->runningTotalMs + (nowMs - row->periodStartMs);
+        if (row->inst.max_spend_micro > 0 && row->inst.spend_micro >= row->inst.max_spend_micro)
+            guard = u"max_spend_reached"_s;
+        else if (row->inst.max_duration_s > 0 && ranMs >= row->inst.max_duration_s * 1000)
+            guard = u"max_duration_reached"_s;
+    }
+    if (!guard.isEmpty()) {
+        auto stopped = requestStopLocked(*row, guard, nowMs, local);
+        if (!stopped)
+            return stopped.error();
+    } else if (state == InstanceState::Stopped && row->releaseAtMs && nowMs >= row->releaseAtMs) {
+        if (auto c = tx.commit(); !c)
+            return c.error();
+        auto destroyed = requestDestroy(id, u"retention_expired"_s, nowMs);
+        if (!destroyed)
+            return destroyed.error();
+        changes.append({Change::Kind::Instance, row->accountId, id, 0});
+        changes.append({Change::Kind::Command, 0, id, row->inst.host_id});
+        if (!local.isEmpty())
+            charged.insert(row->accountId);
+        changes += local;
+        return {};
+    }
+    if (auto c = tx.commit(); !c) {
+        if (c.error().code == "conflict"_L1)
+            return {};
+        return c.error();
+    }
+    if (!local.isEmpty()) {
+        changes.append({Change::Kind::Instance, row->accountId, id, 0});
+        charged.insert(row->accountId);
+    }
+    changes += local;
+    return {};
+}
+
 Result<QList<Change>> SqlStore::accrueAll(qint64 nowMs)
 {
     QList<Change> changes;
@@ -772,63 +840,24 @@ Result<QList<Change>> SqlStore::accrueAll(qint64 nowMs)
     while (ids->next())
         list.append(ids->value(0).toLongLong());
     QSet<qint64> exhausted;
-    for (qint64 id : list) {
-        Transaction tx(*m_db);
-        if (!tx.started())
-            return tx.started().error();
-        auto row = loadInstance(id);
-        if (!row)
-            return row.error();
-        QList<Change> local;
-        const InstanceState state = row->inst.state;
-        if (state == InstanceState::Running || state == InstanceState::Stopping) {
-            if (auto s = settleRunning(*row, nowMs, local); !s) {
-                if (s.error().code == "conflict"_L1)
-                    continue; // another market process charged this second first
-                return s.error();
-            }
-        } else if (state == InstanceState::Stopped) {
-            if (auto s = settleStorage(*row, nowMs, local); !s) {
-                if (s.error().code == "conflict"_L1)
-                    continue;
-                return s.error();
-            }
+    // One transaction (one fsync) per batch of instances, a savepoint per instance: a
+    // conflict with another market process skips that instance only.
+    constexpr qsizetype kBatch = 100;
+    for (qsizetype first = 0; first < list.size(); first += kBatch) {
+        Transaction batch(*m_db);
+        if (!batch.started())
+            return batch.started().error();
+        QList<Change> batchChanges;
+        QSet<qint64> batchExhausted;
+        for (qint64 id : list.mid(first, kBatch)) {
+            auto r = accrueOne(id, nowMs, batchChanges, batchExhausted);
+            if (!r)
+                return r.error();
         }
-        if (auto s = saveInstance(*row); !s)
-            return s.error();
-        // The cost guard the renter set at launch.
-        QString guard;
-        if (state == InstanceState::Running) {
-            const qint64 ranMs = row->runningTotalMs + (nowMs - row->periodStartMs);
-            if (row->inst.max_spend_micro > 0 && row->inst.spend_micro >= row->inst.max_spend_micro)
-                guard = u"max_spend_reached"_s;
-            else if (row->inst.max_duration_s > 0 && ranMs >= row->inst.max_duration_s * 1000)
-                guard = u"max_duration_reached"_s;
-        }
-        if (!guard.isEmpty()) {
-            auto stopped = requestStopLocked(*row, guard, nowMs, local);
-            if (!stopped)
-                return stopped.error();
-        } else if (state == InstanceState::Stopped && row->releaseAtMs && nowMs >= row->releaseAtMs) {
-            if (auto c = tx.commit(); !c)
-                return c.error();
-            auto destroyed = requestDestroy(id, u"retention_expired"_s, nowMs);
-            if (!destroyed)
-                return destroyed.error();
-            changes.append({Change::Kind::Instance, row->accountId, id, 0});
-            changes.append({Change::Kind::Command, 0, id, row->inst.host_id});
-            continue;
-        }
-        if (auto c = tx.commit(); !c) {
-            if (c.error().code == "conflict"_L1)
-                continue;
+        if (auto c = batch.commit(); !c)
             return c.error();
-        }
-        if (!local.isEmpty())
-            changes.append({Change::Kind::Instance, row->accountId, id, 0});
-        changes += local;
-        if (!local.isEmpty())
-            exhausted.insert(row->accountId);
+        changes += batchChanges;
+        exhausted.unite(batchExhausted);
     }
     // At balance ≤ 0 the market stops the renter's running instances; data is kept.
     for (qint64 accountId : exhausted) {
@@ -911,6 +940,19 @@ Result<QList<PendingCommand>> SqlStore::pendingCommands(qint64 hostId)
         list.append({q->value(0).toString(), hostId, q->value(1).toString().toUtf8(),
                      q->value(2).toLongLong(), q->value(3).toInt()});
     return list;
+}
+
+Result<QList<qint64>> SqlStore::hostsWithDueCommands(qint64 sentBeforeMs)
+{
+    auto q = m_db->exec(u"SELECT DISTINCT host_id FROM commands "
+                        "WHERE acked_at = 0 AND last_sent_at < ?"_s,
+                        {sentBeforeMs});
+    if (!q)
+        return q.error();
+    QList<qint64> hosts;
+    while (q->next())
+        hosts.append(q->value(0).toLongLong());
+    return hosts;
 }
 
 Result<void> SqlStore::markCommandSent(const QString &commandId, qint64 nowMs)

@@ -153,6 +153,8 @@ public:
     // ---- agent commands ---------------------------------------------------------------
     virtual Result<QList<PendingCommand>> pendingCommands(qint64 hostId) = 0;
     virtual Result<void> markCommandSent(const QString &commandId, qint64 nowMs) = 0;
+    /// Hosts with an unacknowledged command never sent or last sent before `sentBeforeMs`.
+    virtual Result<QList<qint64>> hostsWithDueCommands(qint64 sentBeforeMs) = 0;
     virtual Result<void> ackCommand(qint64 hostId, const QString &commandId, qint64 nowMs) = 0;
 
     // ---- billing ----------------------------------------------------------------------

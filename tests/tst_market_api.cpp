@@ -135,6 +135,39 @@ private slots:
         QVERIFY(images.body.contains("localhost/suanli/base:bookworm"));
     }
 
+    void cachedSearchesSeeEveryOfferChange()
+    {
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 2, 1'320'000));
+        const QString search = u"/api/v1/offers?q=gpus%3E=1"_s;
+        auto gpusFree = [&] {
+            auto r = m_h->get(search, s.renter.token);
+            const QJsonArray offers = r.json.value(u"offers"_s).toArray();
+            return offers.isEmpty() ? -1 : offers.first()[u"gpus_free"_s].toInt();
+        };
+        QCOMPARE(gpusFree(), 2);
+        QCOMPARE(gpusFree(), 2); // answered from the cache
+        QVERIFY(m_h->get(u"/metrics"_s, {}).body.contains("suanli_offer_search_cache_hits_total 1"));
+        // Taking a GPU, a new price and unlisting each show in the very next search.
+        const qint64 id = s.launch(*m_h);
+        QVERIFY(id);
+        QCOMPARE(gpusFree(), 1);
+        auto priced = m_h->request("PATCH", u"/api/v1/hosts/%1"_s.arg(s.hostId), s.lender.token,
+                                   R"({"price_gpu_hour_micro": 990000})");
+        QCOMPARE(priced.status, 200);
+        auto r = m_h->get(search, s.renter.token);
+        QCOMPARE(r.json[u"offers"_s][0][u"price_gpu_hour_micro"_s].toInteger(), 990'000);
+        QCOMPARE(m_h->request("DELETE", u"/api/v1/instances/%1"_s.arg(id), s.renter.token).status,
+                 202);
+        s.agent->report(id, u"destroyed"_s);
+        QVERIFY(s.waitForState(*m_h, id, u"destroyed"_s));
+        QCOMPARE(gpusFree(), 2);
+        QCOMPARE(m_h->request("PATCH", u"/api/v1/hosts/%1"_s.arg(s.hostId), s.lender.token,
+                              R"({"listed": false})").status,
+                 200);
+        QCOMPARE(gpusFree(), -1);
+    }
+
     void concurrentCreatesForTheLastGpuHaveOneWinner()
     {
         Scenario s;

@@ -343,6 +343,51 @@ private slots:
         QCOMPARE(event[u"instance"_s][u"id"_s].toInteger(), id);
     }
 
+    void telemetryAndOfferChangesCrossMarketProcesses()
+    {
+        if (MarketHarness::backend() != "postgres"_L1)
+            QSKIP("several market processes share a database only on PostgreSQL");
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 2, 1'320'000));
+        QString secondUrl;
+        auto second = m_h->startSecondMarket(&secondUrl);
+        QVERIFY(second);
+        // Process 2 caches a search; a create through process 1 must reach it.
+        QNetworkAccessManager network;
+        auto gpusFreeOnSecond = [&] {
+            QNetworkRequest request(QUrl(secondUrl + u"/api/v1/offers"_s));
+            request.setRawHeader("Authorization", "Bearer " + s.renter.token);
+            QNetworkReply *reply = network.get(request);
+            if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
+                return -2;
+            const QJsonArray offers =
+                QJsonDocument::fromJson(reply->readAll()).object()[u"offers"_s].toArray();
+            reply->deleteLater();
+            return offers.isEmpty() ? -1 : offers.first()[u"gpus_free"_s].toInt();
+        };
+        QCOMPARE(gpusFreeOnSecond(), 2);
+        EventListener events(secondUrl, s.renter.token);
+        QVERIFY(events.waitConnected());
+        const qint64 id = s.launch(*m_h);
+        QVERIFY(id);
+        QTRY_COMPARE_WITH_TIMEOUT(gpusFreeOnSecond(), 1, 5000);
+        // Telemetry from the agent on process 1 reaches the app on process 2, once process 1
+        // has heard that an app of this account is connected there.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                m_h->clock().advanceSeconds(1);
+                s.agent->send({{u"type"_s, u"telemetry"_s},
+                               {u"samples"_s, QJsonArray{QJsonObject{
+                                    {u"instance_id"_s, id},
+                                    {u"at"_s, m_h->clock().now().toString(Qt::ISODateWithMs)},
+                                    {u"gpus"_s, QJsonArray{}}, {u"cpu_pct"_s, 42.0},
+                                    {u"memory_used_mb"_s, 100}, {u"ssh_sessions"_s, 0}}}}});
+                m_h->market().flushTelemetry(); // relays the batch to other processes
+                return !events.take(u"telemetry"_s, 300).isEmpty();
+            }(),
+            10000);
+    }
+
 private:
     std::unique_ptr<MarketHarness> m_h;
 };
