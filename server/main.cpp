@@ -14,6 +14,10 @@
 
 #include <cstdio>
 
+#ifdef Q_OS_LINUX
+#include "epolldispatcher.h"
+#endif
+
 using namespace Qt::StringLiterals;
 using namespace suanli;
 using namespace suanli::server;
@@ -181,6 +185,17 @@ int admin(const QStringList &args, const QCommandLineParser &parser, const Marke
 
 int main(int argc, char *argv[])
 {
+#ifdef Q_OS_LINUX
+    // Thousands of agent sockets: a wake-up must cost what is ready, not what is open.
+    // SUANLI_EVENT_DISPATCHER=qt keeps Qt's own poll()-based dispatcher.
+    if (qgetenv("SUANLI_EVENT_DISPATCHER") != "qt") {
+        auto *dispatcher = new suanli::server::EpollDispatcher;
+        if (dispatcher->isValid())
+            QCoreApplication::setEventDispatcher(dispatcher);
+        else
+            delete dispatcher;
+    }
+#endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"suanli-market"_s);
     QCoreApplication::setApplicationVersion(u"0.1.0"_s);

@@ -2,6 +2,7 @@
 // Runs against SQLite and, as tst_market_api_postgres, against a throwaway PostgreSQL.
 
 #include "support/marketscenario.h"
+#include "support/testmain.h"
 
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -368,5 +369,5 @@ private:
     std::unique_ptr<MarketHarness> m_h;
 };
 
-QTEST_GUILESS_MAIN(TestMarketApi)
+SUANLI_TEST_MAIN(TestMarketApi)
 #include "tst_market_api.moc"

@@ -2,6 +2,7 @@
 // zero balance, lost hosts, replayed agent messages, market restarts, several processes.
 
 #include "support/marketscenario.h"
+#include "support/testmain.h"
 
 #include <QTest>
 
@@ -392,5 +393,5 @@ private:
     std::unique_ptr<MarketHarness> m_h;
 };
 
-QTEST_GUILESS_MAIN(TestMarketBilling)
+SUANLI_TEST_MAIN(TestMarketBilling)
 #include "tst_market_billing.moc"

@@ -1,0 +1,229 @@
+#include "app/marketclient.h"
+
+#include "asyncresult.h"
+#include "support/marketharness.h"
+#include "support/marketscenario.h"
+
+#include <QNetworkAccessManager>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace suanli;
+using namespace suanli::app;
+using namespace suanli::testing;
+
+class TestMarketClient : public QObject
+{
+    Q_OBJECT
+private slots:
+    void meAndBadToken()
+    {
+        MarketHarness h;
+        QVERIFY2(h.ok(), qPrintable(h.error()));
+        auto renter = h.createAccount(u"ann"_s, {u"renter"_s}, 5 * kMicroPerUnit);
+        QNetworkAccessManager network;
+        MarketClient client(&network);
+        client.setMarket(QUrl(h.baseUrl()), renter.token);
+        Async<Account> me;
+        client.me(me.context(), me.callback());
+        auto account = me.wait();
+        QVERIFY2(account.ok(), qPrintable(account.error().message));
+        QCOMPARE(account->name, u"ann"_s);
+        QCOMPARE(account->balance_micro, 5 * kMicroPerUnit);
+        QCOMPARE(account->currency, u"CNY"_s);
+
+        client.setMarket(QUrl(h.baseUrl()), "sk_" + QByteArray(43, 'x'));
+        client.me(me.context(), me.callback());
+        auto refused = me.wait();
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, u"unauthorized"_s);
+    }
+
+    void offersImagesAndQueryErrors()
+    {
+        MarketHarness h;
+        QVERIFY(h.ok());
+        Scenario s;
+        QVERIFY(s.setUp(h, 4, 1'320'000));
+        QNetworkAccessManager network;
+        MarketClient client(&network);
+        client.setMarket(QUrl(h.baseUrl()), s.renter.token);
+
+        Async<OfferPage> page;
+        client.offers(u"gpu=RTX_3090 gpus>=2 price<1.5"_s, u"price"_s, 50, 0, page.context(), page.callback());
+        auto offers = page.wait();
+        QVERIFY2(offers.ok(), qPrintable(offers.error().message));
+        QCOMPARE(offers->total, 1);
+        QCOMPARE(offers->offers.first().gpus_total, 4);
+        QCOMPARE(offers->offers.first().price_gpu_hour_micro, 1'320'000);
+
+        client.offers(u"gpus>=2 pric<2"_s, {}, 50, 0, page.context(), page.callback());
+        auto bad = page.wait();
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().code, u"invalid_query"_s);
+        QCOMPARE(bad.error().position, 8);
+
+        Async<QList<Image>> images;
+        client.images(images.context(), images.callback());
+        auto list = images.wait();
+        QVERIFY(list.ok());
+        QCOMPARE(list->size(), 1);
+        QVERIFY(list->first().has_jupyter);
+    }
+
+    void createIsIdempotentAndLifecycle()
+    {
+        MarketHarness h;
+        QVERIFY(h.ok());
+        Scenario s;
+        QVERIFY(s.setUp(h, 1, 1'000'000));
+        QNetworkAccessManager network;
+        MarketClient client(&network);
+        client.setMarket(QUrl(h.baseUrl()), s.renter.token);
+
+        CreateInstanceRequest request;
+        request.offer_id = s.hostId;
+        request.gpu_count = 1;
+        request.image = u"localhost/suanli/base:bookworm"_s;
+        request.disk_gb = 20;
+        request.ssh_public_key = testPublicKey();
+        request.label = u"job"_s;
+        Async<Instance> created;
+        client.createInstance(request, u"key-1"_s, created.context(), created.callback());
+        auto first = created.wait();
+        QVERIFY2(first.ok(), qPrintable(first.error().message));
+        client.createInstance(request, u"key-1"_s, created.context(), created.callback());
+        auto again = created.wait();
+        QVERIFY(again.ok());
+        QCOMPARE(again->id, first->id); // the market answered the repeat with the first reply
+
+        // The only GPU is taken: a second create with another key is refused.
+        client.createInstance(request, u"key-2"_s, created.context(), created.callback());
+        auto taken = created.wait();
+        QVERIFY(!taken.ok());
+        QCOMPARE(taken.error().code, u"gpus_unavailable"_s);
+
+        const QJsonObject command = s.agent->take(u"command"_s);
+        s.agent->report(first->id, u"running"_s, {}, command.value(u"id"_s).toString());
+        QVERIFY(s.waitForState(h, first->id, u"running"_s));
+
+        Async<QList<Instance>> list;
+        client.instances(list.context(), list.callback());
+        auto mine = list.wait();
+        QVERIFY(mine.ok());
+        QCOMPARE(mine->size(), 1);
+        QCOMPARE(mine->first().label, u"job"_s);
+
+        client.stopInstance(first->id, created.context(), created.callback());
+        auto stopping = created.wait();
+        QVERIFY(stopping.ok());
+        QCOMPARE(stopping->state, protocol::InstanceState::Stopping);
+        client.destroyInstance(first->id, created.context(), created.callback());
+        auto destroying = created.wait();
+        QVERIFY(destroying.ok());
+        QCOMPARE(destroying->state, protocol::InstanceState::Destroying);
+
+        Async<QStringList> logs;
+        client.logs(first->id, 10, logs.context(), logs.callback());
+        QVERIFY(logs.wait().ok());
+    }
+
+    void ledgerCsvAndVouchers()
+    {
+        MarketHarness h;
+        QVERIFY(h.ok());
+        auto renter = h.createAccount(u"ann"_s, {u"renter"_s}, 1 * kMicroPerUnit);
+        QVERIFY(h.store().createVoucher(u"TEST-VOUCHER"_s, 20 * kMicroPerUnit).ok());
+        QNetworkAccessManager network;
+        MarketClient client(&network);
+        client.setMarket(QUrl(h.baseUrl()), renter.token);
+
+        Async<Balance> redeem;
+        client.redeemVoucher(u"TEST-VOUCHER"_s, redeem.context(), redeem.callback());
+        auto balance = redeem.wait();
+        QVERIFY2(balance.ok(), qPrintable(balance.error().message));
+        QCOMPARE(balance->balance_micro, 21 * kMicroPerUnit);
+        client.redeemVoucher(u"TEST-VOUCHER"_s, redeem.context(), redeem.callback());
+        QCOMPARE(redeem.wait().error().code, u"voucher_redeemed"_s);
+        client.redeemVoucher(u"NO-SUCH"_s, redeem.context(), redeem.callback());
+        QCOMPARE(redeem.wait().error().code, u"voucher_not_found"_s);
+
+        Async<QList<LedgerEntry>> ledger;
+        client.ledger(0, 100, ledger.context(), ledger.callback());
+        auto entries = ledger.wait();
+        QVERIFY(entries.ok());
+        QCOMPARE(entries->size(), 2);
+        QCOMPARE(entries->last().kind, u"voucher"_s);
+        client.ledger(entries->first().id, 100, ledger.context(), ledger.callback());
+        QCOMPARE(ledger.wait()->size(), 1);
+
+        Async<QByteArray> csv;
+        client.ledgerCsv(csv.context(), csv.callback());
+        auto text = csv.wait();
+        QVERIFY(text.ok());
+        QVERIFY(text->startsWith("id,at,kind,amount_micro"));
+        QCOMPARE(text->count("\r\n"), 3);
+    }
+
+    void networkErrorsAfterRetries()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close(); // nothing listens there now
+        QNetworkAccessManager network;
+        MarketClient client(&network);
+        client.setMarket(QUrl(u"http://127.0.0.1:%1"_s.arg(port)), "sk_x");
+        client.setRetryDelay(20);
+        QSignalSpy reachable(&client, &MarketClient::reachableChanged);
+        Async<Account> me;
+        client.me(me.context(), me.callback());
+        auto r = me.wait();
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, u"network_error"_s);
+        QCOMPARE(reachable.size(), 1);
+        QCOMPARE(reachable.first().first().toBool(), false);
+    }
+
+    void timesOut()
+    {
+        // Accepts connections and never answers.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QNetworkAccessManager network;
+        MarketClient client(&network);
+        client.setMarket(QUrl(u"http://127.0.0.1:%1"_s.arg(silent.serverPort())), "sk_x");
+        client.setTimeout(300);
+        client.setRetries(1);
+        client.setRetryDelay(10);
+        Async<Account> me;
+        QElapsedTimer timer;
+        timer.start();
+        client.me(me.context(), me.callback());
+        auto r = me.wait();
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, u"timeout"_s);
+        QVERIFY(timer.elapsed() >= 600); // two attempts
+    }
+
+    void noCallbackAfterContextIsGone()
+    {
+        MarketHarness h;
+        QVERIFY(h.ok());
+        auto renter = h.createAccount(u"ann"_s, {u"renter"_s});
+        QNetworkAccessManager network;
+        MarketClient client(&network);
+        client.setMarket(QUrl(h.baseUrl()), renter.token);
+        bool called = false;
+        {
+            QObject context;
+            client.me(&context, [&called](Result<Account>) { called = true; });
+        }
+        QTest::qWait(300);
+        QVERIFY(!called);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMarketClient)
+#include "tst_marketclient.moc"

@@ -1,0 +1,198 @@
+// The agent's pure parts: INI config and schedule windows, the runtime decision from recorded
+// `podman info` output, jittered backoff, host key and tar formats, the CRI log parser.
+
+#include "host/containerruntime.h"
+#include "host/hostconfig.h"
+#include "host/hostkey.h"
+#include "host/instancemetrics.h"
+#include "host/marketlink.h"
+#include "host/podman.h"
+#include "host/tarwriter.h"
+
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace suanli;
+using namespace suanli::host;
+
+class TestHostConfig : public QObject
+{
+    Q_OBJECT
+
+    QString writeIni(const QByteArray &text)
+    {
+        const QString path = m_dir.filePath(u"h%1.ini"_s.arg(++m_n));
+        QFile f(path);
+        f.open(QIODevice::WriteOnly);
+        f.write(text);
+        return path;
+    }
+    QTemporaryDir m_dir;
+    int m_n = 0;
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void readsEveryKey()
+    {
+        auto c = HostConfig::load(writeIni(
+            "[host]\naddress=203.0.113.7\nbind_address=0.0.0.0\nport_min=20000\nport_max=20100\n"
+            "state_dir=st\nregion=cn-east\n"
+            "[instances]\ndisk_quota_gb=80\ncpus=3.5\nmemory_mb=8192\npids_limit=2048\n"
+            "[prices]\ngpu_hour_micro=1320000\nstorage_gb_month_micro=200000\ninterruptible=true\n"
+            "[images]\nsize=1\n1\\ref=localhost/x:1\n1\\title=X\n1\\jupyter=true\n"
+            "[schedule]\nwindows=mon-fri 22:00-08:00, sat 00:00-24:00\n"));
+        QVERIFY2(c, c ? "" : qPrintable(c.error().message));
+        QCOMPARE(c->address, u"203.0.113.7"_s);
+        QCOMPARE(c->portMin, 20000);
+        QCOMPARE(c->portMax, 20100);
+        QCOMPARE(c->diskQuotaGb, 80);
+        QCOMPARE(c->cpus, 3.5);
+        QCOMPARE(c->memoryMb, 8192);
+        QCOMPARE(c->priceGpuHourMicro, 1'320'000);
+        QVERIFY(c->interruptible);
+        QCOMPARE(c->images.size(), 1);
+        QVERIFY(c->images[0].has_jupyter);
+        QVERIFY(c->isImageAllowed(u"localhost/x:1"_s));
+        QVERIFY(!c->isImageAllowed(u"localhost/suanli/base:bookworm"_s));
+        QVERIFY(c->stateDir.endsWith(u"/st"_s));
+        QCOMPARE(c->windows.size(), 2);
+        // Monday 23:00 and Tuesday 07:59 are inside the overnight window, Tuesday 12:00 is not.
+        QVERIFY(c->lendsAt(QDateTime(QDate(2026, 11, 23), QTime(23, 0))));
+        QVERIFY(c->lendsAt(QDateTime(QDate(2026, 11, 24), QTime(7, 59))));
+        QVERIFY(!c->lendsAt(QDateTime(QDate(2026, 11, 24), QTime(12, 0))));
+        QVERIFY(c->lendsAt(QDateTime(QDate(2026, 11, 28), QTime(12, 0)))); // Saturday
+        QVERIFY(!c->lendsAt(QDateTime(QDate(2026, 11, 29), QTime(12, 0)))); // Sunday
+    }
+
+    void badValuesNameTheirKey_data()
+    {
+        QTest::addColumn<QByteArray>("ini");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("port") << "[host]\nport_min=abc\n"_ba << u"host/port_min"_s;
+        QTest::newRow("range") << "[host]\nport_min=3000\nport_max=2000\n"_ba << u"host/port_min"_s;
+        QTest::newRow("memory") << "[instances]\nmemory_mb=-1\n"_ba << u"instances/memory_mb"_s;
+        QTest::newRow("cpus") << "[instances]\ncpus=lots\n"_ba << u"instances/cpus"_s;
+        QTest::newRow("runtime") << "[host]\nruntime=kata\n"_ba << u"host/runtime"_s;
+        QTest::newRow("window") << "[schedule]\nwindows=someday 9-5\n"_ba << u"schedule/windows"_s;
+        QTest::newRow("bool") << "[prices]\ninterruptible=maybe\n"_ba << u"prices/interruptible"_s;
+    }
+    void badValuesNameTheirKey()
+    {
+        QFETCH(QByteArray, ini);
+        QFETCH(QString, field);
+        auto c = HostConfig::load(writeIni(ini));
+        QVERIFY(!c);
+        QCOMPARE(c.error().code, u"invalid_config"_s);
+        QCOMPARE(c.error().field, field);
+    }
+
+    void missingFileIsAnError()
+    {
+        auto c = HostConfig::load(m_dir.filePath(u"nope.ini"_s));
+        QVERIFY(!c);
+        QCOMPARE(c.error().code, u"config_not_found"_s);
+    }
+
+    void runtimeDecisionFromRecordedPodmanInfo()
+    {
+        // Recorded from this project's CI VM: cgroup v1 hybrid, crun default, no CAP_SYS_RESOURCE.
+        const QJsonObject info = QJsonDocument::fromJson(
+            R"({"host":{"cgroupVersion":"v1","cgroupManager":"cgroupfs","ociRuntime":{"name":"crun"},
+               "security":{"rootless":false}}})").object();
+        RuntimeSettings s = RuntimeDetector::decide(info, 0x000001fffeffffffULL, true, u"auto"_s);
+        QCOMPARE(s.runtime, u"runc"_s);
+        QCOMPARE(s.cgroupManager, u"cgroupfs"_s);
+        QVERIFY(s.dropUlimits);
+        const QByteArray conf = RuntimeDetector::containersConf(s);
+        QVERIFY(conf.contains("default_ulimits = []"));
+        QVERIFY(conf.contains("runtime = \"runc\""));
+        // A normal cgroup v2 root machine needs nothing.
+        const QJsonObject v2 = QJsonDocument::fromJson(
+            R"({"host":{"cgroupVersion":"v2","cgroupManager":"systemd","ociRuntime":{"name":"crun"},
+               "security":{"rootless":false}}})").object();
+        s = RuntimeDetector::decide(v2, 0x000001ffffffffffULL, false, u"auto"_s);
+        QVERIFY(s.runtime.isEmpty());
+        QVERIFY(s.cgroupManager.isEmpty());
+        QVERIFY(!s.dropUlimits);
+    }
+
+    void backoffIsJitteredAndCapped()
+    {
+        QCOMPARE(MarketLink::backoffMs(0, 1000, 60000, 0), 500);
+        QVERIFY(MarketLink::backoffMs(0, 1000, 60000, 999) <= 1000);
+        QVERIFY(MarketLink::backoffMs(3, 1000, 60000, 500) >= 4000);
+        QVERIFY(MarketLink::backoffMs(30, 1000, 60000, 999) <= 60000);
+        QVERIFY(MarketLink::backoffMs(30, 1000, 60000, 0) >= 30000);
+        QCOMPARE(MarketLink::agentUrl(QUrl(u"https://m.example:8443"_s)).toString(),
+                 u"wss://m.example:8443/api/v1/agent"_s);
+    }
+
+    void hostKeyIsReadByOpenSsh()
+    {
+        auto key = generateHostKey(u"test"_s);
+        QVERIFY(key);
+        QVERIFY(key->publicKeyLine.startsWith("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI"_L1));
+        const QString path = m_dir.filePath(u"hostkey"_s);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(key->privateKeyFile);
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        f.close();
+        QProcess keygen; // ssh-keygen -y derives the public key from the private file
+        keygen.start(u"ssh-keygen"_s, {u"-y"_s, u"-f"_s, path});
+        QVERIFY(keygen.waitForFinished(5000));
+        QCOMPARE(keygen.exitCode(), 0);
+        QCOMPARE(QString::fromUtf8(keygen.readAllStandardOutput()).trimmed().section(u' ', 0, 1),
+                 key->publicKeyLine.section(u' ', 0, 1));
+    }
+
+    void tarIsReadByTar()
+    {
+        TarWriter tar;
+        tar.addDirectory(u"etc/suanli"_s, 0700);
+        tar.addFile(u"etc/suanli/a.txt"_s, "hello\n", 0600);
+        QProcess p;
+        p.start(u"tar"_s, {u"-tvf"_s, u"-"_s});
+        p.write(tar.finish());
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(5000));
+        QCOMPARE(p.exitCode(), 0);
+        const QByteArray listing = p.readAllStandardOutput();
+        QVERIFY(listing.contains("drwx------"));
+        QVERIFY(listing.contains("-rw------- root/root         6"));
+    }
+
+    void sshdConfigRejectsUnsafeEnv()
+    {
+        QVERIFY(ContainerRuntime::sshdConfig({{u"A_B"_s, u"x y"_s}}));
+        QVERIFY(ContainerRuntime::sshdConfig({{u"A_B"_s, u"x y"_s}})->contains("SetEnv \"A_B=x y\""));
+        QCOMPARE(ContainerRuntime::sshdConfig({{u"1A"_s, u"x"_s}}).error().code, u"invalid_env"_s);
+        QCOMPARE(ContainerRuntime::sshdConfig({{u"A"_s, u"x\"\nHostKey /x"_s}}).error().code, u"invalid_env"_s);
+    }
+
+    void criLogLinesAreJoined()
+    {
+        const QString path = m_dir.filePath(u"ctr.log"_s);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("2026-11-22T10:00:00.000000000+00:00 stdout F one\n"
+                "2026-11-22T10:00:00.100000000+00:00 stderr P tw\n"
+                "2026-11-22T10:00:00.200000000+00:00 stderr F o\n"
+                "2026-11-22T10:00:00.300000000+00:00 stdout F three");
+        f.close();
+        LogTail tail(path);
+        QCOMPARE(tail.poll(), (QStringList{u"one"_s, u"two"_s}));
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("\n");
+        f.close();
+        QCOMPARE(tail.poll(), QStringList{u"three"_s});
+        QCOMPARE(tail.poll(), QStringList{});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHostConfig)
+#include "tst_hostconfig.moc"

@@ -1,0 +1,123 @@
+#include "sshdfixture.h"
+
+#include "ssh/sshkey.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+
+#include <pwd.h>
+#include <unistd.h>
+
+namespace suanli::ssh::test {
+
+quint16 freeLoopbackPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
+}
+
+SshdFixture::SshdFixture() = default;
+
+SshdFixture::~SshdFixture()
+{
+    stop();
+}
+
+QString SshdFixture::user() const
+{
+    const passwd *pw = ::getpwuid(::getuid());
+    return pw ? QString::fromLocal8Bit(pw->pw_name) : QString::fromLocal8Bit(qgetenv("USER"));
+}
+
+QString SshdFixture::log() const
+{
+    QFile file(m_dir.path() + QStringLiteral("/sshd.log"));
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+bool SshdFixture::start(QString *error)
+{
+    if (!m_dir.isValid()) {
+        *error = QStringLiteral("no temporary directory");
+        return false;
+    }
+    const QString dir = m_dir.path();
+    auto hostKey = generateEd25519Key(QStringLiteral("test-host"));
+    auto clientKey = generateEd25519Key(QStringLiteral("test-client"));
+    if (!hostKey || !clientKey || !saveKeyPair(*hostKey, dir + QStringLiteral("/host_ed25519"))
+        || !saveKeyPair(*clientKey, clientKeyPath())) {
+        *error = QStringLiteral("could not make keys");
+        return false;
+    }
+    m_hostKeyLine = hostKey->publicKeyLine.section(u' ', 0, 1);
+    m_clientPublicKeyLine = clientKey->publicKeyLine;
+    QFile authorized(dir + QStringLiteral("/authorized_keys"));
+    if (!authorized.open(QIODevice::WriteOnly) || authorized.write(clientKey->publicKeyLine.toUtf8() + '\n') < 0) {
+        *error = QStringLiteral("could not write authorized_keys");
+        return false;
+    }
+    authorized.close();
+    // sshd as root insists on its privilege-separation directory.
+    if (::getuid() == 0)
+        QDir().mkpath(QStringLiteral("/run/sshd"));
+
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        m_port = freeLoopbackPort();
+        const QString config = QStringLiteral(
+                                   "Port %1\nListenAddress 127.0.0.1\nHostKey %2/host_ed25519\n"
+                                   "AuthorizedKeysFile %2/authorized_keys\nStrictModes no\nUsePAM no\n"
+                                   "PasswordAuthentication no\nKbdInteractiveAuthentication no\n"
+                                   "PubkeyAuthentication yes\nPermitRootLogin prohibit-password\n"
+                                   "AllowTcpForwarding yes\nPidFile none\nMaxStartups 100\n"
+                                   "LogLevel VERBOSE\n")
+                                   .arg(m_port)
+                                   .arg(dir);
+        QFile file(dir + QStringLiteral("/sshd_config"));
+        if (!file.open(QIODevice::WriteOnly) || file.write(config.toUtf8()) < 0) {
+            *error = QStringLiteral("could not write sshd_config");
+            return false;
+        }
+        file.close();
+
+        m_process = std::make_unique<QProcess>();
+        m_process->setProcessChannelMode(QProcess::MergedChannels);
+        m_process->setStandardOutputFile(dir + QStringLiteral("/sshd.log"), QIODevice::Append);
+        m_process->start(QStringLiteral("/usr/sbin/sshd"),
+                         {QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"),
+                          dir + QStringLiteral("/sshd_config")});
+        if (!m_process->waitForStarted(5000)) {
+            *error = QStringLiteral("sshd did not start: ") + m_process->errorString();
+            return false;
+        }
+        // Test support only: poll until sshd listens (or has died on a port taken meanwhile).
+        const QDeadlineTimer deadline(10000);
+        while (!deadline.hasExpired() && m_process->state() == QProcess::Running) {
+            QTcpSocket probe;
+            probe.connectToHost(QHostAddress::LocalHost, m_port);
+            if (probe.waitForConnected(200))
+                return true;
+            QThread::msleep(20);
+        }
+        stop();
+    }
+    *error = QStringLiteral("sshd did not come up:\n") + log();
+    return false;
+}
+
+void SshdFixture::stop()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        m_process->terminate();
+        if (!m_process->waitForFinished(5000))
+            m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+    m_process.reset();
+}
+
+} // namespace suanli::ssh::test
