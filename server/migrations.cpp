@@ -108,12 +108,21 @@ QStringList migration1(const Database &db)
     };
 }
 
-// Version 2: the retry timer asks for hosts with unacknowledged commands in one query.
-QStringList migration2(const Database &)
+// Version 2: the retry timer asks for hosts with unacknowledged commands in one query; on
+// PostgreSQL the offers' text columns compare bytewise, as in SQLite and the in-memory
+// evaluator of protocol/query.cpp (lower() then folds ASCII only, ordering is byte order).
+QStringList migration2(const Database &db)
 {
-    return {
+    QStringList statements{
         u"CREATE INDEX commands_unacked ON commands(last_sent_at, host_id) WHERE acked_at = 0"_s,
     };
+    if (db.dialect() == Dialect::Postgres) {
+        for (const char *column :
+             {"host_name", "gpu_model", "region", "cuda_version", "driver_version"})
+            statements << u"ALTER TABLE offers ALTER COLUMN %1 TYPE TEXT COLLATE \"C\""_s.arg(
+                QLatin1StringView(column));
+    }
+    return statements;
 }
 
 using Migration = QStringList (*)(const Database &);

@@ -28,7 +28,7 @@ private slots:
         QCOMPARE(formatMoney(1'234'567'890'000, u"CNY"_s, us), u"CN¥1,234,567.89"_s);
         QCOMPARE(formatMoney(1'234'567'890'000, u"CNY"_s, de), u"CN¥1.234.567,89"_s);
         QCOMPARE(formatMoney(-5'000, u"CNY"_s, us), u"−CN¥0.01"_s);
-        QCOMPARE(formatMoney(-4'999, u"CNY"_s, us), u"−CN¥0.00"_s);
+        QCOMPARE(formatMoney(-4'999, u"CNY"_s, us), u"CN¥0.00"_s); // no "−0.00"
         QCOMPARE(formatMoney(0, u"CNY"_s, us), u"CN¥0.00"_s);
         QCOMPARE(formatPrice(4'200, u"CNY"_s, us), u"CN¥0.0042"_s);
         QCOMPARE(formatPrice(1'500'000, u"CNY"_s, us), u"CN¥1.50"_s);

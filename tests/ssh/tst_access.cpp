@@ -9,6 +9,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -96,7 +97,7 @@ private slots:
                  QStringLiteral("vscode://vscode-remote/ssh-remote+suanli-box/workspace"));
         QCOMPARE(sshCommand(QStringLiteral("suanli-box")), QStringLiteral("ssh suanli-box"));
         QCOMPARE(jupyterUrl(49152, QStringLiteral("a+b/c")).toString(QUrl::FullyEncoded),
-                 QStringLiteral("http://127.0.0.1:49152/lab?token=a%2Bb/c"));
+                 QStringLiteral("http://127.0.0.1:49152/lab?token=a%2Bb%2Fc"));
     }
 
     // Plain-HTTP forward test: python3's http.server stands in for Jupyter here, to prove the

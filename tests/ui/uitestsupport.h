@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QApplication>
+#include <QTest>
+#include <QWidget>
+
+namespace suanli::testing {
+
+/// The visible top-level widget of type T with this object name, or null.
+template<typename T>
+T *topLevel(const QString &objectName)
+{
+    for (QWidget *w : QApplication::topLevelWidgets()) {
+        if (auto *t = qobject_cast<T *>(w); t && w->isVisible() && w->objectName() == objectName)
+            return t;
+    }
+    return nullptr;
+}
+
+/// Waits for a visible top-level widget; null on timeout.
+template<typename T>
+T *waitForTopLevel(const QString &objectName, int ms = 10000)
+{
+    T *found = nullptr;
+    QTest::qWaitFor([&] { return (found = topLevel<T>(objectName)) != nullptr; }, ms);
+    return found;
+}
+
+/// Every test's app runs with its own settings, data and no keychain (memory secrets).
+inline void isolateApp(const QString &root)
+{
+    qputenv("XDG_CONFIG_HOME", (root + QStringLiteral("/config")).toLocal8Bit());
+    qputenv("XDG_DATA_HOME", (root + QStringLiteral("/data")).toLocal8Bit());
+    qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("SuanliTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("suanli-test"));
+}
+
+} // namespace suanli::testing
