@@ -1,5 +1,7 @@
 #include "market.h"
 
+#include "requestguard.h"
+
 #include "protocol/json.h"
 
 #include <QCryptographicHash>
@@ -66,11 +68,11 @@ Result<quint16> Market::start(const QHostAddress &address, quint16 port,
 {
     QTcpServer *server = nullptr;
     if (tls) {
-        auto *ssl = new QSslServer(this);
+        auto *ssl = new GuardedSslServer(kMaxBodyBytes, this);
         ssl->setSslConfiguration(*tls);
         server = ssl;
     } else {
-        server = new QTcpServer(this);
+        server = new GuardedTcpServer(kMaxBodyBytes, this);
     }
     if (!server->listen(address, port)) {
         const QString why = server->errorString();

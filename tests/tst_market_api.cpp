@@ -4,6 +4,8 @@
 #include "support/marketscenario.h"
 #include "support/testmain.h"
 
+#include <QTcpSocket>
+
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QProcess>
@@ -103,6 +105,48 @@ private slots:
                                 {u"disk_gb"_s, 10}, {u"ssh_public_key"_s, testPublicKey()},
                                 {u"color"_s, u"blue"_s}});
         QCOMPARE(extra.status, 201);
+    }
+
+    void oversizedBodiesAreRefusedBeforeTheyAreBuffered()
+    {
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 1'320'000));
+        const QUrl base(m_h->baseUrl());
+        // A declared 100 MiB body: 413 as soon as the header is in, with no body sent at all.
+        QTcpSocket declared;
+        declared.connectToHost(base.host(), quint16(base.port()));
+        QVERIFY(declared.waitForConnected(5000));
+        declared.write("POST /api/v1/instances HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                       + s.renter.token
+                       + "\r\nContent-Type: application/json\r\n"
+                         "Content-Length: 104857600\r\n\r\n{");
+        QByteArray answer;
+        QTRY_VERIFY_WITH_TIMEOUT((answer += declared.readAll()).contains("body_too_large"), 5000);
+        QVERIFY(answer.startsWith("HTTP/1.1 413"));
+        // A chunked body with no length is cut off once it passes the limit.
+        QTcpSocket chunked;
+        chunked.connectToHost(base.host(), quint16(base.port()));
+        QVERIFY(chunked.waitForConnected(5000));
+        chunked.write("POST /api/v1/instances HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                      + s.renter.token
+                      + "\r\nContent-Type: application/json\r\n"
+                        "Transfer-Encoding: chunked\r\n\r\n");
+        const QByteArray chunk = "10000\r\n" + QByteArray(0x10000, 'a') + "\r\n";
+        QByteArray cut;
+        for (int i = 0; i < 64 && chunked.state() == QAbstractSocket::ConnectedState; ++i) {
+            chunked.write(chunk); // 64 KiB at a time, up to 4 MiB
+            chunked.waitForBytesWritten(1000);
+            QTest::qWait(5);
+            cut += chunked.readAll();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT((cut += chunked.readAll()).contains("body_too_large")
+                                     || chunked.state() == QAbstractSocket::UnconnectedState,
+                                 5000);
+        QVERIFY2(cut.isEmpty() || cut.startsWith("HTTP/1.1 413"), cut.left(200).constData());
+        // The market is fine and nothing was created.
+        auto list = m_h->get(u"/api/v1/instances"_s, s.renter.token);
+        QCOMPARE(list.status, 200);
+        QCOMPARE(list.json.value(u"instances"_s).toArray().size(), 0);
     }
 
     void offersSearchFiltersSortsAndRejectsUnknownFields()

@@ -5,7 +5,7 @@
 #include <QObject>
 #include <QTest>
 
-#include <optional>
+#include <memory>
 
 namespace suanli::testing {
 
@@ -16,22 +16,21 @@ class Async
 public:
     auto callback()
     {
-        return [this](Result<T> r) { m_value = std::move(r); };
+        return [this](Result<T> r) { m_value = std::make_unique<Result<T>>(std::move(r)); };
     }
     QObject *context() { return &m_context; }
     /// Waits up to `ms` for the answer; returns it (a "test_timeout" error when none came).
     Result<T> wait(int ms = 15000)
     {
-        if (!QTest::qWaitFor([this] { return m_value.has_value(); }, ms))
+        if (!QTest::qWaitFor([this] { return m_value != nullptr; }, ms))
             return makeError(QStringLiteral("test_timeout"), QStringLiteral("no answer in time"));
-        Result<T> out = std::move(*m_value);
-        m_value.reset();
-        return out;
+        const std::unique_ptr<Result<T>> out = std::move(m_value);
+        return *out;
     }
 
 private:
     QObject m_context;
-    std::optional<Result<T>> m_value;
+    std::unique_ptr<Result<T>> m_value;
 };
 
 } // namespace suanli::testing

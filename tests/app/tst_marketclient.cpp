@@ -5,6 +5,7 @@
 #include "support/marketscenario.h"
 
 #include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
 

@@ -5,6 +5,7 @@
 #include "hosttestbed.h"
 
 #include <QJsonArray>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace Qt::StringLiterals;

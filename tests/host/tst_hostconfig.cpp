@@ -10,6 +10,7 @@
 #include "host/tarwriter.h"
 
 #include <QJsonDocument>
+#include <QStandardPaths>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>

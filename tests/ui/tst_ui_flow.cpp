@@ -116,7 +116,7 @@ private slots:
         // The instance shows at once, then moves through its states from the events socket.
         app::InstanceListModel *instances = session->instances()->model();
         QTRY_COMPARE_WITH_TIMEOUT(instances->rowCount(), 1, 15000);
-        QCOMPARE(instances->instance(0).state, InstanceState::Pending);
+        QCOMPARE(int(instances->instance(0).state), int(InstanceState::Pending));
         const qint64 id = instances->instance(0).id;
         ui::InstancesView *view = launcher.window()->instancesView();
         QTRY_VERIFY(view->isVisible());
@@ -125,9 +125,9 @@ private slots:
         QVERIFY(create.value(u"spec"_s).toObject().value(u"ssh_public_key"_s).toString()
                     .startsWith(u"ssh-ed25519 "_s));
         agent.report(id, u"provisioning"_s);
-        QTRY_COMPARE(instances->instance(0).state, InstanceState::Provisioning);
+        QTRY_COMPARE(int(instances->instance(0).state), int(InstanceState::Provisioning));
         agent.report(id, u"running"_s, {}, create.value(u"id"_s).toString());
-        QTRY_COMPARE(instances->instance(0).state, InstanceState::Running);
+        QTRY_COMPARE(int(instances->instance(0).state), int(InstanceState::Running));
         QTRY_VERIFY(view->stopButton()->isEnabled());
 
         // Stop: the confirmation says what happens to data and money.
@@ -145,9 +145,9 @@ private slots:
         QTest::mouseClick(stop, Qt::LeftButton);
         const QJsonObject stopCommand = agent.take(u"command"_s);
         QCOMPARE(stopCommand.value(u"action"_s).toString(), u"stop"_s);
-        QTRY_COMPARE(instances->instance(0).state, InstanceState::Stopping);
+        QTRY_COMPARE(int(instances->instance(0).state), int(InstanceState::Stopping));
         agent.report(id, u"stopped"_s, {}, stopCommand.value(u"id"_s).toString());
-        QTRY_COMPARE(instances->instance(0).state, InstanceState::Stopped);
+        QTRY_COMPARE(int(instances->instance(0).state), int(InstanceState::Stopped));
         QTRY_VERIFY(instances->index(0, app::InstanceListModel::Release).data().toString()
                         .startsWith(u"data deleted in 14 d"_s));
         QVERIFY(view->startButton()->isEnabled());

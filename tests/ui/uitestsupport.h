@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QApplication>
+#include <QStandardPaths>
 #include <QTest>
 #include <QWidget>
 
@@ -22,7 +23,7 @@ template<typename T>
 T *waitForTopLevel(const QString &objectName, int ms = 10000)
 {
     T *found = nullptr;
-    QTest::qWaitFor([&] { return (found = topLevel<T>(objectName)) != nullptr; }, ms);
+    (void)QTest::qWaitFor([&] { return (found = topLevel<T>(objectName)) != nullptr; }, ms);
     return found;
 }
 
