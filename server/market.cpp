@@ -44,6 +44,8 @@ Market::Market(std::unique_ptr<SqlStore> store, const Clock &clock, QObject *par
     connect(&m_compactTimer, &QTimer::timeout, this, &Market::compactTelemetry);
     m_retryTimer.setInterval(2000);
     connect(&m_retryTimer, &QTimer::timeout, this, &Market::retryCommands);
+    m_pingTimer.setInterval(kPingAppsEveryMs);
+    connect(&m_pingTimer, &QTimer::timeout, this, &Market::pingApps);
 
     if (m_store->database().dialect() == Dialect::Postgres) {
         // Events and agent commands caused through another market process arrive here.
@@ -86,6 +88,7 @@ Result<quint16> Market::start(const QHostAddress &address, quint16 port,
     m_flushTimer.start();
     m_compactTimer.start();
     m_retryTimer.start();
+    m_pingTimer.start();
     return server->serverPort();
 }
 

@@ -51,6 +51,8 @@ public:
     void flushTelemetry();
     void compactTelemetry();
     void retryCommands();
+    /// Pings every app's events socket; drops those that did not answer the previous ping.
+    void pingApps();
 
     static constexpr qint64 kMaxBodyBytes = 1024 * 1024;
     /// A heartbeat is written to the database at most this often per host (and at once when
@@ -61,6 +63,7 @@ public:
     static constexpr qint64 kSearchCacheMs = 1000;
     /// An unacknowledged command is sent again after this long; the agent dedupes by id.
     static constexpr qint64 kCommandRetryMs = 10'000;
+    static constexpr int kPingAppsEveryMs = 30'000;
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -120,6 +123,7 @@ private:
     QTimer m_flushTimer;
     QTimer m_compactTimer;
     QTimer m_retryTimer;
+    QTimer m_pingTimer;
     QHash<qint64, AgentSession *> m_agents;        ///< by host id, this process only
     QMultiHash<qint64, AppSession *> m_apps;       ///< by account id
     QList<protocol::TelemetrySample> m_telemetryBuffer;

@@ -100,6 +100,19 @@ QByteArray generateToken(const char *prefix)
     return newToken(prefix);
 }
 
+namespace {
+
+/// An ISO 8601 time; one without an offset is UTC (the market's clock), never local time.
+QDateTime parseUtcTime(const QString &text)
+{
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (t.isValid() && t.timeSpec() == Qt::LocalTime)
+        t.setTimeSpec(Qt::UTC);
+    return t;
+}
+
+} // namespace
+
 HttpReply Market::me(const Principal &who)
 {
     auto account = m_store->account(who.accountId);
@@ -183,6 +196,8 @@ HttpReply Market::images()
 
 HttpReply Market::createInstance(const Principal &who, const QHttpServerRequest &request)
 {
+    if (!who.hasRole(u"renter"_s) && !who.hasRole(u"admin"_s))
+        return errorReply(403, u"forbidden"_s, u"this account has no renter role"_s);
     const QString key = QString::fromUtf8(request.value("idempotency-key")).trimmed();
     if (key.size() > 200)
         return fromError(makeError(u"invalid_parameter"_s,
@@ -279,7 +294,7 @@ HttpReply Market::instanceTelemetry(const Principal &who, qint64 id,
     const QUrlQuery params(request.url());
     qint64 since = m_clock.nowMs() - 24 * 3600 * 1000;
     if (params.hasQueryItem(u"since"_s)) {
-        const QDateTime t = QDateTime::fromString(params.queryItemValue(u"since"_s), Qt::ISODateWithMs);
+        const QDateTime t = parseUtcTime(params.queryItemValue(u"since"_s));
         if (!t.isValid())
             return fromError(makeError(u"invalid_parameter"_s,
                                        u"since must be an ISO 8601 time"_s, u"since"_s));
@@ -306,7 +321,7 @@ HttpReply Market::ledger(const Principal &who, const QHttpServerRequest &request
         afterId = since.toLongLong(&numeric);
         if (!numeric) {
             afterId = 0;
-            const QDateTime t = QDateTime::fromString(since, Qt::ISODateWithMs);
+            const QDateTime t = parseUtcTime(since);
             if (!t.isValid())
                 return fromError(makeError(u"invalid_parameter"_s,
                                            u"since must be an entry id or an ISO 8601 time"_s,

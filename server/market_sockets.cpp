@@ -24,6 +24,7 @@ struct Market::AppSession
 {
     std::unique_ptr<QWebSocket> socket;
     qint64 accountId = 0;
+    bool answeredPing = true; ///< a pong came back since the last ping
 };
 
 namespace {
@@ -90,6 +91,7 @@ void Market::acceptWebSocket()
                 announceListener(session->accountId);
             m_apps.insert(session->accountId, session);
             QWebSocket *ws = session->socket.get();
+            connect(ws, &QWebSocket::pong, this, [session] { session->answeredPing = true; });
             connect(ws, &QWebSocket::disconnected, this, [this, session] {
                 m_apps.remove(session->accountId, session);
                 session->socket.release()->deleteLater();
@@ -168,6 +170,21 @@ void Market::onAgentMessage(AgentSession *session, const QString &text)
 void Market::sendToApp(AppSession *session, const QString &text)
 {
     session->socket->sendTextMessage(text);
+}
+
+void Market::pingApps()
+{
+    // An app whose laptop went to sleep leaves a socket that never closes by itself: one that
+    // did not answer the previous ping is dropped (the app reconnects when it wakes up).
+    const auto sessions = m_apps.values();
+    for (AppSession *session : sessions) {
+        if (!session->answeredPing) {
+            session->socket->abort();
+            continue;
+        }
+        session->answeredPing = false;
+        session->socket->ping();
+    }
 }
 
 void Market::sendPendingCommands(qint64 hostId, bool onlyDue)

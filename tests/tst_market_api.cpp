@@ -6,6 +6,8 @@
 
 #include <QTcpSocket>
 
+#include <ctime>
+
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QProcess>
@@ -374,6 +376,64 @@ private slots:
         auto earnings = m_h->get(u"/api/v1/earnings"_s, s.lender.token);
         QCOMPARE(earnings.json.value(u"total_micro"_s).toInteger(), 1'188'000);
         QCOMPARE(earnings.json[u"hosts"_s][0][u"earned_micro"_s].toInteger(), 1'188'000);
+        // A time without an offset is UTC, the market's clock: the accrual is at or after it.
+        const QString at = entries.last()[u"at"_s].toString();
+        QVERIFY(at.endsWith(u'Z'));
+        const QByteArray zone = qgetenv("TZ");
+        qputenv("TZ", "Asia/Shanghai"); // UTC+8: a local reading would be 8 hours off
+        tzset();
+        auto hasAccrual = [&](const QString &since) {
+            auto r = m_h->get(u"/api/v1/ledger?since="_s + since, s.renter.token);
+            const QJsonArray list = r.json.value(u"entries"_s).toArray();
+            return std::any_of(list.begin(), list.end(), [&](const QJsonValue &e) {
+                return e[u"idempotency_key"_s].toString() == u"lease:%1:accrual:1"_s.arg(id);
+            });
+        };
+        const QDateTime accrued = QDateTime::fromString(at, Qt::ISODateWithMs);
+        const bool atItsTime = hasAccrual(at.chopped(1));
+        const bool aSecondLater =
+            hasAccrual(accrued.addSecs(1).toString(u"yyyy-MM-ddTHH:mm:ss.zzz"_s));
+        qputenv("TZ", zone);
+        tzset();
+        QVERIFY(atItsTime);
+        QVERIFY(!aSecondLater);
+    }
+
+    void lendersCannotRentAndAppsThatStopAnsweringAreDropped()
+    {
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 1'320'000));
+        auto lenderRents = m_h->post(u"/api/v1/instances"_s, s.lender.token,
+                                     {{u"offer_id"_s, s.hostId}, {u"gpu_count"_s, 1},
+                                      {u"image"_s, u"localhost/suanli/base:bookworm"_s},
+                                      {u"disk_gb"_s, 10}, {u"ssh_public_key"_s, testPublicKey()}});
+        QCOMPARE(lenderRents.status, 403);
+        QCOMPARE(lenderRents.errorCode(), u"forbidden"_s);
+        // A live app answers pings and stays; one that stops reading is dropped.
+        EventListener events(m_h->baseUrl(), s.renter.token);
+        QVERIFY(events.waitConnected());
+        m_h->market().pingApps();
+        QTest::qWait(200); // the client's pong comes back
+        m_h->market().pingApps();
+        QTest::qWait(200);
+        QCOMPARE(events.socket().state(), QAbstractSocket::ConnectedState);
+        // A bare WebSocket client that never answers, as a laptop gone to sleep.
+        const QUrl base(m_h->baseUrl());
+        QTcpSocket silent;
+        silent.connectToHost(base.host(), quint16(base.port()));
+        QVERIFY(silent.waitForConnected(5000));
+        silent.write("GET /api/v1/events HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
+                     "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                     "Sec-WebSocket-Version: 13\r\nAuthorization: Bearer "
+                     + s.renter.token + "\r\n\r\n");
+        QByteArray handshake;
+        QTRY_VERIFY_WITH_TIMEOUT((handshake += silent.readAll()).contains("\r\n\r\n"), 5000);
+        QVERIFY(handshake.startsWith("HTTP/1.1 101"));
+        QSignalSpy dropped(&silent, &QTcpSocket::disconnected);
+        m_h->market().pingApps();
+        QTest::qWait(200);
+        m_h->market().pingApps();
+        QVERIFY(dropped.count() || dropped.wait(5000));
     }
 
     void servesHttpsWithTls()

@@ -33,4 +33,11 @@ private:
     std::unique_ptr<Result<T>> m_value;
 };
 
+/// The error message of a failed Result for QVERIFY2 (which evaluates its message always).
+template<typename R>
+QByteArray why(const R &result)
+{
+    return result.ok() ? QByteArray() : result.error().message.toUtf8();
+}
+
 } // namespace suanli::testing

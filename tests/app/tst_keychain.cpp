@@ -27,7 +27,7 @@ private slots:
         std::optional<Result<void>> wrote;
         store.write(key, u"sk_keyring_secret"_s, &context, [&](Result<void> r) { wrote = r; });
         QTRY_VERIFY_WITH_TIMEOUT(wrote.has_value(), 20000);
-        QVERIFY2(wrote->ok(), qPrintable(wrote->error().message));
+        QVERIFY2(wrote->ok(), wrote->ok() ? "" : qPrintable(wrote->error().message));
         QCOMPARE(store.kind(), SecretStore::Kind::Keychain);
         QCOMPARE(changed.size(), 0);
 
@@ -36,7 +36,7 @@ private slots:
         std::optional<Result<QString>> read;
         later.read(key, &context, [&](Result<QString> r) { read = r; });
         QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 20000);
-        QVERIFY2(read->ok(), qPrintable(read->error().message));
+        QVERIFY2(read->ok(), read->ok() ? "" : qPrintable(read->error().message));
         QCOMPARE(read->value(), u"sk_keyring_secret"_s);
         QCOMPARE(later.kind(), SecretStore::Kind::Keychain);
 

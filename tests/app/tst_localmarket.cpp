@@ -42,7 +42,7 @@ private slots:
             Async<Account> me;
             client.me(me.context(), me.callback());
             auto account = me.wait();
-            QVERIFY2(account.ok(), qPrintable(account.error().message));
+            QVERIFY2(account.ok(), why(account).constData());
             QCOMPARE(account->name, u"local"_s);
             QVERIFY(account->roles.contains(u"renter"_s));
             QVERIFY(account->roles.contains(u"lender"_s));

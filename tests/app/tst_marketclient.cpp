@@ -29,7 +29,7 @@ private slots:
         Async<Account> me;
         client.me(me.context(), me.callback());
         auto account = me.wait();
-        QVERIFY2(account.ok(), qPrintable(account.error().message));
+        QVERIFY2(account.ok(), why(account).constData());
         QCOMPARE(account->name, u"ann"_s);
         QCOMPARE(account->balance_micro, 5 * kMicroPerUnit);
         QCOMPARE(account->currency, u"CNY"_s);
@@ -54,7 +54,7 @@ private slots:
         Async<OfferPage> page;
         client.offers(u"gpu=RTX_3090 gpus>=2 price<1.5"_s, u"price"_s, 50, 0, page.context(), page.callback());
         auto offers = page.wait();
-        QVERIFY2(offers.ok(), qPrintable(offers.error().message));
+        QVERIFY2(offers.ok(), why(offers).constData());
         QCOMPARE(offers->total, 1);
         QCOMPARE(offers->offers.first().gpus_total, 4);
         QCOMPARE(offers->offers.first().price_gpu_hour_micro, 1'320'000);
@@ -93,7 +93,7 @@ private slots:
         Async<Instance> created;
         client.createInstance(request, u"key-1"_s, created.context(), created.callback());
         auto first = created.wait();
-        QVERIFY2(first.ok(), qPrintable(first.error().message));
+        QVERIFY2(first.ok(), why(first).constData());
         client.createInstance(request, u"key-1"_s, created.context(), created.callback());
         auto again = created.wait();
         QVERIFY(again.ok());
@@ -119,11 +119,11 @@ private slots:
         client.stopInstance(first->id, created.context(), created.callback());
         auto stopping = created.wait();
         QVERIFY(stopping.ok());
-        QCOMPARE(stopping->state, protocol::InstanceState::Stopping);
+        QCOMPARE(int(stopping->state), int(protocol::InstanceState::Stopping));
         client.destroyInstance(first->id, created.context(), created.callback());
         auto destroying = created.wait();
         QVERIFY(destroying.ok());
-        QCOMPARE(destroying->state, protocol::InstanceState::Destroying);
+        QCOMPARE(int(destroying->state), int(protocol::InstanceState::Destroying));
 
         Async<QStringList> logs;
         client.logs(first->id, 10, logs.context(), logs.callback());
@@ -143,7 +143,7 @@ private slots:
         Async<Balance> redeem;
         client.redeemVoucher(u"TEST-VOUCHER"_s, redeem.context(), redeem.callback());
         auto balance = redeem.wait();
-        QVERIFY2(balance.ok(), qPrintable(balance.error().message));
+        QVERIFY2(balance.ok(), why(balance).constData());
         QCOMPARE(balance->balance_micro, 21 * kMicroPerUnit);
         client.redeemVoucher(u"TEST-VOUCHER"_s, redeem.context(), redeem.callback());
         QCOMPARE(redeem.wait().error().code, u"voucher_redeemed"_s);

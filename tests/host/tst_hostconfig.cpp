@@ -164,7 +164,9 @@ private slots:
         QCOMPARE(p.exitCode(), 0);
         const QByteArray listing = p.readAllStandardOutput();
         QVERIFY(listing.contains("drwx------"));
-        QVERIFY(listing.contains("-rw------- root/root         6"));
+        QVERIFY(listing.contains("-rw------- root/root"));
+        QVERIFY(listing.contains(" 6 "));
+        QVERIFY(listing.contains("etc/suanli/a.txt"));
     }
 
     void sshdConfigRejectsUnsafeEnv()
