@@ -1,0 +1,252 @@
+#include "sqlstore_rows.h"
+
+#include "protocol/json.h"
+
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using suanli::protocol::CommandAction;
+using suanli::protocol::InstanceState;
+
+namespace suanli::server {
+
+// The agent's side of instances: state reports, logs, and the command queue (DESIGN §6).
+
+namespace {
+
+/// Whether an agent's report may move an instance from `from` to `to`. The agent is the truth
+/// about its containers, so besides DESIGN §4's graph it may skip steps the market never saw
+/// (a container that came up before "provisioning" was sent, one that exited by itself, one
+/// that vanished).
+bool agentMayMove(InstanceState from, InstanceState to)
+{
+    using S = InstanceState;
+    if (protocol::isAllowedTransition(from, to))
+        return true;
+    if (from == S::Destroyed || from == S::Failed)
+        return to == S::Destroyed && from == S::Failed;
+    switch (to) {
+    case S::Running:
+        return from == S::Pending;
+    case S::Stopped:
+        return from == S::Running || from == S::Starting || from == S::Provisioning;
+    case S::Destroyed:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+Result<QList<Change>> SqlStore::applyInstanceState(qint64 hostId,
+                                                   const protocol::InstanceStateMessage &report,
+                                                   qint64 nowMs)
+{
+    Transaction tx(*m_db);
+    if (!tx.started())
+        return tx.started().error();
+    auto loaded = loadInstance(report.instance_id);
+    if (!loaded)
+        return loaded.error();
+    InstanceRow &row = *loaded;
+    if (row.inst.host_id != hostId)
+        return makeError(u"forbidden"_s, u"instance %1 is not on this host"_s.arg(report.instance_id));
+    QList<Change> changes;
+    if (report.seq <= row.lastSeq || row.inst.state == InstanceState::Destroyed)
+        return changes; // a duplicate, a replay or a stale report: nothing to do
+    row.lastSeq = report.seq;
+    const InstanceState from = row.inst.state;
+    const InstanceState to = report.state;
+    if (from != to && !agentMayMove(from, to)) {
+        // Record the seq so the same stale report is not re-examined, change nothing else.
+        if (auto s = saveInstance(row); !s)
+            return s.error();
+        if (auto c = tx.commit(); !c)
+            return c.error();
+        return makeError(u"invalid_transition"_s, u"instance %1 cannot go from %2 to %3"_s
+                                                      .arg(report.instance_id)
+                                                      .arg(toString(from), toString(to)));
+    }
+    if (report.ssh)
+        row.inst.ssh = report.ssh;
+    if (report.jupyter)
+        row.inst.jupyter = report.jupyter;
+
+    const bool wasRunning = from == InstanceState::Running;
+    if (to == InstanceState::Running && !wasRunning) {
+        // Storage meter (if any) stops, the GPU meter starts on the market's clock.
+        if (auto s = settleStorage(row, nowMs, changes); !s)
+            return s.error();
+        row.storageStartMs = 0;
+        row.storageCharged = 0;
+        row.stoppedAtMs = 0;
+        row.releaseAtMs = 0;
+        row.periodStartMs = nowMs;
+        row.periodCharged = 0;
+        row.runningSinceMs = nowMs;
+        if (row.gpusHeld == 0 && row.inst.gpu_count > 0) {
+            // Back from an interruption where the GPUs had been released.
+            noteOffersWritten();
+            auto r = m_db->exec(u"UPDATE offers SET gpus_free = gpus_free - ? WHERE id = ?"_s,
+                                {row.inst.gpu_count, row.inst.offer_id});
+            if (!r)
+                return r.error();
+            row.gpusHeld = row.inst.gpu_count;
+        }
+    } else if (to != InstanceState::Running && wasRunning
+               && to != InstanceState::Stopping) {
+        if (auto s = settleRunning(row, nowMs, changes); !s)
+            return s.error();
+        row.runningTotalMs += nowMs - row.periodStartMs;
+        row.periodStartMs = 0;
+        row.periodCharged = 0;
+        row.runningSinceMs = 0;
+    } else if (to == InstanceState::Stopped && from == InstanceState::Stopping
+               && row.periodStartMs) {
+        if (auto s = settleRunning(row, nowMs, changes); !s)
+            return s.error();
+        row.runningTotalMs += nowMs - row.periodStartMs;
+        row.periodStartMs = 0;
+        row.periodCharged = 0;
+        row.runningSinceMs = 0;
+    }
+
+    if (to == InstanceState::Stopped || to == InstanceState::Destroyed
+        || to == InstanceState::Failed) {
+        if (auto s = settleRunning(row, nowMs, changes); !s)
+            return s.error();
+        row.periodStartMs = 0;
+        row.runningSinceMs = 0;
+        if (auto g = releaseGpus(row); !g)
+            return g.error();
+        if (row.inst.gpu_count == 0) {
+            // A whole-machine rental gives the machine back.
+            if (auto o = refreshOffer(hostId); !o)
+                return o.error();
+        }
+    }
+    if (to == InstanceState::Stopped) {
+        row.stoppedAtMs = nowMs;
+        row.releaseAtMs = nowMs + m_policy.retentionDays * 24 * 3600 * 1000;
+        row.storageStartMs = nowMs;
+        row.storageCharged = 0;
+    }
+    if (to == InstanceState::Destroyed || to == InstanceState::Failed) {
+        if (to == InstanceState::Destroyed && from == InstanceState::Stopped) {
+            if (auto s = settleStorage(row, nowMs, changes); !s)
+                return s.error();
+        }
+        row.storageStartMs = 0;
+        row.releaseAtMs = 0;
+    }
+    row.inst.state = to;
+    if (!report.reason.isEmpty() || to == InstanceState::Running)
+        row.inst.state_reason = report.reason;
+    if (auto s = saveInstance(row); !s)
+        return s.error();
+    if (from != to) {
+        if (auto e = recordEvent(row.inst.id, toString(to), report.reason, nowMs); !e)
+            return e.error();
+    }
+    if (!report.command_id.isEmpty())
+        (void)m_db->exec(u"UPDATE commands SET acked_at = ? WHERE id = ? AND host_id = ? "
+                         "AND acked_at = 0"_s,
+                         {nowMs, report.command_id, hostId});
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    changes.prepend({Change::Kind::Instance, row.accountId, row.inst.id, 0});
+    return changes;
+}
+
+// ---- logs and commands ----------------------------------------------------------------
+
+Result<void> SqlStore::appendLogs(qint64 hostId, const protocol::LogMessage &logs, qint64 nowMs)
+{
+    auto owner = m_db->scalar(u"SELECT host_id FROM instances WHERE id = ?"_s, {logs.instance_id});
+    if (!owner)
+        return owner.error();
+    if (owner->isNull() || owner->toLongLong() != hostId)
+        return makeError(u"forbidden"_s, u"instance %1 is not on this host"_s.arg(logs.instance_id));
+    Transaction tx(*m_db);
+    if (!tx.started())
+        return tx.started().error();
+    for (const QString &line : logs.lines) {
+        auto r = m_db->exec(u"INSERT INTO instance_logs (instance_id, at, line) VALUES (?, ?, ?)"_s,
+                            {logs.instance_id, nowMs, line.left(4096)});
+        if (!r)
+            return r.error();
+    }
+    // Keep the last 5,000 lines per instance.
+    auto trim = m_db->exec(u"DELETE FROM instance_logs WHERE instance_id = ? AND id <= "
+                           "(SELECT COALESCE(MAX(id), 0) - 5000 FROM instance_logs "
+                           "WHERE instance_id = ?)"_s,
+                           {logs.instance_id, logs.instance_id});
+    if (!trim)
+        return trim.error();
+    return tx.commit();
+}
+
+Result<QStringList> SqlStore::logs(qint64 instanceId, int tail)
+{
+    auto q = m_db->exec(u"SELECT line FROM instance_logs WHERE instance_id = ? "
+                        "ORDER BY id DESC LIMIT ?"_s,
+                        {instanceId, tail});
+    if (!q)
+        return q.error();
+    QStringList lines;
+    while (q->next())
+        lines.prepend(q->value(0).toString());
+    return lines;
+}
+
+Result<QList<PendingCommand>> SqlStore::pendingCommands(qint64 hostId)
+{
+    auto q = m_db->exec(u"SELECT id, payload, last_sent_at, attempts FROM commands "
+                        "WHERE host_id = ? AND acked_at = 0 ORDER BY created_at, id"_s,
+                        {hostId});
+    if (!q)
+        return q.error();
+    QList<PendingCommand> list;
+    while (q->next())
+        list.append({q->value(0).toString(), hostId, q->value(1).toString().toUtf8(),
+                     q->value(2).toLongLong(), q->value(3).toInt()});
+    return list;
+}
+
+Result<QList<qint64>> SqlStore::hostsWithDueCommands(qint64 sentBeforeMs)
+{
+    auto q = m_db->exec(u"SELECT DISTINCT host_id FROM commands "
+                        "WHERE acked_at = 0 AND last_sent_at < ?"_s,
+                        {sentBeforeMs});
+    if (!q)
+        return q.error();
+    QList<qint64> hosts;
+    while (q->next())
+        hosts.append(q->value(0).toLongLong());
+    return hosts;
+}
+
+Result<void> SqlStore::markCommandSent(const QString &commandId, qint64 nowMs)
+{
+    auto r = m_db->exec(u"UPDATE commands SET last_sent_at = ?, attempts = attempts + 1 "
+                        "WHERE id = ?"_s,
+                        {nowMs, commandId});
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<void> SqlStore::ackCommand(qint64 hostId, const QString &commandId, qint64 nowMs)
+{
+    auto r = m_db->exec(
+        u"UPDATE commands SET acked_at = ? WHERE id = ? AND host_id = ? AND acked_at = 0"_s,
+        {nowMs, commandId, hostId});
+    if (!r)
+        return r.error();
+    return {};
+}
+
+} // namespace suanli::server

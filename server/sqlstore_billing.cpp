@@ -1,0 +1,273 @@
+#include "sqlstore_rows.h"
+
+#include "protocol/json.h"
+
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using suanli::protocol::CommandAction;
+using suanli::protocol::InstanceState;
+
+namespace suanli::server {
+
+// Billing: accruals of GPU time and storage, the periodic run over all instances, and the
+// settlement of a lost host (DESIGN §3).
+
+// ---- billing --------------------------------------------------------------------------
+
+Result<void> SqlStore::postAccrual(InstanceRow &row, const QString &kind, Micro target,
+                                   Micro previous, const QString &renterDescription,
+                                   const QString &lenderDescription, qint64 untilMs,
+                                   QList<Change> &changes)
+{
+    const Micro delta = target - previous;
+    if (delta == 0)
+        return {};
+    // delta < 0 only when billing ends earlier than already charged (a lost host: billing
+    // ends at its last message). The ledger is append-only, so the excess goes back as a
+    // correction entry on each side, under keys of its own.
+    const QString correction = u"correction"_s;
+    const qint64 n = row.accrualN + 1;
+    const QString key = u"lease:%1:accrual:%2"_s.arg(row.inst.id).arg(n);
+    auto renter = appendLedger(row.accountId, delta > 0 ? kind : correction, -delta, key,
+                               row.inst.id, renterDescription, untilMs);
+    if (!renter)
+        return renter.error();
+    // The fee is taken on the period's running total too, so it never drifts either.
+    const Micro fee = platformFee(target, m_policy.platformFeePpm)
+        - platformFee(previous, m_policy.platformFeePpm);
+    auto lender = appendLedger(row.hostOwner, delta > 0 ? u"earning"_s : correction, delta - fee,
+                               key + u":earning"_s, row.inst.id, lenderDescription, untilMs);
+    if (!lender)
+        return lender.error();
+    auto platform = platformAccount();
+    if (!platform)
+        return platform.error();
+    auto feeEntry = appendLedger(*platform, delta > 0 ? u"fee"_s : correction, fee,
+                                 key + u":fee"_s, row.inst.id, u"platform fee"_s, untilMs);
+    if (!feeEntry)
+        return feeEntry.error();
+    row.accrualN = n;
+    row.inst.spend_micro += delta;
+    changes.append({Change::Kind::Balance, row.accountId, row.inst.id, 0});
+    changes.append({Change::Kind::Balance, row.hostOwner, row.inst.id, 0});
+    return {};
+}
+
+Result<void> SqlStore::settleRunning(InstanceRow &row, qint64 untilMs, QList<Change> &changes)
+{
+    if (!row.periodStartMs || untilMs <= row.periodStartMs)
+        return {};
+    // Whole seconds of the running period, charged as floor(p * t / 3600) minus what this
+    // period has been charged already.
+    const qint64 seconds = (untilMs - row.periodStartMs) / 1000;
+    const Micro target = chargeForSeconds(hourlyRate(row.inst), seconds);
+    const QString what = row.inst.gpu_model.isEmpty() ? u"machine"_s : row.inst.gpu_model;
+    auto posted = postAccrual(row, u"gpu"_s, target, row.periodCharged,
+                              u"%1 × %2 s"_s.arg(what).arg(seconds),
+                              u"instance %1"_s.arg(row.inst.id), untilMs, changes);
+    if (!posted)
+        return posted;
+    row.periodCharged = target;
+    return {};
+}
+
+Result<void> SqlStore::settleStorage(InstanceRow &row, qint64 untilMs, QList<Change> &changes)
+{
+    if (!row.storageStartMs || untilMs <= row.storageStartMs)
+        return {};
+    const qint64 seconds = (untilMs - row.storageStartMs) / 1000;
+    const Micro target =
+        storageChargeForSeconds(row.inst.price_storage_gb_month_micro, row.inst.disk_gb, seconds);
+    if (target <= row.storageCharged)
+        return {};
+    auto posted = postAccrual(row, u"storage"_s, target, row.storageCharged,
+                              u"%1 GB stored × %2 s"_s.arg(row.inst.disk_gb).arg(seconds),
+                              u"storage of instance %1"_s.arg(row.inst.id), untilMs, changes);
+    if (!posted)
+        return posted;
+    row.storageCharged = target;
+    return {};
+}
+
+Result<QList<Change>> SqlStore::declareHostLost(qint64 hostId)
+{
+    Transaction tx(*m_db);
+    if (!tx.started())
+        return tx.started().error();
+    auto lastSeen = m_db->scalar(u"SELECT last_seen FROM hosts WHERE id = ? AND online = ?"_s,
+                                 {hostId, true});
+    if (!lastSeen)
+        return lastSeen.error();
+    QList<Change> changes;
+    if (lastSeen->isNull())
+        return changes; // another process was first
+    const qint64 until = lastSeen->toLongLong();
+    auto ids = m_db->exec(u"SELECT id FROM instances WHERE host_id = ? AND state IN "
+                          "('running','starting','provisioning','stopping','pending')"_s,
+                          {hostId});
+    if (!ids)
+        return ids.error();
+    QList<qint64> affected;
+    while (ids->next())
+        affected.append(ids->value(0).toLongLong());
+    for (qint64 id : affected) {
+        auto row = loadInstance(id);
+        if (!row)
+            return row.error();
+        // Billing ends at the last message the host sent, not at the moment we noticed.
+        if (row->inst.state == InstanceState::Running) {
+            if (auto s = settleRunning(*row, std::max(until, row->periodStartMs), changes); !s)
+                return s.error();
+            row->runningTotalMs += std::max<qint64>(0, until - row->periodStartMs);
+        }
+        row->periodStartMs = 0;
+        row->periodCharged = 0;
+        row->runningSinceMs = 0;
+        row->inst.state = InstanceState::Interrupted;
+        row->inst.state_reason = u"host_lost"_s;
+        if (auto s = saveInstance(*row); !s)
+            return s.error();
+        if (auto e = recordEvent(id, u"interrupted"_s, u"host_lost"_s, until); !e)
+            return e.error();
+        changes.append({Change::Kind::Instance, row->accountId, id, 0});
+    }
+    auto off = m_db->exec(u"UPDATE hosts SET online = ?, lost_count = lost_count + 1, "
+                          "reliability = CAST(seen_count AS DOUBLE PRECISION) / "
+                          "(seen_count + lost_count + 1) WHERE id = ?"_s,
+                          {false, hostId});
+    if (!off)
+        return off.error();
+    if (auto o = refreshOffer(hostId); !o)
+        return o.error();
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    return changes;
+}
+
+Result<void> SqlStore::accrueOne(qint64 id, qint64 nowMs, QList<Change> &changes,
+                                 QSet<qint64> &charged)
+{
+    Transaction tx(*m_db); // a savepoint inside accrueAll's batch
+    if (!tx.started())
+        return tx.started().error();
+    auto row = loadInstance(id);
+    if (!row)
+        return row.error();
+    QList<Change> local;
+    const InstanceState state = row->inst.state;
+    if (state == InstanceState::Running || state == InstanceState::Stopping) {
+        if (auto s = settleRunning(*row, nowMs, local); !s) {
+            if (s.error().code == "conflict"_L1)
+                return {}; // another market process charged this second first
+            return s.error();
+        }
+    } else if (state == InstanceState::Stopped) {
+        if (auto s = settleStorage(*row, nowMs, local); !s) {
+            if (s.error().code == "conflict"_L1)
+                return {};
+            return s.error();
+        }
+    }
+    if (auto s = saveInstance(*row); !s)
+        return s.error();
+    // The cost guard the renter set at launch.
+    QString guard;
+    if (state == InstanceState::Running) {
+        const qint64 ranMs = row->runningTotalMs + (nowMs - row->periodStartMs);
+        if (row->inst.max_spend_micro > 0 && row->inst.spend_micro >= row->inst.max_spend_micro)
+            guard = u"max_spend_reached"_s;
+        else if (row->inst.max_duration_s > 0 && ranMs >= row->inst.max_duration_s * 1000)
+            guard = u"max_duration_reached"_s;
+    }
+    if (!guard.isEmpty()) {
+        auto stopped = requestStopLocked(*row, guard, nowMs, local);
+        if (!stopped)
+            return stopped.error();
+    } else if (state == InstanceState::Stopped && row->releaseAtMs && nowMs >= row->releaseAtMs) {
+        if (auto c = tx.commit(); !c)
+            return c.error();
+        auto destroyed = requestDestroy(id, u"retention_expired"_s, nowMs);
+        if (!destroyed)
+            return destroyed.error();
+        changes.append({Change::Kind::Instance, row->accountId, id, 0});
+        changes.append({Change::Kind::Command, 0, id, row->inst.host_id});
+        if (!local.isEmpty())
+            charged.insert(row->accountId);
+        changes += local;
+        return {};
+    }
+    if (auto c = tx.commit(); !c) {
+        if (c.error().code == "conflict"_L1)
+            return {};
+        return c.error();
+    }
+    if (!local.isEmpty()) {
+        changes.append({Change::Kind::Instance, row->accountId, id, 0});
+        charged.insert(row->accountId);
+    }
+    changes += local;
+    return {};
+}
+
+Result<QList<Change>> SqlStore::accrueAll(qint64 nowMs)
+{
+    QList<Change> changes;
+    auto ids = m_db->exec(u"SELECT id FROM instances WHERE state IN ('running','stopped',"
+                          "'stopping') ORDER BY id"_s);
+    if (!ids)
+        return ids.error();
+    QList<qint64> list;
+    while (ids->next())
+        list.append(ids->value(0).toLongLong());
+    QSet<qint64> exhausted;
+    // One transaction (one fsync) per batch of instances, a savepoint per instance: a
+    // conflict with another market process skips that instance only.
+    constexpr qsizetype kBatch = 100;
+    for (qsizetype first = 0; first < list.size(); first += kBatch) {
+        Transaction batch(*m_db);
+        if (!batch.started())
+            return batch.started().error();
+        QList<Change> batchChanges;
+        QSet<qint64> batchExhausted;
+        for (qint64 id : list.mid(first, kBatch)) {
+            auto r = accrueOne(id, nowMs, batchChanges, batchExhausted);
+            if (!r)
+                return r.error();
+        }
+        if (auto c = batch.commit(); !c)
+            return c.error();
+        changes += batchChanges;
+        exhausted.unite(batchExhausted);
+    }
+    // At balance ≤ 0 the market stops the renter's running instances; data is kept.
+    for (qint64 accountId : exhausted) {
+        auto a = account(accountId);
+        if (!a || a->balance_micro > 0)
+            continue;
+        auto running = m_db->exec(u"SELECT id FROM instances WHERE account_id = ? AND state IN "
+                                  "('running','starting','provisioning','pending')"_s,
+                                  {accountId});
+        if (!running)
+            return running.error();
+        QList<qint64> toStop;
+        while (running->next())
+            toStop.append(running->value(0).toLongLong());
+        for (qint64 id : toStop) {
+            Transaction tx(*m_db);
+            auto row = loadInstance(id);
+            if (!row)
+                return row.error();
+            auto r = requestStopLocked(*row, u"balance_exhausted"_s, nowMs, changes);
+            if (!r)
+                return r.error();
+            if (auto c = tx.commit(); !c)
+                return c.error();
+        }
+    }
+    return changes;
+}
+
+} // namespace suanli::server

@@ -1,0 +1,44 @@
+#pragma once
+
+// Private to the SqlStore sources: an instance row with its billing state, and helpers
+// shared by sqlstore_instances.cpp, sqlstore_billing.cpp and sqlstore_agents.cpp.
+
+#include "sqlstore.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+namespace suanli::server {
+
+struct SqlStore::InstanceRow
+{
+    Instance inst;
+    qint64 accountId = 0;
+    QJsonObject spec;  ///< ssh_public_key, env, onstart, jupyter
+    qint64 createdAtMs = 0;
+    qint64 runningSinceMs = 0;
+    qint64 stoppedAtMs = 0;
+    qint64 releaseAtMs = 0;
+    qint64 lastSeq = 0;
+    int gpusHeld = 0;
+    qint64 periodStartMs = 0;
+    Micro periodCharged = 0;
+    qint64 storageStartMs = 0;
+    Micro storageCharged = 0;
+    qint64 accrualN = 0;
+    qint64 runningTotalMs = 0;
+    qint64 hostOwner = 0;
+};
+
+inline QDateTime msToTime(qint64 ms)
+{
+    return ms ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
+}
+
+/// Hourly rate of an instance: per-GPU price × GPUs, or the whole-machine price without GPUs.
+inline Micro hourlyRate(const Instance &inst)
+{
+    return inst.price_gpu_hour_micro * std::max(1, inst.gpu_count);
+}
+
+} // namespace suanli::server
