@@ -39,25 +39,32 @@ private slots:
         QTest::addColumn<QStringList>("installed");
         QTest::addColumn<QString>("program");
         QTest::addColumn<QStringList>("arguments");
-        const QStringList all = {QStringLiteral("xterm"), QStringLiteral("xfce4-terminal"), QStringLiteral("konsole"),
-                                 QStringLiteral("gnome-terminal"), QStringLiteral("x-terminal-emulator")};
-        QTest::newRow("debian alternative first") << all << QStringLiteral("/usr/bin/x-terminal-emulator")
-                                                  << QStringList{QStringLiteral("-e"), QStringLiteral("ssh"), QStringLiteral("suanli-a")};
+        const QStringList all = {QStringLiteral("xterm"), QStringLiteral("xfce4-terminal"),
+                                 QStringLiteral("konsole"), QStringLiteral("gnome-terminal"),
+                                 QStringLiteral("x-terminal-emulator")};
+        QTest::newRow("debian alternative first")
+            << all << QStringLiteral("/usr/bin/x-terminal-emulator")
+            << QStringList{QStringLiteral("-e"), QStringLiteral("ssh"), QStringLiteral("suanli-a")};
         QTest::newRow("gnome") << all.mid(0, 4) << QStringLiteral("/usr/bin/gnome-terminal")
-                               << QStringList{QStringLiteral("--"), QStringLiteral("ssh"), QStringLiteral("suanli-a")};
+                               << QStringList{QStringLiteral("--"), QStringLiteral("ssh"),
+                                              QStringLiteral("suanli-a")};
         QTest::newRow("konsole") << all.mid(0, 3) << QStringLiteral("/usr/bin/konsole")
-                                 << QStringList{QStringLiteral("-e"), QStringLiteral("ssh"), QStringLiteral("suanli-a")};
+                                 << QStringList{QStringLiteral("-e"), QStringLiteral("ssh"),
+                                                QStringLiteral("suanli-a")};
         QTest::newRow("xfce") << all.mid(0, 2) << QStringLiteral("/usr/bin/xfce4-terminal")
-                              << QStringList{QStringLiteral("-x"), QStringLiteral("ssh"), QStringLiteral("suanli-a")};
-        QTest::newRow("xterm last") << all.mid(0, 1) << QStringLiteral("/usr/bin/xterm")
-                                    << QStringList{QStringLiteral("-e"), QStringLiteral("ssh"), QStringLiteral("suanli-a")};
+                              << QStringList{QStringLiteral("-x"), QStringLiteral("ssh"),
+                                             QStringLiteral("suanli-a")};
+        QTest::newRow("xterm last")
+            << all.mid(0, 1) << QStringLiteral("/usr/bin/xterm")
+            << QStringList{QStringLiteral("-e"), QStringLiteral("ssh"), QStringLiteral("suanli-a")};
     }
     void linuxTerminalsAreTriedInOrder()
     {
         QFETCH(QStringList, installed);
         QFETCH(QString, program);
         QFETCH(QStringList, arguments);
-        auto command = TerminalLauncher(Platform::Linux, only(installed)).command(QStringLiteral("suanli-a"));
+        auto command =
+            TerminalLauncher(Platform::Linux, only(installed)).command(QStringLiteral("suanli-a"));
         QVERIFY(command.ok());
         QCOMPARE(command->program, program);
         QCOMPARE(command->arguments, arguments);
@@ -65,14 +72,16 @@ private slots:
 
     void noTerminalIsAnError()
     {
-        auto command = TerminalLauncher(Platform::Linux, only({})).command(QStringLiteral("suanli-a"));
+        auto command =
+            TerminalLauncher(Platform::Linux, only({})).command(QStringLiteral("suanli-a"));
         QCOMPARE(command.error().code, QStringLiteral("no_terminal"));
         QVERIFY(command.error().message.contains(QStringLiteral("SSH command")));
     }
 
     void macOpensACommandFile()
     {
-        auto command = TerminalLauncher(Platform::MacOS, only({}), QStringLiteral("/tmp/t")).command(QStringLiteral("suanli-a"));
+        auto command = TerminalLauncher(Platform::MacOS, only({}), QStringLiteral("/tmp/t"))
+                           .command(QStringLiteral("suanli-a"));
         QVERIFY(command.ok());
         QCOMPARE(command->program, QStringLiteral("/usr/bin/open"));
         QCOMPARE(command->scriptPath, QStringLiteral("/tmp/t/suanli-a.command"));
@@ -82,13 +91,17 @@ private slots:
 
     void windowsPrefersWindowsTerminal()
     {
-        auto wt = TerminalLauncher(Platform::Windows, only({QStringLiteral("wt.exe"), QStringLiteral("powershell.exe")}))
-                      .command(QStringLiteral("suanli-a"));
+        auto wt =
+            TerminalLauncher(Platform::Windows,
+                             only({QStringLiteral("wt.exe"), QStringLiteral("powershell.exe")}))
+                .command(QStringLiteral("suanli-a"));
         QCOMPARE(wt->program, QStringLiteral("/usr/bin/wt.exe"));
         QCOMPARE(wt->arguments, (QStringList{QStringLiteral("ssh"), QStringLiteral("suanli-a")}));
-        auto ps = TerminalLauncher(Platform::Windows, only({QStringLiteral("powershell.exe")})).command(QStringLiteral("suanli-a"));
+        auto ps = TerminalLauncher(Platform::Windows, only({QStringLiteral("powershell.exe")}))
+                      .command(QStringLiteral("suanli-a"));
         QCOMPARE(ps->program, QStringLiteral("/usr/bin/powershell.exe"));
-        QCOMPARE(ps->arguments, (QStringList{QStringLiteral("-NoExit"), QStringLiteral("-Command"), QStringLiteral("ssh suanli-a")}));
+        QCOMPARE(ps->arguments, (QStringList{QStringLiteral("-NoExit"), QStringLiteral("-Command"),
+                                             QStringLiteral("ssh suanli-a")}));
     }
 
     void links()
@@ -113,24 +126,32 @@ private slots:
         const quint16 httpPort = freeLoopbackPort();
         QProcess http;
         http.setWorkingDirectory(root.path());
-        http.start(QStringLiteral("python3"), {QStringLiteral("-m"), QStringLiteral("http.server"), QStringLiteral("--bind"),
-                                               QStringLiteral("127.0.0.1"), QString::number(httpPort)});
+        http.start(QStringLiteral("python3"),
+                   {QStringLiteral("-m"), QStringLiteral("http.server"), QStringLiteral("--bind"),
+                    QStringLiteral("127.0.0.1"), QString::number(httpPort)});
         QVERIFY(http.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(QTcpSocket().bind(QHostAddress::LocalHost, httpPort) == false, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(QTcpSocket().bind(QHostAddress::LocalHost, httpPort) == false,
+                                 10000);
 
         protocol::Instance instance;
         instance.id = 7;
         instance.label = QStringLiteral("notebook");
         instance.state = protocol::InstanceState::Running;
-        instance.ssh = protocol::SshEndpoint{QStringLiteral("127.0.0.1"), sshd.port(), sshd.user(), sshd.hostKeyLine()};
+        instance.ssh = protocol::SshEndpoint{QStringLiteral("127.0.0.1"), sshd.port(), sshd.user(),
+                                             sshd.hostKeyLine()};
         instance.jupyter = protocol::JupyterEndpoint{httpPort, QStringLiteral("s3cret")};
         QTemporaryDir app;
         QUrl opened;
         InstanceAccess access(instance, sshd.clientKeyPath(),
-                              ssh::SshConfig({app.path() + QStringLiteral("/.ssh"), app.path() + QStringLiteral("/ssh")}),
-                              [&opened](const QUrl &url) { opened = url; return true; });
+                              ssh::SshConfig({app.path() + QStringLiteral("/.ssh"),
+                                              app.path() + QStringLiteral("/ssh")}),
+                              [&opened](const QUrl &url) {
+                                  opened = url;
+                                  return true;
+                              });
         QCOMPARE(access.hostAlias(), QStringLiteral("suanli-notebook"));
-        QCOMPARE(access.vscodeUrl().toString(), QStringLiteral("vscode://vscode-remote/ssh-remote+suanli-notebook/workspace"));
+        QCOMPARE(access.vscodeUrl().toString(),
+                 QStringLiteral("vscode://vscode-remote/ssh-remote+suanli-notebook/workspace"));
 
         auto url = access.openJupyter();
         QVERIFY2(url.ok(), url.ok() ? "" : qPrintable(url.error().message));

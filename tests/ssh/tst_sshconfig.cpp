@@ -25,7 +25,8 @@ private:
 
     SshConfigPaths paths() const
     {
-        return {m_home->path() + QStringLiteral("/.ssh"), m_home->path() + QStringLiteral("/app config/ssh")};
+        return {m_home->path() + QStringLiteral("/.ssh"),
+                m_home->path() + QStringLiteral("/app config/ssh")};
     }
     static QByteArray read(const QString &path)
     {
@@ -41,7 +42,9 @@ private:
     }
     static int mode(const QString &path)
     {
-        struct stat st {};
+        struct stat st
+        {
+        };
         return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
     }
     static int runSsh(const QStringList &arguments, QByteArray *output)
@@ -54,14 +57,21 @@ private:
         *output = ssh.readAll();
         return ssh.exitCode();
     }
-    SshHostEntry entry(const QString &hostKey, quint16 port = 2222, const QString &user = QStringLiteral("root"),
+    SshHostEntry entry(const QString &hostKey, quint16 port = 2222,
+                       const QString &user = QStringLiteral("root"),
                        const QString &identity = QStringLiteral("/keys/id ed25519")) const
     {
-        return {SshConfig::hostAlias(QStringLiteral("My Box")), QStringLiteral("127.0.0.1"), port, user, identity, hostKey};
+        return {SshConfig::hostAlias(QStringLiteral("My Box")),
+                QStringLiteral("127.0.0.1"),
+                port,
+                user,
+                identity,
+                hostKey};
     }
     static QString someHostKey()
     {
-        return QStringLiteral("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl");
+        return QStringLiteral(
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl");
     }
 
 private slots:
@@ -84,8 +94,10 @@ private slots:
         QTest::addColumn<QString>("label");
         QTest::addColumn<QString>("alias");
         QTest::newRow("plain") << QStringLiteral("train-01") << QStringLiteral("suanli-train-01");
-        QTest::newRow("upper and spaces") << QStringLiteral("My Box") << QStringLiteral("suanli-my-box");
-        QTest::newRow("shell characters") << QStringLiteral("a;rm -rf /") << QStringLiteral("suanli-a-rm-rf");
+        QTest::newRow("upper and spaces")
+            << QStringLiteral("My Box") << QStringLiteral("suanli-my-box");
+        QTest::newRow("shell characters")
+            << QStringLiteral("a;rm -rf /") << QStringLiteral("suanli-a-rm-rf");
         QTest::newRow("cjk only") << QStringLiteral("训练") << QStringLiteral("suanli-instance");
     }
     void aliasIsSafe()
@@ -100,7 +112,8 @@ private slots:
         SshConfig config(paths());
         const QByteArray original = "Host work\n    User me\n";
         write(config.userConfigPath(), original);
-        QFile::setPermissions(config.userConfigPath(), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup);
+        QFile::setPermissions(config.userConfigPath(),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup);
 
         QVERIFY(config.ensureInclude().ok());
         QVERIFY(config.ensureInclude().ok());
@@ -148,7 +161,8 @@ private slots:
         QVERIFY(text.contains("    User root\n"));
         QVERIFY(text.contains("    IdentityFile \"/keys/id ed25519\"\n"));
         QVERIFY(text.contains("    IdentitiesOnly yes\n"));
-        QVERIFY(text.contains(QByteArray("    UserKnownHostsFile \"" + config.knownHostsPath().toUtf8() + "\"\n")));
+        QVERIFY(text.contains(
+            QByteArray("    UserKnownHostsFile \"" + config.knownHostsPath().toUtf8() + "\"\n")));
         QVERIFY(text.contains("    StrictHostKeyChecking yes\n"));
         QCOMPARE(mode(config.hostFilePath(host.alias)), 0600);
         QCOMPARE(read(config.knownHostsPath()), "suanli-my-box " + someHostKey().toUtf8() + '\n');
@@ -170,9 +184,10 @@ private slots:
         write(config.userConfigPath(),
               "User everyone\n"
               "Host github.com\n    User git\n"
-              "Host *\n    IdentityFile ~/.ssh/other\n    ServerAliveInterval 30\n"
-              + config.includeLine().toUtf8() + "\n"
-              "Host *\n    User late\n");
+              "Host *\n    IdentityFile ~/.ssh/other\n    ServerAliveInterval 30\n" +
+                  config.includeLine().toUtf8() +
+                  "\n"
+                  "Host *\n    User late\n");
         const auto warnings = config.overrideWarnings(alias);
         QCOMPARE(warnings.size(), 2);
         QCOMPARE(warnings.at(0).line, 1); // global User
@@ -182,7 +197,8 @@ private slots:
         write(config.userConfigPath(), config.includeLine().toUtf8() + "\nHost *\n    User late\n");
         QVERIFY(config.overrideWarnings(alias).isEmpty());
         // A negated pattern does not match.
-        write(config.userConfigPath(), "Host * !suanli-*\n    User x\n" + config.includeLine().toUtf8() + "\n");
+        write(config.userConfigPath(),
+              "Host * !suanli-*\n    User x\n" + config.includeLine().toUtf8() + "\n");
         QVERIFY(config.overrideWarnings(alias).isEmpty());
     }
 
@@ -192,7 +208,10 @@ private slots:
         write(config.userConfigPath(), "Host *\n    User somebody-else\n    Port 2200\n");
         QVERIFY(config.writeHost(entry(someHostKey())).ok());
         QByteArray output;
-        QCOMPARE(runSsh({QStringLiteral("-G"), QStringLiteral("-F"), config.userConfigPath(), QStringLiteral("suanli-my-box")}, &output), 0);
+        QCOMPARE(runSsh({QStringLiteral("-G"), QStringLiteral("-F"), config.userConfigPath(),
+                         QStringLiteral("suanli-my-box")},
+                        &output),
+                 0);
         QVERIFY2(output.contains("\nhostname 127.0.0.1\n"), output.constData());
         QVERIFY(output.contains("\nport 2222\n"));
         QVERIFY(output.contains("\nuser root\n"));
@@ -200,7 +219,8 @@ private slots:
         QVERIFY(output.contains("\nidentitiesonly yes\n"));
         QVERIFY(output.contains("\nstricthostkeychecking true\n"));
         QVERIFY(output.contains("\nhostkeyalias suanli-my-box\n"));
-        QVERIFY(output.contains(QByteArray("\nuserknownhostsfile " + config.knownHostsPath().toUtf8())));
+        QVERIFY(output.contains(
+            QByteArray("\nuserknownhostsfile " + config.knownHostsPath().toUtf8())));
     }
 
     void opensshLogsInWithTheConfig()
@@ -209,15 +229,28 @@ private slots:
         QString error;
         QVERIFY2(sshd.start(&error), qPrintable(error));
         SshConfig config(paths());
-        QVERIFY(config.writeHost(entry(sshd.hostKeyLine(), sshd.port(), sshd.user(), sshd.clientKeyPath())).ok());
+        QVERIFY(config
+                    .writeHost(
+                        entry(sshd.hostKeyLine(), sshd.port(), sshd.user(), sshd.clientKeyPath()))
+                    .ok());
         QByteArray output;
-        const QStringList common = {QStringLiteral("-F"), config.userConfigPath(), QStringLiteral("-o"), QStringLiteral("BatchMode=yes")};
-        QCOMPARE(runSsh(common + QStringList{QStringLiteral("suanli-my-box"), QStringLiteral("true")}, &output), 0);
+        const QStringList common = {QStringLiteral("-F"), config.userConfigPath(),
+                                    QStringLiteral("-o"), QStringLiteral("BatchMode=yes")};
+        QCOMPARE(
+            runSsh(common + QStringList{QStringLiteral("suanli-my-box"), QStringLiteral("true")},
+                   &output),
+            0);
 
         // The pin is enforced by OpenSSH too: another key for the same alias is refused.
-        QVERIFY(config.writeHost(entry(someHostKey(), sshd.port(), sshd.user(), sshd.clientKeyPath())).ok());
-        QCOMPARE(runSsh(common + QStringList{QStringLiteral("suanli-my-box"), QStringLiteral("true")}, &output), 255);
-        QVERIFY2(output.contains("HOST IDENTIFICATION HAS CHANGED") || output.contains("Host key verification failed"),
+        QVERIFY(
+            config.writeHost(entry(someHostKey(), sshd.port(), sshd.user(), sshd.clientKeyPath()))
+                .ok());
+        QCOMPARE(
+            runSsh(common + QStringList{QStringLiteral("suanli-my-box"), QStringLiteral("true")},
+                   &output),
+            255);
+        QVERIFY2(output.contains("HOST IDENTIFICATION HAS CHANGED") ||
+                     output.contains("Host key verification failed"),
                  output.constData());
     }
 };

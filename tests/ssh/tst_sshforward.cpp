@@ -8,12 +8,12 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include <arpa/inet.h>
 #include <atomic>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
-#include <netinet/in.h>
-#include <arpa/inet.h>
 
 using namespace suanli::ssh;
 using namespace suanli::ssh::test;
@@ -66,10 +66,12 @@ private slots:
         std::vector<Client> clients(kConnections);
         for (Client &client : clients) {
             client.sent.resize(kBytes);
-            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(client.sent.data()), kBytes / 4);
+            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(client.sent.data()),
+                                                  kBytes / 4);
             client.socket = std::make_unique<QTcpSocket>();
             QTcpSocket *socket = client.socket.get();
-            connect(socket, &QTcpSocket::readyRead, socket, [&client] { client.received += client.socket->readAll(); });
+            connect(socket, &QTcpSocket::readyRead, socket,
+                    [&client] { client.received += client.socket->readAll(); });
             socket->connectToHost(QHostAddress::LocalHost, forward->localPort);
             socket->write(client.sent);
         }

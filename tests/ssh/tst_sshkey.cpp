@@ -16,18 +16,22 @@ class TestSshKey : public QObject
 private:
     static int mode(const QString &path)
     {
-        struct stat st {};
+        struct stat st
+        {
+        };
         return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
     }
 
-    static QString run(const QString &program, const QStringList &arguments, int *exitCode = nullptr)
+    static QString run(const QString &program, const QStringList &arguments,
+                       int *exitCode = nullptr)
     {
         QProcess process;
         process.start(program, arguments);
         process.waitForFinished(30000);
         if (exitCode)
             *exitCode = process.exitCode();
-        return QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError()).trimmed();
+        return QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError())
+            .trimmed();
     }
 
 private slots:
@@ -37,7 +41,8 @@ private slots:
         const QString path = dir.path() + QStringLiteral("/keys/id_ed25519");
         auto key = generateEd25519Key(QStringLiteral("suanli@test"));
         QVERIFY(key.ok());
-        QVERIFY(key->publicKeyLine.startsWith(QStringLiteral("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI")));
+        QVERIFY(
+            key->publicKeyLine.startsWith(QStringLiteral("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI")));
         QVERIFY(key->publicKeyLine.endsWith(QStringLiteral(" suanli@test")));
         QVERIFY(saveKeyPair(*key, path).ok());
 
@@ -46,10 +51,13 @@ private slots:
         QCOMPARE(mode(dir.path() + QStringLiteral("/keys")), 0700);
 
         int exitCode = -1;
-        const QString derived = run(QStringLiteral("ssh-keygen"), {QStringLiteral("-y"), QStringLiteral("-f"), path}, &exitCode);
+        const QString derived = run(QStringLiteral("ssh-keygen"),
+                                    {QStringLiteral("-y"), QStringLiteral("-f"), path}, &exitCode);
         QCOMPARE(exitCode, 0);
         QCOMPARE(derived, key->publicKeyLine); // same key, same comment
-        const QString pub = run(QStringLiteral("ssh-keygen"), {QStringLiteral("-l"), QStringLiteral("-f"), path + QStringLiteral(".pub")}, &exitCode);
+        const QString pub = run(
+            QStringLiteral("ssh-keygen"),
+            {QStringLiteral("-l"), QStringLiteral("-f"), path + QStringLiteral(".pub")}, &exitCode);
         QCOMPARE(exitCode, 0);
         QVERIFY2(pub.contains(QStringLiteral("(ED25519)")), qPrintable(pub));
     }
@@ -69,8 +77,9 @@ private slots:
         const QString path = dir.path() + QStringLiteral("/id");
         int exitCode = -1;
         run(QStringLiteral("ssh-keygen"),
-            {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"), QString(),
-             QStringLiteral("-C"), QStringLiteral("made-by-openssh"), QStringLiteral("-f"), path},
+            {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+             QStringLiteral("-N"), QString(), QStringLiteral("-C"),
+             QStringLiteral("made-by-openssh"), QStringLiteral("-f"), path},
             &exitCode);
         QCOMPARE(exitCode, 0);
         auto key = loadKeyPair(path);
@@ -97,10 +106,12 @@ private slots:
         const QString path = dir.path() + QStringLiteral("/bad");
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----\n");
+        file.write(
+            "-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----\n");
         file.close();
         QCOMPARE(loadKeyPair(path).error().code, QStringLiteral("ssh_key_error"));
-        QCOMPARE(loadKeyPair(dir.path() + QStringLiteral("/missing")).error().code, QStringLiteral("ssh_key_error"));
+        QCOMPARE(loadKeyPair(dir.path() + QStringLiteral("/missing")).error().code,
+                 QStringLiteral("ssh_key_error"));
     }
 
     void hostKeyFingerprintMatchesOpenSsh()
@@ -113,7 +124,9 @@ private slots:
         QVERIFY(hostKey.ok());
         QCOMPARE(hostKey->type(), QByteArrayLiteral("ssh-ed25519"));
         QCOMPARE(hostKey->toOpenSshLine(), key->publicKeyLine.section(u' ', 0, 1));
-        const QString listed = run(QStringLiteral("ssh-keygen"), {QStringLiteral("-l"), QStringLiteral("-f"), path + QStringLiteral(".pub")});
+        const QString listed =
+            run(QStringLiteral("ssh-keygen"),
+                {QStringLiteral("-l"), QStringLiteral("-f"), path + QStringLiteral(".pub")});
         QCOMPARE(listed.section(u' ', 1, 1), hostKey->fingerprint());
     }
 

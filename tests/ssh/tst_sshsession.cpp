@@ -23,7 +23,8 @@ private:
 
     Endpoint endpoint(quint16 port = 0) const
     {
-        return {QStringLiteral("127.0.0.1"), port ? port : m_sshd.port(), m_sshd.user(), m_sshd.hostKeyLine()};
+        return {QStringLiteral("127.0.0.1"), port ? port : m_sshd.port(), m_sshd.user(),
+                m_sshd.hostKeyLine()};
     }
     Identity identity() const { return {m_sshd.clientKeyPath(), {}}; }
     static SessionOptions fastOptions()
@@ -52,7 +53,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(session.state(), SessionState::Connected, 10000);
         QCOMPARE(states.first().first().value<SessionState>(), SessionState::Connecting);
         QVERIFY(session.lastError().code.isEmpty());
-        QTRY_VERIFY(m_sshd.log().contains(QStringLiteral("Accepted publickey for ") + m_sshd.user()));
+        QTRY_VERIFY(
+            m_sshd.log().contains(QStringLiteral("Accepted publickey for ") + m_sshd.user()));
     }
 
     void rejectsPinnedKeyMismatch()
@@ -98,7 +100,8 @@ private slots:
         QSignalSpy errors(&session, &Session::errorOccurred);
         session.open();
         QTRY_VERIFY(errors.size() >= 2); // tried, waited, tried again
-        QCOMPARE(errors.first().first().value<suanli::Error>().code, QStringLiteral("connect_failed"));
+        QCOMPARE(errors.first().first().value<suanli::Error>().code,
+                 QStringLiteral("connect_failed"));
         QVERIFY(session.state() != SessionState::Failed);
     }
 
@@ -115,7 +118,8 @@ private slots:
 
         QSignalSpy states(&session, &Session::stateChanged);
         relay.drop();
-        QTRY_VERIFY_WITH_TIMEOUT(states.contains({QVariant::fromValue(SessionState::WaitingToReconnect)}), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            states.contains({QVariant::fromValue(SessionState::WaitingToReconnect)}), 10000);
         QCOMPARE(session.lastError().code, QStringLiteral("connection_lost"));
         QTRY_COMPARE_WITH_TIMEOUT(session.state(), SessionState::Connected, 10000);
         QCOMPARE(relay.accepted(), 2);

@@ -49,15 +49,16 @@ bool SshdFixture::start(QString *error)
     const QString dir = m_dir.path();
     auto hostKey = generateEd25519Key(QStringLiteral("test-host"));
     auto clientKey = generateEd25519Key(QStringLiteral("test-client"));
-    if (!hostKey || !clientKey || !saveKeyPair(*hostKey, dir + QStringLiteral("/host_ed25519"))
-        || !saveKeyPair(*clientKey, clientKeyPath())) {
+    if (!hostKey || !clientKey || !saveKeyPair(*hostKey, dir + QStringLiteral("/host_ed25519")) ||
+        !saveKeyPair(*clientKey, clientKeyPath())) {
         *error = QStringLiteral("could not make keys");
         return false;
     }
     m_hostKeyLine = hostKey->publicKeyLine.section(u' ', 0, 1);
     m_clientPublicKeyLine = clientKey->publicKeyLine;
     QFile authorized(dir + QStringLiteral("/authorized_keys"));
-    if (!authorized.open(QIODevice::WriteOnly) || authorized.write(clientKey->publicKeyLine.toUtf8() + '\n') < 0) {
+    if (!authorized.open(QIODevice::WriteOnly) ||
+        authorized.write(clientKey->publicKeyLine.toUtf8() + '\n') < 0) {
         *error = QStringLiteral("could not write authorized_keys");
         return false;
     }
@@ -68,15 +69,15 @@ bool SshdFixture::start(QString *error)
 
     for (int attempt = 0; attempt < 5; ++attempt) {
         m_port = freeLoopbackPort();
-        const QString config = QStringLiteral(
-                                   "Port %1\nListenAddress 127.0.0.1\nHostKey %2/host_ed25519\n"
-                                   "AuthorizedKeysFile %2/authorized_keys\nStrictModes no\nUsePAM no\n"
-                                   "PasswordAuthentication no\nKbdInteractiveAuthentication no\n"
-                                   "PubkeyAuthentication yes\nPermitRootLogin prohibit-password\n"
-                                   "AllowTcpForwarding yes\nPidFile none\nMaxStartups 100\n"
-                                   "LogLevel VERBOSE\n")
-                                   .arg(m_port)
-                                   .arg(dir);
+        const QString config =
+            QStringLiteral("Port %1\nListenAddress 127.0.0.1\nHostKey %2/host_ed25519\n"
+                           "AuthorizedKeysFile %2/authorized_keys\nStrictModes no\nUsePAM no\n"
+                           "PasswordAuthentication no\nKbdInteractiveAuthentication no\n"
+                           "PubkeyAuthentication yes\nPermitRootLogin prohibit-password\n"
+                           "AllowTcpForwarding yes\nPidFile none\nMaxStartups 100\n"
+                           "LogLevel VERBOSE\n")
+                .arg(m_port)
+                .arg(dir);
         QFile file(dir + QStringLiteral("/sshd_config"));
         if (!file.open(QIODevice::WriteOnly) || file.write(config.toUtf8()) < 0) {
             *error = QStringLiteral("could not write sshd_config");

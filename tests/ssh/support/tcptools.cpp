@@ -9,30 +9,35 @@ QByteArray exchange(quint16 port, const QByteArray &payload, int timeoutMs)
 {
     QTcpSocket socket;
     QByteArray received;
-    QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [&] { received += socket.readAll(); });
+    QObject::connect(&socket, &QTcpSocket::readyRead, &socket,
+                     [&] { received += socket.readAll(); });
     socket.connectToHost(QHostAddress::LocalHost, port);
     socket.write(payload);
     const QDeadlineTimer deadline(timeoutMs);
-    while (received.size() < payload.size() && !deadline.hasExpired()
-           && socket.state() != QAbstractSocket::UnconnectedState) {
+    while (received.size() < payload.size() && !deadline.hasExpired() &&
+           socket.state() != QAbstractSocket::UnconnectedState) {
         QTest::qWait(5);
     }
     return received;
 }
 
-EchoServer::EchoServer(QObject *parent) : QObject(parent)
+EchoServer::EchoServer(QObject *parent)
+    : QObject(parent)
 {
     m_server.listen(QHostAddress::LocalHost, 0);
     connect(&m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = m_server.nextPendingConnection()) {
             ++m_connections;
-            connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->write(socket->readAll()); });
+            connect(socket, &QTcpSocket::readyRead, socket,
+                    [socket] { socket->write(socket->readAll()); });
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         }
     });
 }
 
-TcpRelay::TcpRelay(quint16 targetPort, QObject *parent) : QObject(parent), m_targetPort(targetPort)
+TcpRelay::TcpRelay(quint16 targetPort, QObject *parent)
+    : QObject(parent)
+    , m_targetPort(targetPort)
 {
     m_server.listen(QHostAddress::LocalHost, 0);
     connect(&m_server, &QTcpServer::newConnection, this, [this] {

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "protocol/result.h"
+#include "protocol/types.h"
+#include "ssh/session.h"
+#include "ssh/sshconfig.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+namespace suanli::access {
+
+class TerminalLauncher;
+
+/// Everything "getting in" needs for one instance (issue 5 §2–§4): its ~/.ssh/config entry,
+/// terminal, VS Code and Jupyter links, and the Ports panel's forwards over one SSH session.
+/// The session is opened on the first forward and closed when the instance stops running or
+/// this object goes — no tunnel survives either.
+class InstanceAccess : public QObject
+{
+    Q_OBJECT
+public:
+    using OpenUrl = std::function<bool(const QUrl &)>;
+
+    /// openUrl: how the UI opens a link (QDesktopServices::openUrl); the core never does.
+    InstanceAccess(const protocol::Instance &instance, QString privateKeyPath,
+                   ssh::SshConfig config, OpenUrl openUrl, ssh::SessionOptions options = {},
+                   QObject *parent = nullptr);
+    ~InstanceAccess() override;
+
+    QString hostAlias() const;
+    /// Feed every update of the instance: leaving `running` closes the session and its
+    /// forwards; new SSH details (a restart elsewhere) make the next forward use them.
+    void setInstance(const protocol::Instance &instance);
+
+    /// Writes the Host file and the pinned key (DESIGN §7), for `ssh <alias>` and VS Code.
+    Result<void> writeSshConfig();
+    /// Removes them (the instance was destroyed).
+    Result<void> removeSshConfig();
+    /// Lines of the user's ~/.ssh/config that would override ours; shown as a warning.
+    QList<ssh::SshConfigWarning> configWarnings() const;
+
+    Result<void> openTerminal(const TerminalLauncher &launcher);
+    QUrl vscodeUrl() const;
+    QString sshCommand() const;
+
+    /// Forwards a free 127.0.0.1 port to the instance's Jupyter (its 127.0.0.1:8888), opens the
+    /// browser with the token, and returns the URL (also for copying).
+    Result<QUrl> openJupyter();
+
+    /// The Ports panel: 127.0.0.1:localPort (0: any free one) → the instance's
+    /// 127.0.0.1:remotePort.
+    Result<ssh::ForwardStats> addForward(quint16 remotePort, quint16 localPort = 0);
+    void removeForward(int id);
+    QList<ssh::ForwardStats> forwards() const;
+    ssh::SessionState sessionState() const;
+
+signals:
+    void forwardChanged(const suanli::ssh::ForwardStats &stats);
+    void forwardRemoved(int id);
+    void sessionStateChanged(suanli::ssh::SessionState state);
+    void errorOccurred(const suanli::Error &error);
+
+private:
+    Result<ssh::Session *> ensureSession();
+    void closeSession();
+
+    protocol::Instance m_instance;
+    QString m_privateKeyPath;
+    ssh::SshConfig m_config;
+    OpenUrl m_openUrl;
+    ssh::SessionOptions m_options;
+    std::unique_ptr<ssh::Session> m_session;
+    int m_jupyterForward = 0;
+};
+
+} // namespace suanli::access
