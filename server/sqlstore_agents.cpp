@@ -122,11 +122,6 @@ Result<QList<Change>> SqlStore::applyInstanceState(qint64 hostId,
         row.runningSinceMs = 0;
         if (auto g = releaseGpus(row); !g)
             return g.error();
-        if (row.inst.gpu_count == 0) {
-            // A whole-machine rental gives the machine back.
-            if (auto o = refreshOffer(hostId); !o)
-                return o.error();
-        }
     }
     if (to == InstanceState::Stopped) {
         row.stoppedAtMs = nowMs;
@@ -147,6 +142,14 @@ Result<QList<Change>> SqlStore::applyInstanceState(qint64 hostId,
         row.inst.state_reason = report.reason;
     if (auto s = saveInstance(row); !s)
         return s.error();
+    if (row.inst.gpu_count == 0
+        && (to == InstanceState::Stopped || to == InstanceState::Destroyed
+            || to == InstanceState::Failed)) {
+        // A whole-machine rental gives the machine back. After saveInstance: the offer is
+        // recomputed from the instances table, where this one must no longer hold it.
+        if (auto o = refreshOffer(hostId); !o)
+            return o.error();
+    }
     if (from != to) {
         if (auto e = recordEvent(row.inst.id, toString(to), report.reason, nowMs); !e)
             return e.error();

@@ -63,11 +63,13 @@ HostTestBed::HostTestBed(const QString &iniExtra)
         m_error = u"cannot write host.ini"_s;
         return;
     }
-    ini.write(u"[host]\nstate_dir=state\naddress=127.0.0.1\nport_min=%1\nport_max=%2\n"
-              "[instances]\nmemory_mb=256\npids_limit=128\ncpus=1\nstop_timeout_s=2\n"
-              "[agent]\nreconnect_min_ms=100\nreconnect_max_ms=1000\nusage_interval_s=1\n"_s
-                  .arg(base).arg(base + 19).toUtf8()
-              + iniExtra.toUtf8());
+    ini.write(
+        u"[host]\nstate_dir=state\naddress=127.0.0.1\nport_min=%1\nport_max=%2\n"
+        "[instances]\nmemory_mb=256\npids_limit=128\ncpus=1\nstop_timeout_s=2\n"
+        "[agent]\nreconnect_min_ms=100\nreconnect_max_ms=1000\nusage_interval_s=1\n"_s.arg(base)
+            .arg(base + 19)
+            .toUtf8() +
+        iniExtra.toUtf8());
     ini.close();
     QProcess keygen;
     keygen.start(u"ssh-keygen"_s, {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, u""_s, u"-C"_s,
@@ -91,14 +93,16 @@ HostTestBed::~HostTestBed()
     if (!agent.isEmpty()) {
         QByteArray out;
         podman({u"ps"_s, u"-a"_s, u"--format"_s, u"{{.Names}}"_s, u"--filter"_s,
-                u"label=suanli.agent="_s + agent}, &out);
+                u"label=suanli.agent="_s + agent},
+               &out);
         for (const QByteArray &name : out.split('\n')) {
             if (!name.trimmed().isEmpty())
                 podman({u"rm"_s, u"-f"_s, u"-t"_s, u"0"_s, QString::fromUtf8(name.trimmed())});
         }
         out.clear();
         podman({u"volume"_s, u"ls"_s, u"--format"_s, u"{{.Name}}"_s, u"--filter"_s,
-                u"label=suanli.agent="_s + agent}, &out);
+                u"label=suanli.agent="_s + agent},
+               &out);
         for (const QByteArray &name : out.split('\n')) {
             if (!name.trimmed().isEmpty())
                 podman({u"volume"_s, u"rm"_s, u"-f"_s, QString::fromUtf8(name.trimmed())});
@@ -128,8 +132,8 @@ QProcess *HostTestBed::startProcess()
 {
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process->start(agentBinary(), {u"run"_s, u"--market"_s, m_market->baseUrl(), u"--token-file"_s,
-                                     tokenPath(), u"--config"_s, configPath()});
+    m_process->start(agentBinary(), {u"run"_s, u"--market"_s, m_market->baseUrl(),
+                                     u"--token-file"_s, tokenPath(), u"--config"_s, configPath()});
     m_process->waitForStarted(5000);
     return m_process.get();
 }
@@ -153,8 +157,11 @@ qint64 HostTestBed::createInstance(const QJsonObject &extra, const QString &imag
 {
     QFile pub(renterKey() + u".pub"_s);
     pub.open(QIODevice::ReadOnly);
-    QJsonObject body{{u"offer_id"_s, m_hostId}, {u"gpu_count"_s, 0}, {u"image"_s, image},
-                     {u"disk_gb"_s, 1}, {u"ssh_public_key"_s, QString::fromUtf8(pub.readAll()).trimmed()},
+    QJsonObject body{{u"offer_id"_s, m_hostId},
+                     {u"gpu_count"_s, 0},
+                     {u"image"_s, image},
+                     {u"disk_gb"_s, 1},
+                     {u"ssh_public_key"_s, QString::fromUtf8(pub.readAll()).trimmed()},
                      {u"label"_s, u"e2e"_s}};
     for (auto it = extra.begin(); it != extra.end(); ++it)
         body.insert(it.key(), it.value());
@@ -197,17 +204,33 @@ int HostTestBed::ssh(const QJsonObject &instance, const QString &command, QByteA
     const QString knownHosts = m_dir.filePath(u"known_hosts"_s);
     QFile kh(knownHosts);
     kh.open(QIODevice::WriteOnly | QIODevice::Truncate);
-    kh.write(u"[%1]:%2 %3\n"_s.arg(host).arg(port).arg(endpoint.value(u"host_key"_s).toString()).toUtf8());
+    kh.write(u"[%1]:%2 %3\n"_s.arg(host)
+                 .arg(port)
+                 .arg(endpoint.value(u"host_key"_s).toString())
+                 .toUtf8());
     kh.close();
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(u"ssh"_s, {u"-i"_s, renterKey(), u"-F"_s, u"/dev/null"_s,
-                       u"-o"_s, u"StrictHostKeyChecking=yes"_s,
-                       u"-o"_s, u"UserKnownHostsFile="_s + knownHosts,
-                       u"-o"_s, u"GlobalKnownHostsFile=/dev/null"_s,
-                       u"-o"_s, u"BatchMode=yes"_s, u"-o"_s, u"IdentitiesOnly=yes"_s,
-                       u"-o"_s, u"ConnectTimeout=10"_s, u"-p"_s, QString::number(port),
-                       endpoint.value(u"user"_s).toString() + u'@' + host, command});
+    p.start(u"ssh"_s, {u"-i"_s,
+                       renterKey(),
+                       u"-F"_s,
+                       u"/dev/null"_s,
+                       u"-o"_s,
+                       u"StrictHostKeyChecking=yes"_s,
+                       u"-o"_s,
+                       u"UserKnownHostsFile="_s + knownHosts,
+                       u"-o"_s,
+                       u"GlobalKnownHostsFile=/dev/null"_s,
+                       u"-o"_s,
+                       u"BatchMode=yes"_s,
+                       u"-o"_s,
+                       u"IdentitiesOnly=yes"_s,
+                       u"-o"_s,
+                       u"ConnectTimeout=10"_s,
+                       u"-p"_s,
+                       QString::number(port),
+                       endpoint.value(u"user"_s).toString() + u'@' + host,
+                       command});
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished();

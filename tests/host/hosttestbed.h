@@ -42,7 +42,8 @@ public:
     /// Waits until the market lists the host's offer (its agent said hello).
     bool waitOfferListed(int timeoutMs = 20000);
     /// POST /api/v1/instances; returns the instance id or 0.
-    qint64 createInstance(const QJsonObject &extra = {}, const QString &image = QString::fromLatin1(kImage));
+    qint64 createInstance(const QJsonObject &extra = {},
+                          const QString &image = QString::fromLatin1(kImage));
     QJsonObject instance(qint64 id);
     /// Polls until the instance is in `state`; returns the last instance JSON seen.
     QJsonObject waitState(qint64 id, const QString &state, int timeoutMs = 60000);

@@ -47,8 +47,9 @@ RecordedGpuProbe twoGpuMachine()
     RecordedGpuProbe p;
     p.driver = u"550.54.15"_s;
     p.cuda = u"12.4"_s;
-    p.recordedDevices = {{0, u"GPU-8f6d2a1e-0000-4c4b-9d3e-000000000001"_s, u"GeForce RTX 4090"_s, 24564},
-                         {1, u"GPU-8f6d2a1e-0000-4c4b-9d3e-000000000002"_s, u"GeForce RTX 4090"_s, 24564}};
+    p.recordedDevices = {
+        {0, u"GPU-8f6d2a1e-0000-4c4b-9d3e-000000000001"_s, u"GeForce RTX 4090"_s, 24564},
+        {1, u"GPU-8f6d2a1e-0000-4c4b-9d3e-000000000002"_s, u"GeForce RTX 4090"_s, 24564}};
     p.recordedSamples = {
         {{0, p.recordedDevices[0].uuid, 97, 21800, 73, 428.5, {{4242, 21500}}},
          {1, p.recordedDevices[1].uuid, 35, 3000, 51, 120.0, {{777, 2900}}}},
@@ -116,8 +117,9 @@ private slots:
 
     void toolkitVersionGate()
     {
-        QCOMPARE(SelfTest::toolkitVersion(u"NVIDIA Container Toolkit CLI version 1.17.8\ncommit: abc"_s),
-                 (QList<int>{1, 17, 8}));
+        QCOMPARE(
+            SelfTest::toolkitVersion(u"NVIDIA Container Toolkit CLI version 1.17.8\ncommit: abc"_s),
+            (QList<int>{1, 17, 8}));
         QVERIFY(SelfTest::toolkitIsSafe({1, 17, 8}));
         QVERIFY(SelfTest::toolkitIsSafe({1, 18, 0}));
         QVERIFY(!SelfTest::toolkitIsSafe({1, 17, 7}));
@@ -131,7 +133,8 @@ private slots:
 
     void passthroughRefusedWithoutCdiSpec()
     {
-        if (QFile::exists(u"/etc/cdi/nvidia.yaml"_s) || QFile::exists(u"/var/run/cdi/nvidia.yaml"_s))
+        if (QFile::exists(u"/etc/cdi/nvidia.yaml"_s) ||
+            QFile::exists(u"/var/run/cdi/nvidia.yaml"_s))
             QSKIP("this machine has a CDI spec");
         RecordedGpuProbe probe = twoGpuMachine();
         std::optional<Result<void>> answer;

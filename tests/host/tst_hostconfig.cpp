@@ -10,8 +10,8 @@
 #include "host/tarwriter.h"
 
 #include <QJsonDocument>
-#include <QStandardPaths>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -65,7 +65,7 @@ private slots:
         QVERIFY(c->lendsAt(QDateTime(QDate(2026, 11, 23), QTime(23, 0))));
         QVERIFY(c->lendsAt(QDateTime(QDate(2026, 11, 24), QTime(7, 59))));
         QVERIFY(!c->lendsAt(QDateTime(QDate(2026, 11, 24), QTime(12, 0))));
-        QVERIFY(c->lendsAt(QDateTime(QDate(2026, 11, 28), QTime(12, 0)))); // Saturday
+        QVERIFY(c->lendsAt(QDateTime(QDate(2026, 11, 28), QTime(12, 0))));  // Saturday
         QVERIFY(!c->lendsAt(QDateTime(QDate(2026, 11, 29), QTime(12, 0)))); // Sunday
     }
 
@@ -101,9 +101,11 @@ private slots:
     void runtimeDecisionFromRecordedPodmanInfo()
     {
         // Recorded from this project's CI VM: cgroup v1 hybrid, crun default, no CAP_SYS_RESOURCE.
-        const QJsonObject info = QJsonDocument::fromJson(
-            R"({"host":{"cgroupVersion":"v1","cgroupManager":"cgroupfs","ociRuntime":{"name":"crun"},
-               "security":{"rootless":false}}})").object();
+        const QJsonObject info =
+            QJsonDocument::fromJson(
+                R"({"host":{"cgroupVersion":"v1","cgroupManager":"cgroupfs","ociRuntime":{"name":"crun"},
+               "security":{"rootless":false}}})")
+                .object();
         RuntimeSettings s = RuntimeDetector::decide(info, 0x000001fffeffffffULL, true, u"auto"_s);
         QCOMPARE(s.runtime, u"runc"_s);
         QCOMPARE(s.cgroupManager, u"cgroupfs"_s);
@@ -112,9 +114,11 @@ private slots:
         QVERIFY(conf.contains("default_ulimits = []"));
         QVERIFY(conf.contains("runtime = \"runc\""));
         // A normal cgroup v2 root machine needs nothing.
-        const QJsonObject v2 = QJsonDocument::fromJson(
-            R"({"host":{"cgroupVersion":"v2","cgroupManager":"systemd","ociRuntime":{"name":"crun"},
-               "security":{"rootless":false}}})").object();
+        const QJsonObject v2 =
+            QJsonDocument::fromJson(
+                R"({"host":{"cgroupVersion":"v2","cgroupManager":"systemd","ociRuntime":{"name":"crun"},
+               "security":{"rootless":false}}})")
+                .object();
         s = RuntimeDetector::decide(v2, 0x000001ffffffffffULL, false, u"auto"_s);
         QVERIFY(s.runtime.isEmpty());
         QVERIFY(s.cgroupManager.isEmpty());
@@ -172,9 +176,11 @@ private slots:
     void sshdConfigRejectsUnsafeEnv()
     {
         QVERIFY(ContainerRuntime::sshdConfig({{u"A_B"_s, u"x y"_s}}));
-        QVERIFY(ContainerRuntime::sshdConfig({{u"A_B"_s, u"x y"_s}})->contains("SetEnv \"A_B=x y\""));
+        QVERIFY(
+            ContainerRuntime::sshdConfig({{u"A_B"_s, u"x y"_s}})->contains("SetEnv \"A_B=x y\""));
         QCOMPARE(ContainerRuntime::sshdConfig({{u"1A"_s, u"x"_s}}).error().code, u"invalid_env"_s);
-        QCOMPARE(ContainerRuntime::sshdConfig({{u"A"_s, u"x\"\nHostKey /x"_s}}).error().code, u"invalid_env"_s);
+        QCOMPARE(ContainerRuntime::sshdConfig({{u"A"_s, u"x\"\nHostKey /x"_s}}).error().code,
+                 u"invalid_env"_s);
     }
 
     void criLogLinesAreJoined()

@@ -1,0 +1,428 @@
+#include "containerruntime.h"
+
+#include "tarwriter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace suanli::host {
+
+namespace {
+
+constexpr int kSshWaitStepMs = 100;
+constexpr int kSshWaitAttempts = 200; // 20 s
+
+// What sshd needs and nothing else: switch to the user and chroot for privilege separation,
+// chown the pty, signal its own children, bind port 22.
+const QString kCapabilities = u"CHOWN,SETUID,SETGID,SYS_CHROOT,KILL,NET_BIND_SERVICE"_s;
+
+Error podmanError(const QString &code, const QString &what, const ProcessResult &r)
+{
+    return makeError(code, u"%1: %2"_s.arg(what, r.reason()));
+}
+
+} // namespace
+
+ContainerRuntime::ContainerRuntime(Podman &podman, QString agentId, QString bindAddress,
+                                   InstanceLimits limits, QObject *parent)
+    : QObject(parent)
+    , m_podman(podman)
+    , m_agentId(std::move(agentId))
+    , m_bindAddress(std::move(bindAddress))
+    , m_limits(limits)
+{}
+
+QString ContainerRuntime::containerName(const QString &agentId, qint64 instanceId)
+{
+    return u"suanli-%1-i%2"_s.arg(agentId).arg(instanceId);
+}
+
+QString ContainerRuntime::labelFilter() const
+{
+    return u"label=suanli.agent=%1"_s.arg(m_agentId);
+}
+
+QByteArray ContainerRuntime::bootstrapScript()
+{
+    return R"SH(#!/bin/sh
+# PID 1 of a Suanli instance, written by the host agent.
+[ -x /usr/sbin/sshd ] || { echo "suanli: image_has_no_sshd" >&2; exit 64; }
+mkdir -p /run/sshd && chmod 0755 /run/sshd
+if [ -s /etc/suanli/onstart.sh ] && [ ! -e /etc/suanli/onstart.done ]; then
+    : > /etc/suanli/onstart.done
+    (cd /workspace && /bin/sh /etc/suanli/onstart.sh 2>&1 | sed 's/^/onstart: /') &
+fi
+if [ -s /etc/suanli/jupyter_token ] && command -v jupyter >/dev/null 2>&1; then
+    (cd /workspace && exec jupyter notebook --ip=127.0.0.1 --port=8888 --no-browser --allow-root \
+        --ServerApp.token="$(cat /etc/suanli/jupyter_token)" \
+        --NotebookApp.token="$(cat /etc/suanli/jupyter_token)" \
+        --notebook-dir=/workspace) >/var/log/suanli-jupyter.log 2>&1 &
+fi
+echo "suanli: starting sshd"
+exec /usr/sbin/sshd -D -e -f /etc/suanli/sshd_config
+)SH";
+}
+
+Result<QByteArray> ContainerRuntime::sshdConfig(const QMap<QString, QString> &env)
+{
+    QByteArray conf = "# Written by the Suanli host agent.\n"
+                      "HostKey /etc/suanli/ssh_host_ed25519_key\n"
+                      "AuthorizedKeysFile /etc/suanli/authorized_keys\n"
+                      "PermitRootLogin prohibit-password\n"
+                      "PasswordAuthentication no\n"
+                      "KbdInteractiveAuthentication no\n"
+                      "UsePAM no\n"
+                      "PrintMotd no\n"
+                      "AllowTcpForwarding yes\n"
+                      "Subsystem sftp internal-sftp\n";
+    static const QRegularExpression name(u"^[A-Za-z_][A-Za-z0-9_]{0,127}$"_s);
+    QByteArray setEnv;
+    for (auto it = env.cbegin(); it != env.cend(); ++it) {
+        if (!name.match(it.key()).hasMatch())
+            return makeError(u"invalid_env"_s,
+                             u"environment variable name '%1' is not valid"_s.arg(it.key()));
+        if (it.value().contains(u'"') || it.value().contains(u'\n') || it.value().contains(u'\\'))
+            return makeError(u"invalid_env"_s, u"the value of %1 contains a quote, backslash or "
+                                               "newline"_s.arg(it.key()));
+        setEnv += " \"" + it.key().toUtf8() + '=' + it.value().toUtf8() + '"';
+    }
+    if (!setEnv.isEmpty())
+        conf += "SetEnv" + setEnv + '\n';
+    return conf;
+}
+
+QStringList ContainerRuntime::createArgs(const InstanceRecord &r) const
+{
+    const QString name = r.container;
+    QString hostname = r.spec.label.toLower();
+    hostname.replace(QRegularExpression(u"[^a-z0-9-]"_s), u"-"_s);
+    if (hostname.isEmpty() || hostname.size() > 63)
+        hostname = u"i%1"_s.arg(r.id);
+    QStringList args = {
+        u"create"_s,
+        u"--name"_s,
+        name,
+        u"--hostname"_s,
+        hostname,
+        u"--label"_s,
+        u"suanli.agent=%1"_s.arg(m_agentId),
+        u"--label"_s,
+        u"suanli.instance=%1"_s.arg(r.id),
+        u"--cap-drop=all"_s,
+        u"--cap-add=%1"_s.arg(kCapabilities),
+        u"--security-opt"_s,
+        u"no-new-privileges"_s,
+        u"--pids-limit"_s,
+        QString::number(m_limits.pidsLimit),
+        u"--memory"_s,
+        u"%1m"_s.arg(m_limits.memoryMb),
+        u"--memory-swap"_s,
+        u"%1m"_s.arg(m_limits.memoryMb),
+        u"--cpus"_s,
+        QString::number(m_limits.cpus),
+        u"--stop-timeout"_s,
+        QString::number(m_limits.stopTimeoutS),
+        u"--log-driver"_s,
+        u"k8s-file"_s,
+        u"--log-opt"_s,
+        u"max-size=10mb"_s,
+        u"--publish"_s,
+        u"%1:%2:22/tcp"_s.arg(m_bindAddress).arg(r.port),
+        u"--volume"_s,
+        u"%1:/workspace"_s.arg(name),
+        u"--workdir"_s,
+        u"/workspace"_s,
+        u"--entrypoint"_s,
+        u"[\"/bin/sh\",\"/etc/suanli/bootstrap.sh\"]"_s,
+    };
+    for (const QString &uuid : r.gpus)
+        args << u"--device"_s << u"nvidia.com/gpu=%1"_s.arg(uuid);
+    for (auto it = r.spec.env.cbegin(); it != r.spec.env.cend(); ++it)
+        args << u"--env"_s << it.key() + u'=' + it.value();
+    args << r.spec.image;
+    return args;
+}
+
+void ContainerRuntime::create(const InstanceRecord &r, const QString &hostPrivateKey, Done done)
+{
+    auto config = sshdConfig(r.spec.env);
+    if (!config) {
+        done(config.error());
+        return;
+    }
+    TarWriter tar;
+    tar.addDirectory(u"etc/suanli"_s, 0700);
+    tar.addFile(u"etc/suanli/bootstrap.sh"_s, bootstrapScript(), 0755);
+    tar.addFile(u"etc/suanli/sshd_config"_s, *config, 0644);
+    tar.addFile(u"etc/suanli/ssh_host_ed25519_key"_s, hostPrivateKey.toUtf8(), 0600);
+    tar.addFile(u"etc/suanli/ssh_host_ed25519_key.pub"_s, r.hostKey.toUtf8() + '\n', 0644);
+    tar.addFile(u"etc/suanli/authorized_keys"_s, r.spec.ssh_public_key.trimmed().toUtf8() + '\n',
+                0600);
+    if (!r.jupyterToken.isEmpty())
+        tar.addFile(u"etc/suanli/jupyter_token"_s, r.jupyterToken.toUtf8(), 0600);
+    if (!r.spec.onstart.trimmed().isEmpty())
+        tar.addFile(u"etc/suanli/onstart.sh"_s, r.spec.onstart.toUtf8() + '\n', 0700);
+    const QByteArray files = tar.finish();
+    const QString name = r.container;
+    const QStringList args = createArgs(r);
+
+    // The steps, last first: each lambda is the continuation of the one before.
+    auto handIn = [this, name, files, done] {
+        m_podman.run(
+            {u"cp"_s, u"-"_s, name + u":/"_s}, this,
+            [done](const ProcessResult &res) {
+                if (!res.ok())
+                    done(podmanError(u"container_create_failed"_s,
+                                     u"cannot copy the instance files in"_s, res));
+                else
+                    done({});
+            },
+            files);
+    };
+    auto checkSshd = [this, name, handIn, done] {
+        // Reading the file out of the created container works for any image and user, rootless
+        // included; exit status 0 means it exists.
+        m_podman.run({u"cp"_s, name + u":/usr/sbin/sshd"_s, u"-"_s}, this,
+                     [done, handIn](const ProcessResult &res) {
+                         if (!res.ok()) {
+                             done(makeError(u"image_has_no_sshd"_s,
+                                            u"the image has no /usr/sbin/sshd; install "
+                                            "openssh-server in it"_s));
+                             return;
+                         }
+                         handIn();
+                     });
+    };
+    auto createContainer = [this, name, args, checkSshd, done] {
+        m_podman.run({u"container"_s, u"exists"_s, name}, this,
+                     [this, args, checkSshd, done](const ProcessResult &exists) {
+                         if (exists.ok()) { // a create interrupted by a restart: carry on
+                             checkSshd();
+                             return;
+                         }
+                         m_podman.run(args, this, [checkSshd, done](const ProcessResult &res) {
+                             if (!res.ok())
+                                 done(podmanError(u"container_create_failed"_s,
+                                                  u"podman create failed"_s, res));
+                             else
+                                 checkSshd();
+                         });
+                     });
+    };
+    auto createVolume = [this, name, id = r.id, createContainer, done] {
+        m_podman.run({u"volume"_s, u"exists"_s, name}, this,
+                     [this, name, id, createContainer, done](const ProcessResult &exists) {
+                         if (exists.ok()) {
+                             createContainer();
+                             return;
+                         }
+                         m_podman.run({u"volume"_s, u"create"_s, u"--label"_s,
+                                       u"suanli.agent=%1"_s.arg(m_agentId), u"--label"_s,
+                                       u"suanli.instance=%1"_s.arg(id), name},
+                                      this, [createContainer, done](const ProcessResult &res) {
+                                          if (!res.ok())
+                                              done(podmanError(u"volume_create_failed"_s,
+                                                               u"podman volume create failed"_s,
+                                                               res));
+                                          else
+                                              createContainer();
+                                      });
+                     });
+    };
+    const QString image = r.spec.image;
+    m_podman.run({u"image"_s, u"exists"_s, image}, this,
+                 [this, image, createVolume, done](const ProcessResult &exists) {
+                     if (exists.ok()) {
+                         createVolume();
+                         return;
+                     }
+                     m_podman.run({u"pull"_s, u"--quiet"_s, image}, this,
+                                  [createVolume, done](const ProcessResult &res) {
+                                      if (!res.ok())
+                                          done(podmanError(u"image_pull_failed"_s,
+                                                           u"podman pull failed"_s, res));
+                                      else
+                                          createVolume();
+                                  });
+                 });
+}
+
+void ContainerRuntime::start(const InstanceRecord &r, Done done)
+{
+    m_podman.run({u"start"_s, r.container}, this, [this, r, done](const ProcessResult &res) {
+        if (!res.ok()) {
+            done(podmanError(u"container_start_failed"_s, u"podman start failed"_s, res));
+            return;
+        }
+        waitForSsh(r, kSshWaitAttempts, done);
+    });
+}
+
+void ContainerRuntime::waitForSsh(const InstanceRecord &r, int attemptsLeft, Done done)
+{
+    // Ready means sshd answers with its banner on the published port, as a renter will see it.
+    auto *socket = new QTcpSocket(this);
+    auto finished = std::make_shared<bool>(false);
+    auto conclude = [this, socket, finished, r, attemptsLeft, done](bool banner) {
+        if (*finished)
+            return;
+        *finished = true;
+        socket->abort();
+        socket->deleteLater();
+        if (banner) {
+            done({});
+            return;
+        }
+        // Not yet: has the container died (no sshd, bad config)?
+        inspect(r.container, [this, r, attemptsLeft,
+                              done](const Result<ContainerRuntimeInfo> &info) {
+            if (info && info->state != "running"_L1) {
+                if (info->exitCode == 64)
+                    done(makeError(u"image_has_no_sshd"_s, u"the image has no /usr/sbin/sshd"_s));
+                else
+                    done(makeError(
+                        u"container_exited"_s,
+                        u"the container exited with status %1 before sshd was ready"_s.arg(
+                            info->exitCode)));
+                return;
+            }
+            if (attemptsLeft <= 1) {
+                done(makeError(u"sshd_not_ready"_s,
+                               u"sshd did not answer on port %1 within %2 s"_s.arg(r.port).arg(
+                                   kSshWaitAttempts * kSshWaitStepMs / 1000)));
+                return;
+            }
+            QTimer::singleShot(kSshWaitStepMs, this, [this, r, attemptsLeft, done] {
+                waitForSsh(r, attemptsLeft - 1, done);
+            });
+        });
+    };
+    connect(socket, &QTcpSocket::readyRead, this, [socket, conclude] {
+        if (socket->bytesAvailable() >= 4)
+            conclude(socket->peek(4) == "SSH-");
+    });
+    connect(socket, &QTcpSocket::errorOccurred, this, [conclude] { conclude(false); });
+    QTimer::singleShot(1000, socket, [conclude] { conclude(false); });
+    socket->connectToHost(m_bindAddress, quint16(r.port));
+}
+
+void ContainerRuntime::stop(const InstanceRecord &r, Done done)
+{
+    m_podman.run(
+        {u"container"_s, u"exists"_s, r.container}, this,
+        [this, r, done](const ProcessResult &exists) {
+            if (!exists.ok()) {
+                done(makeError(u"container_lost"_s,
+                               u"the container %1 no longer exists"_s.arg(r.container)));
+                return;
+            }
+            m_podman.run(
+                {u"stop"_s, u"--time"_s, QString::number(m_limits.stopTimeoutS), r.container}, this,
+                [done](const ProcessResult &res) {
+                    if (!res.ok())
+                        done(podmanError(u"container_stop_failed"_s, u"podman stop failed"_s, res));
+                    else
+                        done({});
+                });
+        });
+}
+
+void ContainerRuntime::destroy(const InstanceRecord &r, Done done)
+{
+    const QString name = r.container;
+    auto removeVolume = [this, name, done] {
+        m_podman.run({u"volume"_s, u"exists"_s, name}, this,
+                     [this, name, done](const ProcessResult &e) {
+                         if (!e.ok()) {
+                             done({});
+                             return;
+                         }
+                         m_podman.run({u"volume"_s, u"rm"_s, u"--force"_s, name}, this,
+                                      [done](const ProcessResult &res) {
+                                          if (!res.ok())
+                                              done(podmanError(u"volume_remove_failed"_s,
+                                                               u"podman volume rm failed"_s, res));
+                                          else
+                                              done({});
+                                      });
+                     });
+    };
+    m_podman.run({u"container"_s, u"exists"_s, name}, this,
+                 [this, name, removeVolume, done](const ProcessResult &e) {
+                     if (!e.ok()) {
+                         removeVolume();
+                         return;
+                     }
+                     m_podman.run({u"rm"_s, u"--force"_s, u"--time"_s, u"0"_s, name}, this,
+                                  [removeVolume, done](const ProcessResult &res) {
+                                      if (!res.ok())
+                                          done(podmanError(u"container_remove_failed"_s,
+                                                           u"podman rm failed"_s, res));
+                                      else
+                                          removeVolume();
+                                  });
+                 });
+}
+
+void ContainerRuntime::list(std::function<void(const Result<QList<ContainerInfo>> &)> done)
+{
+    m_podman.run({u"ps"_s, u"--all"_s, u"--format"_s, u"json"_s, u"--filter"_s, labelFilter()},
+                 this, [done](const ProcessResult &res) {
+                     if (!res.ok()) {
+                         done(podmanError(u"podman_failed"_s, u"podman ps failed"_s, res));
+                         return;
+                     }
+                     QList<ContainerInfo> list;
+                     const QJsonArray array = QJsonDocument::fromJson(res.out).array();
+                     for (const QJsonValue &v : array) {
+                         const QJsonObject o = v.toObject();
+                         ContainerInfo c;
+                         c.name = o.value(u"Names"_s).toArray().first().toString();
+                         c.state = o.value(u"State"_s).toString();
+                         c.instanceId = o.value(u"Labels"_s)
+                                            .toObject()
+                                            .value(u"suanli.instance"_s)
+                                            .toString()
+                                            .toLongLong();
+                         list.append(c);
+                     }
+                     done(list);
+                 });
+}
+
+void ContainerRuntime::inspect(const QString &name,
+                               std::function<void(const Result<ContainerRuntimeInfo> &)> done)
+{
+    m_podman.run({u"container"_s, u"inspect"_s, u"--format"_s, u"json"_s, name}, this,
+                 [done](const ProcessResult &res) {
+                     if (!res.ok()) {
+                         done(podmanError(u"container_lost"_s, u"podman inspect failed"_s, res));
+                         return;
+                     }
+                     const QJsonObject o =
+                         QJsonDocument::fromJson(res.out).array().first().toObject();
+                     const QJsonObject state = o.value(u"State"_s).toObject();
+                     ContainerRuntimeInfo info;
+                     info.state = state.value(u"Status"_s).toString();
+                     info.exitCode = state.value(u"ExitCode"_s).toInt();
+                     info.oomKilled = state.value(u"OOMKilled"_s).toBool();
+                     info.cgroupPath = state.value(u"CgroupPath"_s).toString();
+                     info.logPath = o.value(u"HostConfig"_s)
+                                        .toObject()
+                                        .value(u"LogConfig"_s)
+                                        .toObject()
+                                        .value(u"Path"_s)
+                                        .toString();
+                     done(info);
+                 });
+}
+
+} // namespace suanli::host

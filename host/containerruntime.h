@@ -1,0 +1,83 @@
+#pragma once
+
+#include "journal.h"
+#include "podman.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace suanli::host {
+
+/// Limits every instance gets (DESIGN §6).
+struct InstanceLimits
+{
+    double cpus = 2.0;
+    qint64 memoryMb = 4096;
+    int pidsLimit = 1024;
+    int stopTimeoutS = 5;
+};
+
+/// A container of this agent as `podman ps -a --format json` lists it.
+struct ContainerInfo
+{
+    QString name;
+    qint64 instanceId = 0;
+    QString state; ///< podman's state: created, running, exited, …
+    bool running() const { return state == QLatin1String("running"); }
+};
+
+/// Where a running container's numbers live on the host (from `podman inspect`).
+struct ContainerRuntimeInfo
+{
+    QString state;
+    int exitCode = 0;
+    bool oomKilled = false;
+    QString cgroupPath; ///< relative to the cgroup root, e.g. /libpod_parent/libpod-<id>
+    QString logPath;    ///< k8s-file log
+};
+
+/// The Podman side of an instance: volume, container, the files the agent hands in, start,
+/// stop, destroy. Every step is a podman command run asynchronously; errors come back as an
+/// Error whose code is the instance's state_reason ("image_has_no_sshd", "image_pull_failed", …).
+class ContainerRuntime : public QObject
+{
+    Q_OBJECT
+public:
+    using Done = std::function<void(const Result<void> &)>;
+
+    ContainerRuntime(Podman &podman, QString agentId, QString bindAddress, InstanceLimits limits,
+                     QObject *parent = nullptr);
+
+    static QString containerName(const QString &agentId, qint64 instanceId);
+    QString labelFilter() const;
+
+    /// Pulls the image when missing, creates the volume and the container (not started), checks
+    /// for sshd and hands in host key, authorised key, sshd config, Jupyter token and onstart.
+    void create(const InstanceRecord &record, const QString &hostPrivateKey, Done done);
+    /// Starts the container and waits until its sshd answers on the published port.
+    void start(const InstanceRecord &record, Done done);
+    void stop(const InstanceRecord &record, Done done);
+    /// Removes the container and its volume; done when both are gone (also when never made).
+    void destroy(const InstanceRecord &record, Done done);
+
+    void list(std::function<void(const Result<QList<ContainerInfo>> &)> done);
+    void inspect(const QString &name,
+                 std::function<void(const Result<ContainerRuntimeInfo> &)> done);
+
+    /// The script the container runs as PID 1 (exec's sshd in the end).
+    static QByteArray bootstrapScript();
+    /// sshd_config written into the instance; env goes to sessions with SetEnv.
+    static Result<QByteArray> sshdConfig(const QMap<QString, QString> &env);
+
+private:
+    void waitForSsh(const InstanceRecord &record, int attemptsLeft, Done done);
+    QStringList createArgs(const InstanceRecord &record) const;
+
+    Podman &m_podman;
+    QString m_agentId;
+    QString m_bindAddress;
+    InstanceLimits m_limits;
+};
+
+} // namespace suanli::host

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "protocol/money.h"
+#include "protocol/result.h"
+#include "protocol/types.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace suanli::host {
+
+/// One lending window: the days it applies to (bit 0 = Monday … bit 6 = Sunday) and the
+/// minutes of the day [start, end); end < start crosses midnight (the part after midnight
+/// belongs to the same start day).
+struct ScheduleWindow
+{
+    quint8 days = 0x7f;
+    int startMinute = 0;
+    int endMinute = 24 * 60;
+    bool operator==(const ScheduleWindow &) const = default;
+};
+
+/// The host agent's configuration: an INI file in QSettings format (docs/host.md lists every
+/// key). Read once at start; every value has a default so an empty file is a valid config.
+struct HostConfig
+{
+    // [host]
+    QString address = QStringLiteral("127.0.0.1"); ///< where renters' SSH clients connect
+    int portMin = 20000;
+    int portMax = 20999;
+    QString stateDir; ///< journal and containers.conf; default: the data folder
+    QString region;
+    int inetDownMbps = 0;
+    int inetUpMbps = 0;
+    QString podman = QStringLiteral("podman");
+    QString runtime = QStringLiteral("auto"); ///< auto, crun or runc
+    QString bindAddress; ///< address the ports are published on; default: address
+
+    // [instances]
+    qint64 diskQuotaGb = 50; ///< largest disk_gb an instance may ask for
+    double cpus = 2.0;       ///< CPU limit per instance (cores)
+    qint64 memoryMb = 4096;  ///< memory limit per instance, swap included
+    int pidsLimit = 1024;
+    int stopTimeoutS = 5;
+
+    // [images] (a QSettings array: size, 1\ref, 1\title, 1\jupyter)
+    QList<protocol::Image> images;
+
+    // [prices] defaults used by `register`
+    Micro priceGpuHourMicro = 1'000'000;
+    Micro priceStorageGbMonthMicro = 300'000;
+    bool interruptible = false;
+    qint64 minDurationS = 0;
+
+    // [schedule]
+    QList<ScheduleWindow> windows; ///< empty: always lend
+
+    // [agent]
+    int telemetryIntervalMs = 1000;
+    int usageIntervalS = 15;
+    int marketGraceS = 3600; ///< market unreachable this long: running instances stop
+    int reconnectMinMs = 1000;
+    int reconnectMaxMs = 60'000;
+
+    /// Reads `path`; a missing file is an error, unknown keys are ignored, a bad value names
+    /// its key.
+    static Result<HostConfig> load(const QString &path);
+    /// The defaults, with stateDir resolved.
+    static HostConfig defaults();
+
+    bool isImageAllowed(const QString &ref) const;
+    /// True when `when` (local time) falls inside a window, or there are none.
+    bool lendsAt(const QDateTime &when) const;
+};
+
+/// Parses "mon-fri 09:00-18:00", "daily 22:00-07:00", "sat 00:00-24:00".
+Result<ScheduleWindow> parseScheduleWindow(const QString &text);
+
+} // namespace suanli::host

@@ -1,0 +1,289 @@
+#include "hostengine.h"
+
+#include "protocol/json.h"
+#include "selftest.h"
+
+#include <QDir>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace suanli::host {
+
+using protocol::InstanceState;
+
+namespace {
+constexpr int kMaxBufferedTelemetry = 600; // ten minutes of one batch a second
+constexpr int kMaxBufferedUsage = 10;
+} // namespace
+
+HostEngine::HostEngine(Options options, std::unique_ptr<GpuProbe> probe, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_probe(std::move(probe))
+{
+    m_monotonic.start();
+    m_telemetryTimer.setInterval(m_options.config.telemetryIntervalMs);
+    connect(&m_telemetryTimer, &QTimer::timeout, this, &HostEngine::tick);
+    m_usageTimer.setInterval(m_options.config.usageIntervalS * 1000);
+    connect(&m_usageTimer, &QTimer::timeout, this, &HostEngine::sendUsage);
+}
+
+HostEngine::~HostEngine() = default;
+
+void HostEngine::setStatus(Status status)
+{
+    if (status == m_status)
+        return;
+    m_status = status;
+    emit statusChanged(status);
+}
+
+void HostEngine::start()
+{
+    if (m_status != Status::Stopped && m_status != Status::Failed)
+        return;
+    setStatus(Status::Starting);
+    const HostConfig &c = m_options.config;
+    auto journal = Journal::open(QDir(c.stateDir).filePath(u"journal.db"_s));
+    if (!journal) {
+        setStatus(Status::Failed);
+        emit failed(journal.error());
+        return;
+    }
+    m_journal = std::move(journal).value();
+    if (m_probe) {
+        auto r = m_probe->init();
+        if (r && !m_probe->devices().isEmpty()) {
+            // GPUs are offered only when they can be passed safely (CDI, patched toolkit).
+            SelfTest::verifyPassthrough(this, m_probe->devices(), [this](const Result<void> &ok) {
+                m_gpusUsable = ok.ok();
+                emit message(ok ? u"GPUs: %1, passed by CDI"_s.arg(m_probe->devices().size())
+                                : u"GPUs not offered: "_s + ok.error().message);
+                detectRuntime();
+            });
+            return;
+        }
+        emit message(r ? u"NVIDIA driver without GPUs: CPU-only"_s : r.error().message);
+    }
+    detectRuntime();
+}
+
+void HostEngine::detectRuntime()
+{
+    const HostConfig &c = m_options.config;
+    m_detector = std::make_unique<RuntimeDetector>(c.podman, c.stateDir, c.runtime);
+    connect(m_detector.get(), &RuntimeDetector::detected, this, &HostEngine::onRuntimeDetected);
+    connect(m_detector.get(), &RuntimeDetector::failed, this, [this](const Error &e) {
+        setStatus(Status::Failed);
+        emit failed(e);
+    });
+    m_detector->start();
+}
+
+void HostEngine::onRuntimeDetected(const RuntimeSettings &settings)
+{
+    m_podman.setSettings(settings);
+    for (const QString &note : settings.notes)
+        emit message(u"podman: "_s + note);
+    const HostConfig &c = m_options.config;
+    InstanceLimits limits{c.cpus, c.memoryMb, c.pidsLimit, c.stopTimeoutS};
+    m_runtime = std::make_unique<ContainerRuntime>(
+        m_podman, m_journal->agentId(), c.bindAddress.isEmpty() ? c.address : c.bindAddress,
+        limits);
+    for (const InstanceRecord &r : m_journal->instances())
+        m_live[r.id].record = r;
+
+    m_link = std::make_unique<MarketLink>(m_options.market, m_options.hostToken, c.reconnectMinMs,
+                                          c.reconnectMaxMs);
+    m_link->setHelloFactory([this] { return hello(); });
+    connect(m_link.get(), &MarketLink::welcomed, this, &HostEngine::onWelcomed);
+    connect(m_link.get(), &MarketLink::disconnected, this, &HostEngine::onDisconnected);
+    connect(m_link.get(), &MarketLink::commandReceived, this, &HostEngine::onCommand);
+    connect(m_link.get(), &MarketLink::marketError, this,
+            [this](const Error &e) { emit message(u"market: %1 (%2)"_s.arg(e.message, e.code)); });
+    m_disconnectedSinceMs = m_monotonic.elapsed();
+    setStatus(Status::Connecting);
+    adopt();
+    m_link->start();
+    m_telemetryTimer.start();
+    m_usageTimer.start();
+}
+
+void HostEngine::stop()
+{
+    m_telemetryTimer.stop();
+    m_usageTimer.stop();
+    if (m_link)
+        m_link->stop();
+    setStatus(Status::Stopped);
+}
+
+QList<InstanceRecord> HostEngine::instances() const
+{
+    QList<InstanceRecord> list;
+    for (const auto &[id, live] : m_live)
+        list.append(live.record);
+    return list;
+}
+
+int HostEngine::busyInstances() const
+{
+    int n = 0;
+    for (const auto &[id, live] : m_live)
+        n += live.busy || !live.ops.empty();
+    return n;
+}
+
+protocol::MachineSpec HostEngine::machine() const
+{
+    protocol::MachineSpec spec =
+        machineSpec(m_gpusUsable ? m_probe.get() : nullptr, m_options.config.stateDir);
+    spec.region = m_options.config.region;
+    spec.inet_down_mbps = m_options.config.inetDownMbps;
+    spec.inet_up_mbps = m_options.config.inetUpMbps;
+    return spec;
+}
+
+protocol::HelloMessage HostEngine::hello() const
+{
+    const HostConfig &c = m_options.config;
+    protocol::HelloMessage h;
+    h.agent_version = m_options.agentVersion;
+    h.spec = machine();
+    h.address = c.address;
+    h.port_min = c.portMin;
+    h.port_max = c.portMax;
+    h.images = c.images;
+    for (const auto &[id, live] : m_live) {
+        if (live.record.state != InstanceState::Destroyed)
+            h.instances.append({id, live.record.state, live.record.seq});
+    }
+    return h;
+}
+
+void HostEngine::onWelcomed(qint64 hostId)
+{
+    m_hostId = hostId;
+    m_disconnectedSinceMs = 0;
+    setStatus(Status::Online);
+    emit message(u"connected to the market as host %1"_s.arg(hostId));
+    flushOutbox();
+    // The last report of each instance may have been lost with the old connection; sending it
+    // again is harmless (the market ignores a seq it has applied).
+    for (const auto &[id, live] : m_live)
+        report(live.record);
+    sendUsage();
+}
+
+void HostEngine::onDisconnected(const QString &reason)
+{
+    if (!m_disconnectedSinceMs)
+        m_disconnectedSinceMs = std::max<qint64>(1, m_monotonic.elapsed());
+    if (m_status == Status::Online)
+        setStatus(Status::Connecting);
+    emit message(u"market connection lost (%1); reconnecting"_s.arg(reason));
+}
+
+void HostEngine::sendOrBuffer(const QString &kind, const QJsonObject &message)
+{
+    if (m_link && m_link->isReady() && m_journal->outboxSize() == 0 && m_link->send(message))
+        return;
+    (void)m_journal->enqueue(kind, QJsonDocument(message).toJson(QJsonDocument::Compact));
+    if (kind == "telemetry"_L1)
+        (void)m_journal->trimOutbox(kind, kMaxBufferedTelemetry);
+    else if (kind == "usage"_L1)
+        (void)m_journal->trimOutbox(kind, kMaxBufferedUsage);
+    if (m_link && m_link->isReady())
+        flushOutbox();
+}
+
+void HostEngine::flushOutbox()
+{
+    while (m_link && m_link->isReady()) {
+        const QList<OutboxEntry> entries = m_journal->outbox();
+        if (entries.isEmpty())
+            return;
+        for (const OutboxEntry &e : entries)
+            m_link->send(QJsonDocument::fromJson(e.payload).object());
+        (void)m_journal->dropOutbox(entries.last().id);
+    }
+}
+
+void HostEngine::sendUsage()
+{
+    if (!m_journal)
+        return;
+    protocol::UsageMessage usage;
+    for (const auto &[id, live] : m_live) {
+        if (live.record.state == InstanceState::Running)
+            usage.running_instance_ids.append(id);
+    }
+    auto seq = m_journal->nextUsageSeq();
+    if (!seq)
+        return;
+    usage.seq = *seq;
+    sendOrBuffer(u"usage"_s, protocol::toJson(protocol::AgentMessage{usage}));
+}
+
+void HostEngine::tick()
+{
+    const qint64 now = m_monotonic.elapsed();
+    const QDateTime at = QDateTime::currentDateTimeUtc();
+    QList<GpuReading> gpuReadings;
+    if (m_gpusUsable)
+        gpuReadings = m_probe->sample();
+    protocol::TelemetryMessage telemetry;
+    QList<qint64> gone;
+    for (auto &[id, live] : m_live) {
+        if (live.record.state != InstanceState::Running || live.busy || !live.metrics)
+            continue;
+        const InstanceMetrics::Reading r = live.metrics->read(now);
+        if (!r.alive) {
+            gone.append(id);
+            continue;
+        }
+        protocol::TelemetrySample sample;
+        sample.instance_id = id;
+        sample.at = at;
+        sample.cpu_pct = r.cpuPct;
+        sample.memory_used_mb = r.memoryUsedMb;
+        sample.ssh_sessions = r.sshSessions;
+        for (const GpuReading &g : std::as_const(gpuReadings)) {
+            if (live.record.gpus.contains(g.uuid))
+                sample.gpus.append(GpuUsage::toSample(g));
+        }
+        telemetry.samples.append(sample);
+        if (live.logs) {
+            const QStringList lines = live.logs->poll();
+            if (!lines.isEmpty()) {
+                sendOrBuffer(u"log"_s, protocol::toJson(protocol::AgentMessage{
+                                           protocol::LogMessage{id, lines}}));
+                live.record.logOffset = live.logs->offset();
+                (void)m_journal->save(live.record);
+            }
+        }
+    }
+    if (!telemetry.samples.isEmpty())
+        sendOrBuffer(u"telemetry"_s, protocol::toJson(protocol::AgentMessage{telemetry}));
+    for (qint64 id : gone)
+        onContainerGone(id);
+
+    // Market unreachable past the grace period: nobody can bill or reach these instances'
+    // owner; stop them, data kept. The reports wait in the outbox.
+    const int grace = m_options.config.marketGraceS;
+    if (m_disconnectedSinceMs && now - m_disconnectedSinceMs > qint64(grace) * 1000) {
+        for (auto &[id, live] : m_live) {
+            if (live.record.state == InstanceState::Running && !live.busy && live.ops.empty()) {
+                emit message(
+                    u"instance %1: market unreachable for %2 s, stopping it"_s.arg(id).arg(grace));
+                const qint64 instanceId = id;
+                enqueue(id, [this, instanceId](std::function<void()> done) {
+                    doStop(instanceId, {}, u"market_unreachable"_s, std::move(done));
+                });
+            }
+        }
+    }
+}
+
+} // namespace suanli::host

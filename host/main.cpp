@@ -1,0 +1,264 @@
+// suanli-host: the headless host agent (DESIGN §5). A thin shell around suanli_host.
+
+#include "host/hostengine.h"
+#include "host/journal.h"
+#include "host/selftest.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSaveFile>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace suanli;
+using namespace suanli::host;
+
+namespace {
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+int fail(const QString &message)
+{
+    err() << "suanli-host: " << message << Qt::endl;
+    return 1;
+}
+
+Result<HostConfig> loadConfig(const QString &path)
+{
+    return path.isEmpty() ? Result<HostConfig>(HostConfig::defaults()) : HostConfig::load(path);
+}
+
+QString replyError(QNetworkReply *reply, const QByteArray &body)
+{
+    const QJsonObject e = QJsonDocument::fromJson(body).object().value(u"error"_s).toObject();
+    if (!e.isEmpty())
+        return u"%1 (%2)"_s.arg(e.value(u"message"_s).toString(), e.value(u"code"_s).toString());
+    return reply->errorString();
+}
+
+/// register: POST /api/v1/hosts, save the host token (0600), list the host with the
+/// configured default prices.
+int registerHost(QCoreApplication &app, const QUrl &market, const QByteArray &token,
+                 const QString &name, const QString &outPath, const HostConfig &config)
+{
+    QNetworkAccessManager network;
+    const auto request = [&](const QString &path) {
+        QNetworkRequest r(market.resolved(QUrl(path)));
+        r.setRawHeader("Authorization", "Bearer " + token);
+        r.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
+        return r;
+    };
+    int status = 1;
+    QNetworkReply *create =
+        network.post(request(u"/api/v1/hosts"_s),
+                     QJsonDocument(QJsonObject{{u"name"_s, name}}).toJson(QJsonDocument::Compact));
+    QObject::connect(create, &QNetworkReply::finished, &app, [&] {
+        const QByteArray body = create->readAll();
+        create->deleteLater();
+        if (create->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 201) {
+            status = fail(u"cannot register: "_s + replyError(create, body));
+            app.exit(status);
+            return;
+        }
+        const QJsonObject json = QJsonDocument::fromJson(body).object();
+        const qint64 hostId = json.value(u"host"_s).toObject().value(u"id"_s).toInteger();
+        QSaveFile file(outPath);
+        if (!file.open(QIODevice::WriteOnly) ||
+            !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+            file.write(json.value(u"token"_s).toString().toLatin1() + '\n') < 0 || !file.commit()) {
+            app.exit(fail(u"cannot write %1: %2"_s.arg(outPath, file.errorString())));
+            return;
+        }
+        const QJsonObject listing{
+            {u"listed"_s, true},
+            {u"price_gpu_hour_micro"_s, config.priceGpuHourMicro},
+            {u"price_storage_gb_month_micro"_s, config.priceStorageGbMonthMicro},
+            {u"interruptible"_s, config.interruptible},
+            {u"min_duration_s"_s, config.minDurationS}};
+        QNetworkReply *patch =
+            network.sendCustomRequest(request(u"/api/v1/hosts/%1"_s.arg(hostId)), "PATCH",
+                                      QJsonDocument(listing).toJson(QJsonDocument::Compact));
+        QObject::connect(patch, &QNetworkReply::finished, &app, [&app, patch, hostId, outPath] {
+            const QByteArray body = patch->readAll();
+            patch->deleteLater();
+            if (patch->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200) {
+                app.exit(
+                    fail(u"host %1 registered (token in %2) but not listed: %3"_s.arg(hostId).arg(
+                        outPath, replyError(patch, body))));
+                return;
+            }
+            out() << hostId << Qt::endl;
+            err() << "suanli-host: host " << hostId << " registered and listed; token written to "
+                  << outPath << Qt::endl;
+            app.exit(0);
+        });
+    });
+    return app.exec();
+}
+
+int run(QCoreApplication &app, const QUrl &market, const QString &tokenFile,
+        const HostConfig &config)
+{
+    QFile file(tokenFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(u"cannot read the token file %1: %2"_s.arg(tokenFile, file.errorString()));
+    const QByteArray token = file.readAll().trimmed();
+    if (!token.startsWith("sh_"))
+        return fail(
+            u"%1 holds no host token (sh_…); run `suanli-host register` first"_s.arg(tokenFile));
+    HostEngine engine({market, token, config}, std::make_unique<NvmlGpuProbe>());
+    QObject::connect(&engine, &HostEngine::message, &app, [](const QString &text) {
+        err() << QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) << ' ' << text
+              << Qt::endl;
+    });
+    QObject::connect(&engine, &HostEngine::failed, &app,
+                     [&app](const Error &e) { app.exit(fail(e.message)); });
+    engine.start();
+    return app.exec();
+}
+
+int selfTest(QCoreApplication &app, const HostConfig &config)
+{
+    SelfTest test(config, std::make_unique<NvmlGpuProbe>());
+    QObject::connect(&test, &SelfTest::check, &app,
+                     [](SelfTest::Outcome o, const QString &name, const QString &detail) {
+                         const char *tag = o == SelfTest::Outcome::Ok        ? "ok  "
+                                           : o == SelfTest::Outcome::Warning ? "warn"
+                                                                             : "FAIL";
+                         out() << tag << "  " << name << ": " << detail << Qt::endl;
+                     });
+    QObject::connect(&test, &SelfTest::finished, &app, [&app](bool ok) { app.exit(ok ? 0 : 1); });
+    test.start();
+    return app.exec();
+}
+
+int status(const HostConfig &config, bool asJson)
+{
+    const QString path = QDir(config.stateDir).filePath(u"journal.db"_s);
+    if (!QFile::exists(path))
+        return fail(u"no journal at %1: the agent has not run with this configuration"_s.arg(path));
+    auto journal = Journal::open(path);
+    if (!journal)
+        return fail(journal.error().message);
+    const QList<InstanceRecord> list = (*journal)->instances();
+    if (asJson) {
+        QJsonArray array;
+        for (const InstanceRecord &r : list)
+            array.append(QJsonObject{{u"id"_s, r.id},
+                                     {u"state"_s, protocol::toString(r.state)},
+                                     {u"reason"_s, r.reason},
+                                     {u"seq"_s, r.seq},
+                                     {u"container"_s, r.container},
+                                     {u"port"_s, r.port},
+                                     {u"image"_s, r.spec.image},
+                                     {u"gpus"_s, QJsonArray::fromStringList(r.gpus)}});
+        out() << QJsonDocument(QJsonObject{{u"agent_id"_s, (*journal)->agentId()},
+                                           {u"unsent_reports"_s, (*journal)->outboxSize()},
+                                           {u"instances"_s, array}})
+                     .toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    out() << "agent " << (*journal)->agentId() << ", journal " << path << ", "
+          << (*journal)->outboxSize() << " unsent report(s)" << Qt::endl;
+    for (const InstanceRecord &r : list) {
+        out() << "instance " << r.id << "  " << protocol::toString(r.state) << "  port " << r.port
+              << "  " << r.spec.image << "  " << r.container;
+        if (!r.reason.isEmpty())
+            out() << "  (" << r.reason << ')';
+        out() << Qt::endl;
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"suanli-host"_s);
+    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Suanli host agent: lends this machine through Podman containers.\n"
+        "  register --market URL --token sk_… --name NAME --out host.token [--config host.ini]\n"
+        "  run --market URL --token-file host.token [--config host.ini]\n"
+        "  self-test [--config host.ini]\n"
+        "  status [--config host.ini] [--json]"_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(u"command"_s, u"register, run, self-test or status"_s);
+    const QCommandLineOption marketOpt(u"market"_s, u"Market base URL."_s, u"URL"_s);
+    const QCommandLineOption tokenOpt(u"token"_s, u"Account token (sk_…) for register."_s,
+                                      u"TOKEN"_s);
+    const QCommandLineOption nameOpt(u"name"_s, u"Host name for register."_s, u"NAME"_s);
+    const QCommandLineOption outOpt(u"out"_s, u"Where register writes the host token."_s,
+                                    u"FILE"_s);
+    const QCommandLineOption tokenFileOpt(u"token-file"_s, u"Host token file for run."_s,
+                                          u"FILE"_s);
+    const QCommandLineOption configOpt(u"config"_s, u"INI configuration (docs/host.md)."_s,
+                                       u"FILE"_s);
+    const QCommandLineOption jsonOpt(u"json"_s, u"status as JSON."_s);
+    parser.addOptions({marketOpt, tokenOpt, nameOpt, outOpt, tokenFileOpt, configOpt, jsonOpt});
+    parser.process(app);
+
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 1)
+        return fail(u"expected one command: register, run, self-test or status (see --help)"_s);
+    const QString command = args.first();
+    auto config = loadConfig(parser.value(configOpt));
+    if (!config)
+        return fail(config.error().message);
+    const auto marketUrl = [&]() -> std::optional<QUrl> {
+        const QUrl url(parser.value(marketOpt));
+        if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1) ||
+            url.host().isEmpty())
+            return std::nullopt;
+        return url;
+    };
+    if (command == "register"_L1) {
+        const auto url = marketUrl();
+        if (!url)
+            return fail(u"register needs --market http[s]://HOST:PORT"_s);
+        if (!parser.value(tokenOpt).startsWith("sk_"_L1))
+            return fail(u"register needs --token with an account token (sk_…)"_s);
+        if (parser.value(nameOpt).trimmed().isEmpty() || parser.value(outOpt).isEmpty())
+            return fail(u"register needs --name NAME and --out FILE"_s);
+        return registerHost(app, *url, parser.value(tokenOpt).toLatin1(),
+                            parser.value(nameOpt).trimmed(), parser.value(outOpt), *config);
+    }
+    if (command == "run"_L1) {
+        const auto url = marketUrl();
+        if (!url)
+            return fail(u"run needs --market http[s]://HOST:PORT"_s);
+        if (parser.value(tokenFileOpt).isEmpty())
+            return fail(u"run needs --token-file FILE (written by register)"_s);
+        return run(app, *url, parser.value(tokenFileOpt), *config);
+    }
+    if (command == "self-test"_L1)
+        return selfTest(app, *config);
+    if (command == "status"_L1)
+        return status(*config, parser.isSet(jsonOpt));
+    return fail(
+        u"unknown command '%1': expected register, run, self-test or status"_s.arg(command));
+}

@@ -1,0 +1,240 @@
+#include "selftest.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+
+using namespace Qt::StringLiterals;
+
+namespace suanli::host {
+
+namespace {
+const QStringList kCdiSpecs = {u"/etc/cdi/nvidia.yaml"_s, u"/var/run/cdi/nvidia.yaml"_s,
+                               u"/etc/cdi/nvidia.json"_s, u"/var/run/cdi/nvidia.json"_s};
+const QString kCdiFix = u"run `sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml`"_s;
+const QString kToolkitFix =
+    u"install nvidia-container-toolkit 1.17.8 or newer "
+    "(https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/)"_s;
+} // namespace
+
+SelfTest::SelfTest(HostConfig config, std::unique_ptr<GpuProbe> probe, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_probe(std::move(probe))
+{}
+
+QList<int> SelfTest::toolkitVersion(const QString &text)
+{
+    static const QRegularExpression re(u"version (\\d+)\\.(\\d+)\\.(\\d+)"_s);
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return {};
+    return {m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()};
+}
+
+bool SelfTest::toolkitIsSafe(const QList<int> &v)
+{
+    return v.size() == 3 && QList<int>{v[0], v[1], v[2]} >= QList<int>{1, 17, 8};
+}
+
+bool SelfTest::cdiSpecListsGpu(const QByteArray &spec, const QString &uuid)
+{
+    // Both the YAML and the JSON form name each device "name: <uuid>" / "\"name\": \"<uuid>\"".
+    return spec.contains("nvidia.com/gpu") && spec.contains(uuid.toUtf8());
+}
+
+void SelfTest::verifyPassthrough(QObject *context, const QList<protocol::GpuInfo> &gpus,
+                                 std::function<void(const Result<void> &)> done)
+{
+    QByteArray spec;
+    for (const QString &path : kCdiSpecs) {
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly)) {
+            spec = f.readAll();
+            break;
+        }
+    }
+    if (spec.isEmpty()) {
+        done(makeError(u"cdi_spec_missing"_s, u"no CDI spec for NVIDIA GPUs (%1); %2"_s.arg(
+                                                  kCdiSpecs.join(u", "_s), kCdiFix)));
+        return;
+    }
+    for (const protocol::GpuInfo &g : gpus) {
+        if (!cdiSpecListsGpu(spec, g.uuid)) {
+            done(makeError(u"cdi_spec_stale"_s,
+                           u"the CDI spec does not list GPU %1; %2"_s.arg(g.uuid, kCdiFix)));
+            return;
+        }
+    }
+    auto *process = new QProcess(context);
+    QObject::connect(process, &QProcess::finished, context, [process, done](int code) {
+        process->deleteLater();
+        const QList<int> v = toolkitVersion(QString::fromUtf8(process->readAllStandardOutput()));
+        if (code != 0 || v.isEmpty())
+            done(makeError(u"toolkit_missing"_s, u"nvidia-ctk --version failed; "_s + kToolkitFix));
+        else if (!toolkitIsSafe(v))
+            done(makeError(u"toolkit_vulnerable"_s,
+                           u"nvidia-container-toolkit %1.%2.%3 is older than 1.17.8 "
+                           "(CVE-2025-23266: a container can take over the host); "_s.arg(v[0])
+                                   .arg(v[1])
+                                   .arg(v[2]) +
+                               kToolkitFix));
+        else
+            done({});
+    });
+    QObject::connect(
+        process, &QProcess::errorOccurred, context, [process, done](QProcess::ProcessError e) {
+            if (e != QProcess::FailedToStart)
+                return;
+            process->deleteLater();
+            done(makeError(u"toolkit_missing"_s, u"nvidia-ctk not found; "_s + kToolkitFix));
+        });
+    process->start(u"nvidia-ctk"_s, {u"--version"_s});
+}
+
+void SelfTest::report(Outcome outcome, const QString &name, const QString &detail)
+{
+    if (outcome == Outcome::Failure)
+        m_ok = false;
+    emit check(outcome, name, detail);
+}
+
+void SelfTest::start()
+{
+    checkLocal();
+    m_detector =
+        std::make_unique<RuntimeDetector>(m_config.podman, m_config.stateDir, m_config.runtime);
+    connect(m_detector.get(), &RuntimeDetector::failed, this, [this](const Error &e) {
+        report(Outcome::Failure, u"podman"_s, e.message);
+        checkGpus([this] { emit finished(m_ok); });
+    });
+    connect(m_detector.get(), &RuntimeDetector::detected, this, [this](const RuntimeSettings &s) {
+        m_podman.setSettings(s);
+        const QString how =
+            s.runtime.isEmpty()
+                ? u"podman's default runtime"_s
+                : u"--runtime %1 --cgroup-manager %2"_s.arg(
+                      s.runtime, s.cgroupManager.isEmpty() ? u"default"_s : s.cgroupManager);
+        report(Outcome::Ok, u"podman"_s,
+               u"%1, cgroup %2%3; %4"_s.arg(
+                   how, s.cgroupVersion, s.rootless ? u", rootless"_s : QString(),
+                   s.notes.isEmpty() ? u"no workarounds needed"_s : s.notes.join(u"; "_s)));
+        if (s.rootless && s.cgroupVersion == "v1"_L1)
+            report(Outcome::Failure, u"limits"_s,
+                   u"rootless podman on cgroup v1 cannot limit pids, memory or CPU; boot with "
+                   "systemd.unified_cgroup_hierarchy=1 or run the agent as root"_s);
+        checkContainer([this] { checkGpus([this] { emit finished(m_ok); }); });
+    });
+    m_detector->start();
+}
+
+void SelfTest::checkLocal()
+{
+    const QString dir = m_config.stateDir;
+    if (QDir().mkpath(dir) && QFileInfo(dir).isWritable())
+        report(Outcome::Ok, u"state folder"_s, dir);
+    else
+        report(Outcome::Failure, u"state folder"_s,
+               u"%1 is not writable; set host/state_dir"_s.arg(dir));
+
+    QFile range(u"/proc/sys/net/ipv4/ip_local_port_range"_s);
+    if (range.open(QIODevice::ReadOnly)) {
+        const QList<QByteArray> parts = range.readAll().simplified().split(' ');
+        const int lo = parts.value(0).toInt();
+        const int hi = parts.value(1).toInt();
+        if (lo && m_config.portMin <= hi && m_config.portMax >= lo)
+            report(Outcome::Warning, u"ports"_s,
+                   u"the range %1-%2 overlaps the kernel's ephemeral ports %3-%4: outgoing "
+                   "connections may hold ports the agent wants; pick a range below %3"_s
+                       .arg(m_config.portMin)
+                       .arg(m_config.portMax)
+                       .arg(lo)
+                       .arg(hi));
+    }
+    QTcpServer probe;
+    const QString bind = m_config.bindAddress.isEmpty() ? m_config.address : m_config.bindAddress;
+    if (probe.listen(QHostAddress(bind), 0))
+        report(Outcome::Ok, u"address"_s,
+               u"sshd ports are published on %1, ports %2-%3"_s.arg(bind)
+                   .arg(m_config.portMin)
+                   .arg(m_config.portMax));
+    else
+        report(Outcome::Failure, u"address"_s,
+               u"cannot listen on %1: %2; set host/address (or host/bind_address) to an address "
+               "of this machine"_s.arg(bind, probe.errorString()));
+}
+
+void SelfTest::checkContainer(std::function<void()> next)
+{
+    if (m_config.images.isEmpty()) {
+        report(Outcome::Failure, u"images"_s, u"no images configured in [images]"_s);
+        next();
+        return;
+    }
+    const QString image = m_config.images.first().ref;
+    m_podman.run({u"image"_s, u"exists"_s, image}, this, [this, image, next](const ProcessResult &e) {
+        if (!e.ok()) {
+            report(
+                Outcome::Failure, u"image"_s,
+                u"%1 is not in podman's storage; run scripts/build-base-image (or podman pull it)"_s
+                    .arg(image));
+            next();
+            return;
+        }
+        report(Outcome::Ok, u"image"_s, image);
+        // A real container with the limits instances get proves runtime, cgroups and ulimits.
+        m_podman.run({u"run"_s, u"--rm"_s, u"--network"_s, u"none"_s, u"--cap-drop=all"_s,
+                      u"--security-opt"_s, u"no-new-privileges"_s, u"--pids-limit"_s, u"64"_s,
+                      u"--memory"_s, u"64m"_s, u"--entrypoint"_s, u"/bin/sh"_s, image, u"-c"_s,
+                      u"test -x /usr/sbin/sshd"_s},
+                     this, [this, next](const ProcessResult &r) {
+                         if (r.ok())
+                             report(Outcome::Ok, u"container"_s,
+                                    u"a container with pids and memory limits ran, sshd present"_s);
+                         else
+                             report(Outcome::Failure, u"container"_s,
+                                    u"a trivial container failed: %1"_s.arg(r.reason()));
+                         next();
+                     });
+    });
+}
+
+void SelfTest::checkGpus(std::function<void()> next)
+{
+    if (!m_probe) {
+        next();
+        return;
+    }
+    auto r = m_probe->init();
+    if (!r) {
+        report(Outcome::Ok, u"gpus"_s, r.error().message + u" (gpus_total: 0)"_s);
+        next();
+        return;
+    }
+    const QList<protocol::GpuInfo> gpus = m_probe->devices();
+    if (gpus.isEmpty()) {
+        report(Outcome::Ok, u"gpus"_s,
+               u"NVIDIA driver %1 but no GPU: CPU-only"_s.arg(m_probe->driverVersion()));
+        next();
+        return;
+    }
+    verifyPassthrough(this, gpus, [this, gpus, next](const Result<void> &ok) {
+        if (!ok) {
+            report(
+                Outcome::Failure, u"gpus"_s,
+                u"%1 GPU(s) found but not listed: %2"_s.arg(gpus.size()).arg(ok.error().message));
+        } else {
+            for (const protocol::GpuInfo &g : gpus)
+                report(Outcome::Ok, u"gpu %1"_s.arg(g.index),
+                       u"%1, %2 MiB, %3, driver %4, CUDA %5"_s.arg(g.model)
+                           .arg(g.memory_mb)
+                           .arg(g.uuid, m_probe->driverVersion(), m_probe->cudaVersion()));
+        }
+        next();
+    });
+}
+
+} // namespace suanli::host
