@@ -153,10 +153,21 @@ struct TelemetryEvent
     bool operator==(const TelemetryEvent &) const = default;
 };
 
+/// Why a balance event warns: the balance lasts less than a threshold at the current burn
+/// rate ("runway_24h", "runway_1h"), or fell below the renter's own amount ("below_threshold").
+struct BalanceWarning
+{
+    QString threshold;
+    Micro burn_micro_per_hour = 0;
+    qint64 runway_s = 0;  ///< how long the balance lasts at that rate; 0 when nothing burns
+    bool operator==(const BalanceWarning &) const = default;
+};
+
 struct BalanceEvent
 {
     Micro balance_micro = 0;
     QString currency;
+    std::optional<BalanceWarning> warning;  ///< absent on plain balance updates
     bool operator==(const BalanceEvent &) const = default;
 };
 

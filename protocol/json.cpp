@@ -256,6 +256,8 @@ Result<Instance> decodeInstance(const QJsonObject &json, const QString &path)
     r.nullableObject("jupyter"_L1, instance.jupyter, decodeJupyter);
     r.integer("max_spend_micro"_L1, instance.max_spend_micro);
     r.integer("max_duration_s"_L1, instance.max_duration_s);
+    r.integer("idle_stop_s"_L1, instance.idle_stop_s);
+    r.real("idle_below_pct"_L1, instance.idle_below_pct);
     return finish(r, std::move(instance));
 }
 
@@ -372,7 +374,9 @@ QJsonObject toJson(const Instance &i)
             {u"ssh"_s, nullable(i.ssh, sshToJson)},
             {u"jupyter"_s, nullable(i.jupyter, jupyterToJson)},
             {u"max_spend_micro"_s, i.max_spend_micro},
-            {u"max_duration_s"_s, i.max_duration_s}};
+            {u"max_duration_s"_s, i.max_duration_s},
+            {u"idle_stop_s"_s, i.idle_stop_s},
+            {u"idle_below_pct"_s, i.idle_below_pct}};
 }
 
 QJsonObject toJson(const CreateInstanceRequest &c)
@@ -387,7 +391,9 @@ QJsonObject toJson(const CreateInstanceRequest &c)
             {u"onstart"_s, c.onstart},
             {u"jupyter"_s, c.jupyter},
             {u"max_spend_micro"_s, c.max_spend_micro},
-            {u"max_duration_s"_s, c.max_duration_s}};
+            {u"max_duration_s"_s, c.max_duration_s},
+            {u"idle_stop_s"_s, c.idle_stop_s},
+            {u"idle_below_pct"_s, c.idle_below_pct}};
 }
 
 QJsonObject toJson(const Account &a)
@@ -396,7 +402,22 @@ QJsonObject toJson(const Account &a)
             {u"name"_s, a.name},
             {u"roles"_s, QJsonArray::fromStringList(a.roles)},
             {u"balance_micro"_s, a.balance_micro},
-            {u"currency"_s, a.currency}};
+            {u"currency"_s, a.currency},
+            {u"low_balance_micro"_s, a.low_balance_micro}};
+}
+
+QJsonObject toJson(const InstanceGuardsPatch &p)
+{
+    QJsonObject json;
+    if (p.max_spend_micro)
+        json.insert(u"max_spend_micro"_s, *p.max_spend_micro);
+    if (p.max_duration_s)
+        json.insert(u"max_duration_s"_s, *p.max_duration_s);
+    if (p.idle_stop_s)
+        json.insert(u"idle_stop_s"_s, *p.idle_stop_s);
+    if (p.idle_below_pct)
+        json.insert(u"idle_below_pct"_s, *p.idle_below_pct);
+    return json;
 }
 
 QJsonObject toJson(const HostListing &l)
@@ -494,6 +515,8 @@ Result<CreateInstanceRequest> createInstanceRequestFromJson(const QJsonObject &j
     r.boolean("jupyter"_L1, c.jupyter);
     r.integer("max_spend_micro"_L1, c.max_spend_micro);
     r.integer("max_duration_s"_L1, c.max_duration_s);
+    r.integer("idle_stop_s"_L1, c.idle_stop_s);
+    r.real("idle_below_pct"_L1, c.idle_below_pct);
     return finish(r, std::move(c));
 }
 
@@ -506,7 +529,30 @@ Result<Account> accountFromJson(const QJsonObject &json)
     r.stringList("roles"_L1, a.roles);
     r.integer("balance_micro"_L1, a.balance_micro);
     r.string("currency"_L1, a.currency);
+    r.integer("low_balance_micro"_L1, a.low_balance_micro);
     return finish(r, std::move(a));
+}
+
+Result<InstanceGuardsPatch> instanceGuardsPatchFromJson(const QJsonObject &json)
+{
+    Reader r(json, QString());
+    InstanceGuardsPatch p;
+    auto integer = [&](QLatin1StringView name, std::optional<qint64> &out) {
+        if (!json.contains(name))
+            return;
+        qint64 value = 0;
+        r.integer(name, value, Need::Required);
+        out = value;
+    };
+    integer("max_spend_micro"_L1, p.max_spend_micro);
+    integer("max_duration_s"_L1, p.max_duration_s);
+    integer("idle_stop_s"_L1, p.idle_stop_s);
+    if (json.contains("idle_below_pct"_L1)) {
+        double pct = 0;
+        r.real("idle_below_pct"_L1, pct, Need::Required);
+        p.idle_below_pct = pct;
+    }
+    return finish(r, std::move(p));
 }
 
 Result<HostListing> hostListingFromJson(const QJsonObject &json, const HostListing &base)

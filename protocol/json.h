@@ -21,6 +21,7 @@ QJsonObject toJson(const Offer &offer);
 QJsonObject toJson(const Instance &instance);
 QJsonObject toJson(const CreateInstanceRequest &request);
 QJsonObject toJson(const Account &account);
+QJsonObject toJson(const InstanceGuardsPatch &patch);
 QJsonObject toJson(const HostListing &listing);
 QJsonObject toJson(const MachineSpec &spec);
 QJsonObject toJson(const Host &host);
@@ -32,6 +33,7 @@ Result<Offer> offerFromJson(const QJsonObject &json);
 Result<Instance> instanceFromJson(const QJsonObject &json);
 Result<CreateInstanceRequest> createInstanceRequestFromJson(const QJsonObject &json);
 Result<Account> accountFromJson(const QJsonObject &json);
+Result<InstanceGuardsPatch> instanceGuardsPatchFromJson(const QJsonObject &json);
 /// Partial listing update (PATCH): only fields present are applied onto `base`.
 Result<HostListing> hostListingFromJson(const QJsonObject &json, const HostListing &base = {});
 Result<MachineSpec> machineSpecFromJson(const QJsonObject &json);

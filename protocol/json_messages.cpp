@@ -212,11 +212,31 @@ Result<TelemetryEvent> decodeTelemetryEvent(const QJsonObject &json)
     return finish(r, std::move(e));
 }
 
+QJsonObject balanceWarningToJson(const BalanceWarning &w)
+{
+    return {{u"threshold"_s, w.threshold},
+            {u"burn_micro_per_hour"_s, w.burn_micro_per_hour},
+            {u"runway_s"_s, w.runway_s}};
+}
+
+Result<BalanceWarning> decodeBalanceWarning(const QJsonObject &json, const QString &path)
+{
+    Reader r(json, path);
+    BalanceWarning w;
+    r.string("threshold"_L1, w.threshold, Need::Required);
+    r.integer("burn_micro_per_hour"_L1, w.burn_micro_per_hour);
+    r.integer("runway_s"_L1, w.runway_s);
+    return finish(r, std::move(w));
+}
+
 QJsonObject encode(const BalanceEvent &e)
 {
-    return {{u"type"_s, u"balance"_s},
-            {u"balance_micro"_s, e.balance_micro},
-            {u"currency"_s, e.currency}};
+    QJsonObject json{{u"type"_s, u"balance"_s},
+                     {u"balance_micro"_s, e.balance_micro},
+                     {u"currency"_s, e.currency}};
+    if (e.warning)
+        json.insert(u"warning"_s, balanceWarningToJson(*e.warning));
+    return json;
 }
 
 Result<BalanceEvent> decodeBalanceEvent(const QJsonObject &json)
@@ -225,6 +245,7 @@ Result<BalanceEvent> decodeBalanceEvent(const QJsonObject &json)
     BalanceEvent e;
     r.integer("balance_micro"_L1, e.balance_micro, Need::Required);
     r.string("currency"_L1, e.currency);
+    r.nullableObject("warning"_L1, e.warning, decodeBalanceWarning);
     return finish(r, std::move(e));
 }
 

@@ -104,6 +104,10 @@ struct Instance
     std::optional<JupyterEndpoint> jupyter;
     Micro max_spend_micro = 0;  ///< 0: no limit
     qint64 max_duration_s = 0;  ///< 0: no limit
+    /// Idle stop: stopped after this long with every GPU (a CPU-only machine: its CPU) below
+    /// idle_below_pct and no SSH session open. 0: off.
+    qint64 idle_stop_s = 0;
+    double idle_below_pct = 5.0;
 
     bool operator==(const Instance &) const = default;
 };
@@ -122,8 +126,21 @@ struct CreateInstanceRequest
     bool jupyter = false;
     Micro max_spend_micro = 0;
     qint64 max_duration_s = 0;
+    qint64 idle_stop_s = 0;
+    double idle_below_pct = 5.0;
 
     bool operator==(const CreateInstanceRequest &) const = default;
+};
+
+/// Body of PATCH /api/v1/instances/{id}: the cost guards to change; absent fields stay.
+struct InstanceGuardsPatch
+{
+    std::optional<Micro> max_spend_micro;
+    std::optional<qint64> max_duration_s;
+    std::optional<qint64> idle_stop_s;
+    std::optional<double> idle_below_pct;
+
+    bool operator==(const InstanceGuardsPatch &) const = default;
 };
 
 struct Account
@@ -133,6 +150,8 @@ struct Account
     QStringList roles;  ///< "renter", "lender", "admin"
     Micro balance_micro = 0;
     QString currency;
+    /// The renter's own low-balance threshold (PATCH /api/v1/me); 0: only the runway warnings.
+    Micro low_balance_micro = 0;
     bool operator==(const Account &) const = default;
 };
 

@@ -182,8 +182,11 @@ HttpReply Market::route(const QHttpServerRequest &request)
         return ok && id > 0 ? id : -1;
     };
 
-    if (head == "me"_L1 && n == 1)
+    if (head == "me"_L1 && n == 1) {
+        if (method == Method::Patch)
+            return patchMe(who, request);
         return method == Method::Get ? me(who) : badMethod();
+    }
     if (head == "vouchers"_L1 && n == 2 && parts[1] == "redeem"_L1)
         return method == Method::Post ? redeem(who, request) : badMethod();
     if (head == "offers"_L1 && n == 1)
@@ -208,10 +211,14 @@ HttpReply Market::route(const QHttpServerRequest &request)
         if (n == 2) {
             if (method == Method::Get)
                 return instanceAction(who, id, u"get"_s);
+            if (method == Method::Patch)
+                return patchInstance(who, id, request);
             return method == Method::Delete ? instanceAction(who, id, u"destroy"_s) : badMethod();
         }
         if (n == 3 && (parts[2] == "stop"_L1 || parts[2] == "start"_L1))
             return method == Method::Post ? instanceAction(who, id, parts[2]) : badMethod();
+        if (n == 3 && parts[2] == "events"_L1)
+            return method == Method::Get ? instanceHistory(who, id) : badMethod();
         if (n == 3 && parts[2] == "logs"_L1)
             return method == Method::Get ? instanceLogs(who, id, request) : badMethod();
         if (n == 3 && parts[2] == "telemetry"_L1)

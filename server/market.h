@@ -64,6 +64,9 @@ public:
     /// An unacknowledged command is sent again after this long; the agent dedupes by id.
     static constexpr qint64 kCommandRetryMs = 10'000;
     static constexpr int kPingAppsEveryMs = 30'000;
+    /// How long an instance's idle-stop setting is trusted before it is read again (a change
+    /// through this process takes effect at once; through another, within this).
+    static constexpr qint64 kIdleGuardCacheMs = 30'000;
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -78,6 +81,9 @@ private:
 
     // REST handlers (market_http.cpp)
     HttpReply me(const Principal &who);
+    HttpReply patchMe(const Principal &who, const QHttpServerRequest &request);
+    HttpReply patchInstance(const Principal &who, qint64 id, const QHttpServerRequest &request);
+    HttpReply instanceHistory(const Principal &who, qint64 id);
     HttpReply redeem(const Principal &who, const QHttpServerRequest &request);
     HttpReply offers(const QHttpServerRequest &request);
     HttpReply images();
@@ -114,6 +120,7 @@ private:
     void onDatabaseNotification(const QString &name, bool fromSelf, const QVariant &payload);
     void kickAgent(qint64 hostId);
     qint64 accountOfInstance(qint64 instanceId);
+    void trackIdle(const protocol::TelemetrySample &sample);
 
     std::unique_ptr<SqlStore> m_store;
     const Clock &m_clock;
@@ -142,6 +149,14 @@ private:
     QCache<QString, CachedSearch> m_searchCache;   ///< canonical query → response body
     QHash<qint64, qint64> m_instanceAccount;       ///< cache: instance → owner account
     QHash<qint64, qint64> m_instanceHost;          ///< cache: instance → host
+    struct IdleTrack
+    {
+        IdleGuard guard;
+        qint64 loadedAtMs = 0; ///< m_uptime; the guard is re-read after kIdleGuardCacheMs
+        bool known = false;    ///< idle below is what the database says
+        bool idle = false;
+    };
+    QHash<qint64, IdleTrack> m_idle;               ///< instance → idle guard and state
 };
 
 } // namespace suanli::server

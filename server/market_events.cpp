@@ -39,10 +39,14 @@ void Market::publish(const QList<Change> &changes)
     QSet<qint64> balances;
     QSet<qint64> instances;
     QSet<qint64> hosts;
+    QList<const Change *> warnings;
     for (const Change &change : changes) {
         switch (change.kind) {
         case Change::Kind::Instance:
             instances.insert(change.instanceId);
+            break;
+        case Change::Kind::BalanceWarning:
+            warnings.append(&change);
             break;
         case Change::Kind::Balance:
             balances.insert(change.accountId);
@@ -62,7 +66,16 @@ void Market::publish(const QList<Change> &changes)
         auto account = m_store->account(accountId);
         if (account)
             publishToAccount(accountId, protocol::toJson(protocol::AppEvent{protocol::BalanceEvent{
-                                            account->balance_micro, account->currency}}));
+                                            account->balance_micro, account->currency, std::nullopt}}));
+    }
+    for (const Change *w : warnings) {
+        auto account = m_store->account(w->accountId);
+        if (!account)
+            continue;
+        protocol::BalanceEvent event{account->balance_micro, account->currency,
+                                     protocol::BalanceWarning{w->threshold, w->burnMicroPerHour,
+                                                              w->runwayS}};
+        publishToAccount(w->accountId, protocol::toJson(protocol::AppEvent{event}));
     }
     for (qint64 hostId : hosts)
         kickAgent(hostId);

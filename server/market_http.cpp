@@ -121,6 +121,22 @@ HttpReply Market::me(const Principal &who)
     return jsonReply(200, protocol::toJson(*account));
 }
 
+HttpReply Market::patchMe(const Principal &who, const QHttpServerRequest &request)
+{
+    auto body = bodyObject(request);
+    if (!body)
+        return fromError(body.error());
+    auto patch = protocol::accountFromJson(*body); // only low_balance_micro is changeable
+    if (!patch)
+        return fromError(patch.error());
+    if (!body->contains("low_balance_micro"_L1))
+        return me(who);
+    auto account = m_store->setLowBalance(who.accountId, patch->low_balance_micro);
+    if (!account)
+        return fromError(account.error());
+    return jsonReply(200, protocol::toJson(*account));
+}
+
 HttpReply Market::redeem(const Principal &who, const QHttpServerRequest &request)
 {
     auto body = bodyObject(request);
@@ -283,6 +299,40 @@ HttpReply Market::instanceLogs(const Principal &who, qint64 id, const QHttpServe
     if (!lines)
         return fromError(lines.error());
     return jsonReply(200, {{u"lines"_s, QJsonArray::fromStringList(*lines)}});
+}
+
+HttpReply Market::patchInstance(const Principal &who, qint64 id, const QHttpServerRequest &request)
+{
+    auto body = bodyObject(request);
+    if (!body)
+        return fromError(body.error());
+    auto patch = protocol::instanceGuardsPatchFromJson(*body);
+    if (!patch)
+        return fromError(patch.error());
+    auto instance = m_store->updateGuards(who.accountId, id, *patch);
+    if (!instance)
+        return fromError(instance.error());
+    m_idle.remove(id); // the idle guard is measured against the new setting from now on
+    // The billing run applies the new limits within one period; the app hears the change now.
+    publish({{Change::Kind::Instance, who.accountId, id, 0}});
+    return jsonReply(200, protocol::toJson(*instance));
+}
+
+HttpReply Market::instanceHistory(const Principal &who, qint64 id)
+{
+    auto owner = m_store->instanceOwner(id);
+    if (!owner || *owner != who.accountId)
+        return errorReply(404, u"not_found"_s, u"no such instance"_s);
+    auto history = m_store->instanceHistory(id);
+    if (!history)
+        return fromError(history.error());
+    QJsonArray events;
+    for (const InstanceHistoryEntry &e : *history)
+        events.append(QJsonObject{{u"at"_s, protocol::formatTime(QDateTime::fromMSecsSinceEpoch(
+                                                e.atMs, Qt::UTC))},
+                                  {u"state"_s, e.state},
+                                  {u"reason"_s, e.reason}});
+    return jsonReply(200, {{u"events"_s, events}});
 }
 
 HttpReply Market::instanceTelemetry(const Principal &who, qint64 id,

@@ -138,6 +138,7 @@ void Market::onAgentMessage(AgentSession *session, const QString &text)
     if (auto *ack = std::get_if<protocol::AckMessage>(&*message)) {
         (void)m_store->ackCommand(hostId, ack->command_id, now);
     } else if (auto *state = std::get_if<protocol::InstanceStateMessage>(&*message)) {
+        m_idle.remove(state->instance_id); // a new state: the idle guard starts over
         auto changes = m_store->applyInstanceState(hostId, *state, now);
         if (!changes) {
             session->socket->sendTextMessage(compact(errorMessage(changes.error())));
@@ -156,6 +157,7 @@ void Market::onAgentMessage(AgentSession *session, const QString &text)
             if (host.value() != hostId)
                 continue; // a host reports only on its own instances
             m_telemetryBuffer.append(sample);
+            trackIdle(sample);
             publishTelemetry(accountOfInstance(sample.instance_id), sample);
         }
     } else if (std::get_if<protocol::UsageMessage>(&*message)) {
@@ -201,6 +203,46 @@ void Market::sendPendingCommands(qint64 hostId, bool onlyDue)
             continue;
         session->socket->sendTextMessage(QString::fromUtf8(command.payload));
         (void)m_store->markCommandSent(command.id, now);
+    }
+}
+
+void Market::trackIdle(const protocol::TelemetrySample &sample)
+{
+    // The idle guard: every GPU (a CPU-only instance: its CPU, in % of one core) below the
+    // instance's idle_below_pct and no SSH session. Only changes are written; the billing run
+    // stops an instance idle for idle_stop_s.
+    IdleTrack &track = m_idle[sample.instance_id];
+    const qint64 uptime = m_uptime.elapsed();
+    if (!track.loadedAtMs || uptime - track.loadedAtMs > kIdleGuardCacheMs) {
+        auto guard = m_store->idleGuard(sample.instance_id);
+        if (!guard) {
+            m_idle.remove(sample.instance_id);
+            return;
+        }
+        track.guard = *guard;
+        track.loadedAtMs = std::max<qint64>(1, uptime);
+    }
+    if (track.guard.stopAfterS <= 0) {
+        // No idle stop: nothing to write (updateGuards clears idle_since when it changes).
+        track.known = true;
+        track.idle = false;
+        return;
+    }
+    bool idle = false;
+    if (track.guard.running) {
+        idle = sample.ssh_sessions == 0;
+        if (track.guard.gpuCount > 0 && !sample.gpus.isEmpty()) {
+            for (const auto &gpu : sample.gpus)
+                idle = idle && gpu.utilization_pct < track.guard.belowPct;
+        } else {
+            idle = idle && sample.cpu_pct < track.guard.belowPct;
+        }
+    }
+    if (track.known && track.idle == idle)
+        return;
+    if (m_store->setIdleSince(sample.instance_id, idle ? m_clock.nowMs() : 0)) {
+        track.known = true;
+        track.idle = idle;
     }
 }
 

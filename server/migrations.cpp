@@ -125,8 +125,21 @@ QStringList migration2(const Database &db)
     return statements;
 }
 
+// Version 3: the cost guard (issue 7): idle stop per instance, low-balance warnings per account.
+QStringList migration3(const Database &db)
+{
+    const QString real = db.dialect() == Dialect::Postgres ? u"DOUBLE PRECISION"_s : u"REAL"_s;
+    return {
+        u"ALTER TABLE instances ADD COLUMN idle_stop_s BIGINT NOT NULL DEFAULT 0"_s,
+        u"ALTER TABLE instances ADD COLUMN idle_below_pct %1 NOT NULL DEFAULT 5.0"_s.arg(real),
+        u"ALTER TABLE instances ADD COLUMN idle_since BIGINT NOT NULL DEFAULT 0"_s,
+        u"ALTER TABLE accounts ADD COLUMN low_balance_micro BIGINT NOT NULL DEFAULT 0"_s,
+        u"ALTER TABLE accounts ADD COLUMN low_balance_warned INTEGER NOT NULL DEFAULT 0"_s,
+    };
+}
+
 using Migration = QStringList (*)(const Database &);
-const Migration kMigrations[] = {&migration1, &migration2};
+const Migration kMigrations[] = {&migration1, &migration2, &migration3};
 
 } // namespace
 

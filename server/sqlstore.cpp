@@ -50,7 +50,8 @@ Result<qint64> SqlStore::createAccount(const QString &name, const QStringList &r
 
 Result<Account> SqlStore::account(qint64 id)
 {
-    auto q = m_db->exec(u"SELECT id, name, roles, balance_micro FROM accounts WHERE id = ?"_s,
+    auto q = m_db->exec(u"SELECT id, name, roles, balance_micro, low_balance_micro "
+                        "FROM accounts WHERE id = ?"_s,
                         {id});
     if (!q)
         return q.error();
@@ -61,6 +62,7 @@ Result<Account> SqlStore::account(qint64 id)
     a.name = q->value(1).toString();
     a.roles = q->value(2).toString().split(u',', Qt::SkipEmptyParts);
     a.balance_micro = q->value(3).toLongLong();
+    a.low_balance_micro = q->value(4).toLongLong();
     a.currency = m_policy.currency;
     q->finish();
     return a;

@@ -83,6 +83,12 @@ public:
     void noteOffersChanged() { ++m_offersVersion; }
     Result<void> ackCommand(qint64 hostId, const QString &commandId, qint64 nowMs) override;
 
+    Result<Instance> updateGuards(qint64 accountId, qint64 instanceId,
+                                  const protocol::InstanceGuardsPatch &patch) override;
+    Result<Account> setLowBalance(qint64 accountId, Micro threshold) override;
+    Result<IdleGuard> idleGuard(qint64 instanceId) override;
+    Result<void> setIdleSince(qint64 instanceId, qint64 sinceMs) override;
+    Result<QList<InstanceHistoryEntry>> instanceHistory(qint64 instanceId) override;
     Result<QList<Change>> accrueAll(qint64 nowMs) override;
 
     Result<void> insertTelemetry(const QList<protocol::TelemetrySample> &samples) override;
@@ -111,6 +117,10 @@ protected:
     Result<bool> reserve(qint64 offerId, int gpuCount);
     Result<void> settleRunning(InstanceRow &row, qint64 untilMs, QList<Change> &changes);
     Result<void> settleStorage(InstanceRow &row, qint64 untilMs, QList<Change> &changes);
+    /// Low-balance warnings for an account just charged (runway thresholds, own threshold).
+    Result<void> checkLowBalance(qint64 accountId, QList<Change> &changes);
+    /// A ledger line (amount 0) recording that a guard stopped an instance, and why.
+    Result<void> recordGuardAction(InstanceRow &row, const QString &reason, qint64 nowMs);
     /// One instance's accrual, guards and retention inside accrueAll's batch.
     Result<void> accrueOne(qint64 id, qint64 nowMs, QList<Change> &changes, QSet<qint64> &charged);
     Result<void> releaseGpus(InstanceRow &row);

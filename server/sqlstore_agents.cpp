@@ -87,6 +87,9 @@ Result<QList<Change>> SqlStore::applyInstanceState(qint64 hostId,
         row.periodStartMs = nowMs;
         row.periodCharged = 0;
         row.runningSinceMs = nowMs;
+        // A new running period starts busy: idleness of an earlier one never counts.
+        if (auto i = setIdleSince(row.inst.id, 0); !i)
+            return i.error();
         if (row.gpusHeld == 0 && row.inst.gpu_count > 0) {
             // Back from an interruption where the GPUs had been released.
             noteOffersWritten();

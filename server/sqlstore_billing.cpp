@@ -181,6 +181,10 @@ Result<void> SqlStore::accrueOne(qint64 id, qint64 nowMs, QList<Change> &changes
             guard = u"max_spend_reached"_s;
         else if (row->inst.max_duration_s > 0 && ranMs >= row->inst.max_duration_s * 1000)
             guard = u"max_duration_reached"_s;
+        else if (row->inst.idle_stop_s > 0 && row->idleSinceMs > 0
+                 && nowMs - std::max(row->idleSinceMs, row->periodStartMs)
+                     >= row->inst.idle_stop_s * 1000)
+            guard = u"idle_stop"_s;
     }
     if (!guard.isEmpty()) {
         auto stopped = requestStopLocked(*row, guard, nowMs, local);
@@ -242,7 +246,12 @@ Result<QList<Change>> SqlStore::accrueAll(qint64 nowMs)
         changes += batchChanges;
         exhausted.unite(batchExhausted);
     }
-    // At balance ≤ 0 the market stops the renter's running instances; data is kept.
+    // Warnings before the money runs out, then at balance ≤ 0 the market stops the renter's
+    // running instances; data is kept.
+    for (qint64 accountId : exhausted) {
+        if (auto w = checkLowBalance(accountId, changes); !w)
+            return w.error();
+    }
     for (qint64 accountId : exhausted) {
         auto a = account(accountId);
         if (!a || a->balance_micro > 0)

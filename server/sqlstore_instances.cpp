@@ -24,7 +24,7 @@ const QString kInstanceColumns =
     "i.ssh_host, i.ssh_port, i.ssh_user, i.ssh_host_key, i.jupyter_port, i.jupyter_token, "
     "i.max_spend_micro, i.max_duration_s, i.last_seq, i.gpus_held, i.period_start, "
     "i.period_charged, i.storage_start, i.storage_charged, i.accrual_n, i.running_total_ms, "
-    "h.owner_id"_s;
+    "h.owner_id, i.idle_stop_s, i.idle_below_pct, i.idle_since"_s;
 
 } // namespace
 
@@ -76,6 +76,9 @@ static SqlStore::InstanceRow readRow(Rows &q)
     r.accrualN = q.value(c++).toLongLong();
     r.runningTotalMs = q.value(c++).toLongLong();
     r.hostOwner = q.value(c++).toLongLong();
+    i.idle_stop_s = q.value(c++).toLongLong();
+    i.idle_below_pct = q.value(c++).toDouble();
+    r.idleSinceMs = q.value(c++).toLongLong();
     i.created_at = msToTime(r.createdAtMs);
     i.running_since = msToTime(r.runningSinceMs);
     i.stopped_at = msToTime(r.stoppedAtMs);
@@ -198,8 +201,11 @@ Result<Instance> SqlStore::createInstance(
         return makeError(u"invalid_value"_s, u"image is required"_s, u"image"_s);
     if (request.label.size() > 64)
         return makeError(u"invalid_value"_s, u"label has at most 64 characters"_s, u"label"_s);
-    if (request.max_spend_micro < 0 || request.max_duration_s < 0)
+    if (request.max_spend_micro < 0 || request.max_duration_s < 0 || request.idle_stop_s < 0)
         return makeError(u"invalid_value"_s, u"limits cannot be negative"_s);
+    if (!(request.idle_below_pct >= 0 && request.idle_below_pct <= 100))
+        return makeError(u"invalid_value"_s, u"idle_below_pct is a percentage, 0 to 100"_s,
+                         u"idle_below_pct"_s);
 
     Transaction tx(*m_db);
     if (!tx.started())
@@ -263,12 +269,13 @@ Result<Instance> SqlStore::createInstance(
     auto id = m_db->insertReturningId(
         u"INSERT INTO instances (account_id, label, state, host_id, offer_id, gpu_model, gpu_count, "
         "price_gpu_hour_micro, price_storage_gb_month_micro, image, disk_gb, spec, created_at, "
-        "max_spend_micro, max_duration_s, gpus_held) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        "max_spend_micro, max_duration_s, gpus_held, idle_stop_s, idle_below_pct) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         {accountId, label, protocol::toString(InstanceState::Pending), hostId, request.offer_id,
          gpuModel, request.gpu_count, price, storagePrice, request.image.trimmed(), request.disk_gb,
          QString::fromUtf8(QJsonDocument(spec).toJson(QJsonDocument::Compact)), nowMs,
-         request.max_spend_micro, request.max_duration_s, request.gpu_count});
+         request.max_spend_micro, request.max_duration_s, request.gpu_count, request.idle_stop_s,
+         request.idle_below_pct});
     if (!id)
         return id.error();
     if (auto e = recordEvent(*id, u"pending"_s, {}, nowMs); !e)
@@ -343,6 +350,10 @@ Result<Instance> SqlStore::requestStopLocked(InstanceRow &row, const QString &re
     row.inst.state_reason = reason;
     if (auto s = saveInstance(row); !s)
         return s.error();
+    if (isGuardReason(reason)) {
+        if (auto g = recordGuardAction(row, reason, nowMs); !g)
+            return g.error();
+    }
     if (auto e = recordEvent(row.inst.id, u"stopping"_s, reason, nowMs); !e)
         return e.error();
     if (auto c = queueCommand(row.inst.host_id, row.inst.id, CommandAction::Stop, reason, nowMs);

@@ -28,7 +28,11 @@ struct SqlStore::InstanceRow
     qint64 accrualN = 0;
     qint64 runningTotalMs = 0;
     qint64 hostOwner = 0;
+    qint64 idleSinceMs = 0; ///< written only by setIdle(), never by saveInstance()
 };
+
+/// max_spend_reached, max_duration_reached, idle_stop, balance_exhausted.
+bool isGuardReason(const QString &reason);
 
 inline QDateTime msToTime(qint64 ms)
 {

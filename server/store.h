@@ -58,11 +58,32 @@ struct MarketPolicy
 /// Something that changed and that connected apps or agents should hear about.
 struct Change
 {
-    enum class Kind { Instance, Balance, Command };
+    enum class Kind { Instance, Balance, Command, BalanceWarning };
     Kind kind = Kind::Instance;
-    qint64 accountId = 0;   ///< whose app should hear (Instance, Balance)
+    qint64 accountId = 0;   ///< whose app should hear (Instance, Balance, BalanceWarning)
     qint64 instanceId = 0;
     qint64 hostId = 0;      ///< which agent should hear (Command)
+    /// BalanceWarning only: which threshold, the burn rate and the runway at that rate.
+    QString threshold = {};
+    Micro burnMicroPerHour = 0;
+    qint64 runwayS = 0;
+};
+
+/// One line of an instance's history (GET /api/v1/instances/{id}/events).
+struct InstanceHistoryEntry
+{
+    qint64 atMs = 0;
+    QString state;
+    QString reason;
+};
+
+/// What the idle guard needs to know about an instance, cached by the market.
+struct IdleGuard
+{
+    qint64 stopAfterS = 0;  ///< 0: off
+    double belowPct = 5.0;
+    int gpuCount = 0;
+    bool running = false;
 };
 
 /// The market's persistent state and every transaction on it. One interface, implemented over
@@ -162,6 +183,17 @@ public:
     /// credits lenders net of the fee, stops instances of accounts at or below zero, and
     /// releases stopped instances past retention. Returns the changes.
     virtual Result<QList<Change>> accrueAll(qint64 nowMs) = 0;
+
+    // ---- cost guard (sqlstore_guards.cpp) ---------------------------------------------
+    /// Changes an instance's guards; not_found unless it is the account's.
+    virtual Result<Instance> updateGuards(qint64 accountId, qint64 instanceId,
+                                          const protocol::InstanceGuardsPatch &patch) = 0;
+    virtual Result<Account> setLowBalance(qint64 accountId, Micro threshold) = 0;
+    virtual Result<IdleGuard> idleGuard(qint64 instanceId) = 0;
+    /// Records when an instance became idle (0: busy again); the billing run stops it once it
+    /// stayed idle for its idle_stop_s.
+    virtual Result<void> setIdleSince(qint64 instanceId, qint64 sinceMs) = 0;
+    virtual Result<QList<InstanceHistoryEntry>> instanceHistory(qint64 instanceId) = 0;
 
     // ---- telemetry --------------------------------------------------------------------
     virtual Result<void> insertTelemetry(const QList<protocol::TelemetrySample> &samples) = 0;

@@ -372,8 +372,10 @@ private slots:
 
         const QList<AppEvent> events{InstanceEvent{sampleInstance()},
                                      TelemetryEvent{sampleTelemetry()},
-                                     BalanceEvent{12'340'000, u"CNY"_s}};
-        const QStringList types{u"instance"_s, u"telemetry"_s, u"balance"_s};
+                                     BalanceEvent{12'340'000, u"CNY"_s, std::nullopt},
+                                     BalanceEvent{1'000'000, u"CNY"_s,
+                                                  BalanceWarning{u"runway_1h"_s, 2'640'000, 1363}}};
+        const QStringList types{u"instance"_s, u"telemetry"_s, u"balance"_s, u"balance"_s};
         for (qsizetype i = 0; i < events.size(); ++i) {
             const QJsonObject json = toJson(events.at(i));
             QCOMPARE(json.value(u"type"_s).toString(), types.at(i));

@@ -389,6 +389,116 @@ private slots:
             10000);
     }
 
+    void idleStopNeedsIdleGpusAndNoSshForTheWholeTime()
+    {
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 2, 1'320'000));
+        const qint64 id = s.launch(*m_h, 2);
+        QVERIFY(id);
+        // Guards can be set after launch: idle stop after 10 minutes below 10 %.
+        auto patched = m_h->request("PATCH", u"/api/v1/instances/%1"_s.arg(id), s.renter.token,
+                                    R"({"idle_stop_s": 600, "idle_below_pct": 10})");
+        QCOMPARE(patched.status, 200);
+        QCOMPARE(patched.json[u"idle_stop_s"_s].toInteger(), 600);
+        auto wrong = m_h->request("PATCH", u"/api/v1/instances/%1"_s.arg(id), s.renter.token,
+                                  R"({"idle_stop_s": "ten minutes"})");
+        QCOMPARE(wrong.status, 422);
+        QCOMPARE(wrong.json[u"error"_s][u"field"_s].toString(), u"idle_stop_s"_s);
+        auto sample = [&](double gpu0, double gpu1, int ssh) {
+            s.agent->send({{u"type"_s, u"telemetry"_s},
+                           {u"samples"_s, QJsonArray{QJsonObject{
+                                {u"instance_id"_s, id},
+                                {u"at"_s, m_h->clock().now().toString(Qt::ISODateWithMs)},
+                                {u"gpus"_s, QJsonArray{
+                                     QJsonObject{{u"index"_s, 0}, {u"utilization_pct"_s, gpu0}},
+                                     QJsonObject{{u"index"_s, 1}, {u"utilization_pct"_s, gpu1}}}},
+                                {u"cpu_pct"_s, 3.0}, {u"memory_used_mb"_s, 100},
+                                {u"ssh_sessions"_s, ssh}}}}});
+            QTest::qWait(50); // the market reads it
+        };
+        auto state = [&] { return protocol::toString(m_h->store().instance(id)->state); };
+        sample(2, 3, 0); // idle from now
+        m_h->clock().advanceSeconds(400);
+        m_h->market().runBilling();
+        QCOMPARE(state(), u"running"_s);
+        sample(2, 60, 0); // one busy GPU: not idle
+        m_h->clock().advanceSeconds(1);
+        sample(2, 3, 1); // an SSH session open: not idle
+        m_h->clock().advanceSeconds(700);
+        m_h->market().runBilling();
+        QCOMPARE(state(), u"running"_s);
+        sample(1, 1, 0); // idle again, from here
+        m_h->clock().advanceSeconds(599);
+        m_h->market().runBilling();
+        QCOMPARE(state(), u"running"_s);
+        m_h->clock().advanceSeconds(1);
+        m_h->market().runBilling();
+        QCOMPARE(state(), u"stopping"_s);
+        QCOMPARE(m_h->store().instance(id)->state_reason, u"idle_stop"_s);
+        const QJsonObject stop = s.agent->take(u"command"_s);
+        QCOMPARE(stop.value(u"action"_s).toString(), u"stop"_s);
+        // The guard's action is in the instance's history and in the ledger, with its reason.
+        auto history = m_h->get(u"/api/v1/instances/%1/events"_s.arg(id), s.renter.token);
+        QCOMPARE(history.status, 200);
+        const QJsonObject last = history.json[u"events"_s].toArray().last().toObject();
+        QCOMPARE(last[u"state"_s].toString(), u"stopping"_s);
+        QCOMPARE(last[u"reason"_s].toString(), u"idle_stop"_s);
+        auto ledger = m_h->get(u"/api/v1/ledger"_s, s.renter.token);
+        const QJsonArray entries = ledger.json[u"entries"_s].toArray();
+        const auto guard = std::find_if(entries.begin(), entries.end(), [](const QJsonValue &e) {
+            return e[u"kind"_s].toString() == u"guard"_s;
+        });
+        QVERIFY(guard != entries.end());
+        QCOMPARE((*guard)[u"amount_micro"_s].toInteger(), 0);
+        QVERIFY((*guard)[u"description"_s].toString().contains(u"idle_stop"_s));
+        // Restarted, the instance starts busy: the idleness before the stop does not count.
+        s.agent->report(id, u"stopped"_s);
+        QVERIFY(s.waitForState(*m_h, id, u"stopped"_s));
+        QCOMPARE(m_h->request("POST", u"/api/v1/instances/%1/start"_s.arg(id), s.renter.token).status,
+                 202);
+        s.agent->take(u"command"_s);
+        s.agent->report(id, u"running"_s);
+        QVERIFY(s.waitForState(*m_h, id, u"running"_s));
+        m_h->clock().advanceSeconds(5);
+        m_h->market().runBilling();
+        QCOMPARE(state(), u"running"_s);
+    }
+
+    void lowBalanceWarnsOncePerThreshold()
+    {
+        Scenario s;
+        // ¥3.60/h and ¥5 of balance: 83 minutes of runway, under 24 h, over 1 h.
+        QVERIFY(s.setUp(*m_h, 1, 3'600'000, 300'000, 5'000'000));
+        EventListener events(m_h->baseUrl(), s.renter.token);
+        QVERIFY(events.waitConnected());
+        const qint64 id = s.launch(*m_h);
+        QVERIFY(id);
+        auto isWarning = [](const QJsonObject &e) { return e.contains(u"warning"_s); };
+        m_h->clock().advanceSeconds(5);
+        m_h->market().runBilling();
+        auto warning = events.take(u"balance"_s, 5000, isWarning);
+        QCOMPARE(warning[u"warning"_s][u"threshold"_s].toString(), u"runway_24h"_s);
+        QCOMPARE(warning[u"warning"_s][u"burn_micro_per_hour"_s].toInteger(), 3'600'000);
+        QVERIFY(warning[u"warning"_s][u"runway_s"_s].toInteger() < 5000);
+        m_h->clock().advanceSeconds(5);
+        m_h->market().runBilling();
+        QVERIFY(events.take(u"balance"_s, 300, isWarning).isEmpty()); // said once
+        // 25 minutes later the runway is under an hour.
+        m_h->clock().advanceSeconds(25 * 60);
+        m_h->market().runBilling();
+        warning = events.take(u"balance"_s, 5000, isWarning);
+        QCOMPARE(warning[u"warning"_s][u"threshold"_s].toString(), u"runway_1h"_s);
+        // The renter's own threshold: warned when the balance is below it.
+        auto me = m_h->request("PATCH", u"/api/v1/me"_s, s.renter.token,
+                               R"({"low_balance_micro": 4000000})");
+        QCOMPARE(me.status, 200);
+        QCOMPARE(me.json[u"low_balance_micro"_s].toInteger(), 4'000'000);
+        m_h->clock().advanceSeconds(5);
+        m_h->market().runBilling();
+        warning = events.take(u"balance"_s, 5000, isWarning);
+        QCOMPARE(warning[u"warning"_s][u"threshold"_s].toString(), u"below_threshold"_s);
+    }
+
 private:
     std::unique_ptr<MarketHarness> m_h;
 };
