@@ -3,6 +3,7 @@
 
 #include "uitestsupport.h"
 
+#include "app/language.h"
 #include "app/session.h"
 #include "app/settings.h"
 #include "support/marketharness.h"
@@ -129,6 +130,22 @@ private slots:
         QTRY_COMPARE(chosen.size(), 1);
         QCOMPARE(chosen.first().at(2).value<protocol::Account>().name, u"ann"_s);
     }
+
+    void translationsAreComplete()
+    {
+        // The catalogues are compiled in; zh_Hans and zh_Hant really translate.
+        QVERIFY(app::installLanguage(qApp, u"zh_Hans"_s));
+        QCOMPARE(QCoreApplication::translate("suanli::ui::MainWindow", "Catalog"), u"目录"_s);
+        QCOMPARE(QCoreApplication::translate("suanli::app::OfferTableModel", "%n core(s)", nullptr, 8),
+                 u"8 核"_s);
+        QVERIFY(app::installLanguage(qApp, u"zh_Hant"_s));
+        QCOMPARE(QCoreApplication::translate("suanli::ui::MainWindow", "Catalog"), u"目錄"_s);
+        QVERIFY(app::installLanguage(qApp, u"en"_s));
+        QCOMPARE(QCoreApplication::translate("suanli::app::OfferTableModel", "%n core(s)", nullptr, 1),
+                 u"1 core"_s);
+    }
+
+    void cleanupTestCase() { QFile::remove(QSettings().fileName()); }
 
 private:
     QTemporaryDir m_dir;

@@ -186,6 +186,8 @@ private slots:
         QVERIFY(launcher.session()->isLocal());
     }
 
+    void cleanupTestCase() { QFile::remove(QSettings().fileName()); }
+
 private:
     QTemporaryDir m_dir;
 };

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QApplication>
+#include <QFileInfo>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
 #include <QWidget>
@@ -34,8 +36,12 @@ inline void isolateApp(const QString &root)
     qputenv("XDG_DATA_HOME", (root + QStringLiteral("/data")).toLocal8Bit());
     qunsetenv("DBUS_SESSION_BUS_ADDRESS");
     QStandardPaths::setTestModeEnabled(true);
+    // Test mode keeps settings under ~/.qttest whatever XDG says: a name of this run's own,
+    // emptied, keeps runs apart.
     QCoreApplication::setOrganizationName(QStringLiteral("SuanliTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("suanli-test"));
+    QCoreApplication::setApplicationName(QStringLiteral("suanli-test-")
+                                         + QFileInfo(root).fileName());
+    QSettings().clear();
 }
 
 } // namespace suanli::testing

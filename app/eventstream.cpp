@@ -1,0 +1,121 @@
+#include "eventstream.h"
+
+#include "protocol/json.h"
+
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+
+using namespace Qt::StringLiterals;
+
+namespace suanli::app {
+
+EventStream::EventStream(QObject *parent)
+    : QObject(parent)
+{
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &EventStream::connectNow);
+    connect(&m_socket, &QWebSocket::connected, this, &EventStream::onConnected);
+    connect(&m_socket, &QWebSocket::disconnected, this, &EventStream::onDisconnected);
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, &EventStream::onMessage);
+}
+
+EventStream::~EventStream()
+{
+    m_wanted = false;
+    m_socket.disconnect(this);
+    m_socket.abort();
+}
+
+void EventStream::open(const QUrl &baseUrl, const QByteArray &token)
+{
+    QUrl url = baseUrl;
+    url.setScheme(baseUrl.scheme() == "https"_L1 ? u"wss"_s : u"ws"_s);
+    url.setPath(u"/api/v1/events"_s);
+    m_url = url;
+    m_token = token;
+    m_wanted = true;
+    m_failures = 0;
+    m_retry.stop();
+    if (m_socket.state() != QAbstractSocket::UnconnectedState)
+        m_socket.abort();
+    connectNow();
+}
+
+void EventStream::close()
+{
+    m_wanted = false;
+    m_retry.stop();
+    m_socket.abort();
+    setState(State::Disconnected);
+}
+
+int EventStream::reconnectInMs() const
+{
+    return m_retry.isActive() ? m_retry.remainingTime() : 0;
+}
+
+void EventStream::connectNow()
+{
+    if (!m_wanted)
+        return;
+    QNetworkRequest request(m_url);
+    request.setRawHeader("Authorization", "Bearer " + m_token);
+    setState(State::Connecting);
+    m_socket.open(request);
+}
+
+void EventStream::onConnected()
+{
+    m_failures = 0;
+    setState(State::Connected);
+    if (m_everConnected)
+        emit resynced();
+    m_everConnected = true;
+}
+
+void EventStream::onDisconnected()
+{
+    if (!m_wanted) {
+        setState(State::Disconnected);
+        return;
+    }
+    if (m_socket.closeCode() == 4401) {
+        m_wanted = false;
+        setState(State::Unauthorized);
+        return;
+    }
+    // Exponential backoff with ±25 % jitter, so that many apps losing the same market do not
+    // all come back in the same second.
+    const int exponent = qMin(m_failures, 16);
+    ++m_failures;
+    const qint64 base = qMin<qint64>(qint64(m_firstDelayMs) << exponent, m_maxDelayMs);
+    const double jitter = 0.75 + 0.5 * QRandomGenerator::global()->generateDouble();
+    m_retry.start(int(base * jitter));
+    setState(State::WaitingToReconnect);
+}
+
+void EventStream::onMessage(const QString &text)
+{
+    auto json = protocol::parseJsonObject(text.toUtf8());
+    if (!json)
+        return;
+    auto event = protocol::appEventFromJson(*json);
+    if (!event)
+        return; // a newer market's event type: ignored, as unknown fields are
+    if (const auto *instance = std::get_if<protocol::InstanceEvent>(&*event))
+        emit instanceChanged(instance->instance);
+    else if (const auto *sample = std::get_if<protocol::TelemetryEvent>(&*event))
+        emit telemetry(sample->sample);
+    else if (const auto *balance = std::get_if<protocol::BalanceEvent>(&*event))
+        emit balanceChanged(balance->balance_micro, balance->currency);
+}
+
+void EventStream::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+} // namespace suanli::app

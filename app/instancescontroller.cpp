@@ -1,0 +1,123 @@
+#include "instancescontroller.h"
+
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace suanli::app {
+
+InstancesController::InstancesController(MarketClient *client, EventStream *events,
+                                         QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_events(events)
+{
+    connect(m_events, &EventStream::instanceChanged, this,
+            [this](const protocol::Instance &instance) { m_model.upsert(instance); });
+    // Missed events while the socket was down: the list is reloaded, not patched.
+    connect(m_events, &EventStream::resynced, this, &InstancesController::reload);
+    // Spend grows with billing, which the socket reports as balance changes; a reload a few
+    // seconds later picks up every instance's spend at once.
+    m_refresh.setSingleShot(true);
+    m_refresh.setInterval(3000);
+    connect(&m_refresh, &QTimer::timeout, this, &InstancesController::reload);
+    connect(m_events, &EventStream::balanceChanged, this, [this] {
+        if (!m_refresh.isActive())
+            m_refresh.start();
+    });
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, &m_model, &InstanceListModel::tick);
+    m_tick.start();
+}
+
+void InstancesController::reload()
+{
+    if (!m_loading) {
+        m_loading = true;
+        emit loadingChanged(true);
+    }
+    m_client->instances(this, [this](Result<QList<protocol::Instance>> list) {
+        m_loading = false;
+        emit loadingChanged(false);
+        if (!list) {
+            m_lastError = list.error();
+            emit loadFailed(list.error());
+            return;
+        }
+        m_lastError = {};
+        m_model.setInstances(*list);
+    });
+}
+
+void InstancesController::launch(const protocol::CreateInstanceRequest &request)
+{
+    const QString key = u"launch-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_client->createInstance(request, key, this, [this](Result<protocol::Instance> r) {
+        if (!r) {
+            emit launchFailed(r.error());
+            return;
+        }
+        m_model.upsert(*r);
+        emit launched(*r);
+    });
+}
+
+void InstancesController::onActionResult(qint64 id, const QString &action,
+                                         const Result<protocol::Instance> &r)
+{
+    if (r) {
+        m_model.upsert(*r);
+        return;
+    }
+    if (action == "start"_L1 && r.error().code == "gpus_unavailable"_L1)
+        emit startUnavailable(id, r.error());
+    else
+        emit actionFailed(id, action, r.error());
+}
+
+void InstancesController::stop(qint64 id)
+{
+    m_client->stopInstance(id, this, [this, id](Result<protocol::Instance> r) {
+        onActionResult(id, u"stop"_s, r);
+    });
+}
+
+void InstancesController::start(qint64 id)
+{
+    m_client->startInstance(id, this, [this, id](Result<protocol::Instance> r) {
+        onActionResult(id, u"start"_s, r);
+    });
+}
+
+void InstancesController::destroy(qint64 id)
+{
+    m_client->destroyInstance(id, this, [this, id](Result<protocol::Instance> r) {
+        onActionResult(id, u"destroy"_s, r);
+    });
+}
+
+void InstancesController::retryStartLater(qint64 id, int delayMs)
+{
+    delete m_retries.take(id);
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [this, id, timer] {
+        m_retries.remove(id);
+        timer->deleteLater();
+        start(id);
+    });
+    m_retries.insert(id, timer);
+    timer->start(delayMs);
+}
+
+void InstancesController::fetchLogs(qint64 id, int tail)
+{
+    m_client->logs(id, tail, this, [this, id](Result<QStringList> lines) {
+        if (lines)
+            emit logsReady(id, *lines);
+        else
+            emit logsFailed(id, lines.error());
+    });
+}
+
+} // namespace suanli::app

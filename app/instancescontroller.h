@@ -1,0 +1,61 @@
+#pragma once
+
+#include "eventstream.h"
+#include "instancelistmodel.h"
+#include "marketclient.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+namespace suanli::app {
+
+/// The renter's instances: loads the list, follows the events socket, launches and runs the
+/// lifecycle actions. Reports outcomes as signals; the UI decides how to show them.
+class InstancesController : public QObject
+{
+    Q_OBJECT
+public:
+    InstancesController(MarketClient *client, EventStream *events, QObject *parent = nullptr);
+
+    InstanceListModel *model() { return &m_model; }
+    bool loading() const { return m_loading; }
+    Error lastError() const { return m_lastError; }
+
+    void reload();
+    /// Creates an instance with a fresh Idempotency-Key (retries reuse it); the instance is
+    /// in the model as soon as the market answers.
+    void launch(const protocol::CreateInstanceRequest &request);
+    void stop(qint64 id);
+    void start(qint64 id);
+    void destroy(qint64 id);
+    /// Tries start again after `delayMs` (after a gpus_unavailable), once.
+    void retryStartLater(qint64 id, int delayMs);
+    bool retryScheduled(qint64 id) const { return m_retries.contains(id); }
+    void fetchLogs(qint64 id, int tail = 500);
+
+signals:
+    void loadingChanged(bool loading);
+    void loadFailed(const suanli::Error &error);
+    void launched(const suanli::protocol::Instance &instance);
+    void launchFailed(const suanli::Error &error);
+    void actionFailed(qint64 id, const QString &action, const suanli::Error &error);
+    /// Start was refused because the host's GPUs are taken: offer retry or another offer.
+    void startUnavailable(qint64 id, const suanli::Error &error);
+    void logsReady(qint64 id, const QStringList &lines);
+    void logsFailed(qint64 id, const suanli::Error &error);
+
+private:
+    void onActionResult(qint64 id, const QString &action, const Result<protocol::Instance> &r);
+
+    MarketClient *m_client;
+    EventStream *m_events;
+    InstanceListModel m_model;
+    QTimer m_tick;
+    QTimer m_refresh;
+    QHash<qint64, QTimer *> m_retries;
+    bool m_loading = false;
+    Error m_lastError;
+};
+
+} // namespace suanli::app

@@ -1,0 +1,401 @@
+#include "marketclient.h"
+
+#include "protocol/json.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace suanli::app {
+
+namespace {
+
+template<typename T>
+Result<QList<T>> decodeArray(const QJsonArray &array,
+                             Result<T> (*decode)(const QJsonObject &), const QString &field)
+{
+    QList<T> out;
+    out.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        auto item = decode(array.at(i).toObject());
+        if (!item) {
+            Error e = item.error();
+            e.field = u"%1[%2].%3"_s.arg(field).arg(i).arg(e.field);
+            return e;
+        }
+        out.append(std::move(item).value());
+    }
+    return out;
+}
+
+Result<QJsonObject> object(const QByteArray &body)
+{
+    return protocol::parseJsonObject(body);
+}
+
+} // namespace
+
+Error errorFromReply(int status, const QByteArray &body)
+{
+    const QJsonObject error = QJsonDocument::fromJson(body).object().value(u"error"_s).toObject();
+    Error e;
+    e.code = error.value(u"code"_s).toString();
+    e.message = error.value(u"message"_s).toString();
+    e.field = error.value(u"field"_s).toString();
+    e.position = error.value(u"position"_s).toInt(-1);
+    if (e.code.isEmpty()) {
+        e.code = u"http_%1"_s.arg(status);
+        e.message = u"the market answered HTTP %1"_s.arg(status);
+    }
+    return e;
+}
+
+MarketClient::MarketClient(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+{
+}
+
+void MarketClient::setMarket(const QUrl &baseUrl, const QByteArray &token)
+{
+    m_baseUrl = baseUrl;
+    m_token = token;
+}
+
+void MarketClient::setReachable(bool reachable)
+{
+    if (m_reachable == reachable)
+        return;
+    m_reachable = reachable;
+    emit reachableChanged(reachable);
+}
+
+void MarketClient::send(Call call)
+{
+    QUrl url = m_baseUrl;
+    url.setPath(url.path().chopped(url.path().endsWith(u'/') ? 1 : 0) + call.path);
+    if (!call.query.isEmpty())
+        url.setQuery(call.query);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_timeoutMs);
+    request.setRawHeader("Authorization", "Bearer " + m_token);
+    request.setRawHeader("Accept", "application/json");
+    if (!call.body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
+    for (const auto &header : std::as_const(call.headers))
+        request.setRawHeader(header.first, header.second);
+    QNetworkReply *reply = m_network->sendCustomRequest(request, call.method, call.body);
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, call = std::move(call)]() mutable { onFinished(reply, std::move(call)); });
+}
+
+void MarketClient::onFinished(QNetworkReply *reply, Call call)
+{
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    const auto netError = reply->error();
+    const bool transport = status == 0;
+    const bool retryable = transport || status == 429 || status >= 500;
+    if (retryable && call.repeatable && call.attempt < m_retries) {
+        // Backoff doubles per attempt: 0.5 s, 1 s, … so a market that restarts gets time.
+        const int delay = m_retryDelayMs << call.attempt;
+        ++call.attempt;
+        QTimer::singleShot(delay, this, [this, call = std::move(call)]() mutable {
+            if (call.context)
+                send(std::move(call));
+        });
+        return;
+    }
+    if (!call.context)
+        return;
+    if (transport) {
+        setReachable(false);
+        const bool timedOut = netError == QNetworkReply::OperationCanceledError
+            || netError == QNetworkReply::TimeoutError;
+        call.done(timedOut ? makeError(u"timeout"_s, tr("The market did not answer in time."))
+                           : makeError(u"network_error"_s,
+                                       tr("Cannot reach the market: %1").arg(reply->errorString())));
+        return;
+    }
+    setReachable(true);
+    if (status >= 200 && status < 300)
+        call.done(body);
+    else
+        call.done(errorFromReply(status, body));
+}
+
+template<typename T>
+void MarketClient::getJson(const QString &path, const QUrlQuery &query, QObject *context,
+                           std::function<Result<T>(const QByteArray &)> decode, Callback<T> done)
+{
+    Call call;
+    call.method = "GET";
+    call.path = path;
+    call.query = query;
+    call.context = context;
+    call.done = [decode = std::move(decode), done = std::move(done)](Result<QByteArray> r) {
+        if (!r)
+            done(r.error());
+        else
+            done(decode(*r));
+    };
+    send(std::move(call));
+}
+
+void MarketClient::me(QObject *context, Callback<Account> done)
+{
+    getJson<Account>(u"/api/v1/me"_s, {}, context, [](const QByteArray &body) -> Result<Account> {
+        auto json = object(body);
+        if (!json)
+            return json.error();
+        return protocol::accountFromJson(*json);
+    }, std::move(done));
+}
+
+void MarketClient::offers(const QString &queryText, const QString &order, int limit, int offset,
+                          QObject *context, Callback<OfferPage> done)
+{
+    QUrlQuery query;
+    if (!queryText.isEmpty())
+        query.addQueryItem(u"q"_s, QString::fromLatin1(QUrl::toPercentEncoding(queryText)));
+    if (!order.isEmpty())
+        query.addQueryItem(u"order"_s, order);
+    query.addQueryItem(u"limit"_s, QString::number(limit));
+    query.addQueryItem(u"offset"_s, QString::number(offset));
+    getJson<OfferPage>(u"/api/v1/offers"_s, query, context,
+                       [](const QByteArray &body) -> Result<OfferPage> {
+        auto json = object(body);
+        if (!json)
+            return json.error();
+        auto offers = decodeArray<Offer>(json->value(u"offers"_s).toArray(),
+                                         &protocol::offerFromJson, u"offers"_s);
+        if (!offers)
+            return offers.error();
+        return OfferPage{std::move(offers).value(), json->value(u"total"_s).toInteger()};
+    }, std::move(done));
+}
+
+void MarketClient::images(QObject *context, Callback<QList<Image>> done)
+{
+    getJson<QList<Image>>(u"/api/v1/images"_s, {}, context,
+                          [](const QByteArray &body) -> Result<QList<Image>> {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+        if (!doc.isArray())
+            return makeError(u"malformed_json"_s, u"images: expected an array"_s);
+        return decodeArray<Image>(doc.array(), &protocol::imageFromJson, u"images"_s);
+    }, std::move(done));
+}
+
+void MarketClient::createInstance(const CreateInstanceRequest &request,
+                                  const QString &idempotencyKey, QObject *context,
+                                  Callback<Instance> done)
+{
+    Call call;
+    call.method = "POST";
+    call.path = u"/api/v1/instances"_s;
+    call.body = QJsonDocument(protocol::toJson(request)).toJson(QJsonDocument::Compact);
+    call.repeatable = !idempotencyKey.isEmpty();
+    if (call.repeatable)
+        call.headers.append({"Idempotency-Key", idempotencyKey.toUtf8()});
+    call.context = context;
+    call.done = [done = std::move(done)](Result<QByteArray> r) {
+        if (!r)
+            return done(r.error());
+        auto json = object(*r);
+        if (!json)
+            return done(json.error());
+        done(protocol::instanceFromJson(*json));
+    };
+    send(std::move(call));
+}
+
+void MarketClient::instances(QObject *context, Callback<QList<Instance>> done)
+{
+    getJson<QList<Instance>>(u"/api/v1/instances"_s, {}, context,
+                             [](const QByteArray &body) -> Result<QList<Instance>> {
+        auto json = object(body);
+        if (!json)
+            return json.error();
+        return decodeArray<Instance>(json->value(u"instances"_s).toArray(),
+                                     &protocol::instanceFromJson, u"instances"_s);
+    }, std::move(done));
+}
+
+void MarketClient::instance(qint64 id, QObject *context, Callback<Instance> done)
+{
+    getJson<Instance>(u"/api/v1/instances/%1"_s.arg(id), {}, context,
+                      [](const QByteArray &body) -> Result<Instance> {
+        auto json = object(body);
+        if (!json)
+            return json.error();
+        return protocol::instanceFromJson(*json);
+    }, std::move(done));
+}
+
+namespace {
+void decodeInstanceInto(const Result<QByteArray> &r,
+                        const MarketClient::Callback<Instance> &done)
+{
+    if (!r)
+        return done(r.error());
+    auto json = protocol::parseJsonObject(*r);
+    if (!json)
+        return done(json.error());
+    done(protocol::instanceFromJson(*json));
+}
+} // namespace
+
+void MarketClient::stopInstance(qint64 id, QObject *context, Callback<Instance> done)
+{
+    // Stop, start and destroy are idempotent on the market (a repeat finds the instance
+    // already stopping, or answers invalid_state), so they may be retried.
+    Call call;
+    call.method = "POST";
+    call.path = u"/api/v1/instances/%1/stop"_s.arg(id);
+    call.context = context;
+    call.done = [done = std::move(done)](Result<QByteArray> r) { decodeInstanceInto(r, done); };
+    send(std::move(call));
+}
+
+void MarketClient::startInstance(qint64 id, QObject *context, Callback<Instance> done)
+{
+    Call call;
+    call.method = "POST";
+    call.path = u"/api/v1/instances/%1/start"_s.arg(id);
+    call.context = context;
+    call.done = [done = std::move(done)](Result<QByteArray> r) { decodeInstanceInto(r, done); };
+    send(std::move(call));
+}
+
+void MarketClient::destroyInstance(qint64 id, QObject *context, Callback<Instance> done)
+{
+    Call call;
+    call.method = "DELETE";
+    call.path = u"/api/v1/instances/%1"_s.arg(id);
+    call.context = context;
+    call.done = [done = std::move(done)](Result<QByteArray> r) { decodeInstanceInto(r, done); };
+    send(std::move(call));
+}
+
+void MarketClient::logs(qint64 id, int tail, QObject *context, Callback<QStringList> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(u"tail"_s, QString::number(tail));
+    getJson<QStringList>(u"/api/v1/instances/%1/logs"_s.arg(id), query, context,
+                         [](const QByteArray &body) -> Result<QStringList> {
+        auto json = object(body);
+        if (!json)
+            return json.error();
+        QStringList lines;
+        for (const auto &line : json->value(u"lines"_s).toArray())
+            lines.append(line.toString());
+        return lines;
+    }, std::move(done));
+}
+
+void MarketClient::ledger(qint64 afterId, int limit, QObject *context,
+                          Callback<QList<LedgerEntry>> done)
+{
+    QUrlQuery query;
+    if (afterId > 0)
+        query.addQueryItem(u"since"_s, QString::number(afterId));
+    query.addQueryItem(u"limit"_s, QString::number(limit));
+    getJson<QList<LedgerEntry>>(u"/api/v1/ledger"_s, query, context,
+                                [](const QByteArray &body) -> Result<QList<LedgerEntry>> {
+        auto json = object(body);
+        if (!json)
+            return json.error();
+        return decodeArray<LedgerEntry>(json->value(u"entries"_s).toArray(),
+                                        &protocol::ledgerEntryFromJson, u"entries"_s);
+    }, std::move(done));
+}
+
+void MarketClient::ledgerCsv(QObject *context, Callback<QByteArray> done)
+{
+    getJson<QByteArray>(u"/api/v1/ledger.csv"_s, {}, context,
+                        [](const QByteArray &body) -> Result<QByteArray> { return body; },
+                        std::move(done));
+}
+
+void MarketClient::redeemVoucher(const QString &code, QObject *context, Callback<Balance> done)
+{
+    Call call;
+    call.method = "POST";
+    call.path = u"/api/v1/vouchers/redeem"_s;
+    call.body = QJsonDocument(QJsonObject{{u"code"_s, code}}).toJson(QJsonDocument::Compact);
+    call.context = context;
+    // A voucher is redeemed once; a repeat answers voucher_redeemed, so retries are harmless
+    // only in that they cannot credit twice. Still, a lost answer is better re-asked by the user.
+    call.repeatable = false;
+    call.done = [done = std::move(done)](Result<QByteArray> r) {
+        if (!r)
+            return done(r.error());
+        auto json = object(*r);
+        if (!json)
+            return done(json.error());
+        done(Balance{json->value(u"balance_micro"_s).toInteger(),
+                     json->value(u"currency"_s).toString()});
+    };
+    send(std::move(call));
+}
+
+void MarketClient::createHost(const QString &name, QObject *context, Callback<CreatedHost> done)
+{
+    Call call;
+    call.method = "POST";
+    call.path = u"/api/v1/hosts"_s;
+    call.body = QJsonDocument(QJsonObject{{u"name"_s, name}}).toJson(QJsonDocument::Compact);
+    call.context = context;
+    call.repeatable = false;
+    call.done = [done = std::move(done)](Result<QByteArray> r) {
+        if (!r)
+            return done(r.error());
+        auto json = object(*r);
+        if (!json)
+            return done(json.error());
+        auto host = protocol::hostFromJson(json->value(u"host"_s).toObject());
+        if (!host)
+            return done(host.error());
+        done(CreatedHost{*host, json->value(u"token"_s).toString().toLatin1()});
+    };
+    send(std::move(call));
+}
+
+void MarketClient::listHosts(QObject *context, Callback<QList<protocol::Host>> done)
+{
+    getJson<QList<protocol::Host>>(u"/api/v1/hosts"_s, {}, context,
+                                   [](const QByteArray &body) -> Result<QList<protocol::Host>> {
+        auto json = object(body);
+        if (!json)
+            return json.error();
+        return decodeArray<protocol::Host>(json->value(u"hosts"_s).toArray(),
+                                           &protocol::hostFromJson, u"hosts"_s);
+    }, std::move(done));
+}
+
+void MarketClient::updateListing(qint64 hostId, const protocol::HostListing &listing,
+                                 QObject *context, Callback<protocol::Host> done)
+{
+    Call call;
+    call.method = "PATCH";
+    call.path = u"/api/v1/hosts/%1"_s.arg(hostId);
+    call.body = QJsonDocument(protocol::toJson(listing)).toJson(QJsonDocument::Compact);
+    call.context = context;
+    call.done = [done = std::move(done)](Result<QByteArray> r) {
+        if (!r)
+            return done(r.error());
+        auto json = object(*r);
+        if (!json)
+            return done(json.error());
+        done(protocol::hostFromJson(*json));
+    };
+    send(std::move(call));
+}
+
+} // namespace suanli::app

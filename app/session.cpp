@@ -1,0 +1,48 @@
+#include "session.h"
+
+namespace suanli::app {
+
+Session::Session(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_client(network)
+    , m_catalog(&m_client)
+    , m_instances(&m_client, &m_events)
+    , m_billing(&m_client, &m_events)
+{
+    // Launches change what hosts have free.
+    connect(&m_events, &EventStream::instanceChanged, &m_catalog,
+            &CatalogController::reloadSoon);
+    connect(&m_billing, &BillingController::balanceChanged, this,
+            [this](qint64 balance, const QString &currency) {
+        m_account.balance_micro = balance;
+        m_catalog.model()->setCurrency(currency);
+        m_instances.model()->setCurrency(currency);
+    });
+}
+
+void Session::connectTo(const QUrl &marketUrl, const QByteArray &token, bool local)
+{
+    m_local = local;
+    m_state = State::Checking;
+    m_client.setMarket(marketUrl, token);
+    m_client.me(this, [this, marketUrl, token](Result<protocol::Account> me) {
+        if (!me) {
+            m_state = State::Failed;
+            emit failed(me.error());
+            return;
+        }
+        m_state = State::Ready;
+        m_account = *me;
+        m_catalog.model()->setCurrency(me->currency);
+        m_instances.model()->setCurrency(me->currency);
+        m_billing.setBalance(me->balance_micro, me->currency);
+        m_events.open(marketUrl, token);
+        m_catalog.reload();
+        m_catalog.setPollInterval(15000);
+        m_instances.reload();
+        m_billing.reload();
+        emit ready(m_account);
+    });
+}
+
+} // namespace suanli::app

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "billingcontroller.h"
+#include "catalogcontroller.h"
+#include "eventstream.h"
+#include "instancescontroller.h"
+#include "marketclient.h"
+
+#include <QObject>
+
+class QNetworkAccessManager;
+
+namespace suanli::app {
+
+/// One signed-in market: the client, the events socket and the controllers built on them.
+/// connectTo() checks the token with GET /api/v1/me before anything else is loaded.
+class Session : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Idle, Checking, Ready, Failed };
+    Q_ENUM(State)
+
+    explicit Session(QNetworkAccessManager *network, QObject *parent = nullptr);
+
+    MarketClient *client() { return &m_client; }
+    EventStream *events() { return &m_events; }
+    CatalogController *catalog() { return &m_catalog; }
+    InstancesController *instances() { return &m_instances; }
+    BillingController *billing() { return &m_billing; }
+
+    void connectTo(const QUrl &marketUrl, const QByteArray &token, bool local);
+    State state() const { return m_state; }
+    bool isLocal() const { return m_local; }
+    QUrl marketUrl() const { return m_client.baseUrl(); }
+    const protocol::Account &account() const { return m_account; }
+
+signals:
+    void ready(const suanli::protocol::Account &account);
+    void failed(const suanli::Error &error);
+
+private:
+    MarketClient m_client;
+    EventStream m_events;
+    CatalogController m_catalog;
+    InstancesController m_instances;
+    BillingController m_billing;
+    State m_state = State::Idle;
+    bool m_local = false;
+    protocol::Account m_account;
+};
+
+} // namespace suanli::app

@@ -1,0 +1,196 @@
+// suanli-screenshots: draws every view of the app against a running market and saves PNGs
+// (scripts/screenshots runs it under Xvfb against a market filled by market-bench's simulated
+// agents). Not a test and not part of the product: it drives the real widgets like a user.
+//
+//   suanli-screenshots --market URL --token sk_… --language en|zh_Hans --out DIR
+
+#include "app/language.h"
+#include "app/secretstore.h"
+#include "app/session.h"
+#include "app/settings.h"
+#include "app/sshkeys.h"
+#include "ui/billingview.h"
+#include "ui/catalogfilterbar.h"
+#include "ui/catalogview.h"
+#include "ui/firstrundialog.h"
+#include "ui/instancesview.h"
+#include "ui/launchdialog.h"
+#include "ui/logdialog.h"
+#include "ui/mainwindow.h"
+#include "ui/settingsdialog.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+#include <functional>
+
+using namespace Qt::StringLiterals;
+using namespace suanli;
+
+namespace {
+
+QString g_out;
+QString g_lang;
+
+void save(QWidget *widget, const QString &name)
+{
+    const QString path = QDir(g_out).filePath(u"%1-%2.png"_s.arg(name, g_lang));
+    widget->grab().save(path);
+    std::printf("%s\n", qPrintable(path));
+    std::fflush(stdout);
+}
+
+/// Runs the steps one after another from the event loop, `gap` ms apart.
+void runSteps(std::vector<std::function<void()>> steps, int gap)
+{
+    auto shared = std::make_shared<std::vector<std::function<void()>>>(std::move(steps));
+    auto index = std::make_shared<size_t>(0);
+    auto *timer = new QTimer(qApp);
+    timer->setInterval(gap);
+    QObject::connect(timer, &QTimer::timeout, qApp, [shared, index, timer] {
+        if (*index >= shared->size()) {
+            timer->stop();
+            QCoreApplication::quit();
+            return;
+        }
+        (*shared)[(*index)++]();
+    });
+    timer->start();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"SuanliScreenshots"_s);
+    QCommandLineParser parser;
+    parser.addOptions({{u"market"_s, u"market URL"_s, u"url"_s},
+                       {u"token"_s, u"renter token"_s, u"token"_s},
+                       {u"language"_s, u"en, zh_Hans or zh_Hant"_s, u"lang"_s, u"en"_s},
+                       {u"out"_s, u"output folder"_s, u"dir"_s, u"docs/screenshots"_s}});
+    parser.process(app);
+    g_out = parser.value(u"out"_s);
+    g_lang = parser.value(u"language"_s);
+    QDir().mkpath(g_out);
+    app::installLanguage(&app, g_lang);
+
+    QTemporaryDir dir;
+    app::Settings settings(dir.filePath(u"settings.ini"_s));
+    settings.setLanguage(g_lang);
+    settings.setMode(app::Settings::Mode::Remote);
+    settings.setMarketUrl(QUrl(parser.value(u"market"_s)));
+    app::MemorySecretStore secrets;
+    app::SshKeys keys(dir.path());
+    QNetworkAccessManager network;
+    app::Session session(&network);
+    ui::MainWindow window({&session, &settings, &secrets, &keys, nullptr});
+    window.resize(1400, 840);
+    window.show();
+    session.connectTo(QUrl(parser.value(u"market"_s)), parser.value(u"token"_s).toLatin1(), false);
+
+    ui::CatalogView *catalog = window.catalogView();
+    std::vector<std::function<void()>> steps;
+    steps.push_back([] {}); // loading
+    steps.push_back([&] {
+        if (session.catalog()->state() != app::CatalogController::State::Ready)
+            std::fprintf(stderr, "screenshots: catalog not ready\n");
+        catalog->table()->selectRow(2);
+    });
+    steps.push_back([&] { save(&window, u"catalog"_s); });
+    steps.push_back([&] {
+        catalog->filterBar()->setQueryText(u"gpu in [RTX_4090,A100_80GB] gpus>=2 reliability>0.9 price<=8"_s);
+    });
+    steps.push_back([&] { catalog->table()->selectRow(0); });
+    steps.push_back([&] { save(&window, u"catalog-query"_s); });
+    steps.push_back([&] { catalog->filterBar()->setQueryText(u"gpus>=2 vram_gb>=24 pric<2"_s); });
+    steps.push_back([&] { save(&window, u"catalog-query-error"_s); });
+    steps.push_back([&] {
+        catalog->filterBar()->setQueryText(u"gpu=RTX_4090 gpus>=1"_s);
+        catalog->table()->selectRow(0);
+    });
+    steps.push_back([&] {
+        QModelIndex index = catalog->table()->currentIndex();
+        if (!index.isValid())
+            return;
+        const auto o = session.catalog()->proxy()->offerAt(index.row());
+        window.openLaunchDialog(o, qMin(2, o.gpus_free), 100);
+    });
+    steps.push_back([] {});
+    steps.push_back([&] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (w->objectName() == "launchDialog"_L1 && w->isVisible()) {
+                save(w, u"launch"_s);
+                w->close();
+            }
+        }
+    });
+    steps.push_back([&] { window.showView(ui::MainWindow::View::Instances); });
+    // Stop one instance through the UI; the simulated agent stops it for real.
+    steps.push_back([&] { window.instancesView()->table()->selectRow(1); });
+    steps.push_back([&] { window.instancesView()->stopButton()->click(); });
+    steps.push_back([&] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            auto *box = qobject_cast<QMessageBox *>(w);
+            if (box && box->objectName() == "confirmStop"_L1 && box->isVisible()) {
+                save(box, u"confirm-stop"_s);
+                for (QAbstractButton *b : box->buttons()) {
+                    if (box->buttonRole(b) == QMessageBox::AcceptRole)
+                        b->click();
+                }
+            }
+        }
+    });
+    steps.push_back([] {});
+    steps.push_back([] {});
+    steps.push_back([&] { window.instancesView()->table()->selectRow(1); });
+    steps.push_back([&] { save(&window, u"instances"_s); });
+    steps.push_back([&] {
+        window.instancesView()->table()->selectRow(0);
+        window.instancesView()->destroyButton()->click();
+    });
+    steps.push_back([&] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (w->objectName() == "confirmDestroy"_L1 && w->isVisible()) {
+                save(w, u"confirm-destroy"_s);
+                w->close();
+            }
+        }
+    });
+    steps.push_back([&] { window.showView(ui::MainWindow::View::Billing); });
+    steps.push_back([&] { save(&window, u"billing"_s); });
+    steps.push_back([&] {
+        auto *dialog = new ui::SettingsDialog(&settings, &secrets, &window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    steps.push_back([&] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (w->objectName() == "settingsDialog"_L1 && w->isVisible()) {
+                save(w, u"settings"_s);
+                w->close();
+            }
+        }
+        auto *first = new ui::FirstRunDialog(&network);
+        first->setAttribute(Qt::WA_DeleteOnClose);
+        first->show();
+    });
+    steps.push_back([&] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (w->objectName() == "firstRunDialog"_L1 && w->isVisible()) {
+                save(w, u"first-run"_s);
+                w->close();
+            }
+        }
+    });
+    runSteps(std::move(steps), 1500);
+    return app.exec();
+}

@@ -1,0 +1,283 @@
+#include "instancesview.h"
+
+#include "instancedelegate.h"
+#include "logdialog.h"
+#include "statewidget.h"
+
+#include "app/costestimate.h"
+#include "app/moneyformat.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+using suanli::app::InstanceListModel;
+using suanli::protocol::InstanceState;
+
+namespace suanli::ui {
+
+namespace {
+
+/// A non-blocking confirmation: `onAccept` runs when the user agrees.
+void confirm(QWidget *parent, const QString &objectName, const QString &title, const QString &text,
+             const QString &informative, const QString &acceptText, bool destructive,
+             std::function<void()> onAccept)
+{
+    auto *box = new QMessageBox(destructive ? QMessageBox::Warning : QMessageBox::Question, title,
+                                text, QMessageBox::NoButton, parent);
+    box->setObjectName(objectName);
+    box->setInformativeText(informative);
+    QPushButton *accept = box->addButton(acceptText, destructive ? QMessageBox::DestructiveRole
+                                                                 : QMessageBox::AcceptRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QObject::connect(box, &QMessageBox::buttonClicked, parent,
+                     [accept, onAccept = std::move(onAccept)](QAbstractButton *button) {
+        if (button == accept)
+            onAccept();
+    });
+    box->open();
+}
+
+} // namespace
+
+InstancesView::InstancesView(app::InstancesController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_stack(new QStackedWidget(this))
+    , m_table(new QTableView(this))
+    , m_state(new StateWidget(this))
+    , m_details(new QLabel(this))
+    , m_start(new QPushButton(tr("Start"), this))
+    , m_stop(new QPushButton(tr("Stop…"), this))
+    , m_destroy(new QPushButton(tr("Destroy…"), this))
+    , m_logs(new QPushButton(tr("Log"), this))
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *b : {m_start, m_stop, m_destroy, m_logs})
+        buttons->addWidget(b);
+    m_start->setObjectName(u"startButton"_s);
+    m_stop->setObjectName(u"stopButton"_s);
+    m_destroy->setObjectName(u"destroyButton"_s);
+    m_logs->setObjectName(u"logButton"_s);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+
+    m_table->setObjectName(u"instanceTable"_s);
+    m_table->setModel(controller->model());
+    m_table->setItemDelegate(new InstanceDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(InstanceListModel::Label, 160);
+    m_table->setColumnWidth(InstanceListModel::State, 220);
+    m_table->setColumnWidth(InstanceListModel::Gpu, 140);
+    m_table->setColumnWidth(InstanceListModel::RunningTime, 110);
+    m_table->setColumnWidth(InstanceListModel::Spend, 100);
+    m_table->setColumnWidth(InstanceListModel::Price, 100);
+    m_stack->addWidget(m_table);
+    m_stack->addWidget(m_state);
+    layout->addWidget(m_stack, 1);
+    m_details->setObjectName(u"instanceDetails"_s);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setWordWrap(true);
+    layout->addWidget(m_details);
+
+    auto *model = controller->model();
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        updateButtons();
+        updateDetails();
+    });
+    connect(model, &QAbstractItemModel::dataChanged, this, [this] {
+        updateButtons();
+        updateDetails();
+    });
+    connect(model, &QAbstractItemModel::rowsInserted, this, &InstancesView::updateState);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &InstancesView::updateState);
+    connect(model, &QAbstractItemModel::modelReset, this, &InstancesView::updateState);
+    connect(controller, &app::InstancesController::loadingChanged, this, &InstancesView::updateState);
+    connect(controller, &app::InstancesController::loadFailed, this, &InstancesView::updateState);
+    connect(m_state, &StateWidget::actionClicked, controller, &app::InstancesController::reload);
+
+    connect(m_start, &QPushButton::clicked, this, [this] {
+        if (const auto *in = current())
+            m_controller->start(in->id);
+    });
+    connect(m_stop, &QPushButton::clicked, this, &InstancesView::confirmStop);
+    connect(m_destroy, &QPushButton::clicked, this, &InstancesView::confirmDestroy);
+    connect(m_logs, &QPushButton::clicked, this, [this] {
+        const auto *in = current();
+        if (!in)
+            return;
+        auto *dialog = new LogDialog(m_controller, in->id,
+                                     in->label.isEmpty() ? tr("instance %1").arg(in->id) : in->label,
+                                     this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    connect(controller, &app::InstancesController::startUnavailable, this,
+            &InstancesView::onStartUnavailable);
+    connect(controller, &app::InstancesController::actionFailed, this,
+            [this](qint64, const QString &action, const Error &error) {
+        const QString title = action == "stop"_L1    ? tr("Cannot stop the instance")
+                            : action == "start"_L1   ? tr("Cannot start the instance")
+                                                     : tr("Cannot destroy the instance");
+        showError(title, error.message);
+    });
+    updateState();
+    updateButtons();
+}
+
+const protocol::Instance *InstancesView::current() const
+{
+    const QModelIndex index = m_table->selectionModel()->currentIndex();
+    if (!index.isValid())
+        return nullptr;
+    return &m_controller->model()->instance(index.row());
+}
+
+void InstancesView::selectInstance(qint64 id)
+{
+    const int row = m_controller->model()->rowOf(id);
+    if (row < 0)
+        return;
+    m_table->selectionModel()->setCurrentIndex(
+        m_controller->model()->index(row, 0),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void InstancesView::updateButtons()
+{
+    const auto *in = current();
+    const auto state = in ? in->state : InstanceState::Destroyed;
+    m_start->setEnabled(in && (state == InstanceState::Stopped || state == InstanceState::Interrupted));
+    m_stop->setEnabled(in && (state == InstanceState::Running || state == InstanceState::Starting
+                              || state == InstanceState::Provisioning));
+    m_destroy->setEnabled(in && state != InstanceState::Destroying);
+    m_logs->setEnabled(in != nullptr);
+}
+
+void InstancesView::updateState()
+{
+    if (m_controller->model()->rowCount() > 0) {
+        m_stack->setCurrentWidget(m_table);
+    } else {
+        m_stack->setCurrentWidget(m_state);
+        if (m_controller->loading())
+            m_state->showLoading(tr("Loading instances…"));
+        else if (!m_controller->lastError().code.isEmpty())
+            m_state->showError(tr("Cannot load instances"), m_controller->lastError().message,
+                               tr("Try again"));
+        else
+            m_state->showMessage(tr("No instances"),
+                                 tr("Rent a GPU in the Catalog: pick an offer and press Rent. "
+                                    "It appears here at once and starts in a minute or two."));
+    }
+    if (!m_table->selectionModel()->currentIndex().isValid() && m_controller->model()->rowCount() > 0)
+        m_table->selectRow(0);
+    updateButtons();
+    updateDetails();
+}
+
+void InstancesView::updateDetails()
+{
+    const auto *in = current();
+    if (!in) {
+        m_details->clear();
+        return;
+    }
+    const QLocale locale;
+    QStringList parts;
+    parts << tr("Image: %1").arg(in->image) << tr("Disk: %1 GB").arg(in->disk_gb)
+          << tr("Created: %1").arg(locale.toString(in->created_at.toLocalTime(), QLocale::ShortFormat));
+    if (in->ssh && in->state == InstanceState::Running)
+        parts << tr("SSH: ssh -p %1 %2@%3").arg(in->ssh->port).arg(in->ssh->user, in->ssh->host);
+    if (in->max_spend_micro > 0)
+        parts << tr("Stops at %1 spent").arg(app::formatMoney(in->max_spend_micro, m_currency, locale));
+    m_details->setText(parts.join(u"   ·   "_s));
+}
+
+void InstancesView::confirmStop()
+{
+    const auto *in = current();
+    if (!in)
+        return;
+    const qint64 id = in->id;
+    const QLocale locale;
+    const Micro perDay = app::storagePerDay(in->price_storage_gb_month_micro, in->disk_gb);
+    const QString name = in->label.isEmpty() ? tr("instance %1").arg(in->id) : in->label;
+    confirm(this, u"confirmStop"_s, tr("Stop %1?").arg(name),
+            tr("Stop %1? Its data on /workspace is kept.").arg(name),
+            tr("GPU billing stops and the GPUs go back to the host. While stopped, the %1 GB disk "
+               "costs %2 per day. A stopped instance is deleted with its data after 15 days "
+               "(the countdown shows in the list). Starting again needs free GPUs on the same host.")
+                .arg(in->disk_gb)
+                .arg(app::formatPrice(perDay, m_currency, locale)),
+            tr("Stop"), false, [this, id] { m_controller->stop(id); });
+}
+
+void InstancesView::confirmDestroy()
+{
+    const auto *in = current();
+    if (!in)
+        return;
+    const qint64 id = in->id;
+    const QString name = in->label.isEmpty() ? tr("instance %1").arg(in->id) : in->label;
+    confirm(this, u"confirmDestroy"_s, tr("Destroy %1?").arg(name),
+            tr("Destroy %1 and delete its data?").arg(name),
+            tr("Everything on its disk, /workspace included, is deleted and cannot be recovered. "
+               "Billing stops; what was spent so far (%1) stays charged.")
+                .arg(app::formatMoney(in->spend_micro, m_currency, QLocale())),
+            tr("Destroy and delete data"), true, [this, id] { m_controller->destroy(id); });
+}
+
+void InstancesView::onStartUnavailable(qint64 id, const Error &)
+{
+    const auto *in = m_controller->model()->find(id);
+    if (!in)
+        return;
+    const QString model = in->gpu_model;
+    const int count = in->gpu_count;
+    auto *box = new QMessageBox(QMessageBox::Information, tr("GPUs are taken"),
+                                tr("The host's GPUs are rented by someone else right now."),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(u"gpusUnavailable"_s);
+    box->setInformativeText(tr("Your data stays on the stopped instance. Try again later, or "
+                               "launch a new instance on a matching offer (the data does not "
+                               "move with it)."));
+    QPushButton *retry = box->addButton(tr("Retry in 5 minutes"), QMessageBox::AcceptRole);
+    QPushButton *other = box->addButton(tr("Find a matching offer"), QMessageBox::ActionRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this,
+            [this, retry, other, id, model, count](QAbstractButton *button) {
+        if (button == retry)
+            m_controller->retryStartLater(id, 5 * 60 * 1000);
+        else if (button == other)
+            emit findMatchingOffer(model, count);
+    });
+    box->open();
+}
+
+void InstancesView::showError(const QString &title, const QString &text)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace suanli::ui

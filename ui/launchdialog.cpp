@@ -1,0 +1,242 @@
+#include "launchdialog.h"
+
+#include "app/costestimate.h"
+#include "app/moneyformat.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QRegularExpressionValidator>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace suanli::ui {
+
+LaunchDialog::LaunchDialog(app::MarketClient *client, const protocol::Offer &offer,
+                           const QString &currency, QWidget *parent)
+    : QDialog(parent)
+    , m_client(client)
+    , m_offer(offer)
+    , m_currency(currency)
+    , m_image(new QComboBox(this))
+    , m_imageState(new QLabel(this))
+    , m_gpus(new QSpinBox(this))
+    , m_disk(new QSpinBox(this))
+    , m_label(new QLineEdit(this))
+    , m_env(new QPlainTextEdit(this))
+    , m_onstart(new QPlainTextEdit(this))
+    , m_jupyter(new QCheckBox(tr("Start Jupyter (reached through an SSH tunnel)"), this))
+    , m_maxSpend(new QLineEdit(this))
+    , m_maxHours(new QSpinBox(this))
+    , m_breakdown(new QLabel(this))
+    , m_error(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setObjectName(u"launchDialog"_s);
+    setWindowTitle(offer.gpus_total == 0 ? tr("Rent a CPU machine on %1").arg(offer.host_name)
+                                         : tr("Rent %1 on %2").arg(offer.gpu_model, offer.host_name));
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+
+    m_image->setObjectName(u"imageBox"_s);
+    m_image->setMinimumWidth(400);
+    auto *imageRow = new QVBoxLayout;
+    imageRow->addWidget(m_image);
+    imageRow->addWidget(m_imageState);
+    form->addRow(tr("Image"), imageRow);
+
+    m_gpus->setObjectName(u"gpuCount"_s);
+    if (offer.gpus_total == 0) {
+        m_gpus->setRange(0, 0);
+        m_gpus->setSpecialValueText(tr("whole machine"));
+    } else {
+        m_gpus->setRange(1, qMax(1, offer.gpus_free));
+    }
+    form->addRow(tr("GPUs"), m_gpus);
+    m_disk->setRange(10, int(qMax<qint64>(10, offer.disk_free_gb)));
+    m_disk->setValue(qMin(50, m_disk->maximum()));
+    m_disk->setSuffix(tr(" GB"));
+    form->addRow(tr("Disk"), m_disk);
+    m_label->setObjectName(u"labelEdit"_s);
+    m_label->setPlaceholderText(tr("e.g. llama-finetune (letters, digits, - and _)"));
+    m_label->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(u"^[A-Za-z0-9_-]{0,40}$"_s), m_label));
+    form->addRow(tr("Name"), m_label);
+    m_env->setPlaceholderText(tr("KEY=value, one per line"));
+    m_env->setFixedHeight(fontMetrics().lineSpacing() * 4 + 12);
+    form->addRow(tr("Environment"), m_env);
+    m_onstart->setPlaceholderText(tr("Shell commands run at each start, e.g. pip install -r requirements.txt"));
+    m_onstart->setFixedHeight(fontMetrics().lineSpacing() * 4 + 12);
+    form->addRow(tr("On start"), m_onstart);
+    form->addRow(QString(), m_jupyter);
+    m_maxSpend->setPlaceholderText(tr("no limit"));
+    m_maxSpend->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(u"^\\d{0,9}([.,]\\d{0,2})?$"_s), m_maxSpend));
+    form->addRow(tr("Stop when spent (%1)").arg(app::currencySymbol(currency, m_locale)), m_maxSpend);
+    m_maxHours->setRange(0, 24 * 365);
+    m_maxHours->setSpecialValueText(tr("no limit"));
+    m_maxHours->setSuffix(tr(" h"));
+    form->addRow(tr("Stop after"), m_maxHours);
+    layout->addLayout(form);
+
+    m_breakdown->setObjectName(u"priceBreakdown"_s);
+    m_breakdown->setTextFormat(Qt::RichText);
+    m_breakdown->setWordWrap(true);
+    m_breakdown->setFrameShape(QFrame::StyledPanel);
+    m_breakdown->setMargin(8);
+    layout->addWidget(m_breakdown);
+    m_error->setStyleSheet(u"color: #b42318;"_s);
+    m_error->setWordWrap(true);
+    m_error->hide();
+    layout->addWidget(m_error);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Launch"));
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    connect(m_gpus, &QSpinBox::valueChanged, this, &LaunchDialog::updateBreakdown);
+    connect(m_disk, &QSpinBox::valueChanged, this, &LaunchDialog::updateBreakdown);
+    connect(m_maxHours, &QSpinBox::valueChanged, this, &LaunchDialog::updateBreakdown);
+    connect(m_maxSpend, &QLineEdit::textChanged, this, &LaunchDialog::updateBreakdown);
+    connect(m_env, &QPlainTextEdit::textChanged, this, &LaunchDialog::validate);
+    connect(m_image, &QComboBox::currentIndexChanged, this, [this] {
+        m_jupyter->setEnabled(m_image->currentData(Qt::UserRole + 1).toBool());
+        if (!m_jupyter->isEnabled())
+            m_jupyter->setChecked(false);
+        validate();
+    });
+    updateBreakdown();
+    loadImages();
+}
+
+void LaunchDialog::setGpuCount(int gpus)
+{
+    m_gpus->setValue(gpus);
+}
+
+void LaunchDialog::setDiskGb(qint64 gb)
+{
+    m_disk->setValue(int(gb));
+}
+
+void LaunchDialog::loadImages()
+{
+    m_image->setEnabled(false);
+    m_imageState->setText(tr("Loading images…"));
+    validate();
+    m_client->images(this, [this](Result<QList<protocol::Image>> images) {
+        if (!images) {
+            m_imageState->setText(tr("Cannot load images: %1").arg(images.error().message));
+            auto *retry = new QPushButton(tr("Try again"), this);
+            m_buttons->addButton(retry, QDialogButtonBox::ActionRole);
+            connect(retry, &QPushButton::clicked, this, [this, retry] {
+                retry->deleteLater();
+                loadImages();
+            });
+            return;
+        }
+        m_image->clear();
+        for (const auto &image : *images) {
+            m_image->addItem(image.title.isEmpty() ? image.ref
+                                                   : tr("%1 (%2)").arg(image.title, image.ref),
+                             image.ref);
+            m_image->setItemData(m_image->count() - 1, image.has_jupyter, Qt::UserRole + 1);
+        }
+        m_image->setEnabled(!images->isEmpty());
+        m_imageState->setText(images->isEmpty()
+                                  ? tr("No host of this market offers an image yet.")
+                                  : QString());
+        m_imageState->setVisible(images->isEmpty());
+        validate();
+    });
+}
+
+Result<QMap<QString, QString>> LaunchDialog::parseEnv(const QString &text)
+{
+    static const QRegularExpression line(u"^([A-Za-z_][A-Za-z0-9_]*)=(.*)$"_s);
+    QMap<QString, QString> env;
+    const QStringList lines = text.split(u'\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString l = lines[i].trimmed();
+        if (l.isEmpty() || l.startsWith(u'#'))
+            continue;
+        const auto m = line.match(l);
+        if (!m.hasMatch())
+            return makeError(u"invalid_env"_s,
+                             tr("Environment line %1 is not KEY=value.").arg(i + 1));
+        env.insert(m.captured(1), m.captured(2));
+    }
+    return env;
+}
+
+void LaunchDialog::validate()
+{
+    QString problem;
+    if (auto env = parseEnv(m_env->toPlainText()); !env)
+        problem = env.error().message;
+    else if (m_image->currentData().toString().isEmpty())
+        problem = m_image->isEnabled() ? tr("Choose an image.") : QString();
+    m_error->setText(problem);
+    m_error->setVisible(!problem.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setEnabled(problem.isEmpty() && !m_image->currentData().toString().isEmpty());
+}
+
+void LaunchDialog::updateBreakdown()
+{
+    const auto hour = app::estimateCost(m_offer, m_gpus->value(), m_disk->value(), 3600);
+    const auto day = app::estimateCost(m_offer, m_gpus->value(), m_disk->value(), 86400);
+    auto price = [this](Micro m) { return app::formatPrice(m, m_currency, m_locale); };
+    QString text;
+    if (m_offer.gpus_total == 0)
+        text = tr("Machine: <b>%1/h</b>").arg(price(m_offer.price_gpu_hour_micro));
+    else
+        text = tr("%1 GPU × %2/h = <b>%3/h</b>")
+                   .arg(m_gpus->value())
+                   .arg(price(m_offer.price_gpu_hour_micro), price(hour.perHour));
+    text += u"<br>"_s + tr("A day of running: %1").arg(price(day.gpu));
+    text += u"<br>"_s + tr("Stopped, the %1 GB disk costs %2/day; the data is deleted 15 days after a stop.")
+                            .arg(m_disk->value())
+                            .arg(price(hour.storagePerDay));
+    text += u"<br>"_s + tr("Billed per second from the moment it runs.");
+    if (const auto limit = app::parseMoney(m_maxSpend->text()); limit && *limit > 0 && hour.perHour > 0) {
+        const qint64 seconds = qint64((Int128(*limit) * 3600) / hour.perHour);
+        text += u"<br>"_s + tr("Stops after spending %1, about %2 of running.")
+                                .arg(price(*limit), app::formatDuration(seconds));
+    }
+    if (m_maxHours->value() > 0) {
+        const auto limit = app::estimateCost(m_offer, m_gpus->value(), m_disk->value(),
+                                             qint64(m_maxHours->value()) * 3600);
+        text += u"<br>"_s + tr("Stops after %n hour(s), at most %1.", nullptr, m_maxHours->value())
+                                .arg(price(limit.gpu));
+    }
+    m_breakdown->setText(text);
+}
+
+protocol::CreateInstanceRequest LaunchDialog::request() const
+{
+    protocol::CreateInstanceRequest r;
+    r.offer_id = m_offer.id;
+    r.gpu_count = m_gpus->value();
+    r.image = m_image->currentData().toString();
+    r.disk_gb = m_disk->value();
+    r.label = m_label->text().trimmed();
+    if (auto env = parseEnv(m_env->toPlainText()))
+        r.env = *env;
+    r.onstart = m_onstart->toPlainText().trimmed();
+    r.jupyter = m_jupyter->isChecked();
+    r.max_spend_micro = app::parseMoney(m_maxSpend->text()).value_or(0);
+    r.max_duration_s = qint64(m_maxHours->value()) * 3600;
+    return r;
+}
+
+} // namespace suanli::ui

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "app/marketclient.h"
+
+#include <QDialog>
+#include <QLocale>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSpinBox;
+
+namespace suanli::ui {
+
+/// Launch an instance on an offer: image (from /api/v1/images), GPUs, disk, label, env,
+/// on-start script, Jupyter, limits, and the price it comes to. Produces the create request;
+/// the caller sends it.
+class LaunchDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    LaunchDialog(app::MarketClient *client, const protocol::Offer &offer, const QString &currency,
+                 QWidget *parent = nullptr);
+
+    void setGpuCount(int gpus);
+    void setDiskGb(qint64 gb);
+    /// The request as filled in; ssh_public_key is the caller's to add.
+    protocol::CreateInstanceRequest request() const;
+    /// Lines of KEY=VALUE; an error names the first bad line.
+    static Result<QMap<QString, QString>> parseEnv(const QString &text);
+
+private:
+    void loadImages();
+    void updateBreakdown();
+    void validate();
+
+    app::MarketClient *m_client;
+    protocol::Offer m_offer;
+    QString m_currency;
+    QLocale m_locale;
+    QComboBox *m_image;
+    QLabel *m_imageState;
+    QSpinBox *m_gpus;
+    QSpinBox *m_disk;
+    QLineEdit *m_label;
+    QPlainTextEdit *m_env;
+    QPlainTextEdit *m_onstart;
+    QCheckBox *m_jupyter;
+    QLineEdit *m_maxSpend;
+    QSpinBox *m_maxHours;
+    QLabel *m_breakdown;
+    QLabel *m_error;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace suanli::ui

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "app/localhost.h"
+#include "app/localmarket.h"
+#include "app/session.h"
+#include "app/settings.h"
+#include "app/sshkeys.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace suanli::app {
+class SecretStore;
+}
+
+namespace suanli::ui {
+
+class MainWindow;
+
+/// How `suanli` was started (DESIGN §5: suanli [--local] [--market URL] [--tray] [--background]).
+struct StartOptions
+{
+    bool local = false;
+    QUrl market;
+    bool background = false;
+};
+
+/// Puts the app together: settings, secrets, the market session and the window, then picks
+/// the market — local mode, a market from the command line or the settings, or the first-run
+/// question — without blocking the event loop at any step.
+class Launcher : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Launcher(const StartOptions &options, QObject *parent = nullptr);
+    ~Launcher() override;
+
+    void start();
+    MainWindow *window() { return m_window.get(); }
+    app::Session *session() { return &m_session; }
+
+signals:
+    /// The catalog was first painted (data or an empty state).
+    void catalogPainted();
+
+private:
+    void startLocal();
+    void startRemote(const QUrl &url);
+    void askFirstRun(const QUrl &prefill = {});
+
+    StartOptions m_options;
+    QNetworkAccessManager m_network;
+    app::Settings m_settings;
+    std::unique_ptr<app::SecretStore> m_secrets;
+    app::Session m_session;
+    app::SshKeys m_keys;
+    std::unique_ptr<app::LocalMarket> m_localMarket;
+    std::unique_ptr<app::LocalHost> m_localHost;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+} // namespace suanli::ui

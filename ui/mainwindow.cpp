@@ -1,0 +1,260 @@
+#include "mainwindow.h"
+
+#include "billingview.h"
+#include "catalogfilterbar.h"
+#include "catalogview.h"
+#include "instancesview.h"
+#include "launchdialog.h"
+#include "settingsdialog.h"
+
+#include "app/moneyformat.h"
+#include "app/secretstore.h"
+#include "app/settings.h"
+#include "app/sshkeys.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QHBoxLayout>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using suanli::app::EventStream;
+
+namespace suanli::ui {
+
+MainWindow::MainWindow(const Dependencies &deps, QWidget *parent)
+    : QMainWindow(parent)
+    , m_deps(deps)
+    , m_sidebar(new QListWidget(this))
+    , m_pages(new QStackedWidget(this))
+    , m_catalog(new CatalogView(deps.session->catalog(), this))
+    , m_instances(new InstancesView(deps.session->instances(), this))
+    , m_billing(new BillingView(deps.session->billing(), this))
+    , m_market(new QLabel(this))
+    , m_balance(new QLabel(this))
+    , m_connection(new QLabel(this))
+    , m_host(new QLabel(this))
+    , m_countdown(new QTimer(this))
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("Suanli"));
+    setWindowIcon(QIcon(u":/icons/suanli.svg"_s));
+    resize(1360, 820);
+
+    m_sidebar->setObjectName(u"sidebar"_s);
+    m_sidebar->addItem(tr("Catalog"));
+    m_sidebar->addItem(tr("Instances"));
+    m_sidebar->addItem(tr("Billing"));
+    m_sidebar->setFixedWidth(qMax(120, fontMetrics().horizontalAdvance(tr("Instances")) + 48));
+    m_sidebar->setSpacing(2);
+    QFont sideFont = m_sidebar->font();
+    sideFont.setPointSizeF(sideFont.pointSizeF() * 1.1);
+    m_sidebar->setFont(sideFont);
+    m_pages->addWidget(m_catalog);
+    m_pages->addWidget(m_instances);
+    m_pages->addWidget(m_billing);
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_sidebar);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+    connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_sidebar->setCurrentRow(0);
+
+    QMenu *file = menuBar()->addMenu(tr("&Suanli"));
+    file->addAction(tr("&Settings…"), this, [this] {
+        auto *dialog = new SettingsDialog(m_deps.settings, m_deps.secrets, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Catalog"), QKeySequence(u"Ctrl+1"_s), this, [this] { showView(View::Catalog); });
+    view->addAction(tr("&Instances"), QKeySequence(u"Ctrl+2"_s), this, [this] { showView(View::Instances); });
+    view->addAction(tr("&Billing"), QKeySequence(u"Ctrl+3"_s), this, [this] { showView(View::Billing); });
+    view->addSeparator();
+    view->addAction(tr("&Reload"), QKeySequence::Refresh, this, [this] {
+        m_deps.session->catalog()->reload();
+        m_deps.session->instances()->reload();
+        m_deps.session->billing()->reload();
+    });
+
+    m_market->setObjectName(u"marketStatus"_s);
+    m_balance->setObjectName(u"balanceStatus"_s);
+    m_connection->setObjectName(u"connectionStatus"_s);
+    m_host->setObjectName(u"hostStatus"_s);
+    statusBar()->addWidget(m_market);
+    statusBar()->addWidget(m_host, 1);
+    statusBar()->addPermanentWidget(m_balance);
+    statusBar()->addPermanentWidget(m_connection);
+    setMarketStatus(tr("Connecting…"));
+
+    app::Session *session = deps.session;
+    connect(session, &app::Session::ready, this, [this](const protocol::Account &) {
+        const QUrl url = m_deps.session->marketUrl();
+        const QString where = u"%1:%2"_s.arg(url.host()).arg(url.port());
+        setMarketStatus(m_deps.session->isLocal() ? tr("Local market · %1").arg(where)
+                                                  : tr("Market · %1").arg(url.host()));
+        m_catalog->setCurrency(m_deps.session->account().currency);
+        m_instances->setCurrency(m_deps.session->account().currency);
+        updateBalance();
+    });
+    connect(session, &app::Session::failed, this, [this](const Error &error) {
+        setMarketStatus(tr("Cannot sign in: %1").arg(error.message), true);
+    });
+    connect(session->events(), &EventStream::stateChanged, this, &MainWindow::updateConnection);
+    connect(session->billing(), &app::BillingController::balanceChanged, this, &MainWindow::updateBalance);
+    m_countdown->setInterval(1000);
+    connect(m_countdown, &QTimer::timeout, this, &MainWindow::updateConnection);
+    updateConnection();
+    updateBalance();
+
+    if (deps.localHost) {
+        connect(deps.localHost, &app::LocalHost::stateChanged, this,
+                [this](app::LocalHost::State, const QString &detail) {
+            m_host->setText(detail);
+            m_host->setToolTip(detail);
+        });
+        m_host->setText(deps.localHost->detail());
+    }
+    if (deps.secrets) {
+        connect(deps.secrets, &app::SecretStore::kindChanged, this,
+                [this](app::SecretStore::Kind kind, const QString &why) {
+            if (kind == app::SecretStore::Kind::Memory)
+                statusBar()->showMessage(tr("No keychain answers (%1): tokens are kept in memory "
+                                            "for this session only. Settings offers a private "
+                                            "file instead.").arg(why), 15000);
+        });
+    }
+
+    connect(m_catalog, &CatalogView::rentRequested, this, &MainWindow::openLaunchDialog);
+    connect(session->instances(), &app::InstancesController::launched, this,
+            [this](const protocol::Instance &instance) {
+        showView(View::Instances);
+        m_instances->selectInstance(instance.id);
+    });
+    connect(session->instances(), &app::InstancesController::launchFailed, this,
+            [this](const Error &error) {
+        QString text = error.message;
+        if (error.code == "insufficient_balance"_L1)
+            text = tr("Your balance is too low for this rental. Redeem a voucher in Billing.");
+        else if (error.code == "gpus_unavailable"_L1)
+            text = tr("Someone rented these GPUs a moment ago. Pick another offer.");
+        showMessage(tr("Cannot launch"), text);
+    });
+    connect(m_instances, &InstancesView::findMatchingOffer, this,
+            [this](const QString &gpuModel, int gpuCount) {
+        showView(View::Catalog);
+        QString query = u"gpus>=%1"_s.arg(qMax(1, gpuCount));
+        if (!gpuModel.isEmpty())
+            query.prepend(u"gpu=%1 "_s.arg(QString(gpuModel).replace(u' ', u'_')));
+        m_catalog->filterBar()->setQueryText(query);
+    });
+
+    if (!deps.settings->windowGeometry().isEmpty())
+        restoreGeometry(deps.settings->windowGeometry());
+}
+
+void MainWindow::showView(View view)
+{
+    m_sidebar->setCurrentRow(int(view));
+}
+
+void MainWindow::setMarketStatus(const QString &text, bool error)
+{
+    m_market->setText(text);
+    m_market->setStyleSheet(error ? u"color: #b42318;"_s : QString());
+}
+
+void MainWindow::updateBalance()
+{
+    auto *billing = m_deps.session->billing();
+    m_balance->setText(billing->hasBalance()
+                           ? tr("Balance %1").arg(app::formatMoney(billing->balance(),
+                                                                   billing->currency(), QLocale()))
+                           : QString());
+}
+
+void MainWindow::updateConnection()
+{
+    const auto *events = m_deps.session->events();
+    QString text;
+    QString color = u"#667085"_s;
+    switch (events->state()) {
+    case EventStream::State::Connected:
+        text = tr("● Live");
+        color = u"#067647"_s;
+        break;
+    case EventStream::State::Connecting:
+        text = tr("Connecting…");
+        break;
+    case EventStream::State::WaitingToReconnect:
+        text = tr("Offline · retrying in %n s", nullptr, (events->reconnectInMs() + 999) / 1000);
+        color = u"#b54708"_s;
+        break;
+    case EventStream::State::Unauthorized:
+        text = tr("Token refused");
+        color = u"#b42318"_s;
+        break;
+    case EventStream::State::Disconnected:
+        text = tr("Not connected");
+        break;
+    }
+    if (events->state() == EventStream::State::WaitingToReconnect)
+        m_countdown->start();
+    else
+        m_countdown->stop();
+    m_connection->setText(text);
+    m_connection->setStyleSheet(u"color: %1; padding: 0 6px;"_s.arg(color));
+}
+
+void MainWindow::openLaunchDialog(const protocol::Offer &offer, int gpus, qint64 diskGb)
+{
+    auto *dialog = new LaunchDialog(m_deps.session->client(), offer,
+                                    m_deps.session->account().currency, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (gpus > 0)
+        dialog->setGpuCount(gpus);
+    dialog->setDiskGb(diskGb);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { launch(dialog->request()); });
+    dialog->open();
+}
+
+void MainWindow::launch(const protocol::CreateInstanceRequest &request)
+{
+    // The instance needs this market's public key; it is made once, off the UI thread.
+    m_deps.keys->publicKey(m_deps.session->marketUrl(), this,
+                           [this, request](Result<QString> key) {
+        if (!key) {
+            showMessage(tr("Cannot launch"), key.error().message);
+            return;
+        }
+        protocol::CreateInstanceRequest withKey = request;
+        withKey.ssh_public_key = key.value();
+        m_deps.session->instances()->launch(withKey);
+    });
+}
+
+void MainWindow::showMessage(const QString &title, const QString &text)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_deps.settings->setWindowGeometry(saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace suanli::ui

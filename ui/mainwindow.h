@@ -1,0 +1,76 @@
+#pragma once
+
+#include "app/eventstream.h"
+#include "app/localhost.h"
+#include "app/session.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+class QTimer;
+
+namespace suanli::app {
+class SecretStore;
+class Settings;
+class SshKeys;
+}
+
+namespace suanli::ui {
+
+class BillingView;
+class CatalogView;
+class InstancesView;
+
+/// The renter's window: a sidebar (Catalog, Instances, Billing), the views, and a status bar
+/// with the market, the balance and the state of the events connection.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum class View { Catalog, Instances, Billing };
+
+    struct Dependencies
+    {
+        app::Session *session = nullptr;
+        app::Settings *settings = nullptr;
+        app::SecretStore *secrets = nullptr;
+        app::SshKeys *keys = nullptr;
+        app::LocalHost *localHost = nullptr; ///< local mode only
+    };
+
+    explicit MainWindow(const Dependencies &deps, QWidget *parent = nullptr);
+
+    void showView(View view);
+    CatalogView *catalogView() { return m_catalog; }
+    InstancesView *instancesView() { return m_instances; }
+    BillingView *billingView() { return m_billing; }
+    /// The market line of the status bar: "Starting the local market…", an error, …
+    void setMarketStatus(const QString &text, bool error = false);
+    /// Opens the launch dialog for an offer.
+    void openLaunchDialog(const protocol::Offer &offer, int gpus, qint64 diskGb);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void updateConnection();
+    void updateBalance();
+    void launch(const protocol::CreateInstanceRequest &request);
+    void showMessage(const QString &title, const QString &text);
+
+    Dependencies m_deps;
+    QListWidget *m_sidebar;
+    QStackedWidget *m_pages;
+    CatalogView *m_catalog;
+    InstancesView *m_instances;
+    BillingView *m_billing;
+    QLabel *m_market;
+    QLabel *m_balance;
+    QLabel *m_connection;
+    QLabel *m_host;
+    QTimer *m_countdown;
+};
+
+} // namespace suanli::ui

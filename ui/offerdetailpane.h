@@ -1,0 +1,49 @@
+#pragma once
+
+#include "protocol/types.h"
+
+#include <QLocale>
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+namespace suanli::ui {
+
+/// The selected offer's specs and a cost estimate for a chosen duration: GPU time while
+/// running plus storage while kept stopped, under the market's per-second rules.
+class OfferDetailPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit OfferDetailPane(QWidget *parent = nullptr);
+
+    void setOffer(const std::optional<protocol::Offer> &offer);
+    void setCurrency(const QString &currency);
+    std::optional<protocol::Offer> offer() const { return m_offer; }
+
+signals:
+    void rentRequested(const suanli::protocol::Offer &offer, int gpus, qint64 diskGb);
+
+private:
+    void updateSpecs();
+    void updateEstimate();
+
+    std::optional<protocol::Offer> m_offer;
+    QString m_currency = QStringLiteral("CNY");
+    QLocale m_locale;
+    QLabel *m_title;
+    QLabel *m_empty;
+    QWidget *m_body;
+    QLabel *m_specs;
+    QSpinBox *m_gpus;
+    QSpinBox *m_disk;
+    QSpinBox *m_hours;
+    QSpinBox *m_stoppedDays;
+    QLabel *m_estimate;
+    QPushButton *m_rent;
+};
+
+} // namespace suanli::ui

@@ -1,0 +1,131 @@
+#include "settingsdialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace suanli::ui {
+
+QString SettingsDialog::tokenKey(const QUrl &market)
+{
+    return u"token/"_s + market.toString(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::StripTrailingSlash);
+}
+
+SettingsDialog::SettingsDialog(app::Settings *settings, app::SecretStore *secrets, QWidget *parent)
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_secrets(secrets)
+    , m_local(new QRadioButton(tr("This computer (local mode)"), this))
+    , m_remote(new QRadioButton(tr("A market at this address:"), this))
+    , m_url(new QLineEdit(this))
+    , m_token(new QLineEdit(this))
+    , m_language(new QComboBox(this))
+    , m_dataFolder(new QLineEdit(this))
+    , m_secretFile(new QCheckBox(tr("When no keychain answers, keep tokens in a file only I can read"), this))
+    , m_secretState(new QLabel(this))
+{
+    setObjectName(u"settingsDialog"_s);
+    setWindowTitle(tr("Settings"));
+    setMinimumWidth(560);
+    auto *layout = new QVBoxLayout(this);
+
+    auto *market = new QGroupBox(tr("Market"), this);
+    auto *marketLayout = new QFormLayout(market);
+    marketLayout->addRow(m_local);
+    marketLayout->addRow(m_remote);
+    m_url->setPlaceholderText(u"https://market.example.edu"_s);
+    marketLayout->addRow(tr("Address"), m_url);
+    m_token->setEchoMode(QLineEdit::Password);
+    m_token->setPlaceholderText(tr("leave empty to keep the saved token"));
+    marketLayout->addRow(tr("Token"), m_token);
+    layout->addWidget(market);
+
+    auto *general = new QGroupBox(tr("General"), this);
+    auto *form = new QFormLayout(general);
+    m_language->setObjectName(u"languageBox"_s);
+    m_language->addItem(tr("System language"), QString());
+    m_language->addItem(u"English"_s, u"en"_s);
+    m_language->addItem(u"简体中文"_s, u"zh_Hans"_s);
+    m_language->addItem(u"繁體中文"_s, u"zh_Hant"_s);
+    form->addRow(tr("Language"), m_language);
+    auto *folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_dataFolder, 1);
+    auto *browse = new QPushButton(tr("Choose…"), this);
+    folderRow->addWidget(browse);
+    form->addRow(tr("Data folder"), folderRow);
+    form->addRow(m_secretFile);
+    m_secretState->setWordWrap(true);
+    form->addRow(m_secretState);
+    layout->addWidget(general);
+
+    auto *note = new QLabel(tr("Changes to the market, language and data folder take effect "
+                               "the next time Suanli starts."), this);
+    note->setWordWrap(true);
+    layout->addWidget(note);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    layout->addWidget(buttons);
+
+    m_local->setChecked(settings->mode() != app::Settings::Mode::Remote);
+    m_remote->setChecked(settings->mode() == app::Settings::Mode::Remote);
+    m_url->setText(settings->marketUrl().toString());
+    m_language->setCurrentIndex(qMax(0, m_language->findData(settings->language())));
+    m_dataFolder->setText(settings->dataFolder());
+    m_secretFile->setChecked(settings->secretFileAllowed());
+    switch (secrets->kind()) {
+    case app::SecretStore::Kind::Keychain:
+        m_secretState->setText(tr("Tokens are kept in the system keychain."));
+        break;
+    case app::SecretStore::Kind::Memory:
+        m_secretState->setText(tr("No keychain answers: tokens are kept in memory only and "
+                                  "asked for again at the next start."));
+        break;
+    case app::SecretStore::Kind::File:
+        m_secretState->setText(tr("No keychain answers: tokens are kept in a file only you can read."));
+        break;
+    }
+    auto sync = [this] { m_url->setEnabled(m_remote->isChecked()); m_token->setEnabled(m_remote->isChecked()); };
+    connect(m_remote, &QRadioButton::toggled, this, sync);
+    sync();
+    connect(browse, &QPushButton::clicked, this, [this] {
+        auto *dialog = new QFileDialog(this, tr("Data folder"), m_dataFolder->text());
+        dialog->setFileMode(QFileDialog::Directory);
+        dialog->setOption(QFileDialog::ShowDirsOnly);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QFileDialog::fileSelected, m_dataFolder, &QLineEdit::setText);
+        dialog->open();
+    });
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        save();
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+void SettingsDialog::save()
+{
+    const bool remote = m_remote->isChecked();
+    m_settings->setMode(remote ? app::Settings::Mode::Remote : app::Settings::Mode::Local);
+    const QUrl url = QUrl::fromUserInput(m_url->text().trimmed());
+    if (remote && url.isValid())
+        m_settings->setMarketUrl(url);
+    m_settings->setLanguage(m_language->currentData().toString());
+    m_settings->setDataFolder(m_dataFolder->text().trimmed());
+    m_settings->setSecretFileAllowed(m_secretFile->isChecked());
+    m_settings->sync();
+    const QString token = m_token->text().trimmed();
+    if (remote && url.isValid() && !token.isEmpty())
+        m_secrets->write(tokenKey(url), token, m_secrets, [](Result<void>) {});
+}
+
+} // namespace suanli::ui
