@@ -97,8 +97,17 @@ struct LogMessage
     bool operator==(const LogMessage &) const = default;
 };
 
+/// Contributor mode: the agent withdraws its offer while the owner uses the machine
+/// (`available: false`, e.g. reason "owner_active") and offers it again when idle.
+struct AvailabilityMessage
+{
+    bool available = true;
+    QString reason;
+    bool operator==(const AvailabilityMessage &) const = default;
+};
+
 using AgentMessage = std::variant<HelloMessage, AckMessage, InstanceStateMessage,
-                                  TelemetryMessage, UsageMessage, LogMessage>;
+                                  TelemetryMessage, UsageMessage, LogMessage, AvailabilityMessage>;
 
 // ---- market → agent -------------------------------------------------------------------
 

@@ -455,7 +455,9 @@ QJsonObject toJson(const Host &h)
             {u"listing"_s, toJson(h.listing)},
             {u"spec"_s, h.spec ? QJsonValue(toJson(*h.spec)) : QJsonValue(QJsonValue::Null)},
             {u"reliability"_s, h.reliability},
-            {u"verified"_s, h.verified}};
+            {u"verified"_s, h.verified},
+            {u"paused"_s, h.paused},
+            {u"paused_reason"_s, h.paused_reason}};
 }
 
 QJsonObject toJson(const LedgerEntry &e)
@@ -578,6 +580,8 @@ Result<Host> hostFromJson(const QJsonObject &json)
     r.nullableObject("spec"_L1, h.spec, decodeMachineSpec);
     r.real("reliability"_L1, h.reliability);
     r.boolean("verified"_L1, h.verified);
+    r.boolean("paused"_L1, h.paused);
+    r.string("paused_reason"_L1, h.paused_reason);
     return finish(r, std::move(h));
 }
 

@@ -113,6 +113,20 @@ Result<TelemetryMessage> decodeTelemetry(const QJsonObject &json)
     return finish(r, std::move(m));
 }
 
+QJsonObject encode(const AvailabilityMessage &m)
+{
+    return {{u"type"_s, u"availability"_s}, {u"available"_s, m.available}, {u"reason"_s, m.reason}};
+}
+
+Result<AvailabilityMessage> decodeAvailability(const QJsonObject &json)
+{
+    Reader r(json, QString());
+    AvailabilityMessage m;
+    r.boolean("available"_L1, m.available, Need::Required);
+    r.string("reason"_L1, m.reason);
+    return finish(r, std::move(m));
+}
+
 QJsonObject encode(const UsageMessage &m)
 {
     QJsonArray ids;
@@ -281,6 +295,8 @@ Result<AgentMessage> agentMessageFromJson(const QJsonObject &json)
         return widen<AgentMessage>(decodeUsage(json));
     if (*type == "log"_L1)
         return widen<AgentMessage>(decodeLog(json));
+    if (*type == "availability"_L1)
+        return widen<AgentMessage>(decodeAvailability(json));
     return unknownType(*type);
 }
 

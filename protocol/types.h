@@ -200,6 +200,9 @@ struct Host
     std::optional<MachineSpec> spec; ///< absent until the agent has said hello
     double reliability = 1.0;
     bool verified = false;
+    /// Withdrawn by its agent while the owner uses the machine (contributor mode).
+    bool paused = false;
+    QString paused_reason;
     bool operator==(const Host &) const = default;
 };
 

@@ -193,6 +193,8 @@ HttpReply Market::route(const QHttpServerRequest &request)
         return method == Method::Get ? offers(request) : badMethod();
     if (head == "images"_L1 && n == 1)
         return method == Method::Get ? images() : badMethod();
+    if (head == "pricing"_L1 && n == 1)
+        return method == Method::Get ? pricing(request) : badMethod();
     if (head == "ledger"_L1 && n == 1)
         return method == Method::Get ? ledger(who, request, false) : badMethod();
     if (head == "ledger.csv"_L1 && n == 1)

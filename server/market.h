@@ -87,6 +87,7 @@ private:
     HttpReply redeem(const Principal &who, const QHttpServerRequest &request);
     HttpReply offers(const QHttpServerRequest &request);
     HttpReply images();
+    HttpReply pricing(const QHttpServerRequest &request);
     HttpReply createInstance(const Principal &who, const QHttpServerRequest &request);
     HttpReply listInstances(const Principal &who);
     HttpReply instanceAction(const Principal &who, qint64 id, const QString &action);

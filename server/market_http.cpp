@@ -199,6 +199,23 @@ HttpReply Market::offers(const QHttpServerRequest &request)
     return reply;
 }
 
+HttpReply Market::pricing(const QHttpServerRequest &request)
+{
+    const QString model = QUrlQuery(request.url()).queryItemValue(u"gpu_model"_s,
+                                                                  QUrl::FullyDecoded);
+    if (model.size() > 200)
+        return fromError(makeError(u"invalid_parameter"_s, u"gpu_model is too long"_s,
+                                   u"gpu_model"_s));
+    auto p = m_store->priceSuggestion(model);
+    if (!p)
+        return fromError(p.error());
+    return jsonReply(200, {{u"gpu_model"_s, p->gpuModel},
+                           {u"listed"_s, p->listed},
+                           {u"median_price_gpu_hour_micro"_s, p->medianPriceMicro},
+                           {u"rented_share"_s, p->rentedShare},
+                           {u"currency"_s, m_store->policy().currency}});
+}
+
 HttpReply Market::images()
 {
     auto images = m_store->images();

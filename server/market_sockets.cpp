@@ -160,6 +160,11 @@ void Market::onAgentMessage(AgentSession *session, const QString &text)
             trackIdle(sample);
             publishTelemetry(accountOfInstance(sample.instance_id), sample);
         }
+    } else if (auto *availability = std::get_if<protocol::AvailabilityMessage>(&*message)) {
+        auto r = m_store->setHostAvailability(hostId, availability->available,
+                                              availability->reason);
+        if (!r)
+            session->socket->sendTextMessage(compact(errorMessage(r.error())));
     } else if (std::get_if<protocol::UsageMessage>(&*message)) {
         // The heartbeat itself is the news: m_lastSeen was updated above.
     } else if (auto *logs = std::get_if<protocol::LogMessage>(&*message)) {

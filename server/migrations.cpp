@@ -138,8 +138,17 @@ QStringList migration3(const Database &db)
     };
 }
 
+// Version 4: contributor mode: an agent withdraws its offer while the owner uses the machine.
+QStringList migration4(const Database &)
+{
+    return {
+        u"ALTER TABLE hosts ADD COLUMN paused BOOLEAN NOT NULL DEFAULT FALSE"_s,
+        u"ALTER TABLE hosts ADD COLUMN paused_reason TEXT NOT NULL DEFAULT ''"_s,
+    };
+}
+
 using Migration = QStringList (*)(const Database &);
-const Migration kMigrations[] = {&migration1, &migration2, &migration3};
+const Migration kMigrations[] = {&migration1, &migration2, &migration3, &migration4};
 
 } // namespace
 

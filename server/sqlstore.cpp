@@ -313,7 +313,8 @@ Result<Host> SqlStore::readHost(qint64 hostId)
 {
     auto q = m_db->exec(u"SELECT id, owner_id, name, online, last_seen, listed, "
                         "price_gpu_hour_micro, price_storage_gb_month_micro, interruptible, "
-                        "min_duration_s, spec, reliability, verified FROM hosts WHERE id = ?"_s,
+                        "min_duration_s, spec, reliability, verified, paused, paused_reason "
+                        "FROM hosts WHERE id = ?"_s,
                         {hostId});
     if (!q)
         return q.error();
@@ -341,6 +342,8 @@ Result<Host> SqlStore::readHost(qint64 hostId)
     }
     h.reliability = q->value(11).toDouble();
     h.verified = q->value(12).toBool();
+    h.paused = q->value(13).toBool();
+    h.paused_reason = q->value(14).toString();
     q->finish();
     return h;
 }
@@ -438,7 +441,7 @@ Result<void> SqlStore::refreshOffer(qint64 hostId)
     // A CPU-only machine is rented whole: it is free while nobody holds it.
     if (gpusTotal == 0)
         gpusFree = 0;
-    const bool available = h->listing.listed && h->online && h->spec.has_value()
+    const bool available = h->listing.listed && h->online && !h->paused && h->spec.has_value()
         && (gpusTotal > 0 || machineTaken->toLongLong() == 0);
     QVariant perf;
     if (gpusTotal) {
@@ -499,6 +502,72 @@ Result<void> SqlStore::touchHosts(const QHash<qint64, qint64> &lastSeenMs)
             return r.error();
     }
     return tx.commit();
+}
+
+namespace {
+
+/// ASCII-only lower case, as SQLite's lower() and PostgreSQL's under COLLATE "C".
+QString asciiLower(QString text)
+{
+    for (QChar &c : text) {
+        if (c >= u'A' && c <= u'Z')
+            c = QChar(c.unicode() - u'A' + u'a');
+    }
+    return text;
+}
+
+} // namespace
+
+Result<void> SqlStore::setHostAvailability(qint64 hostId, bool available, const QString &reason)
+{
+    Transaction tx(*m_db);
+    if (!tx.started())
+        return tx.started().error();
+    auto r = m_db->exec(u"UPDATE hosts SET paused = ?, paused_reason = ? WHERE id = ?"_s,
+                        {!available, available ? QString() : reason.left(200), hostId});
+    if (!r)
+        return r.error();
+    if (auto o = refreshOffer(hostId); !o)
+        return o.error();
+    return tx.commit();
+}
+
+Result<PriceSuggestion> SqlStore::priceSuggestion(const QString &gpuModel)
+{
+    // Listed hosts with the same GPU model (ASCII case-insensitive; "" for machines without
+    // GPUs), online or not: what lenders ask, and how much of it is rented right now.
+    auto q = m_db->exec(u"SELECT o.price_gpu_hour_micro, o.gpus_total, o.gpus_free, o.available, "
+                        "h.online, h.paused FROM offers o JOIN hosts h ON h.id = o.host_id "
+                        "WHERE h.listed = ? AND lower(o.gpu_model) = ?"_s,
+                        {true, asciiLower(gpuModel.trimmed())});
+    if (!q)
+        return q.error();
+    PriceSuggestion p;
+    p.gpuModel = gpuModel.trimmed();
+    QList<Micro> prices;
+    qint64 units = 0, rented = 0;
+    while (q->next()) {
+        prices.append(q->value(0).toLongLong());
+        const int total = q->value(1).toInt();
+        const bool online = q->value(4).toBool() && !q->value(5).toBool();
+        if (!online)
+            continue;
+        if (total > 0) {
+            units += total;
+            rented += total - q->value(2).toInt();
+        } else {
+            units += 1; // a machine without GPUs is rented whole
+            rented += q->value(3).toBool() ? 0 : 1;
+        }
+    }
+    p.listed = prices.size();
+    if (!prices.isEmpty()) {
+        std::sort(prices.begin(), prices.end());
+        const qsizetype n = prices.size();
+        p.medianPriceMicro = n % 2 ? prices[n / 2] : (prices[n / 2 - 1] + prices[n / 2]) / 2;
+    }
+    p.rentedShare = units ? double(rented) / double(units) : 0.0;
+    return p;
 }
 
 Result<QList<qint64>> SqlStore::silentHosts(qint64 cutoffMs)

@@ -48,6 +48,8 @@ public:
                            qint64 nowMs) override;
     Result<void> touchHosts(const QHash<qint64, qint64> &lastSeenMs) override;
     Result<QList<qint64>> silentHosts(qint64 cutoffMs) override;
+    Result<void> setHostAvailability(qint64 hostId, bool available, const QString &reason) override;
+    Result<PriceSuggestion> priceSuggestion(const QString &gpuModel) override;
     Result<QList<Change>> declareHostLost(qint64 hostId) override;
     Result<OfferPage> searchOffers(const protocol::query::Query &query,
                                    const QList<protocol::query::OrderKey> &order, int limit,

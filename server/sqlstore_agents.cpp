@@ -145,6 +145,18 @@ Result<QList<Change>> SqlStore::applyInstanceState(qint64 hostId,
         row.inst.state_reason = report.reason;
     if (auto s = saveInstance(row); !s)
         return s.error();
+    if (from != to && report.reason == "host_owner_forced_stop"_L1) {
+        // The owner stopped an on-demand rental: it counts against the host like a loss.
+        // (An interruptible rental stopped for the owner, "host_owner_returned", does not.)
+        auto r = m_db->exec(u"UPDATE hosts SET lost_count = lost_count + 1, "
+                            "reliability = CAST(seen_count AS DOUBLE PRECISION) / "
+                            "(seen_count + lost_count + 1) WHERE id = ?"_s,
+                            {hostId});
+        if (!r)
+            return r.error();
+        if (auto o = refreshOffer(hostId); !o)
+            return o.error();
+    }
     if (row.inst.gpu_count == 0
         && (to == InstanceState::Stopped || to == InstanceState::Destroyed
             || to == InstanceState::Failed)) {

@@ -69,6 +69,15 @@ struct Change
     qint64 runwayS = 0;
 };
 
+/// What lenders of one GPU model ask and how much of it is rented (GET /api/v1/pricing).
+struct PriceSuggestion
+{
+    QString gpuModel;
+    qint64 listed = 0;          ///< listed hosts with this model
+    Micro medianPriceMicro = 0; ///< per GPU-hour (whole machine without GPUs); 0: none listed
+    double rentedShare = 0;     ///< of the GPUs (machines) of online listed hosts, rented now
+};
+
 /// One line of an instance's history (GET /api/v1/instances/{id}/events).
 struct InstanceHistoryEntry
 {
@@ -135,6 +144,11 @@ public:
     virtual Result<void> touchHosts(const QHash<qint64, qint64> &lastSeenMs) = 0;
     /// Online hosts whose last message is older than `cutoffMs`.
     virtual Result<QList<qint64>> silentHosts(qint64 cutoffMs) = 0;
+    /// Contributor mode: the agent withdraws (or offers again) its host while the owner is
+    /// active; a paused host's offer is not available.
+    virtual Result<void> setHostAvailability(qint64 hostId, bool available,
+                                             const QString &reason) = 0;
+    virtual Result<PriceSuggestion> priceSuggestion(const QString &gpuModel) = 0;
     /// Marks the host offline, interrupts its running instances with billing ending at its
     /// last message. Returns the changes.
     virtual Result<QList<Change>> declareHostLost(qint64 hostId) = 0;

@@ -499,6 +499,61 @@ private slots:
         QCOMPARE(warning[u"warning"_s][u"threshold"_s].toString(), u"below_threshold"_s);
     }
 
+    void ownerReturnWithdrawsTheOfferAndForcedStopsCountAgainstTheHost()
+    {
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 2, 1'320'000, 300'000, 100 * kMicroPerUnit, true));
+        auto offers = [&] {
+            return m_h->get(u"/api/v1/offers"_s, s.renter.token).json[u"total"_s].toInteger();
+        };
+        QCOMPARE(offers(), 1);
+        // The owner is back: the agent withdraws the offer at once, and offers it again later.
+        s.agent->send({{u"type"_s, u"availability"_s}, {u"available"_s, false},
+                       {u"reason"_s, u"owner_active"_s}});
+        QTRY_COMPARE(offers(), 0);
+        auto hosts = m_h->get(u"/api/v1/hosts"_s, s.lender.token);
+        QCOMPARE(hosts.json[u"hosts"_s][0][u"paused"_s].toBool(), true);
+        QCOMPARE(hosts.json[u"hosts"_s][0][u"paused_reason"_s].toString(), u"owner_active"_s);
+        s.agent->send({{u"type"_s, u"availability"_s}, {u"available"_s, true}});
+        QTRY_COMPARE(offers(), 1);
+        // An interruptible rental stopped for the owner: billed until the stop, no penalty.
+        const qint64 id = s.launch(*m_h);
+        QVERIFY(id);
+        m_h->clock().advanceSeconds(100);
+        s.agent->report(id, u"stopped"_s, u"host_owner_returned"_s);
+        QVERIFY(s.waitForState(*m_h, id, u"stopped"_s));
+        QCOMPARE(m_h->store().instance(id)->state_reason, u"host_owner_returned"_s);
+        QCOMPARE(m_h->store().instance(id)->spend_micro, chargeForSeconds(1'320'000, 100));
+        QCOMPARE(m_h->store().host(s.hostId)->reliability, 1.0);
+        // An on-demand rental the owner forces to stop counts against the host.
+        QCOMPARE(m_h->request("POST", u"/api/v1/instances/%1/start"_s.arg(id), s.renter.token).status,
+                 202);
+        s.agent->take(u"command"_s);
+        s.agent->report(id, u"running"_s);
+        QVERIFY(s.waitForState(*m_h, id, u"running"_s));
+        s.agent->report(id, u"stopped"_s, u"host_owner_forced_stop"_s);
+        QVERIFY(s.waitForState(*m_h, id, u"stopped"_s));
+        QVERIFY(m_h->store().host(s.hostId)->reliability < 1.0);
+    }
+
+    void pricingSuggestsTheMedianOfTheSameModel()
+    {
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 2, 1'000'000));
+        auto r = m_h->get(u"/api/v1/pricing?gpu_model=rtx%203090"_s, s.lender.token);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json[u"listed"_s].toInteger(), 1);
+        QCOMPARE(r.json[u"median_price_gpu_hour_micro"_s].toInteger(), 1'000'000);
+        QCOMPARE(r.json[u"rented_share"_s].toDouble(), 0.0);
+        const qint64 id = s.launch(*m_h);
+        QVERIFY(id);
+        r = m_h->get(u"/api/v1/pricing?gpu_model=RTX%203090"_s, s.lender.token);
+        QCOMPARE(r.json[u"rented_share"_s].toDouble(), 0.5);
+        auto none = m_h->get(u"/api/v1/pricing?gpu_model=H100"_s, s.lender.token);
+        QCOMPARE(none.json[u"listed"_s].toInteger(), 0);
+        QCOMPARE(none.json[u"median_price_gpu_hour_micro"_s].toInteger(), 0);
+    }
+
 private:
     std::unique_ptr<MarketHarness> m_h;
 };

@@ -55,6 +55,7 @@ const QList<Operation> kServerRoutes = {
     {u"POST"_s, u"/api/v1/vouchers/redeem"_s},
     {u"GET"_s, u"/api/v1/offers"_s},
     {u"GET"_s, u"/api/v1/images"_s},
+    {u"GET"_s, u"/api/v1/pricing"_s},
     {u"GET"_s, u"/api/v1/ledger"_s},
     {u"GET"_s, u"/api/v1/ledger.csv"_s},
     {u"GET"_s, u"/api/v1/earnings"_s},

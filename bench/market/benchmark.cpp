@@ -34,6 +34,16 @@ Benchmark::Benchmark(Options options, QObject *parent)
     m_agentUrl.setPath(u"/api/v1/agent"_s);
 
     m_renter = new HttpConnection(m_o.host, m_o.port, m_o.renterToken, this);
+    m_probe = new HttpConnection(m_o.host, m_o.port, {}, this);
+    m_probeTimer = new QTimer(this);
+    m_probeTimer->setInterval(100);
+    connect(m_probeTimer, &QTimer::timeout, this, [this] {
+        if (m_probe->pending())
+            return; // the previous probe is still out: its latency will say so
+        m_probe->send("GET", "/healthz", {}, [this](const HttpConnection::Reply &reply) {
+            m_probeMs.append(reply.status == 200 ? reply.latencyNs / 1e6 : 10'000.0);
+        });
+    });
     m_renter->setTimeoutMs(60'000);
     for (int i = 0; i < m_o.registerLanes; ++i)
         m_lenderLanes.push_back(new HttpConnection(m_o.host, m_o.port, m_o.lenderToken, this));

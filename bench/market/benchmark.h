@@ -114,6 +114,12 @@ private:
     bool m_finished = false;
 
     HttpConnection *m_renter = nullptr;
+    /// Responsiveness probe during the telemetry window: GET /healthz every 100 ms. If the
+    /// market answers it promptly, it was reading each message as it came, and the CPU it
+    /// spent is what the messages cost; if not, it was blocked and read them in batches.
+    HttpConnection *m_probe = nullptr;
+    QTimer *m_probeTimer = nullptr;
+    QList<double> m_probeMs;
     std::vector<HttpConnection *> m_lenderLanes;
     std::vector<HttpConnection *> m_renterLanes;
 

@@ -387,6 +387,8 @@ void Benchmark::telemetryPhase()
     log(u"  %1 s telemetry only: %2 agents, one message per second each"_s.arg(m_o.telemetrySeconds)
             .arg(m_telemetryAgents));
     m_telemetryBase = telemetrySent();
+    m_probeMs.clear();
+    m_probeTimer->start();
     m_cpu.start();
     after(m_o.telemetrySeconds * 1000, &Benchmark::checkTelemetryStored);
 }
@@ -395,7 +397,13 @@ void Benchmark::checkTelemetryStored()
 {
     const CpuFigures cpu = m_cpu.stop();
     const qint64 sent = telemetrySent() - m_telemetryBase;
+    m_probeTimer->stop();
     hook(u"telemetry-end"_s);
+    QList<double> probes = m_probeMs;
+    std::sort(probes.begin(), probes.end());
+    const auto probeAt = [&probes](double q) {
+        return probes.isEmpty() ? -1.0 : probes[qsizetype(std::ceil(q * probes.size())) - 1];
+    };
     const double rate = sent / cpu.wallSeconds;
     const QJsonObject idleCpu = m_results.value(u"idle"_s).toObject().value(u"cpu"_s).toObject();
     const double idle = idleCpu.value(u"market_cpu_pct"_s).toDouble();
@@ -405,16 +413,22 @@ void Benchmark::checkTelemetryStored()
                       {u"cpu"_s, cpu.toJson()},
                       {u"market_cpu_pct_over_idle"_s, round1(cpu.marketPct - idle)},
                       {u"market_cpu_ms_per_message_over_idle"_s,
-                       cpuMsPer(cpu.marketPct - idle, cpu.wallSeconds, sent)}};
+                       cpuMsPer(cpu.marketPct - idle, cpu.wallSeconds, sent)},
+                      {u"probe_count"_s, probes.size()},
+                      {u"probe_p50_ms"_s, round1(probeAt(0.5))},
+                      {u"probe_p99_ms"_s, round1(probeAt(0.99))}};
     if (cpu.databasePct >= 0) {
         const double idleDb = idleCpu.value(u"database_cpu_pct"_s).toDouble();
         phase.insert(u"database_cpu_pct_over_idle"_s, round1(cpu.databasePct - idleDb));
         phase.insert(u"market_and_database_cpu_pct_over_idle"_s,
                      round1(cpu.marketPct - idle + cpu.databasePct - idleDb));
     }
-    log(u"  telemetry: %1 messages/s; market CPU %2 % (%3 % over idle)"_s.arg(round1(rate))
+    log(u"  telemetry: %1 messages/s; market CPU %2 % (%3 % over idle); /healthz probe p50 %4 ms, "
+        "p99 %5 ms"_s.arg(round1(rate))
             .arg(round1(cpu.marketPct))
-            .arg(round1(cpu.marketPct - idle)));
+            .arg(round1(cpu.marketPct - idle))
+            .arg(round1(probeAt(0.5)))
+            .arg(round1(probeAt(0.99))));
 
     // The samples must have reached the store, not only the socket: read one series back.
     armDeadline(u"the telemetry check"_s, 60);
