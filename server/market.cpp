@@ -243,7 +243,11 @@ HttpReply Market::route(const QHttpServerRequest &request)
 
 void Market::runBilling()
 {
+    QElapsedTimer took;
+    took.start();
     auto changes = m_store->accrueAll(m_clock.nowMs());
+    // It runs on the event-loop thread: how long it holds the loop is worth watching.
+    m_metrics.observeBillingRun(took.nsecsElapsed() / 1e9);
     if (!changes) {
         qWarning("billing: %s", qPrintable(changes.error().message));
         return;

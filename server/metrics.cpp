@@ -46,6 +46,15 @@ QByteArray Metrics::render() const
            "# TYPE suanli_offer_search_cache_hits_total counter\n"
            "suanli_offer_search_cache_hits_total "
         + QByteArray::number(m_searchCacheHits) + '\n';
+    out += "# HELP suanli_billing_runs_total Billing runs of this process.\n"
+           "# TYPE suanli_billing_runs_total counter\nsuanli_billing_runs_total "
+        + QByteArray::number(m_billingRuns) + '\n';
+    out += "# HELP suanli_billing_seconds_total Time spent in billing runs (on the event loop).\n"
+           "# TYPE suanli_billing_seconds_total counter\nsuanli_billing_seconds_total "
+        + QByteArray::number(m_billingSeconds, 'f', 6) + '\n';
+    out += "# HELP suanli_billing_last_run_seconds Duration of the last billing run.\n"
+           "# TYPE suanli_billing_last_run_seconds gauge\nsuanli_billing_last_run_seconds "
+        + QByteArray::number(m_billingLastSeconds, 'f', 6) + '\n';
     return out;
 }
 

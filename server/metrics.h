@@ -15,6 +15,12 @@ class Metrics
 public:
     void observeRequest(const QString &route, int status, double seconds);
     void countSearchCacheHit() { ++m_searchCacheHits; }
+    void observeBillingRun(double seconds)
+    {
+        ++m_billingRuns;
+        m_billingSeconds += seconds;
+        m_billingLastSeconds = seconds;
+    }
     /// Prometheus text exposition of what this process counted.
     QByteArray render() const;
 
@@ -31,6 +37,9 @@ private:
     QHash<QPair<QString, int>, quint64> m_requests;
     QHash<QString, Histogram> m_latency;
     quint64 m_searchCacheHits = 0;
+    quint64 m_billingRuns = 0;
+    double m_billingSeconds = 0;
+    double m_billingLastSeconds = 0;
 };
 
 } // namespace suanli::server
