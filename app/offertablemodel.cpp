@@ -150,9 +150,9 @@ QVariant OfferTableModel::headerData(int section, Qt::Orientation orientation, i
     case Disk:
         return tr("Disk");
     case Price:
-        return tr("Price/GPU·h");
+        return tr("Price\nper GPU·h");
     case StoragePrice:
-        return tr("Storage/GB·mo");
+        return tr("Storage\nper GB·mo");
     case Reliability:
         return tr("Reliability");
     case Region:
@@ -160,7 +160,7 @@ QVariant OfferTableModel::headerData(int section, Qt::Orientation orientation, i
     case Tflops:
         return tr("TFLOPS");
     case TflopsPerPrice:
-        return tr("TFLOPS per %1").arg(currencySymbol(m_currency, m_locale));
+        return tr("TFLOPS\nper %1").arg(currencySymbol(m_currency, m_locale));
     }
     return {};
 }

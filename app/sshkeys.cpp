@@ -1,12 +1,14 @@
 #include "sshkeys.h"
 
+#include "ssh/sshkey.h"
+
 #include <QCryptographicHash>
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
+#include <QFuture>
 #include <QPointer>
-#include <QProcess>
-#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -31,45 +33,18 @@ void SshKeys::publicKey(const QUrl &market, QObject *context,
 {
     const QString path = keyPath(market);
     QPointer<QObject> guard(context);
-    auto readPublic = [path]() -> Result<QString> {
-        QFile file(path + u".pub"_s);
-        if (!file.open(QIODevice::ReadOnly))
-            return makeError(u"ssh_key"_s, tr("Cannot read %1: %2").arg(file.fileName(), file.errorString()));
-        return QString::fromUtf8(file.readAll()).trimmed();
-    };
-    if (QFile::exists(path) && QFile::exists(path + u".pub"_s)) {
-        QTimer::singleShot(0, this, [guard, done, readPublic] {
-            if (guard)
-                done(readPublic());
-        });
-        return;
-    }
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile(QFileInfo(path).absolutePath())
-        .setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    auto *process = new QProcess(this);
-    connect(process, &QProcess::finished, this,
-            [process, guard, done, readPublic](int code, QProcess::ExitStatus status) {
-        process->deleteLater();
-        if (!guard)
-            return;
-        if (status != QProcess::NormalExit || code != 0)
-            return done(makeError(u"ssh_key"_s,
-                                  tr("ssh-keygen failed: %1")
-                                      .arg(QString::fromLocal8Bit(process->readAllStandardError()).trimmed())));
-        done(readPublic());
-    });
-    connect(process, &QProcess::errorOccurred, this,
-            [process, guard, done](QProcess::ProcessError error) {
-        if (error != QProcess::FailedToStart)
-            return;
-        process->deleteLater();
+    // Reading or generating the key is file I/O (and a key derivation for an encrypted key):
+    // off the UI thread, the answer delivered back on it.
+    // (QFuture wants a default-constructible result, hence the optional.)
+    QtConcurrent::run([path]() -> std::optional<Result<QString>> {
+        auto key = ssh::loadOrCreateKeyPair(path, u"suanli"_s);
+        if (!key)
+            return Result<QString>(key.error());
+        return Result<QString>(key->publicKeyLine);
+    }).then(this, [guard, done = std::move(done)](std::optional<Result<QString>> line) {
         if (guard)
-            done(makeError(u"ssh_key"_s,
-                           tr("Cannot run ssh-keygen (install OpenSSH): %1").arg(process->errorString())));
+            done(std::move(*line));
     });
-    process->start(u"ssh-keygen"_s, {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(), u"-C"_s,
-                                      u"suanli"_s, u"-f"_s, path});
 }
 
 } // namespace suanli::app

@@ -9,9 +9,9 @@
 
 namespace suanli::app {
 
-/// The renter's SSH key per market (DESIGN §7): an ed25519 key pair in the app's data folder,
-/// private key 0600, made on first use by OpenSSH's ssh-keygen run asynchronously (the ssh/
-/// library takes this over with its own key code).
+/// The renter's SSH key per market (DESIGN §7): an ed25519 key pair in the app's data folder in
+/// OpenSSH's format, private key 0600, made on first use by the ssh/ library (OpenSSL) in a
+/// worker thread, so OpenSSH, VS Code and the app's own tunnels use the same file.
 class SshKeys : public QObject
 {
     Q_OBJECT

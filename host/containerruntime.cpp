@@ -60,11 +60,17 @@ if [ -s /etc/suanli/onstart.sh ] && [ ! -e /etc/suanli/onstart.done ]; then
     : > /etc/suanli/onstart.done
     (cd /workspace && /bin/sh /etc/suanli/onstart.sh 2>&1 | sed 's/^/onstart: /') &
 fi
-if [ -s /etc/suanli/jupyter_token ] && command -v jupyter >/dev/null 2>&1; then
-    (cd /workspace && exec jupyter notebook --ip=127.0.0.1 --port=8888 --no-browser --allow-root \
-        --ServerApp.token="$(cat /etc/suanli/jupyter_token)" \
-        --NotebookApp.token="$(cat /etc/suanli/jupyter_token)" \
-        --notebook-dir=/workspace) >/var/log/suanli-jupyter.log 2>&1 &
+if [ -s /etc/suanli/jupyter_token ]; then
+    # Debian's python3-notebook has no `jupyter` command (that comes with jupyter-core).
+    jupyter=
+    if command -v jupyter >/dev/null 2>&1; then jupyter="jupyter notebook"
+    elif python3 -c 'import notebook' >/dev/null 2>&1; then jupyter="python3 -m notebook"; fi
+    if [ -n "$jupyter" ]; then
+        (cd /workspace && exec $jupyter --ip=127.0.0.1 --port=8888 --no-browser --allow-root \
+            --ServerApp.token="$(cat /etc/suanli/jupyter_token)" \
+            --NotebookApp.token="$(cat /etc/suanli/jupyter_token)" \
+            --notebook-dir=/workspace) >/var/log/suanli-jupyter.log 2>&1 &
+    fi
 fi
 echo "suanli: starting sshd"
 exec /usr/sbin/sshd -D -e -f /etc/suanli/sshd_config

@@ -174,6 +174,7 @@ void HostEngine::onWelcomed(qint64 hostId)
     for (const auto &[id, live] : m_live)
         report(live.record);
     sendUsage();
+    sendAvailability();
 }
 
 void HostEngine::onDisconnected(const QString &reason)
@@ -233,6 +234,8 @@ void HostEngine::tick()
     QList<GpuReading> gpuReadings;
     if (m_gpusUsable)
         gpuReadings = m_probe->sample();
+    m_lastGpu = gpuReadings;
+    m_containerPids.clear();
     protocol::TelemetryMessage telemetry;
     QList<qint64> gone;
     for (auto &[id, live] : m_live) {
@@ -243,6 +246,7 @@ void HostEngine::tick()
             gone.append(id);
             continue;
         }
+        m_containerPids.unite(r.pids);
         protocol::TelemetrySample sample;
         sample.instance_id = id;
         sample.at = at;

@@ -63,6 +63,20 @@ public:
     /// Commands and container work still under way (0 when idle).
     int busyInstances() const;
 
+    // Contributor mode (hostengine_lending.cpp; LendingBinding drives these from the policy).
+    /// Whether this machine takes new rentals. Unavailable: the market is told at once (and
+    /// again after each welcome) with an `availability` message, and a `create` that still
+    /// arrives fails with `host_unavailable`. Never called: the agent says nothing about it.
+    void setAvailable(bool available, const QString &reason = {});
+    bool isAvailable() const { return m_available; }
+    /// Tells the market (`notice` message) that a running instance will be stopped at stopAt.
+    void noticeInstance(qint64 id, const QDateTime &stopAt, const QString &reason);
+    /// Stops a running instance on the owner's behalf, data kept; `stopped` carries `reason`.
+    void stopInstance(qint64 id, const QString &reason);
+    /// The last GPU readings and the pids inside this agent's containers (telemetry tick).
+    QList<GpuReading> lastGpuReadings() const { return m_lastGpu; }
+    QSet<qint64> containerPids() const { return m_containerPids; }
+
 signals:
     void statusChanged(suanli::host::HostEngine::Status status);
     void instanceChanged(const suanli::host::InstanceRecord &record);
@@ -88,6 +102,7 @@ private:
     void sendOrBuffer(const QString &kind, const QJsonObject &message);
     void flushOutbox();
     void sendUsage();
+    void sendAvailability();
     void tick();
     protocol::HelloMessage hello() const;
 
@@ -129,6 +144,11 @@ private:
     qint64 m_disconnectedSinceMs = 0;
     Status m_status = Status::Stopped;
     qint64 m_hostId = 0;
+    bool m_available = true;
+    bool m_availabilitySet = false;
+    QString m_unavailableReason;
+    QList<GpuReading> m_lastGpu;
+    QSet<qint64> m_containerPids;
 };
 
 } // namespace suanli::host

@@ -229,6 +229,8 @@ void HostEngine::doCreate(qint64 id, const protocol::CommandMessage &command,
     if (r.spec.disk_gb > c.diskQuotaGb)
         return fail(u"disk_quota_exceeded: this host gives at most %1 GB per instance"_s.arg(
             c.diskQuotaGb));
+    if (!m_available)
+        return fail(u"host_unavailable: "_s + m_unavailableReason);
     if (!c.lendsAt(QDateTime::currentDateTime()))
         return fail(u"outside_schedule: the host does not lend at this time"_s);
     auto gpus = allocateGpus(r.spec.gpu_count);

@@ -88,10 +88,8 @@ void ForwardEngine::removeForward(int id)
         return;
     forward->acceptNotifier.reset();
     socketio::closeSocket(forward->listenFd); // the port is free again from here on
-    for (auto &tunnel : m_tunnels) {
-        if (tunnel->forward == forward)
-            finishTunnel(tunnel.get());
-    }
+    for (Tunnel *tunnel : tunnelsWhere([&](const Tunnel &t) { return t.forward == forward; }))
+        finishTunnel(tunnel);
     pump();
 }
 
@@ -108,15 +106,14 @@ void ForwardEngine::setTransport(Transport *transport)
         // The session is gone and its channels are freed with it, so only forget them here.
         // Connections that never got a channel wait for the next session.
         m_openInProgress = false;
-        for (auto &tunnel : m_tunnels) {
-            if (tunnel->channel) {
-                tunnel->channel = nullptr;
-                finishTunnel(tunnel.get());
-            }
+        for (Tunnel *tunnel : tunnelsWhere([](const Tunnel &t) { return t.channel != nullptr; })) {
+            tunnel->channel = nullptr;
+            finishTunnel(tunnel);
         }
         m_closing.clear();
         m_transport = nullptr;
-        sweep();
+        if (!m_pumping)
+            sweep();
     }
     m_transport = transport;
     pump();
@@ -316,6 +313,19 @@ bool ForwardEngine::pumpDown(Tunnel &tunnel)
         tunnel.localShut = true;
     }
     return true;
+}
+
+std::vector<ForwardEngine::Tunnel *>
+ForwardEngine::tunnelsWhere(const std::function<bool(const Tunnel &)> &predicate) const
+{
+    // finishTunnel() may sweep m_tunnels, so callers never loop over it directly; the tunnels
+    // listed here are not finished, and a sweep only takes finished ones.
+    std::vector<Tunnel *> found;
+    for (const auto &tunnel : m_tunnels) {
+        if (!tunnel->finished && predicate(*tunnel))
+            found.push_back(tunnel.get());
+    }
+    return found;
 }
 
 void ForwardEngine::finishTunnel(Tunnel *tunnel)

@@ -8,7 +8,9 @@
 #include <QTimer>
 
 #include <deque>
+#include <functional>
 #include <memory>
+#include <vector>
 
 #include <libssh2.h>
 
@@ -55,6 +57,7 @@ private:
     bool pumpUp(Tunnel &tunnel);
     bool pumpDown(Tunnel &tunnel);
     void finishTunnel(Tunnel *tunnel);
+    std::vector<Tunnel *> tunnelsWhere(const std::function<bool(const Tunnel &)> &predicate) const;
     void releaseChannel(LIBSSH2_CHANNEL *channel);
     void closeFinishedChannels();
     void sweep();

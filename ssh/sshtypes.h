@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QMetaType>
 #include <QString>
 
@@ -35,6 +36,10 @@ struct SessionOptions
     std::chrono::milliseconds reconnectDelayMin{500};
     std::chrono::milliseconds reconnectDelayMax{30000};
     bool reconnect = true;
+    /// Cipher and MAC preference lists (libssh2 names, comma-separated) replacing ours; empty
+    /// keeps the defaults of libssh2support.cpp. For benchmarks and odd servers.
+    QByteArray ciphers;
+    QByteArray macs;
 };
 
 enum class SessionState

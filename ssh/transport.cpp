@@ -19,14 +19,6 @@ namespace {
 constexpr qsizetype kInboundCap = 4 * 1024 * 1024;
 constexpr qsizetype kReadChunk = 256 * 1024;
 
-// libssh2 1.10 has neither AES-GCM nor chacha20-poly1305 nor encrypt-then-MAC. AES-CTR runs on
-// AES-NI and HMAC-SHA2-256 on the SHA extensions of current CPUs, which makes this pair the
-// fastest libssh2 offers on loopback (see docs/benchmarks.md, Tunnels).
-constexpr const char *kCiphers = "aes128-ctr,aes256-ctr,aes192-ctr";
-constexpr const char *kMacs = "hmac-sha2-256,hmac-sha2-512,hmac-sha1";
-constexpr const char *kKex = "curve25519-sha256,curve25519-sha256@libssh.org,"
-                             "ecdh-sha2-nistp256,diffie-hellman-group14-sha256";
-
 } // namespace
 
 Transport::Transport(Endpoint endpoint, Identity identity, SessionOptions options, QObject *parent)
@@ -64,9 +56,16 @@ void Transport::start()
     if (!pinned)
         return fail(pinned.error(), true);
     m_pinned = *pinned;
-    auto key = loadKeyPair(m_identity.privateKeyPath);
+    auto key = loadKeyPair(m_identity.privateKeyPath, m_identity.passphrase);
     if (!key)
         return fail(key.error(), true);
+    if (key->encrypted && m_identity.passphrase.isEmpty()) {
+        return fail(makeError(QStringLiteral("ssh_key_passphrase"),
+                              tr("The SSH key %1 is protected by a passphrase, and none was "
+                                 "given.")
+                                  .arg(m_identity.privateKeyPath)),
+                    true);
+    }
     m_privateKey = key->privateKey;
     m_publicKey = key->publicKeyLine.toUtf8();
 
@@ -132,14 +131,8 @@ void Transport::onWritable()
                                      reinterpret_cast<void *>(&Transport::sendCallback));
         libssh2_session_callback_set(m_session, LIBSSH2_CALLBACK_RECV,
                                      reinterpret_cast<void *>(&Transport::receiveCallback));
-        // Ask for exactly the key type the market pinned, so a server with several host keys
-        // shows the one we can compare.
-        libssh2_session_method_pref(m_session, LIBSSH2_METHOD_HOSTKEY, m_pinned.type().constData());
-        libssh2_session_method_pref(m_session, LIBSSH2_METHOD_KEX, kKex);
-        libssh2_session_method_pref(m_session, LIBSSH2_METHOD_CRYPT_CS, kCiphers);
-        libssh2_session_method_pref(m_session, LIBSSH2_METHOD_CRYPT_SC, kCiphers);
-        libssh2_session_method_pref(m_session, LIBSSH2_METHOD_MAC_CS, kMacs);
-        libssh2_session_method_pref(m_session, LIBSSH2_METHOD_MAC_SC, kMacs);
+        setMethodPreferences(m_session, m_pinned.type().constData(), m_options.ciphers,
+                             m_options.macs);
         libssh2_keepalive_config(m_session, 1, unsigned(m_options.keepaliveInterval.count()));
         m_phase = Phase::Handshake;
         m_sinceInbound.start();

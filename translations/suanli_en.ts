@@ -44,6 +44,83 @@
     </message>
 </context>
 <context>
+    <name>suanli::access::InstanceAccess</name>
+    <message>
+        <source>The instance has no SSH address yet.</source>
+        <translation>The instance has no SSH address yet.</translation>
+    </message>
+    <message>
+        <source>Jupyter was not enabled when this instance was created.</source>
+        <translation>Jupyter was not enabled when this instance was created.</translation>
+    </message>
+    <message>
+        <source>The instance is not running.</source>
+        <translation>The instance is not running.</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::access::PortForwardModel</name>
+    <message>
+        <source>Open http://127.0.0.1:%1 on this computer to reach port %2 of the instance.</source>
+        <translation>Open http://127.0.0.1:%1 on this computer to reach port %2 of the instance.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) refused by the instance: nothing listens on port %1 there.</source>
+        <translation>
+            <numerusform>%n connection refused by the instance: nothing listens on port %1 there.</numerusform>
+            <numerusform>%n connections refused by the instance: nothing listens on port %1 there.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2 total)</source>
+        <extracomment>active connections, then all connections since the forward was added</extracomment>
+        <translation>%1 (%2 total)</translation>
+    </message>
+    <message>
+        <source>Local port</source>
+        <translation>Local port</translation>
+    </message>
+    <message>
+        <source>Instance port</source>
+        <translation>Instance port</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Connections</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>No instance is selected.</source>
+        <translation>No instance is selected.</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::access::TerminalLauncher</name>
+    <message>
+        <source>No terminal program was found. Copy the SSH command and run it in a terminal of your choice.</source>
+        <translation>No terminal program was found. Copy the SSH command and run it in a terminal of your choice.</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Could not write %1.</translation>
+    </message>
+    <message>
+        <source>Could not start %1.</source>
+        <translation>Could not start %1.</translation>
+    </message>
+</context>
+<context>
     <name>suanli::app::BillingController</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -273,8 +350,39 @@
         <translation>Starting the host agent…</translation>
     </message>
     <message>
-        <source>The host agent engine is not wired into the app yet.</source>
-        <translation>The host agent engine is not wired into the app yet.</translation>
+        <source>This computer is not lent: %1 in %2</source>
+        <translation>This computer is not lent: %1 in %2</translation>
+    </message>
+    <message>
+        <source>Starting the host agent (checking Podman)…</source>
+        <translation>Starting the host agent (checking Podman)…</translation>
+    </message>
+    <message>
+        <source>The host agent is connecting to the local market…</source>
+        <translation>The host agent is connecting to the local market…</translation>
+    </message>
+    <message>
+        <source>Lending this computer: CPU only (no GPU found).</source>
+        <translation>Lending this computer: CPU only (no GPU found).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lending this computer: %n GPU(s).</source>
+        <translation>
+            <numerusform>Lending this computer: %n GPU.</numerusform>
+            <numerusform>Lending this computer: %n GPUs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This computer is not lent: %1</source>
+        <translation>This computer is not lent: %1</translation>
+    </message>
+    <message>
+        <source>the host agent stopped.</source>
+        <translation>the host agent stopped.</translation>
+    </message>
+    <message>
+        <source>This computer could not be listed: %1</source>
+        <translation>This computer could not be listed: %1</translation>
     </message>
 </context>
 <context>
@@ -314,7 +422,10 @@
     </message>
     <message numerus="yes">
         <source>%n core(s)</source>
-        <translation><numerusform>%n core</numerusform><numerusform>%n cores</numerusform></translation>
+        <translation>
+            <numerusform>%n core</numerusform>
+            <numerusform>%n cores</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 · %2</source>
@@ -365,35 +476,177 @@
         <translation>TFLOPS</translation>
     </message>
     <message>
-        <source>TFLOPS per %1</source>
-        <translation>TFLOPS per %1</translation>
-    </message>
-    <message>
         <source>A CPU-only machine, rented whole</source>
         <translation>A CPU-only machine, rented whole</translation>
     </message>
     <message>
-        <source>Price/GPU·h</source>
-        <translation>Price/GPU·h</translation>
+        <source>Price
+per GPU·h</source>
+        <translation>Price
+per GPU·h</translation>
     </message>
     <message>
-        <source>Storage/GB·mo</source>
-        <translation>Storage/GB·mo</translation>
+        <source>Storage
+per GB·mo</source>
+        <translation>Storage
+per GB·mo</translation>
+    </message>
+    <message>
+        <source>TFLOPS
+per %1</source>
+        <translation>TFLOPS
+per %1</translation>
     </message>
 </context>
 <context>
-    <name>suanli::app::SshKeys</name>
+    <name>suanli::ui::AccessPanel</name>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Cannot read %1: %2</translation>
+        <source>Open terminal</source>
+        <translation>Open terminal</translation>
     </message>
     <message>
-        <source>ssh-keygen failed: %1</source>
-        <translation>ssh-keygen failed: %1</translation>
+        <source>Open in VS Code</source>
+        <translation>Open in VS Code</translation>
     </message>
     <message>
-        <source>Cannot run ssh-keygen (install OpenSSH): %1</source>
-        <translation>Cannot run ssh-keygen (install OpenSSH): %1</translation>
+        <source>Copy SSH command</source>
+        <translation>Copy SSH command</translation>
+    </message>
+    <message>
+        <source>Open Jupyter</source>
+        <translation>Open Jupyter</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>Copy URL</translation>
+    </message>
+    <message>
+        <source>Add forward</source>
+        <translation>Add forward</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Get in</source>
+        <translation>Get in</translation>
+    </message>
+    <message>
+        <source>Open Jupyter to get its address</source>
+        <translation>Open Jupyter to get its address</translation>
+    </message>
+    <message>
+        <source>Jupyter:</source>
+        <translation>Jupyter:</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>The port a program listens on inside the instance (6006: TensorBoard, 8888: Jupyter)</source>
+        <translation>The port a program listens on inside the instance (6006: TensorBoard, 8888: Jupyter)</translation>
+    </message>
+    <message>
+        <source>any free</source>
+        <translation>any free</translation>
+    </message>
+    <message>
+        <source>The port on this computer (127.0.0.1)</source>
+        <translation>The port on this computer (127.0.0.1)</translation>
+    </message>
+    <message>
+        <source>Instance port</source>
+        <translation>Instance port</translation>
+    </message>
+    <message>
+        <source>Local port</source>
+        <translation>Local port</translation>
+    </message>
+    <message>
+        <source>Cannot open VS Code. Install it with the Remote - SSH extension, or copy the SSH command.</source>
+        <translation>Cannot open VS Code. Install it with the Remote - SSH extension, or copy the SSH command.</translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation>Copied: %1</translation>
+    </message>
+    <message>
+        <source>Jupyter address copied.</source>
+        <translation>Jupyter address copied.</translation>
+    </message>
+    <message>
+        <source>Cannot write the SSH configuration: %1</source>
+        <translation>Cannot write the SSH configuration: %1</translation>
+    </message>
+    <message>
+        <source>Line %1 of ~/.ssh/config (%2) comes before Suanli&apos;s and overrides it for this instance; move it below the Include line.</source>
+        <translation>Line %1 of ~/.ssh/config (%2) comes before Suanli&apos;s and overrides it for this instance; move it below the Include line.</translation>
+    </message>
+    <message>
+        <source>Jupyter was not enabled when this instance was launched.</source>
+        <translation>Jupyter was not enabled when this instance was launched.</translation>
+    </message>
+    <message>
+        <source>In any terminal: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>In any terminal: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Writing the SSH configuration…</source>
+        <translation>Writing the SSH configuration…</translation>
+    </message>
+    <message>
+        <source>A terminal opens with %1.</source>
+        <translation>A terminal opens with %1.</translation>
+    </message>
+    <message>
+        <source>Jupyter opens in your browser through an SSH tunnel; the address above works while Suanli runs.</source>
+        <translation>Jupyter opens in your browser through an SSH tunnel; the address above works while Suanli runs.</translation>
+    </message>
+    <message>
+        <source>Port %1 on this computer is in use: choose another local port, or leave it at &quot;any free&quot;.</source>
+        <translation>Port %1 on this computer is in use: choose another local port, or leave it at &quot;any free&quot;.</translation>
+    </message>
+    <message>
+        <source>127.0.0.1:%1 on this computer now reaches port %2 of the instance.</source>
+        <translation>127.0.0.1:%1 on this computer now reaches port %2 of the instance.</translation>
+    </message>
+    <message>
+        <source>Tunnels: none open. The SSH connection starts with the first forward.</source>
+        <translation>Tunnels: none open. The SSH connection starts with the first forward.</translation>
+    </message>
+    <message>
+        <source>Tunnels: connecting…</source>
+        <translation>Tunnels: connecting…</translation>
+    </message>
+    <message>
+        <source>Tunnels: connected.</source>
+        <translation>Tunnels: connected.</translation>
+    </message>
+    <message>
+        <source>Tunnels: connection lost, reconnecting…</source>
+        <translation>Tunnels: connection lost, reconnecting…</translation>
+    </message>
+    <message>
+        <source>Tunnels: stopped after an error that retrying cannot fix.</source>
+        <translation>Tunnels: stopped after an error that retrying cannot fix.</translation>
+    </message>
+    <message>
+        <source>Security warning</source>
+        <translation>Security warning</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s SSH server did not prove it is the instance you rented. Suanli refused the connection.</source>
+        <translation>The instance&apos;s SSH server did not prove it is the instance you rented. Suanli refused the connection.</translation>
+    </message>
+    <message>
+        <source>The host key it presented differs from the one the market recorded when the instance started, so someone may be intercepting the connection. Nothing was sent. Do not connect to this instance by other means; destroy it and launch a new one.</source>
+        <translation>The host key it presented differs from the one the market recorded when the instance started, so someone may be intercepting the connection. Nothing was sent. Do not connect to this instance by other means; destroy it and launch a new one.</translation>
+    </message>
+    <message>
+        <source>Connection refused: the host key does not match the pinned one.</source>
+        <translation>Connection refused: the host key does not match the pinned one.</translation>
     </message>
 </context>
 <context>
@@ -519,7 +772,10 @@
     </message>
     <message numerus="yes">
         <source>%n GPU model(s)</source>
-        <translation><numerusform>%n GPU model</numerusform><numerusform>%n GPU models</numerusform></translation>
+        <translation>
+            <numerusform>%n GPU model</numerusform>
+            <numerusform>%n GPU models</numerusform>
+        </translation>
     </message>
     <message>
         <source>Column %1: %2  —  %3▸%4</source>
@@ -530,11 +786,17 @@
     <name>suanli::ui::CatalogView</name>
     <message numerus="yes">
         <source>%n offer(s)</source>
-        <translation><numerusform>%n offer</numerusform><numerusform>%n offers</numerusform></translation>
+        <translation>
+            <numerusform>%n offer</numerusform>
+            <numerusform>%n offers</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n offer(s) match</source>
-        <translation><numerusform>%1 of %n offer match</numerusform><numerusform>%1 of %n offers match</numerusform></translation>
+        <translation>
+            <numerusform>%1 of %n offer match</numerusform>
+            <numerusform>%1 of %n offers match</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not updated: %1</source>
@@ -622,12 +884,12 @@ Check the market address in Settings, or try again.</translation>
         <translation>Back</translation>
     </message>
     <message>
-        <source>Enter the market's address, e.g. https://market.example.edu.</source>
-        <translation>Enter the market's address, e.g. https://market.example.edu.</translation>
+        <source>Enter the market&apos;s address, e.g. https://market.example.edu.</source>
+        <translation>Enter the market&apos;s address, e.g. https://market.example.edu.</translation>
     </message>
     <message>
-        <source>A renter's token starts with sk_. Ask the market's operator for one.</source>
-        <translation>A renter's token starts with sk_. Ask the market's operator for one.</translation>
+        <source>A renter&apos;s token starts with sk_. Ask the market&apos;s operator for one.</source>
+        <translation>A renter&apos;s token starts with sk_. Ask the market&apos;s operator for one.</translation>
     </message>
     <message>
         <source>Checking the token with %1…</source>
@@ -757,8 +1019,8 @@ Check the market address in Settings, or try again.</translation>
         <translation>GPUs are taken</translation>
     </message>
     <message>
-        <source>The host's GPUs are rented by someone else right now.</source>
-        <translation>The host's GPUs are rented by someone else right now.</translation>
+        <source>The host&apos;s GPUs are rented by someone else right now.</source>
+        <translation>The host&apos;s GPUs are rented by someone else right now.</translation>
     </message>
     <message>
         <source>Your data stays on the stopped instance. Try again later, or launch a new instance on a matching offer (the data does not move with it).</source>
@@ -905,7 +1167,10 @@ Check the market address in Settings, or try again.</translation>
     </message>
     <message numerus="yes">
         <source>Stops after %n hour(s), at most %1.</source>
-        <translation><numerusform>Stops after %n hour, at most %1.</numerusform><numerusform>Stops after %n hours, at most %1.</numerusform></translation>
+        <translation>
+            <numerusform>Stops after %n hour, at most %1.</numerusform>
+            <numerusform>Stops after %n hours, at most %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -935,7 +1200,10 @@ Check the market address in Settings, or try again.</translation>
     </message>
     <message numerus="yes">
         <source>%n line(s); refreshed every 5 seconds.</source>
-        <translation><numerusform>%n line; refreshed every 5 seconds.</numerusform><numerusform>%n lines; refreshed every 5 seconds.</numerusform></translation>
+        <translation>
+            <numerusform>%n line; refreshed every 5 seconds.</numerusform>
+            <numerusform>%n lines; refreshed every 5 seconds.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot load the log: %1</source>
@@ -1034,7 +1302,10 @@ Check the market address in Settings, or try again.</translation>
     </message>
     <message numerus="yes">
         <source>Offline · retrying in %n s</source>
-        <translation><numerusform>Offline · retrying in %n s</numerusform><numerusform>Offline · retrying in %n s</numerusform></translation>
+        <translation>
+            <numerusform>Offline · retrying in %n s</numerusform>
+            <numerusform>Offline · retrying in %n s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Token refused</source>
@@ -1137,7 +1408,10 @@ Check the market address in Settings, or try again.</translation>
     </message>
     <message numerus="yes">
         <source>%n core(s)</source>
-        <translation><numerusform>%n core</numerusform><numerusform>%n cores</numerusform></translation>
+        <translation>
+            <numerusform>%n core</numerusform>
+            <numerusform>%n cores</numerusform>
+        </translation>
     </message>
     <message>
         <source>RAM</source>

@@ -44,6 +44,82 @@
     </message>
 </context>
 <context>
+    <name>suanli::access::InstanceAccess</name>
+    <message>
+        <source>The instance has no SSH address yet.</source>
+        <translation>实例还没有 SSH 地址。</translation>
+    </message>
+    <message>
+        <source>Jupyter was not enabled when this instance was created.</source>
+        <translation>创建此实例时未启用 Jupyter。</translation>
+    </message>
+    <message>
+        <source>The instance is not running.</source>
+        <translation>实例未在运行。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::access::PortForwardModel</name>
+    <message>
+        <source>Open http://127.0.0.1:%1 on this computer to reach port %2 of the instance.</source>
+        <translation>在本机打开 http://127.0.0.1:%1 即可访问实例的 %2 端口。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) refused by the instance: nothing listens on port %1 there.</source>
+        <translation>
+            <numerusform>实例拒绝了 %n 个连接：其 %1 端口上没有程序在监听。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2 total)</source>
+        <extracomment>active connections, then all connections since the forward was added</extracomment>
+        <translation>%1（共 %2）</translation>
+    </message>
+    <message>
+        <source>Local port</source>
+        <translation>本机端口</translation>
+    </message>
+    <message>
+        <source>Instance port</source>
+        <translation>实例端口</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>连接数</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>No instance is selected.</source>
+        <translation>未选择实例。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::access::TerminalLauncher</name>
+    <message>
+        <source>No terminal program was found. Copy the SSH command and run it in a terminal of your choice.</source>
+        <translation>未找到终端程序。请复制 SSH 命令，在您选用的终端中运行。</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Could not start %1.</source>
+        <translation>无法启动 %1。</translation>
+    </message>
+</context>
+<context>
     <name>suanli::app::BillingController</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -273,8 +349,38 @@
         <translation>正在启动主机代理…</translation>
     </message>
     <message>
-        <source>The host agent engine is not wired into the app yet.</source>
-        <translation>主机代理引擎尚未接入本应用。</translation>
+        <source>This computer is not lent: %1 in %2</source>
+        <translation>本机未出租：%2 中 %1</translation>
+    </message>
+    <message>
+        <source>Starting the host agent (checking Podman)…</source>
+        <translation>正在启动主机代理（检查 Podman）…</translation>
+    </message>
+    <message>
+        <source>The host agent is connecting to the local market…</source>
+        <translation>主机代理正在连接本地市场…</translation>
+    </message>
+    <message>
+        <source>Lending this computer: CPU only (no GPU found).</source>
+        <translation>正在出租本机：仅 CPU（未发现 GPU）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lending this computer: %n GPU(s).</source>
+        <translation>
+            <numerusform>正在出租本机：%n 块 GPU。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This computer is not lent: %1</source>
+        <translation>本机未出租：%1</translation>
+    </message>
+    <message>
+        <source>the host agent stopped.</source>
+        <translation>主机代理已停止。</translation>
+    </message>
+    <message>
+        <source>This computer could not be listed: %1</source>
+        <translation>无法上架本机：%1</translation>
     </message>
 </context>
 <context>
@@ -314,7 +420,9 @@
     </message>
     <message numerus="yes">
         <source>%n core(s)</source>
-        <translation><numerusform>%n 核</numerusform></translation>
+        <translation>
+            <numerusform>%n 核</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 · %2</source>
@@ -365,35 +473,174 @@
         <translation>TFLOPS</translation>
     </message>
     <message>
-        <source>TFLOPS per %1</source>
-        <translation>每 %1 TFLOPS</translation>
-    </message>
-    <message>
         <source>A CPU-only machine, rented whole</source>
         <translation>仅 CPU 的机器，整机出租</translation>
     </message>
     <message>
-        <source>Price/GPU·h</source>
+        <source>Price
+per GPU·h</source>
         <translation>价格/卡·时</translation>
     </message>
     <message>
-        <source>Storage/GB·mo</source>
+        <source>Storage
+per GB·mo</source>
         <translation>存储/GB·月</translation>
+    </message>
+    <message>
+        <source>TFLOPS
+per %1</source>
+        <translation>每 %1 TFLOPS</translation>
     </message>
 </context>
 <context>
-    <name>suanli::app::SshKeys</name>
+    <name>suanli::ui::AccessPanel</name>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
+        <source>Open terminal</source>
+        <translation>打开终端</translation>
     </message>
     <message>
-        <source>ssh-keygen failed: %1</source>
-        <translation>ssh-keygen 失败：%1</translation>
+        <source>Open in VS Code</source>
+        <translation>在 VS Code 中打开</translation>
     </message>
     <message>
-        <source>Cannot run ssh-keygen (install OpenSSH): %1</source>
-        <translation>无法运行 ssh-keygen（请安装 OpenSSH）：%1</translation>
+        <source>Copy SSH command</source>
+        <translation>复制 SSH 命令</translation>
+    </message>
+    <message>
+        <source>Open Jupyter</source>
+        <translation>打开 Jupyter</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>复制地址</translation>
+    </message>
+    <message>
+        <source>Add forward</source>
+        <translation>添加转发</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Get in</source>
+        <translation>连接实例</translation>
+    </message>
+    <message>
+        <source>Open Jupyter to get its address</source>
+        <translation>打开 Jupyter 后显示其地址</translation>
+    </message>
+    <message>
+        <source>Jupyter:</source>
+        <translation>Jupyter：</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>The port a program listens on inside the instance (6006: TensorBoard, 8888: Jupyter)</source>
+        <translation>实例内程序监听的端口（6006：TensorBoard，8888：Jupyter）</translation>
+    </message>
+    <message>
+        <source>any free</source>
+        <translation>任意空闲</translation>
+    </message>
+    <message>
+        <source>The port on this computer (127.0.0.1)</source>
+        <translation>本机上的端口（127.0.0.1）</translation>
+    </message>
+    <message>
+        <source>Instance port</source>
+        <translation>实例端口</translation>
+    </message>
+    <message>
+        <source>Local port</source>
+        <translation>本机端口</translation>
+    </message>
+    <message>
+        <source>Cannot open VS Code. Install it with the Remote - SSH extension, or copy the SSH command.</source>
+        <translation>无法打开 VS Code。请安装 VS Code 及 Remote - SSH 扩展，或复制 SSH 命令。</translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation>已复制：%1</translation>
+    </message>
+    <message>
+        <source>Jupyter address copied.</source>
+        <translation>已复制 Jupyter 地址。</translation>
+    </message>
+    <message>
+        <source>Cannot write the SSH configuration: %1</source>
+        <translation>无法写入 SSH 配置：%1</translation>
+    </message>
+    <message>
+        <source>Line %1 of ~/.ssh/config (%2) comes before Suanli&apos;s and overrides it for this instance; move it below the Include line.</source>
+        <translation>~/.ssh/config 第 %1 行（%2）位于 Suanli 的配置之前，会覆盖此实例的设置；请把它移到 Include 行之后。</translation>
+    </message>
+    <message>
+        <source>Jupyter was not enabled when this instance was launched.</source>
+        <translation>启动此实例时未启用 Jupyter。</translation>
+    </message>
+    <message>
+        <source>In any terminal: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>在任意终端中运行：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Writing the SSH configuration…</source>
+        <translation>正在写入 SSH 配置…</translation>
+    </message>
+    <message>
+        <source>A terminal opens with %1.</source>
+        <translation>正在打开终端并运行 %1。</translation>
+    </message>
+    <message>
+        <source>Jupyter opens in your browser through an SSH tunnel; the address above works while Suanli runs.</source>
+        <translation>Jupyter 将通过 SSH 隧道在浏览器中打开；Suanli 运行期间上面的地址均可使用。</translation>
+    </message>
+    <message>
+        <source>Port %1 on this computer is in use: choose another local port, or leave it at &quot;any free&quot;.</source>
+        <translation>本机端口 %1 已被占用：请换一个本机端口，或保留为“任意空闲”。</translation>
+    </message>
+    <message>
+        <source>127.0.0.1:%1 on this computer now reaches port %2 of the instance.</source>
+        <translation>本机 127.0.0.1:%1 现已连到实例的 %2 端口。</translation>
+    </message>
+    <message>
+        <source>Tunnels: none open. The SSH connection starts with the first forward.</source>
+        <translation>隧道：未开启。添加第一个转发时建立 SSH 连接。</translation>
+    </message>
+    <message>
+        <source>Tunnels: connecting…</source>
+        <translation>隧道：正在连接…</translation>
+    </message>
+    <message>
+        <source>Tunnels: connected.</source>
+        <translation>隧道：已连接。</translation>
+    </message>
+    <message>
+        <source>Tunnels: connection lost, reconnecting…</source>
+        <translation>隧道：连接中断，正在重连…</translation>
+    </message>
+    <message>
+        <source>Tunnels: stopped after an error that retrying cannot fix.</source>
+        <translation>隧道：出现重试也无法解决的错误，已停止。</translation>
+    </message>
+    <message>
+        <source>Security warning</source>
+        <translation>安全警告</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s SSH server did not prove it is the instance you rented. Suanli refused the connection.</source>
+        <translation>实例的 SSH 服务器未能证明它就是您租用的实例。Suanli 已拒绝连接。</translation>
+    </message>
+    <message>
+        <source>The host key it presented differs from the one the market recorded when the instance started, so someone may be intercepting the connection. Nothing was sent. Do not connect to this instance by other means; destroy it and launch a new one.</source>
+        <translation>它出示的主机密钥与实例启动时市场记录的不同，可能有人在拦截连接。未发送任何数据。请勿通过其他方式连接此实例；请销毁它并启动新实例。</translation>
+    </message>
+    <message>
+        <source>Connection refused: the host key does not match the pinned one.</source>
+        <translation>已拒绝连接：主机密钥与固定的密钥不符。</translation>
     </message>
 </context>
 <context>
@@ -519,7 +766,9 @@
     </message>
     <message numerus="yes">
         <source>%n GPU model(s)</source>
-        <translation><numerusform>%n 种 GPU 型号</numerusform></translation>
+        <translation>
+            <numerusform>%n 种 GPU 型号</numerusform>
+        </translation>
     </message>
     <message>
         <source>Column %1: %2  —  %3▸%4</source>
@@ -530,11 +779,15 @@
     <name>suanli::ui::CatalogView</name>
     <message numerus="yes">
         <source>%n offer(s)</source>
-        <translation><numerusform>%n 个报价</numerusform></translation>
+        <translation>
+            <numerusform>%n 个报价</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n offer(s) match</source>
-        <translation><numerusform>%n 个报价中 %1 个符合</numerusform></translation>
+        <translation>
+            <numerusform>%n 个报价中 %1 个符合</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not updated: %1</source>
@@ -622,11 +875,11 @@ Check the market address in Settings, or try again.</source>
         <translation>返回</translation>
     </message>
     <message>
-        <source>Enter the market's address, e.g. https://market.example.edu.</source>
+        <source>Enter the market&apos;s address, e.g. https://market.example.edu.</source>
         <translation>请输入市场地址，例如 https://market.example.edu。</translation>
     </message>
     <message>
-        <source>A renter's token starts with sk_. Ask the market's operator for one.</source>
+        <source>A renter&apos;s token starts with sk_. Ask the market&apos;s operator for one.</source>
         <translation>租用者令牌以 sk_ 开头，请向市场运营方索取。</translation>
     </message>
     <message>
@@ -757,7 +1010,7 @@ Check the market address in Settings, or try again.</source>
         <translation>GPU 已被占用</translation>
     </message>
     <message>
-        <source>The host's GPUs are rented by someone else right now.</source>
+        <source>The host&apos;s GPUs are rented by someone else right now.</source>
         <translation>该主机的 GPU 目前已被他人租用。</translation>
     </message>
     <message>
@@ -905,7 +1158,9 @@ Check the market address in Settings, or try again.</source>
     </message>
     <message numerus="yes">
         <source>Stops after %n hour(s), at most %1.</source>
-        <translation><numerusform>运行 %n 小时后停止，最多花费 %1。</numerusform></translation>
+        <translation>
+            <numerusform>运行 %n 小时后停止，最多花费 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -935,7 +1190,9 @@ Check the market address in Settings, or try again.</source>
     </message>
     <message numerus="yes">
         <source>%n line(s); refreshed every 5 seconds.</source>
-        <translation><numerusform>%n 行；每 5 秒刷新。</numerusform></translation>
+        <translation>
+            <numerusform>%n 行；每 5 秒刷新。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot load the log: %1</source>
@@ -1034,7 +1291,9 @@ Check the market address in Settings, or try again.</source>
     </message>
     <message numerus="yes">
         <source>Offline · retrying in %n s</source>
-        <translation><numerusform>离线 · %n 秒后重试</numerusform></translation>
+        <translation>
+            <numerusform>离线 · %n 秒后重试</numerusform>
+        </translation>
     </message>
     <message>
         <source>Token refused</source>
@@ -1137,7 +1396,9 @@ Check the market address in Settings, or try again.</source>
     </message>
     <message numerus="yes">
         <source>%n core(s)</source>
-        <translation><numerusform>%n 核</numerusform></translation>
+        <translation>
+            <numerusform>%n 核</numerusform>
+        </translation>
     </message>
     <message>
         <source>RAM</source>

@@ -44,6 +44,82 @@
     </message>
 </context>
 <context>
+    <name>suanli::access::InstanceAccess</name>
+    <message>
+        <source>The instance has no SSH address yet.</source>
+        <translation>實例還沒有 SSH 位址。</translation>
+    </message>
+    <message>
+        <source>Jupyter was not enabled when this instance was created.</source>
+        <translation>建立此實例時未啟用 Jupyter。</translation>
+    </message>
+    <message>
+        <source>The instance is not running.</source>
+        <translation>實例未在執行。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::access::PortForwardModel</name>
+    <message>
+        <source>Open http://127.0.0.1:%1 on this computer to reach port %2 of the instance.</source>
+        <translation>在本機開啟 http://127.0.0.1:%1 即可存取實例的 %2 連接埠。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) refused by the instance: nothing listens on port %1 there.</source>
+        <translation>
+            <numerusform>實例拒絕了 %n 個連線：其 %1 連接埠上沒有程式在監聽。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2 total)</source>
+        <extracomment>active connections, then all connections since the forward was added</extracomment>
+        <translation>%1（共 %2）</translation>
+    </message>
+    <message>
+        <source>Local port</source>
+        <translation>本機連接埠</translation>
+    </message>
+    <message>
+        <source>Instance port</source>
+        <translation>實例連接埠</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>連線數</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已傳送</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>No instance is selected.</source>
+        <translation>未選擇實例。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::access::TerminalLauncher</name>
+    <message>
+        <source>No terminal program was found. Copy the SSH command and run it in a terminal of your choice.</source>
+        <translation>找不到終端機程式。請複製 SSH 指令，在您選用的終端機中執行。</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>無法寫入 %1。</translation>
+    </message>
+    <message>
+        <source>Could not start %1.</source>
+        <translation>無法啟動 %1。</translation>
+    </message>
+</context>
+<context>
     <name>suanli::app::BillingController</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -273,8 +349,38 @@
         <translation>正在啟動主機代理…</translation>
     </message>
     <message>
-        <source>The host agent engine is not wired into the app yet.</source>
-        <translation>主機代理引擎尚未接入本應用。</translation>
+        <source>This computer is not lent: %1 in %2</source>
+        <translation>本機未出租：%2 中 %1</translation>
+    </message>
+    <message>
+        <source>Starting the host agent (checking Podman)…</source>
+        <translation>正在啟動主機代理（檢查 Podman）…</translation>
+    </message>
+    <message>
+        <source>The host agent is connecting to the local market…</source>
+        <translation>主機代理正在連線本機市場…</translation>
+    </message>
+    <message>
+        <source>Lending this computer: CPU only (no GPU found).</source>
+        <translation>正在出租本機：僅 CPU（未發現 GPU）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lending this computer: %n GPU(s).</source>
+        <translation>
+            <numerusform>正在出租本機：%n 張 GPU。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This computer is not lent: %1</source>
+        <translation>本機未出租：%1</translation>
+    </message>
+    <message>
+        <source>the host agent stopped.</source>
+        <translation>主機代理已停止。</translation>
+    </message>
+    <message>
+        <source>This computer could not be listed: %1</source>
+        <translation>無法上架本機：%1</translation>
     </message>
 </context>
 <context>
@@ -314,7 +420,9 @@
     </message>
     <message numerus="yes">
         <source>%n core(s)</source>
-        <translation><numerusform>%n 核</numerusform></translation>
+        <translation>
+            <numerusform>%n 核</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 · %2</source>
@@ -365,35 +473,174 @@
         <translation>TFLOPS</translation>
     </message>
     <message>
-        <source>TFLOPS per %1</source>
-        <translation>每 %1 TFLOPS</translation>
-    </message>
-    <message>
         <source>A CPU-only machine, rented whole</source>
         <translation>僅 CPU 的機器，整機出租</translation>
     </message>
     <message>
-        <source>Price/GPU·h</source>
+        <source>Price
+per GPU·h</source>
         <translation>價格/卡·時</translation>
     </message>
     <message>
-        <source>Storage/GB·mo</source>
+        <source>Storage
+per GB·mo</source>
         <translation>儲存/GB·月</translation>
+    </message>
+    <message>
+        <source>TFLOPS
+per %1</source>
+        <translation>每 %1 TFLOPS</translation>
     </message>
 </context>
 <context>
-    <name>suanli::app::SshKeys</name>
+    <name>suanli::ui::AccessPanel</name>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>無法讀取 %1：%2</translation>
+        <source>Open terminal</source>
+        <translation>開啟終端機</translation>
     </message>
     <message>
-        <source>ssh-keygen failed: %1</source>
-        <translation>ssh-keygen 失敗：%1</translation>
+        <source>Open in VS Code</source>
+        <translation>在 VS Code 中開啟</translation>
     </message>
     <message>
-        <source>Cannot run ssh-keygen (install OpenSSH): %1</source>
-        <translation>無法執行 ssh-keygen（請安裝 OpenSSH）：%1</translation>
+        <source>Copy SSH command</source>
+        <translation>複製 SSH 指令</translation>
+    </message>
+    <message>
+        <source>Open Jupyter</source>
+        <translation>開啟 Jupyter</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>複製網址</translation>
+    </message>
+    <message>
+        <source>Add forward</source>
+        <translation>新增轉送</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Get in</source>
+        <translation>連線實例</translation>
+    </message>
+    <message>
+        <source>Open Jupyter to get its address</source>
+        <translation>開啟 Jupyter 後顯示其網址</translation>
+    </message>
+    <message>
+        <source>Jupyter:</source>
+        <translation>Jupyter：</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>連接埠</translation>
+    </message>
+    <message>
+        <source>The port a program listens on inside the instance (6006: TensorBoard, 8888: Jupyter)</source>
+        <translation>實例內程式監聽的連接埠（6006：TensorBoard，8888：Jupyter）</translation>
+    </message>
+    <message>
+        <source>any free</source>
+        <translation>任意空閒</translation>
+    </message>
+    <message>
+        <source>The port on this computer (127.0.0.1)</source>
+        <translation>本機上的連接埠（127.0.0.1）</translation>
+    </message>
+    <message>
+        <source>Instance port</source>
+        <translation>實例連接埠</translation>
+    </message>
+    <message>
+        <source>Local port</source>
+        <translation>本機連接埠</translation>
+    </message>
+    <message>
+        <source>Cannot open VS Code. Install it with the Remote - SSH extension, or copy the SSH command.</source>
+        <translation>無法開啟 VS Code。請安裝 VS Code 及 Remote - SSH 擴充功能，或複製 SSH 指令。</translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation>已複製：%1</translation>
+    </message>
+    <message>
+        <source>Jupyter address copied.</source>
+        <translation>已複製 Jupyter 網址。</translation>
+    </message>
+    <message>
+        <source>Cannot write the SSH configuration: %1</source>
+        <translation>無法寫入 SSH 設定：%1</translation>
+    </message>
+    <message>
+        <source>Line %1 of ~/.ssh/config (%2) comes before Suanli&apos;s and overrides it for this instance; move it below the Include line.</source>
+        <translation>~/.ssh/config 第 %1 行（%2）位於 Suanli 的設定之前，會覆蓋此實例的設定；請把它移到 Include 行之後。</translation>
+    </message>
+    <message>
+        <source>Jupyter was not enabled when this instance was launched.</source>
+        <translation>啟動此實例時未啟用 Jupyter。</translation>
+    </message>
+    <message>
+        <source>In any terminal: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>在任意終端機中執行：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Writing the SSH configuration…</source>
+        <translation>正在寫入 SSH 設定…</translation>
+    </message>
+    <message>
+        <source>A terminal opens with %1.</source>
+        <translation>正在開啟終端機並執行 %1。</translation>
+    </message>
+    <message>
+        <source>Jupyter opens in your browser through an SSH tunnel; the address above works while Suanli runs.</source>
+        <translation>Jupyter 將透過 SSH 通道在瀏覽器中開啟；Suanli 執行期間上方的網址皆可使用。</translation>
+    </message>
+    <message>
+        <source>Port %1 on this computer is in use: choose another local port, or leave it at &quot;any free&quot;.</source>
+        <translation>本機連接埠 %1 已被佔用：請換一個本機連接埠，或保留為「任意空閒」。</translation>
+    </message>
+    <message>
+        <source>127.0.0.1:%1 on this computer now reaches port %2 of the instance.</source>
+        <translation>本機 127.0.0.1:%1 現已連到實例的 %2 連接埠。</translation>
+    </message>
+    <message>
+        <source>Tunnels: none open. The SSH connection starts with the first forward.</source>
+        <translation>通道：未開啟。新增第一個轉送時建立 SSH 連線。</translation>
+    </message>
+    <message>
+        <source>Tunnels: connecting…</source>
+        <translation>通道：正在連線…</translation>
+    </message>
+    <message>
+        <source>Tunnels: connected.</source>
+        <translation>通道：已連線。</translation>
+    </message>
+    <message>
+        <source>Tunnels: connection lost, reconnecting…</source>
+        <translation>通道：連線中斷，正在重新連線…</translation>
+    </message>
+    <message>
+        <source>Tunnels: stopped after an error that retrying cannot fix.</source>
+        <translation>通道：發生重試也無法解決的錯誤，已停止。</translation>
+    </message>
+    <message>
+        <source>Security warning</source>
+        <translation>安全警告</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s SSH server did not prove it is the instance you rented. Suanli refused the connection.</source>
+        <translation>實例的 SSH 伺服器未能證明它就是您租用的實例。Suanli 已拒絕連線。</translation>
+    </message>
+    <message>
+        <source>The host key it presented differs from the one the market recorded when the instance started, so someone may be intercepting the connection. Nothing was sent. Do not connect to this instance by other means; destroy it and launch a new one.</source>
+        <translation>它出示的主機金鑰與實例啟動時市場記錄的不同，可能有人在攔截連線。未傳送任何資料。請勿透過其他方式連線此實例；請銷毀它並啟動新實例。</translation>
+    </message>
+    <message>
+        <source>Connection refused: the host key does not match the pinned one.</source>
+        <translation>已拒絕連線：主機金鑰與固定的金鑰不符。</translation>
     </message>
 </context>
 <context>
@@ -519,7 +766,9 @@
     </message>
     <message numerus="yes">
         <source>%n GPU model(s)</source>
-        <translation><numerusform>%n 種 GPU 型號</numerusform></translation>
+        <translation>
+            <numerusform>%n 種 GPU 型號</numerusform>
+        </translation>
     </message>
     <message>
         <source>Column %1: %2  —  %3▸%4</source>
@@ -530,11 +779,15 @@
     <name>suanli::ui::CatalogView</name>
     <message numerus="yes">
         <source>%n offer(s)</source>
-        <translation><numerusform>%n 個報價</numerusform></translation>
+        <translation>
+            <numerusform>%n 個報價</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n offer(s) match</source>
-        <translation><numerusform>%n 個報價中 %1 個符合</numerusform></translation>
+        <translation>
+            <numerusform>%n 個報價中 %1 個符合</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not updated: %1</source>
@@ -622,11 +875,11 @@ Check the market address in Settings, or try again.</source>
         <translation>返回</translation>
     </message>
     <message>
-        <source>Enter the market's address, e.g. https://market.example.edu.</source>
+        <source>Enter the market&apos;s address, e.g. https://market.example.edu.</source>
         <translation>請輸入市場地址，例如 https://market.example.edu。</translation>
     </message>
     <message>
-        <source>A renter's token starts with sk_. Ask the market's operator for one.</source>
+        <source>A renter&apos;s token starts with sk_. Ask the market&apos;s operator for one.</source>
         <translation>租用者權杖以 sk_ 開頭，請向市場營運方索取。</translation>
     </message>
     <message>
@@ -757,7 +1010,7 @@ Check the market address in Settings, or try again.</source>
         <translation>GPU 已被佔用</translation>
     </message>
     <message>
-        <source>The host's GPUs are rented by someone else right now.</source>
+        <source>The host&apos;s GPUs are rented by someone else right now.</source>
         <translation>該主機的 GPU 目前已被他人租用。</translation>
     </message>
     <message>
@@ -905,7 +1158,9 @@ Check the market address in Settings, or try again.</source>
     </message>
     <message numerus="yes">
         <source>Stops after %n hour(s), at most %1.</source>
-        <translation><numerusform>執行 %n 小時後停止，最多花費 %1。</numerusform></translation>
+        <translation>
+            <numerusform>執行 %n 小時後停止，最多花費 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -935,7 +1190,9 @@ Check the market address in Settings, or try again.</source>
     </message>
     <message numerus="yes">
         <source>%n line(s); refreshed every 5 seconds.</source>
-        <translation><numerusform>%n 行；每 5 秒重新整理。</numerusform></translation>
+        <translation>
+            <numerusform>%n 行；每 5 秒重新整理。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot load the log: %1</source>
@@ -1034,7 +1291,9 @@ Check the market address in Settings, or try again.</source>
     </message>
     <message numerus="yes">
         <source>Offline · retrying in %n s</source>
-        <translation><numerusform>離線 · %n 秒後重試</numerusform></translation>
+        <translation>
+            <numerusform>離線 · %n 秒後重試</numerusform>
+        </translation>
     </message>
     <message>
         <source>Token refused</source>
@@ -1137,7 +1396,9 @@ Check the market address in Settings, or try again.</source>
     </message>
     <message numerus="yes">
         <source>%n core(s)</source>
-        <translation><numerusform>%n 核</numerusform></translation>
+        <translation>
+            <numerusform>%n 核</numerusform>
+        </translation>
     </message>
     <message>
         <source>RAM</source>

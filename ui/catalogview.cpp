@@ -11,6 +11,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QSplitter>
+#include <QStyle>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
@@ -49,14 +50,7 @@ CatalogView::CatalogView(CatalogController *controller, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setDefaultSectionSize(68);
-    m_table->setColumnWidth(OfferTableModel::GpuModel, 100);
-    m_table->setColumnWidth(OfferTableModel::Gpus, 72);
-    m_table->setColumnWidth(OfferTableModel::Cpu, 76);
-    m_table->setColumnWidth(OfferTableModel::Disk, 74);
-    m_table->setColumnWidth(OfferTableModel::Price, 90);
-    m_table->setColumnWidth(OfferTableModel::StoragePrice, 104);
-    m_table->setColumnWidth(OfferTableModel::Region, 92);
+    fitColumns();
     m_table->viewport()->installEventFilter(this);
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_state);
@@ -107,6 +101,32 @@ CatalogView::CatalogView(CatalogController *controller, QWidget *parent)
     connect(proxy, &QAbstractItemModel::rowsRemoved, this, &CatalogView::updateCount);
     connect(m_detail, &OfferDetailPane::rentRequested, this, &CatalogView::rentRequested);
     updateState();
+}
+
+void CatalogView::fitColumns()
+{
+    // Each column as wide as its header (the long ones are two lines) or its widest usual
+    // value, whichever is more, so that all twelve fit beside the detail pane at 1400 px
+    // (narrower windows scroll sideways). Measured, never ResizeToContents: that would visit
+    // every one of 100,000 rows.
+    using M = app::OfferTableModel;
+    static const std::pair<int, const char *> samples[] = {
+        {M::GpuModel, "RTX 6000 Ada"}, {M::Gpus, "8 / 8"},        {M::Vram, "80 GB"},
+        {M::Cpu, "192 cores"},         {M::Ram, "1,024 GB"},      {M::Disk, "3,724 GB"},
+        {M::Price, "CN¥10.00"},        {M::StoragePrice, "CN¥0.47"}, {M::Reliability, "100.0%"},
+        {M::Region, "cn-southwest"},   {M::Tflops, "1,979"},      {M::TflopsPerPrice, "1,234.5"},
+    };
+    const QFontMetrics cell = m_table->fontMetrics();
+    const QFontMetrics header = m_table->horizontalHeader()->fontMetrics();
+    const int sortArrow = m_table->style()->pixelMetric(QStyle::PM_HeaderMarkSize) + 8;
+    for (const auto &[column, sample] : samples) {
+        int headerWidth = 0;
+        const QString title = m_table->model()->headerData(column, Qt::Horizontal).toString();
+        for (const QString &line : title.split(u'\n'))
+            headerWidth = qMax(headerWidth, header.horizontalAdvance(line));
+        m_table->setColumnWidth(column, qMax(cell.horizontalAdvance(QString::fromUtf8(sample)) + 14,
+                                             headerWidth + sortArrow));
+    }
 }
 
 void CatalogView::setCurrency(const QString &currency)

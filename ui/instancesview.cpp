@@ -1,5 +1,6 @@
 #include "instancesview.h"
 
+#include "accesspanel.h"
 #include "instancedelegate.h"
 #include "logdialog.h"
 #include "statewidget.h"
@@ -142,6 +143,13 @@ InstancesView::InstancesView(app::InstancesController *controller, QWidget *pare
     updateButtons();
 }
 
+void InstancesView::setAccess(app::AccessController *access)
+{
+    m_access = new AccessPanel(access, this);
+    static_cast<QVBoxLayout *>(layout())->addWidget(m_access);
+    updateDetails();
+}
+
 const protocol::Instance *InstancesView::current() const
 {
     const QModelIndex index = m_table->selectionModel()->currentIndex();
@@ -196,6 +204,8 @@ void InstancesView::updateState()
 void InstancesView::updateDetails()
 {
     const auto *in = current();
+    if (m_access)
+        m_access->setInstance(in);
     if (!in) {
         m_details->clear();
         return;

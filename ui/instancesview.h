@@ -9,12 +9,18 @@ class QPushButton;
 class QStackedWidget;
 class QTableView;
 
+namespace suanli::app {
+class AccessController;
+}
+
 namespace suanli::ui {
 
+class AccessPanel;
 class StateWidget;
 
 /// The renter's instances with their lifecycle: start, stop and destroy behind confirmations
-/// that say what happens to data and money, and a log view.
+/// that say what happens to data and money, a log view, and for a running instance the ways in
+/// (AccessPanel).
 class InstancesView : public QWidget
 {
     Q_OBJECT
@@ -28,6 +34,9 @@ public:
     QPushButton *stopButton() { return m_stop; }
     QPushButton *startButton() { return m_start; }
     QPushButton *destroyButton() { return m_destroy; }
+    /// Adds the access actions and Ports panel of running instances (issue 5 §3).
+    void setAccess(app::AccessController *access);
+    AccessPanel *accessPanel() { return m_access; }
 
 signals:
     /// The user wants an offer like this instance's, elsewhere (after gpus_unavailable).
@@ -53,6 +62,7 @@ private:
     QPushButton *m_stop;
     QPushButton *m_destroy;
     QPushButton *m_logs;
+    AccessPanel *m_access = nullptr;
 };
 
 } // namespace suanli::ui

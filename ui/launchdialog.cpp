@@ -62,6 +62,7 @@ LaunchDialog::LaunchDialog(app::MarketClient *client, const protocol::Offer &off
         m_gpus->setRange(1, qMax(1, offer.gpus_free));
     }
     form->addRow(tr("GPUs"), m_gpus);
+    m_disk->setObjectName(u"diskSize"_s);
     m_disk->setRange(10, int(qMax<qint64>(10, offer.disk_free_gb)));
     m_disk->setValue(qMin(50, m_disk->maximum()));
     m_disk->setSuffix(tr(" GB"));

@@ -41,6 +41,8 @@ public:
     void start();
     MainWindow *window() { return m_window.get(); }
     app::Session *session() { return &m_session; }
+    /// Local mode's host agent (null in remote mode).
+    app::LocalHost *localHost() { return m_localHost.get(); }
 
 signals:
     /// The catalog was first painted (data or an empty state).

@@ -7,6 +7,7 @@
 #include "launchdialog.h"
 #include "settingsdialog.h"
 
+#include "app/accesscontroller.h"
 #include "app/moneyformat.h"
 #include "app/secretstore.h"
 #include "app/settings.h"
@@ -14,6 +15,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -56,6 +58,17 @@ MainWindow::MainWindow(const Dependencies &deps, QWidget *parent)
     QFont sideFont = m_sidebar->font();
     sideFont.setPointSizeF(sideFont.pointSizeF() * 1.1);
     m_sidebar->setFont(sideFont);
+    auto *access = new app::AccessController(deps.session->instances()->model(), this);
+    access->setOpenUrl([](const QUrl &url) { return QDesktopServices::openUrl(url); });
+    if (deps.keys) {
+        // Instances use this market's key; the market is known once the session is ready.
+        auto setKey = [access, keys = deps.keys, session = deps.session] {
+            access->setPrivateKeyPath(keys->keyPath(session->marketUrl()));
+        };
+        setKey();
+        connect(deps.session, &app::Session::ready, access, setKey);
+    }
+    m_instances->setAccess(access);
     m_pages->addWidget(m_catalog);
     m_pages->addWidget(m_instances);
     m_pages->addWidget(m_billing);

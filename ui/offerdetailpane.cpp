@@ -29,7 +29,7 @@ OfferDetailPane::OfferDetailPane(QWidget *parent)
     , m_rent(new QPushButton(tr("Rent…"), m_body))
 {
     setMinimumWidth(280);
-    setMaximumWidth(360);
+    setMaximumWidth(340);
     auto *layout = new QVBoxLayout(this);
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.25);

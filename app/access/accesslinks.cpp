@@ -22,7 +22,9 @@ QUrl jupyterUrl(quint16 localPort, const QString &token)
     url.setScheme(QStringLiteral("http"));
     url.setHost(QStringLiteral("127.0.0.1"));
     url.setPort(localPort);
-    url.setPath(QStringLiteral("/lab"));
+    // The root, not /lab: Jupyter redirects it to its own start page (/tree for the base
+    // image's notebook 6, which has no /lab; /lab for JupyterLab) after taking the token.
+    url.setPath(QStringLiteral("/"));
     // Percent-encode everything: QUrlQuery leaves '+' alone, which Jupyter reads as a space.
     url.setQuery(QStringLiteral("token=") + QString::fromLatin1(QUrl::toPercentEncoding(token)),
                  QUrl::StrictMode);

@@ -12,7 +12,7 @@ QUrl vscodeUrl(const QString &hostAlias, const QString &folder = QStringLiteral(
 /// What "Copy SSH command" puts on the clipboard: works in any terminal once the config is written.
 QString sshCommand(const QString &hostAlias);
 
-/// Jupyter through a local forward, with its token: http://127.0.0.1:<port>/lab?token=…
+/// Jupyter through a local forward, with its token: http://127.0.0.1:<port>/?token=…
 QUrl jupyterUrl(quint16 localPort, const QString &token);
 
 } // namespace suanli::access

@@ -114,6 +114,96 @@ private slots:
                  QStringLiteral("ssh_key_error"));
     }
 
+    void passphraseKeyIsReadByOpenSsh()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.path() + QStringLiteral("/locked");
+        auto key = generateEd25519Key(QStringLiteral("locked@test"), "pass phrase");
+        QVERIFY(key.ok());
+        QVERIFY(key->encrypted);
+        QVERIFY(key->privateKey.contains("BEGIN OPENSSH PRIVATE KEY"));
+        QVERIFY(saveKeyPair(*key, path).ok());
+        int exitCode = -1;
+        QCOMPARE(run(QStringLiteral("ssh-keygen"),
+                     {QStringLiteral("-y"), QStringLiteral("-P"), QStringLiteral("pass phrase"),
+                      QStringLiteral("-f"), path},
+                     &exitCode),
+                 key->publicKeyLine);
+        QCOMPARE(exitCode, 0);
+        run(QStringLiteral("ssh-keygen"),
+            {QStringLiteral("-y"), QStringLiteral("-P"), QStringLiteral("wrong"),
+             QStringLiteral("-f"), path},
+            &exitCode);
+        QVERIFY(exitCode != 0);
+        // OpenSSH sees the cipher and kdf it writes itself (ssh-keygen -p would keep them).
+        run(QStringLiteral("ssh-keygen"),
+            {QStringLiteral("-y"), QStringLiteral("-P"), QString(), QStringLiteral("-f"), path},
+            &exitCode);
+        QVERIFY(exitCode != 0);
+
+        auto locked = loadKeyPair(path);
+        QVERIFY(locked.ok());
+        QVERIFY(locked->encrypted);
+        QCOMPARE(locked->publicKeyLine, key->publicKeyLine.section(u' ', 0, 1)); // no comment
+        auto open = loadKeyPair(path, "pass phrase");
+        QVERIFY(open.ok());
+        QCOMPARE(open->publicKeyLine, key->publicKeyLine);
+        QCOMPARE(loadKeyPair(path, "wrong").error().code, QStringLiteral("ssh_key_passphrase"));
+    }
+
+    void loadsEncryptedKeysFromSshKeygen()
+    {
+        // ssh-keygen's own encryption (aes256-ctr, bcrypt, 16 rounds) proves our bcrypt_pbkdf.
+        QTemporaryDir dir;
+        const QString path = dir.path() + QStringLiteral("/id");
+        int exitCode = -1;
+        run(QStringLiteral("ssh-keygen"),
+            {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+             QStringLiteral("-N"), QStringLiteral("s3cret \u00e9"), QStringLiteral("-C"),
+             QStringLiteral("by-openssh"), QStringLiteral("-f"), path},
+            &exitCode);
+        QCOMPARE(exitCode, 0);
+        QFile pub(path + QStringLiteral(".pub"));
+        QVERIFY(pub.open(QIODevice::ReadOnly));
+        const QString line = QString::fromUtf8(pub.readAll()).trimmed();
+        auto key = loadKeyPair(path, QStringLiteral("s3cret \u00e9").toUtf8());
+        QVERIFY2(key.ok(), qPrintable(key.ok() ? QString() : key.error().message));
+        QVERIFY(key->encrypted);
+        QCOMPARE(key->publicKeyLine, line);
+        QCOMPARE(loadKeyPair(path, "s3cret").error().code, QStringLiteral("ssh_key_passphrase"));
+    }
+
+    void changesThePassphrase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.path() + QStringLiteral("/id");
+        auto plain = loadOrCreateKeyPair(path, QStringLiteral("c"));
+        QVERIFY(plain.ok() && !plain->encrypted);
+        auto locked = changeKeyPassphrase(path, {}, "first");
+        QVERIFY(locked.ok());
+        QVERIFY(locked->encrypted);
+        QCOMPARE(locked->publicKeyLine, plain->publicKeyLine); // the same key
+        QCOMPARE(mode(path), 0600);
+        QCOMPARE(changeKeyPassphrase(path, {}, "x").error().code,
+                 QStringLiteral("ssh_key_passphrase"));
+        QCOMPARE(changeKeyPassphrase(path, "wrong", "x").error().code,
+                 QStringLiteral("ssh_key_passphrase"));
+        QVERIFY(changeKeyPassphrase(path, "first", "second").ok());
+        int exitCode = -1;
+        QCOMPARE(run(QStringLiteral("ssh-keygen"),
+                     {QStringLiteral("-y"), QStringLiteral("-P"), QStringLiteral("second"),
+                      QStringLiteral("-f"), path},
+                     &exitCode),
+                 plain->publicKeyLine);
+        auto unlocked = changeKeyPassphrase(path, "second", {});
+        QVERIFY(unlocked.ok());
+        QVERIFY(!unlocked->encrypted);
+        QCOMPARE(run(QStringLiteral("ssh-keygen"), {QStringLiteral("-y"), QStringLiteral("-f"), path},
+                     &exitCode),
+                 plain->publicKeyLine);
+        QCOMPARE(exitCode, 0);
+    }
+
     void hostKeyFingerprintMatchesOpenSsh()
     {
         QTemporaryDir dir;

@@ -5,6 +5,7 @@
 #include "ssh/sshkey.h"
 
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,6 +56,29 @@ private slots:
         QVERIFY(session.lastError().code.isEmpty());
         QTRY_VERIFY(
             m_sshd.log().contains(QStringLiteral("Accepted publickey for ") + m_sshd.user()));
+    }
+
+    void authenticatesWithPassphraseKey()
+    {
+        // The fixture's client key, re-written under a passphrase: same key, now encrypted.
+        const QString locked = m_dir.filePath(QStringLiteral("locked_ed25519"));
+        QFile::remove(locked);
+        QVERIFY(QFile::copy(m_sshd.clientKeyPath(), locked));
+        QVERIFY(changeKeyPassphrase(locked, {}, "correct horse").ok());
+
+        Session session(endpoint(), {locked, "correct horse"}, fastOptions());
+        session.open();
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), SessionState::Connected, 10000);
+
+        Session without(endpoint(), {locked, {}}, fastOptions());
+        without.open();
+        QTRY_COMPARE_WITH_TIMEOUT(without.state(), SessionState::Failed, 10000);
+        QCOMPARE(without.lastError().code, QStringLiteral("ssh_key_passphrase"));
+
+        Session wrong(endpoint(), {locked, "wrong"}, fastOptions());
+        wrong.open();
+        QTRY_COMPARE_WITH_TIMEOUT(wrong.state(), SessionState::Failed, 10000);
+        QCOMPARE(wrong.lastError().code, QStringLiteral("ssh_key_passphrase"));
     }
 
     void rejectsPinnedKeyMismatch()
@@ -125,6 +149,52 @@ private slots:
         QCOMPARE(relay.accepted(), 2);
         // Same local port, new SSH session underneath.
         QCOMPARE(exchange(forward->localPort, "after"), QByteArray("after"));
+    }
+
+    void dropsRemovesAndClosesWithConnectionsOpen()
+    {
+        // Regression: finishing open tunnels while walking the tunnel list crashed when the
+        // link dropped, a forward was removed or the session closed with connections open.
+        EchoServer echo;
+        TcpRelay relay(m_sshd.port());
+        auto session =
+            std::make_unique<Session>(endpoint(relay.port()), identity(), fastOptions());
+        auto forward = session->addForward({0, QStringLiteral("127.0.0.1"), echo.port()});
+        auto other = session->addForward({0, QStringLiteral("127.0.0.1"), echo.port()});
+        QVERIFY(forward.ok() && other.ok());
+        session->open();
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), SessionState::Connected, 10000);
+        const auto openConnections = [&](quint16 port) {
+            std::vector<std::unique_ptr<QTcpSocket>> sockets;
+            for (int i = 0; i < 5; ++i) {
+                sockets.push_back(std::make_unique<QTcpSocket>());
+                sockets.back()->connectToHost(QHostAddress::LocalHost, port);
+                sockets.back()->write("x");
+            }
+            return sockets;
+        };
+        auto first = openConnections(forward->localPort);
+        auto second = openConnections(other->localPort);
+        QTRY_COMPARE(session->forward(forward->id).bytesFromRemote, 5);
+        QTRY_COMPARE(session->forward(other->id).bytesFromRemote, 5);
+
+        relay.drop();
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), SessionState::WaitingToReconnect, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), SessionState::Connected, 10000);
+        QTRY_COMPARE(session->forward(forward->id).activeConnections, 0);
+
+        first = openConnections(forward->localPort);
+        second = openConnections(other->localPort);
+        QTRY_COMPARE(session->forward(forward->id).activeConnections, 5);
+        QTRY_COMPARE(session->forward(other->id).activeConnections, 5);
+        session->removeForward(forward->id);
+        QTRY_VERIFY(std::all_of(first.begin(), first.end(), [](const auto &s) {
+            return s->state() == QAbstractSocket::UnconnectedState;
+        }));
+        session.reset(); // with the other forward's connections open
+        QTRY_VERIFY(std::all_of(second.begin(), second.end(), [](const auto &s) {
+            return s->state() == QAbstractSocket::UnconnectedState;
+        }));
     }
 
     void reconnectsAfterSilentLink()

@@ -70,6 +70,10 @@ void runSteps(std::vector<std::function<void()>> steps, int gap)
 
 int main(int argc, char *argv[])
 {
+    // Running instances get ~/.ssh/config entries (AccessController): never the real ones.
+    QTemporaryDir home;
+    qputenv("HOME", home.path().toLocal8Bit());
+    qputenv("XDG_CONFIG_HOME", (home.path() + u"/config"_s).toLocal8Bit());
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"SuanliScreenshots"_s);
     QCommandLineParser parser;
@@ -151,8 +155,29 @@ int main(int argc, char *argv[])
     });
     steps.push_back([] {});
     steps.push_back([] {});
-    steps.push_back([&] { window.instancesView()->table()->selectRow(1); });
+    // The stopped one, with its release countdown.
+    steps.push_back([&] {
+        auto *model = session.instances()->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->instance(row).state == protocol::InstanceState::Stopped)
+                window.instancesView()->table()->selectRow(row);
+        }
+    });
     steps.push_back([&] { save(&window, u"instances"_s); });
+    // A running one: its ways in (terminal, VS Code, SSH command, Jupyter) and the Ports panel.
+    steps.push_back([&] {
+        auto *model = session.instances()->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->instance(row).state == protocol::InstanceState::Running) {
+                window.instancesView()->table()->selectRow(row);
+                break;
+            }
+        }
+    });
+    // (No forward is added: the simulated hosts have documentation addresses that never
+    // answer, so a tunnel could only show that it fails.)
+    steps.push_back([] {});
+    steps.push_back([&] { save(&window, u"instances-running"_s); });
     steps.push_back([&] {
         window.instancesView()->table()->selectRow(0);
         window.instancesView()->destroyButton()->click();

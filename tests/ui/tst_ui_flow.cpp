@@ -1,20 +1,28 @@
 // First run → local mode → catalog → launch → running → stop → destroy, clicked through the
-// real widgets against the real in-process market. The host agent is the ScriptedAgent of
-// tests/support on the real agent channel until the host engine is wired into local mode.
+// real widgets against the real in-process market and the real host agent engine lending this
+// machine on Podman (image localhost/suanli/base:bookworm, built by scripts/setup). Without
+// Podman or the image the test fails: it never skips.
 
 #include "uitestsupport.h"
 
 #include "app/marketclient.h"
 #include "app/settings.h"
-#include "support/marketharness.h"
+#include "host/journal.h"
 #include "ui/billingview.h"
 #include "ui/catalogview.h"
+#include "ui/accesspanel.h"
 #include "ui/instancesview.h"
 #include "ui/launcher.h"
 #include "ui/mainwindow.h"
 
 #include <QComboBox>
+#include <QClipboard>
 #include <QCommandLinkButton>
+#include <QDir>
+#include <QTcpSocket>
+#include <QLineEdit>
+#include <QProcess>
+#include <QSpinBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QMessageBox>
@@ -29,6 +37,25 @@ using namespace suanli;
 using namespace suanli::testing;
 using suanli::protocol::InstanceState;
 
+namespace {
+constexpr auto kImage = "localhost/suanli/base:bookworm";
+
+int podman(const QStringList &args, const QString &stateDir, QByteArray *out = nullptr)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (QFile::exists(stateDir + u"/containers.conf"_s))
+        env.insert(u"CONTAINERS_CONF"_s, stateDir + u"/containers.conf"_s);
+    p.setProcessEnvironment(env);
+    p.start(u"podman"_s, args);
+    if (!p.waitForFinished(60000))
+        return -1;
+    if (out)
+        *out = p.readAllStandardOutput();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+} // namespace
+
 class TestUiFlow : public QObject
 {
     Q_OBJECT
@@ -41,6 +68,9 @@ private slots:
         settings.setDataFolder(m_dir.filePath(u"suanli-data"_s));
         settings.setLanguage(u"en"_s);
         settings.sync();
+        // The fixture is Podman with the base image; without them this test fails.
+        QVERIFY2(podman({u"image"_s, u"exists"_s, QString::fromLatin1(kImage)}, {}) == 0,
+                 "podman or the image localhost/suanli/base:bookworm is missing: run scripts/setup");
     }
 
     void firstRunLocalLaunchStopDestroy()
@@ -66,69 +96,89 @@ private slots:
         auto *balance = launcher.window()->findChild<QLabel *>(u"balanceStatus"_s);
         QTRY_COMPARE(balance->text(), u"Balance CN¥100.00"_s);
 
-        // Nobody lends yet: the catalog draws its empty state.
+        // This machine, lent by the real host agent engine in this process: registered with
+        // the local account, listed CPU-only (no GPU here), its containers on Podman.
+        app::LocalHost *host = launcher.localHost();
+        QVERIFY(host);
+        auto *hostStatus = launcher.window()->findChild<QLabel *>(u"hostStatus"_s);
+        QTRY_VERIFY2_WITH_TIMEOUT(host->state() == app::LocalHost::State::Lending,
+                                  qPrintable(host->detail()), 30000);
+        QCOMPARE(hostStatus->text(), u"Lending this computer: CPU only (no GPU found)."_s);
+
         ui::CatalogView *catalog = launcher.window()->catalogView();
-        QTRY_COMPARE(session->catalog()->state(), app::CatalogController::State::Empty);
-        QVERIFY(!catalog->table()->isVisible());
-
-        // This machine's agent: registered through the API with the local account's token.
-        QNetworkAccessManager network;
-        app::MarketClient lender(&network);
-        lender.setMarket(session->marketUrl(), session->client()->token());
-        std::optional<Result<app::CreatedHost>> created;
-        QObject context;
-        lender.createHost(u"this-pc"_s, &context, [&](Result<app::CreatedHost> r) { created = r; });
-        QTRY_VERIFY(created.has_value());
-        QVERIFY2(created->ok(), created->ok() ? "" : qPrintable(created->error().message));
-        protocol::HostListing listing;
-        listing.listed = true;
-        listing.price_gpu_hour_micro = 1'000'000;
-        listing.price_storage_gb_month_micro = 300'000;
-        std::optional<Result<protocol::Host>> listed;
-        lender.updateListing((*created)->host.id, listing, &context,
-                             [&](Result<protocol::Host> r) { listed = r; });
-        QTRY_VERIFY(listed.has_value());
-        QVERIFY(listed->ok());
-        ScriptedAgent agent(session->marketUrl().toString(), (*created)->token);
-        QVERIFY(agent.connectAndHello(2, u"RTX 4090"_s, 24564));
-
-        session->catalog()->reload(); // what View ▸ Reload does; polling would in 15 s
-        QTRY_COMPARE(catalog->table()->model()->rowCount(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                session->catalog()->reload(); // what View ▸ Reload does; polling would in 15 s
+                return QTest::qWaitFor([&] { return catalog->table()->model()->rowCount() == 1; },
+                                       1000);
+            }(),
+            15000);
         QVERIFY(catalog->table()->isVisible());
         catalog->table()->selectRow(0);
         auto *rent = catalog->findChild<QPushButton *>(u"rentButton"_s);
         QVERIFY(rent && rent->isEnabled());
         QTest::mouseClick(rent, Qt::LeftButton);
 
-        // The launch dialog: images come from /api/v1/images.
+        // The launch dialog: images come from /api/v1/images; a CPU machine is rented whole.
         auto *dialog = waitForTopLevel<QDialog>(u"launchDialog"_s);
         QVERIFY(dialog);
         auto *image = dialog->findChild<QComboBox *>(u"imageBox"_s);
-        QTRY_COMPARE(image->count(), 1);
+        QTRY_VERIFY(image->count() >= 1);
         QTRY_VERIFY(image->isEnabled());
+        image->setCurrentIndex(image->findData(QString::fromLatin1(kImage)));
+        QCOMPARE(image->currentData().toString(), QString::fromLatin1(kImage));
         auto *breakdown = dialog->findChild<QLabel *>(u"priceBreakdown"_s);
-        QVERIFY(breakdown->text().contains(u"CN¥1.00/h"_s));
+        QVERIFY2(breakdown->text().contains(u"CN¥0.20/h"_s), qPrintable(breakdown->text()));
+        auto *disk = dialog->findChild<QSpinBox *>(u"diskSize"_s);
+        if (disk)
+            disk->setValue(disk->minimum());
+        auto *label = dialog->findChild<QLineEdit *>(u"labelEdit"_s);
+        label->setText(u"ui-flow"_s);
         auto *buttons = dialog->findChild<QDialogButtonBox *>();
         QPushButton *launch = buttons->button(QDialogButtonBox::Ok);
         QTRY_VERIFY(launch->isEnabled());
         QTest::mouseClick(launch, Qt::LeftButton);
 
-        // The instance shows at once, then moves through its states from the events socket.
+        // The instance shows at once, then moves through its states from the events socket
+        // while the engine creates the container and waits for its sshd.
         app::InstanceListModel *instances = session->instances()->model();
         QTRY_COMPARE_WITH_TIMEOUT(instances->rowCount(), 1, 15000);
-        QCOMPARE(int(instances->instance(0).state), int(InstanceState::Pending));
-        const qint64 id = instances->instance(0).id;
         ui::InstancesView *view = launcher.window()->instancesView();
         QTRY_VERIFY(view->isVisible());
-        const QJsonObject create = agent.take(u"command"_s);
-        QCOMPARE(create.value(u"action"_s).toString(), u"create"_s);
-        QVERIFY(create.value(u"spec"_s).toObject().value(u"ssh_public_key"_s).toString()
-                    .startsWith(u"ssh-ed25519 "_s));
-        agent.report(id, u"provisioning"_s);
-        QTRY_COMPARE(int(instances->instance(0).state), int(InstanceState::Provisioning));
-        agent.report(id, u"running"_s, {}, create.value(u"id"_s).toString());
-        QTRY_COMPARE(int(instances->instance(0).state), int(InstanceState::Running));
+        QTRY_COMPARE_WITH_TIMEOUT(int(instances->instance(0).state), int(InstanceState::Running),
+                                  90000);
+        QVERIFY(instances->instance(0).ssh.has_value());
+        QVERIFY(instances->instance(0).ssh->host_key.startsWith(u"ssh-ed25519 "_s));
         QTRY_VERIFY(view->stopButton()->isEnabled());
+
+        // Getting in: the ~/.ssh/config entry is written with the pinned key (HOME is this
+        // test's own), and a forward through the app's libssh2 session reaches the instance.
+        ui::AccessPanel *access = view->accessPanel();
+        QVERIFY(access);
+        QTRY_VERIFY(access->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(access->terminalButton()->isEnabled(), 10000);
+        const QString hostFile = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
+            + u"/ssh/config.d/suanli-ui-flow.conf"_s;
+        QVERIFY2(QFile::exists(hostFile), qPrintable(hostFile));
+        QFile userConfig(QDir::homePath() + u"/.ssh/config"_s);
+        QVERIFY(userConfig.open(QIODevice::ReadOnly));
+        QVERIFY(userConfig.readLine().startsWith("Include "));
+        QTest::mouseClick(access->copySshButton(), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), u"ssh suanli-ui-flow"_s);
+        QVERIFY(!access->jupyterButton()->isEnabled()); // not asked for at launch
+        access->remotePortBox()->setValue(22);
+        QTest::mouseClick(access->addForwardButton(), Qt::LeftButton);
+        auto *ports = static_cast<access::PortForwardModel *>(access->portsTable()->model());
+        QCOMPARE(ports->rowCount(), 1);
+        const quint16 localPort = ports->forward(0).localPort;
+        QVERIFY(localPort > 0);
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, localPort);
+        QTRY_VERIFY_WITH_TIMEOUT(socket.bytesAvailable() >= 8, 20000);
+        QVERIFY(socket.readAll().startsWith("SSH-2.0-")); // the instance's sshd, via the tunnel
+        QTRY_VERIFY(ports->forward(0).totalConnections >= 1);
+        QTRY_VERIFY(ports->forward(0).bytesFromRemote >= 8);
+        socket.close();
 
         // Stop: the confirmation says what happens to data and money.
         QTest::mouseClick(view->stopButton(), Qt::LeftButton);
@@ -143,11 +193,8 @@ private slots:
         }
         QVERIFY(stop);
         QTest::mouseClick(stop, Qt::LeftButton);
-        const QJsonObject stopCommand = agent.take(u"command"_s);
-        QCOMPARE(stopCommand.value(u"action"_s).toString(), u"stop"_s);
-        QTRY_COMPARE(int(instances->instance(0).state), int(InstanceState::Stopping));
-        agent.report(id, u"stopped"_s, {}, stopCommand.value(u"id"_s).toString());
-        QTRY_COMPARE(int(instances->instance(0).state), int(InstanceState::Stopped));
+        QTRY_COMPARE_WITH_TIMEOUT(int(instances->instance(0).state), int(InstanceState::Stopped),
+                                  30000);
         QTRY_VERIFY(instances->index(0, app::InstanceListModel::Release).data().toString()
                         .startsWith(u"data deleted in 14 d"_s));
         QVERIFY(view->startButton()->isEnabled());
@@ -164,10 +211,8 @@ private slots:
         }
         QVERIFY(destroy);
         QTest::mouseClick(destroy, Qt::LeftButton);
-        const QJsonObject destroyCommand = agent.take(u"command"_s);
-        QCOMPARE(destroyCommand.value(u"action"_s).toString(), u"destroy"_s);
-        agent.report(id, u"destroyed"_s, {}, destroyCommand.value(u"id"_s).toString());
-        QTRY_COMPARE(instances->rowCount(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(instances->rowCount(), 0, 30000);
+        QTRY_VERIFY(!QFile::exists(hostFile)); // its ~/.ssh/config entry goes with it
 
         // Billing: the starting voucher is in the ledger.
         launcher.window()->showView(ui::MainWindow::View::Billing);
@@ -186,7 +231,29 @@ private slots:
         QVERIFY(launcher.session()->isLocal());
     }
 
-    void cleanupTestCase() { QFile::remove(QSettings().fileName()); }
+    void cleanupTestCase()
+    {
+        QFile::remove(QSettings().fileName());
+        // Whatever a failed run left behind: this agent's containers and volumes.
+        const QString state = m_dir.filePath(u"suanli-data/host"_s);
+        auto journal = host::Journal::open(state + u"/journal.db"_s);
+        if (!journal)
+            return;
+        const QString agent = (*journal)->agentId();
+        QByteArray names;
+        podman({u"ps"_s, u"-a"_s, u"--format"_s, u"{{.Names}}"_s, u"--filter"_s,
+                u"label=suanli.agent="_s + agent}, state, &names);
+        for (const QByteArray &name : names.split('\n')) {
+            if (!name.trimmed().isEmpty())
+                podman({u"rm"_s, u"-f"_s, QString::fromUtf8(name.trimmed())}, state);
+        }
+        podman({u"volume"_s, u"ls"_s, u"--format"_s, u"{{.Name}}"_s, u"--filter"_s,
+                u"label=suanli.agent="_s + agent}, state, &names);
+        for (const QByteArray &name : names.split('\n')) {
+            if (!name.trimmed().isEmpty())
+                podman({u"volume"_s, u"rm"_s, u"-f"_s, QString::fromUtf8(name.trimmed())}, state);
+        }
+    }
 
 private:
     QTemporaryDir m_dir;

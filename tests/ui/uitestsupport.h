@@ -29,11 +29,13 @@ T *waitForTopLevel(const QString &objectName, int ms = 10000)
     return found;
 }
 
-/// Every test's app runs with its own settings, data and no keychain (memory secrets).
+/// Every test's app runs with its own settings, data, HOME and no keychain (memory secrets).
 inline void isolateApp(const QString &root)
 {
     qputenv("XDG_CONFIG_HOME", (root + QStringLiteral("/config")).toLocal8Bit());
     qputenv("XDG_DATA_HOME", (root + QStringLiteral("/data")).toLocal8Bit());
+    // The app writes ~/.ssh/config (its Include line) for running instances: never the real one.
+    qputenv("HOME", (root + QStringLiteral("/home")).toLocal8Bit());
     qunsetenv("DBUS_SESSION_BUS_ADDRESS");
     QStandardPaths::setTestModeEnabled(true);
     // Test mode keeps settings under ~/.qttest whatever XDG says: a name of this run's own,

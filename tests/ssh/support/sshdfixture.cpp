@@ -75,6 +75,7 @@ bool SshdFixture::start(QString *error)
                            "PasswordAuthentication no\nKbdInteractiveAuthentication no\n"
                            "PubkeyAuthentication yes\nPermitRootLogin prohibit-password\n"
                            "AllowTcpForwarding yes\nPidFile none\nMaxStartups 100\n"
+                           "Subsystem sftp internal-sftp\nMaxSessions 64\n"
                            "LogLevel VERBOSE\n")
                 .arg(m_port)
                 .arg(dir);

@@ -1,0 +1,165 @@
+#include "contributorcontroller.h"
+
+#include "host/hostengine.h"
+
+using namespace Qt::StringLiterals;
+
+namespace suanli::contributor {
+
+using host::LendingPolicy;
+
+ContributorController::ContributorController(LendingPolicy *policy, ContributorMarket *market,
+                                             QObject *parent, Clock clock)
+    : QObject(parent)
+    , m_policy(policy)
+    , m_market(market)
+    , m_clock(std::move(clock))
+{
+    connect(policy, &LendingPolicy::stateChanged, this, &ContributorController::onPolicyState);
+    m_refresh.setInterval(5 * 60 * 1000);
+    connect(&m_refresh, &QTimer::timeout, this, &ContributorController::refreshEarnings);
+    m_alarmTimer.setInterval(60 * 1000);
+    connect(&m_alarmTimer, &QTimer::timeout, this, &ContributorController::checkAlarms);
+    onPolicyState(policy->state(), policy->reason());
+}
+
+void ContributorController::attachEngine(host::HostEngine *engine)
+{
+    const auto update = [this, engine] {
+        int gpus = 0;
+        for (const host::InstanceRecord &r : engine->instances()) {
+            if (r.state == protocol::InstanceState::Running)
+                gpus += int(r.gpus.size());
+        }
+        setRentedGpus(gpus);
+    };
+    connect(engine, &host::HostEngine::instanceChanged, this, update);
+    connect(engine, &host::HostEngine::statusChanged, this,
+            [this, engine] { setOfferedGpus(int(engine->machine().gpus.size())); });
+    update();
+}
+
+void ContributorController::setListing(Micro priceGpuHourMicro, std::optional<qint64> feePpm)
+{
+    m_price = priceGpuHourMicro;
+    m_feePpm = feePpm;
+    emit rateChanged();
+}
+
+void ContributorController::setRentedGpus(int gpus)
+{
+    if (gpus == m_rentedGpus)
+        return;
+    m_rentedGpus = gpus;
+    emit rateChanged();
+}
+
+Micro ContributorController::earningPerHourMicro() const
+{
+    if (m_policy->state() != LendingPolicy::State::Rented)
+        return 0;
+    // A machine without GPUs is rented whole at the GPU-hour price (DESIGN §4).
+    const Micro gross = m_price * std::max(m_rentedGpus, 1);
+    return gross - platformFee(gross, m_feePpm.value_or(0));
+}
+
+void ContributorController::onPolicyState(LendingPolicy::State state, LendingPolicy::Reason reason)
+{
+    const bool lending =
+        state == LendingPolicy::State::Listed || state == LendingPolicy::State::Rented;
+    if (state == LendingPolicy::State::Listed) {
+        if (!m_listedIdleSince.isValid())
+            m_listedIdleSince = now();
+    } else {
+        m_listedIdleSince = {};
+    }
+    if (lending && !m_refresh.isActive() && m_market->isConfigured())
+        m_refresh.start();
+    else if (!lending)
+        m_refresh.stop();
+    if (lending && !m_alarmTimer.isActive())
+        m_alarmTimer.start();
+    checkAlarms();
+    emit stateChanged(state, reason);
+    emit rateChanged();
+}
+
+void ContributorController::refreshEarnings()
+{
+    m_market->earnings(this, [this](Result<Earnings> e) {
+        if (!e) {
+            emit earningsFailed(e.error());
+            return;
+        }
+        // New money is earning: the "listed but not earning" clock starts over.
+        if (m_haveEarnings && e->total > m_earnings.total && m_listedIdleSince.isValid())
+            m_listedIdleSince = now();
+        m_earnings = std::move(e).value();
+        m_haveEarnings = true;
+        emit earningsChanged();
+        checkAlarms();
+    });
+}
+
+Micro ContributorController::earnedToday() const
+{
+    return m_earnings.on(now().toUTC().date());
+}
+
+Micro ContributorController::earnedThisMonth() const
+{
+    return m_earnings.monthOf(now().toUTC().date());
+}
+
+void ContributorController::requestPricing(const QString &gpuModel)
+{
+    m_market->pricing(gpuModel, this, [this](Result<PricingSuggestion> p) {
+        if (!p) {
+            emit pricingFailed(p.error());
+            return;
+        }
+        m_pricing = *p;
+        if (p->platformFeePpm)
+            m_feePpm = p->platformFeePpm;
+        emit pricingChanged(*p);
+    });
+}
+
+EarningsEstimate ContributorController::estimate(double lendHoursPerDay, double powerW,
+                                                 Micro pricePerKwhMicro) const
+{
+    const double share = m_pricing ? m_pricing->rentedShare : 0.0;
+    return EarningsEstimate::compute(m_price, m_offeredGpus, lendHoursPerDay, share,
+                                     m_feePpm.value_or(0), powerW, pricePerKwhMicro);
+}
+
+void ContributorController::setNotEarningHours(int hours)
+{
+    m_notEarningHours = std::max(1, hours);
+    checkAlarms();
+}
+
+void ContributorController::setGpuVisibility(int machineGpus, int containerGpus,
+                                             const QString &detail)
+{
+    m_machineGpus = machineGpus;
+    m_containerGpus = containerGpus;
+    m_gpuDetail = detail;
+    checkAlarms();
+}
+
+void ContributorController::checkAlarms()
+{
+    QList<Alarm> alarms;
+    if (m_listedIdleSince.isValid() &&
+        m_listedIdleSince.secsTo(now()) >= qint64(m_notEarningHours) * 3600)
+        alarms.append(Alarm::ListedNotEarning);
+    if (m_machineGpus > 0 && m_containerGpus < m_machineGpus)
+        alarms.append(Alarm::GpuNotVisibleInContainers);
+    if (alarms != m_alarms) {
+        m_alarms = alarms;
+        emit alarmsChanged(alarms);
+    }
+}
+
+} // namespace suanli::contributor

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "contributormarket.h"
+#include "earnings.h"
+#include "host/lendingpolicy.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+
+namespace suanli::host {
+class HostEngine;
+}
+
+namespace suanli::contributor {
+
+/// Contributor mode without pixels: the lending policy's state, what this machine earns
+/// (today, this month, per hour while rented), the pricing suggestion, and the alarms. The
+/// tray and the Lend view show it; the policy and market are passed in.
+class ContributorController : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Alarm
+    {
+        ListedNotEarning,          ///< listed for notEarningHours with no rental and no earnings
+        GpuNotVisibleInContainers, ///< the machine has GPUs that instances cannot see
+    };
+    Q_ENUM(Alarm)
+
+    using Clock = std::function<QDateTime()>; ///< UTC now; tests pass a manual one
+
+    ContributorController(host::LendingPolicy *policy, ContributorMarket *market,
+                          QObject *parent = nullptr, Clock clock = {});
+
+    host::LendingPolicy *policy() const { return m_policy; }
+    host::LendingPolicy::State state() const { return m_policy->state(); }
+    host::LendingPolicy::Reason reason() const { return m_policy->reason(); }
+
+    /// Follows the engine's running instances (GPUs rented, for the per-hour figure).
+    void attachEngine(host::HostEngine *engine);
+    /// The listing as the market has it (GET /api/v1/hosts) and the fee when known.
+    void setListing(Micro priceGpuHourMicro, std::optional<qint64> feePpm = std::nullopt);
+    /// GPUs in running rentals (0 for a CPU-only machine rented whole).
+    void setRentedGpus(int gpus);
+    /// While Rented: price × GPUs, net of the platform fee when it is known; 0 otherwise.
+    Micro earningPerHourMicro() const;
+    bool feeKnown() const { return m_feePpm.has_value(); }
+
+    /// Earnings: fetched now, then every refreshIntervalMs while lending.
+    void refreshEarnings();
+    void setRefreshInterval(int ms) { m_refresh.setInterval(ms); }
+    const Earnings &earnings() const { return m_earnings; }
+    Micro earnedToday() const;
+    Micro earnedThisMonth() const;
+
+    void requestPricing(const QString &gpuModel);
+    std::optional<PricingSuggestion> pricing() const { return m_pricing; }
+    /// GPUs this machine offers (0: CPU-only, rented whole); attachEngine keeps it current.
+    void setOfferedGpus(int gpus)
+    {
+        m_offeredGpus = gpus;
+        emit rateChanged();
+    }
+    /// Expected per day for the offered GPUs at the listing price and the suggestion's
+    /// rented share.
+    EarningsEstimate estimate(double lendHoursPerDay, double powerW, Micro pricePerKwhMicro) const;
+
+    void setNotEarningHours(int hours);
+    /// From the self-test's GPU checks (or the engine): GPUs on the machine, GPUs that pass.
+    void setGpuVisibility(int machineGpus, int containerGpus, const QString &detail = {});
+    QList<Alarm> alarms() const { return m_alarms; }
+    QString gpuVisibilityDetail() const { return m_gpuDetail; }
+    /// Recomputes the alarms (also on every state change and earnings refresh).
+    void checkAlarms();
+
+signals:
+    void stateChanged(suanli::host::LendingPolicy::State state,
+                      suanli::host::LendingPolicy::Reason reason);
+    void earningsChanged();
+    void earningsFailed(const suanli::Error &error);
+    void pricingChanged(const suanli::contributor::PricingSuggestion &pricing);
+    void pricingFailed(const suanli::Error &error);
+    void alarmsChanged(const QList<suanli::contributor::ContributorController::Alarm> &alarms);
+    /// The per-hour figure changed (rented GPUs, listing price).
+    void rateChanged();
+
+private:
+    void onPolicyState(host::LendingPolicy::State state, host::LendingPolicy::Reason reason);
+    QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc(); }
+
+    host::LendingPolicy *m_policy;
+    ContributorMarket *m_market;
+    Clock m_clock;
+    QTimer m_refresh;
+    QTimer m_alarmTimer;
+    Earnings m_earnings;
+    bool m_haveEarnings = false;
+    std::optional<PricingSuggestion> m_pricing;
+    Micro m_price = 0;
+    std::optional<qint64> m_feePpm;
+    int m_rentedGpus = 0;
+    int m_offeredGpus = 0;
+    int m_notEarningHours = 24;
+    QDateTime m_listedIdleSince; ///< listed, not rented, no new earnings since then
+    int m_machineGpus = 0;
+    int m_containerGpus = 0;
+    QString m_gpuDetail;
+    QList<Alarm> m_alarms;
+};
+
+} // namespace suanli::contributor

@@ -1,0 +1,23 @@
+// Stand-ins where a kind of idle source is not built for this platform (CMake picks).
+#include "idlesource.h"
+
+namespace suanli::host {
+
+#ifndef SUANLI_HAVE_X11_IDLE
+std::unique_ptr<IdleSource> createX11IdleSource(const QByteArray &)
+{
+    return nullptr;
+}
+#endif
+#ifndef SUANLI_HAVE_DBUS_IDLE
+std::unique_ptr<IdleSource> createGnomeIdleSource()
+{
+    return nullptr;
+}
+std::unique_ptr<IdleSource> createFreedesktopIdleSource()
+{
+    return nullptr;
+}
+#endif
+
+} // namespace suanli::host

@@ -1,0 +1,259 @@
+#include "blockingsession.h"
+
+#include "hostkey.h"
+#include "libssh2support.h"
+#include "socketio.h"
+#include "sshkey.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QHostInfo>
+
+#include <cerrno>
+#include <cstring>
+#include <poll.h>
+#include <sys/socket.h>
+
+namespace suanli::ssh {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("suanli::ssh::BlockingSession", text);
+}
+
+} // namespace
+
+QByteArray shellQuote(const QByteArray &text)
+{
+    QByteArray quoted = "'";
+    for (const char c : text) {
+        if (c == '\'')
+            quoted += "'\\''";
+        else
+            quoted += c;
+    }
+    quoted += '\'';
+    return quoted;
+}
+
+BlockingSession::~BlockingSession()
+{
+    close();
+}
+
+Result<void> BlockingSession::connect(const Endpoint &endpoint, const Identity &identity,
+                                      const SessionOptions &options,
+                                      std::chrono::milliseconds ioTimeout)
+{
+    close();
+    m_endpoint = endpoint;
+    m_aborted = false;
+    ensureLibssh2Initialised();
+    auto pinned = HostKey::fromOpenSshLine(endpoint.hostKey);
+    if (!pinned)
+        return pinned.error();
+    auto key = loadKeyPair(identity.privateKeyPath);
+    if (!key)
+        return key.error();
+
+    QHostAddress address;
+    if (!address.setAddress(endpoint.host)) {
+        const QHostInfo info = QHostInfo::fromName(endpoint.host);
+        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+            return makeError(QStringLiteral("dns_failed"), tr("Could not find %1: %2")
+                                                               .arg(endpoint.host, info.errorString()));
+        }
+        address = info.addresses().constFirst();
+    }
+    const auto connectFailed = [&](const QString &why) {
+        return makeError(QStringLiteral("connect_failed"), tr("Could not connect to %1:%2: %3")
+                                                               .arg(endpoint.host)
+                                                               .arg(endpoint.port)
+                                                               .arg(why));
+    };
+    // startConnect sets TCP_NODELAY before anything is sent.
+    auto fd = socketio::startConnect(address, endpoint.port);
+    if (!fd)
+        return connectFailed(fd.error().message);
+    m_fd = *fd;
+    pollfd waitFor{*fd, POLLOUT, 0};
+    const int ready = ::poll(&waitFor, 1, int(options.connectTimeout.count()));
+    if (ready <= 0) {
+        close();
+        return makeError(QStringLiteral("connect_timeout"),
+                         tr("%1:%2 did not answer within %3 s.")
+                             .arg(endpoint.host)
+                             .arg(endpoint.port)
+                             .arg(options.connectTimeout.count() / 1000.0));
+    }
+    if (const int error = socketio::connectResult(*fd); error != 0) {
+        close();
+        return connectFailed(QString::fromLocal8Bit(strerror(error)));
+    }
+
+    m_session = libssh2_session_init_ex(nullptr, nullptr, nullptr, nullptr);
+    if (!m_session) {
+        close();
+        return makeError(QStringLiteral("ssh_error"), tr("libssh2 could not start a session."));
+    }
+    setMethodPreferences(m_session, pinned->type().constData());
+    // Blocking mode over a non-blocking socket: libssh2 waits in poll() with this timeout.
+    libssh2_session_set_blocking(m_session, 1);
+    libssh2_session_set_timeout(m_session, long(ioTimeout.count()));
+    if (libssh2_session_handshake(m_session, libssh2_socket_t(*fd)) != 0) {
+        Error error = lastError(QStringLiteral("handshake_failed"), tr("The SSH handshake failed"));
+        close();
+        return error;
+    }
+    size_t length = 0;
+    int type = 0;
+    const char *raw = libssh2_session_hostkey(m_session, &length, &type);
+    const auto presented = HostKey::fromBlob(QByteArray(raw, raw ? qsizetype(length) : 0));
+    if (!presented || !(*presented == *pinned)) {
+        close();
+        return makeError(
+            QStringLiteral("host_key_mismatch"),
+            tr("Security warning: the server at %1:%2 identified itself with host key %3, but "
+               "the market recorded %4 for this instance. Nothing was sent.")
+                .arg(endpoint.host)
+                .arg(endpoint.port)
+                .arg(presented ? presented->fingerprint() : tr("(none)"), pinned->fingerprint()));
+    }
+    const QByteArray user = endpoint.user.toUtf8();
+    const QByteArray publicKey = key->publicKeyLine.toUtf8();
+    const int rc = libssh2_userauth_publickey_frommemory(
+        m_session, user.constData(), size_t(user.size()), publicKey.constData(),
+        size_t(publicKey.size()), key->privateKey.constData(), size_t(key->privateKey.size()),
+        identity.passphrase.isEmpty() ? nullptr : identity.passphrase.constData());
+    if (rc != 0) {
+        Error error = lastError(QStringLiteral("auth_failed"),
+                                tr("The instance refused our SSH key for user %1")
+                                    .arg(endpoint.user));
+        close();
+        return error;
+    }
+    return {};
+}
+
+Result<LIBSSH2_SFTP *> BlockingSession::sftp()
+{
+    if (m_sftp)
+        return m_sftp;
+    if (!m_session)
+        return makeError(QStringLiteral("connection_lost"), tr("Not connected."));
+    m_sftp = libssh2_sftp_init(m_session);
+    if (!m_sftp)
+        return lastError(QStringLiteral("sftp_unavailable"),
+                         tr("The server does not offer SFTP"));
+    return m_sftp;
+}
+
+Result<ExecResult> BlockingSession::exec(const QByteArray &command, const QByteArray &input)
+{
+    if (!m_session)
+        return makeError(QStringLiteral("connection_lost"), tr("Not connected."));
+    LIBSSH2_CHANNEL *channel = libssh2_channel_open_session(m_session);
+    if (!channel)
+        return lastError(QStringLiteral("exec_failed"), tr("Could not open a channel"));
+    const auto fail = [&](const QString &what) {
+        Error error = lastError(QStringLiteral("exec_failed"), what);
+        libssh2_channel_free(channel);
+        return error;
+    };
+    if (libssh2_channel_exec(channel, command.constData()) != 0)
+        return fail(tr("The server refused to run a command"));
+    qsizetype written = 0;
+    while (written < input.size()) {
+        const ssize_t n = libssh2_channel_write(channel, input.constData() + written,
+                                                size_t(input.size() - written));
+        if (n < 0)
+            return fail(tr("Could not send input to a command"));
+        written += n;
+    }
+    libssh2_channel_send_eof(channel);
+    ExecResult result;
+    char buffer[64 * 1024];
+    for (;;) {
+        const ssize_t n = libssh2_channel_read(channel, buffer, sizeof buffer);
+        if (n < 0)
+            return fail(tr("Could not read a command's output"));
+        if (n == 0)
+            break;
+        result.out.append(buffer, n);
+    }
+    for (;;) {
+        const ssize_t n = libssh2_channel_read_stderr(channel, buffer, sizeof buffer);
+        if (n <= 0)
+            break;
+        result.err.append(buffer, n);
+    }
+    libssh2_channel_close(channel);
+    libssh2_channel_wait_closed(channel);
+    result.exitStatus = libssh2_channel_get_exit_status(channel);
+    libssh2_channel_free(channel);
+    return result;
+}
+
+void BlockingSession::abort()
+{
+    m_aborted = true;
+    const int fd = m_fd.load();
+    if (fd >= 0)
+        ::shutdown(fd, SHUT_RDWR);
+}
+
+void BlockingSession::close()
+{
+    if (m_sftp) {
+        if (!m_aborted)
+            libssh2_sftp_shutdown(m_sftp);
+        m_sftp = nullptr;
+    }
+    if (m_session) {
+        if (!m_aborted) {
+            // A quick goodbye: a dead link must not hold the thread for the full I/O timeout.
+            libssh2_session_set_timeout(m_session, 2000);
+            libssh2_session_disconnect(m_session, "done");
+        }
+        libssh2_session_free(m_session);
+        m_session = nullptr;
+    }
+    const int fd = m_fd.exchange(-1);
+    if (fd >= 0)
+        socketio::closeSocket(fd);
+}
+
+unsigned long BlockingSession::lastSftpError() const
+{
+    return m_sftp ? libssh2_sftp_last_error(m_sftp) : 0;
+}
+
+Error BlockingSession::lastError(const QString &code, const QString &what) const
+{
+    const int errorCode = m_session ? libssh2_session_last_errno(m_session) : 0;
+    switch (errorCode) {
+    case LIBSSH2_ERROR_SOCKET_SEND:
+    case LIBSSH2_ERROR_SOCKET_RECV:
+    case LIBSSH2_ERROR_SOCKET_DISCONNECT:
+    case LIBSSH2_ERROR_SOCKET_TIMEOUT:
+    case LIBSSH2_ERROR_TIMEOUT:
+    case LIBSSH2_ERROR_BAD_SOCKET:
+        return makeError(QStringLiteral("connection_lost"),
+                         tr("The connection to %1:%2 was lost (%3). Sync again to resume.")
+                             .arg(m_endpoint.host)
+                             .arg(m_endpoint.port)
+                             .arg(libssh2LastError(m_session)));
+    default:
+        break;
+    }
+    if (m_aborted)
+        return makeError(QStringLiteral("connection_lost"),
+                         tr("The connection to %1:%2 was closed.")
+                             .arg(m_endpoint.host)
+                             .arg(m_endpoint.port));
+    return makeError(code, what + QStringLiteral(": ") + libssh2LastError(m_session));
+}
+
+} // namespace suanli::ssh

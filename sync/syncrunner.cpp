@@ -1,0 +1,417 @@
+#include "syncrunner.h"
+
+#include "filetransfer.h"
+#include "hasher.h"
+#include "pathrules.h"
+#include "planner.h"
+#include "remotefs.h"
+#include "syncjournal.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QMutex>
+#include <QThread>
+#include <QWaitCondition>
+
+#include <cerrno>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+
+namespace suanli::sync {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("suanli::sync::SyncRunner", text);
+}
+
+constexpr int kBatchFiles = 128;
+constexpr qint64 kBatchBytes = 16 * 1024 * 1024;
+constexpr int kHashBatch = 256;
+
+/// The queue the transfer threads take work from, and what they hand back.
+struct WorkQueue
+{
+    QMutex mutex;
+    QWaitCondition changed;
+    QList<QList<Entry>> items;
+    qsizetype next = 0;
+    QList<CompletedFile> completed;
+    QList<Issue> issues;
+    int running = 0;
+
+    std::optional<QList<Entry>> take()
+    {
+        QMutexLocker lock(&mutex);
+        if (next >= items.size())
+            return std::nullopt;
+        return items.at(next++);
+    }
+};
+
+// Like ssh::Session, a failure that retrying can cure (refused, reset during the handshake on a
+// busy server) is retried with backoff; a host key mismatch or a refused key is not.
+Result<void> connectWithRetry(ssh::BlockingSession &session, const SyncOptions &options,
+                              const SyncControl &control)
+{
+    Result<void> connected;
+    for (int attempt = 0; attempt < 4 && !control.shouldStop(); ++attempt) {
+        if (attempt > 0)
+            QThread::msleep(250u << attempt);
+        connected = session.connect(options.endpoint, options.identity, {}, options.ioTimeout);
+        if (connected || connected.error().code == QStringLiteral("host_key_mismatch") ||
+            connected.error().code == QStringLiteral("auth_failed") ||
+            connected.error().code == QStringLiteral("ssh_key_error"))
+            break;
+    }
+    return connected;
+}
+
+} // namespace
+
+SyncRunner::SyncRunner(SyncOptions options, SyncControl &control)
+    : m_options(std::move(options))
+    , m_control(control)
+{
+}
+
+SyncReport SyncRunner::run(const std::function<void(const SyncPlan &)> &onPlan)
+{
+    SyncReport report;
+    report.startedAt = QDateTime::currentDateTimeUtc();
+    QElapsedTimer clock;
+    clock.start();
+    const bool upload = m_options.direction == Direction::Upload;
+    SyncJournal journal;
+    const QString destination = SyncJournal::destinationKey(m_options);
+    const auto finish = [&](std::optional<Error> error) {
+        report.elapsedMs = clock.elapsed();
+        report.cancelled = m_control.isCancelled();
+        if (!error && m_control.failed() && !report.cancelled)
+            error = m_control.error();
+        // A cancel shuts the sockets, so the transfers fail as "lost"; say what happened.
+        if (report.cancelled)
+            error = makeError(QStringLiteral("cancelled"),
+                              tr("The sync was cancelled. Partly sent files are kept and the "
+                                 "next sync resumes them."));
+        report.ok = !error.has_value();
+        if (error)
+            report.error = *error;
+        report.bytesTransferred = m_control.bytesTransferred.load();
+        report.bytesResumed = m_control.bytesResumed.load();
+        if (!m_options.dryRun)
+            journal.addHistory(destination, m_options.direction, report);
+        return report;
+    };
+
+    if (!m_options.journalPath.isEmpty()) {
+        if (auto opened = journal.open(m_options.journalPath); !opened)
+            return finish(opened.error());
+    }
+    auto remoteRoot = normaliseRemoteRoot(m_options.remoteRoot);
+    if (!remoteRoot)
+        return finish(remoteRoot.error());
+    const QByteArray localRoot = localfs::encode(QDir::cleanPath(m_options.localRoot));
+    if (!QDir::isAbsolutePath(m_options.localRoot))
+        return finish(makeError(QStringLiteral("invalid_path"),
+                                tr("The local folder must be an absolute path.")));
+
+    auto primary = std::make_unique<ssh::BlockingSession>();
+    m_control.registerSession(primary.get());
+    const auto unregisterPrimary = qScopeGuard([&] { m_control.unregisterSession(primary.get()); });
+    if (auto connected = connectWithRetry(*primary, m_options, m_control); !connected)
+        return finish(connected.error());
+    RemoteFs fs(*primary);
+    if (auto opened = fs.open(); !opened)
+        return finish(opened.error());
+
+    // Listing both sides.
+    IgnoreRules rules = IgnoreRules::withDefaults();
+    QList<Issue> listIssues;
+    TreeListing localListing;
+    TreeListing remoteListing;
+    bool remoteExists = false;
+    if (!upload) {
+        // Download: the local root's .suanliignore applies to what comes down.
+        QFile ignoreFile(QDir(m_options.localRoot).filePath(QStringLiteral(".suanliignore")));
+        if (ignoreFile.open(QIODevice::ReadOnly))
+            rules.addFile({}, ignoreFile.readAll());
+        if (auto made = localfs::makeDirectories(QByteArray("/"), localRoot.mid(1)); !made)
+            return finish(made.error());
+    }
+    {
+        auto local = scanLocalTree(m_options.localRoot, rules, &listIssues);
+        if (!local)
+            return finish(local.error());
+        localListing = std::move(*local);
+        auto remote = fs.listTree(*remoteRoot, rules,
+                                  upload ? NameRules::Posix : m_options.receiverNames, &listIssues,
+                                  &remoteExists);
+        if (!remote)
+            return finish(remote.error());
+        remoteListing = std::move(*remote);
+    }
+    if (!upload && !remoteExists)
+        return finish(makeError(QStringLiteral("remote_folder_missing"),
+                                tr("%1 does not exist on the instance.")
+                                    .arg(QString::fromUtf8(*remoteRoot))));
+    const TreeListing &source = upload ? localListing : remoteListing;
+    const TreeListing &receiver = upload ? remoteListing : localListing;
+    QHash<QByteArray, JournalEntry> known = journal.load(destination);
+    PlanInput input{&source, &receiver, &known, m_options.direction,
+                    upload ? NameRules::Posix : m_options.receiverNames,
+                    m_options.deleteExtraneous};
+    PlanResult planned = makePlan(input);
+    SyncPlan &plan = planned.plan;
+    plan.skipped = listIssues + plan.skipped;
+
+    const bool remoteHasSha256 = fs.probeHashCommand();
+    // Same size and mtime but no journal record (first sync onto existing data, or a lost
+    // journal): compare hashes instead of sending.
+    QList<QPair<QByteArray, JournalEntry>> journalUpdates;
+    for (qsizetype from = 0; from < planned.hashChecks.size() && !m_control.shouldStop(); from += kHashBatch) {
+        const QList<Entry> chunk = planned.hashChecks.mid(from, kHashBatch);
+        QList<QByteArray> remotePaths;
+        for (const Entry &entry : chunk)
+            remotePaths.append(joinPath(*remoteRoot, entry.path));
+        QList<QByteArray> theirs;
+        if (remoteHasSha256) {
+            auto hashes = fs.sha256(remotePaths);
+            if (!hashes)
+                return finish(hashes.error());
+            theirs = *hashes;
+        }
+        for (qsizetype i = 0; i < chunk.size(); ++i) {
+            const Entry &entry = chunk.at(i);
+            const QByteArray ours = hashLocalFile(localfs::decode(joinPath(localRoot, entry.path)));
+            if (!ours.isEmpty() && i < theirs.size() && ours == theirs.at(i)) {
+                const Entry &localEntry = upload ? entry : *std::find_if(receiver.entries.cbegin(), receiver.entries.cend(), [&](const Entry &e) { return e.path == entry.path; });
+                ++plan.unchangedFiles;
+                plan.unchangedBytes += entry.size;
+                journalUpdates.append({entry.path, JournalEntry{entry.size, localEntry.mtimeNs,
+                                                                seconds(entry.mtimeNs), ours}});
+            } else {
+                plan.transfers.append(entry);
+                plan.bytesToTransfer += entry.size;
+            }
+        }
+    }
+    report.filesUnchanged = plan.unchangedFiles;
+    report.issues = plan.skipped;
+    if (onPlan)
+        onPlan(plan);
+    if (m_options.dryRun || m_control.shouldStop())
+        return finish(std::nullopt);
+    journal.store(destination, journalUpdates);
+
+    m_control.bytesTotal = plan.bytesToTransfer;
+    m_control.filesTotal = plan.transfers.size();
+
+    // Folders first (parents before children), on the receiver.
+    QSet<QByteArray> receiverDirs;
+    for (const Entry &entry : receiver.entries) {
+        if (entry.type == EntryType::Directory)
+            receiverDirs.insert(entry.path);
+    }
+    if (upload) {
+        if (!remoteExists) {
+            if (auto made = fs.makePath(*remoteRoot); !made)
+                return finish(made.error());
+        }
+        for (const Entry &dir : std::as_const(plan.directories)) {
+            if (receiverDirs.contains(dir.path))
+                continue;
+            if (auto made = fs.makeDirectory(joinPath(*remoteRoot, dir.path), 0755); !made) {
+                if (made.error().code == QStringLiteral("connection_lost"))
+                    return finish(made.error());
+                report.issues.append({dir.path, made.error()});
+            }
+        }
+    } else {
+        for (const Entry &dir : std::as_const(plan.directories)) {
+            if (receiverDirs.contains(dir.path))
+                continue;
+            if (auto made = localfs::makeDirectories(localRoot, dir.path); !made)
+                report.issues.append({dir.path, made.error()});
+        }
+    }
+
+    // Work: large files alone (biggest first, so they start early), small ones in batches.
+    WorkQueue queue;
+    QList<Entry> transfers = plan.transfers;
+    std::sort(transfers.begin(), transfers.end(),
+              [](const Entry &a, const Entry &b) { return a.size > b.size; });
+    QList<Entry> batch;
+    qint64 batchBytes = 0;
+    for (const Entry &entry : std::as_const(transfers)) {
+        if (entry.size >= m_options.largeFileThreshold) {
+            queue.items.append({entry});
+            continue;
+        }
+        batch.append(entry);
+        batchBytes += entry.size;
+        if (batch.size() >= kBatchFiles || batchBytes >= kBatchBytes) {
+            queue.items.append(batch);
+            batch.clear();
+            batchBytes = 0;
+        }
+    }
+    if (!batch.isEmpty())
+        queue.items.append(batch);
+
+    TransferContext context;
+    context.direction = m_options.direction;
+    context.localRoot = localRoot;
+    context.remoteRoot = *remoteRoot;
+    context.largeFileThreshold = m_options.largeFileThreshold;
+    context.remoteHasSha256 = remoteHasSha256;
+    context.receiverPartials = &receiver.partials;
+    context.receiverFiles = &planned.receiverFiles;
+    context.control = &m_control;
+
+    const int threads = int(qMin<qsizetype>(qMax(1, m_options.sessions), queue.items.size()));
+    const auto work = [&](ssh::BlockingSession *session) {
+        std::unique_ptr<ssh::BlockingSession> own;
+        if (!session) {
+            own = std::make_unique<ssh::BlockingSession>();
+            session = own.get();
+            m_control.registerSession(session);
+            if (auto connected = connectWithRetry(*session, m_options, m_control); !connected) {
+                m_control.fail(connected.error());
+            }
+        }
+        RemoteFs threadFs(*session);
+        FileTransfer transfer(context, threadFs);
+        if (!m_control.shouldStop()) {
+            if (auto opened = threadFs.open(); !opened)
+                m_control.fail(opened.error());
+        }
+        while (!m_control.shouldStop()) {
+            auto item = queue.take();
+            if (!item)
+                break;
+            QList<CompletedFile> completed;
+            QList<Issue> issues;
+            transfer.run(*item, &completed, &issues);
+            QMutexLocker lock(&queue.mutex);
+            queue.completed += completed;
+            queue.issues += issues;
+            queue.changed.wakeAll();
+        }
+        if (own) {
+            m_control.unregisterSession(own.get());
+            own.reset();
+        }
+        QMutexLocker lock(&queue.mutex);
+        --queue.running;
+        queue.changed.wakeAll();
+    };
+    std::vector<std::thread> workers;
+    queue.running = threads;
+    for (int i = 0; i < threads; ++i)
+        workers.emplace_back(work, i == 0 ? primary.get() : nullptr);
+    // The runner journals what the transfer threads finish, so an interrupted run keeps it.
+    const auto drain = [&] {
+        QList<CompletedFile> completed;
+        QList<Issue> issues;
+        {
+            QMutexLocker lock(&queue.mutex);
+            completed.swap(queue.completed);
+            issues.swap(queue.issues);
+        }
+        QList<QPair<QByteArray, JournalEntry>> entries;
+        entries.reserve(completed.size());
+        for (const CompletedFile &file : std::as_const(completed))
+            entries.append({file.path, file.journal});
+        journal.store(destination, entries);
+        report.filesTransferred += completed.size();
+        report.filesVerified += completed.size();
+        report.issues += issues;
+    };
+    {
+        QMutexLocker lock(&queue.mutex);
+        while (queue.running > 0) {
+            queue.changed.wait(&queue.mutex, 500);
+            lock.unlock();
+            drain();
+            lock.relock();
+        }
+    }
+    for (std::thread &worker : workers)
+        worker.join();
+    drain();
+    if (m_control.shouldStop())
+        return finish(std::nullopt);
+
+    // Links, metadata fixes and deletions, then folder modes and times (writing into a folder
+    // changes its mtime, so they go last, deepest first). Primary session, this thread again.
+    for (const Entry &link : std::as_const(plan.symlinks)) {
+        if (upload) {
+            const QByteArray path = joinPath(*remoteRoot, link.path);
+            if (planned.receiverFiles.contains(link.path))
+                (void)fs.removeFile(path);
+            if (auto made = fs.makeSymlink(path, link.linkTarget); !made)
+                report.issues.append({link.path, made.error()});
+        } else {
+            const QByteArray path = joinPath(localRoot, link.path);
+            if (!localfs::parentIsInsideTree(localRoot, link.path))
+                continue;
+            ::unlink(path.constData());
+            if (::symlink(link.linkTarget.constData(), path.constData()) != 0)
+                report.issues.append({link.path, makeError(QStringLiteral("local_write_failed"),
+                                                           tr("Could not create the link %1.")
+                                                               .arg(QString::fromUtf8(link.path)))});
+        }
+    }
+    for (const Entry &entry : std::as_const(plan.metadataOnly)) {
+        if (upload)
+            (void)fs.setAttributes(joinPath(*remoteRoot, entry.path), seconds(entry.mtimeNs), entry.mode);
+        else
+            (void)localfs::setTimesAndMode(joinPath(localRoot, entry.path),
+                                           seconds(entry.mtimeNs) * 1000000000, entry.mode, false);
+    }
+    QHash<QByteArray, EntryType> receiverTypes;
+    for (const Entry &entry : receiver.entries)
+        receiverTypes.insert(entry.path, entry.type);
+    QList<QByteArray> deleted;
+    for (const QByteArray &path : std::as_const(plan.deletions)) {
+        const bool isDir = receiverTypes.value(path) == EntryType::Directory;
+        Result<void> removed;
+        if (upload) {
+            const QByteArray full = joinPath(*remoteRoot, path);
+            removed = isDir ? fs.removeDirectory(full) : fs.removeFile(full);
+        } else {
+            const QByteArray full = joinPath(localRoot, path);
+            if ((isDir ? ::rmdir(full.constData()) : ::unlink(full.constData())) != 0)
+                removed = makeError(QStringLiteral("local_write_failed"),
+                                    tr("Could not delete %1.").arg(QString::fromUtf8(path)));
+        }
+        if (removed) {
+            deleted.append(path);
+            ++report.filesDeleted;
+        } else {
+            report.issues.append({path, removed.error()});
+        }
+    }
+    journal.remove(destination, deleted);
+    QList<Entry> dirs = plan.directories;
+    std::sort(dirs.begin(), dirs.end(), [](const Entry &a, const Entry &b) {
+        return a.path.count('/') > b.path.count('/');
+    });
+    for (const Entry &dir : std::as_const(dirs)) {
+        if (upload)
+            (void)fs.setAttributes(joinPath(*remoteRoot, dir.path), seconds(dir.mtimeNs), dir.mode);
+        else
+            (void)localfs::setTimesAndMode(joinPath(localRoot, dir.path),
+                                           seconds(dir.mtimeNs) * 1000000000, dir.mode, false);
+    }
+    if (m_control.shouldStop())
+        return finish(std::nullopt);
+    return finish(std::nullopt);
+}
+
+} // namespace suanli::sync

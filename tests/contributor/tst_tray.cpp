@@ -1,0 +1,233 @@
+// The contributor tray on a real X server (Xvfb) with a real system tray (trayer), run by
+// with-tray-xvfb: the icon docks, its tooltip and icon follow the state, a right click opens
+// the menu and clicking its items changes the state; the X11 idle source reads real input;
+// without a tray the app would not start hidden.
+
+#include "app/contributor/contributorcontroller.h"
+#include "ui/tray/trayicon.h"
+
+#include <QApplication>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <signal.h>
+
+using namespace Qt::StringLiterals;
+using namespace suanli;
+using host::LendingPolicy;
+
+namespace {
+
+struct FakeIdle final : host::IdleSource
+{
+    qint64 ms = 0;
+    host::IdleReading read() override { return host::IdleReading::known(ms); }
+    QString name() const override { return u"fake"_s; }
+};
+
+struct ManualClock final : host::PolicyClock
+{
+    QDateTime at = QDateTime(QDate(2026, 11, 23), QTime(15, 0));
+    QDateTime now() const override { return at; }
+};
+
+int xdotool(const QStringList &args)
+{
+    return QProcess::execute(u"xdotool"_s, args);
+}
+
+QString run(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.start(program, args);
+    p.waitForFinished(10000);
+    return QString::fromLocal8Bit(p.readAllStandardOutput());
+}
+
+/// Where the X server has the tray icon's window: its absolute geometry and whether it was
+/// reparented into the tray (XEmbed). Qt's own QSystemTrayIcon::geometry() does not follow
+/// the reparenting on X11, so ask the server.
+struct Docking
+{
+    QRect geometry;
+    bool embedded = false;
+};
+
+Docking docked()
+{
+    QWidget *icon = nullptr;
+    for (QWidget *w : QApplication::topLevelWidgets()) {
+        if (qstrcmp(w->metaObject()->className(), "QSystemTrayIconSys") == 0 && w->isVisible())
+            icon = w;
+    }
+    if (!icon)
+        return {};
+    const QString id = QString::number(icon->winId());
+    const QString info = run(u"xwininfo"_s, {u"-id"_s, id});
+    const auto field = [&info](const QString &name) {
+        const QRegularExpression re(name + u":\\s+(-?\\d+)"_s);
+        return re.match(info).captured(1).toInt();
+    };
+    Docking d;
+    d.geometry = QRect(field(u"Absolute upper-left X"_s), field(u"Absolute upper-left Y"_s),
+                       field(u"Width"_s), field(u"Height"_s));
+    const QString tree = run(u"xwininfo"_s, {u"-children"_s, u"-id"_s, id});
+    const QRegularExpression root(u"Root window id: (0x[0-9a-f]+)"_s);
+    const QRegularExpression parent(u"Parent window id: (0x[0-9a-f]+)"_s);
+    const QString parentId = parent.match(tree).captured(1);
+    d.embedded = !parentId.isEmpty() && parentId != root.match(tree).captured(1);
+    return d;
+}
+
+} // namespace
+
+class TestTray : public QObject
+{
+    Q_OBJECT
+
+    FakeIdle *idle = nullptr;
+    ManualClock *clock = nullptr;
+    std::unique_ptr<LendingPolicy> policy;
+    std::unique_ptr<QNetworkAccessManager> network;
+    std::unique_ptr<contributor::ContributorMarket> market;
+    std::unique_ptr<contributor::ContributorController> controller;
+    std::unique_ptr<ui::TrayIcon> tray;
+
+    QString tooltip() const { return tray->systemTrayIcon()->toolTip(); }
+
+    void clickMenuItem(QAction *action)
+    {
+        QMenu *menu = tray->menu();
+        const QRect r = docked().geometry;
+        QVERIFY(r.width() > 0);
+        QVERIFY(xdotool({u"mousemove"_s, QString::number(r.center().x()),
+                         QString::number(r.center().y()), u"click"_s, u"3"_s}) == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(menu->isVisible(), 5000);
+        QTest::qWait(100); // let the window manager-less server map it at its final place
+        const QPoint at = menu->mapToGlobal(menu->actionGeometry(action).center());
+        QVERIFY(xdotool({u"mousemove"_s, QString::number(at.x()), QString::number(at.y()),
+                         u"click"_s, u"1"_s}) == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!menu->isVisible(), 5000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY2(QGuiApplication::platformName() == "xcb"_L1,
+                 "run through with-tray-xvfb (an X server and trayer)");
+        QTRY_VERIFY_WITH_TIMEOUT(ui::TrayIcon::isAvailable(), 10000);
+        auto i = std::make_unique<FakeIdle>();
+        auto c = std::make_unique<ManualClock>();
+        idle = i.get();
+        clock = c.get();
+        policy = std::make_unique<LendingPolicy>(std::move(i), nullptr, std::move(c));
+        network = std::make_unique<QNetworkAccessManager>();
+        market = std::make_unique<contributor::ContributorMarket>(network.get());
+        controller =
+            std::make_unique<contributor::ContributorController>(policy.get(), market.get());
+        tray = std::make_unique<ui::TrayIcon>(controller.get());
+        tray->setMoneyFormat([](Micro m) { return u"¥%1"_s.arg(double(m) / 1e6, 0, 'f', 2); });
+        policy->evaluate();
+    }
+
+    void iconDocksInTheTray()
+    {
+        QVERIFY(ui::TrayIcon::startHidden(true));
+        tray->show();
+        QVERIFY(tray->systemTrayIcon()->isVisible());
+        // Docked: trayer reparented the icon's window into itself and it has a place on screen.
+        QTRY_VERIFY_WITH_TIMEOUT(docked().embedded, 10000);
+        const QRect r = docked().geometry;
+        QVERIFY2(r.width() > 0 && r.height() > 0 && r.x() >= 0 && r.y() >= 0 &&
+                     QRect(0, 0, 1024, 768).contains(r),
+                 qPrintable(u"%1,%2 %3x%4"_s.arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height())));
+    }
+
+    void tooltipAndIconFollowTheState()
+    {
+        QCOMPARE(policy->state(), LendingPolicy::State::WaitingForIdle);
+        QVERIFY2(tooltip().startsWith(u"Suanli: waiting for idle\nyou are using this computer"_s),
+                 qPrintable(tooltip()));
+        idle->ms = 11 * 60'000;
+        policy->evaluate();
+        QCOMPARE(tooltip(), u"Suanli: listed, waiting for a renter"_s);
+        controller->setListing(1'500'000, 100'000);
+        policy->setRunningInstances({1});
+        QCOMPARE(tooltip(), u"Suanli: rented, earning ¥1.35 per hour"_s);
+        controller->setListing(1'500'000);
+        QCOMPARE(tooltip(), u"Suanli: rented, earning ¥1.50 per hour before the platform fee"_s);
+        policy->setRunningInstances({});
+        const auto image = [](LendingPolicy::State s) {
+            return ui::TrayIcon::iconFor(s).pixmap(22).toImage();
+        };
+        QCOMPARE(tray->systemTrayIcon()->icon().pixmap(22).toImage(),
+                 image(LendingPolicy::State::Listed));
+        QSet<QByteArray> distinct;
+        for (auto s : {LendingPolicy::State::Off, LendingPolicy::State::WaitingForIdle,
+                       LendingPolicy::State::Listed, LendingPolicy::State::Rented,
+                       LendingPolicy::State::Paused, LendingPolicy::State::Error}) {
+            const QImage img = image(s);
+            distinct.insert(
+                QByteArray(reinterpret_cast<const char *>(img.constBits()), img.sizeInBytes()));
+        }
+        QCOMPARE(distinct.size(), 6);
+    }
+
+    void menuItemsChangeTheState()
+    {
+        clickMenuItem(tray->pauseHourAction());
+        QCOMPARE(policy->state(), LendingPolicy::State::Paused);
+        QCOMPARE(policy->pausedUntil(), clock->at.addSecs(3600));
+        QVERIFY2(tooltip().startsWith(u"Suanli: paused\npaused until"_s), qPrintable(tooltip()));
+        QCOMPARE(tray->systemTrayIcon()->icon().pixmap(22).toImage(),
+                 ui::TrayIcon::iconFor(LendingPolicy::State::Paused).pixmap(22).toImage());
+
+        idle->ms = 0; // the owner is at the machine and wants it lent anyway
+        clickMenuItem(tray->lendNowAction());
+        QCOMPARE(policy->state(), LendingPolicy::State::Listed);
+        QVERIFY(policy->lendingForced());
+
+        clickMenuItem(tray->pauseTomorrowAction());
+        QCOMPARE(policy->state(), LendingPolicy::State::Paused);
+        QCOMPARE(policy->pausedUntil(), QDateTime(QDate(2026, 11, 24), QTime(0, 0)));
+
+        QSignalSpy open(tray.get(), &ui::TrayIcon::openRequested);
+        clickMenuItem(tray->openAction());
+        QCOMPARE(open.count(), 1);
+        QSignalSpy quit(tray.get(), &ui::TrayIcon::quitRequested);
+        clickMenuItem(tray->quitAction());
+        QCOMPARE(quit.count(), 1);
+    }
+
+    void x11IdleSourceReadsRealInput()
+    {
+        auto source = host::createX11IdleSource();
+        QVERIFY(source);
+        QTRY_VERIFY_WITH_TIMEOUT(source->read().idleMs >= 1500, 5000);
+        QCOMPARE(source->read().status, host::IdleReading::Status::Known);
+        QVERIFY(xdotool({u"mousemove_relative"_s, u"5"_s, u"5"_s}) == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(source->read().idleMs < 1000, 2000);
+        auto system = host::createSystemIdleSource();
+        QTRY_COMPARE_WITH_TIMEOUT(system->read().status, host::IdleReading::Status::Known, 3000);
+        QCOMPARE(system->name(), u"X11 XScreenSaver"_s);
+    }
+
+    void withoutTrayTheAppDoesNotStartHidden()
+    {
+        const qint64 trayer = qEnvironmentVariableIntValue("SUANLI_TRAYER_PID");
+        QVERIFY2(trayer > 0, "with-tray-xvfb exports SUANLI_TRAYER_PID");
+        tray->hide();
+        QCOMPARE(::kill(pid_t(trayer), SIGTERM), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!ui::TrayIcon::isAvailable(), 10000);
+        QVERIFY(!ui::TrayIcon::startHidden(true));
+        QVERIFY(!ui::TrayIcon::startHidden(false));
+    }
+};
+
+QTEST_MAIN(TestTray)
+#include "tst_tray.moc"

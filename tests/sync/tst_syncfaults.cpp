@@ -1,0 +1,213 @@
+#include "synctestutil.h"
+
+#include "tcptools.h"
+
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <unistd.h>
+
+using namespace suanli::sync;
+using namespace suanli::sync::test;
+
+class TestSyncFaults : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_sshd.start());
+    }
+
+    /// The link drops mid-file: the run fails with connection_lost, the partial stays, and the
+    /// next run checks its prefix and sends only the rest.
+    void droppedConnectionResumes()
+    {
+        QTemporaryDir dir;
+        const QString local = dir.filePath(QStringLiteral("l"));
+        const QString remote = dir.filePath(QStringLiteral("r"));
+        const QByteArray content = randomBytes(96 * 1024 * 1024, 11);
+        writeFile(local + QStringLiteral("/big.bin"), content);
+        suanli::ssh::test::TcpRelay relay(m_sshd.fixture.port());
+        SyncOptions options = m_sshd.options(Direction::Upload, local, remote,
+                                             dir.filePath(QStringLiteral("j")), relay.port());
+        {
+            SyncJob job(options);
+            bool dropped = false;
+            connect(&job, &SyncJob::progressChanged, this, [&](const SyncProgress &progress) {
+                if (!dropped && progress.bytesDone > 24 * 1024 * 1024) {
+                    dropped = true;
+                    relay.drop();
+                }
+            });
+            const SyncReport report = runJob(job);
+            QVERIFY(dropped);
+            QVERIFY(!report.ok);
+            QCOMPARE(report.error.code, QStringLiteral("connection_lost"));
+        }
+        const QString partial = remote + QStringLiteral("/.big.bin.suanli-partial");
+        QVERIFY(QFile::exists(partial));
+        QVERIFY(!QFile::exists(remote + QStringLiteral("/big.bin"))); // never truncated in place
+        const qint64 kept = QFileInfo(partial).size();
+        QVERIFY(kept > 0);
+
+        SyncJob again(options);
+        const SyncReport report = runJob(again);
+        QVERIFY2(report.ok, qPrintable(report.error.message));
+        QCOMPARE(report.bytesResumed, kept);
+        QCOMPARE(report.bytesTransferred, content.size() - kept);
+        QCOMPARE(report.filesVerified, 1);
+        QFile result(remote + QStringLiteral("/big.bin"));
+        QVERIFY(result.open(QIODevice::ReadOnly));
+        QVERIFY(result.readAll() == content);
+        QVERIFY(!QFile::exists(partial));
+    }
+
+    /// A partial whose prefix does not match (the file changed meanwhile) is not trusted.
+    void mismatchedPartialStartsOver()
+    {
+        QTemporaryDir dir;
+        const QString local = dir.filePath(QStringLiteral("l"));
+        const QString remote = dir.filePath(QStringLiteral("r"));
+        const QByteArray content = randomBytes(8 * 1024 * 1024, 12);
+        writeFile(local + QStringLiteral("/f.bin"), content);
+        writeFile(remote + QStringLiteral("/.f.bin.suanli-partial"), randomBytes(1024 * 1024, 13));
+        SyncJob job(m_sshd.options(Direction::Upload, local, remote, {}));
+        const SyncReport report = runJob(job);
+        QVERIFY(report.ok);
+        QCOMPARE(report.bytesResumed, 0);
+        QFile result(remote + QStringLiteral("/f.bin"));
+        QVERIFY(result.open(QIODevice::ReadOnly));
+        QVERIFY(result.readAll() == content);
+    }
+
+    /// A file written to while it is sent is detected and sent again.
+    void fileChangingDuringUploadIsResent()
+    {
+        QTemporaryDir dir;
+        const QString local = dir.filePath(QStringLiteral("l"));
+        const QString remote = dir.filePath(QStringLiteral("r"));
+        writeFile(local + QStringLiteral("/grow.bin"), randomBytes(32 * 1024 * 1024, 14));
+        SyncJob job(m_sshd.options(Direction::Upload, local, remote, {}));
+        bool changed = false;
+        connect(&job, &SyncJob::progressChanged, this, [&](const SyncProgress &progress) {
+            if (!changed && progress.bytesDone > 0) {
+                changed = true;
+                job.pause();
+                QFile file(local + QStringLiteral("/grow.bin"));
+                QVERIFY(file.open(QIODevice::Append));
+                file.write("more data at the end");
+                file.close();
+                job.resume();
+            }
+        });
+        const SyncReport report = runJob(job);
+        QVERIFY(changed);
+        QVERIFY2(report.ok, qPrintable(report.error.message));
+        QCOMPARE(describeTree(remote), describeTree(local));
+    }
+
+    /// Cancel stops at once and keeps the partial; pause holds the transfer.
+    void pauseAndCancel()
+    {
+        QTemporaryDir dir;
+        const QString local = dir.filePath(QStringLiteral("l"));
+        const QString remote = dir.filePath(QStringLiteral("r"));
+        writeFile(local + QStringLiteral("/big.bin"), randomBytes(64 * 1024 * 1024, 15));
+        SyncJob job(m_sshd.options(Direction::Upload, local, remote, {}));
+        QSignalSpy finished(&job, &SyncJob::finished);
+        job.start();
+        QTRY_VERIFY(job.progress().bytesDone > 0);
+        job.pause();
+        QTRY_VERIFY(job.progress().paused);
+        const qint64 atPause = job.progress().bytesDone;
+        QTest::qWait(300);
+        QVERIFY(job.progress().bytesDone - atPause <= 4 * 1024 * 1024); // at most the chunk in flight
+        job.cancel();
+        QVERIFY(finished.wait(10000));
+        QVERIFY(job.report().cancelled);
+        QCOMPARE(job.report().error.code, QStringLiteral("cancelled"));
+        QVERIFY(!QFile::exists(remote + QStringLiteral("/big.bin")));
+        QVERIFY(QFile::exists(remote + QStringLiteral("/.big.bin.suanli-partial")));
+    }
+
+    /// A full remote disk: a clear error, and the partial kept for the next run.
+    void remoteDiskFull()
+    {
+        if (::getuid() != 0)
+            QSKIP("needs root to mount a small tmpfs");
+        QTemporaryDir dir;
+        const QString local = dir.filePath(QStringLiteral("l"));
+        const QString remote = dir.filePath(QStringLiteral("small-disk"));
+        QDir().mkpath(remote);
+        if (QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"),
+                                                       QStringLiteral("-o"), QStringLiteral("size=2m"),
+                                                       QStringLiteral("tmpfs"), remote}) != 0)
+            QSKIP("cannot mount a tmpfs here");
+        const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {remote}); });
+        writeFile(local + QStringLiteral("/big.bin"), randomBytes(6 * 1024 * 1024, 16));
+        SyncJob job(m_sshd.options(Direction::Upload, local, remote, {}));
+        const SyncReport report = runJob(job);
+        QVERIFY(!report.ok);
+        QCOMPARE(report.error.code, QStringLiteral("remote_disk_full"));
+        QVERIFY(QFile::exists(remote + QStringLiteral("/.big.bin.suanli-partial")));
+        QVERIFY(!QFile::exists(remote + QStringLiteral("/big.bin")));
+    }
+
+    void hostilePaths()
+    {
+        QTemporaryDir dir;
+        const QString local = dir.filePath(QStringLiteral("l"));
+        const QString remote = dir.filePath(QStringLiteral("r"));
+        // ".." in the instance path.
+        {
+            SyncJob job(m_sshd.options(Direction::Upload, local, remote + QStringLiteral("/../etc"), {}));
+            const SyncReport report = runJob(job);
+            QVERIFY(!report.ok);
+            QCOMPARE(report.error.code, QStringLiteral("invalid_path"));
+        }
+        // Remote names Windows cannot hold, and links pointing out of the tree, coming down.
+        writeFile(remote + QStringLiteral("/ok.txt"), "fine");
+        writeFile(remote + QStringLiteral("/a:b.txt"), "colon");
+        writeFile(remote + QStringLiteral("/aux.txt"), "reserved");
+        writeFile(remote + QStringLiteral("/Case.txt"), "1");
+        writeFile(remote + QStringLiteral("/case.txt"), "2");
+        QVERIFY(QFile::link(QStringLiteral("/etc/passwd"), remote + QStringLiteral("/passwd-link")));
+        QVERIFY(QFile::link(QStringLiteral("../../../etc"), remote + QStringLiteral("/escape")));
+        QVERIFY(QFile::link(QStringLiteral("ok.txt"), remote + QStringLiteral("/inside-link")));
+        SyncOptions options = m_sshd.options(Direction::Download, local, remote, {});
+        options.receiverNames = NameRules::Windows;
+        SyncJob job(options);
+        const SyncReport report = runJob(job);
+        QVERIFY2(report.ok, qPrintable(report.error.message));
+        QVERIFY(hasIssue(report, QStringLiteral("invalid_name")));
+        QVERIFY(hasIssue(report, QStringLiteral("unsafe_symlink")));
+        QVERIFY(hasIssue(report, QStringLiteral("name_collision")));
+        QVERIFY(QFile::exists(local + QStringLiteral("/ok.txt")));
+        QVERIFY(!QFile::exists(local + QStringLiteral("/a:b.txt")));
+        QVERIFY(!QFile::exists(local + QStringLiteral("/aux.txt")));
+        QVERIFY(!QFileInfo(local + QStringLiteral("/passwd-link")).isSymLink());
+        QVERIFY(!QFileInfo(local + QStringLiteral("/escape")).isSymLink());
+        QCOMPARE(QFileInfo(local + QStringLiteral("/inside-link")).symLinkTarget(),
+                 QFileInfo(local + QStringLiteral("/ok.txt")).absoluteFilePath());
+        // Nothing lost: the sources are untouched.
+        QVERIFY(QFile::exists(remote + QStringLiteral("/a:b.txt")));
+
+        // A local folder replaced by a link to elsewhere is never written through.
+        QTemporaryDir elsewhere;
+        writeFile(remote + QStringLiteral("/sub/x.txt"), "x");
+        QVERIFY(QFile::link(elsewhere.path(), local + QStringLiteral("/sub")));
+        SyncJob again(m_sshd.options(Direction::Download, local, remote, {}));
+        const SyncReport second = runJob(again);
+        QVERIFY(hasIssue(second, QStringLiteral("type_conflict")));
+        QVERIFY(!QFile::exists(elsewhere.filePath(QStringLiteral("x.txt"))));
+    }
+
+private:
+    Sshd m_sshd;
+};
+
+QTEST_GUILESS_MAIN(TestSyncFaults)
+#include "tst_syncfaults.moc"

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "app/access/instanceaccess.h" // PortForwardModel::access() needs the full type
+#include "app/access/portforwardmodel.h"
+#include "protocol/types.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+
+namespace suanli::app {
+class AccessController;
+}
+
+namespace suanli::ui {
+
+/// Getting into the selected running instance (issue 5 §3): Open terminal, Open in VS Code,
+/// Copy SSH command, Open Jupyter (its URL shown for copying), and the Ports panel with live
+/// connection counts and bytes. Hidden while the instance does not run.
+class AccessPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    AccessPanel(app::AccessController *access, QWidget *parent = nullptr);
+
+    /// The instance shown (null: none); call again when it changes.
+    void setInstance(const protocol::Instance *instance);
+
+    QPushButton *terminalButton() { return m_terminal; }
+    QPushButton *vscodeButton() { return m_vscode; }
+    QPushButton *copySshButton() { return m_copySsh; }
+    QPushButton *jupyterButton() { return m_jupyter; }
+    QLineEdit *jupyterUrl() { return m_jupyterUrl; }
+    QTableView *portsTable() { return m_ports; }
+    QSpinBox *remotePortBox() { return m_remotePort; }
+    QPushButton *addForwardButton() { return m_addForward; }
+    QPushButton *removeForwardButton() { return m_removeForward; }
+
+private:
+    void refresh();
+    void openTerminal();
+    void openJupyter();
+    void addForward();
+    void removeForward();
+    void showSessionState();
+    void showNote(const QString &text, bool error = false);
+    void showSecurityError(qint64 id, const Error &error);
+
+    app::AccessController *m_access;
+    qint64 m_id = 0;
+    bool m_hasJupyter = false;
+    access::PortForwardModel m_model;
+    QLabel *m_alias;
+    QPushButton *m_terminal;
+    QPushButton *m_vscode;
+    QPushButton *m_copySsh;
+    QPushButton *m_jupyter;
+    QWidget *m_jupyterRow;
+    QLineEdit *m_jupyterUrl;
+    QPushButton *m_copyJupyter;
+    QLabel *m_note;
+    QTableView *m_ports;
+    QSpinBox *m_remotePort;
+    QSpinBox *m_localPort;
+    QPushButton *m_addForward;
+    QPushButton *m_removeForward;
+    QLabel *m_tunnel;
+};
+
+} // namespace suanli::ui

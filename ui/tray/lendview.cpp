@@ -1,0 +1,288 @@
+#include "lendview.h"
+
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace suanli::ui {
+
+using contributor::ContributorController;
+using host::LendingPolicy;
+
+namespace {
+QDoubleSpinBox *doubleBox(double max, int decimals, const QString &suffix, QWidget *parent)
+{
+    auto *box = new QDoubleSpinBox(parent);
+    box->setRange(0, max);
+    box->setDecimals(decimals);
+    box->setSuffix(suffix);
+    return box;
+}
+} // namespace
+
+LendView::LendView(ContributorController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+{
+    auto *layout = new QVBoxLayout(this);
+
+    auto *statusBox = new QGroupBox(tr("Status"), this);
+    auto *statusForm = new QFormLayout(statusBox);
+    m_status = new QLabel(statusBox);
+    m_status->setWordWrap(true);
+    m_earnings = new QLabel(statusBox);
+    m_alarms = new QLabel(statusBox);
+    m_alarms->setWordWrap(true);
+    statusForm->addRow(tr("State:"), m_status);
+    statusForm->addRow(tr("Earned:"), m_earnings);
+    statusForm->addRow(m_alarms);
+    auto *buttons = new QHBoxLayout;
+    m_lendNow = new QPushButton(tr("Lend now"), statusBox);
+    m_pause = new QPushButton(tr("Pause 1 h"), statusBox);
+    m_forceStop = new QPushButton(tr("Stop rentals now"), statusBox);
+    m_forceStop->setToolTip(
+        tr("Stops on-demand rentals too. Renters lose their session, and it lowers this "
+           "machine's reliability on the market."));
+    buttons->addWidget(m_lendNow);
+    buttons->addWidget(m_pause);
+    buttons->addWidget(m_forceStop);
+    buttons->addStretch();
+    statusForm->addRow(buttons);
+    layout->addWidget(statusBox);
+
+    auto *pricingBox = new QGroupBox(tr("Pricing"), this);
+    auto *pricingForm = new QFormLayout(pricingBox);
+    m_suggestion = new QLabel(tr("No suggestion from the market yet."), pricingBox);
+    m_suggestion->setWordWrap(true);
+    m_kwhPrice = doubleBox(100, 2, QString(), pricingBox);
+    m_power = doubleBox(10'000, 0, tr(" W"), pricingBox);
+    m_hours = doubleBox(24, 1, tr(" h"), pricingBox);
+    m_estimate = new QLabel(pricingBox);
+    m_estimate->setWordWrap(true);
+    pricingForm->addRow(m_suggestion);
+    pricingForm->addRow(tr("Electricity price per kWh:"), m_kwhPrice);
+    pricingForm->addRow(tr("Power under load:"), m_power);
+    pricingForm->addRow(tr("Hours lent per day:"), m_hours);
+    pricingForm->addRow(tr("Expected per day:"), m_estimate);
+    layout->addWidget(pricingBox);
+
+    auto *whenBox = new QGroupBox(tr("When to lend"), this);
+    auto *whenForm = new QFormLayout(whenBox);
+    m_enabled = new QCheckBox(tr("Lend this computer"), whenBox);
+    m_requireIdle = new QCheckBox(tr("Only when I am away"), whenBox);
+    m_idleMinutes = new QSpinBox(whenBox);
+    m_idleMinutes->setRange(1, 24 * 60);
+    m_idleMinutes->setSuffix(tr(" min without keyboard or mouse"));
+    m_schedule = new QLineEdit(whenBox);
+    m_schedule->setPlaceholderText(tr("any time, or e.g. mon-fri 22:00-08:00, sat 00:00-24:00"));
+    m_scheduleError = new QLabel(whenBox);
+    m_scheduleError->setWordWrap(true);
+    m_scheduleError->hide();
+    m_pauseOnGpu = new QCheckBox(tr("Pause when another program uses the GPU or a fullscreen "
+                                    "app runs"),
+                                 whenBox);
+    whenForm->addRow(m_enabled);
+    whenForm->addRow(m_requireIdle, m_idleMinutes);
+    whenForm->addRow(tr("Schedule:"), m_schedule);
+    whenForm->addRow(m_scheduleError);
+    whenForm->addRow(m_pauseOnGpu);
+    layout->addWidget(whenBox);
+
+    auto *limitsBox = new QGroupBox(tr("Limits"), this);
+    auto *limitsForm = new QFormLayout(limitsBox);
+    m_maxTemp = doubleBox(120, 0, tr(" °C"), limitsBox);
+    m_maxTemp->setSpecialValueText(tr("no limit"));
+    m_maxPower = doubleBox(10'000, 0, tr(" W"), limitsBox);
+    m_maxPower->setSpecialValueText(tr("no limit"));
+    m_interruptible =
+        new QRadioButton(tr("Interruptible: rentals stop (data kept) when I come back"), limitsBox);
+    m_onDemand = new QRadioButton(
+        tr("On demand: rentals continue when I come back; stopping them counts against "
+           "reliability"),
+        limitsBox);
+    m_grace = new QSpinBox(limitsBox);
+    m_grace->setRange(0, 3600);
+    m_grace->setSuffix(tr(" s notice before an interruptible rental stops"));
+    limitsForm->addRow(tr("Temperature limit:"), m_maxTemp);
+    limitsForm->addRow(tr("Power limit:"), m_maxPower);
+    limitsForm->addRow(m_interruptible);
+    limitsForm->addRow(m_onDemand);
+    limitsForm->addRow(tr("Notice:"), m_grace);
+    layout->addWidget(limitsBox);
+    layout->addStretch();
+
+    LendingPolicy *policy = controller->policy();
+    connect(m_lendNow, &QPushButton::clicked, policy, &LendingPolicy::lendNow);
+    connect(m_pause, &QPushButton::clicked, policy, [policy] { policy->pauseFor(3600); });
+    connect(m_forceStop, &QPushButton::clicked, policy, &LendingPolicy::forceStopAll);
+    for (QCheckBox *box : {m_enabled, m_requireIdle, m_pauseOnGpu})
+        connect(box, &QCheckBox::toggled, this, &LendView::applyEdits);
+    for (QSpinBox *box : {m_idleMinutes, m_grace})
+        connect(box, &QSpinBox::valueChanged, this, &LendView::applyEdits);
+    for (QDoubleSpinBox *box : {m_maxTemp, m_maxPower})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &LendView::applyEdits);
+    connect(m_interruptible, &QRadioButton::toggled, this, &LendView::applyEdits);
+    connect(m_schedule, &QLineEdit::editingFinished, this, &LendView::applyEdits);
+    for (QDoubleSpinBox *box : {m_kwhPrice, m_power, m_hours})
+        connect(box, &QDoubleSpinBox::valueChanged, this, [this] {
+            updateEstimate();
+            if (!m_loading)
+                emit electricityEdited();
+        });
+    connect(controller, &ContributorController::stateChanged, this, &LendView::updateStatus);
+    connect(controller, &ContributorController::earningsChanged, this, &LendView::updateStatus);
+    connect(controller, &ContributorController::alarmsChanged, this, &LendView::updateStatus);
+    connect(controller, &ContributorController::rateChanged, this, &LendView::updateEstimate);
+    connect(controller, &ContributorController::pricingChanged, this, &LendView::updateEstimate);
+    connect(controller, &ContributorController::pricingFailed, this, [this](const Error &e) {
+        m_suggestion->setText(tr("No suggestion from the market: %1").arg(e.message));
+    });
+    loadFromPolicy();
+    updateStatus();
+    updateEstimate();
+}
+
+void LendView::setMoneyFormat(TrayText::MoneyFormat format)
+{
+    m_money = std::move(format);
+    updateStatus();
+    updateEstimate();
+}
+
+QString LendView::money(Micro amount) const
+{
+    return m_money ? m_money(amount)
+                   : TrayText::plainMoney(amount, m_controller->earnings().currency);
+}
+
+void LendView::setScheduleText(const QString &text)
+{
+    m_schedule->setText(text);
+    applyEdits();
+}
+
+QString LendView::scheduleText() const
+{
+    return m_schedule->text().trimmed();
+}
+
+void LendView::setElectricity(Micro pricePerKwhMicro, double powerW, double lendHoursPerDay)
+{
+    m_loading = true;
+    m_kwhPrice->setValue(double(pricePerKwhMicro) / double(kMicroPerUnit));
+    m_power->setValue(powerW);
+    m_hours->setValue(lendHoursPerDay);
+    m_loading = false;
+    updateEstimate();
+}
+
+Micro LendView::pricePerKwhMicro() const
+{
+    return qRound64(m_kwhPrice->value() * double(kMicroPerUnit));
+}
+
+double LendView::powerW() const
+{
+    return m_power->value();
+}
+
+double LendView::lendHoursPerDay() const
+{
+    return m_hours->value();
+}
+
+void LendView::loadFromPolicy()
+{
+    m_loading = true;
+    const host::LendingSettings &s = m_controller->policy()->settings();
+    m_enabled->setChecked(s.enabled);
+    m_requireIdle->setChecked(s.requireIdle);
+    m_idleMinutes->setValue(s.idleMinutes);
+    m_pauseOnGpu->setChecked(s.pauseOnGpuUse);
+    m_maxTemp->setValue(s.maxTemperatureC);
+    m_maxPower->setValue(s.maxPowerW);
+    (s.interruptible ? m_interruptible : m_onDemand)->setChecked(true);
+    m_grace->setValue(s.graceS);
+    m_loading = false;
+}
+
+void LendView::applyEdits()
+{
+    if (m_loading)
+        return;
+    host::LendingSettings s = m_controller->policy()->settings();
+    s.enabled = m_enabled->isChecked();
+    s.requireIdle = m_requireIdle->isChecked();
+    s.idleMinutes = m_idleMinutes->value();
+    s.pauseOnGpuUse = m_pauseOnGpu->isChecked();
+    s.maxTemperatureC = m_maxTemp->value();
+    s.maxPowerW = m_maxPower->value();
+    s.interruptible = m_interruptible->isChecked();
+    s.graceS = m_grace->value();
+    m_idleMinutes->setEnabled(s.requireIdle);
+    m_grace->setEnabled(s.interruptible);
+
+    QList<host::ScheduleWindow> windows;
+    for (const QString &part : scheduleText().split(u',', Qt::SkipEmptyParts)) {
+        auto w = host::parseScheduleWindow(part.trimmed());
+        if (!w) {
+            // Keep lending by the last good schedule; say what is wrong with this one.
+            m_scheduleError->setText(w.error().message);
+            m_scheduleError->show();
+            return;
+        }
+        windows.append(*w);
+    }
+    m_scheduleError->hide();
+    s.windows = windows;
+    m_controller->policy()->setSettings(s);
+    emit settingsEdited(s, scheduleText());
+}
+
+void LendView::updateStatus()
+{
+    const LendingPolicy &policy = *m_controller->policy();
+    const QString why = TrayText::reasonText(policy);
+    m_status->setText(why.isEmpty() ? TrayText::stateName(policy.state())
+                                    : tr("%1: %2").arg(TrayText::stateName(policy.state()), why));
+    m_earnings->setText(
+        tr("%1 today, %2 this month")
+            .arg(money(m_controller->earnedToday()), money(m_controller->earnedThisMonth())));
+    QStringList alarms;
+    for (ContributorController::Alarm a : m_controller->alarms())
+        alarms.append(TrayText::alarmText(a));
+    m_alarms->setText(alarms.join(u'\n'));
+    m_alarms->setVisible(!alarms.isEmpty());
+    m_forceStop->setEnabled(!policy.runningInstances().isEmpty());
+}
+
+void LendView::updateEstimate()
+{
+    if (const auto p = m_controller->pricing()) {
+        m_suggestion->setText(
+            p->listed == 0
+                ? tr("No %1 is listed on the market yet: no suggestion.").arg(p->gpuModel)
+                : tr("%1 on the market: median %2 per GPU-hour, %3 listed, %4 % of them rented "
+                     "now.")
+                      .arg(p->gpuModel, money(p->medianPriceGpuHourMicro))
+                      .arg(p->listed)
+                      .arg(QLocale().toString(p->rentedShare * 100, 'f', 0)));
+    }
+    const auto e = m_controller->estimate(m_hours->value(), m_power->value(), pricePerKwhMicro());
+    m_estimate->setText(tr("%1 net (renters pay %2, platform fee %3, electricity %4)")
+                            .arg(money(e.netPerDay), money(e.grossPerDay), money(e.feePerDay),
+                                 money(e.electricityPerDay)));
+}
+
+} // namespace suanli::ui
