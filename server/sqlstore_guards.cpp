@@ -30,6 +30,16 @@ bool isGuardReason(const QString &reason)
         || reason == "idle_stop"_L1 || reason == "balance_exhausted"_L1;
 }
 
+Result<void> checkGuards(Micro maxSpend, qint64 maxDurationS, qint64 idleStopS, double idleBelowPct)
+{
+    if (maxSpend < 0 || maxDurationS < 0 || idleStopS < 0)
+        return makeError(u"invalid_value"_s, u"limits cannot be negative"_s);
+    if (!(idleBelowPct >= 0 && idleBelowPct <= 100))
+        return makeError(u"invalid_value"_s, u"idle_below_pct is a percentage, 0 to 100"_s,
+                         u"idle_below_pct"_s);
+    return {};
+}
+
 Result<Instance> SqlStore::updateGuards(qint64 accountId, qint64 instanceId,
                                         const protocol::InstanceGuardsPatch &patch)
 {
@@ -46,11 +56,9 @@ Result<Instance> SqlStore::updateGuards(qint64 accountId, qint64 instanceId,
     i.max_duration_s = patch.max_duration_s.value_or(i.max_duration_s);
     i.idle_stop_s = patch.idle_stop_s.value_or(i.idle_stop_s);
     i.idle_below_pct = patch.idle_below_pct.value_or(i.idle_below_pct);
-    if (i.max_spend_micro < 0 || i.max_duration_s < 0 || i.idle_stop_s < 0)
-        return makeError(u"invalid_value"_s, u"limits cannot be negative"_s);
-    if (!(i.idle_below_pct >= 0 && i.idle_below_pct <= 100))
-        return makeError(u"invalid_value"_s, u"idle_below_pct is a percentage, 0 to 100"_s,
-                         u"idle_below_pct"_s);
+    if (auto g = checkGuards(i.max_spend_micro, i.max_duration_s, i.idle_stop_s, i.idle_below_pct);
+        !g)
+        return g.error();
     // idle_since starts over: the market measures idleness against the new setting.
     auto r = m_db->exec(u"UPDATE instances SET max_spend_micro = ?, max_duration_s = ?, "
                         "idle_stop_s = ?, idle_below_pct = ?, idle_since = 0 WHERE id = ?"_s,

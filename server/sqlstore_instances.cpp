@@ -201,11 +201,10 @@ Result<Instance> SqlStore::createInstance(
         return makeError(u"invalid_value"_s, u"image is required"_s, u"image"_s);
     if (request.label.size() > 64)
         return makeError(u"invalid_value"_s, u"label has at most 64 characters"_s, u"label"_s);
-    if (request.max_spend_micro < 0 || request.max_duration_s < 0 || request.idle_stop_s < 0)
-        return makeError(u"invalid_value"_s, u"limits cannot be negative"_s);
-    if (!(request.idle_below_pct >= 0 && request.idle_below_pct <= 100))
-        return makeError(u"invalid_value"_s, u"idle_below_pct is a percentage, 0 to 100"_s,
-                         u"idle_below_pct"_s);
+    if (auto g = checkGuards(request.max_spend_micro, request.max_duration_s, request.idle_stop_s,
+                             request.idle_below_pct);
+        !g)
+        return g.error();
 
     Transaction tx(*m_db);
     if (!tx.started())

@@ -33,6 +33,8 @@ struct SqlStore::InstanceRow
 
 /// max_spend_reached, max_duration_reached, idle_stop, balance_exhausted.
 bool isGuardReason(const QString &reason);
+/// The cost guards of an instance are valid: limits not negative, a percentage 0 to 100.
+Result<void> checkGuards(Micro maxSpend, qint64 maxDurationS, qint64 idleStopS, double idleBelowPct);
 
 inline QDateTime msToTime(qint64 ms)
 {
