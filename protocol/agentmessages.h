@@ -106,8 +106,19 @@ struct AvailabilityMessage
     bool operator==(const AvailabilityMessage &) const = default;
 };
 
+/// Contributor mode: an interruptible rental will be stopped at `stop_at` because the owner
+/// came back; the market tells the renter (InstanceNoticeEvent).
+struct NoticeMessage
+{
+    qint64 instance_id = 0;
+    QDateTime stop_at;
+    QString reason;
+    bool operator==(const NoticeMessage &) const = default;
+};
+
 using AgentMessage = std::variant<HelloMessage, AckMessage, InstanceStateMessage,
-                                  TelemetryMessage, UsageMessage, LogMessage, AvailabilityMessage>;
+                                  TelemetryMessage, UsageMessage, LogMessage, AvailabilityMessage,
+                                  NoticeMessage>;
 
 // ---- market → agent -------------------------------------------------------------------
 
@@ -180,6 +191,15 @@ struct BalanceEvent
     bool operator==(const BalanceEvent &) const = default;
 };
 
-using AppEvent = std::variant<InstanceEvent, TelemetryEvent, BalanceEvent>;
+/// The host's owner came back: the instance stops at `stop_at` (data kept, billing ends then).
+struct InstanceNoticeEvent
+{
+    qint64 instance_id = 0;
+    QDateTime stop_at;
+    QString reason;
+    bool operator==(const InstanceNoticeEvent &) const = default;
+};
+
+using AppEvent = std::variant<InstanceEvent, TelemetryEvent, BalanceEvent, InstanceNoticeEvent>;
 
 } // namespace suanli::protocol

@@ -127,6 +127,42 @@ Result<AvailabilityMessage> decodeAvailability(const QJsonObject &json)
     return finish(r, std::move(m));
 }
 
+QJsonObject encode(const NoticeMessage &m)
+{
+    return {{u"type"_s, u"notice"_s},
+            {u"instance_id"_s, m.instance_id},
+            {u"stop_at"_s, timeValue(m.stop_at)},
+            {u"reason"_s, m.reason}};
+}
+
+Result<NoticeMessage> decodeNotice(const QJsonObject &json)
+{
+    Reader r(json, QString());
+    NoticeMessage m;
+    r.integer("instance_id"_L1, m.instance_id, Need::Required);
+    r.time("stop_at"_L1, m.stop_at);
+    r.string("reason"_L1, m.reason);
+    return finish(r, std::move(m));
+}
+
+QJsonObject encode(const InstanceNoticeEvent &e)
+{
+    return {{u"type"_s, u"instance_notice"_s},
+            {u"instance_id"_s, e.instance_id},
+            {u"stop_at"_s, timeValue(e.stop_at)},
+            {u"reason"_s, e.reason}};
+}
+
+Result<InstanceNoticeEvent> decodeInstanceNotice(const QJsonObject &json)
+{
+    Reader r(json, QString());
+    InstanceNoticeEvent e;
+    r.integer("instance_id"_L1, e.instance_id, Need::Required);
+    r.time("stop_at"_L1, e.stop_at);
+    r.string("reason"_L1, e.reason);
+    return finish(r, std::move(e));
+}
+
 QJsonObject encode(const UsageMessage &m)
 {
     QJsonArray ids;
@@ -297,6 +333,8 @@ Result<AgentMessage> agentMessageFromJson(const QJsonObject &json)
         return widen<AgentMessage>(decodeLog(json));
     if (*type == "availability"_L1)
         return widen<AgentMessage>(decodeAvailability(json));
+    if (*type == "notice"_L1)
+        return widen<AgentMessage>(decodeNotice(json));
     return unknownType(*type);
 }
 
@@ -333,6 +371,8 @@ Result<AppEvent> appEventFromJson(const QJsonObject &json)
         return widen<AppEvent>(decodeTelemetryEvent(json));
     if (*type == "balance"_L1)
         return widen<AppEvent>(decodeBalanceEvent(json));
+    if (*type == "instance_notice"_L1)
+        return widen<AppEvent>(decodeInstanceNotice(json));
     return unknownType(*type);
 }
 

@@ -165,6 +165,17 @@ void Market::onAgentMessage(AgentSession *session, const QString &text)
                                               availability->reason);
         if (!r)
             session->socket->sendTextMessage(compact(errorMessage(r.error())));
+    } else if (auto *notice = std::get_if<protocol::NoticeMessage>(&*message)) {
+        // Only about the host's own instances; the renter hears it before the stop.
+        auto instance = m_store->instance(notice->instance_id);
+        if (!instance || instance->host_id != hostId) {
+            session->socket->sendTextMessage(compact(errorMessage(makeError(
+                u"forbidden"_s, u"instance %1 is not on this host"_s.arg(notice->instance_id)))));
+            return;
+        }
+        publishToAccount(accountOfInstance(notice->instance_id),
+                         protocol::toJson(protocol::AppEvent{protocol::InstanceNoticeEvent{
+                             notice->instance_id, notice->stop_at, notice->reason}}));
     } else if (std::get_if<protocol::UsageMessage>(&*message)) {
         // The heartbeat itself is the news: m_lastSeen was updated above.
     } else if (auto *logs = std::get_if<protocol::LogMessage>(&*message)) {

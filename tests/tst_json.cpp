@@ -312,6 +312,8 @@ private slots:
         QTest::newRow("telemetry") << 4 << u"telemetry"_s;
         QTest::newRow("usage") << 5 << u"usage"_s;
         QTest::newRow("log") << 6 << u"log"_s;
+        QTest::newRow("availability") << 7 << u"availability"_s;
+        QTest::newRow("notice") << 8 << u"notice"_s;
     }
 
     void agentMessagesRoundTrip()
@@ -336,6 +338,9 @@ private slots:
             TelemetryMessage{{sampleTelemetry(), sampleTelemetry()}},
             UsageMessage{99, {42, 43}},
             LogMessage{42, {u"line one"_s, u"第二行"_s}},
+            AvailabilityMessage{false, u"owner_active"_s},
+            NoticeMessage{42, QDateTime(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC),
+                          u"host_owner_returned"_s},
         };
         const AgentMessage &message = messages.at(which);
         const QJsonObject json = toJson(message);
@@ -374,8 +379,12 @@ private slots:
                                      TelemetryEvent{sampleTelemetry()},
                                      BalanceEvent{12'340'000, u"CNY"_s, std::nullopt},
                                      BalanceEvent{1'000'000, u"CNY"_s,
-                                                  BalanceWarning{u"runway_1h"_s, 2'640'000, 1363}}};
-        const QStringList types{u"instance"_s, u"telemetry"_s, u"balance"_s, u"balance"_s};
+                                                  BalanceWarning{u"runway_1h"_s, 2'640'000, 1363}},
+                                     InstanceNoticeEvent{42, QDateTime(QDate(2026, 11, 22),
+                                                                       QTime(10, 0), Qt::UTC),
+                                                         u"host_owner_returned"_s}};
+        const QStringList types{u"instance"_s, u"telemetry"_s, u"balance"_s, u"balance"_s,
+                                u"instance_notice"_s};
         for (qsizetype i = 0; i < events.size(); ++i) {
             const QJsonObject json = toJson(events.at(i));
             QCOMPARE(json.value(u"type"_s).toString(), types.at(i));

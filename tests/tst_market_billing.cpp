@@ -516,9 +516,18 @@ private slots:
         QCOMPARE(hosts.json[u"hosts"_s][0][u"paused_reason"_s].toString(), u"owner_active"_s);
         s.agent->send({{u"type"_s, u"availability"_s}, {u"available"_s, true}});
         QTRY_COMPARE(offers(), 1);
-        // An interruptible rental stopped for the owner: billed until the stop, no penalty.
+        // An interruptible rental stopped for the owner: the renter hears of it first, then it
+        // is billed until the stop, with no penalty for the host.
+        EventListener events(m_h->baseUrl(), s.renter.token);
+        QVERIFY(events.waitConnected());
         const qint64 id = s.launch(*m_h);
         QVERIFY(id);
+        s.agent->send({{u"type"_s, u"notice"_s}, {u"instance_id"_s, id},
+                       {u"stop_at"_s, m_h->clock().now().addSecs(60).toString(Qt::ISODateWithMs)},
+                       {u"reason"_s, u"host_owner_returned"_s}});
+        const QJsonObject notice = events.take(u"instance_notice"_s);
+        QCOMPARE(notice[u"instance_id"_s].toInteger(), id);
+        QCOMPARE(notice[u"reason"_s].toString(), u"host_owner_returned"_s);
         m_h->clock().advanceSeconds(100);
         s.agent->report(id, u"stopped"_s, u"host_owner_returned"_s);
         QVERIFY(s.waitForState(*m_h, id, u"stopped"_s));
