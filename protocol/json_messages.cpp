@@ -127,40 +127,33 @@ Result<AvailabilityMessage> decodeAvailability(const QJsonObject &json)
     return finish(r, std::move(m));
 }
 
-QJsonObject encode(const NoticeMessage &m)
+// The agent's notice and the event the renter gets carry the same fields under two types.
+template <typename Notice> QJsonObject noticeToJson(const Notice &n, const QString &type)
 {
-    return {{u"type"_s, u"notice"_s},
-            {u"instance_id"_s, m.instance_id},
-            {u"stop_at"_s, timeValue(m.stop_at)},
-            {u"reason"_s, m.reason}};
+    return {{u"type"_s, type},
+            {u"instance_id"_s, n.instance_id},
+            {u"stop_at"_s, timeValue(n.stop_at)},
+            {u"reason"_s, n.reason}};
 }
 
-Result<NoticeMessage> decodeNotice(const QJsonObject &json)
+template <typename Notice> Result<Notice> decodeNoticeFields(const QJsonObject &json)
 {
     Reader r(json, QString());
-    NoticeMessage m;
-    r.integer("instance_id"_L1, m.instance_id, Need::Required);
-    r.time("stop_at"_L1, m.stop_at);
-    r.string("reason"_L1, m.reason);
-    return finish(r, std::move(m));
+    Notice n;
+    r.integer("instance_id"_L1, n.instance_id, Need::Required);
+    r.time("stop_at"_L1, n.stop_at);
+    r.string("reason"_L1, n.reason);
+    return finish(r, std::move(n));
+}
+
+QJsonObject encode(const NoticeMessage &m)
+{
+    return noticeToJson(m, u"notice"_s);
 }
 
 QJsonObject encode(const InstanceNoticeEvent &e)
 {
-    return {{u"type"_s, u"instance_notice"_s},
-            {u"instance_id"_s, e.instance_id},
-            {u"stop_at"_s, timeValue(e.stop_at)},
-            {u"reason"_s, e.reason}};
-}
-
-Result<InstanceNoticeEvent> decodeInstanceNotice(const QJsonObject &json)
-{
-    Reader r(json, QString());
-    InstanceNoticeEvent e;
-    r.integer("instance_id"_L1, e.instance_id, Need::Required);
-    r.time("stop_at"_L1, e.stop_at);
-    r.string("reason"_L1, e.reason);
-    return finish(r, std::move(e));
+    return noticeToJson(e, u"instance_notice"_s);
 }
 
 QJsonObject encode(const UsageMessage &m)
@@ -334,7 +327,7 @@ Result<AgentMessage> agentMessageFromJson(const QJsonObject &json)
     if (*type == "availability"_L1)
         return widen<AgentMessage>(decodeAvailability(json));
     if (*type == "notice"_L1)
-        return widen<AgentMessage>(decodeNotice(json));
+        return widen<AgentMessage>(decodeNoticeFields<NoticeMessage>(json));
     return unknownType(*type);
 }
 
@@ -372,7 +365,7 @@ Result<AppEvent> appEventFromJson(const QJsonObject &json)
     if (*type == "balance"_L1)
         return widen<AppEvent>(decodeBalanceEvent(json));
     if (*type == "instance_notice"_L1)
-        return widen<AppEvent>(decodeInstanceNotice(json));
+        return widen<AppEvent>(decodeNoticeFields<InstanceNoticeEvent>(json));
     return unknownType(*type);
 }
 
