@@ -251,36 +251,32 @@ void decodeInstanceInto(const Result<QByteArray> &r,
 }
 } // namespace
 
-void MarketClient::stopInstance(qint64 id, QObject *context, Callback<Instance> done)
+void MarketClient::sendInstanceCall(const QByteArray &method, const QString &path,
+                                    QObject *context, Callback<Instance> done)
 {
     // Stop, start and destroy are idempotent on the market (a repeat finds the instance
     // already stopping, or answers invalid_state), so they may be retried.
     Call call;
-    call.method = "POST";
-    call.path = u"/api/v1/instances/%1/stop"_s.arg(id);
+    call.method = method;
+    call.path = path;
     call.context = context;
     call.done = [done = std::move(done)](Result<QByteArray> r) { decodeInstanceInto(r, done); };
     send(std::move(call));
+}
+
+void MarketClient::stopInstance(qint64 id, QObject *context, Callback<Instance> done)
+{
+    sendInstanceCall("POST", u"/api/v1/instances/%1/stop"_s.arg(id), context, std::move(done));
 }
 
 void MarketClient::startInstance(qint64 id, QObject *context, Callback<Instance> done)
 {
-    Call call;
-    call.method = "POST";
-    call.path = u"/api/v1/instances/%1/start"_s.arg(id);
-    call.context = context;
-    call.done = [done = std::move(done)](Result<QByteArray> r) { decodeInstanceInto(r, done); };
-    send(std::move(call));
+    sendInstanceCall("POST", u"/api/v1/instances/%1/start"_s.arg(id), context, std::move(done));
 }
 
 void MarketClient::destroyInstance(qint64 id, QObject *context, Callback<Instance> done)
 {
-    Call call;
-    call.method = "DELETE";
-    call.path = u"/api/v1/instances/%1"_s.arg(id);
-    call.context = context;
-    call.done = [done = std::move(done)](Result<QByteArray> r) { decodeInstanceInto(r, done); };
-    send(std::move(call));
+    sendInstanceCall("DELETE", u"/api/v1/instances/%1"_s.arg(id), context, std::move(done));
 }
 
 void MarketClient::logs(qint64 id, int tail, QObject *context, Callback<QStringList> done)

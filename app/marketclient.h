@@ -107,6 +107,9 @@ private:
         std::function<void(Result<QByteArray>)> done;
     };
     void send(Call call);
+    /// stop, start, destroy: a retryable call answered with the instance.
+    void sendInstanceCall(const QByteArray &method, const QString &path, QObject *context,
+                          Callback<Instance> done);
     void onFinished(QNetworkReply *reply, Call call);
     void setReachable(bool reachable);
 
