@@ -18,6 +18,7 @@
 #include <QDesktopServices>
 #include <QLabel>
 #include <QListWidget>
+#include <QAction>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QHBoxLayout>
@@ -94,7 +95,8 @@ MainWindow::MainWindow(const Dependencies &deps, QWidget *parent)
     view->addAction(tr("&Catalog"), QKeySequence(u"Ctrl+1"_s), this, [this] { showView(View::Catalog); });
     view->addAction(tr("&Instances"), QKeySequence(u"Ctrl+2"_s), this, [this] { showView(View::Instances); });
     view->addAction(tr("&Billing"), QKeySequence(u"Ctrl+3"_s), this, [this] { showView(View::Billing); });
-    view->addSeparator();
+    m_viewMenu = view;
+    m_viewSeparator = view->addSeparator();
     view->addAction(tr("&Reload"), QKeySequence::Refresh, this, [this] {
         m_deps.session->catalog()->reload();
         m_deps.session->instances()->reload();
@@ -173,6 +175,8 @@ MainWindow::MainWindow(const Dependencies &deps, QWidget *parent)
         m_catalog->filterBar()->setQueryText(query);
     });
 
+    setupDatasets();
+
     if (!deps.settings->windowGeometry().isEmpty())
         restoreGeometry(deps.settings->windowGeometry());
 }
@@ -180,6 +184,25 @@ MainWindow::MainWindow(const Dependencies &deps, QWidget *parent)
 void MainWindow::showView(View view)
 {
     m_sidebar->setCurrentRow(int(view));
+}
+
+int MainWindow::addPage(const QString &title, QWidget *page, const QKeySequence &shortcut)
+{
+    m_pages->addWidget(page);
+    m_sidebar->addItem(title);
+    m_sidebar->setFixedWidth(qMax(m_sidebar->width(), fontMetrics().horizontalAdvance(title) + 48));
+    auto *action = new QAction(title, m_viewMenu);
+    action->setShortcut(shortcut);
+    connect(action, &QAction::triggered, this, [this, page] { showPage(page); });
+    m_viewMenu->insertAction(m_viewSeparator, action);
+    return m_sidebar->count() - 1;
+}
+
+void MainWindow::showPage(QWidget *page)
+{
+    const int index = m_pages->indexOf(page);
+    if (index >= 0)
+        m_sidebar->setCurrentRow(index);
 }
 
 void MainWindow::setMarketStatus(const QString &text, bool error)
@@ -267,6 +290,12 @@ void MainWindow::showMessage(const QString &title, const QString &text)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_deps.settings->setWindowGeometry(saveGeometry());
+    if (m_keepRunningOnClose) {
+        // The tray icon stays; lending and the market connection go on without the window.
+        hide();
+        event->ignore();
+        return;
+    }
     QMainWindow::closeEvent(event);
 }
 

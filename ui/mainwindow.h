@@ -6,7 +6,10 @@
 
 #include <QMainWindow>
 
+class QAction;
+class QKeySequence;
 class QLabel;
+class QMenu;
 class QListWidget;
 class QStackedWidget;
 class QTimer;
@@ -50,11 +53,21 @@ public:
     void setMarketStatus(const QString &text, bool error = false);
     /// Opens the launch dialog for an offer.
     void openLaunchDialog(const protocol::Offer &offer, int gpus, qint64 diskGb);
+    /// Adds a page after Catalog, Instances and Billing (Datasets, Lend): a sidebar entry and
+    /// a View menu action with `shortcut`. Returns the page's row in the sidebar.
+    int addPage(const QString &title, QWidget *page, const QKeySequence &shortcut = {});
+    /// Shows the page added with addPage().
+    void showPage(QWidget *page);
+    /// With a tray icon, closing the window hides it and the app keeps running (issue 8).
+    void setKeepRunningOnClose(bool keep) { m_keepRunningOnClose = keep; }
+    bool keepsRunningOnClose() const { return m_keepRunningOnClose; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    /// The Datasets page (issue 6), in mainwindow_datasets.cpp; nothing without sync/.
+    void setupDatasets();
     void updateConnection();
     void updateBalance();
     void launch(const protocol::CreateInstanceRequest &request);
@@ -71,6 +84,9 @@ private:
     QLabel *m_connection;
     QLabel *m_host;
     QTimer *m_countdown;
+    QMenu *m_viewMenu = nullptr;
+    QAction *m_viewSeparator = nullptr;
+    bool m_keepRunningOnClose = false;
 };
 
 } // namespace suanli::ui
