@@ -106,8 +106,12 @@ void EventStream::onMessage(const QString &text)
         emit instanceChanged(instance->instance);
     else if (const auto *sample = std::get_if<protocol::TelemetryEvent>(&*event))
         emit telemetry(sample->sample);
-    else if (const auto *balance = std::get_if<protocol::BalanceEvent>(&*event))
+    else if (const auto *balance = std::get_if<protocol::BalanceEvent>(&*event)) {
         emit balanceChanged(balance->balance_micro, balance->currency);
+        emit balanceEvent(*balance);
+    } else if (const auto *notice = std::get_if<protocol::InstanceNoticeEvent>(&*event)) {
+        emit instanceNotice(*notice);
+    }
 }
 
 void EventStream::setState(State state)

@@ -42,6 +42,10 @@ signals:
     void instanceChanged(const suanli::protocol::Instance &instance);
     void telemetry(const suanli::protocol::TelemetrySample &sample);
     void balanceChanged(qint64 balanceMicro, const QString &currency);
+    /// The whole balance event, with the market's low-balance warning when it carries one.
+    void balanceEvent(const suanli::protocol::BalanceEvent &event);
+    /// The host's owner came back: the instance stops at `stop_at` (DESIGN §6, issue 8).
+    void instanceNotice(const suanli::protocol::InstanceNoticeEvent &notice);
     /// After a reconnect: events may have been missed, so callers reload what they show.
     void resynced();
 

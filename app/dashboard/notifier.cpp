@@ -81,6 +81,7 @@ void Notifier::observeInstance(const protocol::Instance &instance)
               tr("The market stopped %1 because %2 Its data is kept.").arg(name, why)});
     }
     m_seen.insert(instance.id, seen);
+    m_names.insert(instance.id, name);
 
     if (instance.state == InstanceState::Stopped && instance.release_at.isValid())
         m_stopped.insert(instance.id, instance);
@@ -142,6 +143,26 @@ void Notifier::observeBalance(const protocol::BalanceEvent &event)
         m_balanceWarned.insert(w.threshold, event.balance_micro);
     fire({Notification::Kind::BalanceLow, 0, key, tr("Balance running low"),
           body + u' ' + tr("Top up to keep your instances running.")});
+}
+
+void Notifier::observeNotice(const protocol::InstanceNoticeEvent &notice)
+{
+    const QString name = m_names.value(notice.instance_id, tr("Instance %1").arg(notice.instance_id));
+    const qint64 left = qMax<qint64>(0, now().secsTo(notice.stop_at));
+    const QString when = notice.stop_at.isValid()
+        ? QLocale().toString(notice.stop_at.toLocalTime().time(), QLocale::ShortFormat)
+        : QString();
+    QString body;
+    if (notice.reason == "host_owner_returned"_L1 || notice.reason.isEmpty())
+        body = tr("The owner of the machine that runs %1 needs it back. %1 stops in %2 (at %3); "
+                  "its data is kept and billing ends at the stop.")
+                   .arg(name, app::formatDuration(left), when);
+    else
+        body = tr("%1 stops in %2 (at %3): %4. Its data is kept and billing ends at the stop.")
+                   .arg(name, app::formatDuration(left), when, notice.reason);
+    fire({Notification::Kind::HostNotice, notice.instance_id,
+          u"notice:%1:%2"_s.arg(notice.instance_id).arg(notice.stop_at.toMSecsSinceEpoch()),
+          tr("%1 stops soon").arg(name), body + u' ' + tr("Save your work now.")});
 }
 
 QStringList Notifier::firedKeys() const

@@ -14,7 +14,7 @@ namespace suanli::dashboard {
 
 struct Notification
 {
-    enum class Kind { InstanceReady, GuardStopped, BalanceLow, ReleaseSoon };
+    enum class Kind { InstanceReady, GuardStopped, BalanceLow, ReleaseSoon, HostNotice };
     Kind kind = Kind::InstanceReady;
     qint64 instanceId = 0; ///< 0 for the balance
     QString key;           ///< what makes it unique; each key is shown once
@@ -29,7 +29,8 @@ struct Notification
 /// - the market's guard stopped an instance (`max_spend_reached`, `max_duration_reached`,
 ///   `idle_stop`, `balance_exhausted`), once per stop;
 /// - a balance event carried a low-balance warning, once per threshold until a top-up;
-/// - a stopped instance is released (its data destroyed) within 24 h, once per release time.
+/// - a stopped instance is released (its data destroyed) within 24 h, once per release time;
+/// - the host's owner came back and an interruptible instance stops soon (a notice).
 /// It only decides and words the message; how it is shown is the UI's business (`notify`).
 /// The keys of release warnings can be saved and restored so a restart does not repeat them.
 class Notifier : public QObject
@@ -47,6 +48,9 @@ public:
     void observeInstance(const protocol::Instance &instance);
     void observeInstances(const QList<protocol::Instance> &instances);
     void observeBalance(const protocol::BalanceEvent &event);
+    /// The host's owner came back: an interruptible instance stops at `stop_at`. Named from
+    /// the instances seen so far; once per instance and stop time.
+    void observeNotice(const protocol::InstanceNoticeEvent &notice);
     /// Checks release times against the clock (call every minute or so).
     void tick();
 
@@ -70,6 +74,7 @@ private:
         bool guardNotified = false;
     };
     QHash<qint64, Seen> m_seen;
+    QHash<qint64, QString> m_names; ///< labels of the instances seen, for notices
     QHash<qint64, protocol::Instance> m_stopped; ///< for release countdowns
     QSet<QString> m_fired;
     QHash<QString, Micro> m_balanceWarned; ///< threshold → balance when warned

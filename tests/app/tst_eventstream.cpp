@@ -3,6 +3,9 @@
 #include "support/marketharness.h"
 #include "support/marketscenario.h"
 
+#include "protocol/json.h"
+
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -82,6 +85,42 @@ private slots:
         QTest::qWait(600);
         QCOMPARE(accepted.size(), 2);
         qDeleteAll(accepted);
+    }
+
+    void warningsAndNoticesReachTheirSignals()
+    {
+        // The market's low-balance warning and the owner-return notice come through whole.
+        QWebSocketServer server(u"fake"_s, QWebSocketServer::NonSecureMode);
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        QWebSocket *peer = nullptr;
+        connect(&server, &QWebSocketServer::newConnection, this,
+                [&] { peer = server.nextPendingConnection(); });
+        EventStream events;
+        QSignalSpy balances(&events, &EventStream::balanceEvent);
+        QSignalSpy plain(&events, &EventStream::balanceChanged);
+        QSignalSpy notices(&events, &EventStream::instanceNotice);
+        events.open(QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort())), "sk_test");
+        QTRY_VERIFY(peer != nullptr);
+        QTRY_COMPARE(events.state(), EventStream::State::Connected);
+
+        const protocol::BalanceEvent warned{12'000'000, u"CNY"_s,
+                                            protocol::BalanceWarning{u"runway_1h"_s, 15'000'000, 2880}};
+        const protocol::InstanceNoticeEvent notice{
+            7, QDateTime::fromSecsSinceEpoch(1'800'000'000, Qt::UTC), u"host_owner_returned"_s};
+        auto send = [&](const protocol::AppEvent &event) {
+            peer->sendTextMessage(QString::fromUtf8(
+                QJsonDocument(protocol::toJson(event)).toJson(QJsonDocument::Compact)));
+        };
+        send(warned);
+        send(notice);
+        send(protocol::BalanceEvent{11'000'000, u"CNY"_s, std::nullopt});
+        QTRY_COMPARE(balances.size(), 2);
+        QTRY_COMPARE(notices.size(), 1);
+        QCOMPARE(plain.size(), 2);
+        QCOMPARE(balances.at(0).first().value<protocol::BalanceEvent>(), warned);
+        QVERIFY(!balances.at(1).first().value<protocol::BalanceEvent>().warning);
+        QCOMPARE(notices.first().first().value<protocol::InstanceNoticeEvent>(), notice);
+        delete peer;
     }
 };
 

@@ -128,6 +128,30 @@ private slots:
         restarted.observeInstance(instance(InstanceState::Stopped, QStringLiteral("user_requested")));
         QCOMPARE(again.size(), 0);
     }
+
+    void ownerReturnNoticeOncePerStopTime()
+    {
+        Notifier n;
+        n.setClock([] { return kNow; });
+        QSignalSpy spy(&n, &Notifier::notify);
+        n.observeInstance(instance(InstanceState::Running));
+        const protocol::InstanceNoticeEvent notice{7, kNow.addSecs(120),
+                                                   QStringLiteral("host_owner_returned")};
+        n.observeNotice(notice);
+        n.observeNotice(notice); // a reconnect repeats it
+        QCOMPARE(spy.size(), 1);
+        const auto shown = spy.at(0).at(0).value<Notification>();
+        QCOMPARE(shown.kind, Notification::Kind::HostNotice);
+        QCOMPARE(shown.instanceId, 7);
+        QVERIFY(shown.title.contains(QStringLiteral("train")));
+        QVERIFY2(shown.body.contains(QStringLiteral("2 min")), qPrintable(shown.body));
+        // A later notice (the owner left and came back again) is news.
+        n.observeNotice({7, kNow.addSecs(3600), QStringLiteral("host_owner_returned")});
+        QCOMPARE(spy.size(), 2);
+        // An instance never seen is named by its id.
+        n.observeNotice({9, kNow.addSecs(60), QStringLiteral("host_owner_returned")});
+        QVERIFY(spy.at(2).at(0).value<Notification>().title.contains(QStringLiteral("9")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNotifier)
