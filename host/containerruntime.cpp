@@ -2,10 +2,15 @@
 
 #include "tarwriter.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -27,6 +32,41 @@ const QString kCapabilities = u"CHOWN,SETUID,SETGID,SYS_CHROOT,KILL,NET_BIND_SER
 Error podmanError(const QString &code, const QString &what, const ProcessResult &r)
 {
     return makeError(code, u"%1: %2"_s.arg(what, r.reason()));
+}
+
+/// Runs a program that is not podman (mkfs.ext4, du) without blocking; `done` gets its exit
+/// status (-1: could not run or crashed) and its merged output.
+void runTool(QObject *context, const QString &program, const QStringList &args,
+             std::function<void(int, const QByteArray &)> done)
+{
+    auto *process = new QProcess(context);
+    process->setProcessChannelMode(QProcess::MergedChannels);
+    auto finished = std::make_shared<bool>(false);
+    auto finish = [process, finished, done](int code) {
+        if (*finished)
+            return;
+        *finished = true;
+        process->deleteLater();
+        done(code, process->readAll());
+    };
+    QObject::connect(process, &QProcess::finished, context,
+                     [finish](int code, QProcess::ExitStatus status) {
+                         finish(status == QProcess::NormalExit ? code : -1);
+                     });
+    QObject::connect(process, &QProcess::errorOccurred, context,
+                     [finish](QProcess::ProcessError e) {
+                         if (e == QProcess::FailedToStart)
+                             finish(-1);
+                     });
+    process->start(program, args);
+}
+
+QString findTool(const QString &name)
+{
+    const QString inPath = QStandardPaths::findExecutable(name);
+    return inPath.isEmpty()
+               ? QStandardPaths::findExecutable(name, {u"/usr/sbin"_s, u"/sbin"_s, u"/usr/bin"_s})
+               : inPath;
 }
 
 } // namespace
@@ -223,25 +263,44 @@ void ContainerRuntime::create(const InstanceRecord &r, const QString &hostPrivat
                          });
                      });
     };
-    auto createVolume = [this, name, id = r.id, createContainer, done] {
-        m_podman.run({u"volume"_s, u"exists"_s, name}, this,
-                     [this, name, id, createContainer, done](const ProcessResult &exists) {
-                         if (exists.ok()) {
-                             createContainer();
-                             return;
-                         }
-                         m_podman.run({u"volume"_s, u"create"_s, u"--label"_s,
-                                       u"suanli.agent=%1"_s.arg(m_agentId), u"--label"_s,
-                                       u"suanli.instance=%1"_s.arg(id), name},
-                                      this, [createContainer, done](const ProcessResult &res) {
-                                          if (!res.ok())
-                                              done(podmanError(u"volume_create_failed"_s,
-                                                               u"podman volume create failed"_s,
-                                                               res));
-                                          else
-                                              createContainer();
-                                      });
-                     });
+    const qint64 diskGb = r.spec.disk_gb > 0 ? r.spec.disk_gb : m_limits.defaultDiskGb;
+    auto createVolume = [this, name, id = r.id, diskGb, createContainer, done] {
+        m_podman.run(
+            {u"volume"_s, u"exists"_s, name}, this,
+            [this, name, id, diskGb, createContainer, done](const ProcessResult &exists) {
+                if (exists.ok()) {
+                    createContainer();
+                    return;
+                }
+                QStringList args = {u"volume"_s,  u"create"_s,
+                                    u"--label"_s, u"suanli.agent=%1"_s.arg(m_agentId),
+                                    u"--label"_s, u"suanli.instance=%1"_s.arg(id)};
+                auto make = [this, args, name, createContainer, done](const QStringList &extra) {
+                    m_podman.run(args + extra + QStringList{name}, this,
+                                 [createContainer, done](const ProcessResult &res) {
+                                     if (!res.ok())
+                                         done(podmanError(u"volume_create_failed"_s,
+                                                          u"podman volume create failed"_s, res));
+                                     else
+                                         createContainer();
+                                 });
+                };
+                const QString image = volumeImage(name);
+                if (image.isEmpty()) {
+                    make({});
+                    return;
+                }
+                // The quota is the filesystem's size: an ext4 image of disk_gb, loop-mounted by
+                // podman when the container starts. Writing past it fails with ENOSPC.
+                makeVolumeImage(image, diskGb, [make, image, done](const Result<void> &made) {
+                    if (!made) {
+                        done(made.error());
+                        return;
+                    }
+                    make({u"--driver"_s, u"local"_s, u"--opt"_s, u"type=ext4"_s, u"--opt"_s,
+                          u"device="_s + image, u"--opt"_s, u"o=loop,discard"_s});
+                });
+            });
     };
     const QString image = r.spec.image;
     m_podman.run({u"image"_s, u"exists"_s, image}, this,
@@ -344,20 +403,29 @@ void ContainerRuntime::stop(const InstanceRecord &r, Done done)
 void ContainerRuntime::destroy(const InstanceRecord &r, Done done)
 {
     const QString name = r.container;
-    auto removeVolume = [this, name, done] {
+    const QString image = volumeImage(name);
+    auto removeImage = [image, done] {
+        if (!image.isEmpty() && QFile::exists(image) && !QFile::remove(image)) {
+            done(makeError(u"volume_remove_failed"_s,
+                           u"cannot remove the volume image %1"_s.arg(image)));
+            return;
+        }
+        done({});
+    };
+    auto removeVolume = [this, name, removeImage, done] {
         m_podman.run({u"volume"_s, u"exists"_s, name}, this,
-                     [this, name, done](const ProcessResult &e) {
+                     [this, name, removeImage, done](const ProcessResult &e) {
                          if (!e.ok()) {
-                             done({});
+                             removeImage();
                              return;
                          }
                          m_podman.run({u"volume"_s, u"rm"_s, u"--force"_s, name}, this,
-                                      [done](const ProcessResult &res) {
+                                      [removeImage, done](const ProcessResult &res) {
                                           if (!res.ok())
                                               done(podmanError(u"volume_remove_failed"_s,
                                                                u"podman volume rm failed"_s, res));
                                           else
-                                              done({});
+                                              removeImage();
                                       });
                      });
     };
@@ -404,6 +472,108 @@ void ContainerRuntime::list(std::function<void(const Result<QList<ContainerInfo>
                  });
 }
 
+QString ContainerRuntime::volumeImage(const QString &containerName) const
+{
+    if (m_limits.volumeImageDir.isEmpty())
+        return {};
+    return QDir(m_limits.volumeImageDir).filePath(containerName + u".ext4"_s);
+}
+
+void ContainerRuntime::makeVolumeImage(const QString &path, qint64 sizeGb, Done done)
+{
+    if (!QDir().mkpath(QFileInfo(path).path())) {
+        done(makeError(u"volume_create_failed"_s, u"cannot create the folder of %1"_s.arg(path)));
+        return;
+    }
+    {
+        // Sparse: the host's disk is used as the renter writes, up to the quota.
+        QFile::remove(path); // a leftover of a create interrupted before the volume existed
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) ||
+            !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner) ||
+            !file.resize(sizeGb * 1024 * 1024 * 1024)) {
+            done(makeError(u"volume_create_failed"_s,
+                           u"cannot make the volume image %1: %2"_s.arg(path, file.errorString())));
+            return;
+        }
+    }
+    const QString mkfs = findTool(u"mkfs.ext4"_s);
+    if (mkfs.isEmpty()) {
+        QFile::remove(path);
+        done(makeError(u"volume_create_failed"_s,
+                       u"mkfs.ext4 not found (install e2fsprogs) for the disk quota"_s));
+        return;
+    }
+    // No reserved blocks (the renter gets the whole quota); lazy init keeps mkfs of a large
+    // image to a fraction of a second.
+    runTool(this, mkfs,
+            {u"-q"_s, u"-F"_s, u"-m"_s, u"0"_s, u"-L"_s, u"workspace"_s, u"-E"_s,
+             u"lazy_itable_init=1,lazy_journal_init=1,nodiscard"_s, path},
+            [path, done](int code, const QByteArray &out) {
+                if (code == 0) {
+                    done({});
+                    return;
+                }
+                QFile::remove(path);
+                done(makeError(
+                    u"volume_create_failed"_s,
+                    u"mkfs.ext4 %1 failed: %2"_s.arg(path, QString::fromUtf8(out.trimmed()))));
+            });
+}
+
+void ContainerRuntime::publishedPorts(std::function<void(const Result<QSet<int>> &)> done)
+{
+    m_podman.run({u"ps"_s, u"--all"_s, u"--format"_s, u"json"_s}, this,
+                 [done](const ProcessResult &res) {
+                     if (!res.ok()) {
+                         done(podmanError(u"podman_failed"_s, u"podman ps failed"_s, res));
+                         return;
+                     }
+                     QSet<int> ports;
+                     const QJsonArray array = QJsonDocument::fromJson(res.out).array();
+                     for (const QJsonValue &c : array) {
+                         for (const QJsonValue &p : c[u"Ports"_s].toArray()) {
+                             const int first = p[u"host_port"_s].toInt();
+                             const int range = std::max(1, p[u"range"_s].toInt());
+                             for (int i = 0; first > 0 && i < range; ++i)
+                                 ports.insert(first + i);
+                         }
+                     }
+                     done(ports);
+                 });
+}
+
+void ContainerRuntime::volumeUsage(const QString &containerName,
+                                   std::function<void(const Result<qint64> &)> done)
+{
+    m_podman.run(
+        {u"volume"_s, u"inspect"_s, u"--format"_s, u"json"_s, containerName}, this,
+        [this, done](const ProcessResult &res) {
+            if (!res.ok()) {
+                done(podmanError(u"volume_lost"_s, u"podman volume inspect failed"_s, res));
+                return;
+            }
+            const QString mountpoint =
+                QJsonDocument::fromJson(res.out).array().first()[u"Mountpoint"_s].toString();
+            // Allocated bytes (a sparse file counts what it holds), by du: a
+            // walk of a large volume must not block the event loop.
+            runTool(
+                this, findTool(u"du"_s), {u"-s"_s, u"-x"_s, u"-B1"_s, mountpoint},
+                [done](int code, const QByteArray &out) {
+                    // The total is the last line, also when du could not read
+                    // some folder (files of other users of the container).
+                    bool ok = false;
+                    const QByteArray last = out.trimmed().split('\n').last();
+                    const qint64 bytes = last.split('\t').first().trimmed().toLongLong(&ok);
+                    if (!ok || code < 0)
+                        done(makeError(u"volume_usage_failed"_s,
+                                       u"du failed: %1"_s.arg(QString::fromUtf8(out.trimmed()))));
+                    else
+                        done(bytes);
+                });
+        });
+}
+
 void ContainerRuntime::inspect(const QString &name,
                                std::function<void(const Result<ContainerRuntimeInfo> &)> done)
 {
@@ -421,6 +591,7 @@ void ContainerRuntime::inspect(const QString &name,
                      info.exitCode = state.value(u"ExitCode"_s).toInt();
                      info.oomKilled = state.value(u"OOMKilled"_s).toBool();
                      info.cgroupPath = state.value(u"CgroupPath"_s).toString();
+                     info.pid = state.value(u"Pid"_s).toInteger();
                      info.logPath = o.value(u"HostConfig"_s)
                                         .toObject()
                                         .value(u"LogConfig"_s)

@@ -4,6 +4,7 @@
 #include "podman.h"
 
 #include <QObject>
+#include <QSet>
 
 #include <functional>
 
@@ -16,6 +17,11 @@ struct InstanceLimits
     qint64 memoryMb = 4096;
     int pidsLimit = 1024;
     int stopTimeoutS = 5;
+    /// disk_gb of an instance that asks for none (the configured per-instance quota).
+    qint64 defaultDiskGb = 50;
+    /// Where the per-instance ext4 images of loop-mounted volumes live (root only: mounting a
+    /// loop device needs it). Empty: plain volumes, the quota is watched, not enforced.
+    QString volumeImageDir;
 };
 
 /// A container of this agent as `podman ps -a --format json` lists it.
@@ -35,6 +41,7 @@ struct ContainerRuntimeInfo
     bool oomKilled = false;
     QString cgroupPath; ///< relative to the cgroup root, e.g. /libpod_parent/libpod-<id>
     QString logPath;    ///< k8s-file log
+    qint64 pid = 0;     ///< the container's first process, as the host sees it
 };
 
 /// The Podman side of an instance: volume, container, the files the agent hands in, start,
@@ -62,6 +69,13 @@ public:
     void destroy(const InstanceRecord &record, Done done);
 
     void list(std::function<void(const Result<QList<ContainerInfo>> &)> done);
+    /// Host ports published by any container on this machine (not only this agent's).
+    void publishedPorts(std::function<void(const Result<QSet<int>> &)> done);
+    /// The ext4 image behind an instance's volume (empty without loop-mounted volumes).
+    QString volumeImage(const QString &containerName) const;
+    /// Bytes used in an instance's volume (for the watched quota of plain volumes).
+    void volumeUsage(const QString &containerName,
+                     std::function<void(const Result<qint64> &)> done);
     void inspect(const QString &name,
                  std::function<void(const Result<ContainerRuntimeInfo> &)> done);
 
@@ -73,6 +87,8 @@ public:
 private:
     void waitForSsh(const InstanceRecord &record, int attemptsLeft, Done done);
     QStringList createArgs(const InstanceRecord &record) const;
+    /// A sparse file of `sizeGb` formatted ext4, for `podman volume create -o type=ext4`.
+    void makeVolumeImage(const QString &path, qint64 sizeGb, Done done);
 
     Podman &m_podman;
     QString m_agentId;

@@ -146,6 +146,7 @@ Result<HostConfig> HostConfig::load(const QString &path)
           readInt(s, u"agent/telemetry_interval_ms"_s, 100, 60'000, c.telemetryIntervalMs),
           readInt(s, u"agent/usage_interval_s"_s, 1, 60, c.usageIntervalS),
           readInt(s, u"agent/market_grace_s"_s, 0, 7 * 86400, c.marketGraceS),
+          readInt(s, u"agent/disk_check_interval_s"_s, 1, 3600, c.diskCheckIntervalS),
           readInt(s, u"agent/reconnect_min_ms"_s, 10, 600'000, c.reconnectMinMs),
           readInt(s, u"agent/reconnect_max_ms"_s, 10, 3'600'000, c.reconnectMaxMs),
           readBool(s, u"prices/interruptible"_s, c.interruptible)}) {

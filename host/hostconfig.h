@@ -59,7 +59,8 @@ struct HostConfig
     // [agent]
     int telemetryIntervalMs = 1000;
     int usageIntervalS = 15;
-    int marketGraceS = 3600; ///< market unreachable this long: running instances stop
+    int marketGraceS = 3600;     ///< market unreachable this long: running instances stop
+    int diskCheckIntervalS = 60; ///< rootless: how often volume usage is measured
     int reconnectMinMs = 1000;
     int reconnectMaxMs = 60'000;
 

@@ -27,6 +27,8 @@ HostEngine::HostEngine(Options options, std::unique_ptr<GpuProbe> probe, QObject
     connect(&m_telemetryTimer, &QTimer::timeout, this, &HostEngine::tick);
     m_usageTimer.setInterval(m_options.config.usageIntervalS * 1000);
     connect(&m_usageTimer, &QTimer::timeout, this, &HostEngine::sendUsage);
+    m_diskTimer.setInterval(m_options.config.diskCheckIntervalS * 1000);
+    connect(&m_diskTimer, &QTimer::timeout, this, &HostEngine::checkDiskQuotas);
 }
 
 HostEngine::~HostEngine() = default;
@@ -87,12 +89,26 @@ void HostEngine::onRuntimeDetected(const RuntimeSettings &settings)
     for (const QString &note : settings.notes)
         emit message(u"podman: "_s + note);
     const HostConfig &c = m_options.config;
-    InstanceLimits limits{c.cpus, c.memoryMb, c.pidsLimit, c.stopTimeoutS};
+    // Root: each instance's volume is an ext4 image of its disk_gb, loop-mounted, so the
+    // filesystem enforces the quota. Rootless cannot mount: the quota is watched instead.
+    InstanceLimits limits{
+        c.cpus,        c.memoryMb,
+        c.pidsLimit,   c.stopTimeoutS,
+        c.diskQuotaGb, settings.rootless ? QString() : QDir(c.stateDir).filePath(u"volumes"_s)};
+    if (settings.rootless) {
+        emit message(u"disk quota: rootless podman cannot mount a per-instance filesystem; "
+                     "volume usage is checked every %1 s and an instance past its disk_gb is "
+                     "stopped (disk_quota_exceeded)"_s.arg(m_options.config.diskCheckIntervalS));
+        m_diskTimer.start();
+    }
     m_runtime = std::make_unique<ContainerRuntime>(
         m_podman, m_journal->agentId(), c.bindAddress.isEmpty() ? c.address : c.bindAddress,
         limits);
-    for (const InstanceRecord &r : m_journal->instances())
+    m_adoptable.clear();
+    for (const InstanceRecord &r : m_journal->instances()) {
         m_live[r.id].record = r;
+        m_adoptable.insert(r.id);
+    }
 
     m_link = std::make_unique<MarketLink>(m_options.market, m_options.hostToken, c.reconnectMinMs,
                                           c.reconnectMaxMs);
@@ -102,7 +118,7 @@ void HostEngine::onRuntimeDetected(const RuntimeSettings &settings)
     connect(m_link.get(), &MarketLink::commandReceived, this, &HostEngine::onCommand);
     connect(m_link.get(), &MarketLink::marketError, this,
             [this](const Error &e) { emit message(u"market: %1 (%2)"_s.arg(e.message, e.code)); });
-    m_disconnectedSinceMs = m_monotonic.elapsed();
+    m_disconnectedSinceMs = std::max<qint64>(1, m_monotonic.elapsed()); // 0 means connected
     setStatus(Status::Connecting);
     adopt();
     m_link->start();
@@ -112,6 +128,7 @@ void HostEngine::onRuntimeDetected(const RuntimeSettings &settings)
 
 void HostEngine::stop()
 {
+    m_diskTimer.stop();
     m_telemetryTimer.stop();
     m_usageTimer.stop();
     if (m_link)
@@ -287,6 +304,34 @@ void HostEngine::tick()
                 });
             }
         }
+    }
+}
+
+void HostEngine::checkDiskQuotas()
+{
+    for (const auto &[id, live] : m_live) {
+        if (live.record.state != InstanceState::Running || live.busy || m_diskChecks.contains(id))
+            continue;
+        const qint64 instanceId = id;
+        const qint64 quotaBytes = (live.record.spec.disk_gb > 0 ? live.record.spec.disk_gb
+                                                                : m_options.config.diskQuotaGb) *
+                                  1024 * 1024 * 1024;
+        m_diskChecks.insert(id);
+        m_runtime->volumeUsage(
+            live.record.container, [this, instanceId, quotaBytes](const Result<qint64> &used) {
+                m_diskChecks.remove(instanceId);
+                auto it = m_live.find(instanceId);
+                if (!used || it == m_live.end() ||
+                    it->second.record.state != InstanceState::Running || *used <= quotaBytes)
+                    return;
+                emit message(u"instance %1: /workspace holds %2 MiB, over its %3 MiB quota; "
+                             "stopping it"_s.arg(instanceId)
+                                 .arg(*used / (1024 * 1024))
+                                 .arg(quotaBytes / (1024 * 1024)));
+                enqueue(instanceId, [this, instanceId](std::function<void()> done) {
+                    doStop(instanceId, {}, u"disk_quota_exceeded"_s, std::move(done));
+                });
+            });
     }
 }
 

@@ -104,6 +104,9 @@ private:
     void sendUsage();
     void sendAvailability();
     void tick();
+    /// Rootless (no loop-mounted volumes): stops running instances whose /workspace holds
+    /// more than their disk_gb.
+    void checkDiskQuotas();
     protocol::HelloMessage hello() const;
 
     // hostengine_instances.cpp
@@ -125,7 +128,11 @@ private:
     Result<void> transition(qint64 id, protocol::InstanceState state, const QString &reason,
                             const QString &commandId);
     void report(const InstanceRecord &record);
-    std::optional<int> allocatePort() const;
+    void allocateAndProvision(qint64 id, const QString &commandId, const QSet<int> &published,
+                              const std::function<void(const QString &)> &fail,
+                              std::function<void()> done);
+    /// A port of the range that is free now and not in `published`.
+    std::optional<int> allocatePort(const QSet<int> &published) const;
     std::optional<QStringList> allocateGpus(int count) const;
 
     Options m_options;
@@ -138,8 +145,13 @@ private:
     std::unique_ptr<MarketLink> m_link;
     std::map<qint64, Live> m_live;
     QSet<QString> m_queuedCommands; ///< command ids queued or running in this process
+    /// Instances the journal held at start: the only ones adoption reconciles (a create that
+    /// arrives while `podman ps` runs is not a create interrupted by a restart).
+    QSet<qint64> m_adoptable;
     QTimer m_telemetryTimer;
     QTimer m_usageTimer;
+    QTimer m_diskTimer;
+    QSet<qint64> m_diskChecks; ///< instances whose volume usage is being measured
     QElapsedTimer m_monotonic;
     qint64 m_disconnectedSinceMs = 0;
     Status m_status = Status::Stopped;

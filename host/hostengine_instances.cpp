@@ -154,9 +154,9 @@ void HostEngine::report(const InstanceRecord &r)
     sendOrBuffer(u"instance_state"_s, protocol::toJson(protocol::AgentMessage{m}));
 }
 
-std::optional<int> HostEngine::allocatePort() const
+std::optional<int> HostEngine::allocatePort(const QSet<int> &published) const
 {
-    QSet<int> used;
+    QSet<int> used = published;
     for (const auto &[id, live] : m_live) {
         if (live.record.state != InstanceState::Destroyed && live.record.port)
             used.insert(live.record.port);
@@ -238,7 +238,24 @@ void HostEngine::doCreate(qint64 id, const protocol::CommandMessage &command,
         return fail(u"gpus_unavailable: %1 GPU(s) asked, not enough free on this host"_s.arg(
             r.spec.gpu_count));
     r.gpus = *gpus;
-    auto port = allocatePort();
+    // Ports other containers publish (other agents, local mode beside a server agent) are
+    // taken even when nothing listens on them: rootful podman publishes by iptables DNAT.
+    m_runtime->publishedPorts(
+        [this, id, cid = command.id, fail, done](const Result<QSet<int>> &published) {
+            if (!published)
+                return fail(reasonOf(published.error()));
+            allocateAndProvision(id, cid, *published, fail, done);
+        });
+}
+
+void HostEngine::allocateAndProvision(qint64 id, const QString &commandId,
+                                      const QSet<int> &published,
+                                      const std::function<void(const QString &)> &fail,
+                                      std::function<void()> done)
+{
+    InstanceRecord &r = m_live[id].record;
+    const HostConfig &c = m_options.config;
+    auto port = allocatePort(published);
     if (!port)
         return fail(
             u"no_free_port: every port from %1 to %2 is taken"_s.arg(c.portMin).arg(c.portMax));
@@ -253,7 +270,7 @@ void HostEngine::doCreate(qint64 id, const protocol::CommandMessage &command,
             r.jupyterToken = QString::fromLatin1(token.toHex());
         }
     }
-    if (auto t = transition(id, InstanceState::Provisioning, {}, command.id); !t)
+    if (auto t = transition(id, InstanceState::Provisioning, {}, commandId); !t)
         return fail(u"journal_error"_s);
     provision(id, std::move(done));
 }
@@ -388,7 +405,12 @@ void HostEngine::watch(qint64 id)
         Live &l = m_live[id];
         if (!info || l.record.state != InstanceState::Running)
             return;
-        l.metrics = std::make_unique<InstanceMetrics>(info->cgroupPath);
+        const RuntimeSettings &rs = m_podman.settings();
+        if (rs.rootless && rs.cgroupVersion == "v1"_L1)
+            l.metrics =
+                std::make_unique<InstanceMetrics>(InstanceMetrics::forProcessTree(info->pid));
+        else
+            l.metrics = std::make_unique<InstanceMetrics>(info->cgroupPath);
         l.metrics->read(m_monotonic.elapsed()); // first CPU reading: the baseline
         if (!info->logPath.isEmpty())
             l.logs = std::make_unique<LogTail>(info->logPath, l.record.logOffset);
@@ -451,6 +473,8 @@ void HostEngine::adoptWith(const QList<ContainerInfo> &containers)
         }
     }
     for (auto &[id, live] : m_live) {
+        if (!m_adoptable.contains(id))
+            continue; // made by this process since it started: not ours to reconcile
         const InstanceRecord &r = live.record;
         const qint64 instanceId = id;
         const bool exists = byId.contains(id);

@@ -3,6 +3,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -35,9 +38,79 @@ QString InstanceMetrics::controllerFile(const QString &controller, const QString
     return m_root + u'/' + controller + m_path + u'/' + v1File;
 }
 
+InstanceMetrics InstanceMetrics::forProcessTree(qint64 pid)
+{
+    InstanceMetrics m({}, u"/proc"_s);
+    m.m_pid = pid;
+    return m;
+}
+
+void InstanceMetrics::readTree(Reading &r, qint64 &cpuNs) const
+{
+    struct Proc
+    {
+        qint64 ppid = 0;
+        qint64 ticks = 0;
+    };
+    QHash<qint64, Proc> procs;
+    QMultiHash<qint64, qint64> children;
+    const QStringList entries = QDir(m_root).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool numeric = false;
+        const qint64 pid = entry.toLongLong(&numeric);
+        if (!numeric)
+            continue;
+        // "pid (comm) state ppid … utime stime …": comm may hold spaces, so split after ')'.
+        const QByteArray stat = readSmall(m_root + u'/' + entry + u"/stat"_s);
+        const qsizetype close = stat.lastIndexOf(')');
+        if (close < 0)
+            continue;
+        const QList<QByteArray> f = stat.mid(close + 2).split(' ');
+        if (f.size() < 13)
+            continue;
+        Proc p{f[1].toLongLong(), f[11].toLongLong() + f[12].toLongLong()};
+        procs.insert(pid, p);
+        children.insert(p.ppid, pid);
+    }
+    if (!procs.contains(m_pid))
+        return;
+    static const long ticksPerSecond = ::sysconf(_SC_CLK_TCK);
+    static const long pageSize = ::sysconf(_SC_PAGESIZE);
+    qint64 ticks = 0;
+    qint64 rssPages = 0;
+    QList<qint64> queue{m_pid};
+    while (!queue.isEmpty()) {
+        const qint64 pid = queue.takeLast();
+        if (r.pids.contains(pid))
+            continue;
+        r.pids.insert(pid);
+        ticks += procs.value(pid).ticks;
+        const QByteArray statm = readSmall(u"%1/%2/statm"_s.arg(m_root).arg(pid));
+        rssPages += statm.split(' ').value(1).toLongLong();
+        queue.append(children.values(pid));
+    }
+    cpuNs = ticks * (1'000'000'000 / std::max(1L, ticksPerSecond));
+    r.memoryUsedMb = rssPages * pageSize / (1024 * 1024);
+}
+
 InstanceMetrics::Reading InstanceMetrics::read(qint64 monotonicMs)
 {
     Reading r;
+    if (m_pid > 0) {
+        qint64 cpuNs = -1;
+        readTree(r, cpuNs);
+        r.alive = !r.pids.isEmpty();
+        if (!r.alive)
+            return r;
+        // A process that ended takes its CPU time with it: never report a negative share.
+        if (m_lastCpuNs >= 0 && monotonicMs > m_lastAtMs)
+            r.cpuPct = std::max(0.0, double(cpuNs - m_lastCpuNs) / 1e6 /
+                                         double(monotonicMs - m_lastAtMs) * 100.0);
+        m_lastCpuNs = cpuNs;
+        m_lastAtMs = monotonicMs;
+        countSshSessions(r);
+        return r;
+    }
     const QByteArray procs =
         readSmall(controllerFile(u"pids"_s, u"cgroup.procs"_s, u"cgroup.procs"_s));
     for (const QByteArray &line : procs.split('\n')) {
@@ -74,6 +147,12 @@ InstanceMetrics::Reading InstanceMetrics::read(qint64 monotonicMs)
         m_lastAtMs = monotonicMs;
     }
 
+    countSshSessions(r);
+    return r;
+}
+
+void InstanceMetrics::countSshSessions(Reading &r)
+{
     // An open SSH session is an sshd process titled "sshd: USER@pts/N" or "sshd: USER@notty".
     for (qint64 pid : std::as_const(r.pids)) {
         const QString proc = u"/proc/%1/"_s.arg(pid);
@@ -83,7 +162,6 @@ InstanceMetrics::Reading InstanceMetrics::read(qint64 monotonicMs)
         if (cmdline.startsWith("sshd: ") && cmdline.contains('@'))
             ++r.sshSessions;
     }
-    return r;
 }
 
 bool LogTail::parseLine(const QByteArray &line, QByteArray *text, bool *partial)

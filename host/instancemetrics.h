@@ -16,6 +16,10 @@ public:
     /// `cgroupPath` as podman inspect gives it; `cgroupRoot` is /sys/fs/cgroup except in tests.
     explicit InstanceMetrics(QString cgroupPath,
                              QString cgroupRoot = QStringLiteral("/sys/fs/cgroup"));
+    /// Rootless podman on cgroup v1 gives a container no cgroup of its own (podman inspect
+    /// names its parent's): its numbers are then those of the process tree under `pid`, the
+    /// container's first process, read from /proc.
+    static InstanceMetrics forProcessTree(qint64 pid);
 
     struct Reading
     {
@@ -30,9 +34,13 @@ public:
 private:
     QString controllerFile(const QString &controller, const QString &v1File,
                            const QString &v2File) const;
+    static void countSshSessions(Reading &r);
+    /// The pids of the tree under m_pid with their CPU time (ns) and resident memory (bytes).
+    void readTree(Reading &r, qint64 &cpuNs) const;
     QString m_path;
     QString m_root;
     bool m_v2 = false;
+    qint64 m_pid = 0; ///< process-tree mode when > 0
     qint64 m_lastCpuNs = -1;
     qint64 m_lastAtMs = 0;
 };

@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTcpServer>
 
 using namespace Qt::StringLiterals;
@@ -126,6 +127,24 @@ void SelfTest::start()
             report(Outcome::Failure, u"limits"_s,
                    u"rootless podman on cgroup v1 cannot limit pids, memory or CPU; boot with "
                    "systemd.unified_cgroup_hierarchy=1 or run the agent as root"_s);
+        if (s.rootless)
+            report(Outcome::Warning, u"disk quota"_s,
+                   u"rootless: /workspace is a plain volume, the quota is not enforced by the "
+                   "filesystem; the agent measures each volume every %1 s and stops an instance "
+                   "that holds more than its disk_gb (disk_quota_exceeded); run as root for a "
+                   "hard quota"_s.arg(m_config.diskCheckIntervalS));
+        else if (QStandardPaths::findExecutable(u"mkfs.ext4"_s,
+                                                {u"/usr/sbin"_s, u"/sbin"_s, u"/usr/bin"_s})
+                     .isEmpty() ||
+                 !QFileInfo::exists(u"/dev/loop-control"_s))
+            report(Outcome::Failure, u"disk quota"_s,
+                   u"per-instance quotas need mkfs.ext4 (e2fsprogs) and loop devices "
+                   "(/dev/loop-control); instances cannot be created without them"_s);
+        else
+            report(Outcome::Ok, u"disk quota"_s,
+                   u"each /workspace is an ext4 image of the instance's disk_gb, loop-mounted "
+                   "(sparse, in %1): writes past it fail with ENOSPC"_s.arg(
+                       QDir(m_config.stateDir).filePath(u"volumes"_s)));
         checkContainer([this] { checkGpus([this] { emit finished(m_ok); }); });
     });
     m_detector->start();
@@ -191,7 +210,12 @@ void SelfTest::checkContainer(std::function<void()> next)
                       u"--memory"_s, u"64m"_s, u"--entrypoint"_s, u"/bin/sh"_s, image, u"-c"_s,
                       u"test -x /usr/sbin/sshd"_s},
                      this, [this, next](const ProcessResult &r) {
-                         if (r.ok())
+                         const RuntimeSettings &s = m_podman.settings();
+                         if (r.ok() && s.rootless && s.cgroupVersion == "v1"_L1)
+                             report(Outcome::Ok, u"container"_s,
+                                    u"a container ran (its pids and memory limits were ignored, "
+                                    "see limits), sshd present"_s);
+                         else if (r.ok())
                              report(Outcome::Ok, u"container"_s,
                                     u"a container with pids and memory limits ran, sshd present"_s);
                          else

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcessEnvironment>
 #include <QTest>
 
@@ -28,7 +29,7 @@ QString HostTestBed::agentBinary()
     return QStringLiteral(SUANLI_HOST_BINARY);
 }
 
-HostTestBed::HostTestBed(const QString &iniExtra)
+HostTestBed::HostTestBed(const QString &iniExtra, const QString &agentExtra)
 {
     m_market = std::make_unique<MarketHarness>();
     if (!m_market->ok()) {
@@ -69,7 +70,7 @@ HostTestBed::HostTestBed(const QString &iniExtra)
         "[agent]\nreconnect_min_ms=100\nreconnect_max_ms=1000\nusage_interval_s=1\n"_s.arg(base)
             .arg(base + 19)
             .toUtf8() +
-        iniExtra.toUtf8());
+        agentExtra.toUtf8() + iniExtra.toUtf8());
     ini.close();
     QProcess keygen;
     keygen.start(u"ssh-keygen"_s, {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, u""_s, u"-C"_s,
@@ -254,6 +255,25 @@ int HostTestBed::podman(const QStringList &args, QByteArray *output)
     if (output)
         *output = p.readAllStandardOutput();
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+QString HostTestBed::containerState(qint64 instanceId)
+{
+    QByteArray state;
+    if (podman({u"container"_s, u"inspect"_s, u"--format"_s, u"{{.State.Status}}"_s,
+                containerName(instanceId)},
+               &state) != 0)
+        return {};
+    return QString::fromUtf8(state.trimmed());
+}
+
+QJsonObject HostTestBed::agentStatus()
+{
+    QProcess status;
+    status.start(agentBinary(), {u"status"_s, u"--json"_s, u"--config"_s, configPath()});
+    if (!status.waitForFinished(10000) || status.exitCode() != 0)
+        return {};
+    return QJsonDocument::fromJson(status.readAllStandardOutput()).object();
 }
 
 QString HostTestBed::containerName(qint64 instanceId) const

@@ -18,7 +18,8 @@ class HostTestBed
 public:
     static constexpr auto kImage = "localhost/suanli/base:bookworm";
 
-    explicit HostTestBed(const QString &iniExtra = {});
+    /// `iniExtra`: sections appended to host.ini; `agentExtra`: lines added to its [agent].
+    explicit HostTestBed(const QString &iniExtra = {}, const QString &agentExtra = {});
     ~HostTestBed();
     bool ok() const { return m_error.isEmpty(); }
     QString error() const { return m_error; }
@@ -56,6 +57,10 @@ public:
     /// podman (with the agent's runtime settings) run synchronously; exit code.
     int podman(const QStringList &args, QByteArray *output = nullptr);
     QString containerName(qint64 instanceId) const;
+    /// podman's state of the instance's container ("running", "exited", …; empty if none).
+    QString containerState(qint64 instanceId);
+    /// `suanli-host status --json` on this bed's config (the journal as the agent left it).
+    QJsonObject agentStatus();
 
     static QString agentBinary();
 

@@ -45,12 +45,15 @@ private slots:
             "[instances]\ndisk_quota_gb=80\ncpus=3.5\nmemory_mb=8192\npids_limit=2048\n"
             "[prices]\ngpu_hour_micro=1320000\nstorage_gb_month_micro=200000\ninterruptible=true\n"
             "[images]\nsize=1\n1\\ref=localhost/x:1\n1\\title=X\n1\\jupyter=true\n"
-            "[schedule]\nwindows=mon-fri 22:00-08:00, sat 00:00-24:00\n"));
+            "[schedule]\nwindows=mon-fri 22:00-08:00, sat 00:00-24:00\n"
+            "[agent]\nmarket_grace_s=120\ndisk_check_interval_s=15\n"));
         QVERIFY2(c, c ? "" : qPrintable(c.error().message));
         QCOMPARE(c->address, u"203.0.113.7"_s);
         QCOMPARE(c->portMin, 20000);
         QCOMPARE(c->portMax, 20100);
         QCOMPARE(c->diskQuotaGb, 80);
+        QCOMPARE(c->marketGraceS, 120);
+        QCOMPARE(c->diskCheckIntervalS, 15);
         QCOMPARE(c->cpus, 3.5);
         QCOMPARE(c->memoryMb, 8192);
         QCOMPARE(c->priceGpuHourMicro, 1'320'000);
@@ -80,6 +83,8 @@ private slots:
         QTest::newRow("runtime") << "[host]\nruntime=kata\n"_ba << u"host/runtime"_s;
         QTest::newRow("window") << "[schedule]\nwindows=someday 9-5\n"_ba << u"schedule/windows"_s;
         QTest::newRow("bool") << "[prices]\ninterruptible=maybe\n"_ba << u"prices/interruptible"_s;
+        QTest::newRow("disk check")
+            << "[agent]\ndisk_check_interval_s=0\n"_ba << u"agent/disk_check_interval_s"_s;
     }
     void badValuesNameTheirKey()
     {
@@ -181,6 +186,30 @@ private slots:
         QCOMPARE(ContainerRuntime::sshdConfig({{u"1A"_s, u"x"_s}}).error().code, u"invalid_env"_s);
         QCOMPARE(ContainerRuntime::sshdConfig({{u"A"_s, u"x\"\nHostKey /x"_s}}).error().code,
                  u"invalid_env"_s);
+    }
+
+    void processTreeMetricsReadThisProcess()
+    {
+        // Rootless on cgroup v1: the numbers of the tree under a pid, from /proc. This test's
+        // own process and a child it starts stand in for a container's.
+        QProcess child;
+        child.start(u"sleep"_s, {u"30"_s});
+        QVERIFY(child.waitForStarted());
+        InstanceMetrics m = InstanceMetrics::forProcessTree(QCoreApplication::applicationPid());
+        const InstanceMetrics::Reading first = m.read(0);
+        QVERIFY(first.alive);
+        QVERIFY(first.pids.contains(QCoreApplication::applicationPid()));
+        QVERIFY(first.pids.contains(child.processId()));
+        QVERIFY(first.memoryUsedMb > 0);
+        volatile double x = 0; // some CPU time for the second reading
+        for (int i = 0; i < 20'000'000; ++i)
+            x = x + i;
+        const InstanceMetrics::Reading second = m.read(1000);
+        QVERIFY(second.cpuPct > 0);
+        child.kill();
+        child.waitForFinished();
+        QVERIFY(!m.read(2000).pids.contains(child.processId()));
+        QVERIFY(!InstanceMetrics::forProcessTree(0x3fffffff).read(0).alive);
     }
 
     void criLogLinesAreJoined()

@@ -55,7 +55,7 @@ MarketHarness::MarketHarness(server::MarketPolicy policy)
 
 MarketHarness::~MarketHarness() = default;
 
-void MarketHarness::startMarket()
+void MarketHarness::startMarket(quint16 port)
 {
     auto store = server::SqlStore::open(m_dbUrl, m_policy, u"harness-%1"_s.arg(++s_connections));
     if (!store) {
@@ -63,13 +63,13 @@ void MarketHarness::startMarket()
         return;
     }
     m_market = std::make_unique<server::Market>(std::move(store).value(), m_clock);
-    auto port = m_market->start(QHostAddress::LocalHost, 0);
-    if (!port) {
-        m_error = port.error().message;
+    auto bound = m_market->start(QHostAddress::LocalHost, port);
+    if (!bound) {
+        m_error = bound.error().message;
         m_market.reset();
         return;
     }
-    m_baseUrl = u"http://127.0.0.1:%1"_s.arg(*port);
+    m_baseUrl = u"http://127.0.0.1:%1"_s.arg(*bound);
 }
 
 std::unique_ptr<server::Market> MarketHarness::startSecondMarket(QString *baseUrl)
@@ -89,6 +89,13 @@ void MarketHarness::restart()
 {
     m_market.reset();
     startMarket();
+}
+
+bool MarketHarness::restartOnSamePort()
+{
+    m_market.reset();
+    startMarket(quint16(QUrl(m_baseUrl).port()));
+    return m_market != nullptr;
 }
 
 MarketHarness::Account MarketHarness::createAccount(const QString &name, const QStringList &roles,

@@ -36,6 +36,12 @@ public:
     std::unique_ptr<server::Market> startSecondMarket(QString *baseUrl);
     /// Closes and reopens the market on the same database, as after `kill -9` and restart.
     void restart();
+    /// Closes the market (its port and every socket), as when its process dies; market() is
+    /// invalid until restartOnSamePort().
+    void shutdown() { m_market.reset(); }
+    /// Opens the market again on the same database and the same port, so agents reconnect to
+    /// the URL they know. False when the port cannot be bound again.
+    bool restartOnSamePort();
 
     struct Account { qint64 id = 0; QByteArray token; };
     Account createAccount(const QString &name, const QStringList &roles, Micro topup = 0);
@@ -59,7 +65,7 @@ public:
     QNetworkAccessManager &network() { return m_network; }
 
 private:
-    void startMarket();
+    void startMarket(quint16 port = 0);
 
     server::MarketPolicy m_policy;
     server::ManualClock m_clock;

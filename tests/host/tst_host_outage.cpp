@@ -1,0 +1,184 @@
+// The market going away (issue 3 §5): the suanli-host binary runs as a child process against a
+// real market that is shut down and opened again on the same port and database. Within the
+// grace period the instance keeps running and answers SSH, the agent journals its reports and
+// delivers them after the reconnect (telemetry history without a hole, billing exact). Past the
+// grace period the agent stops the instance with `market_unreachable`, data kept, and the
+// market learns it on reconnect.
+
+#include "hosttestbed.h"
+
+#include "protocol/money.h"
+
+#include <QJsonArray>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace suanli;
+using namespace suanli::testing;
+
+namespace {
+
+QList<QDateTime> sampleTimes(HostTestBed &bed, qint64 id)
+{
+    bed.market().market().flushTelemetry();
+    QList<QDateTime> times;
+    const QJsonArray samples =
+        bed.market()
+            .get(u"/api/v1/instances/%1/telemetry"_s.arg(id), bed.renterToken())
+            .json.value(u"samples"_s)
+            .toArray();
+    for (const QJsonValue &s : samples)
+        times.append(QDateTime::fromString(s[u"at"_s].toString(), Qt::ISODateWithMs));
+    std::sort(times.begin(), times.end());
+    return times;
+}
+
+} // namespace
+
+class TestHostOutage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void reportsBufferedAndDeliveredWithinGrace()
+    {
+        HostTestBed bed({}, u"market_grace_s=600\n"_s);
+        QVERIFY2(bed.ok(), qPrintable(bed.error()));
+        QVERIFY(bed.startProcess()->state() == QProcess::Running);
+        QVERIFY(bed.waitOfferListed());
+        const qint64 id = bed.createInstance();
+        QVERIFY(id > 0);
+        const QJsonObject running = bed.waitState(id, u"running"_s);
+        QCOMPARE(running.value(u"state"_s).toString(), u"running"_s);
+        const QString runningSince = running.value(u"running_since"_s).toString();
+        QTRY_VERIFY_WITH_TIMEOUT(!sampleTimes(bed, id).isEmpty(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(bed.agentStatus().value(u"unsent_reports"_s).toInt(), 0, 10000);
+
+        // The market dies. Its clock goes on: 45 s pass on it before it is back.
+        bed.market().shutdown();
+        const QDateTime down = QDateTime::currentDateTimeUtc();
+        bed.market().clock().advanceSeconds(45);
+
+        // The lease goes on without the market: container running, SSH answers. This is the
+        // instance's first login: sshd's "Accepted publickey" line in the container log is
+        // read by the agent now and kept for later.
+        QCOMPARE(bed.containerState(id), u"running"_s);
+        QByteArray out;
+        QVERIFY2(
+            bed.ssh(running,
+                    u"echo during-outage > /workspace/outage.txt && cat /workspace/outage.txt"_s,
+                    &out) == 0,
+            out.constData());
+        QCOMPARE(out.trimmed(), "during-outage"_ba);
+        // The agent journals its reports: telemetry batches (one a second) and usage pile up.
+        QTRY_VERIFY_WITH_TIMEOUT(bed.agentStatus().value(u"unsent_reports"_s).toInt() >= 5, 15000);
+        QTest::qWait(2000);
+        QCOMPARE(bed.containerState(id), u"running"_s);
+        QVERIFY(bed.process()->state() == QProcess::Running);
+        const QDateTime up = QDateTime::currentDateTimeUtc();
+
+        // Back on the same port with the same database: the agent reconnects by itself and
+        // delivers what it kept, in order.
+        QVERIFY2(bed.market().restartOnSamePort(), qPrintable(bed.market().error()));
+        QTRY_VERIFY_WITH_TIMEOUT(bed.market().market().store().host(bed.hostId())->online, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(bed.agentStatus().value(u"unsent_reports"_s).toInt(), 0, 10000);
+
+        // Telemetry covers the outage: no hole of more than a few seconds between the last
+        // sample before the market died and the first after it came back.
+        QList<QDateTime> times;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (times = sampleTimes(bed, id), !times.isEmpty() && times.last() > up), 10000);
+        int during = 0;
+        for (const QDateTime &t : std::as_const(times))
+            during += t > down && t < up;
+        const qint64 outageS = down.secsTo(up);
+        QVERIFY2(during >= outageS - 2,
+                 qPrintable(u"%1 samples in a %2 s outage"_s.arg(during).arg(outageS)));
+        for (qsizetype i = 1; i < times.size(); ++i)
+            QVERIFY2(times[i - 1].msecsTo(times[i]) <= 3000,
+                     qPrintable(u"telemetry hole from %1 to %2"_s.arg(
+                         times[i - 1].toString(Qt::ISODateWithMs),
+                         times[i].toString(Qt::ISODateWithMs))));
+        // The log line of the login during the outage arrived.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            bed.market()
+                .get(u"/api/v1/instances/%1/logs?tail=100"_s.arg(id), bed.renterToken())
+                .body.contains("Accepted publickey for root"),
+            10000);
+
+        // One running period through the outage, billed exactly for the market's 45 s.
+        const QJsonObject after = bed.instance(id);
+        QCOMPARE(after.value(u"state"_s).toString(), u"running"_s);
+        QCOMPARE(after.value(u"running_since"_s).toString(), runningSince);
+        bed.market().market().runBilling();
+        QCOMPARE(bed.instance(id).value(u"spend_micro"_s).toInteger(),
+                 chargeForSeconds(1'000'000, 45));
+        QCOMPARE(bed.ssh(after, u"cat /workspace/outage.txt"_s, &out), 0);
+        QCOMPARE(out.trimmed(), "during-outage"_ba);
+    }
+
+    void pastGraceStopsAndReportsOnReconnect()
+    {
+        // docs/host.md: past agent/market_grace_s the running instances are stopped with
+        // reason market_unreachable, data kept; the report waits in the journal.
+        HostTestBed bed({}, u"market_grace_s=8\n"_s);
+        QVERIFY2(bed.ok(), qPrintable(bed.error()));
+        QVERIFY(bed.startProcess()->state() == QProcess::Running);
+        QVERIFY(bed.waitOfferListed());
+        const qint64 id = bed.createInstance();
+        QVERIFY(id > 0);
+        const QJsonObject running = bed.waitState(id, u"running"_s);
+        QCOMPARE(running.value(u"state"_s).toString(), u"running"_s);
+        QCOMPARE(bed.ssh(running, u"echo kept > /workspace/kept.txt"_s), 0);
+
+        bed.market().shutdown();
+        QElapsedTimer outage;
+        outage.start();
+        bed.market().clock().advanceSeconds(30);
+        // Inside the grace period: still running and reachable.
+        QCOMPARE(bed.containerState(id), u"running"_s);
+        QByteArray out;
+        QVERIFY2(bed.ssh(running, u"true"_s, &out, 3000) == 0, out.constData());
+        QVERIFY2(outage.elapsed() < 8000, "the grace check came too late to mean anything");
+
+        // Past it: the agent stops the container (data kept) and journals the report.
+        QTRY_COMPARE_WITH_TIMEOUT(bed.containerState(id), u"exited"_s, 20000);
+        QVERIFY(outage.elapsed() >= 8000);
+        QCOMPARE(bed.podman({u"volume"_s, u"exists"_s, bed.containerName(id)}), 0);
+        QJsonObject journal;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (journal = bed.agentStatus(),
+             journal[u"instances"_s][0][u"state"_s].toString() == "stopped"_L1),
+            10000);
+        QCOMPARE(journal[u"instances"_s][0][u"reason"_s].toString(), u"market_unreachable"_s);
+        QVERIFY(journal.value(u"unsent_reports"_s).toInt() > 0);
+        QVERIFY(bed.process()->state() == QProcess::Running);
+
+        QVERIFY2(bed.market().restartOnSamePort(), qPrintable(bed.market().error()));
+        const QJsonObject stopped = bed.waitState(id, u"stopped"_s, 20000);
+        QCOMPARE(stopped.value(u"state"_s).toString(), u"stopped"_s);
+        QCOMPARE(stopped.value(u"state_reason"_s).toString(), u"market_unreachable"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(bed.agentStatus().value(u"unsent_reports"_s).toInt(), 0, 10000);
+        // The market bills to the moment it learns of the stop (DESIGN §3): its 30 s.
+        bed.market().market().runBilling();
+        QCOMPARE(bed.instance(id).value(u"spend_micro"_s).toInteger(),
+                 chargeForSeconds(1'000'000, 30));
+
+        // Data kept: the renter starts it again and finds the file.
+        QCOMPARE(bed.market()
+                         .post(u"/api/v1/instances/%1/start"_s.arg(id), bed.renterToken(), {})
+                         .status /
+                     100,
+                 2);
+        const QJsonObject again = bed.waitState(id, u"running"_s);
+        QCOMPARE(again.value(u"state"_s).toString(), u"running"_s);
+        QCOMPARE(bed.ssh(again, u"cat /workspace/kept.txt"_s, &out), 0);
+        QCOMPARE(out.trimmed(), "kept"_ba);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHostOutage)
+#include "tst_host_outage.moc"
