@@ -1,6 +1,7 @@
 #include "accesscontroller.h"
 
 #include "instancelistmodel.h"
+#include "sshkeys.h"
 
 #include <QFuture>
 #include <QPointer>
@@ -15,6 +16,11 @@ using suanli::protocol::InstanceState;
 namespace suanli::app {
 
 namespace {
+
+void postResult(QObject *context, std::function<void(Result<void>)> done, Result<void> result)
+{
+    QTimer::singleShot(0, context, [done = std::move(done), result] { done(result); });
+}
 
 bool isSecurityError(const Error &error)
 {
@@ -37,6 +43,46 @@ AccessController::AccessController(InstanceListModel *model, QObject *parent)
 // The pool's destructor lets a config write in flight finish (milliseconds); its answer is
 // dropped with this object.
 AccessController::~AccessController() = default;
+
+void AccessController::setSshKey(SshKeys *keys, const QUrl &market)
+{
+    m_keys = keys;
+    m_market = market;
+    m_keyPath = keys ? keys->keyPath(market) : QString();
+    for (auto &[id, entry] : m_entries)
+        entry.access->setIdentitySource(keys ? identitySource() : nullptr);
+}
+
+access::InstanceAccess::IdentitySource AccessController::identitySource()
+{
+    return [this](QObject *context, std::function<void(Result<ssh::Identity>)> done) {
+        if (m_keys)
+            m_keys->identity(m_market, context, std::move(done));
+        else
+            done(ssh::Identity{m_keyPath, {}});
+    };
+}
+
+void AccessController::supplyPassphrase(const QString &passphrase, QObject *context,
+                                        std::function<void(Result<void>)> done)
+{
+    QPointer<QObject> guard(context);
+    if (!m_keys) {
+        return postResult(context, std::move(done),
+                          makeError(u"ssh_key_error"_s, tr("There is no SSH key to unlock.")));
+    }
+    m_keys->rememberPassphrase(m_market, passphrase, this,
+                               [this, guard, done = std::move(done)](Result<void> stored) {
+        if (stored) {
+            for (auto &[id, entry] : m_entries) {
+                if (entry.access->needsPassphrase())
+                    entry.access->retryConnection();
+            }
+        }
+        if (guard)
+            done(stored);
+    });
+}
 
 access::InstanceAccess *AccessController::access(qint64 instanceId) const
 {
@@ -82,10 +128,14 @@ void AccessController::sync()
             entry.access = std::make_unique<access::InstanceAccess>(
                 in, m_keyPath, ssh::SshConfig(m_paths), m_openUrl);
             const qint64 id = in.id;
+            if (m_keys)
+                entry.access->setIdentitySource(identitySource());
             connect(entry.access.get(), &access::InstanceAccess::errorOccurred, this,
                     [this, id](const Error &error) {
                 if (isSecurityError(error))
                     emit securityError(id, error);
+                else if (error.code == "ssh_key_passphrase"_L1)
+                    emit passphraseNeeded(id, error);
                 else
                     emit errorOccurred(id, error);
             });

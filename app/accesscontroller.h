@@ -5,6 +5,7 @@
 #include "ssh/sshconfig.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QThreadPool>
 
 #include <map>
@@ -15,6 +16,7 @@
 namespace suanli::app {
 
 class InstanceListModel;
+class SshKeys;
 
 /// Getting into the renter's running instances (issue 5 §2–§3): one access::InstanceAccess per
 /// running instance with SSH details, kept in step with the instance list. When an instance
@@ -28,8 +30,16 @@ public:
     explicit AccessController(InstanceListModel *model, QObject *parent = nullptr);
     ~AccessController() override;
 
-    /// The market's private key (SshKeys::keyPath); set before instances run.
+    /// The market's private key (SshKeys::keyPath), used without a passphrase; set before
+    /// instances run. setSshKey() is the app's way.
     void setPrivateKeyPath(const QString &path) { m_keyPath = path; }
+    /// The market's key from `keys`: every session reads the key's passphrase from the
+    /// keychain (SshKeys::identity) before it connects.
+    void setSshKey(SshKeys *keys, const QUrl &market);
+    /// Checks the passphrase the user typed, keeps it in the keychain and reconnects the
+    /// sessions that stopped for want of it. "ssh_key_passphrase" when it is wrong.
+    void supplyPassphrase(const QString &passphrase, QObject *context,
+                          std::function<void(Result<void>)> done);
     /// How links open (the UI passes QDesktopServices::openUrl).
     void setOpenUrl(access::InstanceAccess::OpenUrl openUrl) { m_openUrl = std::move(openUrl); }
     /// Where the OpenSSH files go (tests); the defaults otherwise.
@@ -50,6 +60,9 @@ signals:
     /// The instance's SSH server presented a key other than the pinned one (or an unusable
     /// one): the connection was refused. Shown as a security error, never as a trust prompt.
     void securityError(qint64 instanceId, const suanli::Error &error);
+    /// The key's passphrase is missing or wrong ("ssh_key_passphrase"): the UI asks for it
+    /// (supplyPassphrase()). The key file is untouched.
+    void passphraseNeeded(qint64 instanceId, const suanli::Error &error);
     /// Any other tunnel error (retried by the session unless fatal).
     void errorOccurred(qint64 instanceId, const suanli::Error &error);
 
@@ -61,6 +74,7 @@ private:
         bool writing = false;
     };
 
+    access::InstanceAccess::IdentitySource identitySource();
     void scheduleSync();
     void sync();
     void writeConfig(qint64 id);
@@ -68,6 +82,8 @@ private:
 
     InstanceListModel *m_model;
     QString m_keyPath;
+    QPointer<SshKeys> m_keys;
+    QUrl m_market;
     access::InstanceAccess::OpenUrl m_openUrl;
     ssh::SshConfigPaths m_paths = ssh::SshConfigPaths::defaults();
     std::map<qint64, Entry> m_entries;

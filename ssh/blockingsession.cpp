@@ -54,9 +54,16 @@ Result<void> BlockingSession::connect(const Endpoint &endpoint, const Identity &
     auto pinned = HostKey::fromOpenSshLine(endpoint.hostKey);
     if (!pinned)
         return pinned.error();
-    auto key = loadKeyPair(identity.privateKeyPath);
+    // With a passphrase this checks it here, so a wrong one is "ssh_key_passphrase" rather
+    // than a refusal by the server.
+    auto key = loadKeyPair(identity.privateKeyPath, identity.passphrase);
     if (!key)
         return key.error();
+    if (key->encrypted && identity.passphrase.isEmpty()) {
+        return makeError(QStringLiteral("ssh_key_passphrase"),
+                         tr("The SSH key %1 is protected by a passphrase, and none was given.")
+                             .arg(identity.privateKeyPath));
+    }
 
     QHostAddress address;
     if (!address.setAddress(endpoint.host)) {

@@ -34,6 +34,13 @@ void Session::open()
     QMetaObject::invokeMethod(m_worker, &SessionWorker::open, Qt::QueuedConnection);
 }
 
+void Session::setIdentity(const Identity &identity)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, identity] { worker->setIdentity(identity); },
+        Qt::QueuedConnection);
+}
+
 Result<ForwardStats> Session::addForward(const ForwardSpec &spec)
 {
     auto fd = socketio::listenOnLoopback(spec.localPort);

@@ -28,8 +28,12 @@ public:
             QObject *parent = nullptr);
     ~Session() override;
 
-    /// Starts connecting (asynchronously); stateChanged() tells how it goes.
+    /// Starts connecting (asynchronously); stateChanged() tells how it goes. After a fatal
+    /// error (Failed) it tries again from the start.
     void open();
+    /// The key (and passphrase) for the next connection attempt, e.g. once the user typed the
+    /// passphrase that was missing or wrong; then open() again.
+    void setIdentity(const Identity &identity);
 
     SessionState state() const { return m_state; }
     /// The error behind the current state (Failed, WaitingToReconnect); empty code otherwise.

@@ -21,6 +21,7 @@ public:
     ~SessionWorker() override;
 
     void open();
+    void setIdentity(const suanli::ssh::Identity &identity) { m_identity = identity; }
     void addForward(int id, int listenFd, const suanli::ssh::ForwardSpec &spec);
     void removeForward(int id);
 

@@ -17,7 +17,8 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("suanli::ssh::Socket", text);
+    // The context lupdate gives tr() calls in free functions of this namespace.
+    return QCoreApplication::translate("suanli::ssh::socketio", text);
 }
 
 void setNoDelay(int fd)
@@ -33,7 +34,7 @@ Result<int> listenOnLoopback(quint16 port)
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd < 0)
         return makeError(QStringLiteral("port_bind_failed"),
-                         QString::fromLocal8Bit(strerror(errno)));
+                         tr("Could not open a socket: %1").arg(QString::fromLocal8Bit(strerror(errno))));
     // SO_REUSEADDR lets a forward re-bind its port at once after close (connections in
     // TIME_WAIT), yet on Linux and macOS still fails when another socket is listening there.
     const int one = 1;

@@ -17,6 +17,8 @@ namespace {
 
 constexpr int kLockTimeoutMs = 5000;
 
+// lupdate files tr() calls under the class whose member makes them ("suanli::ssh::SshConfig");
+// the free functions above that class use QCoreApplication::translate("suanli::ssh", …).
 QString tr(const char *text)
 {
     return QCoreApplication::translate("suanli::ssh::SshConfig", text);
@@ -41,7 +43,8 @@ Result<void> ensureDir(const QString &path, QFile::Permissions mode)
     if (dir.exists())
         return {};
     if (!dir.mkpath(QStringLiteral(".")))
-        return configError(tr("Could not create the folder %1.").arg(path));
+        return configError(
+            QCoreApplication::translate("suanli::ssh", "Could not create the folder %1.").arg(path));
     QFile::setPermissions(path, mode);
     return {};
 }
@@ -54,7 +57,8 @@ Result<void> writeAtomically(const QString &path, const QByteArray &data, QFile:
     QSaveFile file(target);
     if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(mode) ||
         file.write(data) != data.size() || !file.commit()) {
-        return configError(tr("Could not write %1: %2").arg(target, file.errorString()));
+        return configError(QCoreApplication::translate("suanli::ssh", "Could not write %1: %2")
+                               .arg(target, file.errorString()));
     }
     return {};
 }

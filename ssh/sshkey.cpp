@@ -25,7 +25,8 @@ const QByteArray kEd25519 = QByteArrayLiteral("ssh-ed25519");
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("suanli::ssh::SshKey", text);
+    // The context lupdate gives tr() calls in free functions of this namespace.
+    return QCoreApplication::translate("suanli::ssh", text);
 }
 
 void appendUint32(QByteArray &out, quint32 value)

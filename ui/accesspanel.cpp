@@ -1,5 +1,6 @@
 #include "accesspanel.h"
 
+#include "passphrasedialog.h"
 #include "app/access/terminallauncher.h"
 #include "app/accesscontroller.h"
 
@@ -157,6 +158,8 @@ AccessPanel::AccessPanel(app::AccessController *access, QWidget *parent)
     });
     connect(m_access, &app::AccessController::securityError, this,
             &AccessPanel::showSecurityError);
+    connect(m_access, &app::AccessController::passphraseNeeded, this,
+            &AccessPanel::askPassphrase);
     connect(m_access, &app::AccessController::errorOccurred, this,
             [this](qint64 id, const Error &) {
         if (id == m_id)
@@ -314,6 +317,36 @@ void AccessPanel::showSecurityError(qint64 id, const Error &error)
     box->open();
     if (id == m_id)
         showNote(tr("Connection refused: the host key does not match the pinned one."), true);
+}
+
+void AccessPanel::askPassphrase(qint64 id, const Error &error)
+{
+    if (id == m_id)
+        showNote(tr("Tunnels wait for the passphrase of your SSH key."), true);
+    if (m_passphraseDialog) {
+        // One key for all instances: one dialog. A wrong stored passphrase says so in it.
+        if (!m_passphraseDialog->isVisible())
+            m_passphraseDialog->open();
+        return;
+    }
+    // A wrong one from the keychain reads "the passphrase … is wrong"; a missing one asks.
+    auto *dialog = new PassphraseDialog(error.message, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_passphraseDialog = dialog;
+    connect(dialog, &PassphraseDialog::submitted, this, [this, dialog](const QString &passphrase) {
+        m_access->supplyPassphrase(passphrase, dialog, [this, dialog](Result<void> stored) {
+            if (!stored) {
+                dialog->setError(stored.error().code == "ssh_key_passphrase"_L1
+                                     ? tr("That passphrase does not unlock your SSH key. Try "
+                                          "again.")
+                                     : stored.error().message);
+                return;
+            }
+            dialog->accept();
+            showNote(tr("SSH key unlocked; the tunnels connect."));
+        });
+    });
+    dialog->open();
 }
 
 } // namespace suanli::ui

@@ -2,8 +2,10 @@
 
 #include "app/access/instanceaccess.h" // PortForwardModel::access() needs the full type
 #include "app/access/portforwardmodel.h"
+#include "passphrasedialog.h" // QPointer<PassphraseDialog> needs the full type
 #include "protocol/types.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
@@ -17,6 +19,8 @@ class AccessController;
 }
 
 namespace suanli::ui {
+
+class PassphraseDialog;
 
 /// Getting into the selected running instance (issue 5 §3): Open terminal, Open in VS Code,
 /// Copy SSH command, Open Jupyter (its URL shown for copying), and the Ports panel with live
@@ -39,6 +43,8 @@ public:
     QSpinBox *remotePortBox() { return m_remotePort; }
     QPushButton *addForwardButton() { return m_addForward; }
     QPushButton *removeForwardButton() { return m_removeForward; }
+    /// The open "SSH key passphrase" dialog, or null.
+    PassphraseDialog *passphraseDialog() { return m_passphraseDialog; }
 
 private:
     void refresh();
@@ -49,6 +55,7 @@ private:
     void showSessionState();
     void showNote(const QString &text, bool error = false);
     void showSecurityError(qint64 id, const Error &error);
+    void askPassphrase(qint64 id, const Error &error);
 
     app::AccessController *m_access;
     qint64 m_id = 0;
@@ -69,6 +76,7 @@ private:
     QPushButton *m_addForward;
     QPushButton *m_removeForward;
     QLabel *m_tunnel;
+    QPointer<PassphraseDialog> m_passphraseDialog;
 };
 
 } // namespace suanli::ui

@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "app/sshkeys.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -126,6 +128,114 @@ void SettingsDialog::save()
     const QString token = m_token->text().trimmed();
     if (remote && url.isValid() && !token.isEmpty())
         m_secrets->write(tokenKey(url), token, m_secrets, [](Result<void>) {});
+}
+
+void SettingsDialog::setSshKeys(app::SshKeys *keys, const QUrl &market)
+{
+    if (m_keys || !keys)
+        return;
+    m_keys = keys;
+    m_market = market;
+    auto *group = new QGroupBox(tr("SSH key"), this);
+    group->setObjectName(u"sshKeyGroup"_s);
+    auto *form = new QFormLayout(group);
+    m_keyState = new QLabel(tr("Reading the key…"), group);
+    m_keyState->setObjectName(u"sshKeyState"_s);
+    m_keyState->setWordWrap(true);
+    form->addRow(m_keyState);
+    m_oldPass = new QLineEdit(group);
+    m_newPass = new QLineEdit(group);
+    m_repeatPass = new QLineEdit(group);
+    for (QLineEdit *edit : {m_oldPass, m_newPass, m_repeatPass})
+        edit->setEchoMode(QLineEdit::Password);
+    m_oldPass->setObjectName(u"currentPassphrase"_s);
+    m_newPass->setObjectName(u"newPassphrase"_s);
+    m_repeatPass->setObjectName(u"repeatPassphrase"_s);
+    m_oldPass->setPlaceholderText(tr("leave empty to use the saved one"));
+    form->addRow(tr("Current passphrase"), m_oldPass);
+    form->addRow(tr("New passphrase"), m_newPass);
+    form->addRow(tr("Repeat"), m_repeatPass);
+    auto *buttons = new QHBoxLayout;
+    m_setPass = new QPushButton(tr("Set passphrase"), group);
+    m_removePass = new QPushButton(tr("Remove passphrase"), group);
+    m_setPass->setObjectName(u"setPassphrase"_s);
+    m_removePass->setObjectName(u"removePassphrase"_s);
+    buttons->addStretch(1);
+    buttons->addWidget(m_setPass);
+    buttons->addWidget(m_removePass);
+    form->addRow(buttons);
+    auto *hint = new QLabel(tr("The key file is re-encrypted in place; your instances keep "
+                               "accepting it. Suanli keeps the passphrase in the system "
+                               "keychain; ssh and VS Code ask for it themselves (or use "
+                               "ssh-agent)."),
+                            group);
+    hint->setWordWrap(true);
+    form->addRow(hint);
+    static_cast<QVBoxLayout *>(layout())->insertWidget(2, group);
+
+    connect(m_setPass, &QPushButton::clicked, this, [this] {
+        if (m_newPass->text().isEmpty()) {
+            m_keyState->setText(tr("Type the new passphrase twice."));
+            return;
+        }
+        if (m_newPass->text() != m_repeatPass->text()) {
+            m_keyState->setText(tr("The two new passphrases differ."));
+            return;
+        }
+        changePassphrase(m_newPass->text());
+    });
+    connect(m_removePass, &QPushButton::clicked, this, [this] { changePassphrase({}); });
+    refreshKeyState();
+}
+
+void SettingsDialog::refreshKeyState()
+{
+    setKeyBusy(true);
+    m_keys->isProtected(m_market, this, [this](Result<bool> protectedKey) {
+        setKeyBusy(false);
+        if (!protectedKey) {
+            m_keyState->setText(protectedKey.error().message);
+            return;
+        }
+        m_keyProtected = *protectedKey;
+        m_keyState->setText(m_keyProtected
+                                ? tr("Your SSH key is protected by a passphrase.")
+                                : tr("Your SSH key has no passphrase: anyone who can read your "
+                                     "files can use it."));
+        m_setPass->setText(m_keyProtected ? tr("Change passphrase") : tr("Set passphrase"));
+        m_removePass->setEnabled(m_keyProtected);
+        m_oldPass->setEnabled(m_keyProtected);
+    });
+}
+
+void SettingsDialog::changePassphrase(const QString &newPassphrase)
+{
+    setKeyBusy(true);
+    m_keyState->setText(newPassphrase.isEmpty() ? tr("Removing the passphrase…")
+                                                : tr("Encrypting the key…"));
+    m_keys->changePassphrase(m_market, m_oldPass->text(), newPassphrase, this,
+                             [this](Result<void> changed) {
+        setKeyBusy(false);
+        if (!changed) {
+            m_keyState->setText(
+                changed.error().code == "ssh_key_passphrase"_L1
+                    ? tr("The current passphrase is wrong (or none is saved): type it in "
+                         "\"Current passphrase\". Nothing was changed.")
+                    : changed.error().message);
+            m_oldPass->setFocus();
+            return;
+        }
+        for (QLineEdit *edit : {m_oldPass, m_newPass, m_repeatPass})
+            edit->clear();
+        refreshKeyState();
+    });
+}
+
+void SettingsDialog::setKeyBusy(bool busy)
+{
+    for (QWidget *w : std::initializer_list<QWidget *>{m_oldPass, m_newPass, m_repeatPass,
+                                                       m_setPass, m_removePass})
+        w->setEnabled(!busy);
 }
 
 } // namespace suanli::ui

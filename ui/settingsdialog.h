@@ -9,7 +9,12 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QRadioButton;
+
+namespace suanli::app {
+class SshKeys;
+}
 
 namespace suanli::ui {
 
@@ -26,8 +31,22 @@ public:
 
     QComboBox *languageBox() { return m_language; }
 
+    /// Adds the "SSH key" section: set, change or remove the passphrase of `market`'s key.
+    /// Those apply at once (the key file is re-encrypted in place, the passphrase kept in the
+    /// keychain), not on OK.
+    void setSshKeys(app::SshKeys *keys, const QUrl &market);
+    QLineEdit *currentPassphraseEdit() { return m_oldPass; }
+    QLineEdit *newPassphraseEdit() { return m_newPass; }
+    QLineEdit *repeatPassphraseEdit() { return m_repeatPass; }
+    QPushButton *setPassphraseButton() { return m_setPass; }
+    QPushButton *removePassphraseButton() { return m_removePass; }
+    QLabel *keyStateLabel() { return m_keyState; }
+
 private:
     void save();
+    void refreshKeyState();
+    void changePassphrase(const QString &newPassphrase);
+    void setKeyBusy(bool busy);
 
     app::Settings *m_settings;
     app::SecretStore *m_secrets;
@@ -39,6 +58,15 @@ private:
     QLineEdit *m_dataFolder;
     QCheckBox *m_secretFile;
     QLabel *m_secretState;
+    app::SshKeys *m_keys = nullptr;
+    QUrl m_market;
+    bool m_keyProtected = false;
+    QLabel *m_keyState = nullptr;
+    QLineEdit *m_oldPass = nullptr;
+    QLineEdit *m_newPass = nullptr;
+    QLineEdit *m_repeatPass = nullptr;
+    QPushButton *m_setPass = nullptr;
+    QPushButton *m_removePass = nullptr;
 };
 
 } // namespace suanli::ui

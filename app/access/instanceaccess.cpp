@@ -3,6 +3,8 @@
 #include "accesslinks.h"
 #include "terminallauncher.h"
 
+using namespace Qt::StringLiterals;
+
 namespace suanli::access {
 
 namespace {
@@ -99,7 +101,11 @@ Result<ssh::ForwardStats> InstanceAccess::addForward(quint16 remotePort, quint16
     auto session = ensureSession();
     if (!session)
         return session.error();
-    return (*session)->addForward({localPort, QStringLiteral("127.0.0.1"), remotePort});
+    auto added = (*session)->addForward({localPort, QStringLiteral("127.0.0.1"), remotePort});
+    // A session that stopped for want of the key's passphrase tries again (and asks again).
+    if (added && m_needsPassphrase)
+        retryConnection();
+    return added;
 }
 
 void InstanceAccess::removeForward(int id)
@@ -127,15 +133,53 @@ Result<ssh::Session *> InstanceAccess::ensureSession()
     if (m_instance.state != protocol::InstanceState::Running || !m_instance.ssh)
         return makeError(QStringLiteral("not_running"), tr("The instance is not running."));
     const auto &endpoint = *m_instance.ssh;
+    // The session (and so the forwards' local ports) exists at once; it connects once the
+    // identity is known. Connections accepted meanwhile wait in the kernel.
     m_session = std::make_unique<ssh::Session>(
         ssh::Endpoint{endpoint.host, quint16(endpoint.port), endpoint.user, endpoint.host_key},
         ssh::Identity{m_privateKeyPath, {}}, m_options);
     connect(m_session.get(), &ssh::Session::stateChanged, this,
             &InstanceAccess::sessionStateChanged);
-    connect(m_session.get(), &ssh::Session::errorOccurred, this, &InstanceAccess::errorOccurred);
+    connect(m_session.get(), &ssh::Session::errorOccurred, this, &InstanceAccess::onError);
     connect(m_session.get(), &ssh::Session::forwardChanged, this, &InstanceAccess::forwardChanged);
-    m_session->open();
+    startSession();
     return m_session.get();
+}
+
+void InstanceAccess::startSession()
+{
+    m_needsPassphrase = false;
+    if (!m_identitySource) {
+        m_session->open();
+        return;
+    }
+    const quint64 generation = ++m_sessionGeneration;
+    m_identitySource(this, [this, generation](Result<ssh::Identity> identity) {
+        if (!m_session || generation != m_sessionGeneration)
+            return; // closed or replaced meanwhile
+        if (!identity) {
+            onError(identity.error());
+            return;
+        }
+        m_session->setIdentity(*identity);
+        m_session->open();
+    });
+}
+
+void InstanceAccess::retryConnection()
+{
+    if (!m_session)
+        return;
+    const ssh::SessionState state = m_session->state();
+    if (state == ssh::SessionState::Idle || state == ssh::SessionState::Failed)
+        startSession();
+}
+
+void InstanceAccess::onError(const Error &error)
+{
+    if (error.code == "ssh_key_passphrase"_L1)
+        m_needsPassphrase = true;
+    emit errorOccurred(error);
 }
 
 void InstanceAccess::closeSession()
@@ -144,6 +188,8 @@ void InstanceAccess::closeSession()
         return;
     const auto open = m_session->forwards();
     m_session.reset();
+    ++m_sessionGeneration;
+    m_needsPassphrase = false;
     m_jupyterForward = 0;
     for (const auto &forward : open)
         emit forwardRemoved(forward.id);

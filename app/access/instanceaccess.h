@@ -24,6 +24,10 @@ class InstanceAccess : public QObject
     Q_OBJECT
 public:
     using OpenUrl = std::function<bool(const QUrl &)>;
+    /// Where the session's key and passphrase come from (the app reads the passphrase from the
+    /// keychain, asynchronously): called before each session is opened, answers on `context`.
+    using IdentitySource = std::function<void(
+        QObject *context, std::function<void(Result<ssh::Identity>)> done)>;
 
     /// openUrl: how the UI opens a link (QDesktopServices::openUrl); the core never does.
     InstanceAccess(const protocol::Instance &instance, QString privateKeyPath,
@@ -32,6 +36,14 @@ public:
     ~InstanceAccess() override;
 
     QString hostAlias() const;
+    /// Without one, sessions use the private key path given above, unprotected.
+    void setIdentitySource(IdentitySource source) { m_identitySource = std::move(source); }
+    /// Opens the session again with a fresh identity (the passphrase was just entered) if it
+    /// stopped for want of one or on a fatal error; the forwards and their ports stay.
+    void retryConnection();
+    /// The last session stopped (or could not start) because the key's passphrase is missing
+    /// or wrong ("ssh_key_passphrase").
+    bool needsPassphrase() const { return m_needsPassphrase; }
     /// Feed every update of the instance: leaving `running` closes the session and its
     /// forwards; new SSH details (a restart elsewhere) make the next forward use them.
     void setInstance(const protocol::Instance &instance);
@@ -66,15 +78,21 @@ signals:
 
 private:
     Result<ssh::Session *> ensureSession();
+    void startSession();
     void closeSession();
+    void onError(const Error &error);
 
     protocol::Instance m_instance;
     QString m_privateKeyPath;
     ssh::SshConfig m_config;
     OpenUrl m_openUrl;
     ssh::SessionOptions m_options;
+    IdentitySource m_identitySource;
     std::unique_ptr<ssh::Session> m_session;
+    /// Tells an identity answer for an earlier session from one for the current.
+    quint64 m_sessionGeneration = 0;
     int m_jupyterForward = 0;
+    bool m_needsPassphrase = false;
 };
 
 } // namespace suanli::access
