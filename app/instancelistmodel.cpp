@@ -87,8 +87,12 @@ QString InstanceListModel::reasonText(const QString &reason)
         return tr("spending limit reached");
     if (reason == "max_duration_reached"_L1)
         return tr("time limit reached");
-    if (reason == "owner_returned"_L1)
+    if (reason == "idle_stop"_L1)
+        return tr("idle, stopped by the cost guard");
+    if (reason == "host_owner_returned"_L1 || reason == "owner_returned"_L1)
         return tr("the owner needs the machine");
+    if (reason == "host_owner_forced_stop"_L1)
+        return tr("the owner stopped it");
     return reason;
 }
 

@@ -55,6 +55,7 @@ public:
     using Callback = std::function<void(Result<T>)>;
 
     explicit MarketClient(QNetworkAccessManager *network, QObject *parent = nullptr);
+    QNetworkAccessManager *network() const { return m_network; }
 
     void setMarket(const QUrl &baseUrl, const QByteArray &token);
     QUrl baseUrl() const { return m_baseUrl; }

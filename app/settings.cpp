@@ -85,6 +85,16 @@ void Settings::setLocalPort(int port)
     m_settings->setValue(u"local/port"_s, port);
 }
 
+QStringList Settings::notifiedKeys() const
+{
+    return m_settings->value(u"notifications/shown"_s).toStringList();
+}
+
+void Settings::setNotifiedKeys(const QStringList &keys)
+{
+    m_settings->setValue(u"notifications/shown"_s, keys);
+}
+
 QByteArray Settings::windowGeometry() const
 {
     return m_settings->value(u"ui/geometry"_s).toByteArray();

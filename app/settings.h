@@ -38,6 +38,9 @@ public:
     void setLocalPort(int port);
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);
+    /// Notifications already shown that must not repeat after a restart (release warnings).
+    QStringList notifiedKeys() const;
+    void setNotifiedKeys(const QStringList &keys);
 
     void sync() { m_settings->sync(); }
 

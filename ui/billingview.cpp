@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -26,6 +27,9 @@ BillingView::BillingView(app::BillingController *controller, QWidget *parent)
     , m_message(new QLabel(this))
     , m_export(new QPushButton(tr("Export CSV…"), this))
     , m_table(new QTableView(this))
+    , m_lowBalance(new QLineEdit(this))
+    , m_lowBalanceSave(new QPushButton(tr("Set"), this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
 {
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
@@ -48,6 +52,22 @@ BillingView::BillingView(app::BillingController *controller, QWidget *parent)
     top->addWidget(m_redeem);
     top->addWidget(m_export);
     layout->addLayout(top);
+    // The market warns at 24 h and 1 h of runway on its own; this adds the renter's own line.
+    auto *warnRow = new QHBoxLayout;
+    auto *warnLabel = new QLabel(tr("Warn me when the balance falls below"), this);
+    warnRow->addWidget(warnLabel);
+    m_lowBalance->setObjectName(u"lowBalanceEdit"_s);
+    m_lowBalance->setPlaceholderText(tr("No amount set"));
+    m_lowBalance->setMaximumWidth(140);
+    m_lowBalance->setToolTip(tr("The market sends a warning (a desktop notification) when your "
+                                "balance drops below this amount, even while the app is closed. "
+                                "Empty: only the warnings at 24 h and 1 h of runway."));
+    warnLabel->setBuddy(m_lowBalance);
+    warnRow->addWidget(m_lowBalance);
+    m_lowBalanceSave->setObjectName(u"lowBalanceButton"_s);
+    warnRow->addWidget(m_lowBalanceSave);
+    warnRow->addStretch(1);
+    layout->addLayout(warnRow);
     m_message->setObjectName(u"billingMessage"_s);
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
@@ -65,7 +85,28 @@ BillingView::BillingView(app::BillingController *controller, QWidget *parent)
     m_table->setColumnWidth(LedgerModel::Kind, 120);
     m_table->setColumnWidth(LedgerModel::Description, 220);
     m_table->setColumnWidth(LedgerModel::Amount, 140);
-    layout->addWidget(m_table, 1);
+    m_splitter->setObjectName(u"billingSplitter"_s);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_table);
+    layout->addWidget(m_splitter, 1);
+
+    auto saveLowBalance = [this] {
+        const QString text = m_lowBalance->text().trimmed();
+        const std::optional<Micro> amount = text.isEmpty() ? std::optional<Micro>(0)
+                                                           : app::parseMoney(text);
+        m_message->setStyleSheet(u"color: #b42318;"_s);
+        if (!amount || *amount < 0) {
+            m_message->setText(tr("“%1” is not an amount. Type a number such as 20 or 12.50.")
+                                   .arg(text));
+            return;
+        }
+        m_lowBalanceSave->setEnabled(false);
+        m_message->setStyleSheet(QString());
+        m_message->setText(tr("Saving…"));
+        emit lowBalanceRequested(*amount);
+    };
+    connect(m_lowBalanceSave, &QPushButton::clicked, this, saveLowBalance);
+    connect(m_lowBalance, &QLineEdit::returnPressed, this, saveLowBalance);
 
     connect(m_voucher, &QLineEdit::textChanged, this,
             [this](const QString &text) { m_redeem->setEnabled(!text.trimmed().isEmpty()); });
@@ -122,6 +163,37 @@ BillingView::BillingView(app::BillingController *controller, QWidget *parent)
     });
     connect(controller, &app::BillingController::balanceChanged, this, &BillingView::updateBalance);
     updateBalance();
+}
+
+void BillingView::setSpend(QWidget *spend)
+{
+    m_spend = spend;
+    m_splitter->insertWidget(0, spend);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+}
+
+void BillingView::setLowBalance(Micro threshold)
+{
+    m_lowBalance->setText(threshold > 0 ? app::formatMoney(threshold, QString(), QLocale::c(), 2, 6)
+                                              .remove(QLatin1Char(',')).trimmed()
+                                        : QString());
+}
+
+void BillingView::lowBalanceSaved(const Result<Micro> &result)
+{
+    m_lowBalanceSave->setEnabled(true);
+    if (!result) {
+        m_message->setStyleSheet(u"color: #b42318;"_s);
+        m_message->setText(tr("Cannot save the warning: %1").arg(result.error().message));
+        return;
+    }
+    setLowBalance(*result);
+    m_message->setStyleSheet(QString());
+    m_message->setText(*result > 0
+                           ? tr("You will be warned when your balance falls below %1.")
+                                 .arg(app::formatMoney(*result, m_controller->currency(), QLocale()))
+                           : tr("Only the market's own warnings (24 h and 1 h of runway) stay on."));
 }
 
 void BillingView::updateBalance()

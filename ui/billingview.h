@@ -7,6 +7,7 @@
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSplitter;
 class QTableView;
 
 namespace suanli::ui {
@@ -21,6 +22,20 @@ public:
     QTableView *table() { return m_table; }
     QLineEdit *voucherEdit() { return m_voucher; }
     QPushButton *redeemButton() { return m_redeem; }
+    /// Puts the spend charts (issue 7) above the ledger.
+    void setSpend(QWidget *spend);
+    QWidget *spend() { return m_spend; }
+    /// The account's own low-balance threshold (0: none), as the market has it.
+    void setLowBalance(Micro threshold);
+    /// What the market answered to lowBalanceRequested: the new threshold, or an error.
+    void lowBalanceSaved(const Result<Micro> &result);
+    QLineEdit *lowBalanceEdit() { return m_lowBalance; }
+    QPushButton *lowBalanceButton() { return m_lowBalanceSave; }
+    QLabel *messageLabel() { return m_message; }
+
+signals:
+    /// The user set the threshold below which the market warns (0: only the runway warnings).
+    void lowBalanceRequested(Micro threshold);
 
 private:
     void updateBalance();
@@ -32,6 +47,10 @@ private:
     QLabel *m_message;
     QPushButton *m_export;
     QTableView *m_table;
+    QLineEdit *m_lowBalance;
+    QPushButton *m_lowBalanceSave;
+    QWidget *m_spend = nullptr;
+    QSplitter *m_splitter;
 };
 
 } // namespace suanli::ui

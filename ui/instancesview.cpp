@@ -5,6 +5,9 @@
 #include "logdialog.h"
 #include "statewidget.h"
 
+#include "charts/instancedashboard.h"
+#include "charts/instancehistoryview.h"
+
 #include "app/costestimate.h"
 #include "app/moneyformat.h"
 
@@ -14,7 +17,9 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -61,15 +66,23 @@ InstancesView::InstancesView(app::InstancesController *controller, QWidget *pare
     , m_stop(new QPushButton(tr("Stop…"), this))
     , m_destroy(new QPushButton(tr("Destroy…"), this))
     , m_logs(new QPushButton(tr("Log"), this))
+    , m_guards(new QPushButton(tr("Cost guard…"), this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_tabs(new QTabWidget(this))
+    , m_connectPage(new QWidget(this))
 {
     auto *layout = new QVBoxLayout(this);
     auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {m_start, m_stop, m_destroy, m_logs})
+    for (QPushButton *b : {m_start, m_stop, m_destroy, m_logs, m_guards})
         buttons->addWidget(b);
     m_start->setObjectName(u"startButton"_s);
     m_stop->setObjectName(u"stopButton"_s);
     m_destroy->setObjectName(u"destroyButton"_s);
     m_logs->setObjectName(u"logButton"_s);
+    m_guards->setObjectName(u"guardsButton"_s);
+    m_guards->setToolTip(tr("Limits the market enforces even while this app is closed: "
+                            "max spend, max running time, stop when idle."));
+    m_guards->hide(); // shown once setDashboard() gives it somewhere to go
     buttons->addStretch(1);
     layout->addLayout(buttons);
 
@@ -92,20 +105,40 @@ InstancesView::InstancesView(app::InstancesController *controller, QWidget *pare
     m_table->setColumnWidth(InstanceListModel::Price, 100);
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_state);
-    layout->addWidget(m_stack, 1);
     m_details->setObjectName(u"instanceDetails"_s);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_details->setWordWrap(true);
-    layout->addWidget(m_details);
+    // Under the table: how to connect (details, access, ports), then the dashboard and the
+    // history when the window adds them.
+    auto *connectLayout = new QVBoxLayout(m_connectPage);
+    connectLayout->addWidget(m_details);
+    connectLayout->addStretch(1);
+    m_tabs->setObjectName(u"instanceTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_connectPage, tr("Connect"));
+    m_splitter->setObjectName(u"instancesSplitter"_s);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_stack);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({360, 400}); // about half each; the user moves the handle
+    layout->addWidget(m_splitter, 1);
 
     auto *model = controller->model();
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         updateButtons();
         updateDetails();
+        updateCharts();
     });
     connect(model, &QAbstractItemModel::dataChanged, this, [this] {
         updateButtons();
         updateDetails();
+        updateCharts();
+    });
+    connect(m_guards, &QPushButton::clicked, this, [this] {
+        if (const auto *in = current())
+            emit editGuardsRequested(in->id);
     });
     connect(model, &QAbstractItemModel::rowsInserted, this, &InstancesView::updateState);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &InstancesView::updateState);
@@ -145,9 +178,47 @@ InstancesView::InstancesView(app::InstancesController *controller, QWidget *pare
 
 void InstancesView::setAccess(app::AccessController *access)
 {
-    m_access = new AccessPanel(access, this);
-    static_cast<QVBoxLayout *>(layout())->addWidget(m_access);
+    m_access = new AccessPanel(access, m_connectPage);
+    auto *connectLayout = static_cast<QVBoxLayout *>(m_connectPage->layout());
+    connectLayout->insertWidget(connectLayout->count() - 1, m_access);
     updateDetails();
+}
+
+void InstancesView::setDashboard(charts::InstanceDashboard *dashboard,
+                                 charts::InstanceHistoryView *history)
+{
+    m_dashboard = dashboard;
+    m_history = history;
+    m_tabs->addTab(dashboard, tr("Dashboard"));
+    m_tabs->addTab(history, tr("History"));
+    connect(dashboard, &charts::InstanceDashboard::editGuardsRequested, this,
+            &InstancesView::editGuardsRequested);
+    m_guards->show();
+    m_shownId = -1; // show the selected instance now
+    updateCharts();
+    updateButtons();
+}
+
+void InstancesView::updateCharts()
+{
+    // The model changes every second (running times); the charts only care about which
+    // instance and its state, so they redraw on their own clock, not on every tick.
+    const auto *in = current();
+    const qint64 id = in ? in->id : 0;
+    const auto state = in ? in->state : InstanceState::Destroyed;
+    const bool changed = id != m_shownId || state != m_shownState;
+    const bool sameInstance = id == m_shownId;
+    m_shownId = id;
+    m_shownState = state;
+    if (!changed)
+        return;
+    if (m_dashboard && in)
+        m_dashboard->setInstance(*in);
+    if (m_history) {
+        m_history->setInstance(id);
+        if (sameInstance)
+            m_history->reload(); // a new state is a new line
+    }
 }
 
 const protocol::Instance *InstancesView::current() const
@@ -177,6 +248,7 @@ void InstancesView::updateButtons()
                               || state == InstanceState::Provisioning));
     m_destroy->setEnabled(in && state != InstanceState::Destroying);
     m_logs->setEnabled(in != nullptr);
+    m_guards->setEnabled(in && state != InstanceState::Destroying && state != InstanceState::Destroyed);
 }
 
 void InstancesView::updateState()

@@ -6,11 +6,18 @@
 
 class QLabel;
 class QPushButton;
+class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 
 namespace suanli::app {
 class AccessController;
+}
+
+namespace suanli::ui::charts {
+class InstanceDashboard;
+class InstanceHistoryView;
 }
 
 namespace suanli::ui {
@@ -37,14 +44,25 @@ public:
     /// Adds the access actions and Ports panel of running instances (issue 5 §3).
     void setAccess(app::AccessController *access);
     AccessPanel *accessPanel() { return m_access; }
+    /// Adds the Dashboard and History tabs under the table (issue 7); the selected instance
+    /// is shown in both.
+    void setDashboard(charts::InstanceDashboard *dashboard, charts::InstanceHistoryView *history);
+    charts::InstanceDashboard *dashboard() { return m_dashboard; }
+    charts::InstanceHistoryView *history() { return m_history; }
+    QTabWidget *detailTabs() { return m_tabs; }
+    QPushButton *guardsButton() { return m_guards; }
+    /// The selected instance; null when none.
+    const protocol::Instance *current() const;
 
 signals:
     /// The user wants an offer like this instance's, elsewhere (after gpus_unavailable).
     void findMatchingOffer(const QString &gpuModel, int gpuCount);
+    /// The user wants to edit the instance's cost guard.
+    void editGuardsRequested(qint64 instanceId);
 
 private:
-    const protocol::Instance *current() const;
     void updateButtons();
+    void updateCharts();
     void updateState();
     void updateDetails();
     void confirmStop();
@@ -62,7 +80,15 @@ private:
     QPushButton *m_stop;
     QPushButton *m_destroy;
     QPushButton *m_logs;
+    QPushButton *m_guards;
+    QSplitter *m_splitter;
+    QTabWidget *m_tabs;
+    QWidget *m_connectPage;
     AccessPanel *m_access = nullptr;
+    charts::InstanceDashboard *m_dashboard = nullptr;
+    charts::InstanceHistoryView *m_history = nullptr;
+    qint64 m_shownId = 0; ///< the instance the dashboard and history show
+    protocol::InstanceState m_shownState = protocol::InstanceState::Destroyed;
 };
 
 } // namespace suanli::ui

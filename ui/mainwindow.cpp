@@ -63,8 +63,9 @@ MainWindow::MainWindow(const Dependencies &deps, QWidget *parent)
     access->setOpenUrl([](const QUrl &url) { return QDesktopServices::openUrl(url); });
     if (deps.keys) {
         // Instances use this market's key; the market is known once the session is ready.
+        deps.keys->setSecretStore(deps.secrets); // the key's passphrase lives there
         auto setKey = [access, keys = deps.keys, session = deps.session] {
-            access->setPrivateKeyPath(keys->keyPath(session->marketUrl()));
+            access->setSshKey(keys, session->marketUrl());
         };
         setKey();
         connect(deps.session, &app::Session::ready, access, setKey);
@@ -86,6 +87,8 @@ MainWindow::MainWindow(const Dependencies &deps, QWidget *parent)
     QMenu *file = menuBar()->addMenu(tr("&Suanli"));
     file->addAction(tr("&Settings…"), this, [this] {
         auto *dialog = new SettingsDialog(m_deps.settings, m_deps.secrets, this);
+        if (m_deps.keys)
+            dialog->setSshKeys(m_deps.keys, m_deps.session->marketUrl());
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
@@ -175,6 +178,7 @@ MainWindow::MainWindow(const Dependencies &deps, QWidget *parent)
         m_catalog->filterBar()->setQueryText(query);
     });
 
+    setupDashboard();
     setupDatasets();
 
     if (!deps.settings->windowGeometry().isEmpty())

@@ -20,6 +20,17 @@ class Settings;
 class SshKeys;
 }
 
+namespace suanli::dashboard {
+class DashboardClient;
+class Notifier;
+class SpendTracker;
+class TelemetryFeed;
+}
+
+namespace suanli::ui::charts {
+class DesktopNotifications;
+}
+
 namespace suanli::ui {
 
 class BillingView;
@@ -61,6 +72,11 @@ public:
     /// With a tray icon, closing the window hides it and the app keeps running (issue 8).
     void setKeepRunningOnClose(bool keep) { m_keepRunningOnClose = keep; }
     bool keepsRunningOnClose() const { return m_keepRunningOnClose; }
+    /// Instance ready, guard stops, low balance, release and owner-return warnings (issue 7).
+    dashboard::Notifier *notifier() { return m_notifier; }
+    charts::DesktopNotifications *notifications() { return m_notifications; }
+    dashboard::SpendTracker *spendTracker() { return m_spend; }
+    dashboard::TelemetryFeed *telemetryFeed() { return m_feed; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -68,6 +84,10 @@ protected:
 private:
     /// The Datasets page (issue 6), in mainwindow_datasets.cpp; nothing without sync/.
     void setupDatasets();
+    /// Dashboard, cost guard, spend charts and notifications (issue 7), in
+    /// mainwindow_dashboard.cpp.
+    void setupDashboard();
+    void editGuards(qint64 instanceId);
     void updateConnection();
     void updateBalance();
     void launch(const protocol::CreateInstanceRequest &request);
@@ -87,6 +107,11 @@ private:
     QMenu *m_viewMenu = nullptr;
     QAction *m_viewSeparator = nullptr;
     bool m_keepRunningOnClose = false;
+    dashboard::DashboardClient *m_dashClient = nullptr;
+    dashboard::TelemetryFeed *m_feed = nullptr;
+    dashboard::SpendTracker *m_spend = nullptr;
+    dashboard::Notifier *m_notifier = nullptr;
+    charts::DesktopNotifications *m_notifications = nullptr;
 };
 
 } // namespace suanli::ui

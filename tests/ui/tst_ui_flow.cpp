@@ -5,11 +5,16 @@
 
 #include "uitestsupport.h"
 
+#include "app/dashboard/notifier.h"
 #include "app/marketclient.h"
 #include "app/settings.h"
 #include "host/journal.h"
 #include "ui/billingview.h"
 #include "ui/catalogview.h"
+#include "ui/charts/guarddialog.h"
+#include "ui/charts/instancedashboard.h"
+#include "ui/charts/instancehistoryview.h"
+#include "ui/charts/timechart.h"
 #include "ui/accesspanel.h"
 #include "ui/instancesview.h"
 #include "ui/launcher.h"
@@ -29,8 +34,11 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 using namespace suanli;
@@ -95,6 +103,7 @@ private slots:
         QTRY_COMPARE(connection->text(), u"● Live"_s);
         auto *balance = launcher.window()->findChild<QLabel *>(u"balanceStatus"_s);
         QTRY_COMPARE(balance->text(), u"Balance CN¥100.00"_s);
+        QSignalSpy notified(launcher.window()->notifier(), &dashboard::Notifier::notify);
 
         // This machine, lent by the real host agent engine in this process: registered with
         // the local account, listed CPU-only (no GPU here), its containers on Podman.
@@ -180,6 +189,39 @@ private slots:
         QTRY_VERIFY(ports->forward(0).bytesFromRemote >= 8);
         socket.close();
 
+        // Issue 7. "Ready" was said once; the dashboard fills from the real agent's 1 Hz
+        // telemetry; the history lists the states; the cost guard set here is the market's.
+        QTRY_VERIFY(!notified.isEmpty());
+        QCOMPARE(notified.first().first().value<dashboard::Notification>().kind,
+                 dashboard::Notification::Kind::InstanceReady);
+        const qint64 id = instances->instance(0).id;
+        QTabWidget *tabs = view->detailTabs();
+        tabs->setCurrentWidget(view->dashboard());
+        QCOMPARE(view->dashboard()->instanceId(), id);
+        QTRY_VERIFY_WITH_TIMEOUT(view->dashboard()->cpuChart()->points(0).size() >= 2, 20000);
+        QVERIFY2(view->dashboard()->summary().contains(u"CPU"_s), qPrintable(view->dashboard()->summary()));
+        tabs->setCurrentWidget(view->history());
+        QCOMPARE(view->history()->instanceId(), id);
+        QTRY_VERIFY_WITH_TIMEOUT(view->history()->list()->topLevelItemCount() >= 2, 10000);
+        QCOMPARE(view->history()->list()->topLevelItem(0)->text(1), u"Running"_s);
+        QTest::mouseClick(view->guardsButton(), Qt::LeftButton);
+        auto *guards = waitForTopLevel<ui::charts::GuardDialog>(u"guardDialog"_s);
+        QVERIFY(guards);
+        guards->idleMinutesSpin()->setValue(45);
+        guards->save();
+        QTRY_COMPARE(instances->instance(0).idle_stop_s, 45 * 60);
+        {
+            // What the market keeps, not only what the list shows.
+            bool checked = false;
+            session->client()->instances(this, [&](Result<QList<protocol::Instance>> r) {
+                QVERIFY(r && r->size() == 1);
+                QCOMPARE(r->first().idle_stop_s, 45 * 60);
+                checked = true;
+            });
+            QTRY_VERIFY(checked);
+        }
+        tabs->setCurrentIndex(0);
+
         // Stop: the confirmation says what happens to data and money.
         QTest::mouseClick(view->stopButton(), Qt::LeftButton);
         auto *confirmStop = waitForTopLevel<QMessageBox>(u"confirmStop"_s);
@@ -219,6 +261,23 @@ private slots:
         ui::BillingView *billing = launcher.window()->billingView();
         QTRY_VERIFY(billing->table()->model()->rowCount() >= 1);
         QVERIFY(billing->findChild<QLabel *>(u"balanceLabel"_s)->text().startsWith(u"CN¥"_s));
+        QVERIFY(billing->spend());
+        QVERIFY(billing->spend()->isVisible());
+        // The renter's own low-balance line goes to the market (PATCH /api/v1/me).
+        billing->lowBalanceEdit()->setText(u"20"_s);
+        QTest::mouseClick(billing->lowBalanceButton(), Qt::LeftButton);
+        QTRY_VERIFY2(billing->messageLabel()->text().contains(u"below CN¥20.00"_s),
+                     qPrintable(billing->messageLabel()->text()));
+        bool checked = false;
+        session->client()->me(this, [&](Result<protocol::Account> r) {
+            QVERIFY(r);
+            QCOMPARE(r->low_balance_micro, 20 * kMicroPerUnit);
+            checked = true;
+        });
+        QTRY_VERIFY(checked);
+        billing->lowBalanceEdit()->setText(u"twenty"_s);
+        QTest::mouseClick(billing->lowBalanceButton(), Qt::LeftButton);
+        QVERIFY(billing->messageLabel()->text().contains(u"not an amount"_s));
     }
 
     void secondStartSkipsTheQuestion()
