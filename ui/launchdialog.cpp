@@ -37,6 +37,7 @@ LaunchDialog::LaunchDialog(app::MarketClient *client, const protocol::Offer &off
     , m_maxSpend(new QLineEdit(this))
     , m_maxHours(new QSpinBox(this))
     , m_breakdown(new QLabel(this))
+    , m_upload(new QLabel(this))
     , m_error(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -95,6 +96,10 @@ LaunchDialog::LaunchDialog(app::MarketClient *client, const protocol::Offer &off
     m_breakdown->setFrameShape(QFrame::StyledPanel);
     m_breakdown->setMargin(8);
     layout->addWidget(m_breakdown);
+    m_upload->setObjectName(u"uploadEstimate"_s);
+    m_upload->setWordWrap(true);
+    m_upload->hide();
+    layout->addWidget(m_upload);
     m_error->setStyleSheet(u"color: #b42318;"_s);
     m_error->setWordWrap(true);
     m_error->hide();
@@ -127,6 +132,12 @@ void LaunchDialog::setGpuCount(int gpus)
 void LaunchDialog::setDiskGb(qint64 gb)
 {
     m_disk->setValue(int(gb));
+}
+
+void LaunchDialog::setUploadEstimate(const QString &text)
+{
+    m_upload->setText(text);
+    m_upload->setVisible(!text.isEmpty());
 }
 
 void LaunchDialog::loadImages()

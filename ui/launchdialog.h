@@ -27,6 +27,10 @@ public:
 
     void setGpuCount(int gpus);
     void setDiskGb(qint64 gb);
+    /// The pre-rental upload line (the Datasets view's folders at the offer's inet_up_mbps);
+    /// empty hides it.
+    void setUploadEstimate(const QString &text);
+    const protocol::Offer &offer() const { return m_offer; }
     /// The request as filled in; ssh_public_key is the caller's to add.
     protocol::CreateInstanceRequest request() const;
     /// Lines of KEY=VALUE; an error names the first bad line.
@@ -52,6 +56,7 @@ private:
     QLineEdit *m_maxSpend;
     QSpinBox *m_maxHours;
     QLabel *m_breakdown;
+    QLabel *m_upload;
     QLabel *m_error;
     QDialogButtonBox *m_buttons;
 };

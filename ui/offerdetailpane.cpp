@@ -21,6 +21,7 @@ OfferDetailPane::OfferDetailPane(QWidget *parent)
     , m_empty(new QLabel(tr("Select an offer to see its details and what it costs."), this))
     , m_body(new QWidget(this))
     , m_specs(new QLabel(m_body))
+    , m_upload(new QLabel(m_body))
     , m_gpus(new QSpinBox(m_body))
     , m_disk(new QSpinBox(m_body))
     , m_hours(new QSpinBox(m_body))
@@ -47,6 +48,10 @@ OfferDetailPane::OfferDetailPane(QWidget *parent)
     m_specs->setTextFormat(Qt::RichText);
     m_specs->setWordWrap(true);
     body->addWidget(m_specs);
+    m_upload->setObjectName(u"uploadEstimate"_s);
+    m_upload->setWordWrap(true);
+    m_upload->hide();
+    body->addWidget(m_upload);
 
     auto *estimateBox = new QGroupBox(tr("Cost estimate"), m_body);
     auto *form = new QFormLayout(estimateBox);
@@ -143,6 +148,20 @@ void OfferDetailPane::updateSpecs()
     html += u"</table>"_s;
     m_specs->setText(html);
     updateEstimate();
+    updateUploadEstimate();
+}
+
+void OfferDetailPane::setUploadEstimate(std::function<QString(const protocol::Offer &)> estimate)
+{
+    m_uploadEstimate = std::move(estimate);
+    updateUploadEstimate();
+}
+
+void OfferDetailPane::updateUploadEstimate()
+{
+    const QString text = m_offer && m_uploadEstimate ? m_uploadEstimate(*m_offer) : QString();
+    m_upload->setText(text);
+    m_upload->setVisible(!text.isEmpty());
 }
 
 void OfferDetailPane::updateEstimate()

@@ -5,6 +5,8 @@
 #include <QLocale>
 #include <QWidget>
 
+#include <functional>
+
 class QFormLayout;
 class QLabel;
 class QPushButton;
@@ -23,6 +25,11 @@ public:
     void setOffer(const std::optional<protocol::Offer> &offer);
     void setCurrency(const QString &currency);
     std::optional<protocol::Offer> offer() const { return m_offer; }
+    /// The pre-rental upload line for an offer (the Datasets view's folders at its
+    /// inet_up_mbps); empty text hides it. Unset: no line.
+    void setUploadEstimate(std::function<QString(const protocol::Offer &)> estimate);
+    /// Asks the estimate again (the folders were counted anew).
+    void updateUploadEstimate();
 
 signals:
     void rentRequested(const suanli::protocol::Offer &offer, int gpus, qint64 diskGb);
@@ -38,6 +45,8 @@ private:
     QLabel *m_empty;
     QWidget *m_body;
     QLabel *m_specs;
+    QLabel *m_upload;
+    std::function<QString(const protocol::Offer &)> m_uploadEstimate;
     QSpinBox *m_gpus;
     QSpinBox *m_disk;
     QSpinBox *m_hours;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sync/synctypes.h"
+
 #include <QMetaType>
 #include <QString>
 
@@ -10,9 +12,11 @@ struct DatasetPair
 {
     QString id;          ///< stable, made when the pair is added
     QString localFolder; ///< absolute
-    QString instanceId;
+    QString instanceId;  ///< the instance's id in decimal; empty until one is chosen
     QString remotePath = QStringLiteral("/workspace/data");
     bool deleteExtraneous = false;
+    /// Which way Sync now copies: the folder to the instance, or back.
+    sync::Direction direction = sync::Direction::Upload;
 
     bool operator==(const DatasetPair &) const = default;
 };

@@ -49,6 +49,10 @@ QVariant DatasetPairModel::data(const QModelIndex &index, int role) const
         return live.progress.etaSeconds;
     case LastErrorRole:
         return live.lastError;
+    case DirectionRole:
+        return int(pair.direction);
+    case PairRole:
+        return QVariant::fromValue(pair);
     default:
         return {};
     }
@@ -63,7 +67,7 @@ QHash<int, QByteArray> DatasetPairModel::roleNames() const
             {BytesDoneRole, "bytesDone"},       {BytesTotalRole, "bytesTotal"},
             {FilesDoneRole, "filesDone"},       {FilesTotalRole, "filesTotal"},
             {RateRole, "rate"},                 {EtaRole, "eta"},
-            {LastErrorRole, "lastError"}};
+            {LastErrorRole, "lastError"},       {DirectionRole, "direction"}};
 }
 
 void DatasetPairModel::setPairs(const QList<DatasetPair> &pairs)
@@ -80,6 +84,12 @@ int DatasetPairModel::rowOf(const QString &id) const
             return row;
     }
     return -1;
+}
+
+const DatasetPair *DatasetPairModel::find(const QString &id) const
+{
+    const int row = rowOf(id);
+    return row < 0 ? nullptr : &m_pairs.at(row);
 }
 
 void DatasetPairModel::setProgress(const QString &id, const sync::SyncProgress &progress, bool running)

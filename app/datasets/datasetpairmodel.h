@@ -29,6 +29,8 @@ public:
         RateRole, ///< bytes per second
         EtaRole,  ///< seconds, -1 unknown
         LastErrorRole,
+        DirectionRole, ///< sync::Direction as int
+        PairRole,      ///< the DatasetPair
     };
 
     explicit DatasetPairModel(QObject *parent = nullptr);
@@ -40,6 +42,8 @@ public:
     void setPairs(const QList<DatasetPair> &pairs);
     const QList<DatasetPair> &pairs() const { return m_pairs; }
     int rowOf(const QString &id) const;
+    /// The pair with this id, or null.
+    const DatasetPair *find(const QString &id) const;
     void setProgress(const QString &id, const sync::SyncProgress &progress, bool running);
     void setLastError(const QString &id, const QString &message);
 

@@ -11,6 +11,8 @@ const QString kLocal = QStringLiteral("localFolder");
 const QString kInstance = QStringLiteral("instanceId");
 const QString kRemote = QStringLiteral("remotePath");
 const QString kDelete = QStringLiteral("deleteExtraneous");
+const QString kDirection = QStringLiteral("direction");
+const QString kDownload = QStringLiteral("download");
 } // namespace
 
 QList<DatasetPair> DatasetPairStore::load() const
@@ -25,6 +27,9 @@ QList<DatasetPair> DatasetPairStore::load() const
         pair.instanceId = m_settings.value(kInstance).toString();
         pair.remotePath = m_settings.value(kRemote, pair.remotePath).toString();
         pair.deleteExtraneous = m_settings.value(kDelete, false).toBool();
+        pair.direction = m_settings.value(kDirection).toString() == kDownload
+                             ? sync::Direction::Download
+                             : sync::Direction::Upload;
         if (!pair.id.isEmpty())
             pairs.append(pair);
     }
@@ -44,6 +49,9 @@ void DatasetPairStore::save(const QList<DatasetPair> &pairs)
         m_settings.setValue(kInstance, pair.instanceId);
         m_settings.setValue(kRemote, pair.remotePath);
         m_settings.setValue(kDelete, pair.deleteExtraneous);
+        m_settings.setValue(kDirection, pair.direction == sync::Direction::Download
+                                            ? kDownload
+                                            : QStringLiteral("upload"));
     }
     m_settings.endArray();
     m_settings.sync();

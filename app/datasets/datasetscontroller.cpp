@@ -21,29 +21,69 @@ DatasetsController::~DatasetsController()
     qDeleteAll(m_jobs);
 }
 
-Result<QString> DatasetsController::addPair(const QString &localFolder, const QString &instanceId,
-                                            const QString &remotePath, bool deleteExtraneous)
+Result<DatasetPair> DatasetsController::checked(DatasetPair pair)
 {
-    if (!QDir::isAbsolutePath(localFolder))
+    if (!QDir::isAbsolutePath(pair.localFolder))
         return makeError(QStringLiteral("invalid_path"), tr("Choose a local folder."),
                          QStringLiteral("localFolder"));
-    auto remote = sync::normaliseRemoteRoot(remotePath.toUtf8());
+    auto remote = sync::normaliseRemoteRoot(pair.remotePath.toUtf8());
     if (!remote) {
         Error error = remote.error();
         error.field = QStringLiteral("remotePath");
         return error;
     }
+    pair.localFolder = QDir::cleanPath(pair.localFolder);
+    pair.remotePath = QString::fromUtf8(*remote);
+    return pair;
+}
+
+Result<QString> DatasetsController::addPair(const QString &localFolder, const QString &instanceId,
+                                            const QString &remotePath, bool deleteExtraneous,
+                                            sync::Direction direction)
+{
     DatasetPair pair;
     pair.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    pair.localFolder = QDir::cleanPath(localFolder);
+    pair.localFolder = localFolder;
     pair.instanceId = instanceId;
-    pair.remotePath = QString::fromUtf8(*remote);
+    pair.remotePath = remotePath;
     pair.deleteExtraneous = deleteExtraneous;
+    pair.direction = direction;
+    auto valid = checked(pair);
+    if (!valid)
+        return valid.error();
     QList<DatasetPair> all = m_pairs.pairs();
-    all.append(pair);
+    all.append(*valid);
     m_store.save(all);
     m_pairs.setPairs(all);
     return pair.id;
+}
+
+Result<void> DatasetsController::updatePair(const DatasetPair &pair)
+{
+    const int row = m_pairs.rowOf(pair.id);
+    if (row < 0)
+        return makeError(QStringLiteral("not_found"), tr("This folder pair no longer exists."));
+    if (m_jobs.contains(pair.id))
+        return makeError(QStringLiteral("sync_running"),
+                         tr("This folder is syncing: cancel the sync or wait for it to end."));
+    auto valid = checked(pair);
+    if (!valid)
+        return valid.error();
+    QList<DatasetPair> all = m_pairs.pairs();
+    all[row] = *valid;
+    m_store.save(all);
+    m_pairs.setPairs(all);
+    return {};
+}
+
+bool DatasetsController::isRunOf(const DatasetPair &pair, const QString &destination)
+{
+    // SyncJournal::destinationKey ends in "<user>@<host>:<port>:<remote root> <local root>".
+    return destination.endsWith(QLatin1Char(':') + pair.remotePath + QLatin1Char(' ')
+                                + QDir::cleanPath(pair.localFolder))
+        && destination.startsWith(pair.direction == sync::Direction::Upload
+                                      ? QStringLiteral("up ")
+                                      : QStringLiteral("down "));
 }
 
 void DatasetsController::removePair(const QString &id)
@@ -91,6 +131,7 @@ Result<void> DatasetsController::syncNow(const QString &id, sync::Direction dire
         emit syncFinished(id, report);
     });
     m_pairs.setLastError(id, {});
+    m_pairs.setProgress(id, {}, true); // the bars start from nothing, not at the last run's end
     job->start();
     return {};
 }

@@ -29,8 +29,14 @@ public:
 
     /// Adds a pair and returns its id. The folder must be absolute; the path must not hold "..".
     Result<QString> addPair(const QString &localFolder, const QString &instanceId,
-                            const QString &remotePath, bool deleteExtraneous = false);
+                            const QString &remotePath, bool deleteExtraneous = false,
+                            sync::Direction direction = sync::Direction::Upload);
+    /// Changes a pair (found by `pair.id`), checked like addPair; refused while it syncs.
+    Result<void> updatePair(const DatasetPair &pair);
     void removePair(const QString &id);
+    /// Whether a run in the history (HistoryEntry::destination) was one of this pair's, on any
+    /// instance: the journal keys runs by direction, address and both roots.
+    static bool isRunOf(const DatasetPair &pair, const QString &destination);
 
     /// Starts syncing a pair with the running instance at endpoint (its sshd, pinned key).
     Result<void> syncNow(const QString &id, sync::Direction direction, const ssh::Endpoint &endpoint,
@@ -48,6 +54,9 @@ signals:
     void syncFinished(const QString &id, const suanli::sync::SyncReport &report);
 
 private:
+    /// The pair with its folder and path cleaned, or what is wrong with them.
+    static Result<DatasetPair> checked(DatasetPair pair);
+
     DatasetPairStore m_store;
     QString m_journalPath;
     DatasetPairModel m_pairs;

@@ -24,6 +24,8 @@ QVariant SyncHistoryModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const sync::HistoryEntry &run = m_runs.at(index.row());
+    if (role == DestinationRole)
+        return run.destination;
     const bool raw = role == RawRole;
     if (role != Qt::DisplayRole && !raw)
         return {};
@@ -37,7 +39,7 @@ QVariant SyncHistoryModel::data(const QModelIndex &index, int role) const
     case FilesColumn:
         return raw ? QVariant(run.files) : QVariant(locale.toString(run.files));
     case BytesColumn:
-        return raw ? QVariant(run.bytes) : QVariant(locale.formattedDataSize(run.bytes));
+        return raw ? QVariant(run.bytes) : QVariant(locale.formattedDataSize(run.bytes, 1, QLocale::DataSizeSIFormat));
     case DurationColumn:
         return raw ? QVariant(run.elapsedMs) : QVariant(tr("%1 s").arg(run.elapsedMs / 1000.0, 0, 'f', 1));
     case ResultColumn:

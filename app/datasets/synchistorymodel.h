@@ -23,6 +23,8 @@ public:
     };
     /// The raw value of a cell (numbers, QDateTime) for sorting proxies.
     static constexpr int RawRole = Qt::UserRole + 1;
+    /// The run's destination key (SyncJournal::destinationKey), any column.
+    static constexpr int DestinationRole = Qt::UserRole + 2;
 
     explicit SyncHistoryModel(QObject *parent = nullptr);
 
