@@ -1,6 +1,8 @@
 #include "filetransfer.h"
 
+#include "chunkreader.h"
 #include "hasher.h"
+#include "localio.h"
 #include "pathrules.h"
 #include "planner.h"
 
@@ -14,6 +16,8 @@
 
 namespace suanli::sync {
 
+using namespace localio;
+
 namespace {
 
 QString tr(const char *text)
@@ -25,53 +29,6 @@ QString tr(const char *text)
 // 30 kB SFTP writes in flight at once, sftp_read asks for a whole buffer ahead.
 constexpr qsizetype kChunk = 4 * 1024 * 1024;
 constexpr int kChangeRetries = 3;
-
-qint64 mtimeOf(const struct stat &st)
-{
-#if defined(__APPLE__)
-    return qint64(st.st_mtimespec.tv_sec) * 1000000000 + st.st_mtimespec.tv_nsec;
-#else
-    return qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-#endif
-}
-
-Error localError(const QString &code, const QString &what, const QByteArray &path, int error)
-{
-    return makeError(code, what.arg(QString::fromUtf8(path), QString::fromLocal8Bit(strerror(error))));
-}
-
-// Reads exactly length bytes (less only at end of file); -1 on error.
-qint64 readFully(int fd, char *buffer, qint64 length)
-{
-    qint64 total = 0;
-    while (total < length) {
-        const ssize_t n = ::read(fd, buffer + total, size_t(length - total));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        if (n == 0)
-            break;
-        total += n;
-    }
-    return total;
-}
-
-bool writeFully(int fd, const char *buffer, qint64 length)
-{
-    qint64 total = 0;
-    while (total < length) {
-        const ssize_t n = ::write(fd, buffer + total, size_t(length - total));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return false;
-        }
-        total += n;
-    }
-    return true;
-}
 
 } // namespace
 
@@ -88,36 +45,55 @@ void FileTransfer::run(const QList<Entry> &batch, QList<CompletedFile> *complete
     SyncControl &control = *m_context.control;
     if (m_buffer.isEmpty())
         m_buffer.resize(kChunk);
-    QList<Moved> moved;
-    for (const Entry &entry : batch) {
-        if (!control.waitWhilePaused())
+    const bool upload = m_context.direction == Direction::Upload;
+    SftpPipe *sftp = nullptr;
+    if (upload && m_context.pipelined &&
+        std::all_of(batch.cbegin(), batch.cend(),
+                    [&](const Entry &e) { return e.size < m_context.largeFileThreshold; })) {
+        auto opened = m_fs.pipe();
+        if (!opened && isFatal(opened.error())) {
+            control.fail(opened.error());
             return;
-        auto result = m_context.direction == Direction::Upload ? upload(entry, issues)
-                                                               : download(entry, issues);
-        if (!result) {
-            if (isFatal(result.error()) || control.shouldStop()) {
-                control.fail(result.error());
-                return;
-            }
-            issues->append({entry.path, result.error()});
-            continue;
         }
-        if (result->has_value())
-            moved.append(std::move(**result));
+        sftp = opened ? *opened : nullptr; // no subsystem channel: libssh2's SFTP, one by one
+    }
+    QList<Moved> moved;
+    if (sftp) {
+        auto sent = uploadBatch(*sftp, batch, issues);
+        if (!sent) {
+            control.fail(sent.error());
+            return;
+        }
+        moved = std::move(*sent);
+    } else {
+        for (const Entry &entry : batch) {
+            if (!control.waitWhilePaused())
+                return;
+            auto result = upload ? this->upload(entry, issues) : download(entry, issues);
+            if (!result) {
+                if (isFatal(result.error()) || control.shouldStop()) {
+                    control.fail(result.error());
+                    return;
+                }
+                issues->append({entry.path, result.error()});
+                continue;
+            }
+            if (result->has_value())
+                moved.append(std::move(**result));
+        }
     }
     if (moved.isEmpty() || control.shouldStop())
         return;
 
-    // One command hashes the whole batch on the instance.
     auto hashes = receiverHashes(moved);
     if (!hashes) {
         control.fail(hashes.error());
         return;
     }
+    QList<Moved> verified;
     for (qsizetype i = 0; i < moved.size(); ++i) {
         const Moved &file = moved.at(i);
         const QByteArray partial = partialPathFor(file.entry.path);
-        const bool upload = m_context.direction == Direction::Upload;
         if (hashes->at(i) != file.hash) {
             // A partial that does not match what was sent is useless for a resume.
             if (upload)
@@ -131,27 +107,44 @@ void FileTransfer::run(const QList<Entry> &batch, QList<CompletedFile> *complete
                                           .arg(QString::fromUtf8(file.entry.path)))});
             continue;
         }
-        if (upload) {
-            auto renamed = m_fs.renameOver(joinPath(m_context.remoteRoot, partial),
-                                           joinPath(m_context.remoteRoot, file.entry.path),
-                                           m_context.receiverFiles->contains(file.entry.path));
-            if (!renamed) {
-                if (isFatal(renamed.error())) {
-                    control.fail(renamed.error());
-                    return;
-                }
-                issues->append({file.entry.path, renamed.error()});
-                continue;
-            }
-        } else {
-            const QByteArray target = joinPath(m_context.localRoot, file.entry.path);
-            if (::rename(joinPath(m_context.localRoot, partial).constData(), target.constData()) != 0) {
-                issues->append({file.entry.path,
-                                localError(QStringLiteral("local_write_failed"),
-                                           tr("Could not put %1 in place: %2"), target, errno)});
-                continue;
-            }
+        verified.append(file);
+    }
+    QList<Moved> placed;
+    if (upload && sftp && sftp->hasExtension("posix-rename@openssh.com")) {
+        auto renamed = renameBatch(*sftp, verified, issues);
+        if (!renamed) {
+            control.fail(renamed.error());
+            return;
         }
+        placed = std::move(*renamed);
+    } else {
+        for (const Moved &file : std::as_const(verified)) {
+            const QByteArray partial = partialPathFor(file.entry.path);
+            if (upload) {
+                auto renamed = m_fs.renameOver(joinPath(m_context.remoteRoot, partial),
+                                               joinPath(m_context.remoteRoot, file.entry.path),
+                                               m_context.receiverFiles->contains(file.entry.path));
+                if (!renamed) {
+                    if (isFatal(renamed.error())) {
+                        control.fail(renamed.error());
+                        return;
+                    }
+                    issues->append({file.entry.path, renamed.error()});
+                    continue;
+                }
+            } else {
+                const QByteArray target = joinPath(m_context.localRoot, file.entry.path);
+                if (::rename(joinPath(m_context.localRoot, partial).constData(), target.constData()) != 0) {
+                    issues->append({file.entry.path,
+                                    localError(QStringLiteral("local_write_failed"),
+                                               tr("Could not put %1 in place: %2"), target, errno)});
+                    continue;
+                }
+            }
+            placed.append(file);
+        }
+    }
+    for (const Moved &file : std::as_const(placed)) {
         control.filesDone.fetch_add(1);
         const qint64 remoteSeconds = seconds(file.entry.mtimeNs);
         completed->append({file.entry.path,
@@ -221,22 +214,24 @@ Result<std::optional<FileTransfer::Moved>> FileTransfer::upload(const Entry &ent
             libssh2_sftp_seek64(handle, libssh2_uint64_t(offset));
         qint64 position = offset;
         std::optional<Error> failure;
+        // Read and hashed on another thread, a few chunks ahead.
+        ChunkReader reader(fd, kChunk, &hash);
+        QByteArray chunk;
         for (;;) {
             if (!control.waitWhilePaused()) {
                 failure = control.error();
                 break;
             }
-            const qint64 n = readFully(fd, m_buffer.data(), m_buffer.size());
-            if (n < 0) {
-                failure = localError(QStringLiteral("local_read_failed"), tr("Could not read %1: %2"), local, errno);
+            int readError = 0;
+            if (!reader.next(&chunk, &readError)) {
+                if (readError != 0)
+                    failure = localError(QStringLiteral("local_read_failed"), tr("Could not read %1: %2"), local, readError);
                 break;
             }
-            if (n == 0)
-                break;
-            hash.update(m_buffer.constData(), n);
+            const qint64 n = chunk.size();
             qint64 written = 0;
             while (written < n) {
-                const ssize_t w = libssh2_sftp_write(handle, m_buffer.constData() + written,
+                const ssize_t w = libssh2_sftp_write(handle, chunk.constData() + written,
                                                      size_t(n - written));
                 if (w < 0) {
                     Error error = m_fs.sftpError(tr("Writing"), partial);
@@ -263,6 +258,7 @@ Result<std::optional<FileTransfer::Moved>> FileTransfer::upload(const Entry &ent
             if (failure)
                 break;
         }
+        reader.finish();
         if (!failure) {
             LIBSSH2_SFTP_ATTRIBUTES attrs{};
             attrs.flags = LIBSSH2_SFTP_ATTR_ACMODTIME | LIBSSH2_SFTP_ATTR_PERMISSIONS;

@@ -16,6 +16,10 @@ struct TransferContext
     QByteArray remoteRoot; ///< as SFTP takes it
     qint64 largeFileThreshold = 0;
     bool remoteHasSha256 = true;
+    QByteArray hashCommand; ///< what RemoteFs::probeHashCommand() found
+    bool hashWithXargs = false;
+    /// Small files go through the pipelined SFTP channel (sftppipe.h) when the server has one.
+    bool pipelined = true;
     const QHash<QByteArray, qint64> *receiverPartials = nullptr;
     const QSet<QByteArray> *receiverFiles = nullptr;
     SyncControl *control = nullptr;
@@ -51,6 +55,13 @@ private:
     };
 
     Result<std::optional<Moved>> upload(const Entry &entry, QList<Issue> *issues);
+    /// Many small files at once over the pipelined channel (batchupload.cpp): each read whole
+    /// (so a change while reading is seen before anything is sent), then OPEN → WRITE →
+    /// FSETSTAT → CLOSE with hundreds of requests in flight. The error is a fatal one.
+    Result<QList<Moved>> uploadBatch(SftpPipe &sftp, const QList<Entry> &batch, QList<Issue> *issues);
+    /// Renames verified partials into place, pipelined (posix-rename@openssh.com replaces a
+    /// target atomically). Returns the files now in place; the error is a fatal one.
+    Result<QList<Moved>> renameBatch(SftpPipe &sftp, const QList<Moved> &verified, QList<Issue> *issues);
     Result<std::optional<Moved>> download(const Entry &entry, QList<Issue> *issues);
     Result<QList<QByteArray>> receiverHashes(const QList<Moved> &moved);
     Result<QByteArray> readBackHash(const QByteArray &remotePath);

@@ -3,6 +3,7 @@
 #include "pathrules.h"
 
 #include <QCoreApplication>
+#include <QMap>
 
 namespace suanli::sync {
 
@@ -19,11 +20,21 @@ constexpr unsigned long kTypeMask = LIBSSH2_SFTP_S_IFMT;
 
 Result<void> RemoteFs::open()
 {
-    auto sftp = m_session.sftp();
-    if (!sftp)
-        return sftp.error();
-    m_sftp = *sftp;
+    // libssh2's SFTP channel opens on first use: each channel costs a fork of sshd on the
+    // instance, and a thread that only moves small files never needs it.
+    if (!m_session.session())
+        return makeError(QStringLiteral("connection_lost"), tr("Not connected."));
     return {};
+}
+
+LIBSSH2_SFTP *RemoteFs::sftp()
+{
+    if (!m_sftp) {
+        auto sftp = m_session.sftp();
+        if (sftp)
+            m_sftp = *sftp;
+    }
+    return m_sftp;
 }
 
 Error RemoteFs::sftpError(const QString &what, const QByteArray &path)
@@ -31,7 +42,11 @@ Error RemoteFs::sftpError(const QString &what, const QByteArray &path)
     const int sessionError = libssh2_session_last_errno(m_session.session());
     if (sessionError != LIBSSH2_ERROR_SFTP_PROTOCOL || m_session.wasAborted())
         return m_session.lastError(QStringLiteral("remote_failed"), what);
-    const unsigned long status = m_session.lastSftpError();
+    return statusError(m_session.lastSftpError(), what, path);
+}
+
+Error RemoteFs::statusError(unsigned long status, const QString &what, const QByteArray &path)
+{
     const QString file = QString::fromUtf8(path);
     switch (status) {
     case LIBSSH2_FX_NO_SPACE_ON_FILESYSTEM:
@@ -54,6 +69,19 @@ Error RemoteFs::sftpError(const QString &what, const QByteArray &path)
     }
 }
 
+Result<SftpPipe *> RemoteFs::pipe()
+{
+    if (!m_pipe)
+        m_pipe = std::make_unique<SftpPipe>(m_session);
+    if (!m_pipe->isOpen()) {
+        if (auto opened = m_pipe->open(); !opened) {
+            m_pipe.reset();
+            return opened.error();
+        }
+    }
+    return m_pipe.get();
+}
+
 Result<TreeListing> RemoteFs::listTree(const QByteArray &root, IgnoreRules &rules, NameRules names,
                                        QList<Issue> *issues, bool *exists)
 {
@@ -64,98 +92,137 @@ Result<TreeListing> RemoteFs::listTree(const QByteArray &root, IgnoreRules &rule
     *exists = rootStat->has_value();
     if (!*exists)
         return listing;
-    QList<QByteArray> pending{QByteArray()};
-    QByteArray name(4096, Qt::Uninitialized);
-    while (!pending.isEmpty()) {
-        const QByteArray relativeDir = pending.takeLast();
-        const QByteArray dirPath = joinPath(root, relativeDir);
-        LIBSSH2_SFTP_HANDLE *dir = libssh2_sftp_open_ex(m_sftp, dirPath.constData(),
-                                                        unsigned(dirPath.size()), 0, 0,
-                                                        LIBSSH2_SFTP_OPENDIR);
-        if (!dir) {
-            Error error = sftpError(tr("Listing"), dirPath);
-            if (error.code == QStringLiteral("connection_lost"))
-                return error;
-            issues->append({relativeDir, error});
-            continue;
-        }
-        QList<QByteArray> subdirs;
-        QList<Entry> links;
-        for (;;) {
-            LIBSSH2_SFTP_ATTRIBUTES attrs{};
-            const int n = libssh2_sftp_readdir_ex(dir, name.data(), size_t(name.size()), nullptr, 0, &attrs);
-            if (n < 0) {
-                Error error = sftpError(tr("Listing"), dirPath);
-                libssh2_sftp_closedir(dir);
-                if (error.code == QStringLiteral("connection_lost"))
-                    return error;
-                issues->append({relativeDir, error});
-                break;
+    auto opened = pipe();
+    if (!opened)
+        return opened.error();
+    SftpPipe &sftp = **opened;
+
+    // Every folder is opened and read at once, a bounded number at a time: one pipelined
+    // stream of OPENDIR/READDIR/CLOSE instead of a round trip per request and folder.
+    constexpr int kFoldersInFlight = 64;
+    QList<QByteArray> waiting{QByteArray()};
+    QList<qsizetype> links; // indexes into listing.entries
+    int foldersOpen = 0;
+    const auto readFolder = [&](const QByteArray &relativeDir, const QByteArray &handle,
+                                const auto &self) -> void {
+        QByteArray payload;
+        SftpPipe::putString(payload, handle);
+        sftp.request(sftp::Readdir, payload, [&, relativeDir, handle, self](const SftpReply &reply) {
+            if (reply.type != sftp::Name) {
+                if (reply.status() != sftp::StatusEof)
+                    issues->append({relativeDir, statusError(reply.status(), tr("Listing"), joinPath(root, relativeDir))});
+                QByteArray close;
+                SftpPipe::putString(close, handle);
+                sftp.request(sftp::Close, close, {});
+                --foldersOpen;
+                return;
             }
-            if (n == 0)
-                break;
-            const QByteArray item(name.constData(), n);
-            if (item == "." || item == "..")
-                continue;
-            const QByteArray relative = relativeDir.isEmpty() ? item : relativeDir + '/' + item;
-            // A hostile or broken server could name an entry "../x" or "a/b".
-            if (auto safe = checkRelativePath(relative); !safe || item.contains('/')) {
-                issues->append({relative, safe ? makeError(QStringLiteral("unsafe_path"), tr("Refused a name with '/' from the instance.")) : safe.error()});
-                continue;
-            }
-            const unsigned long type = attrs.permissions & kTypeMask;
-            if (isPartialName(item)) {
-                if (type == LIBSSH2_SFTP_S_IFREG) {
-                    const QByteArray original = item.mid(1, item.size() - 1 - qsizetype(strlen(".suanli-partial")));
-                    listing.partials.insert(relativeDir.isEmpty() ? original : relativeDir + '/' + original,
-                                            qint64(attrs.filesize));
+            SftpReader reader(reply.body);
+            const quint32 count = reader.u32();
+            for (quint32 i = 0; i < count && reader.ok(); ++i) {
+                const QByteArray item = reader.string();
+                reader.string(); // longname
+                const SftpAttributes attrs = reader.attributes();
+                if (!reader.ok())
+                    break;
+                if (item == "." || item == "..")
+                    continue;
+                const QByteArray relative = relativeDir.isEmpty() ? item : relativeDir + '/' + item;
+                // A hostile or broken server could name an entry "../x" or "a/b".
+                if (auto safe = checkRelativePath(relative); !safe || item.contains('/')) {
+                    issues->append({relative, safe ? makeError(QStringLiteral("unsafe_path"), tr("Refused a name with '/' from the instance.")) : safe.error()});
+                    continue;
                 }
-                continue;
-            }
-            Entry entry;
-            entry.path = relative;
-            entry.size = qint64(attrs.filesize);
-            entry.mtimeNs = qint64(attrs.mtime) * 1000000000;
-            entry.mode = quint32(attrs.permissions & 07777);
-            if (type == LIBSSH2_SFTP_S_IFDIR)
-                entry.type = EntryType::Directory;
-            else if (type == LIBSSH2_SFTP_S_IFREG)
-                entry.type = EntryType::File;
-            else if (type == LIBSSH2_SFTP_S_IFLNK)
-                entry.type = EntryType::Symlink;
-            else
-                continue;
-            if (rules.isIgnored(relative, entry.type == EntryType::Directory))
-                continue;
-            if (auto invalid = checkName(item, names)) {
-                issues->append({relative, *invalid});
-                continue;
-            }
-            if (entry.type == EntryType::Directory)
-                subdirs.append(relative);
-            if (entry.type == EntryType::Symlink)
-                links.append(entry);
-            else
+                const unsigned long type = attrs.permissions & kTypeMask;
+                if (isPartialName(item)) {
+                    if (type == LIBSSH2_SFTP_S_IFREG) {
+                        const QByteArray original = item.mid(1, item.size() - 1 - qsizetype(strlen(".suanli-partial")));
+                        listing.partials.insert(relativeDir.isEmpty() ? original : relativeDir + '/' + original,
+                                                qint64(attrs.size));
+                    }
+                    continue;
+                }
+                Entry entry;
+                entry.path = relative;
+                entry.size = qint64(attrs.size);
+                entry.mtimeNs = qint64(attrs.mtime) * 1000000000;
+                entry.mode = quint32(attrs.permissions & 07777);
+                if (type == LIBSSH2_SFTP_S_IFDIR)
+                    entry.type = EntryType::Directory;
+                else if (type == LIBSSH2_SFTP_S_IFREG)
+                    entry.type = EntryType::File;
+                else if (type == LIBSSH2_SFTP_S_IFLNK)
+                    entry.type = EntryType::Symlink;
+                else
+                    continue;
+                if (rules.isIgnored(relative, entry.type == EntryType::Directory))
+                    continue;
+                if (auto invalid = checkName(item, names)) {
+                    issues->append({relative, *invalid});
+                    continue;
+                }
+                if (entry.type == EntryType::Directory)
+                    waiting.append(relative);
+                if (entry.type == EntryType::Symlink)
+                    links.append(listing.entries.size());
                 listing.entries.append(std::move(entry));
-        }
-        libssh2_sftp_closedir(dir);
-        for (Entry &link : links) {
-            auto target = readLink(joinPath(root, link.path));
-            if (!target)
-                return target.error();
-            link.linkTarget = *target;
-            listing.entries.append(std::move(link));
-        }
-        std::sort(subdirs.begin(), subdirs.end(), std::greater<>());
-        pending.append(subdirs);
+            }
+            if (!reader.ok()) {
+                issues->append({relativeDir, makeError(QStringLiteral("remote_failed"), tr("The instance sent a malformed listing of %1.").arg(QString::fromUtf8(joinPath(root, relativeDir))))});
+                QByteArray close;
+                SftpPipe::putString(close, handle);
+                sftp.request(sftp::Close, close, {});
+                --foldersOpen;
+                return;
+            }
+            self(relativeDir, handle, self);
+        });
+    };
+    const auto openFolder = [&](const QByteArray &relativeDir) {
+        ++foldersOpen;
+        QByteArray payload;
+        SftpPipe::putString(payload, joinPath(root, relativeDir));
+        sftp.request(sftp::Opendir, payload, [&, relativeDir](const SftpReply &reply) {
+            const QByteArray handle = reply.handle();
+            if (handle.isEmpty()) {
+                issues->append({relativeDir, statusError(reply.status(), tr("Listing"), joinPath(root, relativeDir))});
+                --foldersOpen;
+                return;
+            }
+            readFolder(relativeDir, handle, readFolder);
+        });
+    };
+    for (;;) {
+        while (!waiting.isEmpty() && foldersOpen < kFoldersInFlight)
+            openFolder(waiting.takeLast());
+        if (sftp.outstanding() == 0)
+            break;
+        if (auto replies = sftp.waitUntil(sftp.outstanding() - 1); !replies)
+            return replies.error();
     }
+    for (const qsizetype index : std::as_const(links)) {
+        QByteArray payload;
+        SftpPipe::putString(payload, joinPath(root, listing.entries.at(index).path));
+        sftp.request(sftp::Readlink, payload, [&listing, index](const SftpReply &reply) {
+            SftpReader reader(reply.body);
+            if (reply.type == sftp::Name && reader.u32() == 1)
+                listing.entries[index].linkTarget = reader.string();
+        });
+        if (auto replies = sftp.waitUntil(256); !replies)
+            return replies.error();
+    }
+    if (auto replies = sftp.waitUntil(0); !replies)
+        return replies.error();
+    // Parents before children, whatever order the replies came in.
+    std::sort(listing.entries.begin(), listing.entries.end(),
+              [](const Entry &a, const Entry &b) { return a.path < b.path; });
     return listing;
 }
 
 Result<std::optional<LIBSSH2_SFTP_ATTRIBUTES>> RemoteFs::lstat(const QByteArray &path)
 {
     LIBSSH2_SFTP_ATTRIBUTES attrs{};
-    if (libssh2_sftp_stat_ex(m_sftp, path.constData(), unsigned(path.size()), LIBSSH2_SFTP_LSTAT,
+    if (libssh2_sftp_stat_ex(sftp(), path.constData(), unsigned(path.size()), LIBSSH2_SFTP_LSTAT,
                              &attrs) == 0) {
         return std::optional<LIBSSH2_SFTP_ATTRIBUTES>(attrs);
     }
@@ -167,7 +234,7 @@ Result<std::optional<LIBSSH2_SFTP_ATTRIBUTES>> RemoteFs::lstat(const QByteArray 
 
 Result<void> RemoteFs::makeDirectory(const QByteArray &path, quint32 mode)
 {
-    if (libssh2_sftp_mkdir_ex(m_sftp, path.constData(), unsigned(path.size()), long(mode ? mode : 0755)) == 0)
+    if (libssh2_sftp_mkdir_ex(sftp(), path.constData(), unsigned(path.size()), long(mode ? mode : 0755)) == 0)
         return {};
     Error error = sftpError(tr("Creating the folder"), path);
     // Created meanwhile (another session) is fine when it is a folder.
@@ -193,7 +260,7 @@ Result<void> RemoteFs::makePath(const QByteArray &path)
                 continue;
             if (type == LIBSSH2_SFTP_S_IFLNK) {
                 LIBSSH2_SFTP_ATTRIBUTES followed{};
-                if (libssh2_sftp_stat_ex(m_sftp, current.constData(), unsigned(current.size()),
+                if (libssh2_sftp_stat_ex(sftp(), current.constData(), unsigned(current.size()),
                                          LIBSSH2_SFTP_STAT, &followed) == 0 &&
                     (followed.permissions & kTypeMask) == LIBSSH2_SFTP_S_IFDIR)
                     continue; // the user's root may go through a link (e.g. /workspace)
@@ -215,23 +282,101 @@ Result<void> RemoteFs::setAttributes(const QByteArray &path, qint64 mtimeSeconds
     attrs.atime = static_cast<unsigned long>(mtimeSeconds);
     attrs.mtime = static_cast<unsigned long>(mtimeSeconds);
     attrs.permissions = mode & 07777;
-    if (libssh2_sftp_stat_ex(m_sftp, path.constData(), unsigned(path.size()), LIBSSH2_SFTP_SETSTAT,
+    if (libssh2_sftp_stat_ex(sftp(), path.constData(), unsigned(path.size()), LIBSSH2_SFTP_SETSTAT,
                              &attrs) == 0)
         return {};
     return sftpError(tr("Setting attributes"), path);
 }
 
+Result<void> RemoteFs::makeDirectories(const QList<QByteArray> &paths, QHash<qsizetype, Error> *failed)
+{
+    if (paths.isEmpty())
+        return {};
+    auto opened = pipe();
+    if (!opened) {
+        if (opened.error().code == QStringLiteral("connection_lost"))
+            return opened.error();
+        for (qsizetype i = 0; i < paths.size(); ++i) {
+            if (auto made = makeDirectory(paths.at(i), 0755); !made) {
+                if (made.error().code == QStringLiteral("connection_lost"))
+                    return made.error();
+                failed->insert(i, made.error());
+            }
+        }
+        return {};
+    }
+    SftpPipe &sftp = **opened;
+    // A child's MKDIR needs its parent made: one depth after the other, each depth in one go.
+    QMap<qsizetype, QList<qsizetype>> byDepth;
+    for (qsizetype i = 0; i < paths.size(); ++i)
+        byDepth[paths.at(i).count('/')].append(i);
+    QList<qsizetype> retry;
+    for (const QList<qsizetype> &level : std::as_const(byDepth)) {
+        for (const qsizetype i : level) {
+            QByteArray payload;
+            SftpPipe::putString(payload, paths.at(i));
+            SftpPipe::putU32(payload, sftp::AttrPermissions);
+            SftpPipe::putU32(payload, 0755);
+            sftp.request(sftp::Mkdir, payload, [&retry, i](const SftpReply &reply) {
+                if (reply.status() != sftp::StatusOk)
+                    retry.append(i);
+            });
+            if (auto replies = sftp.waitUntil(256); !replies)
+                return replies.error();
+        }
+        if (auto replies = sftp.waitUntil(0); !replies)
+            return replies.error();
+    }
+    // Failures (already there, made meanwhile by another session, refused) one by one: the
+    // single call tells a folder that exists from a real error.
+    for (const qsizetype i : std::as_const(retry)) {
+        if (auto made = makeDirectory(paths.at(i), 0755); !made) {
+            if (made.error().code == QStringLiteral("connection_lost"))
+                return made.error();
+            failed->insert(i, made.error());
+        }
+    }
+    return {};
+}
+
+Result<void> RemoteFs::setAttributesMany(const QList<Attributes> &items)
+{
+    if (items.isEmpty())
+        return {};
+    auto opened = pipe();
+    if (!opened) {
+        if (opened.error().code == QStringLiteral("connection_lost"))
+            return opened.error();
+        for (const Attributes &item : items)
+            (void)setAttributes(item.path, item.mtimeSeconds, item.mode);
+        return {};
+    }
+    SftpPipe &sftp = **opened;
+    for (const Attributes &item : items) {
+        QByteArray payload;
+        SftpPipe::putString(payload, item.path);
+        SftpPipe::putU32(payload, sftp::AttrPermissions | sftp::AttrTimes);
+        SftpPipe::putU32(payload, item.mode & 07777);
+        SftpPipe::putU32(payload, quint32(item.mtimeSeconds));
+        SftpPipe::putU32(payload, quint32(item.mtimeSeconds));
+        sftp.request(sftp::Setstat, payload, {});
+        if (auto replies = sftp.waitUntil(256); !replies)
+            return replies.error();
+    }
+    return sftp.waitUntil(0);
+}
+
 Result<void> RemoteFs::renameOver(const QByteArray &from, const QByteArray &to, bool targetExists)
 {
     const auto rename = [&] {
-        return libssh2_sftp_rename_ex(m_sftp, from.constData(), unsigned(from.size()), to.constData(),
+        return libssh2_sftp_rename_ex(sftp(), from.constData(), unsigned(from.size()), to.constData(),
                                       unsigned(to.size()),
                                       LIBSSH2_SFTP_RENAME_OVERWRITE | LIBSSH2_SFTP_RENAME_ATOMIC |
                                           LIBSSH2_SFTP_RENAME_NATIVE);
     };
     if (!targetExists && rename() == 0)
         return {};
-    libssh2_sftp_unlink_ex(m_sftp, to.constData(), unsigned(to.size()));
+    libssh2_sftp_unlink_ex(sftp(), to.constData(), unsigned(to.size()));
     if (rename() == 0)
         return {};
     return sftpError(tr("Renaming into place"), to);
@@ -239,14 +384,14 @@ Result<void> RemoteFs::renameOver(const QByteArray &from, const QByteArray &to, 
 
 Result<void> RemoteFs::removeFile(const QByteArray &path)
 {
-    if (libssh2_sftp_unlink_ex(m_sftp, path.constData(), unsigned(path.size())) == 0)
+    if (libssh2_sftp_unlink_ex(sftp(), path.constData(), unsigned(path.size())) == 0)
         return {};
     return sftpError(tr("Deleting"), path);
 }
 
 Result<void> RemoteFs::removeDirectory(const QByteArray &path)
 {
-    if (libssh2_sftp_rmdir_ex(m_sftp, path.constData(), unsigned(path.size())) == 0)
+    if (libssh2_sftp_rmdir_ex(sftp(), path.constData(), unsigned(path.size())) == 0)
         return {};
     return sftpError(tr("Deleting the folder"), path);
 }
@@ -256,7 +401,7 @@ Result<void> RemoteFs::makeSymlink(const QByteArray &path, const QByteArray &tar
     // OpenSSH's sftp-server takes SSH_FXP_SYMLINK's arguments in the opposite order to the
     // draft (a long-standing quirk kept for compatibility): libssh2 sends (path, target) as
     // given, so the target goes first to get "path -> target".
-    if (libssh2_sftp_symlink_ex(m_sftp, target.constData(), unsigned(target.size()),
+    if (libssh2_sftp_symlink_ex(sftp(), target.constData(), unsigned(target.size()),
                                 const_cast<char *>(path.constData()), unsigned(path.size()),
                                 LIBSSH2_SFTP_SYMLINK) == 0)
         return {};
@@ -266,7 +411,7 @@ Result<void> RemoteFs::makeSymlink(const QByteArray &path, const QByteArray &tar
 Result<QByteArray> RemoteFs::readLink(const QByteArray &path)
 {
     QByteArray target(4096, Qt::Uninitialized);
-    const int n = libssh2_sftp_symlink_ex(m_sftp, path.constData(), unsigned(path.size()),
+    const int n = libssh2_sftp_symlink_ex(sftp(), path.constData(), unsigned(path.size()),
                                           target.data(), unsigned(target.size()),
                                           LIBSSH2_SFTP_READLINK);
     if (n < 0)
@@ -278,36 +423,86 @@ Result<QByteArray> RemoteFs::readLink(const QByteArray &path)
 Result<qint64> RemoteFs::freeSpace(const QByteArray &path)
 {
     LIBSSH2_SFTP_STATVFS st{};
-    if (libssh2_sftp_statvfs(m_sftp, path.constData(), size_t(path.size()), &st) != 0)
+    if (libssh2_sftp_statvfs(sftp(), path.constData(), size_t(path.size()), &st) != 0)
         return sftpError(tr("Reading free space"), path);
     return qint64(st.f_bavail) * qint64(st.f_frsize);
 }
 
 bool RemoteFs::probeHashCommand()
 {
-    auto result = m_session.exec(QByteArrayLiteral("sha256sum --version"));
-    return result && result->exitStatus == 0;
+    // One exec for all: a round trip and a fork of sshd cost more than the tests.
+    auto result = m_session.exec(QByteArrayLiteral(
+        "if openssl dgst -sha256 -r </dev/null >/dev/null 2>&1; then echo openssl; "
+        "elif sha256sum --version >/dev/null 2>&1; then echo sha256sum; fi; "
+        "if echo | xargs -0 true >/dev/null 2>&1; then echo xargs; fi"));
+    m_hashCommand.clear();
+    m_hashWithXargs = false;
+    if (result) {
+        if (result->out.startsWith("openssl"))
+            m_hashCommand = "openssl dgst -sha256 -r";
+        else if (result->out.startsWith("sha256sum"))
+            m_hashCommand = "sha256sum";
+        m_hashWithXargs = result->out.contains("xargs");
+    }
+    return !m_hashCommand.isEmpty();
 }
 
 Result<QList<QByteArray>> RemoteFs::sha256(const QList<QByteArray> &paths)
 {
+    const QByteArray program = m_hashCommand.isEmpty() ? QByteArray("sha256sum") : m_hashCommand;
+    if (m_hashWithXargs)
+        return sha256With(program, paths);
+    // The command travels in one SSH packet, which libssh2 1.10 caps at about 35,000 bytes
+    // (MAX_SSH_PACKET_LEN): without xargs, long batches are split.
+    constexpr qsizetype kMaxCommand = 30000;
+    QList<QByteArray> hashes;
+    qsizetype from = 0;
+    while (from < paths.size()) {
+        qsizetype to = from;
+        qsizetype length = program.size();
+        while (to < paths.size() && (to == from || length + paths.at(to).size() + 8 < kMaxCommand)) {
+            length += paths.at(to).size() + 8;
+            ++to;
+        }
+        auto part = sha256With(program, paths.mid(from, to - from));
+        if (!part)
+            return part.error();
+        hashes += *part;
+        from = to;
+    }
+    return hashes;
+}
+
+Result<QList<QByteArray>> RemoteFs::sha256With(const QByteArray &program, const QList<QByteArray> &paths)
+{
     QList<QByteArray> hashes;
     if (paths.isEmpty())
         return hashes;
-    QByteArray command = "sha256sum --";
-    for (const QByteArray &path : paths)
-        command += ' ' + ssh::shellQuote(path);
-    auto result = m_session.exec(command);
+    QByteArray command;
+    QByteArray input;
+    if (m_hashWithXargs && paths.size() > 1) {
+        // The names go to stdin, NUL-separated: any batch size, any byte in a name, one exec
+        // (xargs runs the tool again only past ARG_MAX, and its output stays in order).
+        command = "xargs -0 " + program + " --";
+        for (const QByteArray &path : paths)
+            input += path + '\0';
+    } else {
+        command = program + " --";
+        for (const QByteArray &path : paths)
+            command += ' ' + ssh::shellQuote(path);
+    }
+    auto result = m_session.exec(command, input);
     if (!result)
         return result.error();
     const QList<QByteArray> lines = result->out.split('\n');
-    // sha256sum leaves out files it could not read, so the lines only line up when all worked;
-    // otherwise each file is asked on its own.
+    // Both tools leave out files they could not read, so the lines only line up when all
+    // worked; otherwise each file is asked on its own. Names with a newline are escaped and
+    // the line flagged with a leading backslash.
     if (result->exitStatus == 0 && lines.size() >= paths.size()) {
         for (qsizetype i = 0; i < paths.size(); ++i) {
             QByteArray line = lines.at(i);
             if (line.startsWith('\\'))
-                line.remove(0, 1); // names with '\' or newline are escaped and flagged so
+                line.remove(0, 1);
             hashes.append(QByteArray::fromHex(line.left(64)));
         }
         return hashes;
@@ -315,7 +510,7 @@ Result<QList<QByteArray>> RemoteFs::sha256(const QList<QByteArray> &paths)
     if (paths.size() == 1)
         return QList<QByteArray>{QByteArray()};
     for (const QByteArray &path : paths) {
-        auto one = sha256({path});
+        auto one = sha256With(program, {path});
         if (!one)
             return one.error();
         hashes.append(one->constFirst());
@@ -326,7 +521,8 @@ Result<QList<QByteArray>> RemoteFs::sha256(const QList<QByteArray> &paths)
 Result<QByteArray> RemoteFs::sha256Prefix(const QByteArray &path, qint64 length)
 {
     const QByteArray command = "head -c " + QByteArray::number(length) + " -- " +
-                               ssh::shellQuote(path) + " | sha256sum";
+                               ssh::shellQuote(path) + " | " +
+                               (m_hashCommand.isEmpty() ? QByteArray("sha256sum") : m_hashCommand);
     auto result = m_session.exec(command);
     if (!result)
         return result.error();

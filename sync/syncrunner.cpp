@@ -29,8 +29,12 @@ QString tr(const char *text)
     return QCoreApplication::translate("suanli::sync::SyncRunner", text);
 }
 
-constexpr int kBatchFiles = 128;
-constexpr qint64 kBatchBytes = 16 * 1024 * 1024;
+// Small files travel pipelined (sftppipe.h) and a batch ends with one hashing exec on the
+// instance (a fork of sshd, a shell, the tool: more CPU than a thousand files' writes), so
+// the small files are shared out in as few batches as keep every session busy.
+constexpr qsizetype kMinBatchFiles = 64;
+constexpr qsizetype kMaxBatchFiles = 2048;
+constexpr qint64 kBatchBytes = 64 * 1024 * 1024;
 constexpr int kHashBatch = 256;
 
 /// The queue the transfer threads take work from, and what they hand back.
@@ -169,7 +173,11 @@ SyncReport SyncRunner::run(const std::function<void(const SyncPlan &)> &onPlan)
     SyncPlan &plan = planned.plan;
     plan.skipped = listIssues + plan.skipped;
 
-    const bool remoteHasSha256 = fs.probeHashCommand();
+    // Only a run that hashes or moves something asks (an exec costs a fork of sshd and a shell
+    // on the instance: much of an unchanged tree's re-sync on a busy machine).
+    const bool needsHash = !planned.hashChecks.isEmpty() ||
+                           (!planned.plan.transfers.isEmpty() && !m_options.dryRun);
+    const bool remoteHasSha256 = needsHash && fs.probeHashCommand();
     // Same size and mtime but no journal record (first sync onto existing data, or a lost
     // journal): compare hashes instead of sending.
     QList<QPair<QByteArray, JournalEntry>> journalUpdates;
@@ -222,15 +230,19 @@ SyncReport SyncRunner::run(const std::function<void(const SyncPlan &)> &onPlan)
             if (auto made = fs.makePath(*remoteRoot); !made)
                 return finish(made.error());
         }
+        QList<QByteArray> missing;
+        QList<QByteArray> missingFull;
         for (const Entry &dir : std::as_const(plan.directories)) {
             if (receiverDirs.contains(dir.path))
                 continue;
-            if (auto made = fs.makeDirectory(joinPath(*remoteRoot, dir.path), 0755); !made) {
-                if (made.error().code == QStringLiteral("connection_lost"))
-                    return finish(made.error());
-                report.issues.append({dir.path, made.error()});
-            }
+            missing.append(dir.path);
+            missingFull.append(joinPath(*remoteRoot, dir.path));
         }
+        QHash<qsizetype, Error> failed;
+        if (auto made = fs.makeDirectories(missingFull, &failed); !made)
+            return finish(made.error());
+        for (auto it = failed.cbegin(); it != failed.cend(); ++it)
+            report.issues.append({missing.at(it.key()), it.value()});
     } else {
         for (const Entry &dir : std::as_const(plan.directories)) {
             if (receiverDirs.contains(dir.path))
@@ -245,6 +257,11 @@ SyncReport SyncRunner::run(const std::function<void(const SyncPlan &)> &onPlan)
     QList<Entry> transfers = plan.transfers;
     std::sort(transfers.begin(), transfers.end(),
               [](const Entry &a, const Entry &b) { return a.size > b.size; });
+    const qsizetype smallFiles = std::count_if(transfers.cbegin(), transfers.cend(), [&](const Entry &e) {
+        return e.size < m_options.largeFileThreshold;
+    });
+    const int sessions = qMax(1, m_options.sessions);
+    const qsizetype batchFiles = qBound(kMinBatchFiles, (smallFiles + sessions - 1) / sessions, kMaxBatchFiles);
     QList<Entry> batch;
     qint64 batchBytes = 0;
     for (const Entry &entry : std::as_const(transfers)) {
@@ -254,7 +271,7 @@ SyncReport SyncRunner::run(const std::function<void(const SyncPlan &)> &onPlan)
         }
         batch.append(entry);
         batchBytes += entry.size;
-        if (batch.size() >= kBatchFiles || batchBytes >= kBatchBytes) {
+        if (batch.size() >= batchFiles || batchBytes >= kBatchBytes) {
             queue.items.append(batch);
             batch.clear();
             batchBytes = 0;
@@ -269,6 +286,8 @@ SyncReport SyncRunner::run(const std::function<void(const SyncPlan &)> &onPlan)
     context.remoteRoot = *remoteRoot;
     context.largeFileThreshold = m_options.largeFileThreshold;
     context.remoteHasSha256 = remoteHasSha256;
+    context.hashCommand = fs.hashCommand();
+    context.hashWithXargs = fs.hashWithXargs();
     context.receiverPartials = &receiver.partials;
     context.receiverFiles = &planned.receiverFiles;
     context.control = &m_control;
@@ -284,23 +303,33 @@ SyncReport SyncRunner::run(const std::function<void(const SyncPlan &)> &onPlan)
                 m_control.fail(connected.error());
             }
         }
-        RemoteFs threadFs(*session);
-        FileTransfer transfer(context, threadFs);
-        if (!m_control.shouldStop()) {
-            if (auto opened = threadFs.open(); !opened)
-                m_control.fail(opened.error());
-        }
-        while (!m_control.shouldStop()) {
-            auto item = queue.take();
-            if (!item)
-                break;
-            QList<CompletedFile> completed;
-            QList<Issue> issues;
-            transfer.run(*item, &completed, &issues);
-            QMutexLocker lock(&queue.mutex);
-            queue.completed += completed;
-            queue.issues += issues;
-            queue.changed.wakeAll();
+        {
+            // The primary session's thread reuses the runner's channels (each channel is a
+            // fork of sshd on the instance; the runner waits meanwhile). Others get their own,
+            // freed before their session goes.
+            std::optional<RemoteFs> ownFs;
+            if (session != primary.get()) {
+                ownFs.emplace(*session);
+                ownFs->setHashCommand(context.hashCommand, context.hashWithXargs);
+            }
+            RemoteFs &threadFs = ownFs ? *ownFs : fs;
+            FileTransfer transfer(context, threadFs);
+            if (!m_control.shouldStop()) {
+                if (auto opened = threadFs.open(); !opened)
+                    m_control.fail(opened.error());
+            }
+            while (!m_control.shouldStop()) {
+                auto item = queue.take();
+                if (!item)
+                    break;
+                QList<CompletedFile> completed;
+                QList<Issue> issues;
+                transfer.run(*item, &completed, &issues);
+                QMutexLocker lock(&queue.mutex);
+                queue.completed += completed;
+                queue.issues += issues;
+                queue.changed.wakeAll();
+            }
         }
         if (own) {
             m_control.unregisterSession(own.get());
@@ -367,13 +396,15 @@ SyncReport SyncRunner::run(const std::function<void(const SyncPlan &)> &onPlan)
                                                                .arg(QString::fromUtf8(link.path)))});
         }
     }
+    QList<RemoteFs::Attributes> remoteAttributes;
     for (const Entry &entry : std::as_const(plan.metadataOnly)) {
         if (upload)
-            (void)fs.setAttributes(joinPath(*remoteRoot, entry.path), seconds(entry.mtimeNs), entry.mode);
+            remoteAttributes.append({joinPath(*remoteRoot, entry.path), seconds(entry.mtimeNs), entry.mode});
         else
             (void)localfs::setTimesAndMode(joinPath(localRoot, entry.path),
                                            seconds(entry.mtimeNs) * 1000000000, entry.mode, false);
     }
+    (void)fs.setAttributesMany(remoteAttributes);
     QHash<QByteArray, EntryType> receiverTypes;
     for (const Entry &entry : receiver.entries)
         receiverTypes.insert(entry.path, entry.type);
@@ -402,13 +433,15 @@ SyncReport SyncRunner::run(const std::function<void(const SyncPlan &)> &onPlan)
     std::sort(dirs.begin(), dirs.end(), [](const Entry &a, const Entry &b) {
         return a.path.count('/') > b.path.count('/');
     });
+    remoteAttributes.clear();
     for (const Entry &dir : std::as_const(dirs)) {
         if (upload)
-            (void)fs.setAttributes(joinPath(*remoteRoot, dir.path), seconds(dir.mtimeNs), dir.mode);
+            remoteAttributes.append({joinPath(*remoteRoot, dir.path), seconds(dir.mtimeNs), dir.mode});
         else
             (void)localfs::setTimesAndMode(joinPath(localRoot, dir.path),
                                            seconds(dir.mtimeNs) * 1000000000, dir.mode, false);
     }
+    (void)fs.setAttributesMany(remoteAttributes);
     if (m_control.shouldStop())
         return finish(std::nullopt);
     return finish(std::nullopt);
