@@ -1,13 +1,72 @@
 #include "database.h"
 
+#include <QFileInfo>
+#include <QHash>
+#include <QMutex>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
 namespace suanli::server {
+
+namespace {
+
+/// The write lock of one SQLite file for this process's connections to it. SQLite's own lock
+/// has no queue: a connection that finds it taken sleeps and polls (1, 2, 5, 10 … 100 ms), so
+/// a connection that takes it again and again (the billing thread's batches) can keep another
+/// waiting far longer than any one transaction. A queue hands it over in the order asked.
+/// Other processes (admin commands) still meet SQLite's lock and its busy timeout.
+std::shared_ptr<FairLock> sqliteWriteLock(const QString &path)
+{
+    static QMutex guard;
+    static QHash<QString, std::weak_ptr<FairLock>> locks;
+    const QFileInfo info(path);
+    const QString key = info.exists() ? info.canonicalFilePath() : info.absoluteFilePath();
+    QMutexLocker locker(&guard);
+    if (auto existing = locks.value(key).lock())
+        return existing;
+    auto created = std::make_shared<FairLock>();
+    locks.insert(key, created);
+    return created;
+}
+
+/// A statement that writes, run outside a transaction (an implicit one of its own).
+bool isWrite(const QString &sql)
+{
+    return sql.startsWith("UPDATE"_L1) || sql.startsWith("INSERT"_L1)
+        || sql.startsWith("DELETE"_L1);
+}
+
+} // namespace
+
+void FairLock::lock()
+{
+    QMutexLocker locker(&m_mutex);
+    const Qt::HANDLE self = QThread::currentThreadId();
+    if (m_depth > 0 && m_owner == self) {
+        ++m_depth;
+        return;
+    }
+    const quint64 ticket = m_nextTicket++;
+    while (m_serving != ticket)
+        m_turn.wait(&m_mutex);
+    m_owner = self;
+    m_depth = 1;
+}
+
+void FairLock::unlock()
+{
+    QMutexLocker locker(&m_mutex);
+    if (--m_depth > 0)
+        return;
+    m_owner = nullptr;
+    ++m_serving;
+    m_turn.wakeAll();
+}
 
 Database::Database(Dialect dialect, QString connectionName, QString url)
     : m_dialect(dialect)
@@ -65,10 +124,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString &url, const QStri
         // WAL lets readers run during writes; FULL makes every committed ledger entry durable.
         for (const auto &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
                                    u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=10000"_s}) {
-            auto r = db->exec(pragma);
+            // scalar() resets the statement: an unfinished PRAGMA journal_mode counts as a
+            // write in progress, and SQLite then refuses the first SAVEPOINT.
+            auto r = db->scalar(pragma);
             if (!r)
                 return r.error();
         }
+        db->m_writeLock = sqliteWriteLock(db->m_db.databaseName());
     } else {
         auto r = db->execDirect(u"SET client_min_messages TO WARNING"_s);
         if (!r)
@@ -89,6 +151,17 @@ Error Database::errorFrom(const QSqlError &error, const QString &sql) const
 }
 
 Result<Rows> Database::exec(const QString &sql, const QVariantList &bindings)
+{
+    const bool writing = m_writeLock && m_depth == 0 && isWrite(sql);
+    if (writing)
+        m_writeLock->lock();
+    auto result = execLocked(sql, bindings);
+    if (writing)
+        m_writeLock->unlock();
+    return result;
+}
+
+Result<Rows> Database::execLocked(const QString &sql, const QVariantList &bindings)
 {
     auto it = m_prepared.find(sql);
     if (it == m_prepared.end()) {
@@ -155,9 +228,14 @@ Result<void> Database::begin()
     }
     // SQLite: take the write lock at once so two writers never deadlock on upgrade.
     if (m_dialect == Dialect::Sqlite) {
+        if (m_writeLock)
+            m_writeLock->lock();
         auto r = exec(u"BEGIN IMMEDIATE"_s);
-        if (!r)
+        if (!r) {
+            if (m_writeLock)
+                m_writeLock->unlock();
             return r.error();
+        }
     } else if (!m_db.transaction()) {
         return errorFrom(m_db.lastError(), u"BEGIN"_s);
     }
@@ -189,10 +267,12 @@ Result<void> Database::commit()
     m_depth = 0;
     if (m_dialect == Dialect::Sqlite) {
         auto r = exec(u"COMMIT"_s);
-        if (!r) {
+        if (!r)
             (void)exec(u"ROLLBACK"_s);
+        if (m_writeLock)
+            m_writeLock->unlock();
+        if (!r)
             return r.error();
-        }
         return {};
     }
     if (!m_db.commit()) {
@@ -212,10 +292,13 @@ void Database::rollback()
         return;
     }
     m_depth = 0;
-    if (m_dialect == Dialect::Sqlite)
+    if (m_dialect == Dialect::Sqlite) {
         (void)exec(u"ROLLBACK"_s);
-    else
+        if (m_writeLock)
+            m_writeLock->unlock();
+    } else {
         m_db.rollback();
+    }
 }
 
 void Database::rollbackToSavepoint()
@@ -223,6 +306,18 @@ void Database::rollbackToSavepoint()
     // m_depth is already the outer level; the savepoint being undone is sp<m_depth>.
     (void)execDirect(u"ROLLBACK TO SAVEPOINT sp%1"_s.arg(m_depth));
     (void)execDirect(u"RELEASE SAVEPOINT sp%1"_s.arg(m_depth));
+}
+
+QString Database::forUpdate(const QString &alias, bool skipLocked) const
+{
+    if (m_dialect == Dialect::Sqlite)
+        return {};
+    QString clause = u" FOR UPDATE"_s;
+    if (!alias.isEmpty())
+        clause += u" OF "_s + alias;
+    if (skipLocked)
+        clause += u" SKIP LOCKED"_s;
+    return clause;
 }
 
 QString Database::idColumn() const

@@ -7,6 +7,9 @@
 #include <QString>
 #include <QVariantList>
 
+#include <QMutex>
+#include <QWaitCondition>
+
 #include <memory>
 #include <unordered_map>
 
@@ -27,6 +30,24 @@ public:
 
 private:
     QSqlQuery *m_query;
+};
+
+/// A first-come-first-served lock, re-entrant on its thread. SQLite writers of one process
+/// queue on it: a plain mutex lets a thread that unlocks take it again before the woken waiter
+/// runs, which on a loaded machine starved the event loop behind the billing thread.
+class FairLock
+{
+public:
+    void lock();
+    void unlock();
+
+private:
+    QMutex m_mutex;
+    QWaitCondition m_turn;
+    quint64 m_nextTicket = 0;
+    quint64 m_serving = 0;
+    Qt::HANDLE m_owner = nullptr;
+    int m_depth = 0;
 };
 
 /// A Qt SQL connection plus the few things that differ between SQLite and PostgreSQL.
@@ -64,8 +85,16 @@ public:
     /// The name of the auto-increment primary key type for migrations.
     QString idColumn() const;
 
+    /// How a SELECT inside a transaction locks the rows it read, appended to its text.
+    /// PostgreSQL: " FOR UPDATE [OF alias] [SKIP LOCKED]", so a read-modify-write of a row
+    /// never works on a version another connection is changing (READ COMMITTED would let the
+    /// later write overwrite the earlier one). SQLite: nothing, since BEGIN IMMEDIATE already
+    /// holds the database's one write lock for the whole transaction.
+    QString forUpdate(const QString &alias = {}, bool skipLocked = false) const;
+
 private:
     Database(Dialect dialect, QString connectionName, QString url);
+    Result<Rows> execLocked(const QString &sql, const QVariantList &bindings);
     void finishAll();
     void rollbackToSavepoint();
     Error errorFrom(const QSqlError &error, const QString &sql) const;
@@ -76,6 +105,9 @@ private:
     QSqlDatabase m_db;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_prepared;
     int m_depth = 0; ///< 0: no transaction, 1: a transaction, n > 1: n - 1 savepoints inside
+    /// SQLite: shared by this process's connections to the same file, held from BEGIN to
+    /// COMMIT/ROLLBACK and around a write outside a transaction (see open()).
+    std::shared_ptr<FairLock> m_writeLock;
 };
 
 /// Commits on commit(), rolls back on scope exit otherwise.

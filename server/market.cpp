@@ -1,5 +1,6 @@
 #include "market.h"
 
+#include "billingworker.h"
 #include "requestguard.h"
 
 #include "protocol/json.h"
@@ -34,14 +35,30 @@ Market::Market(std::unique_ptr<SqlStore> store, const Clock &clock, QObject *par
     m_uptime.start();
     connect(this, &QAbstractHttpServer::newWebSocketConnection, this, &Market::acceptWebSocket);
 
-    m_billingTimer.setInterval(5000);
-    connect(&m_billingTimer, &QTimer::timeout, this, &Market::runBilling);
+    // The billing thread: its own connection to the same database (SQLite in WAL lets it
+    // write while this thread reads; PostgreSQL locks rows), its own timers on m_clock.
+    qRegisterMetaType<QList<Change>>();
+    m_billing = new BillingWorker(m_store->database().url(), m_store->policy(),
+                                  u"billing-%1"_s.arg(quintptr(this), 0, 16), m_clock);
+    m_billing->moveToThread(&m_billingThread);
+    m_billingThread.setObjectName(u"billing"_s);
+    connect(&m_billingThread, &QThread::finished, m_billing, &QObject::deleteLater);
+    connect(m_billing, &BillingWorker::billed, this,
+            [this](const QList<Change> &changes) { publish(changes); });
+    connect(m_billing, &BillingWorker::offersChanged, this,
+            [this] { m_store->noteOffersChanged(); });
+    connect(m_billing, &BillingWorker::runFinished, this,
+            [this](bool ok, double busySeconds, double wallSeconds) {
+                m_metrics.observeBillingRun(busySeconds, wallSeconds);
+                emit billingRunFinished(ok);
+            });
+    m_billingThread.start();
+    QMetaObject::invokeMethod(m_billing, &BillingWorker::open, Qt::QueuedConnection);
+
     m_hostsTimer.setInterval(5000);
     connect(&m_hostsTimer, &QTimer::timeout, this, &Market::checkHosts);
     m_flushTimer.setInterval(1000);
     connect(&m_flushTimer, &QTimer::timeout, this, &Market::flushTelemetry);
-    m_compactTimer.setInterval(60'000);
-    connect(&m_compactTimer, &QTimer::timeout, this, &Market::compactTelemetry);
     m_retryTimer.setInterval(2000);
     connect(&m_retryTimer, &QTimer::timeout, this, &Market::retryCommands);
     m_pingTimer.setInterval(kPingAppsEveryMs);
@@ -63,7 +80,13 @@ Market::Market(std::unique_ptr<SqlStore> store, const Clock &clock, QObject *par
     }
 }
 
-Market::~Market() = default;
+Market::~Market()
+{
+    // Between two batches or in one: either way its transaction is committed or rolled back
+    // before the thread ends, and the worker (with its connection) is deleted on its thread.
+    m_billingThread.quit();
+    m_billingThread.wait();
+}
 
 Result<quint16> Market::start(const QHostAddress &address, quint16 port,
                               const std::optional<QSslConfiguration> &tls)
@@ -83,10 +106,11 @@ Result<quint16> Market::start(const QHostAddress &address, quint16 port,
                          u"cannot listen on %1:%2: %3"_s.arg(address.toString()).arg(port).arg(why));
     }
     bind(server);
-    m_billingTimer.start();
+    QMetaObject::invokeMethod(
+        m_billing, [worker = m_billing] { worker->startTimers(kBillingEveryMs, kCompactEveryMs); },
+        Qt::QueuedConnection);
     m_hostsTimer.start();
     m_flushTimer.start();
-    m_compactTimer.start();
     m_retryTimer.start();
     m_pingTimer.start();
     return server->serverPort();
@@ -246,13 +270,24 @@ void Market::runBilling()
     QElapsedTimer took;
     took.start();
     auto changes = m_store->accrueAll(m_clock.nowMs());
-    // It runs on the event-loop thread: how long it holds the loop is worth watching.
-    m_metrics.observeBillingRun(took.nsecsElapsed() / 1e9);
+    m_metrics.observeBillingRun(took.nsecsElapsed() / 1e9, took.nsecsElapsed() / 1e9);
     if (!changes) {
         qWarning("billing: %s", qPrintable(changes.error().message));
         return;
     }
     publish(*changes);
+}
+
+void Market::startBillingRun()
+{
+    QMetaObject::invokeMethod(m_billing, &BillingWorker::runBilling, Qt::QueuedConnection);
+}
+
+void Market::setBillingHook(std::function<void(qint64)> hook)
+{
+    QMetaObject::invokeMethod(
+        m_billing, [worker = m_billing, hook = std::move(hook)] { worker->setBatchHook(hook); },
+        Qt::QueuedConnection);
 }
 
 void Market::checkHosts()

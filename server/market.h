@@ -12,13 +12,17 @@
 #include <QJsonObject>
 #include <QPointer>
 #include <QSslConfiguration>
+#include <QThread>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 class QWebSocket;
 
 namespace suanli::server {
+
+class BillingWorker;
 
 /// A response before it is written: status, JSON (or other) body, content type.
 struct HttpReply
@@ -31,6 +35,8 @@ struct HttpReply
 /// The market service: REST API, app events and agent channel over one port, billing timers.
 /// Everything it knows lives in the Store; what it keeps in memory (sockets, caches, buffered
 /// telemetry) is rebuilt from the database, so several processes can share one PostgreSQL.
+/// The billing run and the telemetry roll-up run on a thread of their own (BillingWorker,
+/// with its own connection); what they change comes back here to be told to apps and agents.
 class Market : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -45,8 +51,16 @@ public:
     SqlStore &store() { return *m_store; }
     Metrics &metrics() { return m_metrics; }
 
-    /// Timer work, public so tests with a manual clock can drive it step by step.
+    /// Timer work, public so tests with a manual clock can drive it step by step. These run on
+    /// the calling thread, with the market's own connection; runBilling() is the whole run
+    /// at once, as the billing thread's run would do it.
     void runBilling();
+    /// Starts a billing run on the billing thread, as its timer does every 5 s (none if one is
+    /// under way); billingRunFinished() follows once its events are out.
+    void startBillingRun();
+    /// Tests only: called on the billing thread before each batch of a run, with the first
+    /// instance id the batch bills (a test holds a run there to act while it is under way).
+    void setBillingHook(std::function<void(qint64)> hook);
     void checkHosts();
     void flushTelemetry();
     void compactTelemetry();
@@ -67,6 +81,13 @@ public:
     /// How long an instance's idle-stop setting is trusted before it is read again (a change
     /// through this process takes effect at once; through another, within this).
     static constexpr qint64 kIdleGuardCacheMs = 30'000;
+
+    static constexpr int kBillingEveryMs = 5000;
+    static constexpr int kCompactEveryMs = 60'000;
+
+signals:
+    /// A run of the billing thread ended and what it changed has been published.
+    void billingRunFinished(bool ok);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -126,10 +147,10 @@ private:
     std::unique_ptr<SqlStore> m_store;
     const Clock &m_clock;
     Metrics m_metrics;
-    QTimer m_billingTimer;
+    QThread m_billingThread;
+    BillingWorker *m_billing = nullptr; ///< lives in m_billingThread, deleted when it ends
     QTimer m_hostsTimer;
     QTimer m_flushTimer;
-    QTimer m_compactTimer;
     QTimer m_retryTimer;
     QTimer m_pingTimer;
     QHash<qint64, AgentSession *> m_agents;        ///< by host id, this process only

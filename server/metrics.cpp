@@ -49,12 +49,19 @@ QByteArray Metrics::render() const
     out += "# HELP suanli_billing_runs_total Billing runs of this process.\n"
            "# TYPE suanli_billing_runs_total counter\nsuanli_billing_runs_total "
         + QByteArray::number(m_billingRuns) + '\n';
-    out += "# HELP suanli_billing_seconds_total Time spent in billing runs (on the event loop).\n"
+    out += "# HELP suanli_billing_seconds_total Time billing runs spent in their transactions "
+           "(on the billing thread).\n"
            "# TYPE suanli_billing_seconds_total counter\nsuanli_billing_seconds_total "
         + QByteArray::number(m_billingSeconds, 'f', 6) + '\n';
-    out += "# HELP suanli_billing_last_run_seconds Duration of the last billing run.\n"
+    out += "# HELP suanli_billing_last_run_seconds Time the last billing run spent in its "
+           "transactions.\n"
            "# TYPE suanli_billing_last_run_seconds gauge\nsuanli_billing_last_run_seconds "
         + QByteArray::number(m_billingLastSeconds, 'f', 6) + '\n';
+    out += "# HELP suanli_billing_last_run_wall_seconds Start to end of the last billing run, "
+           "pauses between its batches included.\n"
+           "# TYPE suanli_billing_last_run_wall_seconds gauge\n"
+           "suanli_billing_last_run_wall_seconds "
+        + QByteArray::number(m_billingLastWallSeconds, 'f', 6) + '\n';
     return out;
 }
 

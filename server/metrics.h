@@ -15,11 +15,13 @@ class Metrics
 public:
     void observeRequest(const QString &route, int status, double seconds);
     void countSearchCacheHit() { ++m_searchCacheHits; }
-    void observeBillingRun(double seconds)
+    /// busy: time in the run's transactions; wall: from start to end, pauses included.
+    void observeBillingRun(double busySeconds, double wallSeconds)
     {
         ++m_billingRuns;
-        m_billingSeconds += seconds;
-        m_billingLastSeconds = seconds;
+        m_billingSeconds += busySeconds;
+        m_billingLastSeconds = busySeconds;
+        m_billingLastWallSeconds = wallSeconds;
     }
     /// Prometheus text exposition of what this process counted.
     QByteArray render() const;
@@ -40,6 +42,7 @@ private:
     quint64 m_billingRuns = 0;
     double m_billingSeconds = 0;
     double m_billingLastSeconds = 0;
+    double m_billingLastWallSeconds = 0;
 };
 
 } // namespace suanli::server

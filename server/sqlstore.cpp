@@ -145,7 +145,13 @@ Result<qint64> SqlStore::platformAccount()
     if (!found)
         return found.error();
     if (found->isNull()) {
-        (void)createAccount(u"suanli-platform-fees"_s, {u"platform"_s});
+        // In a savepoint: losing the race to another connection must not abort the caller's
+        // transaction (PostgreSQL aborts a whole transaction on a failed statement).
+        {
+            Transaction create(*m_db);
+            if (create.started() && createAccount(u"suanli-platform-fees"_s, {u"platform"_s}))
+                (void)create.commit();
+        }
         found = lookup(); // another process may have made it first: the oldest wins
         if (!found || found->isNull())
             return makeError(u"database_error"_s, u"cannot create the platform account"_s);

@@ -3,6 +3,9 @@
 #include "database.h"
 #include "store.h"
 
+#include <QSet>
+
+#include <functional>
 #include <memory>
 
 namespace suanli::server {
@@ -91,10 +94,34 @@ public:
     Result<IdleGuard> idleGuard(qint64 instanceId) override;
     Result<void> setIdleSince(qint64 instanceId, qint64 sinceMs) override;
     Result<QList<InstanceHistoryEntry>> instanceHistory(qint64 instanceId) override;
+    /// The whole billing run at once, on the calling thread (tests, tools).
     Result<QList<Change>> accrueAll(qint64 nowMs) override;
 
+    /// A billing run in steps, so that a worker can leave the write lock to others between
+    /// batches: beginBilling, billNextBatch until done(), finishBilling.
+    struct BillingRun
+    {
+        qint64 nowMs = 0;
+        QList<qint64> ids;      ///< instances to bill, by id
+        qsizetype next = 0;     ///< index of the next one
+        QSet<qint64> exhausted; ///< accounts charged in this run
+        bool done() const { return next >= ids.size(); }
+    };
+    static constexpr qsizetype kBillingBatch = 100;
+    Result<BillingRun> beginBilling(qint64 nowMs);
+    /// Bills the next batch (at most kBillingBatch instances, and when budgetMs > 0 no more
+    /// than fit in it) in one transaction.
+    Result<QList<Change>> billNextBatch(BillingRun &run, qint64 budgetMs);
+    /// Low-balance warnings and stops at balance ≤ 0 for the accounts the run charged.
+    Result<QList<Change>> finishBilling(BillingRun &run);
+    /// Tests only: called before each batch's transaction with the first instance it bills.
+    void setBatchHook(std::function<void(qint64)> hook) { m_batchHook = std::move(hook); }
+
     Result<void> insertTelemetry(const QList<protocol::TelemetrySample> &samples) override;
-    Result<void> compactTelemetry(qint64 nowMs) override;
+    Result<void> compactTelemetry(qint64 nowMs) override { return rollUpTelemetry(nowMs, {}); }
+    /// The roll-up in short transactions; betweenChunks runs between two of them (the billing
+    /// worker pauses there, so the event loop's writers get SQLite's write lock).
+    Result<void> rollUpTelemetry(qint64 nowMs, const std::function<void()> &betweenChunks);
     Result<QList<QJsonObject>> telemetryHistory(qint64 instanceId, qint64 sinceMs) override;
 
     Result<QHash<QString, qint64>> instanceCountsByState() override;
@@ -103,7 +130,9 @@ public:
     struct InstanceRow;
 
 protected:
-    Result<InstanceRow> loadInstance(qint64 instanceId);
+    /// In a transaction the row is locked until commit (PostgreSQL: FOR UPDATE). With
+    /// skipLocked, a row another connection holds is not waited for: error code "locked".
+    Result<InstanceRow> loadInstance(qint64 instanceId, bool skipLocked = false);
     Result<Micro> appendLedger(qint64 accountId, const QString &kind, Micro amount,
                                const QString &key, qint64 instanceId, const QString &description,
                                qint64 nowMs);
@@ -141,6 +170,7 @@ protected:
     quint64 m_offersVersion = 0;
     MarketPolicy m_policy;
     qint64 m_platformAccount = 0;
+    std::function<void(qint64)> m_batchHook;
 };
 
 } // namespace suanli::server

@@ -2,6 +2,7 @@
 
 #include "protocol/json.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QUuid>
@@ -30,6 +31,18 @@ Result<void> SqlStore::postAccrual(InstanceRow &row, const QString &kind, Micro 
     // correction entry on each side, under keys of its own.
     const QString correction = u"correction"_s;
     const qint64 n = row.accrualN + 1;
+    auto platform = platformAccount();
+    if (!platform)
+        return platform.error();
+    // Lock order on PostgreSQL: instance row, then the platform account, then the others. Every
+    // accrual ends on the platform account, so a billing batch holds it while it moves on to
+    // other renters; taking it first means nobody holds a renter's row while waiting for it
+    // (which would be a deadlock with the batch).
+    if (const QString lock = m_db->forUpdate(); !lock.isEmpty()) {
+        auto locked = m_db->scalar(u"SELECT id FROM accounts WHERE id = ?"_s + lock, {*platform});
+        if (!locked)
+            return locked.error();
+    }
     const QString key = u"lease:%1:accrual:%2"_s.arg(row.inst.id).arg(n);
     auto renter = appendLedger(row.accountId, delta > 0 ? kind : correction, -delta, key,
                                row.inst.id, renterDescription, untilMs);
@@ -42,9 +55,6 @@ Result<void> SqlStore::postAccrual(InstanceRow &row, const QString &kind, Micro 
                                key + u":earning"_s, row.inst.id, lenderDescription, untilMs);
     if (!lender)
         return lender.error();
-    auto platform = platformAccount();
-    if (!platform)
-        return platform.error();
     auto feeEntry = appendLedger(*platform, delta > 0 ? u"fee"_s : correction, fee,
                                  key + u":fee"_s, row.inst.id, u"platform fee"_s, untilMs);
     if (!feeEntry)
@@ -105,8 +115,11 @@ Result<QList<Change>> SqlStore::declareHostLost(qint64 hostId)
     if (lastSeen->isNull())
         return changes; // another process was first
     const qint64 until = lastSeen->toLongLong();
+    // All of them locked at once, before any account: billing skips locked instances and
+    // must never find one of them unlocked while this holds the platform account.
     auto ids = m_db->exec(u"SELECT id FROM instances WHERE host_id = ? AND state IN "
-                          "('running','starting','provisioning','stopping','pending')"_s,
+                          "('running','starting','provisioning','stopping','pending')"_s
+                              + m_db->forUpdate(),
                           {hostId});
     if (!ids)
         return ids.error();
@@ -150,15 +163,27 @@ Result<QList<Change>> SqlStore::declareHostLost(qint64 hostId)
 Result<void> SqlStore::accrueOne(qint64 id, qint64 nowMs, QList<Change> &changes,
                                  QSet<qint64> &charged)
 {
-    Transaction tx(*m_db); // a savepoint inside accrueAll's batch
+    Transaction tx(*m_db); // a savepoint inside the batch
     if (!tx.started())
         return tx.started().error();
-    auto row = loadInstance(id);
-    if (!row)
+    // A row a request handler holds is skipped, never waited for: this batch may hold the
+    // platform account that handler needs next. The next run bills it, from the period start.
+    auto row = loadInstance(id, true);
+    if (!row) {
+        if (row.error().code == "locked"_L1)
+            return {};
         return row.error();
+    }
     QList<Change> local;
     const InstanceState state = row->inst.state;
     if (state == InstanceState::Running || state == InstanceState::Stopping) {
+        // A run that read the clock before another run (or a stop report) charged this period
+        // further never moves the meter back; only a lost host corrects downwards.
+        const bool behind = row->periodStartMs && nowMs > row->periodStartMs
+            && chargeForSeconds(hourlyRate(row->inst), (nowMs - row->periodStartMs) / 1000)
+                < row->periodCharged;
+        if (behind)
+            return {};
         if (auto s = settleRunning(*row, nowMs, local); !s) {
             if (s.error().code == "conflict"_L1)
                 return {}; // another market process charged this second first
@@ -216,43 +241,70 @@ Result<void> SqlStore::accrueOne(qint64 id, qint64 nowMs, QList<Change> &changes
     return {};
 }
 
-Result<QList<Change>> SqlStore::accrueAll(qint64 nowMs)
+Result<SqlStore::BillingRun> SqlStore::beginBilling(qint64 nowMs)
 {
-    QList<Change> changes;
+    BillingRun run;
+    run.nowMs = nowMs;
     auto ids = m_db->exec(u"SELECT id FROM instances WHERE state IN ('running','stopped',"
                           "'stopping') ORDER BY id"_s);
     if (!ids)
         return ids.error();
-    QList<qint64> list;
     while (ids->next())
-        list.append(ids->value(0).toLongLong());
-    QSet<qint64> exhausted;
+        run.ids.append(ids->value(0).toLongLong());
+    return run;
+}
+
+Result<QList<Change>> SqlStore::billNextBatch(BillingRun &run, qint64 budgetMs)
+{
     // One transaction (one fsync) per batch of instances, a savepoint per instance: a
-    // conflict with another market process skips that instance only.
-    constexpr qsizetype kBatch = 100;
-    for (qsizetype first = 0; first < list.size(); first += kBatch) {
-        Transaction batch(*m_db);
-        if (!batch.started())
-            return batch.started().error();
-        QList<Change> batchChanges;
-        QSet<qint64> batchExhausted;
-        for (qint64 id : list.mid(first, kBatch)) {
-            auto r = accrueOne(id, nowMs, batchChanges, batchExhausted);
-            if (!r)
-                return r.error();
-        }
-        if (auto c = batch.commit(); !c)
-            return c.error();
-        changes += batchChanges;
-        exhausted.unite(batchExhausted);
+    // conflict with another market process skips that instance only. The batch ends after
+    // kBillingBatch instances or budgetMs, whichever comes first: it holds SQLite's write lock
+    // (and on PostgreSQL the platform account's row), which request handlers wait for.
+    if (m_batchHook && !run.done())
+        m_batchHook(run.ids[run.next]);
+    QElapsedTimer held;
+    held.start();
+    Transaction batch(*m_db);
+    if (!batch.started())
+        return batch.started().error();
+    // PostgreSQL: the platform account first, so two batches (this process's billing thread
+    // and a direct run, or two processes) never hold instance rows the other one wants.
+    if (const QString lock = m_db->forUpdate(); !lock.isEmpty()) {
+        auto platform = platformAccount();
+        if (!platform)
+            return platform.error();
+        auto locked = m_db->scalar(u"SELECT id FROM accounts WHERE id = ?"_s + lock, {*platform});
+        if (!locked)
+            return locked.error();
     }
+    QList<Change> changes;
+    QSet<qint64> exhausted;
+    const qsizetype end = std::min(run.ids.size(), run.next + kBillingBatch);
+    qsizetype i = run.next;
+    while (i < end) {
+        if (auto r = accrueOne(run.ids[i], run.nowMs, changes, exhausted); !r)
+            return r.error();
+        ++i;
+        if (budgetMs > 0 && held.elapsed() >= budgetMs)
+            break;
+    }
+    if (auto c = batch.commit(); !c)
+        return c.error();
+    run.next = i;
+    run.exhausted.unite(exhausted);
+    return changes;
+}
+
+Result<QList<Change>> SqlStore::finishBilling(BillingRun &run)
+{
+    QList<Change> changes;
     // Warnings before the money runs out, then at balance ≤ 0 the market stops the renter's
     // running instances; data is kept.
-    for (qint64 accountId : exhausted) {
+    for (qint64 accountId : std::as_const(run.exhausted)) {
         if (auto w = checkLowBalance(accountId, changes); !w)
             return w.error();
     }
-    for (qint64 accountId : exhausted) {
+    for (qint64 accountId : std::as_const(run.exhausted)) {
         auto a = account(accountId);
         if (!a || a->balance_micro > 0)
             continue;
@@ -266,16 +318,41 @@ Result<QList<Change>> SqlStore::accrueAll(qint64 nowMs)
             toStop.append(running->value(0).toLongLong());
         for (qint64 id : toStop) {
             Transaction tx(*m_db);
+            if (!tx.started())
+                return tx.started().error();
             auto row = loadInstance(id);
             if (!row)
                 return row.error();
-            auto r = requestStopLocked(*row, u"balance_exhausted"_s, nowMs, changes);
-            if (!r)
+            auto r = requestStopLocked(*row, u"balance_exhausted"_s, run.nowMs, changes);
+            if (!r) {
+                if (r.error().code == "invalid_state"_L1)
+                    continue; // stopped meanwhile by its renter or its agent
                 return r.error();
+            }
             if (auto c = tx.commit(); !c)
                 return c.error();
         }
     }
+    run.exhausted.clear();
+    return changes;
+}
+
+Result<QList<Change>> SqlStore::accrueAll(qint64 nowMs)
+{
+    auto run = beginBilling(nowMs);
+    if (!run)
+        return run.error();
+    QList<Change> changes;
+    while (!run->done()) {
+        auto batch = billNextBatch(*run, 0);
+        if (!batch)
+            return batch.error();
+        changes += *batch;
+    }
+    auto last = finishBilling(*run);
+    if (!last)
+        return last.error();
+    changes += *last;
     return changes;
 }
 

@@ -146,8 +146,13 @@ Result<void> SqlStore::recordGuardAction(InstanceRow &row, const QString &reason
 
 Result<void> SqlStore::checkLowBalance(qint64 accountId, QList<Change> &changes)
 {
+    // A transaction with the account locked: two runs at once (the worker's and a direct one,
+    // or two processes) must not both see a threshold as new and both warn.
+    Transaction tx(*m_db);
+    if (!tx.started())
+        return tx.started().error();
     auto a = m_db->exec(u"SELECT balance_micro, low_balance_micro, low_balance_warned "
-                        "FROM accounts WHERE id = ?"_s,
+                        "FROM accounts WHERE id = ?"_s + m_db->forUpdate(),
                         {accountId});
     if (!a)
         return a.error();
@@ -200,6 +205,8 @@ Result<void> SqlStore::checkLowBalance(qint64 accountId, QList<Change> &changes)
         if (!u)
             return u.error();
     }
+    if (auto c = tx.commit(); !c)
+        return c.error();
     if (crossed || belowOwn) {
         Change c{Change::Kind::BalanceWarning, accountId, 0, 0};
         c.threshold = crossed ? QString::fromLatin1(crossed->name) : u"below_threshold"_s;

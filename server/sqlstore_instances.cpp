@@ -86,15 +86,23 @@ static SqlStore::InstanceRow readRow(Rows &q)
     return r;
 }
 
-Result<SqlStore::InstanceRow> SqlStore::loadInstance(qint64 instanceId)
+Result<SqlStore::InstanceRow> SqlStore::loadInstance(qint64 instanceId, bool skipLocked)
 {
+    // Inside a transaction the row is read to be written back: it stays locked until the
+    // commit (PostgreSQL; SQLite's write lock covers it), so the billing worker and a request
+    // handler never write back each other's stale copies.
+    const QString lock = m_db->inTransaction() ? m_db->forUpdate(u"i"_s, skipLocked) : QString();
     auto q = m_db->exec(u"SELECT "_s + kInstanceColumns
-                            + u" FROM instances i JOIN hosts h ON h.id = i.host_id WHERE i.id = ?"_s,
+                            + u" FROM instances i JOIN hosts h ON h.id = i.host_id WHERE i.id = ?"_s
+                            + lock,
                         {instanceId});
     if (!q)
         return q.error();
-    if (!q->next())
+    if (!q->next()) {
+        if (skipLocked && !lock.isEmpty())
+            return makeError(u"locked"_s, u"instance %1 is being changed"_s.arg(instanceId));
         return makeError(u"not_found"_s, u"no instance %1"_s.arg(instanceId));
+    }
     InstanceRow row = readRow(*q);
     q->finish();
     return row;

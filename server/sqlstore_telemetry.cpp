@@ -90,13 +90,15 @@ Result<void> SqlStore::insertTelemetry(const QList<protocol::TelemetrySample> &s
     return tx.commit();
 }
 
-Result<void> SqlStore::compactTelemetry(qint64 nowMs)
+Result<void> SqlStore::rollUpTelemetry(qint64 nowMs, const std::function<void()> &betweenChunks)
 {
-    // Only whole minutes older than the raw window are rolled up.
+    // Only whole minutes older than the raw window are rolled up. An hour of 1 Hz samples of
+    // a thousand instances is read outside any transaction (WAL and MVCC let it run beside
+    // writers), then written in short transactions of kCompactChunk instances each: one long
+    // one would keep the event loop's writers waiting for all of it.
+    constexpr qsizetype kCompactChunk = 50;
     const qint64 cutoff = ((nowMs - kRawKeepMs) / kBucketMs) * kBucketMs;
-    Transaction tx(*m_db);
-    if (!tx.started())
-        return tx.started().error();
+    const qint64 forgetBefore = nowMs - kHistoryKeepMs;
     auto q = m_db->exec(u"SELECT instance_id, at, payload FROM telemetry WHERE at < ? "
                         "ORDER BY instance_id, at"_s,
                         {cutoff});
@@ -104,32 +106,70 @@ Result<void> SqlStore::compactTelemetry(qint64 nowMs)
         return q.error();
     struct Bucket { qint64 instance; qint64 start; QList<QJsonObject> samples; };
     QList<Bucket> buckets;
+    QList<qint64> instances; // with raw samples to drop
     while (q->next()) {
         const qint64 instance = q->value(0).toLongLong();
         const qint64 start = (q->value(1).toLongLong() / kBucketMs) * kBucketMs;
+        if (instances.isEmpty() || instances.last() != instance)
+            instances.append(instance);
         if (buckets.isEmpty() || buckets.last().instance != instance
             || buckets.last().start != start)
             buckets.append({instance, start, {}});
         buckets.last().samples.append(
             QJsonDocument::fromJson(q->value(2).toString().toUtf8()).object());
     }
-    for (const auto &b : buckets) {
-        const QByteArray payload =
-            QJsonDocument(summarise(b.instance, b.start, b.samples)).toJson(QJsonDocument::Compact);
-        auto r = m_db->exec(u"INSERT INTO telemetry_minutes (instance_id, bucket, payload) "
-                            "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"_s,
-                            {b.instance, b.start, QString::fromUtf8(payload)});
-        if (!r)
-            return r.error();
+    q->finish();
+    auto expired = m_db->exec(u"SELECT DISTINCT instance_id FROM telemetry_minutes "
+                              "WHERE bucket < ?"_s,
+                              {forgetBefore});
+    if (!expired)
+        return expired.error();
+    QList<qint64> old; // with minutes past the history window
+    while (expired->next())
+        old.append(expired->value(0).toLongLong());
+    expired->finish();
+
+    qsizetype nextBucket = 0;
+    for (qsizetype first = 0; first < std::max(instances.size(), old.size());
+         first += kCompactChunk) {
+        if (first > 0 && betweenChunks)
+            betweenChunks();
+        Transaction tx(*m_db);
+        if (!tx.started())
+            return tx.started().error();
+        const QList<qint64> chunk = instances.mid(first, kCompactChunk);
+        const qint64 lastInstance = chunk.isEmpty() ? 0 : chunk.last();
+        for (; nextBucket < buckets.size() && !chunk.isEmpty()
+               && buckets[nextBucket].instance <= lastInstance;
+             ++nextBucket) {
+            const Bucket &b = buckets[nextBucket];
+            if (b.start < forgetBefore)
+                continue; // past the history window already
+            const QByteArray payload = QJsonDocument(summarise(b.instance, b.start, b.samples))
+                                           .toJson(QJsonDocument::Compact);
+            auto r = m_db->exec(u"INSERT INTO telemetry_minutes (instance_id, bucket, payload) "
+                                "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"_s,
+                                {b.instance, b.start, QString::fromUtf8(payload)});
+            if (!r)
+                return r.error();
+        }
+        for (qint64 instance : chunk) {
+            auto drop = m_db->exec(u"DELETE FROM telemetry WHERE instance_id = ? AND at < ?"_s,
+                                   {instance, cutoff});
+            if (!drop)
+                return drop.error();
+        }
+        for (qint64 instance : old.mid(first, kCompactChunk)) {
+            auto drop = m_db->exec(u"DELETE FROM telemetry_minutes WHERE instance_id = ? "
+                                   "AND bucket < ?"_s,
+                                   {instance, forgetBefore});
+            if (!drop)
+                return drop.error();
+        }
+        if (auto c = tx.commit(); !c)
+            return c.error();
     }
-    auto drop = m_db->exec(u"DELETE FROM telemetry WHERE at < ?"_s, {cutoff});
-    if (!drop)
-        return drop.error();
-    auto old = m_db->exec(u"DELETE FROM telemetry_minutes WHERE bucket < ?"_s,
-                          {nowMs - kHistoryKeepMs});
-    if (!old)
-        return old.error();
-    return tx.commit();
+    return {};
 }
 
 Result<QList<QJsonObject>> SqlStore::telemetryHistory(qint64 instanceId, qint64 sinceMs)

@@ -87,6 +87,7 @@ private:
     void verifyInstances();
     void telemetryPhase();
     void checkTelemetryStored();
+    void readBillingMetrics();
     void telemetrySearchPhase();
 
     // Plumbing (benchmark.cpp).

@@ -453,8 +453,37 @@ void Benchmark::checkTelemetryStored()
                     .arg(stored)
                     .arg(m_o.telemetrySeconds)
                     .arg(reply.status));
-            telemetrySearchPhase();
+            readBillingMetrics();
         });
+}
+
+void Benchmark::readBillingMetrics()
+{
+    // How long the market's last billing run took (its billing thread's own figures): the
+    // time in its transactions, and start to end with the pauses between batches.
+    armDeadline(u"reading /metrics"_s, 60);
+    m_renter->send("GET", "/metrics", {}, [this](const HttpConnection::Reply &reply) {
+        disarmDeadline();
+        QJsonObject billing;
+        const QList<QByteArray> lines = reply.body.split('\n');
+        for (const QByteArray &line : lines) {
+            const QList<QByteArray> parts = line.split(' ');
+            if (parts.size() != 2 || line.startsWith('#'))
+                continue;
+            if (parts[0] == "suanli_billing_last_run_seconds")
+                billing.insert(u"last_run_ms"_s, round1(parts[1].toDouble() * 1000));
+            else if (parts[0] == "suanli_billing_last_run_wall_seconds")
+                billing.insert(u"last_run_wall_ms"_s, round1(parts[1].toDouble() * 1000));
+            else if (parts[0] == "suanli_billing_runs_total")
+                billing.insert(u"runs"_s, parts[1].toLongLong());
+        }
+        m_results.insert(u"billing"_s, billing);
+        log(u"  last billing run: %1 ms in transactions, %2 ms start to end (%3 runs)"_s
+                .arg(billing.value(u"last_run_ms"_s).toDouble())
+                .arg(billing.value(u"last_run_wall_ms"_s).toDouble())
+                .arg(billing.value(u"runs"_s).toInteger()));
+        telemetrySearchPhase();
+    });
 }
 
 void Benchmark::telemetrySearchPhase()

@@ -135,6 +135,8 @@ int printReport(const QStringList &paths)
           field(u"  /healthz probe p50 (every 100 ms)"_s, u"telemetry/probe_p50_ms"_s, 1, u"ms"_s),
           field(u"  /healthz probe p99"_s, u"telemetry/probe_p99_ms"_s, 1, u"ms"_s),
           field(u"samples stored for one instance"_s, u"telemetry/stored_samples_one_instance"_s),
+          pair(u"last billing run: in transactions / in all"_s, u"billing/last_run_ms"_s,
+               u"billing/last_run_wall_ms"_s, 1, u"ms"_s),
           field(u"with searches: requests/s"_s, u"telemetry_search/search/rps"_s),
           pair(u"with searches: p50 / p99"_s, u"telemetry_search/search/latency/p50_ms"_s,
                u"telemetry_search/search/latency/p99_ms"_s, 1, u"ms"_s),
