@@ -44,6 +44,8 @@ public:
     State state() const { return m_state; }
     /// One sentence for the status bar or the Lend view.
     QString detail() const { return m_detail; }
+    /// The running engine (contributor mode binds its lending policy to it); null before.
+    host::HostEngine *engine() const { return m_engine.get(); }
 
 signals:
     void stateChanged(suanli::app::LocalHost::State state, const QString &detail);

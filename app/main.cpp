@@ -1,6 +1,7 @@
 // suanli: the desktop app (DESIGN §7). A thin main: options, language, then the Launcher.
 
 #include "app/language.h"
+#include "app/secretstore.h" // Launcher's members hold QPointer<SecretStore>: a complete type
 #include "app/settings.h"
 #include "ui/launcher.h"
 
@@ -32,8 +33,9 @@ int main(int argc, char *argv[])
     parser.addOptions({
         {u"local"_s, QApplication::translate("main", "Run a market and a host agent in this app (local mode).")},
         {u"market"_s, QApplication::translate("main", "Connect to the market at URL."), u"url"_s},
-        {u"tray"_s, QApplication::translate("main", "Start in the tray (contributor mode).")},
-        {u"background"_s, QApplication::translate("main", "Start without showing the window.")},
+        {u"tray"_s, QApplication::translate("main", "Start in the tray (contributor mode); the "
+                                                    "window shows when no system tray exists.")},
+        {u"background"_s, QApplication::translate("main", "Same as --tray.")},
     });
     parser.process(app);
 
@@ -41,6 +43,7 @@ int main(int argc, char *argv[])
     options.local = parser.isSet(u"local"_s);
     if (parser.isSet(u"market"_s))
         options.market = QUrl::fromUserInput(parser.value(u"market"_s));
+    // The Launcher keeps the window hidden only when a tray can hold the app.
     options.background = parser.isSet(u"background"_s) || parser.isSet(u"tray"_s);
 
     suanli::ui::Launcher launcher(options);

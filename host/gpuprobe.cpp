@@ -7,6 +7,8 @@
 
 #include <dlfcn.h>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace suanli::host {
@@ -51,6 +53,7 @@ struct NvmlGpuProbe::Api
     nvmlReturn_t (*temperature)(nvmlDevice_t, int, unsigned *) = nullptr;
     nvmlReturn_t (*power)(nvmlDevice_t, unsigned *) = nullptr;
     nvmlReturn_t (*processes)(nvmlDevice_t, unsigned *, nvmlProcessInfo_t *) = nullptr;
+    nvmlReturn_t (*graphicsProcesses)(nvmlDevice_t, unsigned *, nvmlProcessInfo_t *) = nullptr;
     nvmlReturn_t (*driverVersion)(char *, unsigned) = nullptr;
     nvmlReturn_t (*cudaVersion)(int *) = nullptr;
 };
@@ -98,6 +101,10 @@ Result<void> NvmlGpuProbe::init()
     api.power = reinterpret_cast<decltype(api.power)>(sym("nvmlDeviceGetPowerUsage"));
     api.processes = reinterpret_cast<decltype(api.processes)>(
         sym("nvmlDeviceGetComputeRunningProcesses_v3", "nvmlDeviceGetComputeRunningProcesses_v2"));
+    // Games and video players are graphics (or mixed) contexts, not compute ones: without
+    // these the owner's game would not count as "another process uses the GPU".
+    api.graphicsProcesses = reinterpret_cast<decltype(api.graphicsProcesses)>(
+        sym("nvmlDeviceGetGraphicsRunningProcesses_v3", "nvmlDeviceGetGraphicsRunningProcesses_v2"));
     api.driverVersion =
         reinterpret_cast<decltype(api.driverVersion)>(sym("nvmlSystemGetDriverVersion"));
     api.cudaVersion = reinterpret_cast<decltype(api.cudaVersion)>(
@@ -163,16 +170,24 @@ QList<GpuReading> NvmlGpuProbe::sample()
             r.temperature_c = value;
         if (api.power(h, &value) == NVML_SUCCESS)
             r.power_w = value / 1000.0;
-        if (api.processes) {
+        const auto read = [h](auto fn) {
+            QList<GpuProcess> list;
+            if (!fn)
+                return list;
             nvmlProcessInfo_t infos[64];
             unsigned count = 64;
-            nvmlReturn_t rc = api.processes(h, &count, infos);
+            nvmlReturn_t rc = fn(h, &count, infos);
             if (rc == NVML_SUCCESS || rc == NVML_ERROR_INSUFFICIENT_SIZE) {
-                for (unsigned p = 0; p < std::min(count, 64u); ++p)
-                    r.processes.append(
-                        {qint64(infos[p].pid), qint64(infos[p].usedGpuMemory / (1024 * 1024))});
+                for (unsigned p = 0; p < std::min(count, 64u); ++p) {
+                    // NVML_VALUE_NOT_AVAILABLE (~0ULL) where the driver cannot tell (WDDM).
+                    const unsigned long long used = infos[p].usedGpuMemory;
+                    list.append({qint64(infos[p].pid),
+                                 used == ~0ULL ? 0 : qint64(used / (1024 * 1024))});
+                }
             }
-        }
+            return list;
+        };
+        r.processes = GpuUsage::mergeProcesses(read(api.processes), read(api.graphicsProcesses));
         readings.append(r);
     }
     return readings;
@@ -187,6 +202,20 @@ QList<GpuProcess> GpuUsage::foreignProcesses(const GpuReading &reading,
             foreign.append(p);
     }
     return foreign;
+}
+
+QList<GpuProcess> GpuUsage::mergeProcesses(QList<GpuProcess> compute,
+                                           const QList<GpuProcess> &graphics)
+{
+    for (const GpuProcess &g : graphics) {
+        const auto same = std::find_if(compute.begin(), compute.end(),
+                                       [&g](const GpuProcess &c) { return c.pid == g.pid; });
+        if (same == compute.end())
+            compute.append(g);
+        else
+            same->memory_used_mb = std::max(same->memory_used_mb, g.memory_used_mb);
+    }
+    return compute;
 }
 
 protocol::GpuSample GpuUsage::toSample(const GpuReading &reading)

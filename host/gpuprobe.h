@@ -78,6 +78,10 @@ public:
     /// `suanliPids`: pids running inside the agent's containers.
     static QList<GpuProcess> foreignProcesses(const GpuReading &reading,
                                               const QSet<qint64> &suanliPids);
+    /// One list from NVML's compute and graphics process lists: a process in both (a mixed
+    /// context) counts once.
+    static QList<GpuProcess> mergeProcesses(QList<GpuProcess> compute,
+                                            const QList<GpuProcess> &graphics);
     /// Protocol sample of one GPU, with its index as the instance sees it.
     static protocol::GpuSample toSample(const GpuReading &reading);
 };

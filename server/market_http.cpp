@@ -213,7 +213,10 @@ HttpReply Market::pricing(const QHttpServerRequest &request)
                            {u"listed"_s, p->listed},
                            {u"median_price_gpu_hour_micro"_s, p->medianPriceMicro},
                            {u"rented_share"_s, p->rentedShare},
-                           {u"currency"_s, m_store->policy().currency}});
+                           {u"currency"_s, m_store->policy().currency},
+                           // The lender's share is charge × (1 − fee) (DESIGN §3); the app's
+                           // estimate and per-hour figure are net of it.
+                           {u"platform_fee"_s, double(m_store->policy().platformFeePpm) / 1e6}});
 }
 
 HttpReply Market::images()

@@ -554,6 +554,9 @@ private slots:
         QCOMPARE(r.json[u"listed"_s].toInteger(), 1);
         QCOMPARE(r.json[u"median_price_gpu_hour_micro"_s].toInteger(), 1'000'000);
         QCOMPARE(r.json[u"rented_share"_s].toDouble(), 0.0);
+        QVERIFY(r.json[u"platform_fee"_s].isDouble());
+        QCOMPARE(r.json[u"platform_fee"_s].toDouble(),
+                 double(m_h->store().policy().platformFeePpm) / 1e6);
         const qint64 id = s.launch(*m_h);
         QVERIFY(id);
         r = m_h->get(u"/api/v1/pricing?gpu_model=RTX%203090"_s, s.lender.token);

@@ -5,12 +5,14 @@
 #include "app/session.h"
 #include "app/settings.h"
 #include "app/sshkeys.h"
+#include "protocol/money.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 namespace suanli::app {
 class SecretStore;
@@ -18,6 +20,7 @@ class SecretStore;
 
 namespace suanli::ui {
 
+class ContributorMode;
 class MainWindow;
 
 /// How `suanli` was started (DESIGN §5: suanli [--local] [--market URL] [--tray] [--background]).
@@ -41,8 +44,12 @@ public:
     void start();
     MainWindow *window() { return m_window.get(); }
     app::Session *session() { return &m_session; }
-    /// Local mode's host agent (null in remote mode).
+    /// The host agent lending this machine: local mode's, or in remote mode the one started
+    /// once the owner registered this machine in the Lend page's wizard (null before).
     app::LocalHost *localHost() { return m_localHost.get(); }
+    /// Contributor mode: the tray, the Lend page and its policy (null in builds without
+    /// the tray, and before the window exists).
+    ContributorMode *contributor() { return m_contributor; }
 
 signals:
     /// The catalog was first painted (data or an empty state).
@@ -52,6 +59,14 @@ private:
     void startLocal();
     void startRemote(const QUrl &url);
     void askFirstRun(const QUrl &prefill = {});
+    void createWindow(app::LocalHost *localHost);
+    /// Shows the window unless asked to start in the background and a tray can hold the app:
+    /// the app never starts invisible.
+    void showWindow(bool background);
+    void setupContributor();
+    void followHost(app::LocalHost *host);
+    void registerThisMachine();
+    void updateListing(std::optional<Micro> price, std::optional<bool> interruptible);
 
     StartOptions m_options;
     QNetworkAccessManager m_network;
@@ -62,6 +77,8 @@ private:
     std::unique_ptr<app::LocalMarket> m_localMarket;
     std::unique_ptr<app::LocalHost> m_localHost;
     std::unique_ptr<MainWindow> m_window;
+    ContributorMode *m_contributor = nullptr; ///< a child; deleted in ~Launcher before the rest
+    QString m_hostFolder; ///< the data folder of m_localHost (its host.ini and state)
 };
 
 } // namespace suanli::ui

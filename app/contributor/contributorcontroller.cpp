@@ -46,6 +46,12 @@ void ContributorController::setListing(Micro priceGpuHourMicro, std::optional<qi
     emit rateChanged();
 }
 
+void ContributorController::setListingPrice(Micro priceGpuHourMicro)
+{
+    m_price = priceGpuHourMicro;
+    emit rateChanged();
+}
+
 void ContributorController::setRentedGpus(int gpus)
 {
     if (gpus == m_rentedGpus)
@@ -98,7 +104,22 @@ void ContributorController::refreshEarnings()
         m_haveEarnings = true;
         emit earningsChanged();
         checkAlarms();
+        refreshLedger();
     });
+}
+
+void ContributorController::refreshLedger()
+{
+    const QDate today = now().toUTC().date();
+    m_market->earningsLedger(QDateTime(QDate(today.year(), today.month(), 1), {}, Qt::UTC), this,
+                             [this](Result<QList<protocol::LedgerEntry>> entries) {
+                                 if (!entries) {
+                                     emit earningsFailed(entries.error());
+                                     return;
+                                 }
+                                 m_ledger = std::move(entries).value();
+                                 emit ledgerChanged();
+                             });
 }
 
 Micro ContributorController::earnedToday() const

@@ -43,11 +43,16 @@ public:
     void attachEngine(host::HostEngine *engine);
     /// The listing as the market has it (GET /api/v1/hosts) and the fee when known.
     void setListing(Micro priceGpuHourMicro, std::optional<qint64> feePpm = std::nullopt);
+    /// The listing price alone; the fee stays as the market said it.
+    void setListingPrice(Micro priceGpuHourMicro);
+    Micro listingPrice() const { return m_price; }
     /// GPUs in running rentals (0 for a CPU-only machine rented whole).
     void setRentedGpus(int gpus);
     /// While Rented: price × GPUs, net of the platform fee when it is known; 0 otherwise.
     Micro earningPerHourMicro() const;
     bool feeKnown() const { return m_feePpm.has_value(); }
+    std::optional<qint64> feePpm() const { return m_feePpm; }
+    int offeredGpus() const { return m_offeredGpus; }
 
     /// Earnings: fetched now, then every refreshIntervalMs while lending.
     void refreshEarnings();
@@ -55,6 +60,10 @@ public:
     const Earnings &earnings() const { return m_earnings; }
     Micro earnedToday() const;
     Micro earnedThisMonth() const;
+    /// This month's `earning` ledger entries (refreshed with the earnings), oldest first.
+    const QList<protocol::LedgerEntry> &ledger() const { return m_ledger; }
+    /// UTC today, as the market counts days.
+    QDate today() const { return now().toUTC().date(); }
 
     void requestPricing(const QString &gpuModel);
     std::optional<PricingSuggestion> pricing() const { return m_pricing; }
@@ -81,6 +90,7 @@ signals:
                       suanli::host::LendingPolicy::Reason reason);
     void earningsChanged();
     void earningsFailed(const suanli::Error &error);
+    void ledgerChanged();
     void pricingChanged(const suanli::contributor::PricingSuggestion &pricing);
     void pricingFailed(const suanli::Error &error);
     void alarmsChanged(const QList<suanli::contributor::ContributorController::Alarm> &alarms);
@@ -88,6 +98,7 @@ signals:
     void rateChanged();
 
 private:
+    void refreshLedger();
     void onPolicyState(host::LendingPolicy::State state, host::LendingPolicy::Reason reason);
     QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc(); }
 
@@ -98,6 +109,7 @@ private:
     QTimer m_alarmTimer;
     Earnings m_earnings;
     bool m_haveEarnings = false;
+    QList<protocol::LedgerEntry> m_ledger;
     std::optional<PricingSuggestion> m_pricing;
     Micro m_price = 0;
     std::optional<qint64> m_feePpm;

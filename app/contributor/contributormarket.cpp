@@ -1,5 +1,8 @@
 #include "contributormarket.h"
 
+#include "protocol/json.h"
+
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -30,7 +33,8 @@ void ContributorMarket::get(const QString &path, const QList<std::pair<QString, 
     QUrl url = m_base.resolved(QUrl(path));
     QStringList q;
     for (const auto &[k, v] : query)
-        q.append(k + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(v)));
+        // ':' stays as is: the market reads `since` without decoding %3A (ISO 8601 times).
+        q.append(k + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(v, ":")));
     if (!q.isEmpty())
         url.setQuery(q.join(u'&'), QUrl::StrictMode);
     QNetworkRequest request(url);
@@ -73,6 +77,28 @@ void ContributorMarket::pricing(const QString &gpuModel, QObject *context,
             if (!json)
                 return done(json.error());
             done(PricingSuggestion::fromJson(gpuModel, *json));
+        });
+}
+
+void ContributorMarket::earningsLedger(
+    const QDateTime &since, QObject *context,
+    std::function<void(Result<QList<protocol::LedgerEntry>>)> done)
+{
+    get(u"/api/v1/ledger"_s,
+        {{u"since"_s, since.toUTC().toString(Qt::ISODate)}, {u"limit"_s, u"1000"_s}}, context,
+        [done](Result<QJsonObject> json) {
+            if (!json)
+                return done(json.error());
+            QList<protocol::LedgerEntry> entries;
+            for (const QJsonValue &v : json->value(u"entries"_s).toArray()) {
+                auto e = protocol::ledgerEntryFromJson(v.toObject());
+                if (!e)
+                    return done(e.error());
+                // A lender's account also holds top-ups and its own rentals' charges.
+                if (e->kind == "earning"_L1)
+                    entries.append(*e);
+            }
+            done(entries);
         });
 }
 

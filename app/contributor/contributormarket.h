@@ -1,6 +1,7 @@
 #pragma once
 
 #include "earnings.h"
+#include "protocol/types.h"
 
 #include <QObject>
 #include <QUrl>
@@ -29,6 +30,10 @@ public:
     /// GET /api/v1/pricing?gpu_model=… (404 `not_found` on a market without it)
     void pricing(const QString &gpuModel, QObject *context,
                  std::function<void(Result<PricingSuggestion>)> done);
+
+    /// GET /api/v1/ledger?since=…: this account's `earning` entries from `since` on.
+    void earningsLedger(const QDateTime &since, QObject *context,
+                        std::function<void(Result<QList<protocol::LedgerEntry>>)> done);
 
 private:
     void get(const QString &path, const QList<std::pair<QString, QString>> &query, QObject *context,

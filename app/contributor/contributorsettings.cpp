@@ -19,6 +19,7 @@ const QString kGrace = u"contributor/grace_s"_s;
 const QString kPricePerKwh = u"contributor/price_per_kwh_micro"_s;
 const QString kPowerW = u"contributor/power_w"_s;
 const QString kLendHours = u"contributor/lend_hours_per_day"_s;
+const QString kSetupDone = u"contributor/setup_done"_s;
 } // namespace
 
 ContributorSettings::ContributorSettings(const QString &iniPath)
@@ -93,6 +94,16 @@ double ContributorSettings::lendHoursPerDay() const
 void ContributorSettings::setLendHoursPerDay(double hours)
 {
     m_settings->setValue(kLendHours, hours);
+}
+
+bool ContributorSettings::setupDone() const
+{
+    return m_settings->value(kSetupDone, false).toBool();
+}
+
+void ContributorSettings::setSetupDone(bool done)
+{
+    m_settings->setValue(kSetupDone, done);
 }
 
 } // namespace suanli::contributor

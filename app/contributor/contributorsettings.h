@@ -32,6 +32,10 @@ public:
     double lendHoursPerDay() const;
     void setLendHoursPerDay(double hours);
 
+    /// The setup wizard was finished once (the Lend page stops offering it on first use).
+    bool setupDone() const;
+    void setSetupDone(bool done);
+
     void sync() { m_settings->sync(); }
 
 private:

@@ -2,14 +2,16 @@
 //
 // The parent plays the market (a WebSocket peer on loopback that welcomes the agent and sends
 // nothing else) and measures a child process that is what `suanli --tray` embeds: HostEngine
-// (NVML probe, Podman runtime detection, market link, 1 Hz telemetry tick, usage heartbeat),
-// LendingPolicy on the real idle source (2 s ticks), LendingBinding, ContributorController and
+// (NVML probe, Podman runtime detection, market link, 1 Hz telemetry tick, usage heartbeat)
+// and ui::ContributorMode as the app's Launcher builds it — LendingPolicy on the real idle
+// source and the X11 fullscreen probe (2 s ticks), LendingBinding, ContributorController and
 // the TrayIcon shown in a real tray. CPU is utime+stime (+ reaped children) of the child from
 // /proc/PID/stat over a window after a warm-up; memory is VmRSS and VmHWM.
 // Run it under a tray: tests/contributor/with-tray-xvfb build-tray/bench/tray/tray-bench
 
 #include "app/contributor/contributorcontroller.h"
-#include "host/lendingbinding.h"
+#include "host/hostengine.h"
+#include "ui/tray/contributormode.h"
 #include "ui/tray/trayicon.h"
 
 #include <QApplication>
@@ -100,16 +102,19 @@ int runChild(int argc, char *argv[])
     }
     host::HostEngine engine({QUrl(p.value(marketOpt)), "sh_bench", *config},
                             std::make_unique<host::NvmlGpuProbe>());
-    host::LendingPolicy policy(host::createSystemIdleSource(),
-                               std::make_unique<host::EngineGpuActivity>(&engine),
-                               std::make_unique<host::SystemPolicyClock>());
-    host::LendingBinding binding(&engine, &policy);
     QNetworkAccessManager network;
-    contributor::ContributorMarket market(&network);
-    contributor::ContributorController controller(&policy, &market);
-    controller.attachEngine(&engine);
-    ui::TrayIcon tray(&controller);
-    tray.show();
+    QTemporaryDir settingsDir;
+    ui::ContributorMode mode(&network, settingsDir.filePath(QStringLiteral("suanli.ini")));
+    host::LendingPolicy &policy = *mode.policy();
+    // Lending set up and on, as after the wizard; the tray as the app shows it.
+    host::LendingSettings on = policy.settings();
+    on.enabled = true;
+    policy.setSettings(on);
+    mode.attachEngine(&engine);
+    if (!mode.createTray()) {
+        fprintf(stderr, "tray-bench child: the tray went away\n");
+        return 1;
+    }
     QObject::connect(
         &policy, &host::LendingPolicy::stateChanged, &app, [&policy](host::LendingPolicy::State s) {
             fprintf(stderr, "tray-bench child: %s (idle source: %s)\n",
@@ -118,8 +123,7 @@ int runChild(int argc, char *argv[])
         });
     if (p.isSet(lendNowOpt))
         policy.lendNow();
-    policy.start(2000);
-    engine.start();
+    engine.start(); // ContributorMode started the policy's 2 s ticks
     return app.exec();
 }
 

@@ -102,6 +102,21 @@ private slots:
         QVERIFY(GpuUsage::foreignProcesses(second[1], suanliPids).isEmpty());
     }
 
+    void graphicsProcessesCountAsForeign()
+    {
+        // A game is a graphics context, a CUDA job a compute one; a mixed context is in both
+        // lists and counts once, with the larger memory figure.
+        const QList<GpuProcess> compute = {{100, 2000}, {200, 500}};
+        const QList<GpuProcess> graphics = {{300, 1500}, {200, 700}};
+        const QList<GpuProcess> merged = GpuUsage::mergeProcesses(compute, graphics);
+        QCOMPARE(merged, (QList<GpuProcess>{{100, 2000}, {200, 700}, {300, 1500}}));
+        GpuReading reading;
+        reading.processes = merged;
+        const QList<GpuProcess> foreign = GpuUsage::foreignProcesses(reading, {100, 200});
+        QCOMPARE(foreign, (QList<GpuProcess>{{300, 1500}}));
+        QCOMPARE(GpuUsage::mergeProcesses({}, graphics), graphics);
+    }
+
     void noDriverMeansCpuOnly()
     {
         if (QFile::exists(u"/proc/driver/nvidia/version"_s))

@@ -1,5 +1,7 @@
 #include "lendview.h"
 
+#include "earningspanel.h"
+
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -41,13 +43,11 @@ LendView::LendView(ContributorController *controller, QWidget *parent)
     auto *statusForm = new QFormLayout(statusBox);
     m_status = new QLabel(statusBox);
     m_status->setWordWrap(true);
-    m_earnings = new QLabel(statusBox);
-    m_alarms = new QLabel(statusBox);
-    m_alarms->setWordWrap(true);
     statusForm->addRow(tr("State:"), m_status);
-    statusForm->addRow(tr("Earned:"), m_earnings);
-    statusForm->addRow(m_alarms);
     auto *buttons = new QHBoxLayout;
+    m_setup = new QPushButton(tr("Set up lending…"), statusBox);
+    connect(m_setup, &QPushButton::clicked, this, &LendView::setupRequested);
+    buttons->addWidget(m_setup);
     m_lendNow = new QPushButton(tr("Lend now"), statusBox);
     m_pause = new QPushButton(tr("Pause 1 h"), statusBox);
     m_forceStop = new QPushButton(tr("Stop rentals now"), statusBox);
@@ -60,6 +60,12 @@ LendView::LendView(ContributorController *controller, QWidget *parent)
     buttons->addStretch();
     statusForm->addRow(buttons);
     layout->addWidget(statusBox);
+
+    auto *earningsBox = new QGroupBox(tr("Earnings"), this);
+    auto *earningsLayout = new QVBoxLayout(earningsBox);
+    m_earningsPanel = new EarningsPanel(controller, earningsBox);
+    earningsLayout->addWidget(m_earningsPanel);
+    layout->addWidget(earningsBox);
 
     auto *pricingBox = new QGroupBox(tr("Pricing"), this);
     auto *pricingForm = new QFormLayout(pricingBox);
@@ -96,7 +102,11 @@ LendView::LendView(ContributorController *controller, QWidget *parent)
     whenForm->addRow(m_requireIdle, m_idleMinutes);
     whenForm->addRow(tr("Schedule:"), m_schedule);
     whenForm->addRow(m_scheduleError);
+    m_fullscreenNote = new QLabel(whenBox);
+    m_fullscreenNote->setWordWrap(true);
+    m_fullscreenNote->hide();
     whenForm->addRow(m_pauseOnGpu);
+    whenForm->addRow(m_fullscreenNote);
     layout->addWidget(whenBox);
 
     auto *limitsBox = new QGroupBox(tr("Limits"), this);
@@ -155,7 +165,8 @@ LendView::LendView(ContributorController *controller, QWidget *parent)
 
 void LendView::setMoneyFormat(TrayText::MoneyFormat format)
 {
-    m_money = std::move(format);
+    m_money = format;
+    m_earningsPanel->setMoneyFormat(std::move(format));
     updateStatus();
     updateEstimate();
 }
@@ -200,6 +211,24 @@ double LendView::powerW() const
 double LendView::lendHoursPerDay() const
 {
     return m_hours->value();
+}
+
+void LendView::setFullscreenNote(const QString &why)
+{
+    // The host library's words (English), inside a translated sentence.
+    m_fullscreenNote->setText(
+        why.isEmpty() ? QString()
+                      : tr("Fullscreen apps are not detected here (%1); another program on "
+                           "the GPU still pauses lending.")
+                            .arg(why));
+    m_fullscreenNote->setVisible(!why.isEmpty());
+}
+
+void LendView::reload()
+{
+    loadFromPolicy();
+    m_idleMinutes->setEnabled(m_requireIdle->isChecked());
+    m_grace->setEnabled(m_interruptible->isChecked());
 }
 
 void LendView::loadFromPolicy()
@@ -256,15 +285,12 @@ void LendView::updateStatus()
     const QString why = TrayText::reasonText(policy);
     m_status->setText(why.isEmpty() ? TrayText::stateName(policy.state())
                                     : tr("%1: %2").arg(TrayText::stateName(policy.state()), why));
-    m_earnings->setText(
-        tr("%1 today, %2 this month")
-            .arg(money(m_controller->earnedToday()), money(m_controller->earnedThisMonth())));
-    QStringList alarms;
-    for (ContributorController::Alarm a : m_controller->alarms())
-        alarms.append(TrayText::alarmText(a));
-    m_alarms->setText(alarms.join(u'\n'));
-    m_alarms->setVisible(!alarms.isEmpty());
     m_forceStop->setEnabled(!policy.runningInstances().isEmpty());
+    if (m_enabled->isChecked() != policy.settings().enabled) {
+        // Lend now from the tray switches lending on: show it.
+        const QSignalBlocker block(m_enabled);
+        m_enabled->setChecked(policy.settings().enabled);
+    }
 }
 
 void LendView::updateEstimate()

@@ -13,11 +13,17 @@ class QRadioButton;
 class QSpinBox;
 
 namespace suanli::ui {
+class EarningsPanel;
+}
 
-/// The Lend view's body for the main window: status and earnings, pricing with expected
-/// earnings per day net of electricity, when to lend, limits, and the owner's buttons. It edits
-/// the policy's settings directly and reports each accepted change with settingsEdited (the
-/// app saves them through contributor::ContributorSettings). The setup wizard is not here.
+namespace suanli::ui {
+
+/// The Lend view's body for the main window: status, the owner's buttons and "Set up
+/// lending…" (LendWizard, opened by the app on setupRequested), earnings (EarningsPanel: today,
+/// this month, a bar per day, the ledger, the alarms), pricing with expected earnings per day
+/// net of fee and electricity, when to lend, and limits. It edits the policy's settings
+/// directly and reports each accepted change with settingsEdited (the app saves them through
+/// contributor::ContributorSettings).
 class LendView : public QWidget
 {
     Q_OBJECT
@@ -32,19 +38,30 @@ public:
     Micro pricePerKwhMicro() const;
     double powerW() const;
     double lendHoursPerDay() const;
+    /// Where a fullscreen app cannot be detected, why (shown under "pause when…"); empty hides.
+    void setFullscreenNote(const QString &why);
+    /// Shows the policy's settings again (after the wizard changed them).
+    void reload();
 
     // For tests and for the app's own layout.
     QLabel *statusLabel() const { return m_status; }
     QLabel *estimateLabel() const { return m_estimate; }
     QLabel *scheduleError() const { return m_scheduleError; }
+    QLabel *fullscreenNote() const { return m_fullscreenNote; }
     QSpinBox *idleMinutesBox() const { return m_idleMinutes; }
     QLineEdit *scheduleEdit() const { return m_schedule; }
     QPushButton *lendNowButton() const { return m_lendNow; }
     QPushButton *forceStopButton() const { return m_forceStop; }
+    QPushButton *setupButton() const { return m_setup; }
+    QPushButton *pauseButton() const { return m_pause; }
+    QCheckBox *enabledBox() const { return m_enabled; }
+    EarningsPanel *earningsPanel() const { return m_earningsPanel; }
 
 signals:
     void settingsEdited(const suanli::host::LendingSettings &settings, const QString &scheduleText);
     void electricityEdited();
+    /// "Set up lending…" was clicked.
+    void setupRequested();
 
 private:
     void loadFromPolicy();
@@ -57,8 +74,8 @@ private:
     TrayText::MoneyFormat m_money;
     bool m_loading = false;
     QLabel *m_status = nullptr;
-    QLabel *m_earnings = nullptr;
-    QLabel *m_alarms = nullptr;
+    EarningsPanel *m_earningsPanel = nullptr;
+    QPushButton *m_setup = nullptr;
     QLabel *m_suggestion = nullptr;
     QLabel *m_estimate = nullptr;
     QDoubleSpinBox *m_kwhPrice = nullptr;
@@ -70,6 +87,7 @@ private:
     QLineEdit *m_schedule = nullptr;
     QLabel *m_scheduleError = nullptr;
     QCheckBox *m_pauseOnGpu = nullptr;
+    QLabel *m_fullscreenNote = nullptr;
     QDoubleSpinBox *m_maxTemp = nullptr;
     QDoubleSpinBox *m_maxPower = nullptr;
     QRadioButton *m_interruptible = nullptr;

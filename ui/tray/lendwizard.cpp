@@ -1,0 +1,400 @@
+#include "lendwizard.h"
+
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QStyle>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace suanli::ui {
+
+using host::SelfTest;
+
+namespace {
+QLabel *wrapped(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    return label;
+}
+
+QDoubleSpinBox *doubleBox(double max, int decimals, const QString &suffix, QWidget *parent)
+{
+    auto *box = new QDoubleSpinBox(parent);
+    box->setRange(0, max);
+    box->setDecimals(decimals);
+    box->setSuffix(suffix);
+    return box;
+}
+} // namespace
+
+LendWizard::LendWizard(contributor::ContributorController *controller, Machine machine,
+                       QWidget *parent)
+    : QWizard(parent)
+    , m_controller(controller)
+    , m_machine(std::move(machine))
+{
+    setWindowTitle(tr("Set up lending"));
+    setWizardStyle(QWizard::ClassicStyle);
+    setOption(QWizard::NoBackButtonOnStartPage);
+    setPage(RegisterPage, createRegisterPage());
+    setPage(SelfTestPage, createSelfTestPage());
+    setPage(PricingPage, createPricingPage());
+    setPage(WhenPage, createWhenPage());
+    setButtonText(QWizard::FinishButton, tr("Start lending"));
+    connect(controller, &contributor::ContributorController::pricingChanged, this,
+            &LendWizard::updatePricing);
+    connect(controller, &contributor::ContributorController::rateChanged, this,
+            &LendWizard::updatePricing);
+    resize(640, 520);
+}
+
+LendWizard::~LendWizard() = default;
+
+QWizardPage *LendWizard::createRegisterPage()
+{
+    auto *page = new QWizardPage(this);
+    page->setTitle(tr("Register this computer"));
+    page->setSubTitle(tr("The market needs to know this computer before renters can find it."));
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(wrapped(
+        tr("Registering gives this computer its own key at the market. Nothing is lent until "
+           "you finish this wizard, and you can pause or stop lending at any time from the "
+           "tray."),
+        page));
+    m_registration = wrapped(tr("This computer is not registered yet."), page);
+    m_register = new QPushButton(tr("Register this computer"), page);
+    connect(m_register, &QPushButton::clicked, this, [this] {
+        if (m_machine.registerMachine) {
+            setRegistration(Registration::Working, tr("Registering…"));
+            m_machine.registerMachine();
+        }
+    });
+    layout->addWidget(m_registration);
+    layout->addWidget(m_register, 0, Qt::AlignLeft);
+    layout->addStretch();
+    return page;
+}
+
+void LendWizard::setRegistration(Registration state, const QString &detail)
+{
+    m_registrationState = state;
+    m_registration->setText(detail);
+    m_register->setEnabled(state == Registration::NotRegistered || state == Registration::Failed);
+    m_register->setText(state == Registration::Failed ? tr("Try again")
+                                                      : tr("Register this computer"));
+    m_register->setVisible(state != Registration::Registered);
+}
+
+QWizardPage *LendWizard::createSelfTestPage()
+{
+    auto *page = new QWizardPage(this);
+    page->setTitle(tr("Self-test"));
+    page->setSubTitle(tr("Can this computer run renters' containers safely?"));
+    auto *layout = new QVBoxLayout(page);
+    m_checks = new QTreeWidget(page);
+    m_checks->setColumnCount(2);
+    m_checks->setHeaderLabels({tr("Check"), tr("Result")});
+    m_checks->setRootIsDecorated(true);
+    // Results and fixes are sentences: wrapped in full, never elided.
+    m_checks->setWordWrap(true);
+    m_checks->setUniformRowHeights(false);
+    m_checks->setTextElideMode(Qt::ElideNone);
+    m_checks->setSelectionMode(QAbstractItemView::NoSelection);
+    m_checks->setFocusPolicy(Qt::NoFocus);
+    m_checks->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_checks->header()->setStretchLastSection(true);
+    m_testSummary = wrapped(QString(), page);
+    m_rerun = new QPushButton(tr("Run again"), page);
+    connect(m_rerun, &QPushButton::clicked, this, &LendWizard::runSelfTest);
+    layout->addWidget(m_checks, 1);
+    layout->addWidget(m_testSummary);
+    layout->addWidget(m_rerun, 0, Qt::AlignLeft);
+    return page;
+}
+
+void LendWizard::runSelfTest()
+{
+    m_checks->clear();
+    m_gpusOk = 0;
+    m_gpusFound = 0;
+    m_fixes.clear();
+    m_testFinished = false;
+    m_rerun->setEnabled(false);
+    m_testSummary->setText(tr("Running the self-test (it starts a small container)…"));
+    if (!m_machine.makeSelfTest) {
+        m_testSummary->setText(tr("This build has no host agent: the self-test cannot run."));
+        return;
+    }
+    m_test = m_machine.makeSelfTest();
+    connect(m_test.get(), &SelfTest::check, this, &LendWizard::onCheck);
+    connect(m_test.get(), &SelfTest::finished, this, [this](bool ok) {
+        m_testFinished = true;
+        m_rerun->setEnabled(true);
+        m_testSummary->setText(
+            ok ? tr("Every check passed.")
+               : tr("Fix what failed and run the self-test again. You may go on, but renters "
+                    "cannot use this computer while a check fails.") +
+                     u"\n"_s + m_fixes.join(u'\n'));
+        // Feeds the "GPU not visible inside containers" alarm.
+        m_controller->setGpuVisibility(std::max(m_gpusFound, m_gpusOk), m_gpusOk,
+                                       ok ? QString() : m_testSummary->text());
+    });
+    m_test->start();
+}
+
+void LendWizard::onCheck(SelfTest::Outcome outcome, const QString &name, const QString &detail)
+{
+    static const QRegularExpression gpuCheck(u"^gpu \\d+$"_s);
+    static const QRegularExpression gpusFound(u"^(\\d+) GPU"_s);
+    if (outcome == SelfTest::Outcome::Ok && gpuCheck.match(name).hasMatch())
+        ++m_gpusOk;
+    if (name == "gpus"_L1 && outcome == SelfTest::Outcome::Failure)
+        m_gpusFound = gpusFound.match(detail).captured(1).toInt();
+
+    auto *item = new QTreeWidgetItem(m_checks, {name, detail});
+    QStyle::StandardPixmap icon = QStyle::SP_DialogApplyButton;
+    if (outcome == SelfTest::Outcome::Warning)
+        icon = QStyle::SP_MessageBoxWarning;
+    else if (outcome == SelfTest::Outcome::Failure)
+        icon = QStyle::SP_MessageBoxCritical;
+    item->setIcon(0, style()->standardIcon(icon));
+    item->setToolTip(1, detail);
+    if (outcome != SelfTest::Outcome::Ok) {
+        auto *fix = new QTreeWidgetItem(item, {tr("How to fix"), fixFor(name, detail)});
+        // The tree elides long sentences: the fixes are repeated in full below it.
+        m_fixes.append(tr("• %1: %2").arg(name, fix->text(1)));
+        fix->setToolTip(1, fix->text(1));
+        item->setExpanded(true);
+    }
+}
+
+QString LendWizard::fixFor(const QString &check, const QString &detail)
+{
+    if (check == "podman"_L1)
+        return tr("Install Podman 4 or newer (Debian/Ubuntu: sudo apt install podman) and check "
+                  "that `podman info` works for your user.");
+    if (check == "limits"_L1)
+        return tr("Boot with systemd.unified_cgroup_hierarchy=1 (cgroup v2), then run the "
+                  "self-test again.");
+    if (check == "image"_L1 || check == "images"_L1)
+        return tr("Build the base image with scripts/build-base-image, or pull it with "
+                  "`podman pull` followed by the image name above.");
+    if (check == "container"_L1)
+        return tr("Run `podman run --rm` with the image above in a terminal to see Podman's own "
+                  "error; a missing runtime (crun or runc) or cgroup delegation is the usual "
+                  "cause.");
+    if (check == "gpus"_L1) {
+        if (!detail.contains(u"CDI spec"_s))
+            return tr("Install nvidia-container-toolkit 1.17.8 or newer (older versions let a "
+                      "container take over the computer, CVE-2025-23266).");
+        return tr("Generate the CDI spec so containers can see the GPUs: sudo nvidia-ctk cdi "
+                  "generate --output=/etc/cdi/nvidia.yaml");
+    }
+    if (check == "state folder"_L1)
+        return tr("Make the folder named above writable for your user, or set state_dir in "
+                  "host.ini.");
+    if (check == "address"_L1 || check == "ports"_L1)
+        return tr("Set address and the port range in host.ini (see docs/host.md) to an address "
+                  "of this computer and ports below the kernel's ephemeral range.");
+    return tr("See the result above; docs/host.md explains each check.");
+}
+
+QWizardPage *LendWizard::createPricingPage()
+{
+    auto *page = new QWizardPage(this);
+    page->setTitle(tr("Price"));
+    page->setSubTitle(tr("What renters pay per GPU-hour (per hour for the whole computer when "
+                         "it has no GPU)."));
+    auto *form = new QFormLayout(page);
+    m_suggestion = wrapped(tr("Asking the market what similar computers earn…"), page);
+    m_price = doubleBox(1000, 2, QString(), page);
+    m_kwhPrice = doubleBox(100, 2, QString(), page);
+    m_power = doubleBox(10'000, 0, tr(" W"), page);
+    m_hours = doubleBox(24, 1, tr(" h"), page);
+    m_estimate = wrapped(QString(), page);
+    form->addRow(m_suggestion);
+    form->addRow(tr("Price per hour:"), m_price);
+    form->addRow(tr("Electricity price per kWh:"), m_kwhPrice);
+    form->addRow(tr("Power under load:"), m_power);
+    form->addRow(tr("Hours lent per day:"), m_hours);
+    form->addRow(tr("Expected per day:"), m_estimate);
+    for (QDoubleSpinBox *box : {m_price, m_kwhPrice, m_power, m_hours})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &LendWizard::updatePricing);
+    return page;
+}
+
+void LendWizard::updatePricing()
+{
+    if (!m_suggestion)
+        return;
+    const auto p = m_controller->pricing();
+    if (p) {
+        m_suggestion->setText(
+            p->listed == 0
+                ? tr("No computer like this one is listed on the market yet: choose a price.")
+                : tr("Similar computers (%1) ask a median %2, %3 listed, %4 % of them rented now.")
+                      .arg(p->gpuModel.isEmpty() ? tr("no GPU") : p->gpuModel,
+                           money(p->medianPriceGpuHourMicro))
+                      .arg(p->listed)
+                      .arg(QLocale().toString(p->rentedShare * 100, 'f', 0)));
+    }
+    const Micro price = qRound64(m_price->value() * double(kMicroPerUnit));
+    const Micro kwh = qRound64(m_kwhPrice->value() * double(kMicroPerUnit));
+    const auto e = contributor::EarningsEstimate::compute(
+        price, m_controller->offeredGpus(), m_hours->value(), p ? p->rentedShare : 0.0,
+        m_controller->feePpm().value_or(0), m_power->value(), kwh);
+    QString text = tr("%1 net: renters pay %2, platform fee %3, electricity %4")
+                       .arg(money(e.netPerDay), money(e.grossPerDay), money(e.feePerDay),
+                            money(e.electricityPerDay));
+    if (!m_controller->feeKnown())
+        text += u'\n' + tr("The market did not say its fee: the figure is before the fee.");
+    if (!p || p->rentedShare == 0)
+        text += u'\n' + tr("Nothing like this computer is rented now, so the estimate is zero; "
+                           "a price below the median gets renters sooner.");
+    m_estimate->setText(text);
+}
+
+QWizardPage *LendWizard::createWhenPage()
+{
+    auto *page = new QWizardPage(this);
+    page->setTitle(tr("When to lend"));
+    page->setSubTitle(tr("You are never bothered while you use this computer."));
+    auto *form = new QFormLayout(page);
+    m_requireIdle = new QCheckBox(tr("Only when I am away"), page);
+    m_idleMinutes = new QSpinBox(page);
+    m_idleMinutes->setRange(1, 24 * 60);
+    m_idleMinutes->setSuffix(tr(" min without keyboard or mouse"));
+    m_schedule = new QLineEdit(page);
+    m_schedule->setPlaceholderText(tr("any time, or e.g. mon-fri 22:00-08:00, sat 00:00-24:00"));
+    m_scheduleError = wrapped(QString(), page);
+    m_scheduleError->setStyleSheet(u"color: #b3261e"_s);
+    m_scheduleError->hide();
+    m_pauseOnGpu = new QCheckBox(
+        tr("Pause when another program uses the GPU or a fullscreen app runs"), page);
+    m_interruptible =
+        new QRadioButton(tr("Interruptible: rentals stop (data kept) when I come back"), page);
+    m_onDemand = new QRadioButton(
+        tr("On demand: rentals continue when I come back; stopping them counts against "
+           "reliability"),
+        page);
+    form->addRow(m_requireIdle, m_idleMinutes);
+    form->addRow(tr("Schedule:"), m_schedule);
+    form->addRow(m_scheduleError);
+    form->addRow(m_pauseOnGpu);
+    form->addRow(m_interruptible);
+    form->addRow(m_onDemand);
+    connect(m_requireIdle, &QCheckBox::toggled, m_idleMinutes, &QSpinBox::setEnabled);
+    const host::LendingSettings &s = m_controller->policy()->settings();
+    m_requireIdle->setChecked(s.requireIdle);
+    m_idleMinutes->setValue(s.idleMinutes);
+    m_idleMinutes->setEnabled(s.requireIdle);
+    m_pauseOnGpu->setChecked(s.pauseOnGpuUse);
+    (s.interruptible ? m_interruptible : m_onDemand)->setChecked(true);
+    return page;
+}
+
+void LendWizard::setMoneyFormat(TrayText::MoneyFormat format)
+{
+    m_money = std::move(format);
+    updatePricing();
+}
+
+QString LendWizard::money(Micro amount) const
+{
+    return m_money ? m_money(amount)
+                   : TrayText::plainMoney(amount, m_controller->earnings().currency);
+}
+
+void LendWizard::setScheduleText(const QString &text)
+{
+    m_schedule->setText(text);
+}
+
+void LendWizard::setElectricity(Micro pricePerKwhMicro, double powerW, double lendHoursPerDay)
+{
+    m_kwhPrice->setValue(double(pricePerKwhMicro) / double(kMicroPerUnit));
+    m_power->setValue(powerW);
+    m_hours->setValue(lendHoursPerDay);
+}
+
+void LendWizard::initializePage(int id)
+{
+    QWizard::initializePage(id);
+    if (id == SelfTestPage && !m_test)
+        runSelfTest();
+    if (id == PricingPage) {
+        // The listing's price, else the market's median, else DESIGN §8's C2C floor of ¥1/h.
+        Micro price = m_controller->listingPrice();
+        if (price <= 0 && m_controller->pricing())
+            price = m_controller->pricing()->medianPriceGpuHourMicro;
+        if (price <= 0)
+            price = kMicroPerUnit;
+        m_price->setValue(double(price) / double(kMicroPerUnit));
+        updatePricing();
+    }
+}
+
+std::optional<QList<host::ScheduleWindow>> LendWizard::parsedSchedule()
+{
+    QList<host::ScheduleWindow> windows;
+    for (const QString &part : m_schedule->text().split(u',', Qt::SkipEmptyParts)) {
+        auto w = host::parseScheduleWindow(part.trimmed());
+        if (!w) {
+            m_scheduleError->setText(w.error().message);
+            m_scheduleError->show();
+            return std::nullopt;
+        }
+        windows.append(*w);
+    }
+    m_scheduleError->hide();
+    return windows;
+}
+
+bool LendWizard::validateCurrentPage()
+{
+    if (currentId() == RegisterPage && m_registrationState != Registration::Registered) {
+        if (m_registrationState == Registration::NotRegistered)
+            m_registration->setText(tr("Register this computer first: click the button below."));
+        return false;
+    }
+    if (currentId() == PricingPage && m_price->value() <= 0)
+        return false;
+    if (currentId() == WhenPage)
+        return parsedSchedule().has_value();
+    return true;
+}
+
+void LendWizard::accept()
+{
+    const auto windows = parsedSchedule();
+    if (!windows)
+        return;
+    host::LendingSettings s = m_controller->policy()->settings();
+    s.enabled = true;
+    s.requireIdle = m_requireIdle->isChecked();
+    s.idleMinutes = m_idleMinutes->value();
+    s.windows = *windows;
+    s.pauseOnGpuUse = m_pauseOnGpu->isChecked();
+    s.interruptible = m_interruptible->isChecked();
+    m_controller->policy()->setSettings(s);
+    const Micro price = qRound64(m_price->value() * double(kMicroPerUnit));
+    m_controller->setListingPrice(price);
+    emit finishedSetup(s, m_schedule->text().trimmed(), price,
+                       qRound64(m_kwhPrice->value() * double(kMicroPerUnit)), m_power->value(),
+                       m_hours->value());
+    QWizard::accept();
+}
+
+} // namespace suanli::ui
