@@ -35,12 +35,12 @@
         <translation>Connect to the market at URL.</translation>
     </message>
     <message>
-        <source>Start in the tray (contributor mode).</source>
-        <translation>Start in the tray (contributor mode).</translation>
+        <source>Start in the tray (contributor mode); the window shows when no system tray exists.</source>
+        <translation>Start in the tray (contributor mode); the window shows when no system tray exists.</translation>
     </message>
     <message>
-        <source>Start without showing the window.</source>
-        <translation>Start without showing the window.</translation>
+        <source>Same as --tray.</source>
+        <translation>Same as --tray.</translation>
     </message>
 </context>
 <context>
@@ -118,6 +118,13 @@
     <message>
         <source>Could not start %1.</source>
         <translation>Could not start %1.</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::AccessController</name>
+    <message>
+        <source>There is no SSH key to unlock.</source>
+        <translation>There is no SSH key to unlock.</translation>
     </message>
 </context>
 <context>
@@ -263,6 +270,14 @@
     <message>
         <source>Data kept</source>
         <translation>Data kept</translation>
+    </message>
+    <message>
+        <source>idle, stopped by the cost guard</source>
+        <translation>idle, stopped by the cost guard</translation>
+    </message>
+    <message>
+        <source>the owner stopped it</source>
+        <translation>the owner stopped it</translation>
     </message>
 </context>
 <context>
@@ -499,6 +514,779 @@ per %1</translation>
     </message>
 </context>
 <context>
+    <name>suanli::app::SshKeys</name>
+    <message>
+        <source>There is no place to keep the passphrase in this session.</source>
+        <translation>There is no place to keep the passphrase in this session.</translation>
+    </message>
+    <message>
+        <source>Your SSH key is protected by a passphrase, and Suanli does not have it. Enter it to open tunnels to your instances.</source>
+        <translation>Your SSH key is protected by a passphrase, and Suanli does not have it. Enter it to open tunnels to your instances.</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of your SSH key.</source>
+        <translation>Enter the passphrase of your SSH key.</translation>
+    </message>
+    <message>
+        <source>The key file was changed, but the passphrase could not be saved: %1. Suanli will ask for it when it connects.</source>
+        <translation>The key file was changed, but the passphrase could not be saved: %1. Suanli will ask for it when it connects.</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::dashboard::DashboardClient</name>
+    <message>
+        <source>Cannot reach the market: %1</source>
+        <translation>Cannot reach the market: %1</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::dashboard::Notifier</name>
+    <message>
+        <source>Instance %1</source>
+        <translation>Instance %1</translation>
+    </message>
+    <message>
+        <source>%1 is ready</source>
+        <translation>%1 is ready</translation>
+    </message>
+    <message>
+        <source>%1 × %2 is running; connect over SSH.</source>
+        <translation>%1 × %2 is running; connect over SSH.</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>it reached its spending limit of %1.</source>
+        <translation>it reached its spending limit of %1.</translation>
+    </message>
+    <message>
+        <source>it reached its time limit of %1.</source>
+        <translation>it reached its time limit of %1.</translation>
+    </message>
+    <message>
+        <source>its GPUs were idle for %1 with no SSH session.</source>
+        <translation>its GPUs were idle for %1 with no SSH session.</translation>
+    </message>
+    <message>
+        <source>the balance ran out.</source>
+        <translation>the balance ran out.</translation>
+    </message>
+    <message>
+        <source>%1 was stopped</source>
+        <translation>%1 was stopped</translation>
+    </message>
+    <message>
+        <source>The market stopped %1 because %2 Its data is kept.</source>
+        <translation>The market stopped %1 because %2 Its data is kept.</translation>
+    </message>
+    <message>
+        <source>%1 will be released</source>
+        <translation>%1 will be released</translation>
+    </message>
+    <message>
+        <source>%1 has been stopped for a while: its data is destroyed in %2 unless you start it.</source>
+        <translation>%1 has been stopped for a while: its data is destroyed in %2 unless you start it.</translation>
+    </message>
+    <message>
+        <source>Your balance is down to %1, below the amount you set.</source>
+        <translation>Your balance is down to %1, below the amount you set.</translation>
+    </message>
+    <message>
+        <source>Your balance of %1 lasts about %2 at %3 per hour.</source>
+        <translation>Your balance of %1 lasts about %2 at %3 per hour.</translation>
+    </message>
+    <message>
+        <source>Your balance is down to %1.</source>
+        <translation>Your balance is down to %1.</translation>
+    </message>
+    <message>
+        <source>Balance running low</source>
+        <translation>Balance running low</translation>
+    </message>
+    <message>
+        <source>Top up to keep your instances running.</source>
+        <translation>Top up to keep your instances running.</translation>
+    </message>
+    <message>
+        <source>The owner of the machine that runs %1 needs it back. %1 stops in %2 (at %3); its data is kept and billing ends at the stop.</source>
+        <translation>The owner of the machine that runs %1 needs it back. %1 stops in %2 (at %3); its data is kept and billing ends at the stop.</translation>
+    </message>
+    <message>
+        <source>%1 stops in %2 (at %3): %4. Its data is kept and billing ends at the stop.</source>
+        <translation>%1 stops in %2 (at %3): %4. Its data is kept and billing ends at the stop.</translation>
+    </message>
+    <message>
+        <source>%1 stops soon</source>
+        <translation>%1 stops soon</translation>
+    </message>
+    <message>
+        <source>Save your work now.</source>
+        <translation>Save your work now.</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::datasets::DatasetPairModel</name>
+    <message>
+        <source>%1 ↔ %2</source>
+        <translation>%1 ↔ %2</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::datasets::DatasetsController</name>
+    <message>
+        <source>Choose a local folder.</source>
+        <translation>Choose a local folder.</translation>
+    </message>
+    <message>
+        <source>This folder pair no longer exists.</source>
+        <translation>This folder pair no longer exists.</translation>
+    </message>
+    <message>
+        <source>This folder is syncing: cancel the sync or wait for it to end.</source>
+        <translation>This folder is syncing: cancel the sync or wait for it to end.</translation>
+    </message>
+    <message>
+        <source>This folder is already syncing.</source>
+        <translation>This folder is already syncing.</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::datasets::SyncHistoryModel</name>
+    <message>
+        <source>Upload</source>
+        <translation>Upload</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ssh</name>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>Could not create the folder %1.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not encrypt the key.</source>
+        <translation>OpenSSL could not encrypt the key.</translation>
+    </message>
+    <message>
+        <source>%1 is not an OpenSSH private key.</source>
+        <translation>%1 is not an OpenSSH private key.</translation>
+    </message>
+    <message>
+        <source>%1 is not an ed25519 key.</source>
+        <translation>%1 is not an ed25519 key.</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted with %2/%3; this app reads aes256-ctr/bcrypt (ssh-keygen&apos;s default). Change its passphrase with ssh-keygen -p -Z aes256-ctr.</source>
+        <translation>%1 is encrypted with %2/%3; this app reads aes256-ctr/bcrypt (ssh-keygen&apos;s default). Change its passphrase with ssh-keygen -p -Z aes256-ctr.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged.</source>
+        <translation>%1 is damaged.</translation>
+    </message>
+    <message>
+        <source>The passphrase for the SSH key %1 is wrong.</source>
+        <translation>The passphrase for the SSH key %1 is wrong.</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not generate an ed25519 key.</source>
+        <translation>OpenSSL could not generate an ed25519 key.</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not export the ed25519 key.</source>
+        <translation>OpenSSL could not export the ed25519 key.</translation>
+    </message>
+    <message>
+        <source>Could not read the SSH key %1: %2</source>
+        <translation>Could not read the SSH key %1: %2</translation>
+    </message>
+    <message>
+        <source>The SSH key %1 is protected by a passphrase; enter it first.</source>
+        <translation>The SSH key %1 is protected by a passphrase; enter it first.</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ssh::BlockingSession</name>
+    <message>
+        <source>The SSH key %1 is protected by a passphrase, and none was given.</source>
+        <translation>The SSH key %1 is protected by a passphrase, and none was given.</translation>
+    </message>
+    <message>
+        <source>Could not find %1: %2</source>
+        <translation>Could not find %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1:%2: %3</source>
+        <translation>Could not connect to %1:%2: %3</translation>
+    </message>
+    <message>
+        <source>%1:%2 did not answer within %3 s.</source>
+        <translation>%1:%2 did not answer within %3 s.</translation>
+    </message>
+    <message>
+        <source>libssh2 could not start a session.</source>
+        <translation>libssh2 could not start a session.</translation>
+    </message>
+    <message>
+        <source>The SSH handshake failed</source>
+        <translation>The SSH handshake failed</translation>
+    </message>
+    <message>
+        <source>Security warning: the server at %1:%2 identified itself with host key %3, but the market recorded %4 for this instance. Nothing was sent.</source>
+        <translation>Security warning: the server at %1:%2 identified itself with host key %3, but the market recorded %4 for this instance. Nothing was sent.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>The instance refused our SSH key for user %1</source>
+        <translation>The instance refused our SSH key for user %1</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Not connected.</translation>
+    </message>
+    <message>
+        <source>The server does not offer SFTP</source>
+        <translation>The server does not offer SFTP</translation>
+    </message>
+    <message>
+        <source>Could not open a channel</source>
+        <translation>Could not open a channel</translation>
+    </message>
+    <message>
+        <source>The server refused to run a command</source>
+        <translation>The server refused to run a command</translation>
+    </message>
+    <message>
+        <source>Could not send input to a command</source>
+        <translation>Could not send input to a command</translation>
+    </message>
+    <message>
+        <source>Could not read a command&apos;s output</source>
+        <translation>Could not read a command&apos;s output</translation>
+    </message>
+    <message>
+        <source>The connection to %1:%2 was lost (%3). Sync again to resume.</source>
+        <translation>The connection to %1:%2 was lost (%3). Sync again to resume.</translation>
+    </message>
+    <message>
+        <source>The connection to %1:%2 was closed.</source>
+        <translation>The connection to %1:%2 was closed.</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ssh::HostKey</name>
+    <message>
+        <source>The instance&apos;s host key is missing or malformed.</source>
+        <translation>The instance&apos;s host key is missing or malformed.</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s host key is not valid base64.</source>
+        <translation>The instance&apos;s host key is not valid base64.</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s host key names type %1 but holds a %2 key.</source>
+        <translation>The instance&apos;s host key names type %1 but holds a %2 key.</translation>
+    </message>
+    <message>
+        <source>The host key is malformed.</source>
+        <translation>The host key is malformed.</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ssh::SshConfig</name>
+    <message>
+        <source>Another Suanli process is writing the SSH configuration; try again.</source>
+        <translation>Another Suanli process is writing the SSH configuration; try again.</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Could not read %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not back up %1 to %2; it was left unchanged.</source>
+        <translation>Could not back up %1 to %2; it was left unchanged.</translation>
+    </message>
+    <message>
+        <source>Could not remove %1.</source>
+        <translation>Could not remove %1.</translation>
+    </message>
+    <message>
+        <source>outside any Host block</source>
+        <translation>outside any Host block</translation>
+    </message>
+    <message>
+        <source>in &quot;%1&quot;</source>
+        <translation>in &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 (%3) sets %4 before Suanli&apos;s Include line, so OpenSSH and VS Code use it instead of the value for %5. Move the Include line above it.</source>
+        <translation>Line %1 of %2 (%3) sets %4 before Suanli&apos;s Include line, so OpenSSH and VS Code use it instead of the value for %5. Move the Include line above it.</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ssh::Transport</name>
+    <message>
+        <source>%1:%2 did not complete an SSH login within %3 s.</source>
+        <translation>%1:%2 did not complete an SSH login within %3 s.</translation>
+    </message>
+    <message>
+        <source>The SSH key %1 is protected by a passphrase, and none was given.</source>
+        <translation>The SSH key %1 is protected by a passphrase, and none was given.</translation>
+    </message>
+    <message>
+        <source>Could not find %1: %2</source>
+        <translation>Could not find %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1:%2: %3</source>
+        <translation>Could not connect to %1:%2: %3</translation>
+    </message>
+    <message>
+        <source>libssh2 could not start a session.</source>
+        <translation>libssh2 could not start a session.</translation>
+    </message>
+    <message>
+        <source>The SSH handshake with %1:%2 failed: %3</source>
+        <translation>The SSH handshake with %1:%2 failed: %3</translation>
+    </message>
+    <message>
+        <source>The instance refused our SSH key for user %1. If the instance was just created, its key may not be in place yet; otherwise recreate the instance with this app&apos;s key.</source>
+        <translation>The instance refused our SSH key for user %1. If the instance was just created, its key may not be in place yet; otherwise recreate the instance with this app&apos;s key.</translation>
+    </message>
+    <message>
+        <source>SSH login failed: %1</source>
+        <translation>SSH login failed: %1</translation>
+    </message>
+    <message>
+        <source>The connection to %1:%2 was lost: %3</source>
+        <translation>The connection to %1:%2 was lost: %3</translation>
+    </message>
+    <message>
+        <source>%1:%2 closed the connection.</source>
+        <translation>%1:%2 closed the connection.</translation>
+    </message>
+    <message>
+        <source>Security warning: the server at %1:%2 identified itself with host key %3, but the market recorded %4 for this instance. The connection was refused because someone may be intercepting it. Nothing was sent. Try again later; if this persists, stop using the instance and contact the market&apos;s support.</source>
+        <translation>Security warning: the server at %1:%2 identified itself with host key %3, but the market recorded %4 for this instance. The connection was refused because someone may be intercepting it. Nothing was sent. Try again later; if this persists, stop using the instance and contact the market&apos;s support.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>%1:%2 stopped answering (nothing for %3 s).</source>
+        <translation>%1:%2 stopped answering (nothing for %3 s).</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ssh::socketio</name>
+    <message>
+        <source>Could not open a socket: %1</source>
+        <translation>Could not open a socket: %1</translation>
+    </message>
+    <message>
+        <source>Local port %1 is already in use by another program. Choose another port, or close the program that uses it.</source>
+        <translation>Local port %1 is already in use by another program. Choose another port, or close the program that uses it.</translation>
+    </message>
+    <message>
+        <source>Could not listen on 127.0.0.1:%1: %2</source>
+        <translation>Could not listen on 127.0.0.1:%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::sync</name>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Could not read %1: %2</translation>
+    </message>
+    <message>
+        <source>The local folder %1 cannot be read: %2</source>
+        <translation>The local folder %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>Could not list %1: %2</source>
+        <translation>Could not list %1: %2</translation>
+    </message>
+    <message>
+        <source>Refused the path &quot;%1&quot;: %2. Nothing was written for it.</source>
+        <translation>Refused the path &quot;%1&quot;: %2. Nothing was written for it.</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>it is empty</translation>
+    </message>
+    <message>
+        <source>it is absolute, outside the sync folder</source>
+        <translation>it is absolute, outside the sync folder</translation>
+    </message>
+    <message>
+        <source>it contains a NUL byte</source>
+        <translation>it contains a NUL byte</translation>
+    </message>
+    <message>
+        <source>it has an empty or &quot;.&quot; component</source>
+        <translation>it has an empty or &quot;.&quot; component</translation>
+    </message>
+    <message>
+        <source>it climbs out of the sync folder with &quot;..&quot;</source>
+        <translation>it climbs out of the sync folder with &quot;..&quot;</translation>
+    </message>
+    <message>
+        <source>The instance path is empty.</source>
+        <translation>The instance path is empty.</translation>
+    </message>
+    <message>
+        <source>The instance path &quot;%1&quot; contains &quot;..&quot;; give the folder itself, for example /workspace/data.</source>
+        <translation>The instance path &quot;%1&quot; contains &quot;..&quot;; give the folder itself, for example /workspace/data.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be created on this computer: %2. The original is untouched; rename it to sync it.</source>
+        <translation>&quot;%1&quot; cannot be created on this computer: %2. The original is untouched; rename it to sync it.</translation>
+    </message>
+    <message>
+        <source>the name contains &apos;/&apos; or NUL</source>
+        <translation>the name contains &apos;/&apos; or NUL</translation>
+    </message>
+    <message>
+        <source>the name is not valid UTF-8</source>
+        <translation>the name is not valid UTF-8</translation>
+    </message>
+    <message>
+        <source>Windows does not allow the character &apos;%1&apos;</source>
+        <translation>Windows does not allow the character &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Windows does not allow a name ending in a dot or a space</source>
+        <translation>Windows does not allow a name ending in a dot or a space</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a reserved device name on Windows</source>
+        <translation>&quot;%1&quot; is a reserved device name on Windows</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; and &quot;%2&quot; differ only in case, which this computer&apos;s file system cannot keep apart; only the first is synced.</source>
+        <translation>&quot;%1&quot; and &quot;%2&quot; differ only in case, which this computer&apos;s file system cannot keep apart; only the first is synced.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a folder here but not on the other side; move one of them away to sync it.</source>
+        <translation>&quot;%1&quot; is a folder here but not on the other side; move one of them away to sync it.</translation>
+    </message>
+    <message>
+        <source>The link &quot;%1&quot; points to &quot;%2&quot;, outside the synced folder; links are never followed out of the tree, so it was left out.</source>
+        <translation>The link &quot;%1&quot; points to &quot;%2&quot;, outside the synced folder; links are never followed out of the tree, so it was left out.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a link here but a folder on the other side.</source>
+        <translation>&quot;%1&quot; is a link here but a folder on the other side.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a file here but a folder on the other side; move one of them away to sync it.</source>
+        <translation>&quot;%1&quot; is a file here but a folder on the other side; move one of them away to sync it.</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::sync::FileTransfer</name>
+    <message>
+        <source>%1 kept changing while it was sent (%2 tries); it was not put in place. It will be sent by the next sync once it is quiet.</source>
+        <translation>%1 kept changing while it was sent (%2 tries); it was not put in place. It will be sent by the next sync once it is quiet.</translation>
+    </message>
+    <message>
+        <source>Creating</source>
+        <translation>Creating</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>Writing</translation>
+    </message>
+    <message>
+        <source>Setting attributes</source>
+        <translation>Setting attributes</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s disk is full (%1 MB free) while writing %2. What was sent is kept and the next sync resumes; free space or grow the disk.</source>
+        <translation>The instance&apos;s disk is full (%1 MB free) while writing %2. What was sent is kept and the next sync resumes; free space or grow the disk.</translation>
+    </message>
+    <message>
+        <source>Renaming into place</source>
+        <translation>Renaming into place</translation>
+    </message>
+    <message>
+        <source>%1 arrived with a different SHA-256 than was sent; it was not put in place. Sync again to retry.</source>
+        <translation>%1 arrived with a different SHA-256 than was sent; it was not put in place. Sync again to retry.</translation>
+    </message>
+    <message>
+        <source>Could not put %1 in place: %2</source>
+        <translation>Could not put %1 in place: %2</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Could not read %1: %2</translation>
+    </message>
+    <message>
+        <source>A folder on the way to %1 is a link or missing here; nothing is written through links.</source>
+        <translation>A folder on the way to %1 is a link or missing here; nothing is written through links.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. What arrived is kept for the next sync.</source>
+        <translation>Could not write %1: %2. What arrived is kept for the next sync.</translation>
+    </message>
+    <message>
+        <source>Reading back</source>
+        <translation>Reading back</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::sync::RemoteFs</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>Not connected.</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s disk is full while writing %1. What was sent is kept and the next sync resumes; free space or grow the disk.</source>
+        <translation>The instance&apos;s disk is full while writing %1. What was sent is kept and the next sync resumes; free space or grow the disk.</translation>
+    </message>
+    <message>
+        <source>%1: permission denied on the instance.</source>
+        <translation>%1: permission denied on the instance.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist on the instance.</source>
+        <translation>%1 does not exist on the instance.</translation>
+    </message>
+    <message>
+        <source>%1 failed for %2 on the instance (SFTP status %3).</source>
+        <translation>%1 failed for %2 on the instance (SFTP status %3).</translation>
+    </message>
+    <message>
+        <source>Listing</source>
+        <translation>Listing</translation>
+    </message>
+    <message>
+        <source>Refused a name with &apos;/&apos; from the instance.</source>
+        <translation>Refused a name with &apos;/&apos; from the instance.</translation>
+    </message>
+    <message>
+        <source>The instance sent a malformed listing of %1.</source>
+        <translation>The instance sent a malformed listing of %1.</translation>
+    </message>
+    <message>
+        <source>Reading attributes</source>
+        <translation>Reading attributes</translation>
+    </message>
+    <message>
+        <source>Creating the folder</source>
+        <translation>Creating the folder</translation>
+    </message>
+    <message>
+        <source>%1 exists on the instance and is not a folder.</source>
+        <translation>%1 exists on the instance and is not a folder.</translation>
+    </message>
+    <message>
+        <source>Setting attributes</source>
+        <translation>Setting attributes</translation>
+    </message>
+    <message>
+        <source>Renaming into place</source>
+        <translation>Renaming into place</translation>
+    </message>
+    <message>
+        <source>Deleting</source>
+        <translation>Deleting</translation>
+    </message>
+    <message>
+        <source>Deleting the folder</source>
+        <translation>Deleting the folder</translation>
+    </message>
+    <message>
+        <source>Creating the link</source>
+        <translation>Creating the link</translation>
+    </message>
+    <message>
+        <source>Reading the link</source>
+        <translation>Reading the link</translation>
+    </message>
+    <message>
+        <source>Reading free space</source>
+        <translation>Reading free space</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::sync::SftpPipe</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>Not connected.</translation>
+    </message>
+    <message>
+        <source>Could not open a channel for SFTP</source>
+        <translation>Could not open a channel for SFTP</translation>
+    </message>
+    <message>
+        <source>The server does not offer SFTP</source>
+        <translation>The server does not offer SFTP</translation>
+    </message>
+    <message>
+        <source>The server&apos;s SFTP did not answer as SFTP v3.</source>
+        <translation>The server&apos;s SFTP did not answer as SFTP v3.</translation>
+    </message>
+    <message>
+        <source>Sending SFTP requests</source>
+        <translation>Sending SFTP requests</translation>
+    </message>
+    <message>
+        <source>Reading SFTP replies</source>
+        <translation>Reading SFTP replies</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s SFTP server closed the channel.</source>
+        <translation>The instance&apos;s SFTP server closed the channel.</translation>
+    </message>
+    <message>
+        <source>The instance sent a malformed SFTP reply.</source>
+        <translation>The instance sent a malformed SFTP reply.</translation>
+    </message>
+    <message>
+        <source>The instance answered an SFTP request that was not made.</source>
+        <translation>The instance answered an SFTP request that was not made.</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::sync::SyncRunner</name>
+    <message>
+        <source>The sync was cancelled. Partly sent files are kept and the next sync resumes them.</source>
+        <translation>The sync was cancelled. Partly sent files are kept and the next sync resumes them.</translation>
+    </message>
+    <message>
+        <source>The local folder must be an absolute path.</source>
+        <translation>The local folder must be an absolute path.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist on the instance.</source>
+        <translation>%1 does not exist on the instance.</translation>
+    </message>
+    <message>
+        <source>Could not create the link %1.</source>
+        <translation>Could not create the link %1.</translation>
+    </message>
+    <message>
+        <source>Could not delete %1.</source>
+        <translation>Could not delete %1.</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::sync::localfs</name>
+    <message>
+        <source>%1 exists and is not a folder (a symlink is never followed); move it away to sync here.</source>
+        <translation>%1 exists and is not a folder (a symlink is never followed); move it away to sync here.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1: %2</source>
+        <translation>Could not create the folder %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not set the time of %1: %2</source>
+        <translation>Could not set the time of %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not set the permissions of %1: %2</source>
+        <translation>Could not set the permissions of %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min</source>
+        <translation>
+            <numerusform>about %n min</numerusform>
+            <numerusform>about %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min</source>
+        <translation>about %1 h %2 min</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n day(s)</source>
+        <translation>
+            <numerusform>about %n day</numerusform>
+            <numerusform>about %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your datasets hold %1; this host does not report its upload speed.</source>
+        <translation>Your datasets hold %1; this host does not report its upload speed.</translation>
+    </message>
+    <message>
+        <source>Uploading your %1 dataset takes %2 at %3 Mbit/s.</source>
+        <translation>Uploading your %1 dataset takes %2 at %3 Mbit/s.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading your %n dataset folder(s) (%1) takes %2 at %3 Mbit/s.</source>
+        <translation>
+            <numerusform>Uploading your %n dataset folder (%1) takes %2 at %3 Mbit/s.</numerusform>
+            <numerusform>Uploading your %n dataset folders (%1) takes %2 at %3 Mbit/s.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>suanli::ui::AccessPanel</name>
     <message>
         <source>Open terminal</source>
@@ -648,6 +1436,18 @@ per %1</translation>
         <source>Connection refused: the host key does not match the pinned one.</source>
         <translation>Connection refused: the host key does not match the pinned one.</translation>
     </message>
+    <message>
+        <source>Tunnels wait for the passphrase of your SSH key.</source>
+        <translation>Tunnels wait for the passphrase of your SSH key.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not unlock your SSH key. Try again.</source>
+        <translation>That passphrase does not unlock your SSH key. Try again.</translation>
+    </message>
+    <message>
+        <source>SSH key unlocked; the tunnels connect.</source>
+        <translation>SSH key unlocked; the tunnels connect.</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::BillingView</name>
@@ -710,6 +1510,42 @@ per %1</translation>
     <message>
         <source>…</source>
         <translation>…</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>Warn me when the balance falls below</source>
+        <translation>Warn me when the balance falls below</translation>
+    </message>
+    <message>
+        <source>No amount set</source>
+        <translation>No amount set</translation>
+    </message>
+    <message>
+        <source>The market sends a warning (a desktop notification) when your balance drops below this amount, even while the app is closed. Empty: only the warnings at 24 h and 1 h of runway.</source>
+        <translation>The market sends a warning (a desktop notification) when your balance drops below this amount, even while the app is closed. Empty: only the warnings at 24 h and 1 h of runway.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an amount. Type a number such as 20 or 12.50.</source>
+        <translation>“%1” is not an amount. Type a number such as 20 or 12.50.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Cannot save the warning: %1</source>
+        <translation>Cannot save the warning: %1</translation>
+    </message>
+    <message>
+        <source>You will be warned when your balance falls below %1.</source>
+        <translation>You will be warned when your balance falls below %1.</translation>
+    </message>
+    <message>
+        <source>Only the market&apos;s own warnings (24 h and 1 h of runway) stay on.</source>
+        <translation>Only the market&apos;s own warnings (24 h and 1 h of runway) stay on.</translation>
     </message>
 </context>
 <context>
@@ -839,6 +1675,244 @@ Check the market address in Settings, or try again.</translation>
     <message>
         <source>Clear the query</source>
         <translation>Clear the query</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::DatasetsView</name>
+    <message>
+        <source>Add folder…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>No dataset folders yet</source>
+        <translation>No dataset folders yet</translation>
+    </message>
+    <message>
+        <source>Pair a folder on this computer with a path on an instance, then upload it with Sync now. Pairs set up before renting also tell you how long each offer takes to receive them.</source>
+        <translation>Pair a folder on this computer with a path on an instance, then upload it with Sync now. Pairs set up before renting also tell you how long each offer takes to receive them.</translation>
+    </message>
+    <message>
+        <source>Select a folder pair to sync it.</source>
+        <translation>Select a folder pair to sync it.</translation>
+    </message>
+    <message>
+        <source>(no instance yet)</source>
+        <translation>(no instance yet)</translation>
+    </message>
+    <message>
+        <source>instance %1 (gone)</source>
+        <translation>instance %1 (gone)</translation>
+    </message>
+    <message>
+        <source>instance %1</source>
+        <translation>instance %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Remove folder pair</source>
+        <translation>Remove folder pair</translation>
+    </message>
+    <message>
+        <source>Stop syncing %1?</source>
+        <translation>Stop syncing %1?</translation>
+    </message>
+    <message>
+        <source>The files stay where they are, on this computer and on the instance. A sync in progress is cancelled.</source>
+        <translation>The files stay where they are, on this computer and on the instance. A sync in progress is cancelled.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Start the instance first: it must be running to sync.</source>
+        <translation>Start the instance first: it must be running to sync.</translation>
+    </message>
+    <message>
+        <source>The market&apos;s SSH key is not known yet: wait until you are signed in.</source>
+        <translation>The market&apos;s SSH key is not known yet: wait until you are signed in.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Comparing both sides…</source>
+        <translation>Comparing both sides…</translation>
+    </message>
+    <message>
+        <source>Copying…</source>
+        <translation>Copying…</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was copied stays; the next sync goes on from there.</source>
+        <translation>Cancelled. What was copied stays; the next sync goes on from there.</translation>
+    </message>
+    <message>
+        <source>Sync stopped: %1</source>
+        <translation>Sync stopped: %1</translation>
+    </message>
+    <message>
+        <source>Plan ready: nothing was moved.</source>
+        <translation>Plan ready: nothing was moved.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n file(s), %1 in %2.</source>
+        <translation>
+            <numerusform>Done: %n file, %1 in %2.</numerusform>
+            <numerusform>Done: %n files, %1 in %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted.</source>
+        <translation>
+            <numerusform>%n deleted.</numerusform>
+            <numerusform>%n deleted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) had a problem, e.g. %1: %2</source>
+        <translation>
+            <numerusform>%n file had a problem, e.g. %1: %2</numerusform>
+            <numerusform>%n files had a problem, e.g. %1: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Choose an instance with Edit… to sync this folder.</source>
+        <translation>Choose an instance with Edit… to sync this folder.</translation>
+    </message>
+    <message>
+        <source>The instance is not running: start it in Instances.</source>
+        <translation>The instance is not running: start it in Instances.</translation>
+    </message>
+    <message>
+        <source>Upload the folder to the instance</source>
+        <translation>Upload the folder to the instance</translation>
+    </message>
+    <message>
+        <source>Download from the instance into the folder</source>
+        <translation>Download from the instance into the folder</translation>
+    </message>
+    <message>
+        <source>Compare both sides and list what Sync now would copy or delete, without moving anything.</source>
+        <translation>Compare both sides and list what Sync now would copy or delete, without moving anything.</translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>Uploads %1 to %2</source>
+        <translation>Uploads %1 to %2</translation>
+    </message>
+    <message>
+        <source>Downloads %1 into %2</source>
+        <translation>Downloads %1 into %2</translation>
+    </message>
+    <message>
+        <source>(deletes what the folder no longer has)</source>
+        <translation>(deletes what the folder no longer has)</translation>
+    </message>
+    <message>
+        <source>(deletes what the instance no longer has)</source>
+        <translation>(deletes what the instance no longer has)</translation>
+    </message>
+    <message>
+        <source>Last sync %1: %2</source>
+        <translation>Last sync %1: %2</translation>
+    </message>
+    <message>
+        <source>Not synced yet. Plan shows what Sync now would copy.</source>
+        <translation>Not synced yet. Plan shows what Sync now would copy.</translation>
+    </message>
+    <message>
+        <source>Paused. Transfers hold their connections; Resume goes on.</source>
+        <translation>Paused. Transfers hold their connections; Resume goes on.</translation>
+    </message>
+    <message numerus="yes">
+        <source>History of this folder (%n run(s))</source>
+        <translation>
+            <numerusform>History of this folder (%n run)</numerusform>
+            <numerusform>History of this folder (%n runs)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History of this folder: no runs yet</source>
+        <translation>History of this folder: no runs yet</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::EarningsPanel</name>
+    <message>
+        <source>Today:</source>
+        <translation>Today:</translation>
+    </message>
+    <message>
+        <source>This month:</source>
+        <translation>This month:</translation>
+    </message>
+    <message>
+        <source>Earned per day</source>
+        <translation>Earned per day</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>Earned</translation>
+    </message>
+    <message>
+        <source>Earnings this month (ledger):</source>
+        <translation>Earnings this month (ledger):</translation>
+    </message>
+    <message>
+        <source>Rental #%1</source>
+        <translation>Rental #%1</translation>
+    </message>
+    <message>
+        <source>Earning</source>
+        <translation>Earning</translation>
     </message>
 </context>
 <context>
@@ -1034,6 +2108,26 @@ Check the market address in Settings, or try again.</translation>
         <source>Find a matching offer</source>
         <translation>Find a matching offer</translation>
     </message>
+    <message>
+        <source>Cost guard…</source>
+        <translation>Cost guard…</translation>
+    </message>
+    <message>
+        <source>Limits the market enforces even while this app is closed: max spend, max running time, stop when idle.</source>
+        <translation>Limits the market enforces even while this app is closed: max spend, max running time, stop when idle.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::LaunchDialog</name>
@@ -1183,6 +2277,392 @@ Check the market address in Settings, or try again.</translation>
         <source>The local market did not start: %1</source>
         <translation>The local market did not start: %1</translation>
     </message>
+    <message>
+        <source>No system tray was found, so Suanli shows its window instead of starting in the background: closing it quits the app.</source>
+        <translation>No system tray was found, so Suanli shows its window instead of starting in the background: closing it quits the app.</translation>
+    </message>
+    <message>
+        <source>Lend</source>
+        <translation>Lend</translation>
+    </message>
+    <message>
+        <source>This computer could not be listed: %1</source>
+        <translation>This computer could not be listed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::LendView</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <source>Set up lending…</source>
+        <translation>Set up lending…</translation>
+    </message>
+    <message>
+        <source>Lend now</source>
+        <translation>Lend now</translation>
+    </message>
+    <message>
+        <source>Pause 1 h</source>
+        <translation>Pause 1 h</translation>
+    </message>
+    <message>
+        <source>Stop rentals now</source>
+        <translation>Stop rentals now</translation>
+    </message>
+    <message>
+        <source>Stops on-demand rentals too. Renters lose their session, and it lowers this machine&apos;s reliability on the market.</source>
+        <translation>Stops on-demand rentals too. Renters lose their session, and it lowers this machine&apos;s reliability on the market.</translation>
+    </message>
+    <message>
+        <source>Earnings</source>
+        <translation>Earnings</translation>
+    </message>
+    <message>
+        <source>Pricing</source>
+        <translation>Pricing</translation>
+    </message>
+    <message>
+        <source>No suggestion from the market yet.</source>
+        <translation>No suggestion from the market yet.</translation>
+    </message>
+    <message>
+        <source> W</source>
+        <translation> W</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Electricity price per kWh:</source>
+        <translation>Electricity price per kWh:</translation>
+    </message>
+    <message>
+        <source>Power under load:</source>
+        <translation>Power under load:</translation>
+    </message>
+    <message>
+        <source>Hours lent per day:</source>
+        <translation>Hours lent per day:</translation>
+    </message>
+    <message>
+        <source>Expected per day:</source>
+        <translation>Expected per day:</translation>
+    </message>
+    <message>
+        <source>When to lend</source>
+        <translation>When to lend</translation>
+    </message>
+    <message>
+        <source>Lend this computer</source>
+        <translation>Lend this computer</translation>
+    </message>
+    <message>
+        <source>Only when I am away</source>
+        <translation>Only when I am away</translation>
+    </message>
+    <message>
+        <source> min without keyboard or mouse</source>
+        <translation> min without keyboard or mouse</translation>
+    </message>
+    <message>
+        <source>any time, or e.g. mon-fri 22:00-08:00, sat 00:00-24:00</source>
+        <translation>any time, or e.g. mon-fri 22:00-08:00, sat 00:00-24:00</translation>
+    </message>
+    <message>
+        <source>Pause when another program uses the GPU or a fullscreen app runs</source>
+        <translation>Pause when another program uses the GPU or a fullscreen app runs</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>Schedule:</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Limits</translation>
+    </message>
+    <message>
+        <source> °C</source>
+        <translation> °C</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <source>Interruptible: rentals stop (data kept) when I come back</source>
+        <translation>Interruptible: rentals stop (data kept) when I come back</translation>
+    </message>
+    <message>
+        <source>On demand: rentals continue when I come back; stopping them counts against reliability</source>
+        <translation>On demand: rentals continue when I come back; stopping them counts against reliability</translation>
+    </message>
+    <message>
+        <source> s notice before an interruptible rental stops</source>
+        <translation> s notice before an interruptible rental stops</translation>
+    </message>
+    <message>
+        <source>Temperature limit:</source>
+        <translation>Temperature limit:</translation>
+    </message>
+    <message>
+        <source>Power limit:</source>
+        <translation>Power limit:</translation>
+    </message>
+    <message>
+        <source>Notice:</source>
+        <translation>Notice:</translation>
+    </message>
+    <message>
+        <source>No suggestion from the market: %1</source>
+        <translation>No suggestion from the market: %1</translation>
+    </message>
+    <message>
+        <source>Fullscreen apps are not detected here (%1); another program on the GPU still pauses lending.</source>
+        <translation>Fullscreen apps are not detected here (%1); another program on the GPU still pauses lending.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No %1 is listed on the market yet: no suggestion.</source>
+        <translation>No %1 is listed on the market yet: no suggestion.</translation>
+    </message>
+    <message>
+        <source>%1 on the market: median %2 per GPU-hour, %3 listed, %4 % of them rented now.</source>
+        <translation>%1 on the market: median %2 per GPU-hour, %3 listed, %4 % of them rented now.</translation>
+    </message>
+    <message>
+        <source>%1 net (renters pay %2, platform fee %3, electricity %4)</source>
+        <translation>%1 net (renters pay %2, platform fee %3, electricity %4)</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::LendWizard</name>
+    <message>
+        <source>Set up lending</source>
+        <translation>Set up lending</translation>
+    </message>
+    <message>
+        <source>Start lending</source>
+        <translation>Start lending</translation>
+    </message>
+    <message>
+        <source>Register this computer</source>
+        <translation>Register this computer</translation>
+    </message>
+    <message>
+        <source>The market needs to know this computer before renters can find it.</source>
+        <translation>The market needs to know this computer before renters can find it.</translation>
+    </message>
+    <message>
+        <source>Registering gives this computer its own key at the market. Nothing is lent until you finish this wizard, and you can pause or stop lending at any time from the tray.</source>
+        <translation>Registering gives this computer its own key at the market. Nothing is lent until you finish this wizard, and you can pause or stop lending at any time from the tray.</translation>
+    </message>
+    <message>
+        <source>This computer is not registered yet.</source>
+        <translation>This computer is not registered yet.</translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation>Registering…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Self-test</source>
+        <translation>Self-test</translation>
+    </message>
+    <message>
+        <source>Can this computer run renters&apos; containers safely?</source>
+        <translation>Can this computer run renters&apos; containers safely?</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>Run again</translation>
+    </message>
+    <message>
+        <source>Running the self-test (it starts a small container)…</source>
+        <translation>Running the self-test (it starts a small container)…</translation>
+    </message>
+    <message>
+        <source>This build has no host agent: the self-test cannot run.</source>
+        <translation>This build has no host agent: the self-test cannot run.</translation>
+    </message>
+    <message>
+        <source>Every check passed.</source>
+        <translation>Every check passed.</translation>
+    </message>
+    <message>
+        <source>Fix what failed and run the self-test again. You may go on, but renters cannot use this computer while a check fails.</source>
+        <translation>Fix what failed and run the self-test again. You may go on, but renters cannot use this computer while a check fails.</translation>
+    </message>
+    <message>
+        <source>How to fix</source>
+        <translation>How to fix</translation>
+    </message>
+    <message>
+        <source>• %1: %2</source>
+        <translation>• %1: %2</translation>
+    </message>
+    <message>
+        <source>Install Podman 4 or newer (Debian/Ubuntu: sudo apt install podman) and check that `podman info` works for your user.</source>
+        <translation>Install Podman 4 or newer (Debian/Ubuntu: sudo apt install podman) and check that `podman info` works for your user.</translation>
+    </message>
+    <message>
+        <source>Boot with systemd.unified_cgroup_hierarchy=1 (cgroup v2), then run the self-test again.</source>
+        <translation>Boot with systemd.unified_cgroup_hierarchy=1 (cgroup v2), then run the self-test again.</translation>
+    </message>
+    <message>
+        <source>Build the base image with scripts/build-base-image, or pull it with `podman pull` followed by the image name above.</source>
+        <translation>Build the base image with scripts/build-base-image, or pull it with `podman pull` followed by the image name above.</translation>
+    </message>
+    <message>
+        <source>Run `podman run --rm` with the image above in a terminal to see Podman&apos;s own error; a missing runtime (crun or runc) or cgroup delegation is the usual cause.</source>
+        <translation>Run `podman run --rm` with the image above in a terminal to see Podman&apos;s own error; a missing runtime (crun or runc) or cgroup delegation is the usual cause.</translation>
+    </message>
+    <message>
+        <source>Install nvidia-container-toolkit 1.17.8 or newer (older versions let a container take over the computer, CVE-2025-23266).</source>
+        <translation>Install nvidia-container-toolkit 1.17.8 or newer (older versions let a container take over the computer, CVE-2025-23266).</translation>
+    </message>
+    <message>
+        <source>Generate the CDI spec so containers can see the GPUs: sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml</source>
+        <translation>Generate the CDI spec so containers can see the GPUs: sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml</translation>
+    </message>
+    <message>
+        <source>Make the folder named above writable for your user, or set state_dir in host.ini.</source>
+        <translation>Make the folder named above writable for your user, or set state_dir in host.ini.</translation>
+    </message>
+    <message>
+        <source>Set address and the port range in host.ini (see docs/host.md) to an address of this computer and ports below the kernel&apos;s ephemeral range.</source>
+        <translation>Set address and the port range in host.ini (see docs/host.md) to an address of this computer and ports below the kernel&apos;s ephemeral range.</translation>
+    </message>
+    <message>
+        <source>See the result above; docs/host.md explains each check.</source>
+        <translation>See the result above; docs/host.md explains each check.</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>What renters pay per GPU-hour (per hour for the whole computer when it has no GPU).</source>
+        <translation>What renters pay per GPU-hour (per hour for the whole computer when it has no GPU).</translation>
+    </message>
+    <message>
+        <source>Asking the market what similar computers earn…</source>
+        <translation>Asking the market what similar computers earn…</translation>
+    </message>
+    <message>
+        <source> W</source>
+        <translation> W</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Price per hour:</source>
+        <translation>Price per hour:</translation>
+    </message>
+    <message>
+        <source>Electricity price per kWh:</source>
+        <translation>Electricity price per kWh:</translation>
+    </message>
+    <message>
+        <source>Power under load:</source>
+        <translation>Power under load:</translation>
+    </message>
+    <message>
+        <source>Hours lent per day:</source>
+        <translation>Hours lent per day:</translation>
+    </message>
+    <message>
+        <source>Expected per day:</source>
+        <translation>Expected per day:</translation>
+    </message>
+    <message>
+        <source>No computer like this one is listed on the market yet: choose a price.</source>
+        <translation>No computer like this one is listed on the market yet: choose a price.</translation>
+    </message>
+    <message>
+        <source>Similar computers (%1) ask a median %2, %3 listed, %4 % of them rented now.</source>
+        <translation>Similar computers (%1) ask a median %2, %3 listed, %4 % of them rented now.</translation>
+    </message>
+    <message>
+        <source>no GPU</source>
+        <translation>no GPU</translation>
+    </message>
+    <message>
+        <source>%1 net: renters pay %2, platform fee %3, electricity %4</source>
+        <translation>%1 net: renters pay %2, platform fee %3, electricity %4</translation>
+    </message>
+    <message>
+        <source>The market did not say its fee: the figure is before the fee.</source>
+        <translation>The market did not say its fee: the figure is before the fee.</translation>
+    </message>
+    <message>
+        <source>Nothing like this computer is rented now, so the estimate is zero; a price below the median gets renters sooner.</source>
+        <translation>Nothing like this computer is rented now, so the estimate is zero; a price below the median gets renters sooner.</translation>
+    </message>
+    <message>
+        <source>When to lend</source>
+        <translation>When to lend</translation>
+    </message>
+    <message>
+        <source>You are never bothered while you use this computer.</source>
+        <translation>You are never bothered while you use this computer.</translation>
+    </message>
+    <message>
+        <source>Only when I am away</source>
+        <translation>Only when I am away</translation>
+    </message>
+    <message>
+        <source> min without keyboard or mouse</source>
+        <translation> min without keyboard or mouse</translation>
+    </message>
+    <message>
+        <source>any time, or e.g. mon-fri 22:00-08:00, sat 00:00-24:00</source>
+        <translation>any time, or e.g. mon-fri 22:00-08:00, sat 00:00-24:00</translation>
+    </message>
+    <message>
+        <source>Pause when another program uses the GPU or a fullscreen app runs</source>
+        <translation>Pause when another program uses the GPU or a fullscreen app runs</translation>
+    </message>
+    <message>
+        <source>Interruptible: rentals stop (data kept) when I come back</source>
+        <translation>Interruptible: rentals stop (data kept) when I come back</translation>
+    </message>
+    <message>
+        <source>On demand: rentals continue when I come back; stopping them counts against reliability</source>
+        <translation>On demand: rentals continue when I come back; stopping them counts against reliability</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>Schedule:</translation>
+    </message>
+    <message>
+        <source>Register this computer first: click the button below.</source>
+        <translation>Register this computer first: click the button below.</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::LogDialog</name>
@@ -1314,6 +2794,10 @@ Check the market address in Settings, or try again.</translation>
     <message>
         <source>Not connected</source>
         <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation>Datasets</translation>
     </message>
 </context>
 <context>
@@ -1483,6 +2967,135 @@ Check the market address in Settings, or try again.</translation>
     </message>
 </context>
 <context>
+    <name>suanli::ui::PairDelegate</name>
+    <message>
+        <source>Paused at %1 of %2</source>
+        <translation>Paused at %1 of %2</translation>
+    </message>
+    <message>
+        <source>Comparing both sides…</source>
+        <translation>Comparing both sides…</translation>
+    </message>
+    <message>
+        <source>Syncing · %1 % · %2/s</source>
+        <translation>Syncing · %1 % · %2/s</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3:%4</source>
+        <translation>%1 %2 %3:%4</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::PairDialog</name>
+    <message>
+        <source>Edit folder pair</source>
+        <translation>Edit folder pair</translation>
+    </message>
+    <message>
+        <source>Add a folder pair</source>
+        <translation>Add a folder pair</translation>
+    </message>
+    <message>
+        <source>A folder on this computer</source>
+        <translation>A folder on this computer</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Local folder</source>
+        <translation>Local folder</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instance</translation>
+    </message>
+    <message>
+        <source>Path on the instance</source>
+        <translation>Path on the instance</translation>
+    </message>
+    <message>
+        <source>Upload: this folder → the instance</source>
+        <translation>Upload: this folder → the instance</translation>
+    </message>
+    <message>
+        <source>Download: the instance → this folder</source>
+        <translation>Download: the instance → this folder</translation>
+    </message>
+    <message>
+        <source>Sync now copies</source>
+        <translation>Sync now copies</translation>
+    </message>
+    <message>
+        <source>Files whose size and time match are skipped; large files resume where a cancelled sync stopped. A .suanliignore file in the folder lists what to leave out, like .gitignore.</source>
+        <translation>Files whose size and time match are skipped; large files resume where a cancelled sync stopped. A .suanliignore file in the folder lists what to leave out, like .gitignore.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Choose later (not rented yet)</source>
+        <translation>Choose later (not rented yet)</translation>
+    </message>
+    <message>
+        <source>Instance %1</source>
+        <translation>Instance %1</translation>
+    </message>
+    <message>
+        <source>CPU only</source>
+        <translation>CPU only</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Instance %1 (gone)</source>
+        <translation>Instance %1 (gone)</translation>
+    </message>
+    <message>
+        <source>Choose the local folder</source>
+        <translation>Choose the local folder</translation>
+    </message>
+    <message>
+        <source>Delete files on the instance that this folder no longer has</source>
+        <translation>Delete files on the instance that this folder no longer has</translation>
+    </message>
+    <message>
+        <source>Delete files in this folder that the instance no longer has</source>
+        <translation>Delete files in this folder that the instance no longer has</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::PassphraseDialog</name>
+    <message>
+        <source>SSH key passphrase</source>
+        <translation>SSH key passphrase</translation>
+    </message>
+    <message>
+        <source>Suanli keeps it in the system keychain and uses it for its own tunnels. Your key file is not changed.</source>
+        <translation>Suanli keeps it in the system keychain and uses it for its own tunnels. Your key file is not changed.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of your SSH key.</source>
+        <translation>Enter the passphrase of your SSH key.</translation>
+    </message>
+</context>
+<context>
     <name>suanli::ui::SettingsDialog</name>
     <message>
         <source>This computer (local mode)</source>
@@ -1552,12 +3165,654 @@ Check the market address in Settings, or try again.</translation>
         <source>No keychain answers: tokens are kept in a file only you can read.</source>
         <translation>No keychain answers: tokens are kept in a file only you can read.</translation>
     </message>
+    <message>
+        <source>SSH key</source>
+        <translation>SSH key</translation>
+    </message>
+    <message>
+        <source>Reading the key…</source>
+        <translation>Reading the key…</translation>
+    </message>
+    <message>
+        <source>leave empty to use the saved one</source>
+        <translation>leave empty to use the saved one</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>Set passphrase</source>
+        <translation>Set passphrase</translation>
+    </message>
+    <message>
+        <source>Remove passphrase</source>
+        <translation>Remove passphrase</translation>
+    </message>
+    <message>
+        <source>The key file is re-encrypted in place; your instances keep accepting it. Suanli keeps the passphrase in the system keychain; ssh and VS Code ask for it themselves (or use ssh-agent).</source>
+        <translation>The key file is re-encrypted in place; your instances keep accepting it. Suanli keeps the passphrase in the system keychain; ssh and VS Code ask for it themselves (or use ssh-agent).</translation>
+    </message>
+    <message>
+        <source>Type the new passphrase twice.</source>
+        <translation>Type the new passphrase twice.</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ.</source>
+        <translation>The two new passphrases differ.</translation>
+    </message>
+    <message>
+        <source>Your SSH key is protected by a passphrase.</source>
+        <translation>Your SSH key is protected by a passphrase.</translation>
+    </message>
+    <message>
+        <source>Your SSH key has no passphrase: anyone who can read your files can use it.</source>
+        <translation>Your SSH key has no passphrase: anyone who can read your files can use it.</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <source>Removing the passphrase…</source>
+        <translation>Removing the passphrase…</translation>
+    </message>
+    <message>
+        <source>Encrypting the key…</source>
+        <translation>Encrypting the key…</translation>
+    </message>
+    <message>
+        <source>The current passphrase is wrong (or none is saved): type it in &quot;Current passphrase&quot;. Nothing was changed.</source>
+        <translation>The current passphrase is wrong (or none is saved): type it in &quot;Current passphrase&quot;. Nothing was changed.</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::StateWidget</name>
     <message>
         <source>This takes a moment.</source>
         <translation>This takes a moment.</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::SyncProgressPanel</name>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Path</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Comparing both sides…</source>
+        <translation>Comparing both sides…</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Nothing to copy: both sides match.</source>
+        <translation>Nothing to copy: both sides match.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync now would upload %n file(s), %1.</source>
+        <translation>
+            <numerusform>Sync now would upload %n file, %1.</numerusform>
+            <numerusform>Sync now would upload %n files, %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync now would download %n file(s), %1.</source>
+        <translation>
+            <numerusform>Sync now would download %n file, %1.</numerusform>
+            <numerusform>Sync now would download %n files, %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %n file(s), %1.</source>
+        <translation>
+            <numerusform>Uploading %n file, %1.</numerusform>
+            <numerusform>Uploading %n files, %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Downloading %n file(s), %1.</source>
+        <translation>
+            <numerusform>Downloading %n file, %1.</numerusform>
+            <numerusform>Downloading %n files, %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) (%1) already there.</source>
+        <translation>
+            <numerusform>%n file (%1) already there.</numerusform>
+            <numerusform>%n files (%1) already there.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s) to create.</source>
+        <translation>
+            <numerusform>%n folder to create.</numerusform>
+            <numerusform>%n folders to create.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s).</source>
+        <translation>
+            <numerusform>%n link.</numerusform>
+            <numerusform>%n links.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to delete on the instance.</source>
+        <translation>
+            <numerusform>%n to delete on the instance.</numerusform>
+            <numerusform>%n to delete on the instance.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to delete in the folder.</source>
+        <translation>
+            <numerusform>%n to delete in the folder.</numerusform>
+            <numerusform>%n to delete in the folder.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped (see the list).</source>
+        <translation>
+            <numerusform>%n skipped (see the list).</numerusform>
+            <numerusform>%n skipped (see the list).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Plan&lt;/b&gt; (nothing moved): </source>
+        <translation>&lt;b&gt;Plan&lt;/b&gt; (nothing moved): </translation>
+    </message>
+    <message>
+        <source>upload</source>
+        <translation>upload</translation>
+    </message>
+    <message>
+        <source>download</source>
+        <translation>download</translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>skipped: %1</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>delete</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::TrayIcon</name>
+    <message>
+        <source>Lend now</source>
+        <translation>Lend now</translation>
+    </message>
+    <message>
+        <source>Pause 1 h</source>
+        <translation>Pause 1 h</translation>
+    </message>
+    <message>
+        <source>Pause until tomorrow</source>
+        <translation>Pause until tomorrow</translation>
+    </message>
+    <message>
+        <source>Open Suanli</source>
+        <translation>Open Suanli</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::TrayText</name>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>Waiting for idle</source>
+        <translation>Waiting for idle</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>Listed</translation>
+    </message>
+    <message>
+        <source>Rented</source>
+        <translation>Rented</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>checking whether you are using this computer</source>
+        <translation>checking whether you are using this computer</translation>
+    </message>
+    <message>
+        <source>lending is switched off</source>
+        <translation>lending is switched off</translation>
+    </message>
+    <message>
+        <source>outside your lending hours</source>
+        <translation>outside your lending hours</translation>
+    </message>
+    <message numerus="yes">
+        <source>you are using this computer; lending starts after %n minute(s) idle</source>
+        <translation>
+            <numerusform>you are using this computer; lending starts after %n minute idle</numerusform>
+            <numerusform>you are using this computer; lending starts after %n minutes idle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>you are using the GPU</source>
+        <translation>you are using the GPU</translation>
+    </message>
+    <message>
+        <source>a fullscreen app is running</source>
+        <translation>a fullscreen app is running</translation>
+    </message>
+    <message>
+        <source>the GPU is above %1 °C</source>
+        <translation>the GPU is above %1 °C</translation>
+    </message>
+    <message>
+        <source>the GPUs draw more than %1 W</source>
+        <translation>the GPUs draw more than %1 W</translation>
+    </message>
+    <message>
+        <source>paused until %1</source>
+        <translation>paused until %1</translation>
+    </message>
+    <message>
+        <source>cannot tell whether you are using this computer (%1); lend on a schedule instead, or choose Lend now</source>
+        <translation>cannot tell whether you are using this computer (%1); lend on a schedule instead, or choose Lend now</translation>
+    </message>
+    <message>
+        <source>the host agent stopped with an error</source>
+        <translation>the host agent stopped with an error</translation>
+    </message>
+    <message>
+        <source>Suanli: not lending</source>
+        <translation>Suanli: not lending</translation>
+    </message>
+    <message>
+        <source>Suanli: waiting for idle</source>
+        <translation>Suanli: waiting for idle</translation>
+    </message>
+    <message>
+        <source>Suanli: listed, waiting for a renter</source>
+        <translation>Suanli: listed, waiting for a renter</translation>
+    </message>
+    <message>
+        <source>Suanli: rented, earning %1 per hour</source>
+        <translation>Suanli: rented, earning %1 per hour</translation>
+    </message>
+    <message>
+        <source>Suanli: rented, earning %1 per hour before the platform fee</source>
+        <translation>Suanli: rented, earning %1 per hour before the platform fee</translation>
+    </message>
+    <message>
+        <source>Suanli: paused</source>
+        <translation>Suanli: paused</translation>
+    </message>
+    <message>
+        <source>Suanli: error</source>
+        <translation>Suanli: error</translation>
+    </message>
+    <message>
+        <source>Listed but not earning: check your price against the suggestion</source>
+        <translation>Listed but not earning: check your price against the suggestion</translation>
+    </message>
+    <message>
+        <source>A GPU is not visible inside containers: run the self-test in the Lend view</source>
+        <translation>A GPU is not visible inside containers: run the self-test in the Lend view</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::charts::BarChart</name>
+    <message>
+        <source>%1: %2</source>
+        <comment>category: value</comment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::charts::GuardDialog</name>
+    <message>
+        <source>instance %1</source>
+        <translation>instance %1</translation>
+    </message>
+    <message>
+        <source>Cost guard for %1</source>
+        <translation>Cost guard for %1</translation>
+    </message>
+    <message>
+        <source>The market stops the instance (its data is kept) when a limit is reached, even while this app is closed. Spent so far: %1.</source>
+        <translation>The market stops the instance (its data is kept) when a limit is reached, even while this app is closed. Spent so far: %1.</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <source>Total spend of this instance, in %1; empty for no limit</source>
+        <translation>Total spend of this instance, in %1; empty for no limit</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Running time over all periods</source>
+        <translation>Running time over all periods</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Idle means every GPU below this utilisation and no SSH session</source>
+        <translation>Idle means every GPU below this utilisation and no SSH session</translation>
+    </message>
+    <message>
+        <source>Idle means the CPU below this (100 % = one core) and no SSH session</source>
+        <translation>Idle means the CPU below this (100 % = one core) and no SSH session</translation>
+    </message>
+    <message>
+        <source>Maximum spend (%1):</source>
+        <translation>Maximum spend (%1):</translation>
+    </message>
+    <message>
+        <source>Maximum running time:</source>
+        <translation>Maximum running time:</translation>
+    </message>
+    <message>
+        <source>Stop when idle for:</source>
+        <translation>Stop when idle for:</translation>
+    </message>
+    <message>
+        <source>Idle below (GPU):</source>
+        <translation>Idle below (GPU):</translation>
+    </message>
+    <message>
+        <source>Idle below (CPU):</source>
+        <translation>Idle below (CPU):</translation>
+    </message>
+    <message>
+        <source>Write the maximum spend as an amount such as 50 or 12.5, or leave it empty for no limit.</source>
+        <translation>Write the maximum spend as an amount such as 50 or 12.5, or leave it empty for no limit.</translation>
+    </message>
+    <message>
+        <source>The market did not take the new limits: %1 Check the values and your connection, then save again.</source>
+        <translation>The market did not take the new limits: %1 Check the values and your connection, then save again.</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::charts::InstanceDashboard</name>
+    <message>
+        <source>5 min</source>
+        <translation>5 min</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>Show the last %1</source>
+        <translation>Show the last %1</translation>
+    </message>
+    <message>
+        <source>Cost guard…</source>
+        <translation>Cost guard…</translation>
+    </message>
+    <message>
+        <source>Limits the market enforces even while this app is closed</source>
+        <translation>Limits the market enforces even while this app is closed</translation>
+    </message>
+    <message>
+        <source>GPU utilisation</source>
+        <translation>GPU utilisation</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>GPU memory used</source>
+        <translation>GPU memory used</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>GPU temperature</source>
+        <translation>GPU temperature</translation>
+    </message>
+    <message>
+        <source>°C</source>
+        <translation>°C</translation>
+    </message>
+    <message>
+        <source>GPU power</source>
+        <translation>GPU power</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>CPU (100 % = one core)</source>
+        <translation>CPU (100 % = one core)</translation>
+    </message>
+    <message>
+        <source>Memory used</source>
+        <translation>Memory used</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>RAM</translation>
+    </message>
+    <message>
+        <source>Waiting for telemetry…</source>
+        <translation>Waiting for telemetry…</translation>
+    </message>
+    <message>
+        <source>This instance has no GPU: the charts show its CPU and memory.</source>
+        <translation>This instance has no GPU: the charts show its CPU and memory.</translation>
+    </message>
+    <message>
+        <source>Instance %1</source>
+        <translation>Instance %1</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>No telemetry yet</source>
+        <translation>No telemetry yet</translation>
+    </message>
+    <message>
+        <source>GPU %1 %</source>
+        <translation>GPU %1 %</translation>
+    </message>
+    <message>
+        <source>CPU %1 %</source>
+        <translation>CPU %1 %</translation>
+    </message>
+    <message>
+        <source>RAM %1 GiB</source>
+        <translation>RAM %1 GiB</translation>
+    </message>
+    <message>
+        <source>GPU %1</source>
+        <translation>GPU %1</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::charts::InstanceHistoryView</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation>Loading the history…</translation>
+    </message>
+    <message>
+        <source>Cannot load the history: %1</source>
+        <translation>Cannot load the history: %1</translation>
+    </message>
+    <message>
+        <source>No changes recorded yet.</source>
+        <translation>No changes recorded yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s), newest first.</source>
+        <translation>
+            <numerusform>%n change, newest first.</numerusform>
+            <numerusform>%n changes, newest first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::charts::SpendWidget</name>
+    <message>
+        <source>Spend this month</source>
+        <translation>Spend this month</translation>
+    </message>
+    <message>
+        <source>No spend this month</source>
+        <translation>No spend this month</translation>
+    </message>
+    <message>
+        <source>Spend per day</source>
+        <translation>Spend per day</translation>
+    </message>
+    <message>
+        <source>Nothing is charging now</source>
+        <translation>Nothing is charging now</translation>
+    </message>
+    <message>
+        <source>%1 per hour now</source>
+        <translation>%1 per hour now</translation>
+    </message>
+    <message>
+        <source>Balance %1</source>
+        <translation>Balance %1</translation>
+    </message>
+    <message>
+        <source>The balance is used up: top up to keep instances running</source>
+        <translation>The balance is used up: top up to keep instances running</translation>
+    </message>
+    <message>
+        <source>Balance %1 lasts %2 at this rate</source>
+        <translation>Balance %1 lasts %2 at this rate</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Instance %1</source>
+        <translation>Instance %1</translation>
+    </message>
+    <message>
+        <source>Spend per day, %1 %2</source>
+        <comment>month, year</comment>
+        <translation>Spend per day, %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::charts::TimeChart</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>value and unit</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>line name: value</comment>
+        <translation>%1: %2</translation>
     </message>
 </context>
 </TS>

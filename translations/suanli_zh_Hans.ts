@@ -35,12 +35,12 @@
         <translation>连接到 URL 处的市场。</translation>
     </message>
     <message>
-        <source>Start in the tray (contributor mode).</source>
-        <translation>在托盘中启动（贡献者模式）。</translation>
+        <source>Start in the tray (contributor mode); the window shows when no system tray exists.</source>
+        <translation>在托盘中启动（贡献者模式）；没有系统托盘时显示窗口。</translation>
     </message>
     <message>
-        <source>Start without showing the window.</source>
-        <translation>启动时不显示窗口。</translation>
+        <source>Same as --tray.</source>
+        <translation>同 --tray。</translation>
     </message>
 </context>
 <context>
@@ -117,6 +117,13 @@
     <message>
         <source>Could not start %1.</source>
         <translation>无法启动 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::AccessController</name>
+    <message>
+        <source>There is no SSH key to unlock.</source>
+        <translation>没有需要解锁的 SSH 密钥。</translation>
     </message>
 </context>
 <context>
@@ -262,6 +269,14 @@
     <message>
         <source>Data kept</source>
         <translation>数据保留</translation>
+    </message>
+    <message>
+        <source>idle, stopped by the cost guard</source>
+        <translation>空闲，已被费用保护停止</translation>
+    </message>
+    <message>
+        <source>the owner stopped it</source>
+        <translation>机主已将其停止</translation>
     </message>
 </context>
 <context>
@@ -493,6 +508,775 @@ per %1</source>
     </message>
 </context>
 <context>
+    <name>suanli::app::SshKeys</name>
+    <message>
+        <source>There is no place to keep the passphrase in this session.</source>
+        <translation>本次会话中无处保存密码短语。</translation>
+    </message>
+    <message>
+        <source>Your SSH key is protected by a passphrase, and Suanli does not have it. Enter it to open tunnels to your instances.</source>
+        <translation>您的 SSH 密钥受密码短语保护，而 Suanli 没有该密码短语。请输入它，以建立到实例的隧道。</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of your SSH key.</source>
+        <translation>请输入 SSH 密钥的密码短语。</translation>
+    </message>
+    <message>
+        <source>The key file was changed, but the passphrase could not be saved: %1. Suanli will ask for it when it connects.</source>
+        <translation>密钥文件已更改，但无法保存密码短语：%1。Suanli 连接时会再次询问。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::dashboard::DashboardClient</name>
+    <message>
+        <source>Cannot reach the market: %1</source>
+        <translation>无法连接市场：%1</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::dashboard::Notifier</name>
+    <message>
+        <source>Instance %1</source>
+        <translation>实例 %1</translation>
+    </message>
+    <message>
+        <source>%1 is ready</source>
+        <translation>%1 已就绪</translation>
+    </message>
+    <message>
+        <source>%1 × %2 is running; connect over SSH.</source>
+        <translation>%1 × %2 正在运行；请通过 SSH 连接。</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>it reached its spending limit of %1.</source>
+        <translation>已达到消费上限 %1。</translation>
+    </message>
+    <message>
+        <source>it reached its time limit of %1.</source>
+        <translation>已达到时长上限 %1。</translation>
+    </message>
+    <message>
+        <source>its GPUs were idle for %1 with no SSH session.</source>
+        <translation>其 GPU 已空闲 %1，且没有 SSH 会话。</translation>
+    </message>
+    <message>
+        <source>the balance ran out.</source>
+        <translation>余额已用尽。</translation>
+    </message>
+    <message>
+        <source>%1 was stopped</source>
+        <translation>%1 已停止</translation>
+    </message>
+    <message>
+        <source>The market stopped %1 because %2 Its data is kept.</source>
+        <translation>市场已停止 %1，原因：%2 其数据会保留。</translation>
+    </message>
+    <message>
+        <source>%1 will be released</source>
+        <translation>%1 即将被释放</translation>
+    </message>
+    <message>
+        <source>%1 has been stopped for a while: its data is destroyed in %2 unless you start it.</source>
+        <translation>%1 已停止一段时间：除非您启动它，其数据将在 %2 后销毁。</translation>
+    </message>
+    <message>
+        <source>Your balance is down to %1, below the amount you set.</source>
+        <translation>您的余额已降至 %1，低于您设定的金额。</translation>
+    </message>
+    <message>
+        <source>Your balance of %1 lasts about %2 at %3 per hour.</source>
+        <translation>按每小时 %3 计算，您的余额 %1 约可使用 %2。</translation>
+    </message>
+    <message>
+        <source>Your balance is down to %1.</source>
+        <translation>您的余额已降至 %1。</translation>
+    </message>
+    <message>
+        <source>Balance running low</source>
+        <translation>余额不足</translation>
+    </message>
+    <message>
+        <source>Top up to keep your instances running.</source>
+        <translation>请充值以保持实例运行。</translation>
+    </message>
+    <message>
+        <source>The owner of the machine that runs %1 needs it back. %1 stops in %2 (at %3); its data is kept and billing ends at the stop.</source>
+        <translation>运行 %1 的机器的机主需要收回机器。%1 将在 %2 后（%3）停止；数据会保留，计费在停止时结束。</translation>
+    </message>
+    <message>
+        <source>%1 stops in %2 (at %3): %4. Its data is kept and billing ends at the stop.</source>
+        <translation>%1 将在 %2 后（%3）停止：%4。数据会保留，计费在停止时结束。</translation>
+    </message>
+    <message>
+        <source>%1 stops soon</source>
+        <translation>%1 即将停止</translation>
+    </message>
+    <message>
+        <source>Save your work now.</source>
+        <translation>请立即保存您的工作。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::datasets::DatasetPairModel</name>
+    <message>
+        <source>%1 ↔ %2</source>
+        <translation>%1 ↔ %2</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::datasets::DatasetsController</name>
+    <message>
+        <source>Choose a local folder.</source>
+        <translation>请选择本地文件夹。</translation>
+    </message>
+    <message>
+        <source>This folder pair no longer exists.</source>
+        <translation>此文件夹对已不存在。</translation>
+    </message>
+    <message>
+        <source>This folder is syncing: cancel the sync or wait for it to end.</source>
+        <translation>此文件夹正在同步：请取消同步或等待其结束。</translation>
+    </message>
+    <message>
+        <source>This folder is already syncing.</source>
+        <translation>此文件夹已在同步中。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::datasets::SyncHistoryModel</name>
+    <message>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ssh</name>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not encrypt the key.</source>
+        <translation>OpenSSL 无法加密密钥。</translation>
+    </message>
+    <message>
+        <source>%1 is not an OpenSSH private key.</source>
+        <translation>%1 不是 OpenSSH 私钥。</translation>
+    </message>
+    <message>
+        <source>%1 is not an ed25519 key.</source>
+        <translation>%1 不是 ed25519 密钥。</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted with %2/%3; this app reads aes256-ctr/bcrypt (ssh-keygen&apos;s default). Change its passphrase with ssh-keygen -p -Z aes256-ctr.</source>
+        <translation>%1 使用 %2/%3 加密；本应用只能读取 aes256-ctr/bcrypt（ssh-keygen 的默认值）。请用 ssh-keygen -p -Z aes256-ctr 更改其密码短语。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged.</source>
+        <translation>%1 已损坏。</translation>
+    </message>
+    <message>
+        <source>The passphrase for the SSH key %1 is wrong.</source>
+        <translation>SSH 密钥 %1 的密码短语错误。</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not generate an ed25519 key.</source>
+        <translation>OpenSSL 无法生成 ed25519 密钥。</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not export the ed25519 key.</source>
+        <translation>OpenSSL 无法导出 ed25519 密钥。</translation>
+    </message>
+    <message>
+        <source>Could not read the SSH key %1: %2</source>
+        <translation>无法读取 SSH 密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>The SSH key %1 is protected by a passphrase; enter it first.</source>
+        <translation>SSH 密钥 %1 受密码短语保护，请先输入密码短语。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ssh::BlockingSession</name>
+    <message>
+        <source>The SSH key %1 is protected by a passphrase, and none was given.</source>
+        <translation>SSH 密钥 %1 受密码短语保护，但未提供密码短语。</translation>
+    </message>
+    <message>
+        <source>Could not find %1: %2</source>
+        <translation>找不到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1:%2: %3</source>
+        <translation>无法连接到 %1:%2：%3</translation>
+    </message>
+    <message>
+        <source>%1:%2 did not answer within %3 s.</source>
+        <translation>%1:%2 在 %3 秒内未响应。</translation>
+    </message>
+    <message>
+        <source>libssh2 could not start a session.</source>
+        <translation>libssh2 无法启动会话。</translation>
+    </message>
+    <message>
+        <source>The SSH handshake failed</source>
+        <translation>SSH 握手失败</translation>
+    </message>
+    <message>
+        <source>Security warning: the server at %1:%2 identified itself with host key %3, but the market recorded %4 for this instance. Nothing was sent.</source>
+        <translation>安全警告：%1:%2 处的服务器出示的主机密钥为 %3，但市场为此实例记录的是 %4。未发送任何数据。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>The instance refused our SSH key for user %1</source>
+        <translation>实例拒绝了用户 %1 的 SSH 密钥</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+    <message>
+        <source>The server does not offer SFTP</source>
+        <translation>服务器不提供 SFTP</translation>
+    </message>
+    <message>
+        <source>Could not open a channel</source>
+        <translation>无法打开通道</translation>
+    </message>
+    <message>
+        <source>The server refused to run a command</source>
+        <translation>服务器拒绝运行命令</translation>
+    </message>
+    <message>
+        <source>Could not send input to a command</source>
+        <translation>无法向命令发送输入</translation>
+    </message>
+    <message>
+        <source>Could not read a command&apos;s output</source>
+        <translation>无法读取命令输出</translation>
+    </message>
+    <message>
+        <source>The connection to %1:%2 was lost (%3). Sync again to resume.</source>
+        <translation>与 %1:%2 的连接已中断（%3）。再次同步即可继续。</translation>
+    </message>
+    <message>
+        <source>The connection to %1:%2 was closed.</source>
+        <translation>与 %1:%2 的连接已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ssh::HostKey</name>
+    <message>
+        <source>The instance&apos;s host key is missing or malformed.</source>
+        <translation>实例的主机密钥缺失或格式错误。</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s host key is not valid base64.</source>
+        <translation>实例的主机密钥不是有效的 base64。</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s host key names type %1 but holds a %2 key.</source>
+        <translation>实例的主机密钥标明类型为 %1，但实际是 %2 密钥。</translation>
+    </message>
+    <message>
+        <source>The host key is malformed.</source>
+        <translation>主机密钥格式错误。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ssh::SshConfig</name>
+    <message>
+        <source>Another Suanli process is writing the SSH configuration; try again.</source>
+        <translation>另一个 Suanli 进程正在写入 SSH 配置，请重试。</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not back up %1 to %2; it was left unchanged.</source>
+        <translation>无法将 %1 备份到 %2；文件未作更改。</translation>
+    </message>
+    <message>
+        <source>Could not remove %1.</source>
+        <translation>无法删除 %1。</translation>
+    </message>
+    <message>
+        <source>outside any Host block</source>
+        <translation>不在任何 Host 块中</translation>
+    </message>
+    <message>
+        <source>in &quot;%1&quot;</source>
+        <translation>在“%1”中</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 (%3) sets %4 before Suanli&apos;s Include line, so OpenSSH and VS Code use it instead of the value for %5. Move the Include line above it.</source>
+        <translation>%2 第 %1 行（%3）在 Suanli 的 Include 行之前设置了 %4，因此 OpenSSH 和 VS Code 会使用它，而不是 %5 的值。请把 Include 行移到它上方。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ssh::Transport</name>
+    <message>
+        <source>%1:%2 did not complete an SSH login within %3 s.</source>
+        <translation>%1:%2 未在 %3 秒内完成 SSH 登录。</translation>
+    </message>
+    <message>
+        <source>The SSH key %1 is protected by a passphrase, and none was given.</source>
+        <translation>SSH 密钥 %1 受密码短语保护，但未提供密码短语。</translation>
+    </message>
+    <message>
+        <source>Could not find %1: %2</source>
+        <translation>找不到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1:%2: %3</source>
+        <translation>无法连接到 %1:%2：%3</translation>
+    </message>
+    <message>
+        <source>libssh2 could not start a session.</source>
+        <translation>libssh2 无法启动会话。</translation>
+    </message>
+    <message>
+        <source>The SSH handshake with %1:%2 failed: %3</source>
+        <translation>与 %1:%2 的 SSH 握手失败：%3</translation>
+    </message>
+    <message>
+        <source>The instance refused our SSH key for user %1. If the instance was just created, its key may not be in place yet; otherwise recreate the instance with this app&apos;s key.</source>
+        <translation>实例拒绝了用户 %1 的 SSH 密钥。如果实例刚刚创建，其密钥可能尚未就位；否则请使用本应用的密钥重新创建实例。</translation>
+    </message>
+    <message>
+        <source>SSH login failed: %1</source>
+        <translation>SSH 登录失败：%1</translation>
+    </message>
+    <message>
+        <source>The connection to %1:%2 was lost: %3</source>
+        <translation>与 %1:%2 的连接已中断：%3</translation>
+    </message>
+    <message>
+        <source>%1:%2 closed the connection.</source>
+        <translation>%1:%2 关闭了连接。</translation>
+    </message>
+    <message>
+        <source>Security warning: the server at %1:%2 identified itself with host key %3, but the market recorded %4 for this instance. The connection was refused because someone may be intercepting it. Nothing was sent. Try again later; if this persists, stop using the instance and contact the market&apos;s support.</source>
+        <translation>安全警告：%1:%2 处的服务器出示的主机密钥为 %3，但市场为此实例记录的是 %4。由于可能有人在拦截连接，已拒绝连接。未发送任何数据。请稍后重试；如果问题持续，请停止使用该实例并联系市场客服。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%1:%2 stopped answering (nothing for %3 s).</source>
+        <translation>%1:%2 已停止响应（%3 秒无数据）。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ssh::socketio</name>
+    <message>
+        <source>Could not open a socket: %1</source>
+        <translation>无法打开套接字：%1</translation>
+    </message>
+    <message>
+        <source>Local port %1 is already in use by another program. Choose another port, or close the program that uses it.</source>
+        <translation>本机端口 %1 已被其他程序占用。请选择其他端口，或关闭占用该端口的程序。</translation>
+    </message>
+    <message>
+        <source>Could not listen on 127.0.0.1:%1: %2</source>
+        <translation>无法监听 127.0.0.1:%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::sync</name>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>The local folder %1 cannot be read: %2</source>
+        <translation>无法读取本地文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not list %1: %2</source>
+        <translation>无法列出 %1：%2</translation>
+    </message>
+    <message>
+        <source>Refused the path &quot;%1&quot;: %2. Nothing was written for it.</source>
+        <translation>已拒绝路径“%1”：%2。未为其写入任何内容。</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>路径为空</translation>
+    </message>
+    <message>
+        <source>it is absolute, outside the sync folder</source>
+        <translation>是绝对路径，位于同步文件夹之外</translation>
+    </message>
+    <message>
+        <source>it contains a NUL byte</source>
+        <translation>包含 NUL 字节</translation>
+    </message>
+    <message>
+        <source>it has an empty or &quot;.&quot; component</source>
+        <translation>包含空的或“.”组成部分</translation>
+    </message>
+    <message>
+        <source>it climbs out of the sync folder with &quot;..&quot;</source>
+        <translation>通过“..”跳出了同步文件夹</translation>
+    </message>
+    <message>
+        <source>The instance path is empty.</source>
+        <translation>实例路径为空。</translation>
+    </message>
+    <message>
+        <source>The instance path &quot;%1&quot; contains &quot;..&quot;; give the folder itself, for example /workspace/data.</source>
+        <translation>实例路径“%1”包含“..”；请直接填写文件夹本身，例如 /workspace/data。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be created on this computer: %2. The original is untouched; rename it to sync it.</source>
+        <translation>无法在本机上创建“%1”：%2。原文件未受影响；重命名后即可同步。</translation>
+    </message>
+    <message>
+        <source>the name contains &apos;/&apos; or NUL</source>
+        <translation>名称包含 &apos;/&apos; 或 NUL</translation>
+    </message>
+    <message>
+        <source>the name is not valid UTF-8</source>
+        <translation>名称不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>Windows does not allow the character &apos;%1&apos;</source>
+        <translation>Windows 不允许使用字符 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Windows does not allow a name ending in a dot or a space</source>
+        <translation>Windows 不允许名称以点或空格结尾</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a reserved device name on Windows</source>
+        <translation>“%1”是 Windows 的保留设备名</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; and &quot;%2&quot; differ only in case, which this computer&apos;s file system cannot keep apart; only the first is synced.</source>
+        <translation>“%1”和“%2”仅大小写不同，本机文件系统无法区分；只同步前者。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a folder here but not on the other side; move one of them away to sync it.</source>
+        <translation>“%1”在这边是文件夹，在另一边却不是；请移走其中之一后再同步。</translation>
+    </message>
+    <message>
+        <source>The link &quot;%1&quot; points to &quot;%2&quot;, outside the synced folder; links are never followed out of the tree, so it was left out.</source>
+        <translation>链接“%1”指向同步文件夹之外的“%2”；链接绝不会被跟随到目录树之外，因此已跳过。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a link here but a folder on the other side.</source>
+        <translation>“%1”在这边是链接，在另一边却是文件夹。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a file here but a folder on the other side; move one of them away to sync it.</source>
+        <translation>“%1”在这边是文件，在另一边却是文件夹；请移走其中之一后再同步。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::sync::FileTransfer</name>
+    <message>
+        <source>%1 kept changing while it was sent (%2 tries); it was not put in place. It will be sent by the next sync once it is quiet.</source>
+        <translation>%1 在发送过程中一直在变化（尝试 %2 次），未放置到位。待其不再变化后，下次同步会发送它。</translation>
+    </message>
+    <message>
+        <source>Creating</source>
+        <translation>正在创建</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>正在写入</translation>
+    </message>
+    <message>
+        <source>Setting attributes</source>
+        <translation>正在设置属性</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s disk is full (%1 MB free) while writing %2. What was sent is kept and the next sync resumes; free space or grow the disk.</source>
+        <translation>写入 %2 时实例硬盘已满（剩余 %1 MB）。已发送的部分会保留，下次同步将继续；请释放空间或扩大硬盘。</translation>
+    </message>
+    <message>
+        <source>Renaming into place</source>
+        <translation>正在重命名到位</translation>
+    </message>
+    <message>
+        <source>%1 arrived with a different SHA-256 than was sent; it was not put in place. Sync again to retry.</source>
+        <translation>%1 到达后的 SHA-256 与发送时不同，未放置到位。请再次同步以重试。</translation>
+    </message>
+    <message>
+        <source>Could not put %1 in place: %2</source>
+        <translation>无法将 %1 放置到位：%2</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>A folder on the way to %1 is a link or missing here; nothing is written through links.</source>
+        <translation>通往 %1 的路径上有文件夹在本机是链接或不存在；不会通过链接写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>正在读取</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. What arrived is kept for the next sync.</source>
+        <translation>无法写入 %1：%2。已接收的部分会保留，供下次同步使用。</translation>
+    </message>
+    <message>
+        <source>Reading back</source>
+        <translation>正在回读</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::sync::RemoteFs</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s disk is full while writing %1. What was sent is kept and the next sync resumes; free space or grow the disk.</source>
+        <translation>写入 %1 时实例硬盘已满。已发送的部分会保留，下次同步将继续；请释放空间或扩大硬盘。</translation>
+    </message>
+    <message>
+        <source>%1: permission denied on the instance.</source>
+        <translation>%1：在实例上权限被拒绝。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist on the instance.</source>
+        <translation>%1 在实例上不存在。</translation>
+    </message>
+    <message>
+        <source>%1 failed for %2 on the instance (SFTP status %3).</source>
+        <translation>%1 %2 时在实例上失败（SFTP 状态 %3）。</translation>
+    </message>
+    <message>
+        <source>Listing</source>
+        <translation>正在列出</translation>
+    </message>
+    <message>
+        <source>Refused a name with &apos;/&apos; from the instance.</source>
+        <translation>已拒绝实例发来的含 &apos;/&apos; 的名称。</translation>
+    </message>
+    <message>
+        <source>The instance sent a malformed listing of %1.</source>
+        <translation>实例发来的 %1 列表格式错误。</translation>
+    </message>
+    <message>
+        <source>Reading attributes</source>
+        <translation>正在读取属性</translation>
+    </message>
+    <message>
+        <source>Creating the folder</source>
+        <translation>正在创建文件夹</translation>
+    </message>
+    <message>
+        <source>%1 exists on the instance and is not a folder.</source>
+        <translation>%1 在实例上已存在，且不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Setting attributes</source>
+        <translation>正在设置属性</translation>
+    </message>
+    <message>
+        <source>Renaming into place</source>
+        <translation>正在重命名到位</translation>
+    </message>
+    <message>
+        <source>Deleting</source>
+        <translation>正在删除</translation>
+    </message>
+    <message>
+        <source>Deleting the folder</source>
+        <translation>正在删除文件夹</translation>
+    </message>
+    <message>
+        <source>Creating the link</source>
+        <translation>正在创建链接</translation>
+    </message>
+    <message>
+        <source>Reading the link</source>
+        <translation>正在读取链接</translation>
+    </message>
+    <message>
+        <source>Reading free space</source>
+        <translation>正在读取可用空间</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::sync::SftpPipe</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+    <message>
+        <source>Could not open a channel for SFTP</source>
+        <translation>无法为 SFTP 打开通道</translation>
+    </message>
+    <message>
+        <source>The server does not offer SFTP</source>
+        <translation>服务器不提供 SFTP</translation>
+    </message>
+    <message>
+        <source>The server&apos;s SFTP did not answer as SFTP v3.</source>
+        <translation>服务器的 SFTP 未按 SFTP v3 响应。</translation>
+    </message>
+    <message>
+        <source>Sending SFTP requests</source>
+        <translation>正在发送 SFTP 请求</translation>
+    </message>
+    <message>
+        <source>Reading SFTP replies</source>
+        <translation>正在读取 SFTP 回复</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s SFTP server closed the channel.</source>
+        <translation>实例的 SFTP 服务器关闭了通道。</translation>
+    </message>
+    <message>
+        <source>The instance sent a malformed SFTP reply.</source>
+        <translation>实例发来的 SFTP 回复格式错误。</translation>
+    </message>
+    <message>
+        <source>The instance answered an SFTP request that was not made.</source>
+        <translation>实例回复了一个未曾发出的 SFTP 请求。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::sync::SyncRunner</name>
+    <message>
+        <source>The sync was cancelled. Partly sent files are kept and the next sync resumes them.</source>
+        <translation>同步已取消。已部分发送的文件会保留，下次同步将继续。</translation>
+    </message>
+    <message>
+        <source>The local folder must be an absolute path.</source>
+        <translation>本地文件夹必须是绝对路径。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist on the instance.</source>
+        <translation>%1 在实例上不存在。</translation>
+    </message>
+    <message>
+        <source>Could not create the link %1.</source>
+        <translation>无法创建链接 %1。</translation>
+    </message>
+    <message>
+        <source>Could not delete %1.</source>
+        <translation>无法删除 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::sync::localfs</name>
+    <message>
+        <source>%1 exists and is not a folder (a symlink is never followed); move it away to sync here.</source>
+        <translation>%1 已存在且不是文件夹（绝不跟随符号链接）；请将其移走后再同步到此处。</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1: %2</source>
+        <translation>无法创建文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not set the time of %1: %2</source>
+        <translation>无法设置 %1 的时间：%2</translation>
+    </message>
+    <message>
+        <source>Could not set the permissions of %1: %2</source>
+        <translation>无法设置 %1 的权限：%2</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min</source>
+        <translation>
+            <numerusform>约 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min</source>
+        <translation>约 %1 小时 %2 分</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n day(s)</source>
+        <translation>
+            <numerusform>约 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your datasets hold %1; this host does not report its upload speed.</source>
+        <translation>您的数据集共 %1；此主机未报告其上传速度。</translation>
+    </message>
+    <message>
+        <source>Uploading your %1 dataset takes %2 at %3 Mbit/s.</source>
+        <translation>以 %3 Mbit/s 上传您 %1 的数据集需要 %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading your %n dataset folder(s) (%1) takes %2 at %3 Mbit/s.</source>
+        <translation>
+            <numerusform>以 %3 Mbit/s 上传您的 %n 个数据集文件夹（%1）需要 %2。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>suanli::ui::AccessPanel</name>
     <message>
         <source>Open terminal</source>
@@ -642,6 +1426,18 @@ per %1</source>
         <source>Connection refused: the host key does not match the pinned one.</source>
         <translation>已拒绝连接：主机密钥与固定的密钥不符。</translation>
     </message>
+    <message>
+        <source>Tunnels wait for the passphrase of your SSH key.</source>
+        <translation>隧道正在等待您 SSH 密钥的密码短语。</translation>
+    </message>
+    <message>
+        <source>That passphrase does not unlock your SSH key. Try again.</source>
+        <translation>该密码短语无法解锁您的 SSH 密钥，请重试。</translation>
+    </message>
+    <message>
+        <source>SSH key unlocked; the tunnels connect.</source>
+        <translation>SSH 密钥已解锁，隧道正在连接。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::BillingView</name>
@@ -704,6 +1500,42 @@ per %1</source>
     <message>
         <source>…</source>
         <translation>…</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Warn me when the balance falls below</source>
+        <translation>余额低于此金额时提醒我</translation>
+    </message>
+    <message>
+        <source>No amount set</source>
+        <translation>未设置金额</translation>
+    </message>
+    <message>
+        <source>The market sends a warning (a desktop notification) when your balance drops below this amount, even while the app is closed. Empty: only the warnings at 24 h and 1 h of runway.</source>
+        <translation>当余额低于此金额时，即使本应用已关闭，市场也会发送提醒（桌面通知）。留空：仅在余额剩余 24 小时和 1 小时可用时提醒。</translation>
+    </message>
+    <message>
+        <source>“%1” is not an amount. Type a number such as 20 or 12.50.</source>
+        <translation>“%1”不是有效金额。请输入数字，例如 20 或 12.50。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Cannot save the warning: %1</source>
+        <translation>无法保存提醒：%1</translation>
+    </message>
+    <message>
+        <source>You will be warned when your balance falls below %1.</source>
+        <translation>余额低于 %1 时会提醒您。</translation>
+    </message>
+    <message>
+        <source>Only the market&apos;s own warnings (24 h and 1 h of runway) stay on.</source>
+        <translation>仅保留市场自带的提醒（剩余 24 小时和 1 小时可用时）。</translation>
     </message>
 </context>
 <context>
@@ -830,6 +1662,240 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>Clear the query</source>
         <translation>清除查询</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::DatasetsView</name>
+    <message>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>No dataset folders yet</source>
+        <translation>还没有数据集文件夹</translation>
+    </message>
+    <message>
+        <source>Pair a folder on this computer with a path on an instance, then upload it with Sync now. Pairs set up before renting also tell you how long each offer takes to receive them.</source>
+        <translation>将本机上的文件夹与实例上的路径配对，然后点击“立即同步”上传。在租用前设置好的配对还能告诉您每个报价接收这些数据需要多长时间。</translation>
+    </message>
+    <message>
+        <source>Select a folder pair to sync it.</source>
+        <translation>选择一个文件夹对以进行同步。</translation>
+    </message>
+    <message>
+        <source>(no instance yet)</source>
+        <translation>（尚无实例）</translation>
+    </message>
+    <message>
+        <source>instance %1 (gone)</source>
+        <translation>实例 %1（已不存在）</translation>
+    </message>
+    <message>
+        <source>instance %1</source>
+        <translation>实例 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Remove folder pair</source>
+        <translation>移除文件夹对</translation>
+    </message>
+    <message>
+        <source>Stop syncing %1?</source>
+        <translation>停止同步 %1？</translation>
+    </message>
+    <message>
+        <source>The files stay where they are, on this computer and on the instance. A sync in progress is cancelled.</source>
+        <translation>文件保留在原处，包括本机和实例上的文件。正在进行的同步会被取消。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Start the instance first: it must be running to sync.</source>
+        <translation>请先启动实例：实例必须处于运行状态才能同步。</translation>
+    </message>
+    <message>
+        <source>The market&apos;s SSH key is not known yet: wait until you are signed in.</source>
+        <translation>市场的 SSH 密钥尚未获取：请等待登录完成。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Comparing both sides…</source>
+        <translation>正在比较两端…</translation>
+    </message>
+    <message>
+        <source>Copying…</source>
+        <translation>正在复制…</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was copied stays; the next sync goes on from there.</source>
+        <translation>已取消。已复制的内容会保留，下次同步从此处继续。</translation>
+    </message>
+    <message>
+        <source>Sync stopped: %1</source>
+        <translation>同步已停止：%1</translation>
+    </message>
+    <message>
+        <source>Plan ready: nothing was moved.</source>
+        <translation>预览完成：未移动任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n file(s), %1 in %2.</source>
+        <translation>
+            <numerusform>完成：%n 个文件，%1，用时 %2。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted.</source>
+        <translation>
+            <numerusform>已删除 %n 个。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) had a problem, e.g. %1: %2</source>
+        <translation>
+            <numerusform>%n 个文件出现问题，例如 %1：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Choose an instance with Edit… to sync this folder.</source>
+        <translation>请通过“编辑…”选择一个实例来同步此文件夹。</translation>
+    </message>
+    <message>
+        <source>The instance is not running: start it in Instances.</source>
+        <translation>实例未在运行：请在“实例”中启动它。</translation>
+    </message>
+    <message>
+        <source>Upload the folder to the instance</source>
+        <translation>将文件夹上传到实例</translation>
+    </message>
+    <message>
+        <source>Download from the instance into the folder</source>
+        <translation>从实例下载到文件夹</translation>
+    </message>
+    <message>
+        <source>Compare both sides and list what Sync now would copy or delete, without moving anything.</source>
+        <translation>比较两端，列出“立即同步”将复制或删除的内容，但不移动任何文件。</translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>Uploads %1 to %2</source>
+        <translation>将 %1 上传到 %2</translation>
+    </message>
+    <message>
+        <source>Downloads %1 into %2</source>
+        <translation>将 %1 下载到 %2</translation>
+    </message>
+    <message>
+        <source>(deletes what the folder no longer has)</source>
+        <translation>（删除文件夹中已不存在的内容）</translation>
+    </message>
+    <message>
+        <source>(deletes what the instance no longer has)</source>
+        <translation>（删除实例上已不存在的内容）</translation>
+    </message>
+    <message>
+        <source>Last sync %1: %2</source>
+        <translation>上次同步 %1：%2</translation>
+    </message>
+    <message>
+        <source>Not synced yet. Plan shows what Sync now would copy.</source>
+        <translation>尚未同步。“预览”会显示“立即同步”将复制的内容。</translation>
+    </message>
+    <message>
+        <source>Paused. Transfers hold their connections; Resume goes on.</source>
+        <translation>已暂停。传输会保持连接；点击“继续”即可恢复。</translation>
+    </message>
+    <message numerus="yes">
+        <source>History of this folder (%n run(s))</source>
+        <translation>
+            <numerusform>此文件夹的历史（%n 次运行）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History of this folder: no runs yet</source>
+        <translation>此文件夹的历史：尚无运行记录</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::EarningsPanel</name>
+    <message>
+        <source>Today:</source>
+        <translation>今日：</translation>
+    </message>
+    <message>
+        <source>This month:</source>
+        <translation>本月：</translation>
+    </message>
+    <message>
+        <source>Earned per day</source>
+        <translation>每日收入</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Earnings this month (ledger):</source>
+        <translation>本月收入（账单）：</translation>
+    </message>
+    <message>
+        <source>Rental #%1</source>
+        <translation>租用 #%1</translation>
+    </message>
+    <message>
+        <source>Earning</source>
+        <translation>收入</translation>
     </message>
 </context>
 <context>
@@ -1025,6 +2091,26 @@ Check the market address in Settings, or try again.</source>
         <source>Find a matching offer</source>
         <translation>查找匹配的报价</translation>
     </message>
+    <message>
+        <source>Cost guard…</source>
+        <translation>费用保护…</translation>
+    </message>
+    <message>
+        <source>Limits the market enforces even while this app is closed: max spend, max running time, stop when idle.</source>
+        <translation>即使本应用已关闭，市场也会执行的限制：最高花费、最长运行时长、空闲时停止。</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::LaunchDialog</name>
@@ -1173,6 +2259,392 @@ Check the market address in Settings, or try again.</source>
         <source>The local market did not start: %1</source>
         <translation>本机市场未能启动：%1</translation>
     </message>
+    <message>
+        <source>No system tray was found, so Suanli shows its window instead of starting in the background: closing it quits the app.</source>
+        <translation>未找到系统托盘，因此 Suanli 会显示窗口而不是在后台启动：关闭窗口即退出应用。</translation>
+    </message>
+    <message>
+        <source>Lend</source>
+        <translation>出借</translation>
+    </message>
+    <message>
+        <source>This computer could not be listed: %1</source>
+        <translation>无法上架本机：%1</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::LendView</name>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Set up lending…</source>
+        <translation>设置出借…</translation>
+    </message>
+    <message>
+        <source>Lend now</source>
+        <translation>立即出借</translation>
+    </message>
+    <message>
+        <source>Pause 1 h</source>
+        <translation>暂停 1 小时</translation>
+    </message>
+    <message>
+        <source>Stop rentals now</source>
+        <translation>立即停止出租</translation>
+    </message>
+    <message>
+        <source>Stops on-demand rentals too. Renters lose their session, and it lowers this machine&apos;s reliability on the market.</source>
+        <translation>按需租用也会停止。租用者会丢失会话，并且会降低本机在市场上的可靠性。</translation>
+    </message>
+    <message>
+        <source>Earnings</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Pricing</source>
+        <translation>定价</translation>
+    </message>
+    <message>
+        <source>No suggestion from the market yet.</source>
+        <translation>市场暂无建议价格。</translation>
+    </message>
+    <message>
+        <source> W</source>
+        <translation> W</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Electricity price per kWh:</source>
+        <translation>每千瓦时电价：</translation>
+    </message>
+    <message>
+        <source>Power under load:</source>
+        <translation>满载功耗：</translation>
+    </message>
+    <message>
+        <source>Hours lent per day:</source>
+        <translation>每天出借时长：</translation>
+    </message>
+    <message>
+        <source>Expected per day:</source>
+        <translation>预计每天：</translation>
+    </message>
+    <message>
+        <source>When to lend</source>
+        <translation>出借时间</translation>
+    </message>
+    <message>
+        <source>Lend this computer</source>
+        <translation>出借本机</translation>
+    </message>
+    <message>
+        <source>Only when I am away</source>
+        <translation>仅在我离开时</translation>
+    </message>
+    <message>
+        <source> min without keyboard or mouse</source>
+        <translation> 分钟无键盘鼠标操作</translation>
+    </message>
+    <message>
+        <source>any time, or e.g. mon-fri 22:00-08:00, sat 00:00-24:00</source>
+        <translation>任意时间，或例如 mon-fri 22:00-08:00, sat 00:00-24:00</translation>
+    </message>
+    <message>
+        <source>Pause when another program uses the GPU or a fullscreen app runs</source>
+        <translation>其他程序使用 GPU 或有全屏应用运行时暂停</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>时间表：</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>限制</translation>
+    </message>
+    <message>
+        <source> °C</source>
+        <translation> °C</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Interruptible: rentals stop (data kept) when I come back</source>
+        <translation>可中断：我回来时停止租用（数据保留）</translation>
+    </message>
+    <message>
+        <source>On demand: rentals continue when I come back; stopping them counts against reliability</source>
+        <translation>按需：我回来时租用继续；停止租用会降低可靠性</translation>
+    </message>
+    <message>
+        <source> s notice before an interruptible rental stops</source>
+        <translation> 秒：可中断租用停止前的提前通知</translation>
+    </message>
+    <message>
+        <source>Temperature limit:</source>
+        <translation>温度上限：</translation>
+    </message>
+    <message>
+        <source>Power limit:</source>
+        <translation>功率上限：</translation>
+    </message>
+    <message>
+        <source>Notice:</source>
+        <translation>提前通知：</translation>
+    </message>
+    <message>
+        <source>No suggestion from the market: %1</source>
+        <translation>市场暂无建议价格：%1</translation>
+    </message>
+    <message>
+        <source>Fullscreen apps are not detected here (%1); another program on the GPU still pauses lending.</source>
+        <translation>此处无法检测全屏应用（%1）；其他程序使用 GPU 时仍会暂停出借。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>No %1 is listed on the market yet: no suggestion.</source>
+        <translation>市场上还没有 %1 上架：暂无建议价格。</translation>
+    </message>
+    <message>
+        <source>%1 on the market: median %2 per GPU-hour, %3 listed, %4 % of them rented now.</source>
+        <translation>市场上的 %1：每卡时中位价 %2，已上架 %3 台，其中 %4 % 正在出租。</translation>
+    </message>
+    <message>
+        <source>%1 net (renters pay %2, platform fee %3, electricity %4)</source>
+        <translation>净收入 %1（租用者支付 %2，平台费 %3，电费 %4）</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::LendWizard</name>
+    <message>
+        <source>Set up lending</source>
+        <translation>设置出借</translation>
+    </message>
+    <message>
+        <source>Start lending</source>
+        <translation>开始出借</translation>
+    </message>
+    <message>
+        <source>Register this computer</source>
+        <translation>注册本机</translation>
+    </message>
+    <message>
+        <source>The market needs to know this computer before renters can find it.</source>
+        <translation>本机需要先在市场注册，租用者才能找到它。</translation>
+    </message>
+    <message>
+        <source>Registering gives this computer its own key at the market. Nothing is lent until you finish this wizard, and you can pause or stop lending at any time from the tray.</source>
+        <translation>注册后，本机会在市场上拥有自己的密钥。完成本向导之前不会出借任何资源，之后也可以随时从托盘暂停或停止出借。</translation>
+    </message>
+    <message>
+        <source>This computer is not registered yet.</source>
+        <translation>本机尚未注册。</translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation>正在注册…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Self-test</source>
+        <translation>自检</translation>
+    </message>
+    <message>
+        <source>Can this computer run renters&apos; containers safely?</source>
+        <translation>本机能否安全运行租用者的容器？</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>重新运行</translation>
+    </message>
+    <message>
+        <source>Running the self-test (it starts a small container)…</source>
+        <translation>正在运行自检（会启动一个小容器）…</translation>
+    </message>
+    <message>
+        <source>This build has no host agent: the self-test cannot run.</source>
+        <translation>此版本不含主机代理：无法运行自检。</translation>
+    </message>
+    <message>
+        <source>Every check passed.</source>
+        <translation>所有检查均已通过。</translation>
+    </message>
+    <message>
+        <source>Fix what failed and run the self-test again. You may go on, but renters cannot use this computer while a check fails.</source>
+        <translation>请修复未通过的项并重新运行自检。您可以继续，但只要有检查未通过，租用者就无法使用本机。</translation>
+    </message>
+    <message>
+        <source>How to fix</source>
+        <translation>解决方法</translation>
+    </message>
+    <message>
+        <source>• %1: %2</source>
+        <translation>• %1：%2</translation>
+    </message>
+    <message>
+        <source>Install Podman 4 or newer (Debian/Ubuntu: sudo apt install podman) and check that `podman info` works for your user.</source>
+        <translation>请安装 Podman 4 或更高版本（Debian/Ubuntu：sudo apt install podman），并确认当前用户可以正常运行 `podman info`。</translation>
+    </message>
+    <message>
+        <source>Boot with systemd.unified_cgroup_hierarchy=1 (cgroup v2), then run the self-test again.</source>
+        <translation>请使用 systemd.unified_cgroup_hierarchy=1（cgroup v2）启动系统，然后重新运行自检。</translation>
+    </message>
+    <message>
+        <source>Build the base image with scripts/build-base-image, or pull it with `podman pull` followed by the image name above.</source>
+        <translation>请用 scripts/build-base-image 构建基础镜像，或用 `podman pull` 加上面的镜像名拉取。</translation>
+    </message>
+    <message>
+        <source>Run `podman run --rm` with the image above in a terminal to see Podman&apos;s own error; a missing runtime (crun or runc) or cgroup delegation is the usual cause.</source>
+        <translation>请在终端中对上面的镜像运行 `podman run --rm`，查看 Podman 自身的报错；常见原因是缺少运行时（crun 或 runc）或未委派 cgroup。</translation>
+    </message>
+    <message>
+        <source>Install nvidia-container-toolkit 1.17.8 or newer (older versions let a container take over the computer, CVE-2025-23266).</source>
+        <translation>请安装 nvidia-container-toolkit 1.17.8 或更高版本（旧版本允许容器接管整台计算机，CVE-2025-23266）。</translation>
+    </message>
+    <message>
+        <source>Generate the CDI spec so containers can see the GPUs: sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml</source>
+        <translation>生成 CDI 规范，使容器能看到 GPU：sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml</translation>
+    </message>
+    <message>
+        <source>Make the folder named above writable for your user, or set state_dir in host.ini.</source>
+        <translation>请让当前用户对上面所列文件夹有写权限，或在 host.ini 中设置 state_dir。</translation>
+    </message>
+    <message>
+        <source>Set address and the port range in host.ini (see docs/host.md) to an address of this computer and ports below the kernel&apos;s ephemeral range.</source>
+        <translation>请在 host.ini 中（见 docs/host.md）将 address 和端口范围设为本机的地址，以及低于内核临时端口范围的端口。</translation>
+    </message>
+    <message>
+        <source>See the result above; docs/host.md explains each check.</source>
+        <translation>请查看上面的结果；docs/host.md 解释了每一项检查。</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>What renters pay per GPU-hour (per hour for the whole computer when it has no GPU).</source>
+        <translation>租用者每卡时支付的价格（没有 GPU 时为整机每小时价格）。</translation>
+    </message>
+    <message>
+        <source>Asking the market what similar computers earn…</source>
+        <translation>正在向市场查询同类计算机的收入…</translation>
+    </message>
+    <message>
+        <source> W</source>
+        <translation> W</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Price per hour:</source>
+        <translation>每小时价格：</translation>
+    </message>
+    <message>
+        <source>Electricity price per kWh:</source>
+        <translation>每千瓦时电价：</translation>
+    </message>
+    <message>
+        <source>Power under load:</source>
+        <translation>满载功耗：</translation>
+    </message>
+    <message>
+        <source>Hours lent per day:</source>
+        <translation>每天出借时长：</translation>
+    </message>
+    <message>
+        <source>Expected per day:</source>
+        <translation>预计每天：</translation>
+    </message>
+    <message>
+        <source>No computer like this one is listed on the market yet: choose a price.</source>
+        <translation>市场上还没有与本机类似的计算机上架：请自行定价。</translation>
+    </message>
+    <message>
+        <source>Similar computers (%1) ask a median %2, %3 listed, %4 % of them rented now.</source>
+        <translation>同类计算机（%1）的中位报价为 %2，已上架 %3 台，其中 %4 % 正在出租。</translation>
+    </message>
+    <message>
+        <source>no GPU</source>
+        <translation>无 GPU</translation>
+    </message>
+    <message>
+        <source>%1 net: renters pay %2, platform fee %3, electricity %4</source>
+        <translation>净收入 %1：租用者支付 %2，平台费 %3，电费 %4</translation>
+    </message>
+    <message>
+        <source>The market did not say its fee: the figure is before the fee.</source>
+        <translation>市场未提供平台费率：该数字为扣除平台费前的金额。</translation>
+    </message>
+    <message>
+        <source>Nothing like this computer is rented now, so the estimate is zero; a price below the median gets renters sooner.</source>
+        <translation>目前没有与本机类似的计算机在出租，因此估算为零；低于中位价的价格能更快吸引租用者。</translation>
+    </message>
+    <message>
+        <source>When to lend</source>
+        <translation>出借时间</translation>
+    </message>
+    <message>
+        <source>You are never bothered while you use this computer.</source>
+        <translation>您使用本机时绝不会受到打扰。</translation>
+    </message>
+    <message>
+        <source>Only when I am away</source>
+        <translation>仅在我离开时</translation>
+    </message>
+    <message>
+        <source> min without keyboard or mouse</source>
+        <translation> 分钟无键盘鼠标操作</translation>
+    </message>
+    <message>
+        <source>any time, or e.g. mon-fri 22:00-08:00, sat 00:00-24:00</source>
+        <translation>任意时间，或例如 mon-fri 22:00-08:00, sat 00:00-24:00</translation>
+    </message>
+    <message>
+        <source>Pause when another program uses the GPU or a fullscreen app runs</source>
+        <translation>其他程序使用 GPU 或有全屏应用运行时暂停</translation>
+    </message>
+    <message>
+        <source>Interruptible: rentals stop (data kept) when I come back</source>
+        <translation>可中断：我回来时停止租用（数据保留）</translation>
+    </message>
+    <message>
+        <source>On demand: rentals continue when I come back; stopping them counts against reliability</source>
+        <translation>按需：我回来时租用继续；停止租用会降低可靠性</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>时间表：</translation>
+    </message>
+    <message>
+        <source>Register this computer first: click the button below.</source>
+        <translation>请先注册本机：点击下方按钮。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::LogDialog</name>
@@ -1302,6 +2774,10 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>Not connected</source>
         <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation>数据集</translation>
     </message>
 </context>
 <context>
@@ -1470,6 +2946,135 @@ Check the market address in Settings, or try again.</source>
     </message>
 </context>
 <context>
+    <name>suanli::ui::PairDelegate</name>
+    <message>
+        <source>Paused at %1 of %2</source>
+        <translation>已暂停于 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Comparing both sides…</source>
+        <translation>正在比较两端…</translation>
+    </message>
+    <message>
+        <source>Syncing · %1 % · %2/s</source>
+        <translation>正在同步 · %1 % · %2/s</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3:%4</source>
+        <translation>%1 %2 %3:%4</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::PairDialog</name>
+    <message>
+        <source>Edit folder pair</source>
+        <translation>编辑文件夹对</translation>
+    </message>
+    <message>
+        <source>Add a folder pair</source>
+        <translation>添加文件夹对</translation>
+    </message>
+    <message>
+        <source>A folder on this computer</source>
+        <translation>本机上的文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Local folder</source>
+        <translation>本地文件夹</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>Path on the instance</source>
+        <translation>实例上的路径</translation>
+    </message>
+    <message>
+        <source>Upload: this folder → the instance</source>
+        <translation>上传：此文件夹 → 实例</translation>
+    </message>
+    <message>
+        <source>Download: the instance → this folder</source>
+        <translation>下载：实例 → 此文件夹</translation>
+    </message>
+    <message>
+        <source>Sync now copies</source>
+        <translation>立即同步的方向</translation>
+    </message>
+    <message>
+        <source>Files whose size and time match are skipped; large files resume where a cancelled sync stopped. A .suanliignore file in the folder lists what to leave out, like .gitignore.</source>
+        <translation>大小和时间一致的文件会被跳过；大文件会从同步取消处继续传输。文件夹中的 .suanliignore 文件列出要排除的内容，用法同 .gitignore。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Choose later (not rented yet)</source>
+        <translation>稍后选择（尚未租用）</translation>
+    </message>
+    <message>
+        <source>Instance %1</source>
+        <translation>实例 %1</translation>
+    </message>
+    <message>
+        <source>CPU only</source>
+        <translation>仅 CPU</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Instance %1 (gone)</source>
+        <translation>实例 %1（已不存在）</translation>
+    </message>
+    <message>
+        <source>Choose the local folder</source>
+        <translation>选择本地文件夹</translation>
+    </message>
+    <message>
+        <source>Delete files on the instance that this folder no longer has</source>
+        <translation>删除实例上此文件夹中已不存在的文件</translation>
+    </message>
+    <message>
+        <source>Delete files in this folder that the instance no longer has</source>
+        <translation>删除此文件夹中实例上已不存在的文件</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::PassphraseDialog</name>
+    <message>
+        <source>SSH key passphrase</source>
+        <translation>SSH 密钥口令</translation>
+    </message>
+    <message>
+        <source>Suanli keeps it in the system keychain and uses it for its own tunnels. Your key file is not changed.</source>
+        <translation>Suanli 将口令保存在系统钥匙串中，用于其自身的隧道。您的密钥文件不会被修改。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of your SSH key.</source>
+        <translation>请输入 SSH 密钥的口令。</translation>
+    </message>
+</context>
+<context>
     <name>suanli::ui::SettingsDialog</name>
     <message>
         <source>This computer (local mode)</source>
@@ -1539,12 +3144,641 @@ Check the market address in Settings, or try again.</source>
         <source>No keychain answers: tokens are kept in a file only you can read.</source>
         <translation>没有可用的钥匙串：令牌保存在仅您可读的文件中。</translation>
     </message>
+    <message>
+        <source>SSH key</source>
+        <translation>SSH 密钥</translation>
+    </message>
+    <message>
+        <source>Reading the key…</source>
+        <translation>正在读取密钥…</translation>
+    </message>
+    <message>
+        <source>leave empty to use the saved one</source>
+        <translation>留空则使用已保存的口令</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>当前口令</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>新口令</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>确认口令</translation>
+    </message>
+    <message>
+        <source>Set passphrase</source>
+        <translation>设置口令</translation>
+    </message>
+    <message>
+        <source>Remove passphrase</source>
+        <translation>移除口令</translation>
+    </message>
+    <message>
+        <source>The key file is re-encrypted in place; your instances keep accepting it. Suanli keeps the passphrase in the system keychain; ssh and VS Code ask for it themselves (or use ssh-agent).</source>
+        <translation>密钥文件会原地重新加密；您的实例仍会接受它。Suanli 将口令保存在系统钥匙串中；ssh 和 VS Code 会自行询问口令（或使用 ssh-agent）。</translation>
+    </message>
+    <message>
+        <source>Type the new passphrase twice.</source>
+        <translation>请输入两次新口令。</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ.</source>
+        <translation>两次输入的新口令不一致。</translation>
+    </message>
+    <message>
+        <source>Your SSH key is protected by a passphrase.</source>
+        <translation>您的 SSH 密钥已受口令保护。</translation>
+    </message>
+    <message>
+        <source>Your SSH key has no passphrase: anyone who can read your files can use it.</source>
+        <translation>您的 SSH 密钥没有口令：任何能读取您文件的人都能使用它。</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>更改口令</translation>
+    </message>
+    <message>
+        <source>Removing the passphrase…</source>
+        <translation>正在移除口令…</translation>
+    </message>
+    <message>
+        <source>Encrypting the key…</source>
+        <translation>正在加密密钥…</translation>
+    </message>
+    <message>
+        <source>The current passphrase is wrong (or none is saved): type it in &quot;Current passphrase&quot;. Nothing was changed.</source>
+        <translation>当前口令错误（或未保存口令）：请在“当前口令”中输入。未做任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::StateWidget</name>
     <message>
         <source>This takes a moment.</source>
         <translation>请稍候。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::SyncProgressPanel</name>
+    <message>
+        <source>Data</source>
+        <translation>数据量</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Comparing both sides…</source>
+        <translation>正在比较两端…</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Nothing to copy: both sides match.</source>
+        <translation>无需复制：两端一致。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync now would upload %n file(s), %1.</source>
+        <translation>
+            <numerusform>立即同步将上传 %n 个文件，共 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync now would download %n file(s), %1.</source>
+        <translation>
+            <numerusform>立即同步将下载 %n 个文件，共 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %n file(s), %1.</source>
+        <translation>
+            <numerusform>正在上传 %n 个文件，共 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Downloading %n file(s), %1.</source>
+        <translation>
+            <numerusform>正在下载 %n 个文件，共 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) (%1) already there.</source>
+        <translation>
+            <numerusform>%n 个文件（%1）已存在。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s) to create.</source>
+        <translation>
+            <numerusform>需创建 %n 个文件夹。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s).</source>
+        <translation>
+            <numerusform>%n 个链接。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to delete on the instance.</source>
+        <translation>
+            <numerusform>实例上有 %n 项待删除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to delete in the folder.</source>
+        <translation>
+            <numerusform>文件夹中有 %n 项待删除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped (see the list).</source>
+        <translation>
+            <numerusform>已跳过 %n 项（见列表）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Plan&lt;/b&gt; (nothing moved): </source>
+        <translation>&lt;b&gt;预览&lt;/b&gt;（未传输任何内容）：</translation>
+    </message>
+    <message>
+        <source>upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>已跳过：%1</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>删除</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… 还有 %n 项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::TrayIcon</name>
+    <message>
+        <source>Lend now</source>
+        <translation>立即出借</translation>
+    </message>
+    <message>
+        <source>Pause 1 h</source>
+        <translation>暂停 1 小时</translation>
+    </message>
+    <message>
+        <source>Pause until tomorrow</source>
+        <translation>暂停到明天</translation>
+    </message>
+    <message>
+        <source>Open Suanli</source>
+        <translation>打开算力</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::TrayText</name>
+    <message>
+        <source>Off</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Waiting for idle</source>
+        <translation>等待空闲</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>已上架</translation>
+    </message>
+    <message>
+        <source>Rented</source>
+        <translation>已出租</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>checking whether you are using this computer</source>
+        <translation>正在检测您是否在使用本机</translation>
+    </message>
+    <message>
+        <source>lending is switched off</source>
+        <translation>出借已关闭</translation>
+    </message>
+    <message>
+        <source>outside your lending hours</source>
+        <translation>不在出借时间段内</translation>
+    </message>
+    <message numerus="yes">
+        <source>you are using this computer; lending starts after %n minute(s) idle</source>
+        <translation>
+            <numerusform>您正在使用本机；空闲 %n 分钟后开始出借</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>you are using the GPU</source>
+        <translation>您正在使用 GPU</translation>
+    </message>
+    <message>
+        <source>a fullscreen app is running</source>
+        <translation>有全屏应用正在运行</translation>
+    </message>
+    <message>
+        <source>the GPU is above %1 °C</source>
+        <translation>GPU 温度超过 %1 °C</translation>
+    </message>
+    <message>
+        <source>the GPUs draw more than %1 W</source>
+        <translation>GPU 功耗超过 %1 W</translation>
+    </message>
+    <message>
+        <source>paused until %1</source>
+        <translation>暂停至 %1</translation>
+    </message>
+    <message>
+        <source>cannot tell whether you are using this computer (%1); lend on a schedule instead, or choose Lend now</source>
+        <translation>无法判断您是否在使用本机（%1）；请改为按时间表出借，或选择“立即出借”</translation>
+    </message>
+    <message>
+        <source>the host agent stopped with an error</source>
+        <translation>主机代理因错误而停止</translation>
+    </message>
+    <message>
+        <source>Suanli: not lending</source>
+        <translation>算力：未出借</translation>
+    </message>
+    <message>
+        <source>Suanli: waiting for idle</source>
+        <translation>算力：等待空闲</translation>
+    </message>
+    <message>
+        <source>Suanli: listed, waiting for a renter</source>
+        <translation>算力：已上架，等待租用者</translation>
+    </message>
+    <message>
+        <source>Suanli: rented, earning %1 per hour</source>
+        <translation>算力：已出租，每小时收入 %1</translation>
+    </message>
+    <message>
+        <source>Suanli: rented, earning %1 per hour before the platform fee</source>
+        <translation>算力：已出租，每小时收入 %1（未扣平台费）</translation>
+    </message>
+    <message>
+        <source>Suanli: paused</source>
+        <translation>算力：已暂停</translation>
+    </message>
+    <message>
+        <source>Suanli: error</source>
+        <translation>算力：出错</translation>
+    </message>
+    <message>
+        <source>Listed but not earning: check your price against the suggestion</source>
+        <translation>已上架但没有收入：请对照建议价格检查您的定价</translation>
+    </message>
+    <message>
+        <source>A GPU is not visible inside containers: run the self-test in the Lend view</source>
+        <translation>容器内看不到某块 GPU：请在“出借”视图中运行自检</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::charts::BarChart</name>
+    <message>
+        <source>%1: %2</source>
+        <comment>category: value</comment>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::charts::GuardDialog</name>
+    <message>
+        <source>instance %1</source>
+        <translation>实例 %1</translation>
+    </message>
+    <message>
+        <source>Cost guard for %1</source>
+        <translation>%1 的费用保护</translation>
+    </message>
+    <message>
+        <source>The market stops the instance (its data is kept) when a limit is reached, even while this app is closed. Spent so far: %1.</source>
+        <translation>达到限制时，市场会停止实例（数据保留），即使本应用已关闭也是如此。目前已花费：%1。</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Total spend of this instance, in %1; empty for no limit</source>
+        <translation>此实例的总花费，单位 %1；留空表示不限</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Running time over all periods</source>
+        <translation>所有运行时段累计的运行时长</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Idle means every GPU below this utilisation and no SSH session</source>
+        <translation>空闲指所有 GPU 的利用率均低于此值且没有 SSH 会话</translation>
+    </message>
+    <message>
+        <source>Idle means the CPU below this (100 % = one core) and no SSH session</source>
+        <translation>空闲指 CPU 低于此值（100 % = 一个核心）且没有 SSH 会话</translation>
+    </message>
+    <message>
+        <source>Maximum spend (%1):</source>
+        <translation>花费上限（%1）：</translation>
+    </message>
+    <message>
+        <source>Maximum running time:</source>
+        <translation>运行时长上限：</translation>
+    </message>
+    <message>
+        <source>Stop when idle for:</source>
+        <translation>空闲多久后停止：</translation>
+    </message>
+    <message>
+        <source>Idle below (GPU):</source>
+        <translation>空闲阈值（GPU）：</translation>
+    </message>
+    <message>
+        <source>Idle below (CPU):</source>
+        <translation>空闲阈值（CPU）：</translation>
+    </message>
+    <message>
+        <source>Write the maximum spend as an amount such as 50 or 12.5, or leave it empty for no limit.</source>
+        <translation>请将花费上限写成金额，例如 50 或 12.5，或留空表示不限。</translation>
+    </message>
+    <message>
+        <source>The market did not take the new limits: %1 Check the values and your connection, then save again.</source>
+        <translation>市场未接受新的限制：%1 请检查数值和网络连接，然后重新保存。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::charts::InstanceDashboard</name>
+    <message>
+        <source>5 min</source>
+        <translation>5 分钟</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>Show the last %1</source>
+        <translation>显示最近 %1</translation>
+    </message>
+    <message>
+        <source>Cost guard…</source>
+        <translation>费用保护…</translation>
+    </message>
+    <message>
+        <source>Limits the market enforces even while this app is closed</source>
+        <translation>即使本应用已关闭，市场仍会执行的限制</translation>
+    </message>
+    <message>
+        <source>GPU utilisation</source>
+        <translation>GPU 利用率</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>GPU memory used</source>
+        <translation>GPU 显存占用</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>GPU temperature</source>
+        <translation>GPU 温度</translation>
+    </message>
+    <message>
+        <source>°C</source>
+        <translation>°C</translation>
+    </message>
+    <message>
+        <source>GPU power</source>
+        <translation>GPU 功耗</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>CPU (100 % = one core)</source>
+        <translation>CPU（100 % = 一个核心）</translation>
+    </message>
+    <message>
+        <source>Memory used</source>
+        <translation>内存占用</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Waiting for telemetry…</source>
+        <translation>正在等待遥测数据…</translation>
+    </message>
+    <message>
+        <source>This instance has no GPU: the charts show its CPU and memory.</source>
+        <translation>此实例没有 GPU：图表显示其 CPU 和内存。</translation>
+    </message>
+    <message>
+        <source>Instance %1</source>
+        <translation>实例 %1</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>No telemetry yet</source>
+        <translation>暂无遥测数据</translation>
+    </message>
+    <message>
+        <source>GPU %1 %</source>
+        <translation>GPU %1 %</translation>
+    </message>
+    <message>
+        <source>CPU %1 %</source>
+        <translation>CPU %1 %</translation>
+    </message>
+    <message>
+        <source>RAM %1 GiB</source>
+        <translation>内存 %1 GiB</translation>
+    </message>
+    <message>
+        <source>GPU %1</source>
+        <translation>GPU %1</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::charts::InstanceHistoryView</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation>正在加载历史记录…</translation>
+    </message>
+    <message>
+        <source>Cannot load the history: %1</source>
+        <translation>无法加载历史记录：%1</translation>
+    </message>
+    <message>
+        <source>No changes recorded yet.</source>
+        <translation>暂无状态变更记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s), newest first.</source>
+        <translation>
+            <numerusform>%n 次变更，最新的在前。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::charts::SpendWidget</name>
+    <message>
+        <source>Spend this month</source>
+        <translation>本月花费</translation>
+    </message>
+    <message>
+        <source>No spend this month</source>
+        <translation>本月无花费</translation>
+    </message>
+    <message>
+        <source>Spend per day</source>
+        <translation>每日花费</translation>
+    </message>
+    <message>
+        <source>Nothing is charging now</source>
+        <translation>当前没有计费项目</translation>
+    </message>
+    <message>
+        <source>%1 per hour now</source>
+        <translation>当前每小时 %1</translation>
+    </message>
+    <message>
+        <source>Balance %1</source>
+        <translation>余额 %1</translation>
+    </message>
+    <message>
+        <source>The balance is used up: top up to keep instances running</source>
+        <translation>余额已用尽：请充值以保持实例运行</translation>
+    </message>
+    <message>
+        <source>Balance %1 lasts %2 at this rate</source>
+        <translation>按当前速度，余额 %1 可用 %2</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Instance %1</source>
+        <translation>实例 %1</translation>
+    </message>
+    <message>
+        <source>Spend per day, %1 %2</source>
+        <comment>month, year</comment>
+        <translation>每日花费，%2 年 %1</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::charts::TimeChart</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>value and unit</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>line name: value</comment>
+        <translation>%1：%2</translation>
     </message>
 </context>
 </TS>

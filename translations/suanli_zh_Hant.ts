@@ -35,12 +35,12 @@
         <translation>連線到 URL 處的市場。</translation>
     </message>
     <message>
-        <source>Start in the tray (contributor mode).</source>
-        <translation>在托盤中啟動（貢獻者模式）。</translation>
+        <source>Start in the tray (contributor mode); the window shows when no system tray exists.</source>
+        <translation>在系統匣中啟動（貢獻者模式）；若沒有系統匣則顯示視窗。</translation>
     </message>
     <message>
-        <source>Start without showing the window.</source>
-        <translation>啟動時不顯示視窗。</translation>
+        <source>Same as --tray.</source>
+        <translation>同 --tray。</translation>
     </message>
 </context>
 <context>
@@ -117,6 +117,13 @@
     <message>
         <source>Could not start %1.</source>
         <translation>無法啟動 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::AccessController</name>
+    <message>
+        <source>There is no SSH key to unlock.</source>
+        <translation>沒有需要解鎖的 SSH 金鑰。</translation>
     </message>
 </context>
 <context>
@@ -262,6 +269,14 @@
     <message>
         <source>Data kept</source>
         <translation>資料保留</translation>
+    </message>
+    <message>
+        <source>idle, stopped by the cost guard</source>
+        <translation>閒置，已由費用防護停止</translation>
+    </message>
+    <message>
+        <source>the owner stopped it</source>
+        <translation>機主已停止</translation>
     </message>
 </context>
 <context>
@@ -493,6 +508,775 @@ per %1</source>
     </message>
 </context>
 <context>
+    <name>suanli::app::SshKeys</name>
+    <message>
+        <source>There is no place to keep the passphrase in this session.</source>
+        <translation>本次工作階段無處保存密碼片語。</translation>
+    </message>
+    <message>
+        <source>Your SSH key is protected by a passphrase, and Suanli does not have it. Enter it to open tunnels to your instances.</source>
+        <translation>您的 SSH 金鑰受密碼片語保護，而 Suanli 沒有該密碼片語。請輸入以開啟通往實例的通道。</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of your SSH key.</source>
+        <translation>請輸入 SSH 金鑰的密碼片語。</translation>
+    </message>
+    <message>
+        <source>The key file was changed, but the passphrase could not be saved: %1. Suanli will ask for it when it connects.</source>
+        <translation>金鑰檔案已變更，但無法儲存密碼片語：%1。Suanli 連線時會再次詢問。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::dashboard::DashboardClient</name>
+    <message>
+        <source>Cannot reach the market: %1</source>
+        <translation>無法連線市場：%1</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::dashboard::Notifier</name>
+    <message>
+        <source>Instance %1</source>
+        <translation>實例 %1</translation>
+    </message>
+    <message>
+        <source>%1 is ready</source>
+        <translation>%1 已就緒</translation>
+    </message>
+    <message>
+        <source>%1 × %2 is running; connect over SSH.</source>
+        <translation>%1 × %2 正在執行；請透過 SSH 連線。</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>it reached its spending limit of %1.</source>
+        <translation>已達到 %1 的消費上限。</translation>
+    </message>
+    <message>
+        <source>it reached its time limit of %1.</source>
+        <translation>已達到 %1 的時長上限。</translation>
+    </message>
+    <message>
+        <source>its GPUs were idle for %1 with no SSH session.</source>
+        <translation>其 GPU 已閒置 %1 且沒有 SSH 工作階段。</translation>
+    </message>
+    <message>
+        <source>the balance ran out.</source>
+        <translation>餘額已用盡。</translation>
+    </message>
+    <message>
+        <source>%1 was stopped</source>
+        <translation>%1 已停止</translation>
+    </message>
+    <message>
+        <source>The market stopped %1 because %2 Its data is kept.</source>
+        <translation>市場停止了 %1，原因：%2 資料會保留。</translation>
+    </message>
+    <message>
+        <source>%1 will be released</source>
+        <translation>%1 即將被釋放</translation>
+    </message>
+    <message>
+        <source>%1 has been stopped for a while: its data is destroyed in %2 unless you start it.</source>
+        <translation>%1 已停止一段時間：除非您啟動它，否則其資料將在 %2 後銷毀。</translation>
+    </message>
+    <message>
+        <source>Your balance is down to %1, below the amount you set.</source>
+        <translation>您的餘額已降至 %1，低於您設定的金額。</translation>
+    </message>
+    <message>
+        <source>Your balance of %1 lasts about %2 at %3 per hour.</source>
+        <translation>以每小時 %3 計算，您 %1 的餘額約可使用 %2。</translation>
+    </message>
+    <message>
+        <source>Your balance is down to %1.</source>
+        <translation>您的餘額已降至 %1。</translation>
+    </message>
+    <message>
+        <source>Balance running low</source>
+        <translation>餘額不足</translation>
+    </message>
+    <message>
+        <source>Top up to keep your instances running.</source>
+        <translation>請儲值，以保持實例執行。</translation>
+    </message>
+    <message>
+        <source>The owner of the machine that runs %1 needs it back. %1 stops in %2 (at %3); its data is kept and billing ends at the stop.</source>
+        <translation>執行 %1 的機器的機主需要收回機器。%1 將在 %2 後（%3）停止；資料會保留，停止時結束計費。</translation>
+    </message>
+    <message>
+        <source>%1 stops in %2 (at %3): %4. Its data is kept and billing ends at the stop.</source>
+        <translation>%1 將在 %2 後（%3）停止：%4。資料會保留，停止時結束計費。</translation>
+    </message>
+    <message>
+        <source>%1 stops soon</source>
+        <translation>%1 即將停止</translation>
+    </message>
+    <message>
+        <source>Save your work now.</source>
+        <translation>請立即儲存您的工作。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::datasets::DatasetPairModel</name>
+    <message>
+        <source>%1 ↔ %2</source>
+        <translation>%1 ↔ %2</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::datasets::DatasetsController</name>
+    <message>
+        <source>Choose a local folder.</source>
+        <translation>請選擇本機資料夾。</translation>
+    </message>
+    <message>
+        <source>This folder pair no longer exists.</source>
+        <translation>此資料夾配對已不存在。</translation>
+    </message>
+    <message>
+        <source>This folder is syncing: cancel the sync or wait for it to end.</source>
+        <translation>此資料夾正在同步：請取消同步或等待其完成。</translation>
+    </message>
+    <message>
+        <source>This folder is already syncing.</source>
+        <translation>此資料夾已在同步中。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::datasets::SyncHistoryModel</name>
+    <message>
+        <source>Upload</source>
+        <translation>上傳</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下載</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>開始時間</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗時</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ssh</name>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>無法建立資料夾 %1。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not encrypt the key.</source>
+        <translation>OpenSSL 無法加密金鑰。</translation>
+    </message>
+    <message>
+        <source>%1 is not an OpenSSH private key.</source>
+        <translation>%1 不是 OpenSSH 私密金鑰。</translation>
+    </message>
+    <message>
+        <source>%1 is not an ed25519 key.</source>
+        <translation>%1 不是 ed25519 金鑰。</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted with %2/%3; this app reads aes256-ctr/bcrypt (ssh-keygen&apos;s default). Change its passphrase with ssh-keygen -p -Z aes256-ctr.</source>
+        <translation>%1 以 %2/%3 加密；本應用只能讀取 aes256-ctr/bcrypt（ssh-keygen 的預設）。請用 ssh-keygen -p -Z aes256-ctr 變更其密碼片語。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged.</source>
+        <translation>%1 已損毀。</translation>
+    </message>
+    <message>
+        <source>The passphrase for the SSH key %1 is wrong.</source>
+        <translation>SSH 金鑰 %1 的密碼片語錯誤。</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not generate an ed25519 key.</source>
+        <translation>OpenSSL 無法產生 ed25519 金鑰。</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not export the ed25519 key.</source>
+        <translation>OpenSSL 無法匯出 ed25519 金鑰。</translation>
+    </message>
+    <message>
+        <source>Could not read the SSH key %1: %2</source>
+        <translation>無法讀取 SSH 金鑰 %1：%2</translation>
+    </message>
+    <message>
+        <source>The SSH key %1 is protected by a passphrase; enter it first.</source>
+        <translation>SSH 金鑰 %1 受密碼片語保護，請先輸入密碼片語。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ssh::BlockingSession</name>
+    <message>
+        <source>The SSH key %1 is protected by a passphrase, and none was given.</source>
+        <translation>SSH 金鑰 %1 受密碼片語保護，但未提供密碼片語。</translation>
+    </message>
+    <message>
+        <source>Could not find %1: %2</source>
+        <translation>找不到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1:%2: %3</source>
+        <translation>無法連線到 %1:%2：%3</translation>
+    </message>
+    <message>
+        <source>%1:%2 did not answer within %3 s.</source>
+        <translation>%1:%2 未在 %3 秒內回應。</translation>
+    </message>
+    <message>
+        <source>libssh2 could not start a session.</source>
+        <translation>libssh2 無法啟動工作階段。</translation>
+    </message>
+    <message>
+        <source>The SSH handshake failed</source>
+        <translation>SSH 交握失敗</translation>
+    </message>
+    <message>
+        <source>Security warning: the server at %1:%2 identified itself with host key %3, but the market recorded %4 for this instance. Nothing was sent.</source>
+        <translation>安全警告：位於 %1:%2 的伺服器以主機金鑰 %3 表明身分，但市場為此實例記錄的是 %4。未傳送任何資料。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <source>The instance refused our SSH key for user %1</source>
+        <translation>實例拒絕了使用者 %1 的 SSH 金鑰</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>未連線。</translation>
+    </message>
+    <message>
+        <source>The server does not offer SFTP</source>
+        <translation>伺服器不提供 SFTP</translation>
+    </message>
+    <message>
+        <source>Could not open a channel</source>
+        <translation>無法開啟通道</translation>
+    </message>
+    <message>
+        <source>The server refused to run a command</source>
+        <translation>伺服器拒絕執行指令</translation>
+    </message>
+    <message>
+        <source>Could not send input to a command</source>
+        <translation>無法向指令傳送輸入</translation>
+    </message>
+    <message>
+        <source>Could not read a command&apos;s output</source>
+        <translation>無法讀取指令的輸出</translation>
+    </message>
+    <message>
+        <source>The connection to %1:%2 was lost (%3). Sync again to resume.</source>
+        <translation>與 %1:%2 的連線中斷（%3）。請再次同步以繼續。</translation>
+    </message>
+    <message>
+        <source>The connection to %1:%2 was closed.</source>
+        <translation>與 %1:%2 的連線已關閉。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ssh::HostKey</name>
+    <message>
+        <source>The instance&apos;s host key is missing or malformed.</source>
+        <translation>實例的主機金鑰遺失或格式錯誤。</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s host key is not valid base64.</source>
+        <translation>實例的主機金鑰不是有效的 base64。</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s host key names type %1 but holds a %2 key.</source>
+        <translation>實例的主機金鑰標示類型為 %1，實際卻是 %2 金鑰。</translation>
+    </message>
+    <message>
+        <source>The host key is malformed.</source>
+        <translation>主機金鑰格式錯誤。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ssh::SshConfig</name>
+    <message>
+        <source>Another Suanli process is writing the SSH configuration; try again.</source>
+        <translation>另一個 Suanli 程序正在寫入 SSH 設定，請重試。</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>無法讀取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not back up %1 to %2; it was left unchanged.</source>
+        <translation>無法將 %1 備份到 %2；檔案未作變更。</translation>
+    </message>
+    <message>
+        <source>Could not remove %1.</source>
+        <translation>無法移除 %1。</translation>
+    </message>
+    <message>
+        <source>outside any Host block</source>
+        <translation>不在任何 Host 區塊中</translation>
+    </message>
+    <message>
+        <source>in &quot;%1&quot;</source>
+        <translation>在「%1」中</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 (%3) sets %4 before Suanli&apos;s Include line, so OpenSSH and VS Code use it instead of the value for %5. Move the Include line above it.</source>
+        <translation>%2 第 %1 行（%3）在 Suanli 的 Include 行之前設定了 %4，因此 OpenSSH 和 VS Code 會使用它，而非 %5 的值。請把 Include 行移到它上方。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ssh::Transport</name>
+    <message>
+        <source>%1:%2 did not complete an SSH login within %3 s.</source>
+        <translation>%1:%2 未在 %3 秒內完成 SSH 登入。</translation>
+    </message>
+    <message>
+        <source>The SSH key %1 is protected by a passphrase, and none was given.</source>
+        <translation>SSH 金鑰 %1 受密碼片語保護，但未提供密碼片語。</translation>
+    </message>
+    <message>
+        <source>Could not find %1: %2</source>
+        <translation>找不到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1:%2: %3</source>
+        <translation>無法連線到 %1:%2：%3</translation>
+    </message>
+    <message>
+        <source>libssh2 could not start a session.</source>
+        <translation>libssh2 無法啟動工作階段。</translation>
+    </message>
+    <message>
+        <source>The SSH handshake with %1:%2 failed: %3</source>
+        <translation>與 %1:%2 的 SSH 交握失敗：%3</translation>
+    </message>
+    <message>
+        <source>The instance refused our SSH key for user %1. If the instance was just created, its key may not be in place yet; otherwise recreate the instance with this app&apos;s key.</source>
+        <translation>實例拒絕了使用者 %1 的 SSH 金鑰。如果實例剛建立，其金鑰可能尚未就緒；否則請使用本應用的金鑰重新建立實例。</translation>
+    </message>
+    <message>
+        <source>SSH login failed: %1</source>
+        <translation>SSH 登入失敗：%1</translation>
+    </message>
+    <message>
+        <source>The connection to %1:%2 was lost: %3</source>
+        <translation>與 %1:%2 的連線中斷：%3</translation>
+    </message>
+    <message>
+        <source>%1:%2 closed the connection.</source>
+        <translation>%1:%2 關閉了連線。</translation>
+    </message>
+    <message>
+        <source>Security warning: the server at %1:%2 identified itself with host key %3, but the market recorded %4 for this instance. The connection was refused because someone may be intercepting it. Nothing was sent. Try again later; if this persists, stop using the instance and contact the market&apos;s support.</source>
+        <translation>安全警告：位於 %1:%2 的伺服器以主機金鑰 %3 表明身分，但市場為此實例記錄的是 %4。由於可能有人在攔截連線，已拒絕連線。未傳送任何資料。請稍後重試；若問題持續，請停止使用此實例並聯絡市場客服。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <source>%1:%2 stopped answering (nothing for %3 s).</source>
+        <translation>%1:%2 停止回應（%3 秒無任何資料）。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ssh::socketio</name>
+    <message>
+        <source>Could not open a socket: %1</source>
+        <translation>無法開啟 socket：%1</translation>
+    </message>
+    <message>
+        <source>Local port %1 is already in use by another program. Choose another port, or close the program that uses it.</source>
+        <translation>本機連接埠 %1 已被其他程式佔用。請選擇其他連接埠，或關閉佔用它的程式。</translation>
+    </message>
+    <message>
+        <source>Could not listen on 127.0.0.1:%1: %2</source>
+        <translation>無法在 127.0.0.1:%1 上監聽：%2</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::sync</name>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>無法讀取 %1：%2</translation>
+    </message>
+    <message>
+        <source>The local folder %1 cannot be read: %2</source>
+        <translation>無法讀取本機資料夾 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not list %1: %2</source>
+        <translation>無法列出 %1：%2</translation>
+    </message>
+    <message>
+        <source>Refused the path &quot;%1&quot;: %2. Nothing was written for it.</source>
+        <translation>已拒絕路徑「%1」：%2。未為其寫入任何內容。</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>路徑為空</translation>
+    </message>
+    <message>
+        <source>it is absolute, outside the sync folder</source>
+        <translation>是絕對路徑，位於同步資料夾之外</translation>
+    </message>
+    <message>
+        <source>it contains a NUL byte</source>
+        <translation>包含 NUL 位元組</translation>
+    </message>
+    <message>
+        <source>it has an empty or &quot;.&quot; component</source>
+        <translation>包含空的或「.」路徑元件</translation>
+    </message>
+    <message>
+        <source>it climbs out of the sync folder with &quot;..&quot;</source>
+        <translation>透過「..」跳出了同步資料夾</translation>
+    </message>
+    <message>
+        <source>The instance path is empty.</source>
+        <translation>實例路徑為空。</translation>
+    </message>
+    <message>
+        <source>The instance path &quot;%1&quot; contains &quot;..&quot;; give the folder itself, for example /workspace/data.</source>
+        <translation>實例路徑「%1」包含「..」；請直接提供資料夾本身，例如 /workspace/data。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be created on this computer: %2. The original is untouched; rename it to sync it.</source>
+        <translation>無法在本機建立「%1」：%2。原檔案未受影響；請重新命名後再同步。</translation>
+    </message>
+    <message>
+        <source>the name contains &apos;/&apos; or NUL</source>
+        <translation>名稱包含「/」或 NUL</translation>
+    </message>
+    <message>
+        <source>the name is not valid UTF-8</source>
+        <translation>名稱不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>Windows does not allow the character &apos;%1&apos;</source>
+        <translation>Windows 不允許使用字元「%1」</translation>
+    </message>
+    <message>
+        <source>Windows does not allow a name ending in a dot or a space</source>
+        <translation>Windows 不允許名稱以點或空格結尾</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a reserved device name on Windows</source>
+        <translation>「%1」是 Windows 的保留裝置名稱</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; and &quot;%2&quot; differ only in case, which this computer&apos;s file system cannot keep apart; only the first is synced.</source>
+        <translation>「%1」和「%2」僅大小寫不同，本機的檔案系統無法區分；只會同步前者。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a folder here but not on the other side; move one of them away to sync it.</source>
+        <translation>「%1」在這裡是資料夾，在另一端卻不是；請移走其中一個再同步。</translation>
+    </message>
+    <message>
+        <source>The link &quot;%1&quot; points to &quot;%2&quot;, outside the synced folder; links are never followed out of the tree, so it was left out.</source>
+        <translation>連結「%1」指向同步資料夾之外的「%2」；連結絕不會被追蹤到目錄樹之外，因此已略過。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a link here but a folder on the other side.</source>
+        <translation>「%1」在這裡是連結，在另一端卻是資料夾。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a file here but a folder on the other side; move one of them away to sync it.</source>
+        <translation>「%1」在這裡是檔案，在另一端卻是資料夾；請移走其中一個再同步。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::sync::FileTransfer</name>
+    <message>
+        <source>%1 kept changing while it was sent (%2 tries); it was not put in place. It will be sent by the next sync once it is quiet.</source>
+        <translation>%1 在傳送期間持續變更（嘗試 %2 次），未放置到位。待其不再變動後，下次同步會傳送。</translation>
+    </message>
+    <message>
+        <source>Creating</source>
+        <translation>正在建立</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>正在寫入</translation>
+    </message>
+    <message>
+        <source>Setting attributes</source>
+        <translation>正在設定屬性</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s disk is full (%1 MB free) while writing %2. What was sent is kept and the next sync resumes; free space or grow the disk.</source>
+        <translation>寫入 %2 時實例的硬碟已滿（剩餘 %1 MB）。已傳送的內容會保留，下次同步會繼續；請釋放空間或擴充硬碟。</translation>
+    </message>
+    <message>
+        <source>Renaming into place</source>
+        <translation>正在重新命名到位</translation>
+    </message>
+    <message>
+        <source>%1 arrived with a different SHA-256 than was sent; it was not put in place. Sync again to retry.</source>
+        <translation>%1 收到的 SHA-256 與傳送時不同，未放置到位。請再次同步以重試。</translation>
+    </message>
+    <message>
+        <source>Could not put %1 in place: %2</source>
+        <translation>無法將 %1 放置到位：%2</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>無法讀取 %1：%2</translation>
+    </message>
+    <message>
+        <source>A folder on the way to %1 is a link or missing here; nothing is written through links.</source>
+        <translation>通往 %1 路徑上的某個資料夾在這裡是連結或不存在；不會透過連結寫入任何內容。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>正在讀取</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. What arrived is kept for the next sync.</source>
+        <translation>無法寫入 %1：%2。已收到的內容會保留給下次同步。</translation>
+    </message>
+    <message>
+        <source>Reading back</source>
+        <translation>正在回讀</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::sync::RemoteFs</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>未連線。</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s disk is full while writing %1. What was sent is kept and the next sync resumes; free space or grow the disk.</source>
+        <translation>寫入 %1 時實例的硬碟已滿。已傳送的內容會保留，下次同步會繼續；請釋放空間或擴充硬碟。</translation>
+    </message>
+    <message>
+        <source>%1: permission denied on the instance.</source>
+        <translation>%1：在實例上權限遭拒。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist on the instance.</source>
+        <translation>%1 在實例上不存在。</translation>
+    </message>
+    <message>
+        <source>%1 failed for %2 on the instance (SFTP status %3).</source>
+        <translation>在實例上處理 %2 時失敗：%1（SFTP 狀態 %3）。</translation>
+    </message>
+    <message>
+        <source>Listing</source>
+        <translation>正在列出</translation>
+    </message>
+    <message>
+        <source>Refused a name with &apos;/&apos; from the instance.</source>
+        <translation>已拒絕實例傳來的含「/」的名稱。</translation>
+    </message>
+    <message>
+        <source>The instance sent a malformed listing of %1.</source>
+        <translation>實例傳來的 %1 列表格式錯誤。</translation>
+    </message>
+    <message>
+        <source>Reading attributes</source>
+        <translation>正在讀取屬性</translation>
+    </message>
+    <message>
+        <source>Creating the folder</source>
+        <translation>正在建立資料夾</translation>
+    </message>
+    <message>
+        <source>%1 exists on the instance and is not a folder.</source>
+        <translation>%1 在實例上已存在且不是資料夾。</translation>
+    </message>
+    <message>
+        <source>Setting attributes</source>
+        <translation>正在設定屬性</translation>
+    </message>
+    <message>
+        <source>Renaming into place</source>
+        <translation>正在重新命名到位</translation>
+    </message>
+    <message>
+        <source>Deleting</source>
+        <translation>正在刪除</translation>
+    </message>
+    <message>
+        <source>Deleting the folder</source>
+        <translation>正在刪除資料夾</translation>
+    </message>
+    <message>
+        <source>Creating the link</source>
+        <translation>正在建立連結</translation>
+    </message>
+    <message>
+        <source>Reading the link</source>
+        <translation>正在讀取連結</translation>
+    </message>
+    <message>
+        <source>Reading free space</source>
+        <translation>正在讀取可用空間</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::sync::SftpPipe</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>未連線。</translation>
+    </message>
+    <message>
+        <source>Could not open a channel for SFTP</source>
+        <translation>無法為 SFTP 開啟通道</translation>
+    </message>
+    <message>
+        <source>The server does not offer SFTP</source>
+        <translation>伺服器不提供 SFTP</translation>
+    </message>
+    <message>
+        <source>The server&apos;s SFTP did not answer as SFTP v3.</source>
+        <translation>伺服器的 SFTP 未以 SFTP v3 回應。</translation>
+    </message>
+    <message>
+        <source>Sending SFTP requests</source>
+        <translation>正在傳送 SFTP 請求</translation>
+    </message>
+    <message>
+        <source>Reading SFTP replies</source>
+        <translation>正在讀取 SFTP 回應</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s SFTP server closed the channel.</source>
+        <translation>實例的 SFTP 伺服器關閉了通道。</translation>
+    </message>
+    <message>
+        <source>The instance sent a malformed SFTP reply.</source>
+        <translation>實例傳來格式錯誤的 SFTP 回應。</translation>
+    </message>
+    <message>
+        <source>The instance answered an SFTP request that was not made.</source>
+        <translation>實例回應了一個未曾發出的 SFTP 請求。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::sync::SyncRunner</name>
+    <message>
+        <source>The sync was cancelled. Partly sent files are kept and the next sync resumes them.</source>
+        <translation>同步已取消。部分傳送的檔案會保留，下次同步會繼續傳送。</translation>
+    </message>
+    <message>
+        <source>The local folder must be an absolute path.</source>
+        <translation>本機資料夾必須是絕對路徑。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist on the instance.</source>
+        <translation>%1 在實例上不存在。</translation>
+    </message>
+    <message>
+        <source>Could not create the link %1.</source>
+        <translation>無法建立連結 %1。</translation>
+    </message>
+    <message>
+        <source>Could not delete %1.</source>
+        <translation>無法刪除 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::sync::localfs</name>
+    <message>
+        <source>%1 exists and is not a folder (a symlink is never followed); move it away to sync here.</source>
+        <translation>%1 已存在且不是資料夾（絕不追蹤符號連結）；請將其移走後再同步到此處。</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1: %2</source>
+        <translation>無法建立資料夾 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not set the time of %1: %2</source>
+        <translation>無法設定 %1 的時間：%2</translation>
+    </message>
+    <message>
+        <source>Could not set the permissions of %1: %2</source>
+        <translation>無法設定 %1 的權限：%2</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min</source>
+        <translation>
+            <numerusform>約 %n 分鐘</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min</source>
+        <translation>約 %1 小時 %2 分鐘</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n day(s)</source>
+        <translation>
+            <numerusform>約 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your datasets hold %1; this host does not report its upload speed.</source>
+        <translation>您的資料集共 %1；此主機未回報上傳速度。</translation>
+    </message>
+    <message>
+        <source>Uploading your %1 dataset takes %2 at %3 Mbit/s.</source>
+        <translation>以 %3 Mbit/s 上傳您 %1 的資料集需要 %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading your %n dataset folder(s) (%1) takes %2 at %3 Mbit/s.</source>
+        <translation>
+            <numerusform>以 %3 Mbit/s 上傳您的 %n 個資料集資料夾（%1）需要 %2。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>suanli::ui::AccessPanel</name>
     <message>
         <source>Open terminal</source>
@@ -642,6 +1426,18 @@ per %1</source>
         <source>Connection refused: the host key does not match the pinned one.</source>
         <translation>已拒絕連線：主機金鑰與固定的金鑰不符。</translation>
     </message>
+    <message>
+        <source>Tunnels wait for the passphrase of your SSH key.</source>
+        <translation>通道正在等待 SSH 金鑰的密碼片語。</translation>
+    </message>
+    <message>
+        <source>That passphrase does not unlock your SSH key. Try again.</source>
+        <translation>該密碼片語無法解鎖您的 SSH 金鑰，請重試。</translation>
+    </message>
+    <message>
+        <source>SSH key unlocked; the tunnels connect.</source>
+        <translation>SSH 金鑰已解鎖，通道正在連線。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::BillingView</name>
@@ -704,6 +1500,42 @@ per %1</source>
     <message>
         <source>…</source>
         <translation>…</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Warn me when the balance falls below</source>
+        <translation>餘額低於此金額時提醒我</translation>
+    </message>
+    <message>
+        <source>No amount set</source>
+        <translation>未設定金額</translation>
+    </message>
+    <message>
+        <source>The market sends a warning (a desktop notification) when your balance drops below this amount, even while the app is closed. Empty: only the warnings at 24 h and 1 h of runway.</source>
+        <translation>當您的餘額低於此金額時，即使應用已關閉，市場也會傳送警告（桌面通知）。留空：僅在剩餘可用 24 小時和 1 小時時警告。</translation>
+    </message>
+    <message>
+        <source>“%1” is not an amount. Type a number such as 20 or 12.50.</source>
+        <translation>「%1」不是有效金額。請輸入數字，例如 20 或 12.50。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在儲存…</translation>
+    </message>
+    <message>
+        <source>Cannot save the warning: %1</source>
+        <translation>無法儲存警告：%1</translation>
+    </message>
+    <message>
+        <source>You will be warned when your balance falls below %1.</source>
+        <translation>餘額低於 %1 時將提醒您。</translation>
+    </message>
+    <message>
+        <source>Only the market&apos;s own warnings (24 h and 1 h of runway) stay on.</source>
+        <translation>僅保留市場自身的警告（剩餘可用 24 小時和 1 小時）。</translation>
     </message>
 </context>
 <context>
@@ -830,6 +1662,240 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>Clear the query</source>
         <translation>清除查詢</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::DatasetsView</name>
+    <message>
+        <source>Add folder…</source>
+        <translation>新增資料夾…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>編輯…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>預覽</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暫停</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>歷史記錄</translation>
+    </message>
+    <message>
+        <source>No dataset folders yet</source>
+        <translation>尚無資料集資料夾</translation>
+    </message>
+    <message>
+        <source>Pair a folder on this computer with a path on an instance, then upload it with Sync now. Pairs set up before renting also tell you how long each offer takes to receive them.</source>
+        <translation>將本機的資料夾與實例上的路徑配對，然後用「立即同步」上傳。在租用前設定好的配對，還能告訴您每個報價接收它們需要多久。</translation>
+    </message>
+    <message>
+        <source>Select a folder pair to sync it.</source>
+        <translation>選擇一個資料夾配對以進行同步。</translation>
+    </message>
+    <message>
+        <source>(no instance yet)</source>
+        <translation>（尚無實例）</translation>
+    </message>
+    <message>
+        <source>instance %1 (gone)</source>
+        <translation>實例 %1（已不存在）</translation>
+    </message>
+    <message>
+        <source>instance %1</source>
+        <translation>實例 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Remove folder pair</source>
+        <translation>移除資料夾配對</translation>
+    </message>
+    <message>
+        <source>Stop syncing %1?</source>
+        <translation>停止同步 %1？</translation>
+    </message>
+    <message>
+        <source>The files stay where they are, on this computer and on the instance. A sync in progress is cancelled.</source>
+        <translation>檔案會保留在原處，包括本機和實例上的檔案。進行中的同步將被取消。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Start the instance first: it must be running to sync.</source>
+        <translation>請先啟動實例：實例必須執行中才能同步。</translation>
+    </message>
+    <message>
+        <source>The market&apos;s SSH key is not known yet: wait until you are signed in.</source>
+        <translation>尚不知道市場的 SSH 金鑰：請等待登入完成。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在連線…</translation>
+    </message>
+    <message>
+        <source>Comparing both sides…</source>
+        <translation>正在比較兩端…</translation>
+    </message>
+    <message>
+        <source>Copying…</source>
+        <translation>正在複製…</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was copied stays; the next sync goes on from there.</source>
+        <translation>已取消。已複製的內容會保留，下次同步將從此處繼續。</translation>
+    </message>
+    <message>
+        <source>Sync stopped: %1</source>
+        <translation>同步已停止：%1</translation>
+    </message>
+    <message>
+        <source>Plan ready: nothing was moved.</source>
+        <translation>預覽完成：未移動任何內容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n file(s), %1 in %2.</source>
+        <translation>
+            <numerusform>完成：%n 個檔案，%1，耗時 %2。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted.</source>
+        <translation>
+            <numerusform>已刪除 %n 個。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) had a problem, e.g. %1: %2</source>
+        <translation>
+            <numerusform>%n 個檔案出現問題，例如 %1：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>繼續</translation>
+    </message>
+    <message>
+        <source>Choose an instance with Edit… to sync this folder.</source>
+        <translation>請透過「編輯…」選擇實例以同步此資料夾。</translation>
+    </message>
+    <message>
+        <source>The instance is not running: start it in Instances.</source>
+        <translation>實例未在執行：請在「實例」中啟動它。</translation>
+    </message>
+    <message>
+        <source>Upload the folder to the instance</source>
+        <translation>將資料夾上傳到實例</translation>
+    </message>
+    <message>
+        <source>Download from the instance into the folder</source>
+        <translation>從實例下載到資料夾</translation>
+    </message>
+    <message>
+        <source>Compare both sides and list what Sync now would copy or delete, without moving anything.</source>
+        <translation>比較兩端並列出「立即同步」會複製或刪除的內容，不移動任何檔案。</translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>Uploads %1 to %2</source>
+        <translation>將 %1 上傳到 %2</translation>
+    </message>
+    <message>
+        <source>Downloads %1 into %2</source>
+        <translation>將 %1 下載到 %2</translation>
+    </message>
+    <message>
+        <source>(deletes what the folder no longer has)</source>
+        <translation>（刪除資料夾中已不存在的內容）</translation>
+    </message>
+    <message>
+        <source>(deletes what the instance no longer has)</source>
+        <translation>（刪除實例上已不存在的內容）</translation>
+    </message>
+    <message>
+        <source>Last sync %1: %2</source>
+        <translation>上次同步 %1：%2</translation>
+    </message>
+    <message>
+        <source>Not synced yet. Plan shows what Sync now would copy.</source>
+        <translation>尚未同步。「預覽」會顯示「立即同步」將複製的內容。</translation>
+    </message>
+    <message>
+        <source>Paused. Transfers hold their connections; Resume goes on.</source>
+        <translation>已暫停。傳輸會保持連線；點選「繼續」即可接續。</translation>
+    </message>
+    <message numerus="yes">
+        <source>History of this folder (%n run(s))</source>
+        <translation>
+            <numerusform>此資料夾的歷史記錄（%n 次）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History of this folder: no runs yet</source>
+        <translation>此資料夾的歷史記錄：尚無執行記錄</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::EarningsPanel</name>
+    <message>
+        <source>Today:</source>
+        <translation>今日：</translation>
+    </message>
+    <message>
+        <source>This month:</source>
+        <translation>本月：</translation>
+    </message>
+    <message>
+        <source>Earned per day</source>
+        <translation>每日收入</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Earnings this month (ledger):</source>
+        <translation>本月收入（帳單）：</translation>
+    </message>
+    <message>
+        <source>Rental #%1</source>
+        <translation>租用 #%1</translation>
+    </message>
+    <message>
+        <source>Earning</source>
+        <translation>收入</translation>
     </message>
 </context>
 <context>
@@ -1025,6 +2091,26 @@ Check the market address in Settings, or try again.</source>
         <source>Find a matching offer</source>
         <translation>尋找相符的報價</translation>
     </message>
+    <message>
+        <source>Cost guard…</source>
+        <translation>費用防護…</translation>
+    </message>
+    <message>
+        <source>Limits the market enforces even while this app is closed: max spend, max running time, stop when idle.</source>
+        <translation>即使本應用已關閉，市場仍會執行的限制：最高花費、最長執行時間、閒置時停止。</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>連線</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>儀表板</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>歷史記錄</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::LaunchDialog</name>
@@ -1173,6 +2259,392 @@ Check the market address in Settings, or try again.</source>
         <source>The local market did not start: %1</source>
         <translation>本機市場未能啟動：%1</translation>
     </message>
+    <message>
+        <source>No system tray was found, so Suanli shows its window instead of starting in the background: closing it quits the app.</source>
+        <translation>找不到系統匣，因此 Suanli 會顯示視窗而不是在背景啟動：關閉視窗即退出應用。</translation>
+    </message>
+    <message>
+        <source>Lend</source>
+        <translation>出借</translation>
+    </message>
+    <message>
+        <source>This computer could not be listed: %1</source>
+        <translation>無法上架本機：%1</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::LendView</name>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>狀態：</translation>
+    </message>
+    <message>
+        <source>Set up lending…</source>
+        <translation>設定出借…</translation>
+    </message>
+    <message>
+        <source>Lend now</source>
+        <translation>立即出借</translation>
+    </message>
+    <message>
+        <source>Pause 1 h</source>
+        <translation>暫停 1 小時</translation>
+    </message>
+    <message>
+        <source>Stop rentals now</source>
+        <translation>立即停止出租</translation>
+    </message>
+    <message>
+        <source>Stops on-demand rentals too. Renters lose their session, and it lowers this machine&apos;s reliability on the market.</source>
+        <translation>隨需租用也會一併停止。租用者會失去工作階段，並且會降低本機在市場上的可靠性。</translation>
+    </message>
+    <message>
+        <source>Earnings</source>
+        <translation>收益</translation>
+    </message>
+    <message>
+        <source>Pricing</source>
+        <translation>定價</translation>
+    </message>
+    <message>
+        <source>No suggestion from the market yet.</source>
+        <translation>市場尚未提供建議價格。</translation>
+    </message>
+    <message>
+        <source> W</source>
+        <translation> W</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小時</translation>
+    </message>
+    <message>
+        <source>Electricity price per kWh:</source>
+        <translation>每度電價格：</translation>
+    </message>
+    <message>
+        <source>Power under load:</source>
+        <translation>滿載功耗：</translation>
+    </message>
+    <message>
+        <source>Hours lent per day:</source>
+        <translation>每天出借時數：</translation>
+    </message>
+    <message>
+        <source>Expected per day:</source>
+        <translation>預計每天：</translation>
+    </message>
+    <message>
+        <source>When to lend</source>
+        <translation>出借時段</translation>
+    </message>
+    <message>
+        <source>Lend this computer</source>
+        <translation>出借本機</translation>
+    </message>
+    <message>
+        <source>Only when I am away</source>
+        <translation>僅在我離開時</translation>
+    </message>
+    <message>
+        <source> min without keyboard or mouse</source>
+        <translation> 分鐘未使用鍵盤或滑鼠</translation>
+    </message>
+    <message>
+        <source>any time, or e.g. mon-fri 22:00-08:00, sat 00:00-24:00</source>
+        <translation>任何時間，或例如 mon-fri 22:00-08:00, sat 00:00-24:00</translation>
+    </message>
+    <message>
+        <source>Pause when another program uses the GPU or a fullscreen app runs</source>
+        <translation>有其他程式使用 GPU 或有全螢幕應用程式執行時暫停</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>排程：</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>限制</translation>
+    </message>
+    <message>
+        <source> °C</source>
+        <translation> °C</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Interruptible: rentals stop (data kept) when I come back</source>
+        <translation>可中斷：我回來時停止租用（資料保留）</translation>
+    </message>
+    <message>
+        <source>On demand: rentals continue when I come back; stopping them counts against reliability</source>
+        <translation>隨需：我回來時租用繼續；中途停止會影響可靠性</translation>
+    </message>
+    <message>
+        <source> s notice before an interruptible rental stops</source>
+        <translation> 秒，可中斷租用停止前的通知時間</translation>
+    </message>
+    <message>
+        <source>Temperature limit:</source>
+        <translation>溫度上限：</translation>
+    </message>
+    <message>
+        <source>Power limit:</source>
+        <translation>功耗上限：</translation>
+    </message>
+    <message>
+        <source>Notice:</source>
+        <translation>通知時間：</translation>
+    </message>
+    <message>
+        <source>No suggestion from the market: %1</source>
+        <translation>市場未提供建議價格：%1</translation>
+    </message>
+    <message>
+        <source>Fullscreen apps are not detected here (%1); another program on the GPU still pauses lending.</source>
+        <translation>此處無法偵測全螢幕應用程式（%1）；其他程式使用 GPU 時仍會暫停出借。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>No %1 is listed on the market yet: no suggestion.</source>
+        <translation>市場上還沒有 %1 上架：無建議價格。</translation>
+    </message>
+    <message>
+        <source>%1 on the market: median %2 per GPU-hour, %3 listed, %4 % of them rented now.</source>
+        <translation>市場上的 %1：每卡時中位數 %2，上架 %3 台，目前 %4 % 已被租用。</translation>
+    </message>
+    <message>
+        <source>%1 net (renters pay %2, platform fee %3, electricity %4)</source>
+        <translation>淨收入 %1（租用者支付 %2，平台費 %3，電費 %4）</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::LendWizard</name>
+    <message>
+        <source>Set up lending</source>
+        <translation>設定出借</translation>
+    </message>
+    <message>
+        <source>Start lending</source>
+        <translation>開始出借</translation>
+    </message>
+    <message>
+        <source>Register this computer</source>
+        <translation>註冊本機</translation>
+    </message>
+    <message>
+        <source>The market needs to know this computer before renters can find it.</source>
+        <translation>市場需要先認識本機，租用者才能找到它。</translation>
+    </message>
+    <message>
+        <source>Registering gives this computer its own key at the market. Nothing is lent until you finish this wizard, and you can pause or stop lending at any time from the tray.</source>
+        <translation>註冊後，本機會在市場上擁有自己的金鑰。完成此精靈前不會出借任何資源，您也可以隨時從系統匣暫停或停止出借。</translation>
+    </message>
+    <message>
+        <source>This computer is not registered yet.</source>
+        <translation>本機尚未註冊。</translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation>正在註冊…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>Self-test</source>
+        <translation>自我檢測</translation>
+    </message>
+    <message>
+        <source>Can this computer run renters&apos; containers safely?</source>
+        <translation>本機能否安全地執行租用者的容器？</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>檢查項目</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>重新執行</translation>
+    </message>
+    <message>
+        <source>Running the self-test (it starts a small container)…</source>
+        <translation>正在執行自我檢測（會啟動一個小型容器）…</translation>
+    </message>
+    <message>
+        <source>This build has no host agent: the self-test cannot run.</source>
+        <translation>此版本不含主機代理：無法執行自我檢測。</translation>
+    </message>
+    <message>
+        <source>Every check passed.</source>
+        <translation>所有檢查均已通過。</translation>
+    </message>
+    <message>
+        <source>Fix what failed and run the self-test again. You may go on, but renters cannot use this computer while a check fails.</source>
+        <translation>請修正失敗的項目後重新執行自我檢測。您可以繼續，但只要有檢查未通過，租用者就無法使用本機。</translation>
+    </message>
+    <message>
+        <source>How to fix</source>
+        <translation>修正方法</translation>
+    </message>
+    <message>
+        <source>• %1: %2</source>
+        <translation>• %1：%2</translation>
+    </message>
+    <message>
+        <source>Install Podman 4 or newer (Debian/Ubuntu: sudo apt install podman) and check that `podman info` works for your user.</source>
+        <translation>請安裝 Podman 4 或更新版本（Debian/Ubuntu：sudo apt install podman），並確認您的使用者可以正常執行 `podman info`。</translation>
+    </message>
+    <message>
+        <source>Boot with systemd.unified_cgroup_hierarchy=1 (cgroup v2), then run the self-test again.</source>
+        <translation>請以 systemd.unified_cgroup_hierarchy=1（cgroup v2）開機，然後重新執行自我檢測。</translation>
+    </message>
+    <message>
+        <source>Build the base image with scripts/build-base-image, or pull it with `podman pull` followed by the image name above.</source>
+        <translation>請用 scripts/build-base-image 建置基礎映像，或以 `podman pull` 加上上方的映像名稱拉取。</translation>
+    </message>
+    <message>
+        <source>Run `podman run --rm` with the image above in a terminal to see Podman&apos;s own error; a missing runtime (crun or runc) or cgroup delegation is the usual cause.</source>
+        <translation>請在終端機中以上方的映像執行 `podman run --rm`，檢視 Podman 本身的錯誤訊息；常見原因是缺少執行環境（crun 或 runc）或未委派 cgroup。</translation>
+    </message>
+    <message>
+        <source>Install nvidia-container-toolkit 1.17.8 or newer (older versions let a container take over the computer, CVE-2025-23266).</source>
+        <translation>請安裝 nvidia-container-toolkit 1.17.8 或更新版本（舊版本會讓容器接管整台電腦，CVE-2025-23266）。</translation>
+    </message>
+    <message>
+        <source>Generate the CDI spec so containers can see the GPUs: sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml</source>
+        <translation>請產生 CDI 規格，讓容器能看到 GPU：sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml</translation>
+    </message>
+    <message>
+        <source>Make the folder named above writable for your user, or set state_dir in host.ini.</source>
+        <translation>請讓您的使用者可寫入上方所列的資料夾，或在 host.ini 中設定 state_dir。</translation>
+    </message>
+    <message>
+        <source>Set address and the port range in host.ini (see docs/host.md) to an address of this computer and ports below the kernel&apos;s ephemeral range.</source>
+        <translation>請在 host.ini 中將 address 和連接埠範圍（參閱 docs/host.md）設為本機的位址，以及低於核心臨時連接埠範圍的連接埠。</translation>
+    </message>
+    <message>
+        <source>See the result above; docs/host.md explains each check.</source>
+        <translation>請參閱上方結果；docs/host.md 說明了每項檢查。</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>價格</translation>
+    </message>
+    <message>
+        <source>What renters pay per GPU-hour (per hour for the whole computer when it has no GPU).</source>
+        <translation>租用者每卡時支付的金額（本機沒有 GPU 時為整機每小時價格）。</translation>
+    </message>
+    <message>
+        <source>Asking the market what similar computers earn…</source>
+        <translation>正在向市場查詢類似電腦的收入…</translation>
+    </message>
+    <message>
+        <source> W</source>
+        <translation> W</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小時</translation>
+    </message>
+    <message>
+        <source>Price per hour:</source>
+        <translation>每小時價格：</translation>
+    </message>
+    <message>
+        <source>Electricity price per kWh:</source>
+        <translation>每度電價格：</translation>
+    </message>
+    <message>
+        <source>Power under load:</source>
+        <translation>滿載功耗：</translation>
+    </message>
+    <message>
+        <source>Hours lent per day:</source>
+        <translation>每天出借時數：</translation>
+    </message>
+    <message>
+        <source>Expected per day:</source>
+        <translation>預計每天：</translation>
+    </message>
+    <message>
+        <source>No computer like this one is listed on the market yet: choose a price.</source>
+        <translation>市場上還沒有與本機類似的電腦上架：請自行設定價格。</translation>
+    </message>
+    <message>
+        <source>Similar computers (%1) ask a median %2, %3 listed, %4 % of them rented now.</source>
+        <translation>類似電腦（%1）要價中位數 %2，上架 %3 台，目前 %4 % 已被租用。</translation>
+    </message>
+    <message>
+        <source>no GPU</source>
+        <translation>無 GPU</translation>
+    </message>
+    <message>
+        <source>%1 net: renters pay %2, platform fee %3, electricity %4</source>
+        <translation>淨收入 %1：租用者支付 %2，平台費 %3，電費 %4</translation>
+    </message>
+    <message>
+        <source>The market did not say its fee: the figure is before the fee.</source>
+        <translation>市場未提供平台費：此金額為扣除平台費前的數字。</translation>
+    </message>
+    <message>
+        <source>Nothing like this computer is rented now, so the estimate is zero; a price below the median gets renters sooner.</source>
+        <translation>目前沒有與本機類似的電腦被租用，因此預估為零；低於中位數的價格能更快吸引租用者。</translation>
+    </message>
+    <message>
+        <source>When to lend</source>
+        <translation>出借時段</translation>
+    </message>
+    <message>
+        <source>You are never bothered while you use this computer.</source>
+        <translation>您使用本機時絕不會受到打擾。</translation>
+    </message>
+    <message>
+        <source>Only when I am away</source>
+        <translation>僅在我離開時</translation>
+    </message>
+    <message>
+        <source> min without keyboard or mouse</source>
+        <translation> 分鐘未使用鍵盤或滑鼠</translation>
+    </message>
+    <message>
+        <source>any time, or e.g. mon-fri 22:00-08:00, sat 00:00-24:00</source>
+        <translation>任何時間，或例如 mon-fri 22:00-08:00, sat 00:00-24:00</translation>
+    </message>
+    <message>
+        <source>Pause when another program uses the GPU or a fullscreen app runs</source>
+        <translation>有其他程式使用 GPU 或有全螢幕應用程式執行時暫停</translation>
+    </message>
+    <message>
+        <source>Interruptible: rentals stop (data kept) when I come back</source>
+        <translation>可中斷：我回來時停止租用（資料保留）</translation>
+    </message>
+    <message>
+        <source>On demand: rentals continue when I come back; stopping them counts against reliability</source>
+        <translation>隨需：我回來時租用繼續；中途停止會影響可靠性</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>排程：</translation>
+    </message>
+    <message>
+        <source>Register this computer first: click the button below.</source>
+        <translation>請先註冊本機：點選下方按鈕。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::LogDialog</name>
@@ -1302,6 +2774,10 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>Not connected</source>
         <translation>未連線</translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation>資料集</translation>
     </message>
 </context>
 <context>
@@ -1470,6 +2946,135 @@ Check the market address in Settings, or try again.</source>
     </message>
 </context>
 <context>
+    <name>suanli::ui::PairDelegate</name>
+    <message>
+        <source>Paused at %1 of %2</source>
+        <translation>已暫停於 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Comparing both sides…</source>
+        <translation>正在比對兩端…</translation>
+    </message>
+    <message>
+        <source>Syncing · %1 % · %2/s</source>
+        <translation>同步中 · %1 % · %2/s</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3:%4</source>
+        <translation>%1 %2 %3:%4</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::PairDialog</name>
+    <message>
+        <source>Edit folder pair</source>
+        <translation>編輯資料夾配對</translation>
+    </message>
+    <message>
+        <source>Add a folder pair</source>
+        <translation>新增資料夾配對</translation>
+    </message>
+    <message>
+        <source>A folder on this computer</source>
+        <translation>本機上的資料夾</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <source>Local folder</source>
+        <translation>本機資料夾</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>實例</translation>
+    </message>
+    <message>
+        <source>Path on the instance</source>
+        <translation>實例上的路徑</translation>
+    </message>
+    <message>
+        <source>Upload: this folder → the instance</source>
+        <translation>上傳：此資料夾 → 實例</translation>
+    </message>
+    <message>
+        <source>Download: the instance → this folder</source>
+        <translation>下載：實例 → 此資料夾</translation>
+    </message>
+    <message>
+        <source>Sync now copies</source>
+        <translation>「立即同步」的複製方向</translation>
+    </message>
+    <message>
+        <source>Files whose size and time match are skipped; large files resume where a cancelled sync stopped. A .suanliignore file in the folder lists what to leave out, like .gitignore.</source>
+        <translation>大小和時間相符的檔案會略過；大型檔案會從取消同步時中斷的地方續傳。資料夾中的 .suanliignore 檔案列出要排除的項目，用法與 .gitignore 相同。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Choose later (not rented yet)</source>
+        <translation>稍後選擇（尚未租用）</translation>
+    </message>
+    <message>
+        <source>Instance %1</source>
+        <translation>實例 %1</translation>
+    </message>
+    <message>
+        <source>CPU only</source>
+        <translation>僅 CPU</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Instance %1 (gone)</source>
+        <translation>實例 %1（已不存在）</translation>
+    </message>
+    <message>
+        <source>Choose the local folder</source>
+        <translation>選擇本機資料夾</translation>
+    </message>
+    <message>
+        <source>Delete files on the instance that this folder no longer has</source>
+        <translation>刪除實例上此資料夾已沒有的檔案</translation>
+    </message>
+    <message>
+        <source>Delete files in this folder that the instance no longer has</source>
+        <translation>刪除此資料夾中實例已沒有的檔案</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::PassphraseDialog</name>
+    <message>
+        <source>SSH key passphrase</source>
+        <translation>SSH 金鑰密碼</translation>
+    </message>
+    <message>
+        <source>Suanli keeps it in the system keychain and uses it for its own tunnels. Your key file is not changed.</source>
+        <translation>Suanli 會將密碼儲存在系統鑰匙串中，並用於自己的通道。您的金鑰檔案不會被更改。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解鎖</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of your SSH key.</source>
+        <translation>請輸入您 SSH 金鑰的密碼。</translation>
+    </message>
+</context>
+<context>
     <name>suanli::ui::SettingsDialog</name>
     <message>
         <source>This computer (local mode)</source>
@@ -1539,12 +3144,641 @@ Check the market address in Settings, or try again.</source>
         <source>No keychain answers: tokens are kept in a file only you can read.</source>
         <translation>沒有可用的鑰匙串：權杖儲存在僅您可讀的檔案中。</translation>
     </message>
+    <message>
+        <source>SSH key</source>
+        <translation>SSH 金鑰</translation>
+    </message>
+    <message>
+        <source>Reading the key…</source>
+        <translation>正在讀取金鑰…</translation>
+    </message>
+    <message>
+        <source>leave empty to use the saved one</source>
+        <translation>留空則使用已儲存的密碼</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>目前密碼</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>新密碼</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>再次輸入</translation>
+    </message>
+    <message>
+        <source>Set passphrase</source>
+        <translation>設定密碼</translation>
+    </message>
+    <message>
+        <source>Remove passphrase</source>
+        <translation>移除密碼</translation>
+    </message>
+    <message>
+        <source>The key file is re-encrypted in place; your instances keep accepting it. Suanli keeps the passphrase in the system keychain; ssh and VS Code ask for it themselves (or use ssh-agent).</source>
+        <translation>金鑰檔案會就地重新加密；您的實例仍會接受它。Suanli 將密碼儲存在系統鑰匙串中；ssh 和 VS Code 會自行詢問密碼（或使用 ssh-agent）。</translation>
+    </message>
+    <message>
+        <source>Type the new passphrase twice.</source>
+        <translation>請輸入兩次新密碼。</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ.</source>
+        <translation>兩次輸入的新密碼不一致。</translation>
+    </message>
+    <message>
+        <source>Your SSH key is protected by a passphrase.</source>
+        <translation>您的 SSH 金鑰已受密碼保護。</translation>
+    </message>
+    <message>
+        <source>Your SSH key has no passphrase: anyone who can read your files can use it.</source>
+        <translation>您的 SSH 金鑰沒有密碼：任何能讀取您檔案的人都能使用它。</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>變更密碼</translation>
+    </message>
+    <message>
+        <source>Removing the passphrase…</source>
+        <translation>正在移除密碼…</translation>
+    </message>
+    <message>
+        <source>Encrypting the key…</source>
+        <translation>正在加密金鑰…</translation>
+    </message>
+    <message>
+        <source>The current passphrase is wrong (or none is saved): type it in &quot;Current passphrase&quot;. Nothing was changed.</source>
+        <translation>目前密碼錯誤（或未儲存密碼）：請在「目前密碼」中輸入。未做任何變更。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::StateWidget</name>
     <message>
         <source>This takes a moment.</source>
         <translation>請稍候。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::SyncProgressPanel</name>
+    <message>
+        <source>Data</source>
+        <translation>資料量</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩餘時間</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路徑</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Comparing both sides…</source>
+        <translation>正在比對兩端…</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暫停</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Nothing to copy: both sides match.</source>
+        <translation>無需複製：兩端已一致。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync now would upload %n file(s), %1.</source>
+        <translation>
+            <numerusform>「立即同步」將上傳 %n 個檔案，共 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync now would download %n file(s), %1.</source>
+        <translation>
+            <numerusform>「立即同步」將下載 %n 個檔案，共 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %n file(s), %1.</source>
+        <translation>
+            <numerusform>正在上傳 %n 個檔案，共 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Downloading %n file(s), %1.</source>
+        <translation>
+            <numerusform>正在下載 %n 個檔案，共 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) (%1) already there.</source>
+        <translation>
+            <numerusform>%n 個檔案（%1）已存在。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s) to create.</source>
+        <translation>
+            <numerusform>需建立 %n 個資料夾。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s).</source>
+        <translation>
+            <numerusform>%n 個連結。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to delete on the instance.</source>
+        <translation>
+            <numerusform>實例上有 %n 個待刪除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to delete in the folder.</source>
+        <translation>
+            <numerusform>資料夾中有 %n 個待刪除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped (see the list).</source>
+        <translation>
+            <numerusform>略過 %n 個（見列表）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Plan&lt;/b&gt; (nothing moved): </source>
+        <translation>&lt;b&gt;預覽&lt;/b&gt;（尚未傳輸任何內容）：</translation>
+    </message>
+    <message>
+        <source>upload</source>
+        <translation>上傳</translation>
+    </message>
+    <message>
+        <source>download</source>
+        <translation>下載</translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>已略過：%1</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>…以及其他 %n 個</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::TrayIcon</name>
+    <message>
+        <source>Lend now</source>
+        <translation>立即出借</translation>
+    </message>
+    <message>
+        <source>Pause 1 h</source>
+        <translation>暫停 1 小時</translation>
+    </message>
+    <message>
+        <source>Pause until tomorrow</source>
+        <translation>暫停到明天</translation>
+    </message>
+    <message>
+        <source>Open Suanli</source>
+        <translation>開啟算力</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::TrayText</name>
+    <message>
+        <source>Off</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Waiting for idle</source>
+        <translation>等待閒置</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>已上架</translation>
+    </message>
+    <message>
+        <source>Rented</source>
+        <translation>已出租</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暫停</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>錯誤</translation>
+    </message>
+    <message>
+        <source>checking whether you are using this computer</source>
+        <translation>正在檢查您是否在使用本機</translation>
+    </message>
+    <message>
+        <source>lending is switched off</source>
+        <translation>出借已關閉</translation>
+    </message>
+    <message>
+        <source>outside your lending hours</source>
+        <translation>不在您設定的出借時段內</translation>
+    </message>
+    <message numerus="yes">
+        <source>you are using this computer; lending starts after %n minute(s) idle</source>
+        <translation>
+            <numerusform>您正在使用本機；閒置 %n 分鐘後開始出借</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>you are using the GPU</source>
+        <translation>您正在使用 GPU</translation>
+    </message>
+    <message>
+        <source>a fullscreen app is running</source>
+        <translation>有全螢幕應用程式正在執行</translation>
+    </message>
+    <message>
+        <source>the GPU is above %1 °C</source>
+        <translation>GPU 溫度超過 %1 °C</translation>
+    </message>
+    <message>
+        <source>the GPUs draw more than %1 W</source>
+        <translation>GPU 功耗超過 %1 W</translation>
+    </message>
+    <message>
+        <source>paused until %1</source>
+        <translation>暫停至 %1</translation>
+    </message>
+    <message>
+        <source>cannot tell whether you are using this computer (%1); lend on a schedule instead, or choose Lend now</source>
+        <translation>無法判斷您是否在使用本機（%1）；請改用排程出借，或選擇「立即出借」</translation>
+    </message>
+    <message>
+        <source>the host agent stopped with an error</source>
+        <translation>主機代理因錯誤而停止</translation>
+    </message>
+    <message>
+        <source>Suanli: not lending</source>
+        <translation>算力：未出借</translation>
+    </message>
+    <message>
+        <source>Suanli: waiting for idle</source>
+        <translation>算力：等待閒置</translation>
+    </message>
+    <message>
+        <source>Suanli: listed, waiting for a renter</source>
+        <translation>算力：已上架，等待租用者</translation>
+    </message>
+    <message>
+        <source>Suanli: rented, earning %1 per hour</source>
+        <translation>算力：已出租，每小時收入 %1</translation>
+    </message>
+    <message>
+        <source>Suanli: rented, earning %1 per hour before the platform fee</source>
+        <translation>算力：已出租，每小時收入 %1（未扣平台費）</translation>
+    </message>
+    <message>
+        <source>Suanli: paused</source>
+        <translation>算力：已暫停</translation>
+    </message>
+    <message>
+        <source>Suanli: error</source>
+        <translation>算力：錯誤</translation>
+    </message>
+    <message>
+        <source>Listed but not earning: check your price against the suggestion</source>
+        <translation>已上架但沒有收入：請對照建議價格檢查您的定價</translation>
+    </message>
+    <message>
+        <source>A GPU is not visible inside containers: run the self-test in the Lend view</source>
+        <translation>容器內看不到某張 GPU：請在「出借」頁面執行自我檢測</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::charts::BarChart</name>
+    <message>
+        <source>%1: %2</source>
+        <comment>category: value</comment>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::charts::GuardDialog</name>
+    <message>
+        <source>instance %1</source>
+        <translation>實例 %1</translation>
+    </message>
+    <message>
+        <source>Cost guard for %1</source>
+        <translation>%1 的費用防護</translation>
+    </message>
+    <message>
+        <source>The market stops the instance (its data is kept) when a limit is reached, even while this app is closed. Spent so far: %1.</source>
+        <translation>達到任一上限時，市場會停止實例（資料保留），即使本應用已關閉也一樣。目前已花費：%1。</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Total spend of this instance, in %1; empty for no limit</source>
+        <translation>此實例的總花費（%1）；留空表示不限</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小時</translation>
+    </message>
+    <message>
+        <source>Running time over all periods</source>
+        <translation>所有時段的累計執行時間</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分鐘</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Idle means every GPU below this utilisation and no SSH session</source>
+        <translation>閒置是指所有 GPU 使用率都低於此值且沒有 SSH 工作階段</translation>
+    </message>
+    <message>
+        <source>Idle means the CPU below this (100 % = one core) and no SSH session</source>
+        <translation>閒置是指 CPU 低於此值（100 % = 一個核心）且沒有 SSH 工作階段</translation>
+    </message>
+    <message>
+        <source>Maximum spend (%1):</source>
+        <translation>最高花費（%1）：</translation>
+    </message>
+    <message>
+        <source>Maximum running time:</source>
+        <translation>最長執行時間：</translation>
+    </message>
+    <message>
+        <source>Stop when idle for:</source>
+        <translation>閒置多久後停止：</translation>
+    </message>
+    <message>
+        <source>Idle below (GPU):</source>
+        <translation>閒置門檻（GPU）：</translation>
+    </message>
+    <message>
+        <source>Idle below (CPU):</source>
+        <translation>閒置門檻（CPU）：</translation>
+    </message>
+    <message>
+        <source>Write the maximum spend as an amount such as 50 or 12.5, or leave it empty for no limit.</source>
+        <translation>請以金額填寫最高花費，例如 50 或 12.5，或留空表示不限。</translation>
+    </message>
+    <message>
+        <source>The market did not take the new limits: %1 Check the values and your connection, then save again.</source>
+        <translation>市場未接受新的上限：%1 請檢查數值和網路連線，然後重新儲存。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::charts::InstanceDashboard</name>
+    <message>
+        <source>5 min</source>
+        <translation>5 分鐘</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 小時</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 小時</translation>
+    </message>
+    <message>
+        <source>Show the last %1</source>
+        <translation>顯示最近 %1</translation>
+    </message>
+    <message>
+        <source>Cost guard…</source>
+        <translation>費用防護…</translation>
+    </message>
+    <message>
+        <source>Limits the market enforces even while this app is closed</source>
+        <translation>即使本應用已關閉，市場仍會強制執行的上限</translation>
+    </message>
+    <message>
+        <source>GPU utilisation</source>
+        <translation>GPU 使用率</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>GPU memory used</source>
+        <translation>GPU 記憶體用量</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>GPU temperature</source>
+        <translation>GPU 溫度</translation>
+    </message>
+    <message>
+        <source>°C</source>
+        <translation>°C</translation>
+    </message>
+    <message>
+        <source>GPU power</source>
+        <translation>GPU 功耗</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>CPU (100 % = one core)</source>
+        <translation>CPU（100 % = 一個核心）</translation>
+    </message>
+    <message>
+        <source>Memory used</source>
+        <translation>記憶體用量</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>記憶體</translation>
+    </message>
+    <message>
+        <source>Waiting for telemetry…</source>
+        <translation>正在等待遙測資料…</translation>
+    </message>
+    <message>
+        <source>This instance has no GPU: the charts show its CPU and memory.</source>
+        <translation>此實例沒有 GPU：圖表顯示其 CPU 和記憶體。</translation>
+    </message>
+    <message>
+        <source>Instance %1</source>
+        <translation>實例 %1</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>No telemetry yet</source>
+        <translation>暫無遙測資料</translation>
+    </message>
+    <message>
+        <source>GPU %1 %</source>
+        <translation>GPU %1 %</translation>
+    </message>
+    <message>
+        <source>CPU %1 %</source>
+        <translation>CPU %1 %</translation>
+    </message>
+    <message>
+        <source>RAM %1 GiB</source>
+        <translation>記憶體 %1 GiB</translation>
+    </message>
+    <message>
+        <source>GPU %1</source>
+        <translation>GPU %1</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::charts::InstanceHistoryView</name>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation>正在載入歷史記錄…</translation>
+    </message>
+    <message>
+        <source>Cannot load the history: %1</source>
+        <translation>無法載入歷史記錄：%1</translation>
+    </message>
+    <message>
+        <source>No changes recorded yet.</source>
+        <translation>尚無變更記錄。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s), newest first.</source>
+        <translation>
+            <numerusform>%n 筆變更，最新的在前。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::charts::SpendWidget</name>
+    <message>
+        <source>Spend this month</source>
+        <translation>本月花費</translation>
+    </message>
+    <message>
+        <source>No spend this month</source>
+        <translation>本月無花費</translation>
+    </message>
+    <message>
+        <source>Spend per day</source>
+        <translation>每日花費</translation>
+    </message>
+    <message>
+        <source>Nothing is charging now</source>
+        <translation>目前沒有計費項目</translation>
+    </message>
+    <message>
+        <source>%1 per hour now</source>
+        <translation>目前每小時 %1</translation>
+    </message>
+    <message>
+        <source>Balance %1</source>
+        <translation>餘額 %1</translation>
+    </message>
+    <message>
+        <source>The balance is used up: top up to keep instances running</source>
+        <translation>餘額已用盡：請儲值以保持實例執行</translation>
+    </message>
+    <message>
+        <source>Balance %1 lasts %2 at this rate</source>
+        <translation>以目前速率，餘額 %1 可用 %2</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>帳戶</translation>
+    </message>
+    <message>
+        <source>Instance %1</source>
+        <translation>實例 %1</translation>
+    </message>
+    <message>
+        <source>Spend per day, %1 %2</source>
+        <comment>month, year</comment>
+        <translation>每日花費，%2 年 %1</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::charts::TimeChart</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>value and unit</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>line name: value</comment>
+        <translation>%1：%2</translation>
     </message>
 </context>
 </TS>

@@ -265,6 +265,8 @@ void MainWindow::openLaunchDialog(const protocol::Offer &offer, int gpus, qint64
     if (gpus > 0)
         dialog->setGpuCount(gpus);
     dialog->setDiskGb(diskGb);
+    if (m_uploadEstimate)
+        dialog->setUploadEstimate(m_uploadEstimate(offer));
     connect(dialog, &QDialog::accepted, this, [this, dialog] { launch(dialog->request()); });
     dialog->open();
 }

@@ -6,6 +6,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QAction;
 class QKeySequence;
 class QLabel;
@@ -107,6 +109,8 @@ private:
     QMenu *m_viewMenu = nullptr;
     QAction *m_viewSeparator = nullptr;
     bool m_keepRunningOnClose = false;
+    /// "Uploading your 12 GB dataset takes about 4 min at 500 Mbit/s" for an offer (Datasets).
+    std::function<QString(const protocol::Offer &)> m_uploadEstimate;
     dashboard::DashboardClient *m_dashClient = nullptr;
     dashboard::TelemetryFeed *m_feed = nullptr;
     dashboard::SpendTracker *m_spend = nullptr;

@@ -5,7 +5,6 @@
 
 #ifdef SUANLI_HAVE_DATASETS
 #include "catalogview.h"
-#include "launchdialog.h"
 #include "offerdetailpane.h"
 
 #include "app/datasets/datasetscontroller.h"
@@ -75,11 +74,7 @@ void MainWindow::setupDatasets()
     m_catalog->detailPane()->setUploadEstimate(estimate);
     connect(sizes, &datasets::DatasetSizes::changed, m_catalog->detailPane(),
             &OfferDetailPane::updateUploadEstimate);
-    // openLaunchDialog (connected to rentRequested before this) has made the dialog by now.
-    connect(m_catalog, &CatalogView::rentRequested, this, [this, estimate] {
-        for (auto *dialog : findChildren<LaunchDialog *>(Qt::FindDirectChildrenOnly))
-            dialog->setUploadEstimate(estimate(dialog->offer()));
-    });
+    m_uploadEstimate = estimate; // the launch dialog says it too (openLaunchDialog)
 #endif
 }
 

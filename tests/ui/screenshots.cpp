@@ -12,6 +12,8 @@
 #include "ui/billingview.h"
 #include "ui/catalogfilterbar.h"
 #include "ui/catalogview.h"
+#include "ui/charts/instancedashboard.h"
+#include "ui/charts/instancehistoryview.h"
 #include "ui/firstrundialog.h"
 #include "ui/instancesview.h"
 #include "ui/launchdialog.h"
@@ -25,6 +27,7 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -178,6 +181,22 @@ int main(int argc, char *argv[])
     // answer, so a tunnel could only show that it fails.)
     steps.push_back([] {});
     steps.push_back([&] { save(&window, u"instances-running"_s); });
+    // Its dashboard: the simulated agents' 1 Hz telemetry (the real-instance picture is
+    // docs/screenshots/dashboard.png, from scripts/screenshot-dashboard).
+    steps.push_back([&] {
+        auto *view = window.instancesView();
+        view->detailTabs()->setCurrentWidget(view->dashboard());
+    });
+    steps.push_back([] {});
+    steps.push_back([] {});
+    steps.push_back([&] { save(&window, u"instances-dashboard"_s); });
+    steps.push_back([&] {
+        auto *view = window.instancesView();
+        view->detailTabs()->setCurrentWidget(view->history());
+    });
+    steps.push_back([] {});
+    steps.push_back([&] { save(&window, u"instances-history"_s); });
+    steps.push_back([&] { window.instancesView()->detailTabs()->setCurrentIndex(0); });
     steps.push_back([&] {
         window.instancesView()->table()->selectRow(0);
         window.instancesView()->destroyButton()->click();

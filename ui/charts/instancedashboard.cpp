@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -97,28 +98,44 @@ InstanceDashboard::InstanceDashboard(dashboard::TelemetryFeed *feed, QWidget *pa
     m_mem->setDecimals(1);
     m_cpu->setLineNames({tr("CPU")});
     m_mem->setLineNames({tr("RAM")});
-    for (TimeChart *chart : {m_util, m_vram, m_temp, m_power, m_cpu, m_mem})
+    // Below this a chart has no room for its axis labels (Qt Charts elides them to "…"); the
+    // charts scroll instead when the window is short.
+    const int minChartHeight = fontMetrics().height() * 13;
+    for (TimeChart *chart : {m_util, m_vram, m_temp, m_power, m_cpu, m_mem}) {
         chart->setEmptyText(tr("Waiting for telemetry…"));
+        chart->setMinimumHeight(minChartHeight);
+    }
 
-    m_gpuCharts = new QWidget(this);
+    auto *body = new QWidget(this);
+    m_gpuCharts = new QWidget(body);
     auto *gpuGrid = new QGridLayout(m_gpuCharts);
     gpuGrid->setContentsMargins(0, 0, 0, 0);
     gpuGrid->addWidget(m_util, 0, 0);
     gpuGrid->addWidget(m_vram, 0, 1);
     gpuGrid->addWidget(m_temp, 1, 0);
     gpuGrid->addWidget(m_power, 1, 1);
-    m_noGpu = new QLabel(tr("This instance has no GPU: the charts show its CPU and memory."), this);
+    m_noGpu = new QLabel(tr("This instance has no GPU: the charts show its CPU and memory."), body);
     m_noGpu->setVisible(false);
 
     auto *instanceRow = new QHBoxLayout;
     instanceRow->addWidget(m_cpu);
     instanceRow->addWidget(m_mem);
 
+    auto *bodyLayout = new QVBoxLayout(body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addWidget(m_gpuCharts, 2);
+    bodyLayout->addWidget(m_noGpu);
+    bodyLayout->addLayout(instanceRow, 1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("dashboardScroll"));
+    scroll->setWidget(body);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
-    layout->addWidget(m_gpuCharts, 2);
-    layout->addWidget(m_noGpu);
-    layout->addLayout(instanceRow, 1);
+    layout->addWidget(scroll, 1);
 
     m_timer = new QTimer(this);
     connect(m_timer, &QTimer::timeout, this, [this] {
