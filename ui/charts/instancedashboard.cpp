@@ -100,7 +100,7 @@ InstanceDashboard::InstanceDashboard(dashboard::TelemetryFeed *feed, QWidget *pa
     m_mem->setLineNames({tr("RAM")});
     // Below this a chart has no room for its axis labels (Qt Charts elides them to "…"); the
     // charts scroll instead when the window is short.
-    const int minChartHeight = fontMetrics().height() * 13;
+    const int minChartHeight = fontMetrics().height() * 17; // six y labels, title, legend
     for (TimeChart *chart : {m_util, m_vram, m_temp, m_power, m_cpu, m_mem}) {
         chart->setEmptyText(tr("Waiting for telemetry…"));
         chart->setMinimumHeight(minChartHeight);
