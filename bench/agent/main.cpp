@@ -9,6 +9,7 @@
 //
 //   agent-bench [--launches 10] [--instances 4] [--window 60] [--image REF] [--agent PATH]
 
+#include "bench/procstat.h"
 #include "protocol/agentmessages.h"
 #include "protocol/json.h"
 
@@ -30,6 +31,9 @@
 using namespace Qt::StringLiterals;
 using namespace suanli;
 
+using suanli::bench::ProcStat;
+using suanli::bench::procStat;
+
 namespace {
 
 void waitUntil(const std::function<bool()> &done, int timeoutMs)
@@ -38,38 +42,6 @@ void waitUntil(const std::function<bool()> &done, int timeoutMs)
     t.start();
     while (!done() && t.elapsed() < timeoutMs)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-}
-
-struct ProcStat
-{
-    double cpuSeconds = 0;
-    qint64 rssKb = 0;
-    qint64 hwmKb = 0;
-};
-
-ProcStat procStat(qint64 pid)
-{
-    ProcStat s;
-    QFile stat(u"/proc/%1/stat"_s.arg(pid));
-    if (stat.open(QIODevice::ReadOnly)) {
-        const QByteArray text = stat.readAll();
-        const QList<QByteArray> f = text.mid(text.lastIndexOf(')') + 2).split(' ');
-        // fields 14..17 (utime stime cutime cstime) are 11..14 after the ")"
-        const double ticks = double(sysconf(_SC_CLK_TCK));
-        s.cpuSeconds = (f.value(11).toLongLong() + f.value(12).toLongLong() +
-                        f.value(13).toLongLong() + f.value(14).toLongLong()) /
-                       ticks;
-    }
-    QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (status.open(QIODevice::ReadOnly)) {
-        for (const QByteArray &line : status.readAll().split('\n')) {
-            if (line.startsWith("VmRSS:"))
-                s.rssKb = line.mid(6).trimmed().split(' ').first().toLongLong();
-            if (line.startsWith("VmHWM:"))
-                s.hwmKb = line.mid(6).trimmed().split(' ').first().toLongLong();
-        }
-    }
-    return s;
 }
 
 bool sshAnswers(int port)

@@ -9,6 +9,7 @@
 // /proc/PID/stat over a window after a warm-up; memory is VmRSS and VmHWM.
 // Run it under a tray: tests/contributor/with-tray-xvfb build-tray/bench/tray/tray-bench
 
+#include "bench/procstat.h"
 #include "app/contributor/contributorcontroller.h"
 #include "host/hostengine.h"
 #include "ui/tray/contributormode.h"
@@ -35,42 +36,10 @@
 using namespace Qt::StringLiterals;
 using namespace suanli;
 
+using suanli::bench::ProcStat;
+using suanli::bench::procStat;
+
 namespace {
-
-struct ProcStat
-{
-    double cpuSeconds = 0;
-    qint64 rssKb = 0;
-    qint64 hwmKb = 0;
-};
-
-ProcStat procStat(qint64 pid)
-{
-    ProcStat s;
-    QFile stat(u"/proc/%1/stat"_s.arg(pid));
-    if (stat.open(QIODevice::ReadOnly)) {
-        const QByteArray text = stat.readAll();
-        // Fields after the command name (which may hold spaces) start at the last ')'.
-        const QList<QByteArray> f = text.mid(text.lastIndexOf(')') + 2).split(' ');
-        const double hz = double(sysconf(_SC_CLK_TCK));
-        s.cpuSeconds = (f.value(11).toLongLong() + f.value(12).toLongLong() +
-                        f.value(13).toLongLong() + f.value(14).toLongLong()) /
-                       hz;
-    }
-    QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (status.open(QIODevice::ReadOnly)) {
-        for (const QByteArray &line : status.readAll().split('\n')) {
-            const auto value = [&line](int skip) {
-                return line.mid(skip).trimmed().split(' ').first().toLongLong();
-            };
-            if (line.startsWith("VmRSS:"))
-                s.rssKb = value(6);
-            else if (line.startsWith("VmHWM:"))
-                s.hwmKb = value(6);
-        }
-    }
-    return s;
-}
 
 void waitFor(const std::function<bool()> &done, int timeoutMs)
 {
