@@ -16,7 +16,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpSocket>
@@ -174,31 +173,9 @@ private slots:
         QVERIFY(burst.ok());
         constexpr int kConnections = 100;
         constexpr qsizetype kBytes = 64 * 1024;
-        struct Client
-        {
-            std::unique_ptr<QTcpSocket> socket;
-            QByteArray sent;
-            QByteArray received;
-        };
-        std::vector<Client> clients(kConnections);
-        for (Client &client : clients) {
-            client.sent.resize(kBytes);
-            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(client.sent.data()),
-                                                  kBytes / 4);
-            client.socket = std::make_unique<QTcpSocket>();
-            QTcpSocket *socket = client.socket.get();
-            connect(socket, &QTcpSocket::readyRead, socket,
-                    [&client] { client.received += client.socket->readAll(); });
-            socket->connectToHost(QHostAddress::LocalHost, burst->localPort);
-            socket->write(client.sent);
-        }
-        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(clients.begin(), clients.end(),
-                                             [](const Client &c) {
-                                                 return c.received.size() >= c.sent.size();
-                                             }),
-                                 30000);
-        for (const Client &client : clients)
-            QVERIFY(client.received == client.sent);
+        EchoBurst clients(burst->localPort, kConnections, kBytes);
+        QString why;
+        QVERIFY2(clients.waitEchoed(30000, &why), qPrintable(why));
         QTRY_COMPARE(session.forward(burst->id).bytesFromRemote, kConnections * kBytes);
         const ForwardStats stats = session.forward(burst->id);
         QCOMPARE(stats.bytesToRemote, kConnections * kBytes);

@@ -3,7 +3,6 @@
 
 #include "ssh/session.h"
 
-#include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -57,31 +56,9 @@ private slots:
         constexpr int kConnections = 100;
         constexpr qsizetype kBytes = 256 * 1024;
 
-        struct Client
-        {
-            std::unique_ptr<QTcpSocket> socket;
-            QByteArray sent;
-            QByteArray received;
-        };
-        std::vector<Client> clients(kConnections);
-        for (Client &client : clients) {
-            client.sent.resize(kBytes);
-            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(client.sent.data()),
-                                                  kBytes / 4);
-            client.socket = std::make_unique<QTcpSocket>();
-            QTcpSocket *socket = client.socket.get();
-            connect(socket, &QTcpSocket::readyRead, socket,
-                    [&client] { client.received += client.socket->readAll(); });
-            socket->connectToHost(QHostAddress::LocalHost, forward->localPort);
-            socket->write(client.sent);
-        }
-        const auto allDone = [&] {
-            return std::all_of(clients.begin(), clients.end(),
-                               [](const Client &c) { return c.received.size() >= c.sent.size(); });
-        };
-        QTRY_VERIFY_WITH_TIMEOUT(allDone(), 60000);
-        for (const Client &client : clients)
-            QVERIFY(client.received == client.sent);
+        auto clients = std::make_unique<EchoBurst>(forward->localPort, kConnections, kBytes);
+        QString why;
+        QVERIFY2(clients->waitEchoed(60000, &why), qPrintable(why));
 
         QTRY_COMPARE(m_session->forward(forward->id).bytesFromRemote, kConnections * kBytes);
         ForwardStats stats = m_session->forward(forward->id);
@@ -90,7 +67,7 @@ private slots:
         QCOMPARE(stats.bytesToRemote, kConnections * kBytes);
         QCOMPARE(stats.failedConnections, 0);
 
-        clients.clear(); // closes the sockets
+        clients.reset(); // closes the sockets
         QTRY_COMPARE(m_session->forward(forward->id).activeConnections, 0);
         m_session->removeForward(forward->id);
     }

@@ -1,7 +1,10 @@
 #include "tcptools.h"
 
 #include <QDeadlineTimer>
+#include <QRandomGenerator>
 #include <QTest>
+
+#include <algorithm>
 
 namespace suanli::ssh::test {
 
@@ -19,6 +22,47 @@ QByteArray exchange(quint16 port, const QByteArray &payload, int timeoutMs)
         QTest::qWait(5);
     }
     return received;
+}
+
+EchoBurst::EchoBurst(quint16 port, int connections, qsizetype bytesEach)
+    : m_clients(size_t(connections))
+{
+    for (Client &client : m_clients) {
+        client.sent.resize(bytesEach);
+        QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(client.sent.data()),
+                                              bytesEach / 4);
+        client.socket = std::make_unique<QTcpSocket>();
+        QTcpSocket *socket = client.socket.get();
+        QObject::connect(socket, &QTcpSocket::readyRead, socket,
+                         [&client] { client.received += client.socket->readAll(); });
+        socket->connectToHost(QHostAddress::LocalHost, port);
+        socket->write(client.sent);
+    }
+}
+
+bool EchoBurst::waitEchoed(int timeoutMs, QString *why)
+{
+    const auto allBack = [this] {
+        return std::all_of(m_clients.cbegin(), m_clients.cend(),
+                           [](const Client &c) { return c.received.size() >= c.sent.size(); });
+    };
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!allBack() && !deadline.hasExpired())
+        QTest::qWait(10);
+    for (size_t i = 0; i < m_clients.size(); ++i) {
+        const Client &client = m_clients[i];
+        if (client.received != client.sent) {
+            *why = QStringLiteral("connection %1 of %2 got back %3 of %4 bytes%5")
+                       .arg(i + 1)
+                       .arg(m_clients.size())
+                       .arg(client.received.size())
+                       .arg(client.sent.size())
+                       .arg(client.received.size() == client.sent.size() ? QStringLiteral(", different ones")
+                                                                         : QString());
+            return false;
+        }
+    }
+    return true;
 }
 
 EchoServer::EchoServer(QObject *parent)
