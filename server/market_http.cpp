@@ -93,15 +93,6 @@ QString csvField(QString text)
     return text;
 }
 
-} // namespace
-
-QByteArray generateToken(const char *prefix)
-{
-    return newToken(prefix);
-}
-
-namespace {
-
 /// An ISO 8601 time; one without an offset is UTC (the market's clock), never local time.
 QDateTime parseUtcTime(const QString &text)
 {
@@ -112,6 +103,11 @@ QDateTime parseUtcTime(const QString &text)
 }
 
 } // namespace
+
+QByteArray generateToken(const char *prefix)
+{
+    return newToken(prefix);
+}
 
 HttpReply Market::me(const Principal &who)
 {
