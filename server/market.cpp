@@ -2,6 +2,7 @@
 
 #include "billingworker.h"
 #include "requestguard.h"
+#include "telemetryworker.h"
 
 #include "protocol/json.h"
 
@@ -55,20 +56,35 @@ Market::Market(std::unique_ptr<SqlStore> store, const Clock &clock, QObject *par
     m_billingThread.start();
     QMetaObject::invokeMethod(m_billing, &BillingWorker::open, Qt::QueuedConnection);
 
+    // The telemetry thread: a third connection for the per-second writes (samples, heartbeats,
+    // relays), so that neither a slow commit nor a billing batch holding SQLite's write lock
+    // keeps this thread from answering.
+    m_telemetry = new TelemetryWorker(m_store->database().url(), m_store->policy(),
+                                      u"telemetry-%1"_s.arg(quintptr(this), 0, 16));
+    m_telemetry->moveToThread(&m_telemetryThread);
+    m_telemetryThread.setObjectName(u"telemetry"_s);
+    connect(&m_telemetryThread, &QThread::finished, m_telemetry, &QObject::deleteLater);
+    connect(m_telemetry, &TelemetryWorker::written, this,
+            [this](quint64 seq, bool ok, double) { onTelemetryWritten(seq, ok, true); });
+    connect(m_telemetry, &TelemetryWorker::notified, this, &Market::onDatabaseNotification);
+    m_telemetryThread.start();
+    QMetaObject::invokeMethod(m_telemetry, &TelemetryWorker::open, Qt::QueuedConnection);
+
     m_hostsTimer.setInterval(5000);
     connect(&m_hostsTimer, &QTimer::timeout, this, &Market::checkHosts);
     m_flushTimer.setInterval(1000);
-    connect(&m_flushTimer, &QTimer::timeout, this, &Market::flushTelemetry);
+    connect(&m_flushTimer, &QTimer::timeout, this, &Market::startTelemetryFlush);
     m_retryTimer.setInterval(2000);
     connect(&m_retryTimer, &QTimer::timeout, this, &Market::retryCommands);
     m_pingTimer.setInterval(kPingAppsEveryMs);
     connect(&m_pingTimer, &QTimer::timeout, this, &Market::pingApps);
 
     if (m_store->database().dialect() == Dialect::Postgres) {
-        // Events and agent commands caused through another market process arrive here.
+        // Events and agent commands caused through another market process arrive here; relayed
+        // telemetry arrives on the telemetry thread's connection, which sends this process's.
         QSqlDriver *driver = m_store->database().handle().driver();
         for (const QString &channel : {u"suanli_events"_s, u"suanli_commands"_s, u"suanli_offers"_s,
-                                       u"suanli_telemetry"_s, u"suanli_listeners"_s})
+                                       u"suanli_listeners"_s})
             driver->subscribeToNotification(channel);
         connect(driver, &QSqlDriver::notification, this,
                 [this](const QString &name, QSqlDriver::NotificationSource source,
@@ -82,6 +98,17 @@ Market::Market(std::unique_ptr<SqlStore> store, const Clock &clock, QObject *par
 
 Market::~Market()
 {
+    // What is buffered, every heartbeat included, is written before the telemetry thread
+    // ends: the quit is queued behind the last batch. (A killed process loses the last
+    // second of telemetry and up to 10 s of heartbeats, see docs/market.md.)
+    TelemetryBatch last = takeTelemetryBatch();
+    for (auto it = m_lastSeen.constBegin(); it != m_lastSeen.constEnd(); ++it)
+        last.heartbeats.insert(it.key(), it.value());
+    postTelemetry(std::move(last));
+    QMetaObject::invokeMethod(
+        m_telemetry, [] { QThread::currentThread()->quit(); }, Qt::QueuedConnection);
+    m_telemetryThread.wait();
+    m_telemetry = nullptr;
     // Between two batches or in one: either way its transaction is committed or rolled back
     // before the thread ends, and the worker (with its connection) is deleted on its thread.
     m_billingThread.quit();
@@ -290,6 +317,14 @@ void Market::setBillingHook(std::function<void(qint64)> hook)
         Qt::QueuedConnection);
 }
 
+void Market::setTelemetryHook(std::function<void(quint64)> hook)
+{
+    QMetaObject::invokeMethod(
+        m_telemetry,
+        [worker = m_telemetry, hook = std::move(hook)] { worker->setWriteHook(hook); },
+        Qt::QueuedConnection);
+}
+
 void Market::checkHosts()
 {
     auto silent = m_store->silentHosts(m_clock.nowMs() - m_store->policy().hostLostAfterS * 1000);
@@ -297,6 +332,8 @@ void Market::checkHosts()
         return;
     announceListeners(false);
     for (qint64 hostId : *silent) {
+        if (m_heartbeatsInFlight.value(hostId) > m_telemetryWrittenSeq)
+            continue; // its heartbeat is being written by the telemetry thread
         if (m_agents.contains(hostId) && m_lastSeen.contains(hostId))
             continue; // connected here, its heartbeat is only waiting for the next flush
         auto changes = m_store->declareHostLost(hostId);
@@ -305,41 +342,104 @@ void Market::checkHosts()
     }
 }
 
-void Market::flushTelemetry()
+TelemetryBatch Market::takeTelemetryBatch()
 {
+    TelemetryBatch batch;
     // Heartbeats: each host's latest, written at most every kLastSeenWriteEveryMs.
-    QHash<qint64, qint64> due;
     const qint64 now = m_clock.nowMs();
     for (auto it = m_lastSeen.begin(); it != m_lastSeen.end();) {
         const auto written = m_lastSeenWritten.constFind(it.key());
         if (written == m_lastSeenWritten.constEnd() || now - *written >= kLastSeenWriteEveryMs
             || now < *written) {
-            due.insert(it.key(), it.value());
+            batch.heartbeats.insert(it.key(), it.value());
             m_lastSeenWritten.insert(it.key(), now);
             it = m_lastSeen.erase(it);
         } else {
             ++it;
         }
     }
-    if (!due.isEmpty())
-        (void)m_store->touchHosts(due);
     flushAllRemoteTelemetry();
-    if (!m_telemetryBuffer.isEmpty()) {
-        auto r = m_store->insertTelemetry(m_telemetryBuffer);
-        if (!r)
-            qWarning("telemetry: %s", qPrintable(r.error().message));
-        m_telemetryBuffer.clear();
+    batch.relay = std::exchange(m_relayOut, {});
+    batch.samples = std::exchange(m_telemetryBuffer, {});
+    return batch;
+}
+
+void Market::postTelemetry(TelemetryBatch batch)
+{
+    if (!m_telemetry
+        || (batch.samples.isEmpty() && batch.heartbeats.isEmpty() && batch.relay.isEmpty()))
+        return;
+    handOver(batch);
+    QMetaObject::invokeMethod(
+        m_telemetry,
+        [worker = m_telemetry, batch = std::move(batch)] { worker->writeAndReport(batch); },
+        Qt::QueuedConnection);
+}
+
+void Market::handOver(TelemetryBatch &batch)
+{
+    batch.seq = ++m_telemetrySeq;
+    for (auto it = batch.heartbeats.constBegin(); it != batch.heartbeats.constEnd(); ++it)
+        m_heartbeatsInFlight.insert(it.key(), batch.seq);
+    ++m_telemetryBatchesOut;
+}
+
+void Market::startTelemetryFlush()
+{
+    if (m_telemetryBatchesOut > 0) {
+        // One batch at a time: a slow write makes the next batch bigger, not the queue longer.
+        m_telemetryFlushWanted = true;
+        return;
     }
+    m_telemetryFlushWanted = false;
+    postTelemetry(takeTelemetryBatch());
+}
+
+void Market::flushTelemetry()
+{
+    if (!m_telemetry)
+        return;
+    TelemetryBatch batch = takeTelemetryBatch();
+    if (m_telemetryBatchesOut == 0 && batch.samples.isEmpty() && batch.heartbeats.isEmpty()
+        && batch.relay.isEmpty())
+        return;
+    handOver(batch);
+    // Queued behind the batches handed over before, so all of them are written on return.
+    TelemetryWritten result{batch.seq, false, 0};
+    TelemetryWorker *worker = m_telemetry;
+    QMetaObject::invokeMethod(
+        worker, [worker, &batch, &result] { result = worker->write(batch); },
+        Qt::BlockingQueuedConnection);
+    onTelemetryWritten(batch.seq, result.ok, false);
+}
+
+void Market::onTelemetryWritten(quint64 seq, bool ok, bool async)
+{
+    // The batches are written in order: all up to seq are done. A blocking flushTelemetry()
+    // gets here before the reports of the batches it waited for, which change nothing then.
+    --m_telemetryBatchesOut;
+    if (seq > m_telemetryWrittenSeq) {
+        m_telemetryWrittenSeq = seq;
+        m_heartbeatsInFlight.removeIf(
+            [seq](const QHash<qint64, quint64>::iterator &it) { return it.value() <= seq; });
+    }
+    emit telemetryFlushed(ok);
+    if (async && m_telemetryFlushWanted && m_telemetryBatchesOut == 0)
+        startTelemetryFlush();
 }
 
 void Market::flushLastSeen(qint64 hostId)
 {
+    // Its last heartbeat is what declareHostLost() bills up to: handed over at once, and
+    // checkHosts() leaves the host alone until it is committed.
     const auto seen = m_lastSeen.constFind(hostId);
     if (seen == m_lastSeen.constEnd())
         return;
-    (void)m_store->touchHosts({{hostId, seen.value()}});
+    TelemetryBatch batch;
+    batch.heartbeats.insert(hostId, seen.value());
     m_lastSeen.erase(seen);
     m_lastSeenWritten.remove(hostId);
+    postTelemetry(std::move(batch));
 }
 
 void Market::compactTelemetry()

@@ -23,6 +23,8 @@ class QWebSocket;
 namespace suanli::server {
 
 class BillingWorker;
+class TelemetryWorker;
+struct TelemetryBatch;
 
 /// A response before it is written: status, JSON (or other) body, content type.
 struct HttpReply
@@ -37,6 +39,8 @@ struct HttpReply
 /// telemetry) is rebuilt from the database, so several processes can share one PostgreSQL.
 /// The billing run and the telemetry roll-up run on a thread of their own (BillingWorker,
 /// with its own connection); what they change comes back here to be told to apps and agents.
+/// The per-second writes (telemetry samples, heartbeats, the relay of live telemetry) run on
+/// another (TelemetryWorker, with a third connection); this thread only swaps buffers.
 class Market : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -62,7 +66,15 @@ public:
     /// instance id the batch bills (a test holds a run there to act while it is under way).
     void setBillingHook(std::function<void(qint64)> hook);
     void checkHosts();
+    /// Hands what is buffered (samples, heartbeats due, relays) to the telemetry thread and
+    /// waits until it and every batch handed over before are written. Tests only (a blocking
+    /// wait, like runBilling()); the timer uses startTelemetryFlush().
     void flushTelemetry();
+    /// Hands what is buffered to the telemetry thread, as the 1 s timer does; while a batch is
+    /// being written, the next one waits for it (and grows). telemetryFlushed() follows.
+    void startTelemetryFlush();
+    /// Tests only: called on the telemetry thread before each batch is written.
+    void setTelemetryHook(std::function<void(quint64)> hook);
     void compactTelemetry();
     void retryCommands();
     /// Pings every app's events socket; drops those that did not answer the previous ping.
@@ -88,6 +100,8 @@ public:
 signals:
     /// A run of the billing thread ended and what it changed has been published.
     void billingRunFinished(bool ok);
+    /// A batch of the telemetry thread was written (or failed) and its heartbeats settled here.
+    void telemetryFlushed(bool ok);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -128,6 +142,10 @@ private:
     void sendPendingCommands(qint64 hostId, bool onlyDue);
     void sendToApp(AppSession *session, const QString &text);
     void flushLastSeen(qint64 hostId);
+    TelemetryBatch takeTelemetryBatch();
+    void handOver(TelemetryBatch &batch);
+    void postTelemetry(TelemetryBatch batch);
+    void onTelemetryWritten(quint64 seq, bool ok, bool async);
 
     // Events to apps, here and across processes (market_events.cpp)
     bool sharedDatabase() const;
@@ -149,6 +167,8 @@ private:
     Metrics m_metrics;
     QThread m_billingThread;
     BillingWorker *m_billing = nullptr; ///< lives in m_billingThread, deleted when it ends
+    QThread m_telemetryThread;
+    TelemetryWorker *m_telemetry = nullptr; ///< lives in m_telemetryThread, deleted when it ends
     QTimer m_hostsTimer;
     QTimer m_flushTimer;
     QTimer m_retryTimer;
@@ -158,6 +178,14 @@ private:
     QList<protocol::TelemetrySample> m_telemetryBuffer;
     QHash<qint64, qint64> m_lastSeen;              ///< host id → ms, not yet written
     QHash<qint64, qint64> m_lastSeenWritten;       ///< host id → when it was last written
+    /// Host id → the batch that carries its heartbeat to the telemetry thread: until that
+    /// batch is written, checkHosts() leaves the host alone.
+    QHash<qint64, quint64> m_heartbeatsInFlight;
+    quint64 m_telemetryWrittenSeq = 0; ///< every batch up to this one is written (or failed)
+    quint64 m_telemetrySeq = 0;    ///< seq of the last batch handed over
+    int m_telemetryBatchesOut = 0; ///< handed over, not yet reported back
+    bool m_telemetryFlushWanted = false; ///< a timer tick found a batch still being written
+    QList<QByteArray> m_relayOut;  ///< full suanli_telemetry payloads for the next batch
     QElapsedTimer m_uptime;                        ///< monotonic, for caches and announcements
     QHash<qint64, qint64> m_remoteListeners;       ///< account → until (m_uptime ms)
     QHash<qint64, QByteArray> m_remoteTelemetry;   ///< account → batched events to relay

@@ -125,13 +125,10 @@ void Market::publishTelemetry(qint64 accountId, const protocol::TelemetrySample 
 
 void Market::flushRemoteTelemetry(qint64 accountId)
 {
-    const QByteArray batch = m_remoteTelemetry.take(accountId);
-    if (batch.isEmpty())
-        return;
-    auto r = m_store->database().exec(u"SELECT pg_notify('suanli_telemetry', ?)"_s,
-                                      {QString::fromUtf8(batch)});
-    if (!r)
-        qWarning("telemetry relay: %s", qPrintable(r.error().message));
+    // Sent by the telemetry thread with the next batch, on its own connection (market.cpp).
+    QByteArray batch = m_remoteTelemetry.take(accountId);
+    if (!batch.isEmpty())
+        m_relayOut.append(std::move(batch));
 }
 
 void Market::flushAllRemoteTelemetry()

@@ -1,14 +1,18 @@
 // The billing run on its own thread: the market answers requests and agents while a run is
 // under way, a run's events still reach apps and agents, and a run racing a request handler or
 // another run charges every second exactly once. Also the telemetry roll-up that thread runs
-// in short transactions.
+// in short transactions, and the per-second telemetry and heartbeat writes on the telemetry
+// thread: requests are answered while one is held, and a heartbeat being written keeps its
+// host from being declared lost.
 
 #include "support/marketscenario.h"
 #include "support/testmain.h"
 
+#include <QJsonArray>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
+#include <QWebSocket>
 
 using namespace Qt::StringLiterals;
 using namespace suanli;
@@ -172,7 +176,104 @@ private slots:
         QCOMPARE(m_h->store().telemetryHistory(120, 0)->size(), 2);
     }
 
+    void requestsAreAnsweredWhileATelemetryWriteIsHeld()
+    {
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 1'320'000));
+        EventListener events(m_h->baseUrl(), s.renter.token);
+        QVERIFY(events.waitConnected());
+        const qint64 id = s.launch(*m_h);
+        QVERIFY(id);
+        // Every heartbeat due and written: nothing is left buffered for the host.
+        m_h->clock().advanceSeconds(11);
+        m_h->market().flushTelemetry();
+        holdTelemetryWrites();
+        QSignalSpy flushed(&m_h->market(), &server::Market::telemetryFlushed);
+
+        // Past --host-lost-after (90 s) in the database; then the agent speaks again.
+        m_h->clock().advanceSeconds(120);
+        const QString at = m_h->clock().now().toString(Qt::ISODateWithMs);
+        s.agent->send({{u"type"_s, u"telemetry"_s},
+                       {u"samples"_s, QJsonArray{QJsonObject{
+                            {u"instance_id"_s, id}, {u"at"_s, at}, {u"gpus"_s, QJsonArray{}},
+                            {u"cpu_pct"_s, 42.0}, {u"memory_used_mb"_s, 100},
+                            {u"ssh_sessions"_s, 0}}}}});
+        QVERIFY(!events.take(u"telemetry"_s).isEmpty()); // the market has the sample
+        m_h->market().startTelemetryFlush();
+        // The batch (the sample and the heartbeat) waits on the telemetry thread. Were it
+        // written on the event-loop thread, startTelemetryFlush() would only return once the
+        // hook gave up, with the batch written, and the checks below would fail.
+        QTRY_COMPARE_WITH_TIMEOUT(m_held->available(), 1, 30000);
+
+        auto health = m_h->get(u"/healthz"_s, {});
+        QCOMPARE(health.status, 200);
+        QCOMPARE(health.json[u"status"_s].toString(), u"ok"_s);
+        auto offers = m_h->get(u"/api/v1/offers"_s, s.renter.token);
+        QCOMPARE(offers.status, 200);
+        QVERIFY(offers.json[u"offers"_s].isArray());
+        auto history = m_h->get(u"/api/v1/instances/%1/telemetry"_s.arg(id), s.renter.token);
+        QCOMPARE(history.status, 200);
+        QVERIFY(!history.body.contains(at.toUtf8()));
+        // The host's last_seen in the database is 120 s old, but its heartbeat is on its way:
+        // the host-lost check leaves it alone.
+        m_h->market().checkHosts();
+        QCOMPARE(protocol::toString(m_h->store().instance(id)->state), u"running"_s);
+        QCOMPARE(flushed.count(), 0);
+
+        m_release->release(1000); // and the batches after it
+        QTRY_VERIFY_WITH_TIMEOUT(flushed.count() >= 1, 30000);
+        QVERIFY(flushed.first().first().toBool());
+        history = m_h->get(u"/api/v1/instances/%1/telemetry"_s.arg(id), s.renter.token);
+        QVERIFY(history.body.contains(at.toUtf8()));
+        m_h->market().checkHosts();
+        QCOMPARE(protocol::toString(m_h->store().instance(id)->state), u"running"_s);
+        // Past --host-lost-after after the written heartbeat, the host is lost after all.
+        m_h->clock().advanceSeconds(91);
+        m_h->market().checkHosts();
+        QCOMPARE(protocol::toString(m_h->store().instance(id)->state), u"interrupted"_s);
+    }
+
+    void aDisconnectingAgentsLastHeartbeatIsWhatALostHostIsBilledUpTo()
+    {
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 3'600'000));
+        const Micro start = s.balance(*m_h, s.renter.id);
+        const qint64 id = s.launch(*m_h);
+        QVERIFY(id);
+        m_h->clock().advanceSeconds(11);
+        m_h->market().flushTelemetry();
+        holdTelemetryWrites();
+        // A last message at +14 s, then the agent goes: its heartbeat is handed over at once.
+        m_h->clock().advanceSeconds(3);
+        s.agent->send({{u"type"_s, u"usage"_s}, {u"seq"_s, 1},
+                       {u"running_instance_ids"_s, QJsonArray{id}}});
+        s.agent->socket().close();
+        QTRY_COMPARE_WITH_TIMEOUT(m_held->available(), 1, 30000);
+        m_h->clock().advanceSeconds(200);
+        m_h->market().checkHosts(); // the heartbeat is not written yet: not lost yet
+        QCOMPARE(protocol::toString(m_h->store().instance(id)->state), u"running"_s);
+        m_release->release(1000);
+        m_h->market().flushTelemetry(); // waits for the held batch too
+        m_h->market().runBilling();
+        m_h->market().checkHosts();
+        auto instance = m_h->store().instance(id);
+        QCOMPARE(protocol::toString(instance->state), u"interrupted"_s);
+        // Billed up to the last message, 14 s, not to the last heartbeat written before it.
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 14'000);
+    }
+
 private:
+    /// Every batch of the telemetry thread waits for m_release once it has told m_held.
+    void holdTelemetryWrites()
+    {
+        QSemaphore *held = m_held.get();
+        QSemaphore *release = m_release.get();
+        m_h->market().setTelemetryHook([held, release](quint64) {
+            held->release();
+            (void)release->tryAcquire(1, 30000);
+        });
+    }
+
     /// Every batch of the billing thread waits for m_release once it has told m_held.
     void holdBillingRuns()
     {
