@@ -39,7 +39,7 @@ Result<QJsonObject> object(const QByteArray &body)
 
 } // namespace
 
-Error errorFromReply(int status, const QByteArray &body)
+Error MarketClient::errorFromReply(int status, const QByteArray &body)
 {
     const QJsonObject error = QJsonDocument::fromJson(body).object().value(u"error"_s).toObject();
     Error e;
@@ -49,7 +49,7 @@ Error errorFromReply(int status, const QByteArray &body)
     e.position = error.value(u"position"_s).toInt(-1);
     if (e.code.isEmpty()) {
         e.code = u"http_%1"_s.arg(status);
-        e.message = u"the market answered HTTP %1"_s.arg(status);
+        e.message = tr("The market answered HTTP %1.").arg(status);
     }
     return e;
 }
@@ -129,22 +129,30 @@ void MarketClient::onFinished(QNetworkReply *reply, Call call)
         call.done(errorFromReply(status, body));
 }
 
+void MarketClient::request(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                           const QByteArray &body, QObject *context, Callback<QByteArray> done)
+{
+    Call call;
+    call.method = method;
+    call.path = path;
+    call.query = query;
+    call.body = body;
+    call.context = context;
+    call.done = std::move(done);
+    send(std::move(call));
+}
+
 template<typename T>
 void MarketClient::getJson(const QString &path, const QUrlQuery &query, QObject *context,
                            std::function<Result<T>(const QByteArray &)> decode, Callback<T> done)
 {
-    Call call;
-    call.method = "GET";
-    call.path = path;
-    call.query = query;
-    call.context = context;
-    call.done = [decode = std::move(decode), done = std::move(done)](Result<QByteArray> r) {
+    request("GET", path, query, {}, context,
+            [decode = std::move(decode), done = std::move(done)](Result<QByteArray> r) {
         if (!r)
             done(r.error());
         else
             done(decode(*r));
-    };
-    send(std::move(call));
+    });
 }
 
 void MarketClient::me(QObject *context, Callback<Account> done)
@@ -314,9 +322,7 @@ void MarketClient::ledger(qint64 afterId, int limit, QObject *context,
 
 void MarketClient::ledgerCsv(QObject *context, Callback<QByteArray> done)
 {
-    getJson<QByteArray>(u"/api/v1/ledger.csv"_s, {}, context,
-                        [](const QByteArray &body) -> Result<QByteArray> { return body; },
-                        std::move(done));
+    request("GET", u"/api/v1/ledger.csv"_s, {}, {}, context, std::move(done));
 }
 
 void MarketClient::redeemVoucher(const QString &code, QObject *context, Callback<Balance> done)

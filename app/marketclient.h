@@ -90,6 +90,15 @@ public:
     void updateListing(qint64 hostId, const protocol::HostListing &listing, QObject *context,
                        Callback<protocol::Host> done);
 
+    /// Any other market call, for the modules that decode their own answers (the dashboard's
+    /// telemetry, events and guards): `path` under the base URL, `body` sent as JSON when not
+    /// empty. Same policy as the typed calls: the timeout, the translated "timeout" and
+    /// "network_error" messages, the market's error codes for non-2xx answers and
+    /// reachableChanged. It is retried like a read, so only for requests that are safe to
+    /// repeat: GET, or a PATCH whose absent fields stay. `done` gets the raw 2xx body.
+    void request(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                 const QByteArray &body, QObject *context, Callback<QByteArray> done);
+
 signals:
     /// A transport failure (after retries) or its end: the status bar shows reachability.
     void reachableChanged(bool reachable);
@@ -112,6 +121,8 @@ private:
     void sendInstanceCall(const QByteArray &method, const QString &path, QObject *context,
                           Callback<Instance> done);
     void onFinished(QNetworkReply *reply, Call call);
+    /// The Error in a market error body, or a generic one for the status.
+    static Error errorFromReply(int status, const QByteArray &body);
     void setReachable(bool reachable);
 
     template<typename T>
@@ -126,8 +137,5 @@ private:
     int m_retryDelayMs = 500;
     bool m_reachable = true;
 };
-
-/// The Error in a market error body, or a generic one for the status.
-Error errorFromReply(int status, const QByteArray &body);
 
 } // namespace suanli::app

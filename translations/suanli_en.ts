@@ -417,6 +417,10 @@
         <source>Cannot reach the market: %1</source>
         <translation>Cannot reach the market: %1</translation>
     </message>
+    <message>
+        <source>The market answered HTTP %1.</source>
+        <translation>The market answered HTTP %1.</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::MemorySecretStore</name>
@@ -530,13 +534,6 @@ per %1</translation>
     <message>
         <source>The key file was changed, but the passphrase could not be saved: %1. Suanli will ask for it when it connects.</source>
         <translation>The key file was changed, but the passphrase could not be saved: %1. Suanli will ask for it when it connects.</translation>
-    </message>
-</context>
-<context>
-    <name>suanli::dashboard::DashboardClient</name>
-    <message>
-        <source>Cannot reach the market: %1</source>
-        <translation>Cannot reach the market: %1</translation>
     </message>
 </context>
 <context>

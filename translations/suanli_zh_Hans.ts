@@ -415,6 +415,10 @@
         <source>Cannot reach the market: %1</source>
         <translation>无法连接市场：%1</translation>
     </message>
+    <message>
+        <source>The market answered HTTP %1.</source>
+        <translation>市场返回了 HTTP %1。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::MemorySecretStore</name>
@@ -524,13 +528,6 @@ per %1</source>
     <message>
         <source>The key file was changed, but the passphrase could not be saved: %1. Suanli will ask for it when it connects.</source>
         <translation>密钥文件已更改，但无法保存密码短语：%1。Suanli 连接时会再次询问。</translation>
-    </message>
-</context>
-<context>
-    <name>suanli::dashboard::DashboardClient</name>
-    <message>
-        <source>Cannot reach the market: %1</source>
-        <translation>无法连接市场：%1</translation>
     </message>
 </context>
 <context>

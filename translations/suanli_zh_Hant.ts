@@ -415,6 +415,10 @@
         <source>Cannot reach the market: %1</source>
         <translation>無法連線市場：%1</translation>
     </message>
+    <message>
+        <source>The market answered HTTP %1.</source>
+        <translation>市場回應了 HTTP %1。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::MemorySecretStore</name>
@@ -524,13 +528,6 @@ per %1</source>
     <message>
         <source>The key file was changed, but the passphrase could not be saved: %1. Suanli will ask for it when it connects.</source>
         <translation>金鑰檔案已變更，但無法儲存密碼片語：%1。Suanli 連線時會再次詢問。</translation>
-    </message>
-</context>
-<context>
-    <name>suanli::dashboard::DashboardClient</name>
-    <message>
-        <source>Cannot reach the market: %1</source>
-        <translation>無法連線市場：%1</translation>
     </message>
 </context>
 <context>

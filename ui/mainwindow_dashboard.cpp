@@ -31,7 +31,7 @@ void MainWindow::setupDashboard()
     app::EventStream *events = session->events();
     app::InstanceListModel *model = session->instances()->model();
 
-    m_dashClient = new dashboard::DashboardClient(session->client()->network(), session->client(), this);
+    m_dashClient = new dashboard::DashboardClient(session->client(), this);
     m_feed = new dashboard::TelemetryFeed(m_dashClient, events, this);
     m_instances->setDashboard(new charts::InstanceDashboard(m_feed),
                               new charts::InstanceHistoryView(m_dashClient));

@@ -6,8 +6,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -42,6 +40,27 @@ Result<TelemetryBucket> bucketFromJson(const QJsonObject &json)
                        statFrom(o.value(u"temperature_c"_s)), statFrom(o.value(u"power_w"_s))});
     }
     return b;
+}
+
+/// A MarketClient::request callback that hands the 2xx body to `decode` and its Result on.
+template<typename T>
+app::MarketClient::Callback<QByteArray> decoded(Result<T> (*decode)(const QByteArray &),
+                                                DashboardClient::Callback<T> done)
+{
+    return [decode, done = std::move(done)](Result<QByteArray> r) {
+        if (!r)
+            return done(r.error());
+        done(decode(*r));
+    };
+}
+
+template<typename T, Result<T> (*fromJson)(const QJsonObject &)>
+Result<T> objectAs(const QByteArray &body)
+{
+    auto json = protocol::parseJsonObject(body);
+    if (!json)
+        return json.error();
+    return fromJson(*json);
 }
 
 } // namespace
@@ -88,46 +107,10 @@ Result<QList<InstanceHistoryEvent>> parseInstanceEvents(const QByteArray &body)
     return out;
 }
 
-DashboardClient::DashboardClient(QNetworkAccessManager *network, const app::MarketClient *market,
-                                 QObject *parent)
+DashboardClient::DashboardClient(app::MarketClient *market, QObject *parent)
     : QObject(parent)
-    , m_network(network)
     , m_market(market)
 {
-}
-
-void DashboardClient::send(const QByteArray &method, const QString &path, const QString &query,
-                           const QByteArray &body, QObject *context,
-                           std::function<void(Result<QByteArray>)> done, int attempt)
-{
-    QUrl url = m_market->baseUrl();
-    url.setPath(url.path().chopped(url.path().endsWith(u'/') ? 1 : 0) + path);
-    if (!query.isEmpty())
-        url.setQuery(query);
-    QNetworkRequest request(url);
-    request.setTransferTimeout(m_timeoutMs);
-    request.setRawHeader("Authorization", "Bearer " + m_market->token());
-    request.setRawHeader("Accept", "application/json");
-    if (!body.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
-    QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
-    QPointer<QObject> guard(context);
-    connect(reply, &QNetworkReply::finished, this,
-            [=, this, done = std::move(done)]() mutable {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray answer = reply->readAll();
-        if (!guard)
-            return;
-        if (status == 0 && attempt == 0)
-            return send(method, path, query, body, guard, std::move(done), 1);
-        if (status == 0)
-            return done(makeError(u"network_error"_s,
-                                  tr("Cannot reach the market: %1").arg(reply->errorString())));
-        if (status < 200 || status >= 300)
-            return done(app::errorFromReply(status, answer));
-        done(answer);
-    });
 }
 
 void DashboardClient::telemetry(qint64 instanceId, const QDateTime &since, QObject *context,
@@ -136,54 +119,35 @@ void DashboardClient::telemetry(qint64 instanceId, const QDateTime &since, QObje
     QUrlQuery query;
     if (since.isValid())
         query.addQueryItem(u"since"_s, since.toUTC().toString(Qt::ISODateWithMs));
-    send("GET", u"/api/v1/instances/%1/telemetry"_s.arg(instanceId),
-         query.toString(QUrl::FullyEncoded), {}, context,
-         [done = std::move(done)](Result<QByteArray> r) {
-        if (!r)
-            return done(r.error());
-        done(parseTelemetryHistory(*r));
-    });
+    m_market->request("GET", u"/api/v1/instances/%1/telemetry"_s.arg(instanceId), query, {},
+                      context, decoded(&parseTelemetryHistory, std::move(done)));
 }
 
 void DashboardClient::instanceEvents(qint64 instanceId, QObject *context,
                                      Callback<QList<InstanceHistoryEvent>> done)
 {
-    send("GET", u"/api/v1/instances/%1/events"_s.arg(instanceId), {}, {}, context,
-         [done = std::move(done)](Result<QByteArray> r) {
-        if (!r)
-            return done(r.error());
-        done(parseInstanceEvents(*r));
-    });
+    m_market->request("GET", u"/api/v1/instances/%1/events"_s.arg(instanceId), {}, {}, context,
+                      decoded(&parseInstanceEvents, std::move(done)));
 }
 
 void DashboardClient::patchGuards(qint64 instanceId, const protocol::InstanceGuardsPatch &patch,
                                   QObject *context, Callback<protocol::Instance> done)
 {
-    send("PATCH", u"/api/v1/instances/%1"_s.arg(instanceId), {},
-         QJsonDocument(protocol::toJson(patch)).toJson(QJsonDocument::Compact), context,
-         [done = std::move(done)](Result<QByteArray> r) {
-        if (!r)
-            return done(r.error());
-        auto json = protocol::parseJsonObject(*r);
-        if (!json)
-            return done(json.error());
-        done(protocol::instanceFromJson(*json));
-    });
+    m_market->request("PATCH", u"/api/v1/instances/%1"_s.arg(instanceId), {},
+                      QJsonDocument(protocol::toJson(patch)).toJson(QJsonDocument::Compact),
+                      context,
+                      decoded(&objectAs<protocol::Instance, &protocol::instanceFromJson>,
+                              std::move(done)));
 }
 
 void DashboardClient::setLowBalance(Micro threshold, QObject *context,
                                     Callback<protocol::Account> done)
 {
-    QJsonObject body{{u"low_balance_micro"_s, threshold}};
-    send("PATCH", u"/api/v1/me"_s, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), context,
-         [done = std::move(done)](Result<QByteArray> r) {
-        if (!r)
-            return done(r.error());
-        auto json = protocol::parseJsonObject(*r);
-        if (!json)
-            return done(json.error());
-        done(protocol::accountFromJson(*json));
-    });
+    const QJsonObject body{{u"low_balance_micro"_s, threshold}};
+    m_market->request("PATCH", u"/api/v1/me"_s, {},
+                      QJsonDocument(body).toJson(QJsonDocument::Compact), context,
+                      decoded(&objectAs<protocol::Account, &protocol::accountFromJson>,
+                              std::move(done)));
 }
 
 } // namespace suanli::dashboard

@@ -7,11 +7,8 @@
 
 #include <QDateTime>
 #include <QObject>
-#include <QPointer>
 
 #include <functional>
-
-class QNetworkAccessManager;
 
 namespace suanli::app {
 class MarketClient;
@@ -36,11 +33,12 @@ struct InstanceHistoryEvent
 };
 Result<QList<InstanceHistoryEvent>> parseInstanceEvents(const QByteArray &body);
 
-/// The market calls the dashboard needs that app::MarketClient does not make (yet): telemetry
+/// The market calls the dashboard needs that app::MarketClient does not type: telemetry
 /// history, an instance's state history, the cost guards and the account's low-balance
-/// threshold. It reads the market URL and token from the MarketClient on every call, so a
-/// sign-in elsewhere carries over. Callbacks run only while `context` lives. Reads are retried
-/// once on a transport error; the PATCHes are idempotent (absent fields stay), so they too.
+/// threshold. Only the requests and their decoding live here; the transport is
+/// MarketClient::request, so the market URL and token, the timeout, retries (the PATCHes are
+/// idempotent: absent fields stay), error messages and reachability are the MarketClient's.
+/// Callbacks run only while `context` lives.
 class DashboardClient : public QObject
 {
     Q_OBJECT
@@ -48,8 +46,7 @@ public:
     template<typename T>
     using Callback = std::function<void(Result<T>)>;
 
-    DashboardClient(QNetworkAccessManager *network, const app::MarketClient *market,
-                    QObject *parent = nullptr);
+    explicit DashboardClient(app::MarketClient *market, QObject *parent = nullptr);
 
     /// `since` invalid: the market's default (24 h).
     void telemetry(qint64 instanceId, const QDateTime &since, QObject *context,
@@ -59,16 +56,9 @@ public:
     void patchGuards(qint64 instanceId, const protocol::InstanceGuardsPatch &patch,
                      QObject *context, Callback<protocol::Instance> done);
     void setLowBalance(Micro threshold, QObject *context, Callback<protocol::Account> done);
-    void setTimeout(int ms) { m_timeoutMs = ms; }
 
 private:
-    void send(const QByteArray &method, const QString &path, const QString &query,
-              const QByteArray &body, QObject *context,
-              std::function<void(Result<QByteArray>)> done, int attempt = 0);
-
-    QNetworkAccessManager *m_network;
-    const app::MarketClient *m_market;
-    int m_timeoutMs = 15000;
+    app::MarketClient *m_market;
 };
 
 } // namespace suanli::dashboard

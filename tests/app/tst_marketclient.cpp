@@ -1,4 +1,5 @@
 #include "app/marketclient.h"
+#include "protocol/json.h"
 
 #include "asyncresult.h"
 #include "support/marketharness.h"
@@ -7,6 +8,7 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -18,7 +20,7 @@ class TestMarketClient : public QObject
 {
     Q_OBJECT
 private slots:
-    void meAndBadToken()
+    void meRequestAndBadToken()
     {
         MarketHarness h;
         QVERIFY2(h.ok(), qPrintable(h.error()));
@@ -33,6 +35,22 @@ private slots:
         QCOMPARE(account->name, u"ann"_s);
         QCOMPARE(account->balance_micro, 5 * kMicroPerUnit);
         QCOMPARE(account->currency, u"CNY"_s);
+
+        // request(): the raw body of a 2xx, the market's own error otherwise.
+        Async<QByteArray> raw;
+        client.request("PATCH", u"/api/v1/me"_s, {}, R"({"low_balance_micro":3000000})",
+                       raw.context(), raw.callback());
+        auto patched = raw.wait();
+        QVERIFY2(patched.ok(), why(patched).constData());
+        auto json = protocol::parseJsonObject(*patched);
+        QVERIFY(json.ok());
+        QCOMPARE(json->value(u"low_balance_micro"_s).toInteger(), 3'000'000);
+        client.request("GET", u"/api/v1/instances/424242/events"_s, {}, {}, raw.context(),
+                       raw.callback());
+        auto missing = raw.wait();
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().code, u"not_found"_s);
+        QCOMPARE(missing.error().message, u"no such instance"_s);
 
         client.setMarket(QUrl(h.baseUrl()), "sk_" + QByteArray(43, 'x'));
         client.me(me.context(), me.callback());
@@ -165,6 +183,30 @@ private slots:
         QVERIFY(text.ok());
         QVERIFY(text->startsWith("id,at,kind,amount_micro"));
         QCOMPARE(text->count("\r\n"), 3);
+    }
+
+    void errorWithoutJsonBodyNamesTheStatus()
+    {
+        // Answers every request with a plain-text 418, as a proxy in front of the market might.
+        QTcpServer teapot;
+        QVERIFY(teapot.listen(QHostAddress::LocalHost));
+        connect(&teapot, &QTcpServer::newConnection, &teapot, [&teapot] {
+            QTcpSocket *socket = teapot.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                socket->write("HTTP/1.1 418 I'm a teapot\r\nContent-Type: text/plain\r\n"
+                              "Content-Length: 6\r\nConnection: close\r\n\r\nteapot");
+                socket->disconnectFromHost();
+            }, Qt::SingleShotConnection);
+        });
+        QNetworkAccessManager network;
+        MarketClient client(&network);
+        client.setMarket(QUrl(u"http://127.0.0.1:%1"_s.arg(teapot.serverPort())), "sk_x");
+        Async<QByteArray> raw;
+        client.request("GET", u"/api/v1/me"_s, {}, {}, raw.context(), raw.callback());
+        auto r = raw.wait();
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, u"http_418"_s);
+        QVERIFY2(r.error().message.contains(u"418"_s), why(r).constData());
     }
 
     void networkErrorsAfterRetries()

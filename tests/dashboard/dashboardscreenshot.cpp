@@ -77,7 +77,7 @@ int main(int argc, char **argv)
     app::MarketClient market(&network);
     market.setMarket(QUrl(bed.market().baseUrl()), bed.renterToken());
     app::EventStream events;
-    dashboard::DashboardClient client(&network, &market);
+    dashboard::DashboardClient client(&market);
     dashboard::TelemetryFeed feed(&client, &events);
     dashboard::SpendTracker spend(&market, &events);
     events.open(QUrl(bed.market().baseUrl()), bed.renterToken());

@@ -141,8 +141,8 @@ private slots:
         QNetworkAccessManager network;
         app::MarketClient market(&network);
         market.setMarket(QUrl(QStringLiteral("http://127.0.0.1:9")), "sk_test");
-        dashboard::DashboardClient client(&network, &market);
-        client.setTimeout(2000);
+        market.setRetryDelay(10); // the retries' backoff, not the point here
+        dashboard::DashboardClient client(&market);
         auto instance = gpuInstance();
         instance.max_spend_micro = 50'000'000;
         GuardDialog dialog(instance, QStringLiteral("CNY"), &client);
@@ -165,6 +165,9 @@ private slots:
         // Nothing listens on port 9: the error stays in the dialog.
         dialog.save();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.errorText().isEmpty(), 10000);
+        // MarketClient's message, after its retries.
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("Cannot reach the market")),
+                 qPrintable(dialog.errorText()));
         QVERIFY(dialog.result() != QDialog::Accepted);
     }
 

@@ -20,6 +20,7 @@ using contributor::ContributorController;
 EarningsPanel::EarningsPanel(ContributorController *controller, QWidget *parent)
     : QWidget(parent)
     , m_controller(controller)
+    , m_money(TrayText::moneyFormat({}, controller))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -64,21 +65,15 @@ EarningsPanel::EarningsPanel(ContributorController *controller, QWidget *parent)
 
 void EarningsPanel::setMoneyFormat(TrayText::MoneyFormat format)
 {
-    m_money = std::move(format);
+    m_money = TrayText::moneyFormat(std::move(format), m_controller);
     updateEarnings();
     updateLedger();
 }
 
-QString EarningsPanel::money(Micro amount) const
-{
-    return m_money ? m_money(amount)
-                   : TrayText::plainMoney(amount, m_controller->earnings().currency);
-}
-
 void EarningsPanel::updateEarnings()
 {
-    m_today->setText(money(m_controller->earnedToday()));
-    m_month->setText(money(m_controller->earnedThisMonth()));
+    m_today->setText(m_money(m_controller->earnedToday()));
+    m_month->setText(m_money(m_controller->earnedThisMonth()));
     const QDate today = m_controller->today();
     QStringList categories;
     QStringList names;
@@ -95,7 +90,7 @@ void EarningsPanel::updateEarnings()
     }
     // A round top a little above the best day, so the tallest bar does not touch the frame.
     const double yMax = top <= 0 ? 1.0 : std::ceil(top * 1.2 * 10) / 10;
-    m_chart->setValueFormatter([this](double v) { return money(qRound64(v * kMicroPerUnit)); });
+    m_chart->setValueFormatter([this](double v) { return m_money(qRound64(v * kMicroPerUnit)); });
     m_chart->setBars(categories, values, yMax, names);
 }
 
@@ -113,7 +108,7 @@ void EarningsPanel::updateLedger()
         if (what.isEmpty())
             what = e.instance_id ? tr("Rental #%1").arg(e.instance_id) : tr("Earning");
         m_ledger->setItem(row, 1, new QTableWidgetItem(what));
-        auto *amount = new QTableWidgetItem(money(e.amount_micro));
+        auto *amount = new QTableWidgetItem(m_money(e.amount_micro));
         amount->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_ledger->setItem(row, 2, amount);
     }

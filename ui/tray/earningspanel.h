@@ -35,10 +35,9 @@ private:
     void updateEarnings();
     void updateLedger();
     void updateAlarms();
-    QString money(Micro amount) const;
 
     contributor::ContributorController *m_controller;
-    TrayText::MoneyFormat m_money;
+    TrayText::MoneyFormat m_money; ///< always set: TrayText::moneyFormat
     QLabel *m_today = nullptr;
     QLabel *m_month = nullptr;
     QLabel *m_alarms = nullptr;

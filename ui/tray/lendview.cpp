@@ -1,6 +1,7 @@
 #include "lendview.h"
 
 #include "earningspanel.h"
+#include "lendform.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
@@ -21,21 +22,12 @@ namespace suanli::ui {
 
 using contributor::ContributorController;
 using host::LendingPolicy;
-
-namespace {
-QDoubleSpinBox *doubleBox(double max, int decimals, const QString &suffix, QWidget *parent)
-{
-    auto *box = new QDoubleSpinBox(parent);
-    box->setRange(0, max);
-    box->setDecimals(decimals);
-    box->setSuffix(suffix);
-    return box;
-}
-} // namespace
+using lendform::doubleBox;
 
 LendView::LendView(ContributorController *controller, QWidget *parent)
     : QWidget(parent)
     , m_controller(controller)
+    , m_money(TrayText::moneyFormat({}, controller))
 {
     auto *layout = new QVBoxLayout(this);
 
@@ -165,16 +157,10 @@ LendView::LendView(ContributorController *controller, QWidget *parent)
 
 void LendView::setMoneyFormat(TrayText::MoneyFormat format)
 {
-    m_money = format;
+    m_money = TrayText::moneyFormat(format, m_controller);
     m_earningsPanel->setMoneyFormat(std::move(format));
     updateStatus();
     updateEstimate();
-}
-
-QString LendView::money(Micro amount) const
-{
-    return m_money ? m_money(amount)
-                   : TrayText::plainMoney(amount, m_controller->earnings().currency);
 }
 
 void LendView::setScheduleText(const QString &text)
@@ -191,7 +177,7 @@ QString LendView::scheduleText() const
 void LendView::setElectricity(Micro pricePerKwhMicro, double powerW, double lendHoursPerDay)
 {
     m_loading = true;
-    m_kwhPrice->setValue(double(pricePerKwhMicro) / double(kMicroPerUnit));
+    lendform::setMicro(m_kwhPrice, pricePerKwhMicro);
     m_power->setValue(powerW);
     m_hours->setValue(lendHoursPerDay);
     m_loading = false;
@@ -200,7 +186,7 @@ void LendView::setElectricity(Micro pricePerKwhMicro, double powerW, double lend
 
 Micro LendView::pricePerKwhMicro() const
 {
-    return qRound64(m_kwhPrice->value() * double(kMicroPerUnit));
+    return lendform::microIn(m_kwhPrice);
 }
 
 double LendView::powerW() const
@@ -262,19 +248,10 @@ void LendView::applyEdits()
     m_idleMinutes->setEnabled(s.requireIdle);
     m_grace->setEnabled(s.interruptible);
 
-    QList<host::ScheduleWindow> windows;
-    for (const QString &part : scheduleText().split(u',', Qt::SkipEmptyParts)) {
-        auto w = host::parseScheduleWindow(part.trimmed());
-        if (!w) {
-            // Keep lending by the last good schedule; say what is wrong with this one.
-            m_scheduleError->setText(w.error().message);
-            m_scheduleError->show();
-            return;
-        }
-        windows.append(*w);
-    }
-    m_scheduleError->hide();
-    s.windows = windows;
+    const auto windows = lendform::parseSchedule(scheduleText(), m_scheduleError);
+    if (!windows)
+        return; // keep lending by the last good schedule; the error says what is wrong
+    s.windows = *windows;
     m_controller->policy()->setSettings(s);
     emit settingsEdited(s, scheduleText());
 }
@@ -301,14 +278,14 @@ void LendView::updateEstimate()
                 ? tr("No %1 is listed on the market yet: no suggestion.").arg(p->gpuModel)
                 : tr("%1 on the market: median %2 per GPU-hour, %3 listed, %4 % of them rented "
                      "now.")
-                      .arg(p->gpuModel, money(p->medianPriceGpuHourMicro))
+                      .arg(p->gpuModel, m_money(p->medianPriceGpuHourMicro))
                       .arg(p->listed)
                       .arg(QLocale().toString(p->rentedShare * 100, 'f', 0)));
     }
     const auto e = m_controller->estimate(m_hours->value(), m_power->value(), pricePerKwhMicro());
     m_estimate->setText(tr("%1 net (renters pay %2, platform fee %3, electricity %4)")
-                            .arg(money(e.netPerDay), money(e.grossPerDay), money(e.feePerDay),
-                                 money(e.electricityPerDay)));
+                            .arg(m_money(e.netPerDay), m_money(e.grossPerDay), m_money(e.feePerDay),
+                                 m_money(e.electricityPerDay)));
 }
 
 } // namespace suanli::ui

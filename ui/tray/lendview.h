@@ -68,10 +68,9 @@ private:
     void applyEdits();
     void updateStatus();
     void updateEstimate();
-    QString money(Micro amount) const;
 
     contributor::ContributorController *m_controller;
-    TrayText::MoneyFormat m_money;
+    TrayText::MoneyFormat m_money; ///< always set: TrayText::moneyFormat
     bool m_loading = false;
     QLabel *m_status = nullptr;
     EarningsPanel *m_earningsPanel = nullptr;

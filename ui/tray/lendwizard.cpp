@@ -1,5 +1,7 @@
 #include "lendwizard.h"
 
+#include "lendform.h"
+
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -20,6 +22,7 @@ using namespace Qt::StringLiterals;
 namespace suanli::ui {
 
 using host::SelfTest;
+using lendform::doubleBox;
 
 namespace {
 QLabel *wrapped(const QString &text, QWidget *parent)
@@ -28,15 +31,6 @@ QLabel *wrapped(const QString &text, QWidget *parent)
     label->setWordWrap(true);
     return label;
 }
-
-QDoubleSpinBox *doubleBox(double max, int decimals, const QString &suffix, QWidget *parent)
-{
-    auto *box = new QDoubleSpinBox(parent);
-    box->setRange(0, max);
-    box->setDecimals(decimals);
-    box->setSuffix(suffix);
-    return box;
-}
 } // namespace
 
 LendWizard::LendWizard(contributor::ContributorController *controller, Machine machine,
@@ -44,6 +38,7 @@ LendWizard::LendWizard(contributor::ContributorController *controller, Machine m
     : QWizard(parent)
     , m_controller(controller)
     , m_machine(std::move(machine))
+    , m_money(TrayText::moneyFormat({}, controller))
 {
     setWindowTitle(tr("Set up lending"));
     setWizardStyle(QWizard::ClassicStyle);
@@ -246,18 +241,17 @@ void LendWizard::updatePricing()
                 ? tr("No computer like this one is listed on the market yet: choose a price.")
                 : tr("Similar computers (%1) ask a median %2, %3 listed, %4 % of them rented now.")
                       .arg(p->gpuModel.isEmpty() ? tr("no GPU") : p->gpuModel,
-                           money(p->medianPriceGpuHourMicro))
+                           m_money(p->medianPriceGpuHourMicro))
                       .arg(p->listed)
                       .arg(QLocale().toString(p->rentedShare * 100, 'f', 0)));
     }
-    const Micro price = qRound64(m_price->value() * double(kMicroPerUnit));
-    const Micro kwh = qRound64(m_kwhPrice->value() * double(kMicroPerUnit));
     const auto e = contributor::EarningsEstimate::compute(
-        price, m_controller->offeredGpus(), m_hours->value(), p ? p->rentedShare : 0.0,
-        m_controller->feePpm().value_or(0), m_power->value(), kwh);
+        lendform::microIn(m_price), m_controller->offeredGpus(), m_hours->value(),
+        p ? p->rentedShare : 0.0, m_controller->feePpm().value_or(0), m_power->value(),
+        lendform::microIn(m_kwhPrice));
     QString text = tr("%1 net: renters pay %2, platform fee %3, electricity %4")
-                       .arg(money(e.netPerDay), money(e.grossPerDay), money(e.feePerDay),
-                            money(e.electricityPerDay));
+                       .arg(m_money(e.netPerDay), m_money(e.grossPerDay), m_money(e.feePerDay),
+                            m_money(e.electricityPerDay));
     if (!m_controller->feeKnown())
         text += u'\n' + tr("The market did not say its fee: the figure is before the fee.");
     if (!p || p->rentedShare == 0)
@@ -307,14 +301,8 @@ QWizardPage *LendWizard::createWhenPage()
 
 void LendWizard::setMoneyFormat(TrayText::MoneyFormat format)
 {
-    m_money = std::move(format);
+    m_money = TrayText::moneyFormat(std::move(format), m_controller);
     updatePricing();
-}
-
-QString LendWizard::money(Micro amount) const
-{
-    return m_money ? m_money(amount)
-                   : TrayText::plainMoney(amount, m_controller->earnings().currency);
 }
 
 void LendWizard::setScheduleText(const QString &text)
@@ -324,7 +312,7 @@ void LendWizard::setScheduleText(const QString &text)
 
 void LendWizard::setElectricity(Micro pricePerKwhMicro, double powerW, double lendHoursPerDay)
 {
-    m_kwhPrice->setValue(double(pricePerKwhMicro) / double(kMicroPerUnit));
+    lendform::setMicro(m_kwhPrice, pricePerKwhMicro);
     m_power->setValue(powerW);
     m_hours->setValue(lendHoursPerDay);
 }
@@ -341,25 +329,14 @@ void LendWizard::initializePage(int id)
             price = m_controller->pricing()->medianPriceGpuHourMicro;
         if (price <= 0)
             price = kMicroPerUnit;
-        m_price->setValue(double(price) / double(kMicroPerUnit));
+        lendform::setMicro(m_price, price);
         updatePricing();
     }
 }
 
 std::optional<QList<host::ScheduleWindow>> LendWizard::parsedSchedule()
 {
-    QList<host::ScheduleWindow> windows;
-    for (const QString &part : m_schedule->text().split(u',', Qt::SkipEmptyParts)) {
-        auto w = host::parseScheduleWindow(part.trimmed());
-        if (!w) {
-            m_scheduleError->setText(w.error().message);
-            m_scheduleError->show();
-            return std::nullopt;
-        }
-        windows.append(*w);
-    }
-    m_scheduleError->hide();
-    return windows;
+    return lendform::parseSchedule(m_schedule->text(), m_scheduleError);
 }
 
 bool LendWizard::validateCurrentPage()
@@ -389,11 +366,10 @@ void LendWizard::accept()
     s.pauseOnGpuUse = m_pauseOnGpu->isChecked();
     s.interruptible = m_interruptible->isChecked();
     m_controller->policy()->setSettings(s);
-    const Micro price = qRound64(m_price->value() * double(kMicroPerUnit));
+    const Micro price = lendform::microIn(m_price);
     m_controller->setListingPrice(price);
-    emit finishedSetup(s, m_schedule->text().trimmed(), price,
-                       qRound64(m_kwhPrice->value() * double(kMicroPerUnit)), m_power->value(),
-                       m_hours->value());
+    emit finishedSetup(s, m_schedule->text().trimmed(), price, lendform::microIn(m_kwhPrice),
+                       m_power->value(), m_hours->value());
     QWizard::accept();
 }
 

@@ -84,11 +84,10 @@ private:
     void onCheck(host::SelfTest::Outcome outcome, const QString &name, const QString &detail);
     void updatePricing();
     std::optional<QList<host::ScheduleWindow>> parsedSchedule();
-    QString money(Micro amount) const;
 
     contributor::ContributorController *m_controller;
     Machine m_machine;
-    TrayText::MoneyFormat m_money;
+    TrayText::MoneyFormat m_money; ///< always set: TrayText::moneyFormat
     Registration m_registrationState = Registration::NotRegistered;
     QLabel *m_registration = nullptr;
     QPushButton *m_register = nullptr;

@@ -11,6 +11,7 @@ using State = host::LendingPolicy::State;
 TrayIcon::TrayIcon(contributor::ContributorController *controller, QObject *parent)
     : QObject(parent)
     , m_controller(controller)
+    , m_money(TrayText::moneyFormat({}, controller))
 {
     m_status = m_menu.addAction(QString());
     m_status->setEnabled(false);
@@ -52,7 +53,7 @@ bool TrayIcon::isAvailable()
 
 void TrayIcon::setMoneyFormat(TrayText::MoneyFormat format)
 {
-    m_money = std::move(format);
+    m_money = TrayText::moneyFormat(std::move(format), m_controller);
     update();
 }
 
@@ -139,12 +140,7 @@ void TrayIcon::update()
     const host::LendingPolicy *policy = m_controller->policy();
     const State state = policy->state();
     m_icon.setIcon(iconFor(state));
-    TrayText::MoneyFormat money = m_money;
-    if (!money)
-        money = [this](Micro amount) {
-            return TrayText::plainMoney(amount, m_controller->earnings().currency);
-        };
-    m_icon.setToolTip(TrayText::tooltip(*m_controller, money));
+    m_icon.setToolTip(TrayText::tooltip(*m_controller, m_money));
     m_status->setText(TrayText::stateName(state));
     m_lendNow->setEnabled(!(policy->lendingForced() && policy->isListed()));
     m_pauseHour->setEnabled(state != State::Off);

@@ -58,7 +58,7 @@ private:
     QAction *m_pauseTomorrow = nullptr;
     QAction *m_open = nullptr;
     QAction *m_quit = nullptr;
-    TrayText::MoneyFormat m_money;
+    TrayText::MoneyFormat m_money; ///< always set: TrayText::moneyFormat
 };
 
 } // namespace suanli::ui

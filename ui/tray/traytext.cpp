@@ -117,4 +117,14 @@ QString TrayText::plainMoney(Micro amount, const QString &currency)
     return QLocale().toString(double(amount) / double(kMicroPerUnit), 'f', 2) + u' ' + currency;
 }
 
+TrayText::MoneyFormat TrayText::moneyFormat(MoneyFormat format,
+                                            const contributor::ContributorController *controller)
+{
+    if (format)
+        return format;
+    return [controller](Micro amount) {
+        return plainMoney(amount, controller->earnings().currency);
+    };
+}
+
 } // namespace suanli::ui

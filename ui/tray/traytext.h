@@ -26,6 +26,10 @@ public:
     static QString alarmText(contributor::ContributorController::Alarm alarm);
     /// Fallback money format when the app does not set one: "1.50 CNY".
     static QString plainMoney(Micro amount, const QString &currency);
+    /// `format`, or plainMoney in the controller's currency (read at each call) where the app
+    /// set none: what the tray and the Lend view's widgets format amounts with.
+    static MoneyFormat moneyFormat(MoneyFormat format,
+                                   const contributor::ContributorController *controller);
 };
 
 } // namespace suanli::ui
