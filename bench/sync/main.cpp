@@ -15,6 +15,7 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <unistd.h>
 
 using namespace suanli;
 
@@ -38,6 +39,7 @@ struct Bench
         options.sessions = sessions;
         sync::SyncJob job(options);
         QSignalSpy finished(&job, &sync::SyncJob::finished);
+        ::sync();
         QElapsedTimer clock;
         clock.start();
         job.start();
@@ -52,6 +54,7 @@ struct Bench
 
     double runShell(const QString &command)
     {
+        ::sync();
         QElapsedTimer clock;
         clock.start();
         const int rc = QProcess::execute(QStringLiteral("sh"), {QStringLiteral("-c"), command});
@@ -93,7 +96,9 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("kib"), QStringLiteral("Size of each small file."), QStringLiteral("KiB"), QStringLiteral("10")});
     parser.addOption({QStringLiteral("sessions"), QStringLiteral("Parallel SSH sessions."), QStringLiteral("n"), QStringLiteral("8")});
     parser.addOption({QStringLiteral("only"), QStringLiteral("Run only case a, b or c (c implies b)."), QStringLiteral("case")});
+    parser.addOption({QStringLiteral("ours-only"), QStringLiteral("Skip sftp and rsync (for profiling our side).")});
     parser.process(app);
+    const bool oursOnly = parser.isSet(QStringLiteral("ours-only"));
     const qint64 mib = parser.value(QStringLiteral("mib")).toLongLong();
     const int files = parser.value(QStringLiteral("files")).toInt();
     const qint64 kib = parser.value(QStringLiteral("kib")).toLongLong();
@@ -124,11 +129,11 @@ int main(int argc, char **argv)
         writeRandom(src + QStringLiteral("/big.bin"), mib * 1024 * 1024, 1);
         const double ours = bench.runSuanli(src, dir.filePath(QStringLiteral("a-suanli")), dir.filePath(QStringLiteral("a.sqlite")));
         QDir().mkpath(dir.filePath(QStringLiteral("a-sftp")));
-        const double sftp = bench.runShell(QStringLiteral("echo 'put %1/big.bin %2/big.bin' | sftp -q -b - -P %3 -i %4 -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR %5 >/dev/null")
+        const double sftp = oursOnly ? 0 : bench.runShell(QStringLiteral("echo 'put %1/big.bin %2/big.bin' | sftp -q -b - -P %3 -i %4 -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR %5 >/dev/null")
                                                 .arg(src, dir.filePath(QStringLiteral("a-sftp")))
                                                 .arg(bench.sshd.port())
                                                 .arg(bench.sshd.clientKeyPath(), target));
-        const double rsync = bench.runShell(QStringLiteral("rsync -a --whole-file -e '%1' %2/ %3:%4/")
+        const double rsync = oursOnly ? 0 : bench.runShell(QStringLiteral("rsync -a --whole-file -e '%1' %2/ %3:%4/")
                                                  .arg(ssh, src, target, dir.filePath(QStringLiteral("a-rsync"))));
         QDir(dir.filePath(QStringLiteral("a-suanli"))).removeRecursively();
         QDir(dir.filePath(QStringLiteral("a-sftp"))).removeRecursively();
@@ -150,7 +155,7 @@ int main(int argc, char **argv)
         const double ours = bench.runSuanli(src, dir.filePath(QStringLiteral("b-suanli")), dir.filePath(QStringLiteral("b.sqlite")), &first);
         const QString rsyncCommand = QStringLiteral("rsync -a -e '%1' %2/ %3:%4/")
                                          .arg(ssh, src, target, dir.filePath(QStringLiteral("b-rsync")));
-        const double rsync = bench.runShell(rsyncCommand);
+        const double rsync = oursOnly ? 0 : bench.runShell(rsyncCommand);
         std::printf("\n(b) %d files of %lld KiB\n", files, kib);
         std::printf("  suanli sync   %7.2f s  (%lld files, verified %lld)\n", ours, first.filesTransferred, first.filesVerified);
         std::printf("  rsync -a      %7.2f s\n", rsync);
@@ -158,7 +163,7 @@ int main(int argc, char **argv)
 
         sync::SyncReport again;
         const double oursAgain = bench.runSuanli(src, dir.filePath(QStringLiteral("b-suanli")), dir.filePath(QStringLiteral("b.sqlite")), &again);
-        const double rsyncAgain = bench.runShell(rsyncCommand);
+        const double rsyncAgain = oursOnly ? 0 : bench.runShell(rsyncCommand);
         std::printf("\n(c) re-sync of unchanged (b)\n");
         std::printf("  suanli sync   %7.2f s  (%lld files moved, %lld unchanged)\n", oursAgain, again.filesTransferred, again.filesUnchanged);
         std::printf("  rsync -a      %7.2f s\n", rsyncAgain);
