@@ -191,12 +191,17 @@ int printReport(const QStringList &paths)
         const double rps = at(run, u"search/rps"_s).toDouble();
         const double p99 = at(run, u"search/latency/p99_ms"_s).toDouble();
         const bool searchMet = rps >= kSearchRpsTarget && p99 <= kSearchP99TargetMs;
-        // The search target is the for SQLite; PostgreSQL is shown against it too.
-        print(u"  %1: ≥ %2 searches/s with p99 ≤ %3 ms: %4 (%5/s, %6 of target; p99 %7 ms)"_s
+        // The search target is the for SQLite; PostgreSQL is shown against it too, as a
+        // comparison that neither fails nor passes the run.
+        const bool searchTargeted = label.contains(u"SQLite"_s, Qt::CaseInsensitive);
+        print(u"  %1: ≥ %2 searches/s with p99 ≤ %3 ms%4: %5 (%6/s, %7 of target; p99 %8 ms)"_s
                   .arg(label)
                   .arg(kSearchRpsTarget)
                   .arg(kSearchP99TargetMs)
-                  .arg(searchMet ? u"met"_s : u"MISSED"_s)
+                  .arg(searchTargeted ? QString() : u" (SQLite's target, for comparison)"_s)
+                  .arg(searchMet        ? u"met"_s
+                       : searchTargeted ? u"MISSED"_s
+                                        : u"not within it"_s)
                   .arg(qRound(rps))
                   .arg(u"%1 %"_s.arg(qRound(rps / kSearchRpsTarget * 100)))
                   .arg(p99, 0, 'f', 1));
@@ -230,7 +235,7 @@ int printReport(const QStringList &paths)
                   .arg(both.isDouble() ? u", market and PostgreSQL together"_s : QString())
                   .arg(total, 0, 'f', 1)
                   .arg(at(run, u"idle/cpu/market_cpu_pct"_s).toDouble(), 0, 'f', 1));
-        if (label.contains(u"SQLite"_s, Qt::CaseInsensitive))
+        if (searchTargeted)
             allMet = allMet && searchMet;
         allMet = allMet && telemetryMet;
     }
