@@ -30,10 +30,13 @@ QString tr(const char *text)
 }
 
 // Small files travel pipelined (sftppipe.h) and a batch ends with one hashing exec on the
-// instance (a fork of sshd, a shell, the tool: more CPU than a thousand files' writes), so
-// the small files are shared out in as few batches as keep every session busy.
-constexpr qsizetype kMinBatchFiles = 64;
-constexpr qsizetype kMaxBatchFiles = 2048;
+// instance: a fork of sshd, the user's shell with its start-up files (`conda init` or
+// `pyenv init` in ~/.bashrc: 100–500 ms of CPU each time) and the tool. Each session is an
+// sshd of its own too. So a run opens only the sessions its work needs — one per
+// kFilesPerSession small files or kBatchBytes of them, at most SyncOptions::sessions — and
+// gives each one batch. A batch never holds more than kBatchBytes: its files are renamed
+// into place only after its verification, so that is what a dropped link can cost.
+constexpr qsizetype kFilesPerSession = 5000;
 constexpr qint64 kBatchBytes = 64 * 1024 * 1024;
 constexpr int kHashBatch = 256;
 
@@ -257,11 +260,18 @@ SyncReport SyncRunner::run(const std::function<void(const SyncPlan &)> &onPlan)
     QList<Entry> transfers = plan.transfers;
     std::sort(transfers.begin(), transfers.end(),
               [](const Entry &a, const Entry &b) { return a.size > b.size; });
-    const qsizetype smallFiles = std::count_if(transfers.cbegin(), transfers.cend(), [&](const Entry &e) {
-        return e.size < m_options.largeFileThreshold;
-    });
-    const int sessions = qMax(1, m_options.sessions);
-    const qsizetype batchFiles = qBound(kMinBatchFiles, (smallFiles + sessions - 1) / sessions, kMaxBatchFiles);
+    qsizetype smallFiles = 0;
+    qint64 smallBytes = 0;
+    for (const Entry &entry : std::as_const(transfers)) {
+        if (entry.size < m_options.largeFileThreshold) {
+            ++smallFiles;
+            smallBytes += entry.size;
+        }
+    }
+    const qsizetype wanted = qMax((smallFiles + kFilesPerSession - 1) / kFilesPerSession,
+                                  qsizetype((smallBytes + kBatchBytes - 1) / kBatchBytes));
+    const qsizetype batches = qBound(qsizetype(1), wanted, qsizetype(qMax(1, m_options.sessions)));
+    const qsizetype batchFiles = qMax(qsizetype(1), (smallFiles + batches - 1) / batches);
     QList<Entry> batch;
     qint64 batchBytes = 0;
     for (const Entry &entry : std::as_const(transfers)) {
