@@ -14,7 +14,9 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <unistd.h>
 
 using namespace suanli;
@@ -79,6 +81,15 @@ void writeRandom(const QString &path, qint64 size, quint32 seed)
     }
 }
 
+double median(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype mid = values.size() / 2;
+    return values.size() % 2 ? values.at(mid) : (values.at(mid - 1) + values.at(mid)) / 2;
+}
+
 QString ratio(double ours, double theirs)
 {
     return QString::number(theirs / ours, 'f', 2) + QStringLiteral("x");
@@ -97,12 +108,14 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("sessions"), QStringLiteral("Parallel SSH sessions."), QStringLiteral("n"), QStringLiteral("8")});
     parser.addOption({QStringLiteral("only"), QStringLiteral("Run only case a, b or c (c implies b)."), QStringLiteral("case")});
     parser.addOption({QStringLiteral("ours-only"), QStringLiteral("Skip sftp and rsync (for profiling our side).")});
+    parser.addOption({QStringLiteral("rounds"), QStringLiteral("Rounds per case; figures are medians."), QStringLiteral("n"), QStringLiteral("3")});
     parser.process(app);
     const bool oursOnly = parser.isSet(QStringLiteral("ours-only"));
     const qint64 mib = parser.value(QStringLiteral("mib")).toLongLong();
     const int files = parser.value(QStringLiteral("files")).toInt();
     const qint64 kib = parser.value(QStringLiteral("kib")).toLongLong();
     const QString only = parser.value(QStringLiteral("only"));
+    const int rounds = qMax(1, parser.value(QStringLiteral("rounds")).toInt());
 
     Bench bench;
     bench.sessions = parser.value(QStringLiteral("sessions")).toInt();
@@ -124,50 +137,96 @@ int main(int argc, char **argv)
                     return f.readAll().trimmed();
                 }())));
 
+    // Each round runs every tool once, in a rotating order, into fresh targets; the figures are
+    // medians over the rounds (one run says little on a VM whose disk and CPU neighbours vary).
+    const auto rotate = [](QList<std::function<void()>> steps, int round) {
+        for (qsizetype i = 0; i < steps.size(); ++i)
+            steps.at((i + round) % steps.size())();
+    };
     if (only.isEmpty() || only == QStringLiteral("a")) {
         const QString src = dir.filePath(QStringLiteral("a-src"));
         writeRandom(src + QStringLiteral("/big.bin"), mib * 1024 * 1024, 1);
-        const double ours = bench.runSuanli(src, dir.filePath(QStringLiteral("a-suanli")), dir.filePath(QStringLiteral("a.sqlite")));
-        QDir().mkpath(dir.filePath(QStringLiteral("a-sftp")));
-        const double sftp = oursOnly ? 0 : bench.runShell(QStringLiteral("echo 'put %1/big.bin %2/big.bin' | sftp -q -b - -P %3 -i %4 -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR %5 >/dev/null")
-                                                .arg(src, dir.filePath(QStringLiteral("a-sftp")))
-                                                .arg(bench.sshd.port())
-                                                .arg(bench.sshd.clientKeyPath(), target));
-        const double rsync = oursOnly ? 0 : bench.runShell(QStringLiteral("rsync -a --whole-file -e '%1' %2/ %3:%4/")
-                                                 .arg(ssh, src, target, dir.filePath(QStringLiteral("a-rsync"))));
-        QDir(dir.filePath(QStringLiteral("a-suanli"))).removeRecursively();
-        QDir(dir.filePath(QStringLiteral("a-sftp"))).removeRecursively();
-        QDir(dir.filePath(QStringLiteral("a-rsync"))).removeRecursively();
+        QList<double> ours, sftp, rsync;
+        for (int round = 0; round < rounds; ++round) {
+            const QString suffix = QStringLiteral("-%1").arg(round);
+            QList<std::function<void()>> steps{[&] {
+                ours.append(bench.runSuanli(src, dir.filePath(QStringLiteral("a-suanli") + suffix),
+                                            dir.filePath(QStringLiteral("a%1.sqlite").arg(round))));
+            }};
+            if (!oursOnly) {
+                steps.append([&] {
+                    const QString into = dir.filePath(QStringLiteral("a-sftp") + suffix);
+                    QDir().mkpath(into);
+                    sftp.append(bench.runShell(QStringLiteral("echo 'put %1/big.bin %2/big.bin' | sftp -q -b - -P %3 -i %4 -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR %5 >/dev/null")
+                                                   .arg(src, into)
+                                                   .arg(bench.sshd.port())
+                                                   .arg(bench.sshd.clientKeyPath(), target)));
+                });
+                steps.append([&] {
+                    rsync.append(bench.runShell(QStringLiteral("rsync -a --whole-file -e '%1' %2/ %3:%4/")
+                                                    .arg(ssh, src, target, dir.filePath(QStringLiteral("a-rsync") + suffix))));
+                });
+            }
+            rotate(steps, round);
+            for (const char *name : {"a-suanli", "a-sftp", "a-rsync"})
+                QDir(dir.filePath(QLatin1String(name) + suffix)).removeRecursively();
+            std::printf("(a) round %d: suanli %.2f s%s\n", round + 1, ours.last(),
+                        oursOnly ? "" : qPrintable(QStringLiteral("   sftp %1 s   rsync %2 s").arg(sftp.last(), 0, 'f', 2).arg(rsync.last(), 0, 'f', 2)));
+        }
         QDir(src).removeRecursively();
         const double mb = mib * 1048576 / 1e6;
-        std::printf("\n(a) one %lld MiB file\n", mib);
-        std::printf("  suanli sync        %7.2f s  %6.0f MB/s\n", ours, mb / ours);
-        std::printf("  sftp put           %7.2f s  %6.0f MB/s\n", sftp, mb / sftp);
-        std::printf("  rsync --whole-file %7.2f s  %6.0f MB/s\n", rsync, mb / rsync);
-        std::printf("  suanli vs rsync: %s (target >= 1.0x)   vs sftp: %s (target >= 0.9x)\n",
-                    qPrintable(ratio(ours, rsync)), qPrintable(ratio(ours, sftp)));
+        const double o = median(ours), f = median(sftp), r = median(rsync);
+        std::printf("\n(a) one %lld MiB file, median of %d rounds\n", mib, rounds);
+        std::printf("  suanli sync        %7.2f s  %6.0f MB/s\n", o, mb / o);
+        if (!oursOnly) {
+            std::printf("  sftp put           %7.2f s  %6.0f MB/s\n", f, mb / f);
+            std::printf("  rsync --whole-file %7.2f s  %6.0f MB/s\n", r, mb / r);
+            std::printf("  suanli vs rsync: %s (target >= 1.0x)   vs sftp: %s (target >= 0.9x)\n\n",
+                        qPrintable(ratio(o, r)), qPrintable(ratio(o, f)));
+        }
     }
     if (only.isEmpty() || only == QStringLiteral("b") || only == QStringLiteral("c")) {
         const QString src = dir.filePath(QStringLiteral("b-src"));
         for (int i = 0; i < files; ++i)
             writeRandom(QStringLiteral("%1/d%2/f%3.bin").arg(src).arg(i % 100).arg(i), kib * 1024, quint32(i));
+        QList<double> ours, rsync, oursAgain, rsyncAgain;
         sync::SyncReport first;
-        const double ours = bench.runSuanli(src, dir.filePath(QStringLiteral("b-suanli")), dir.filePath(QStringLiteral("b.sqlite")), &first);
-        const QString rsyncCommand = QStringLiteral("rsync -a -e '%1' %2/ %3:%4/")
-                                         .arg(ssh, src, target, dir.filePath(QStringLiteral("b-rsync")));
-        const double rsync = oursOnly ? 0 : bench.runShell(rsyncCommand);
-        std::printf("\n(b) %d files of %lld KiB\n", files, kib);
-        std::printf("  suanli sync   %7.2f s  (%lld files, verified %lld)\n", ours, first.filesTransferred, first.filesVerified);
-        std::printf("  rsync -a      %7.2f s\n", rsync);
-        std::printf("  suanli vs rsync: %s (target >= 1.0x)\n", qPrintable(ratio(ours, rsync)));
-
         sync::SyncReport again;
-        const double oursAgain = bench.runSuanli(src, dir.filePath(QStringLiteral("b-suanli")), dir.filePath(QStringLiteral("b.sqlite")), &again);
-        const double rsyncAgain = oursOnly ? 0 : bench.runShell(rsyncCommand);
-        std::printf("\n(c) re-sync of unchanged (b)\n");
-        std::printf("  suanli sync   %7.2f s  (%lld files moved, %lld unchanged)\n", oursAgain, again.filesTransferred, again.filesUnchanged);
-        std::printf("  rsync -a      %7.2f s\n", rsyncAgain);
-        std::printf("  suanli time / rsync time: %.2f (target <= 1.0)\n", oursAgain / rsyncAgain);
+        for (int round = 0; round < rounds; ++round) {
+            const QString suffix = QStringLiteral("-%1").arg(round);
+            const QString oursInto = dir.filePath(QStringLiteral("b-suanli") + suffix);
+            const QString journal = dir.filePath(QStringLiteral("b%1.sqlite").arg(round));
+            const QString rsyncCommand = QStringLiteral("rsync -a -e '%1' %2/ %3:%4/")
+                                             .arg(ssh, src, target, dir.filePath(QStringLiteral("b-rsync") + suffix));
+            QList<std::function<void()>> steps{[&] { ours.append(bench.runSuanli(src, oursInto, journal, &first)); }};
+            if (!oursOnly)
+                steps.append([&] { rsync.append(bench.runShell(rsyncCommand)); });
+            rotate(steps, round);
+            // (c): the same again, nothing changed.
+            QList<std::function<void()>> stepsAgain{[&] { oursAgain.append(bench.runSuanli(src, oursInto, journal, &again)); }};
+            if (!oursOnly)
+                stepsAgain.append([&] { rsyncAgain.append(bench.runShell(rsyncCommand)); });
+            rotate(stepsAgain, round);
+            for (const char *name : {"b-suanli", "b-rsync"})
+                QDir(dir.filePath(QLatin1String(name) + suffix)).removeRecursively();
+            std::printf("(b) round %d: suanli %.2f s (%lld files, verified %lld)%s;   (c) suanli %.2f s (%lld moved, %lld unchanged)%s\n",
+                        round + 1, ours.last(), first.filesTransferred, first.filesVerified,
+                        oursOnly ? "" : qPrintable(QStringLiteral("   rsync %1 s").arg(rsync.last(), 0, 'f', 2)),
+                        oursAgain.last(), again.filesTransferred, again.filesUnchanged,
+                        oursOnly ? "" : qPrintable(QStringLiteral("   rsync %1 s").arg(rsyncAgain.last(), 0, 'f', 2)));
+        }
+        std::printf("\n(b) %d files of %lld KiB, median of %d rounds\n", files, kib, rounds);
+        std::printf("  suanli sync   %7.2f s\n", median(ours));
+        if (!oursOnly) {
+            std::printf("  rsync -a      %7.2f s\n", median(rsync));
+            std::printf("  suanli vs rsync: %s (target >= 1.0x)\n", qPrintable(ratio(median(ours), median(rsync))));
+        }
+        std::printf("\n(c) re-sync of unchanged (b), median of %d rounds\n", rounds);
+        std::printf("  suanli sync   %7.2f s\n", median(oursAgain));
+        if (!oursOnly) {
+            std::printf("  rsync -a      %7.2f s\n", median(rsyncAgain));
+            std::printf("  suanli time / rsync time: %.2f (target <= 1.0)\n", median(oursAgain) / median(rsyncAgain));
+        }
     }
     return 0;
 }
