@@ -13,6 +13,7 @@
 #include <cstring>
 #include <poll.h>
 #include <sys/socket.h>
+#include <utility>
 
 namespace suanli::ssh {
 
@@ -159,18 +160,72 @@ Result<LIBSSH2_SFTP *> BlockingSession::sftp()
 
 Result<ExecResult> BlockingSession::exec(const QByteArray &command, const QByteArray &input)
 {
+    auto started = startExec(command);
+    if (!started)
+        return started.error();
+    return started->finish(input);
+}
+
+Result<PendingExec> BlockingSession::startExec(const QByteArray &command)
+{
     if (!m_session)
         return makeError(QStringLiteral("connection_lost"), tr("Not connected."));
     LIBSSH2_CHANNEL *channel = libssh2_channel_open_session(m_session);
     if (!channel)
         return lastError(QStringLiteral("exec_failed"), tr("Could not open a channel"));
+    if (libssh2_channel_exec(channel, command.constData()) != 0) {
+        Error error = lastError(QStringLiteral("exec_failed"), tr("The server refused to run a command"));
+        libssh2_channel_free(channel);
+        return error;
+    }
+    return PendingExec(this, channel);
+}
+
+PendingExec::PendingExec(PendingExec &&other) noexcept
+    : m_session(std::exchange(other.m_session, nullptr))
+    , m_channel(std::exchange(other.m_channel, nullptr))
+{
+}
+
+PendingExec &PendingExec::operator=(PendingExec &&other) noexcept
+{
+    if (this != &other) {
+        drop();
+        m_session = std::exchange(other.m_session, nullptr);
+        m_channel = std::exchange(other.m_channel, nullptr);
+    }
+    return *this;
+}
+
+PendingExec::~PendingExec()
+{
+    drop();
+}
+
+void PendingExec::drop()
+{
+    if (!m_channel)
+        return;
+    if (m_session->isConnected())
+        libssh2_channel_close(m_channel);
+    libssh2_channel_free(m_channel);
+    m_channel = nullptr;
+}
+
+Result<ExecResult> PendingExec::finish(const QByteArray &input)
+{
+    return m_session->finishExec(std::exchange(m_channel, nullptr), input);
+}
+
+Result<ExecResult> BlockingSession::finishExec(LIBSSH2_CHANNEL *channel, const QByteArray &input)
+{
+    if (!channel)
+        return makeError(QStringLiteral("exec_failed"), tr("The command is not running."));
     const auto fail = [&](const QString &what) {
         Error error = lastError(QStringLiteral("exec_failed"), what);
         libssh2_channel_free(channel);
         return error;
     };
-    if (libssh2_channel_exec(channel, command.constData()) != 0)
-        return fail(tr("The server refused to run a command"));
     qsizetype written = 0;
     while (written < input.size()) {
         const ssize_t n = libssh2_channel_write(channel, input.constData() + written,

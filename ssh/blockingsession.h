@@ -21,6 +21,39 @@ struct ExecResult
     QByteArray err;
 };
 
+class BlockingSession;
+
+/// A command started ahead of its input: its start on the server (a fork of sshd, the user's
+/// shell with its start-up files, the program) overlaps with other work on the session, and
+/// finish() sends the input, closes stdin and collects what it printed. Same thread as the
+/// session, which must outlive it; dropping it unfinished closes the channel.
+class PendingExec
+{
+public:
+    PendingExec() = default;
+    PendingExec(PendingExec &&other) noexcept;
+    PendingExec &operator=(PendingExec &&other) noexcept;
+    ~PendingExec();
+    PendingExec(const PendingExec &) = delete;
+    PendingExec &operator=(const PendingExec &) = delete;
+
+    bool isRunning() const { return m_channel != nullptr; }
+    /// Writes input to the command's stdin, closes it and waits for the command to end.
+    Result<ExecResult> finish(const QByteArray &input = {});
+
+private:
+    friend class BlockingSession;
+    PendingExec(BlockingSession *session, LIBSSH2_CHANNEL *channel)
+        : m_session(session)
+        , m_channel(channel)
+    {
+    }
+    void drop();
+
+    BlockingSession *m_session = nullptr;
+    LIBSSH2_CHANNEL *m_channel = nullptr;
+};
+
 /// An SSH connection in libssh2's blocking mode, for bulk work (SFTP, exec) done by a worker
 /// thread of its own. Where Session multiplexes forwards in an event loop, a transfer thread is
 /// simpler and faster with plain blocking calls: libssh2's SFTP read/write pipeline internally
@@ -46,6 +79,8 @@ public:
     Result<LIBSSH2_SFTP *> sftp();
     /// Runs command through the user's shell on the server; input is written to its stdin.
     Result<ExecResult> exec(const QByteArray &command, const QByteArray &input = {});
+    /// Starts command through the user's shell; PendingExec::finish() gives it its input.
+    Result<PendingExec> startExec(const QByteArray &command);
 
     /// Thread-safe: shuts the socket down so that a call blocked in another thread returns
     /// with an error at once (cancel, or a test cutting the link).
@@ -60,6 +95,10 @@ public:
     unsigned long lastSftpError() const;
 
 private:
+    friend class PendingExec;
+    /// PendingExec::finish(): input, EOF, output, exit status; frees the channel.
+    Result<ExecResult> finishExec(LIBSSH2_CHANNEL *channel, const QByteArray &input);
+
     Endpoint m_endpoint;
     LIBSSH2_SESSION *m_session = nullptr;
     LIBSSH2_SFTP *m_sftp = nullptr;

@@ -46,6 +46,19 @@ void FileTransfer::run(const QList<Entry> &batch, QList<CompletedFile> *complete
     if (m_buffer.isEmpty())
         m_buffer.resize(kChunk);
     const bool upload = m_context.direction == Direction::Upload;
+    // The verification's command starts now and waits for the names: its start on the
+    // instance (a fork of sshd, the user's shell and its start-up files) overlaps with the
+    // transfer instead of following it.
+    std::optional<ssh::PendingExec> hashing;
+    if (m_context.remoteHasSha256 && !batch.isEmpty()) {
+        auto started = m_fs.startSha256();
+        if (!started && isFatal(started.error())) {
+            control.fail(started.error());
+            return;
+        }
+        if (started)
+            hashing = std::move(*started); // else sha256() runs it at the end
+    }
     SftpPipe *sftp = nullptr;
     if (upload && m_context.pipelined &&
         std::all_of(batch.cbegin(), batch.cend(),
@@ -85,7 +98,7 @@ void FileTransfer::run(const QList<Entry> &batch, QList<CompletedFile> *complete
     if (moved.isEmpty() || control.shouldStop())
         return;
 
-    auto hashes = receiverHashes(moved);
+    auto hashes = receiverHashes(moved, hashing ? &*hashing : nullptr);
     if (!hashes) {
         control.fail(hashes.error());
         return;
@@ -382,7 +395,8 @@ Result<std::optional<FileTransfer::Moved>> FileTransfer::download(const Entry &e
     return std::optional<Moved>(Moved{received, hash.final()});
 }
 
-Result<QList<QByteArray>> FileTransfer::receiverHashes(const QList<Moved> &moved)
+Result<QList<QByteArray>> FileTransfer::receiverHashes(const QList<Moved> &moved,
+                                                       ssh::PendingExec *started)
 {
     // Upload: hash the partials on the instance before they get their final names. Download:
     // hash the sources on the instance and compare with what arrived.
@@ -394,7 +408,10 @@ Result<QList<QByteArray>> FileTransfer::receiverHashes(const QList<Moved> &moved
     }
     if (m_context.remoteHasSha256) {
         // ARG_MAX is far away at this size; one exec per batch is the point.
-        return m_fs.sha256(paths);
+        auto hashes = m_fs.sha256(paths, started);
+        if (hashes || hashes.error().code != QStringLiteral("no_remote_hash"))
+            return hashes;
+        // Not probed, and the instance has no tool after all: read the files back.
     }
     QList<QByteArray> hashes;
     for (const QByteArray &path : paths) {

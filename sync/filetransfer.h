@@ -63,7 +63,7 @@ private:
     /// target atomically). Returns the files now in place; the error is a fatal one.
     Result<QList<Moved>> renameBatch(SftpPipe &sftp, const QList<Moved> &verified, QList<Issue> *issues);
     Result<std::optional<Moved>> download(const Entry &entry, QList<Issue> *issues);
-    Result<QList<QByteArray>> receiverHashes(const QList<Moved> &moved);
+    Result<QList<QByteArray>> receiverHashes(const QList<Moved> &moved, ssh::PendingExec *started);
     Result<QByteArray> readBackHash(const QByteArray &remotePath);
     bool isFatal(const Error &error) const;
 

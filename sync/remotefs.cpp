@@ -15,6 +15,8 @@ QString tr(const char *text)
 }
 
 constexpr unsigned long kTypeMask = LIBSSH2_SFTP_S_IFMT;
+/// The exit status of a hashing command that found no tool on the instance.
+constexpr int kNoHashTool = 97;
 
 } // namespace
 
@@ -447,24 +449,43 @@ bool RemoteFs::probeHashCommand()
     return !m_hashCommand.isEmpty();
 }
 
-Result<QList<QByteArray>> RemoteFs::sha256(const QList<QByteArray> &paths)
+QByteArray RemoteFs::hashInvocation(bool viaXargs) const
 {
-    const QByteArray program = m_hashCommand.isEmpty() ? QByteArray("sha256sum") : m_hashCommand;
-    if (m_hashWithXargs)
-        return sha256With(program, paths);
+    // Without a probe the command picks the tool itself, openssl first as probeHashCommand()
+    // does, and exits kNoHashTool when there is none.
+    const bool pick = m_hashCommand.isEmpty();
+    const QByteArray prefix = pick ? QByteArray("if openssl dgst -sha256 -r </dev/null >/dev/null 2>&1; "
+                                                "then set -- openssl dgst -sha256 -r; "
+                                                "elif sha256sum --version >/dev/null 2>&1; "
+                                                "then set -- sha256sum; else exit " +
+                                                QByteArray::number(kNoHashTool) + "; fi; ")
+                                   : QByteArray();
+    return prefix + (viaXargs ? "xargs -0 " : "") + (pick ? QByteArray("\"$@\"") : m_hashCommand) + " --";
+}
+
+Result<ssh::PendingExec> RemoteFs::startSha256()
+{
+    return m_session.startExec(hashInvocation(true));
+}
+
+Result<QList<QByteArray>> RemoteFs::sha256(const QList<QByteArray> &paths, ssh::PendingExec *started)
+{
+    if (m_hashWithXargs || started)
+        return sha256With(paths, started);
     // The command travels in one SSH packet, which libssh2 1.10 caps at about 35,000 bytes
     // (MAX_SSH_PACKET_LEN): without xargs, long batches are split.
     constexpr qsizetype kMaxCommand = 30000;
+    const qsizetype base = hashInvocation(false).size();
     QList<QByteArray> hashes;
     qsizetype from = 0;
     while (from < paths.size()) {
         qsizetype to = from;
-        qsizetype length = program.size();
+        qsizetype length = base;
         while (to < paths.size() && (to == from || length + paths.at(to).size() + 8 < kMaxCommand)) {
             length += paths.at(to).size() + 8;
             ++to;
         }
-        auto part = sha256With(program, paths.mid(from, to - from));
+        auto part = sha256With(paths.mid(from, to - from), nullptr);
         if (!part)
             return part.error();
         hashes += *part;
@@ -473,27 +494,30 @@ Result<QList<QByteArray>> RemoteFs::sha256(const QList<QByteArray> &paths)
     return hashes;
 }
 
-Result<QList<QByteArray>> RemoteFs::sha256With(const QByteArray &program, const QList<QByteArray> &paths)
+Result<QList<QByteArray>> RemoteFs::sha256With(const QList<QByteArray> &paths, ssh::PendingExec *started)
 {
     QList<QByteArray> hashes;
     if (paths.isEmpty())
         return hashes;
     QByteArray command;
     QByteArray input;
-    if (m_hashWithXargs && paths.size() > 1) {
+    if (started || (m_hashWithXargs && paths.size() > 1)) {
         // The names go to stdin, NUL-separated: any batch size, any byte in a name, one exec
         // (xargs runs the tool again only past ARG_MAX, and its output stays in order).
-        command = "xargs -0 " + program + " --";
+        command = hashInvocation(true);
         for (const QByteArray &path : paths)
             input += path + '\0';
     } else {
-        command = program + " --";
+        command = hashInvocation(false);
         for (const QByteArray &path : paths)
             command += ' ' + ssh::shellQuote(path);
     }
-    auto result = m_session.exec(command, input);
+    auto result = started ? started->finish(input) : m_session.exec(command, input);
     if (!result)
         return result.error();
+    if (m_hashCommand.isEmpty() && result->exitStatus == kNoHashTool)
+        return makeError(QStringLiteral("no_remote_hash"),
+                         tr("The instance has neither openssl nor sha256sum to hash with."));
     const QList<QByteArray> lines = result->out.split('\n');
     // Both tools leave out files they could not read, so the lines only line up when all
     // worked; otherwise each file is asked on its own. Names with a newline are escaped and
@@ -510,7 +534,7 @@ Result<QList<QByteArray>> RemoteFs::sha256With(const QByteArray &program, const 
     if (paths.size() == 1)
         return QList<QByteArray>{QByteArray()};
     for (const QByteArray &path : paths) {
-        auto one = sha256With(program, {path});
+        auto one = sha256With({path}, nullptr);
         if (!one)
             return one.error();
         hashes.append(one->constFirst());

@@ -66,7 +66,8 @@ public:
     /// Whether the instance can hash: `openssl dgst -sha256` is preferred (SHA-NI/AVX2, about
     /// five times less CPU than coreutils' `sha256sum`), `sha256sum` otherwise.
     bool probeHashCommand();
-    /// The probed command (empty: none), to hand to the other sessions' RemoteFs.
+    /// The probed command, to hand to the other sessions' RemoteFs (empty: none was probed,
+    /// sha256() picks the tool on the instance).
     QByteArray hashCommand() const { return m_hashCommand; }
     bool hashWithXargs() const { return m_hashWithXargs; }
     void setHashCommand(const QByteArray &command, bool withXargs)
@@ -74,8 +75,13 @@ public:
         m_hashCommand = command;
         m_hashWithXargs = withXargs;
     }
-    /// SHA-256 of each path (raw 32 bytes, empty where it could not be read), by one command.
-    Result<QList<QByteArray>> sha256(const QList<QByteArray> &paths);
+    /// Hashing the names fed to it later, started now: its start on the instance overlaps with
+    /// the transfer it verifies. Without a probe (empty hash command) the command picks
+    /// openssl or sha256sum itself, so a run that only verifies needs no probe exec.
+    Result<ssh::PendingExec> startSha256();
+    /// SHA-256 of each path (raw 32 bytes, empty where it could not be read), by one command
+    /// (`started` when given). Error "no_remote_hash": the instance has neither tool.
+    Result<QList<QByteArray>> sha256(const QList<QByteArray> &paths, ssh::PendingExec *started = nullptr);
     /// SHA-256 of the first length bytes of path.
     Result<QByteArray> sha256Prefix(const QByteArray &path, qint64 length);
 
@@ -86,7 +92,9 @@ public:
     static Error statusError(unsigned long status, const QString &what, const QByteArray &path);
 
 private:
-    Result<QList<QByteArray>> sha256With(const QByteArray &program, const QList<QByteArray> &paths);
+    Result<QList<QByteArray>> sha256With(const QList<QByteArray> &paths, ssh::PendingExec *started);
+    /// The hashing command line up to its operands: fed by `xargs -0` or not.
+    QByteArray hashInvocation(bool viaXargs) const;
 
     ssh::BlockingSession &m_session;
     LIBSSH2_SFTP *m_sftp = nullptr;

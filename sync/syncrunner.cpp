@@ -176,11 +176,21 @@ SyncReport SyncRunner::run(const std::function<void(const SyncPlan &)> &onPlan)
     SyncPlan &plan = planned.plan;
     plan.skipped = listIssues + plan.skipped;
 
-    // Only a run that hashes or moves something asks (an exec costs a fork of sshd and a shell
-    // on the instance: much of an unchanged tree's re-sync on a busy machine).
+    // The probe is an exec of its own: a fork of sshd and the user's shell with its start-up
+    // files, much of an unchanged tree's re-sync on a busy machine. Only a run that hashes on
+    // the instance before it sends asks first (files without a journal record, partials to
+    // resume, downloads); the verification after a transfer picks the tool in its own command
+    // (RemoteFs::startSha256), started while the files travel.
     const bool needsHash = !planned.hashChecks.isEmpty() ||
                            (!planned.plan.transfers.isEmpty() && !m_options.dryRun);
-    const bool remoteHasSha256 = needsHash && fs.probeHashCommand();
+    const bool resumes = std::any_of(plan.transfers.cbegin(), plan.transfers.cend(), [&](const Entry &e) {
+        return e.size >= m_options.largeFileThreshold && receiver.partials.contains(e.path);
+    });
+    bool remoteHasSha256 = needsHash;
+    if (needsHash && (!upload || !planned.hashChecks.isEmpty() || resumes))
+        remoteHasSha256 = fs.probeHashCommand();
+    else
+        fs.setHashCommand({}, true);
     // Same size and mtime but no journal record (first sync onto existing data, or a lost
     // journal): compare hashes instead of sending.
     QList<QPair<QByteArray, JournalEntry>> journalUpdates;

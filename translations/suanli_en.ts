@@ -813,6 +813,10 @@ per %1</translation>
         <source>The connection to %1:%2 was closed.</source>
         <translation>The connection to %1:%2 was closed.</translation>
     </message>
+    <message>
+        <source>The command is not running.</source>
+        <translation>The command is not running.</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ssh::HostKey</name>
@@ -1157,6 +1161,10 @@ per %1</translation>
     <message>
         <source>Reading free space</source>
         <translation>Reading free space</translation>
+    </message>
+    <message>
+        <source>The instance has neither openssl nor sha256sum to hash with.</source>
+        <translation>The instance has neither openssl nor sha256sum to hash with.</translation>
     </message>
 </context>
 <context>

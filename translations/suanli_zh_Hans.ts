@@ -807,6 +807,10 @@ per %1</source>
         <source>The connection to %1:%2 was closed.</source>
         <translation>与 %1:%2 的连接已关闭。</translation>
     </message>
+    <message>
+        <source>The command is not running.</source>
+        <translation>该命令未在运行。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ssh::HostKey</name>
@@ -1151,6 +1155,10 @@ per %1</source>
     <message>
         <source>Reading free space</source>
         <translation>正在读取可用空间</translation>
+    </message>
+    <message>
+        <source>The instance has neither openssl nor sha256sum to hash with.</source>
+        <translation>实例上既没有 openssl 也没有 sha256sum，无法计算哈希值。</translation>
     </message>
 </context>
 <context>

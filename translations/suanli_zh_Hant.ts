@@ -807,6 +807,10 @@ per %1</source>
         <source>The connection to %1:%2 was closed.</source>
         <translation>與 %1:%2 的連線已關閉。</translation>
     </message>
+    <message>
+        <source>The command is not running.</source>
+        <translation>該命令未在執行。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ssh::HostKey</name>
@@ -1151,6 +1155,10 @@ per %1</source>
     <message>
         <source>Reading free space</source>
         <translation>正在讀取可用空間</translation>
+    </message>
+    <message>
+        <source>The instance has neither openssl nor sha256sum to hash with.</source>
+        <translation>實例上既沒有 openssl 也沒有 sha256sum，無法計算雜湊值。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 #include "tcptools.h"
 
+#include "ssh/blockingsession.h"
+
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -63,6 +65,35 @@ private slots:
         QVERIFY(result.open(QIODevice::ReadOnly));
         QVERIFY(result.readAll() == content);
         QVERIFY(!QFile::exists(partial));
+    }
+
+    /// An instance with neither openssl nor sha256sum (nor xargs) on its PATH: the run does not
+    /// probe first (nothing to resume, every file new), the verification command finds no tool,
+    /// and the files are verified by reading them back instead. Small files and a large one.
+    void instanceWithoutHashToolsIsVerifiedByReadingBack()
+    {
+        Sshd bare;
+        bare.fixture.addConfig(QStringLiteral("SetEnv PATH=/nonexistent-suanli-test\n"));
+        QVERIFY(bare.start());
+        QTemporaryDir dir;
+        const QString local = dir.filePath(QStringLiteral("l"));
+        const QString remote = dir.filePath(QStringLiteral("r"));
+        for (int i = 0; i < 20; ++i)
+            writeFile(QStringLiteral("%1/small/f%2.bin").arg(local).arg(i), randomBytes(8 * 1024, quint32(70 + i)));
+        writeFile(local + QStringLiteral("/big.bin"), randomBytes(6 * 1024 * 1024, 77));
+        SyncJob job(bare.options(Direction::Upload, local, remote, dir.filePath(QStringLiteral("j"))));
+        const SyncReport report = runJob(job);
+        QVERIFY2(report.ok, qPrintable(report.error.message));
+        QCOMPARE(report.filesTransferred, 21);
+        QCOMPARE(report.filesVerified, 21);
+        QCOMPARE(describeTree(remote), describeTree(local));
+        // The shell on that instance really lacks the tools (else this test proves nothing).
+        suanli::ssh::BlockingSession session;
+        const SyncOptions probe = bare.options(Direction::Upload, local, remote, {});
+        QVERIFY(session.connect(probe.endpoint, probe.identity));
+        auto ran = session.exec("sha256sum --version >/dev/null 2>&1 || openssl version >/dev/null 2>&1; echo $?");
+        QVERIFY(ran);
+        QVERIFY2(ran->out.trimmed() != "0", ran->out.constData());
     }
 
     /// Small files travel pipelined (many in flight per session). The link drops mid-batch:

@@ -78,7 +78,8 @@ bool SshdFixture::start(QString *error)
                            "Subsystem sftp internal-sftp\nMaxSessions 64\n"
                            "LogLevel VERBOSE\n")
                 .arg(m_port)
-                .arg(dir);
+                .arg(dir) +
+            m_extraConfig;
         QFile file(dir + QStringLiteral("/sshd_config"));
         if (!file.open(QIODevice::WriteOnly) || file.write(config.toUtf8()) < 0) {
             *error = QStringLiteral("could not write sshd_config");

@@ -17,6 +17,8 @@ public:
     SshdFixture();
     ~SshdFixture();
 
+    /// Lines added to sshd_config (before start()), e.g. "SetEnv PATH=/nowhere\n".
+    void addConfig(const QString &lines) { m_extraConfig += lines; }
     /// Starts sshd and waits until it accepts connections; false with a reason otherwise.
     bool start(QString *error);
     void stop();
@@ -35,6 +37,7 @@ private:
     quint16 m_port = 0;
     QString m_hostKeyLine;
     QString m_clientPublicKeyLine;
+    QString m_extraConfig;
 };
 
 /// A port no one listens on right now (bound and released; fine for tests on loopback).
