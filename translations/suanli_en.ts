@@ -1919,6 +1919,11 @@ Check the market address in Settings, or try again.</translation>
         <source>Earning</source>
         <translation>Earning</translation>
     </message>
+    <message>
+        <source>Earned per day, %1 %2</source>
+        <comment>month, year</comment>
+        <translation>Earned per day, %1 %2</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::FirstRunDialog</name>

@@ -1902,6 +1902,11 @@ Check the market address in Settings, or try again.</source>
         <source>Earning</source>
         <translation>收入</translation>
     </message>
+    <message>
+        <source>Earned per day, %1 %2</source>
+        <comment>month, year</comment>
+        <translation>每日收入，%2 年 %1</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::FirstRunDialog</name>

@@ -90,6 +90,10 @@ void EarningsPanel::updateEarnings()
     }
     // A round top a little above the best day, so the tallest bar does not touch the frame.
     const double yMax = top <= 0 ? 1.0 : std::ceil(top * 1.2 * 10) / 10;
+    // Past 12 bars the days are not labelled on the axis (BarChart): the title says which month.
+    m_chart->setTitle(tr("Earned per day, %1 %2", "month, year")
+                          .arg(QLocale().standaloneMonthName(today.month()))
+                          .arg(today.year()));
     m_chart->setValueFormatter([this](double v) { return m_money(qRound64(v * kMicroPerUnit)); });
     m_chart->setBars(categories, values, yMax, names);
 }
