@@ -50,6 +50,25 @@ struct ManualClock final : host::PolicyClock
     QDateTime now() const override { return at; }
 };
 
+/// Settings of an app of its own (name prefix + the folder's name) for a real Launcher: local
+/// mode in English, data in dir, and a local market port of its own (other tests run local
+/// markets too). False when no port could be had.
+bool freshLocalSettings(const QString &appPrefix, const QTemporaryDir &dir)
+{
+    QCoreApplication::setApplicationName(appPrefix + QFileInfo(dir.path()).fileName());
+    QSettings().clear();
+    QTcpServer free;
+    if (!free.listen(QHostAddress::LocalHost, 0))
+        return false;
+    app::Settings settings;
+    settings.setDataFolder(dir.filePath(u"data"_s));
+    settings.setLanguage(u"en"_s);
+    settings.setMode(app::Settings::Mode::Local);
+    settings.setLocalPort(free.serverPort());
+    settings.sync();
+    return true;
+}
+
 int xdotool(const QStringList &args)
 {
     return QProcess::execute(u"xdotool"_s, args);
@@ -283,18 +302,7 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         QCoreApplication::setOrganizationName(u"SuanliTest"_s);
-        QCoreApplication::setApplicationName(u"suanli-tray-"_s + QFileInfo(dir.path()).fileName());
-        QSettings().clear();
-        {
-            QTcpServer free; // a port of its own: other tests run local markets too
-            QVERIFY(free.listen(QHostAddress::LocalHost, 0));
-            app::Settings settings;
-            settings.setDataFolder(dir.filePath(u"data"_s));
-            settings.setLanguage(u"en"_s);
-            settings.setMode(app::Settings::Mode::Local);
-            settings.setLocalPort(free.serverPort());
-            settings.sync();
-        }
+        QVERIFY(freshLocalSettings(u"suanli-tray-"_s, dir));
 
         // `suanli --tray`, as app/main.cpp turns it into StartOptions.
         ui::StartOptions options;
@@ -394,18 +402,7 @@ private slots:
         // The real app with --tray and no tray: the window shows, and the status bar says why.
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        QCoreApplication::setApplicationName(u"suanli-notray-"_s + QFileInfo(dir.path()).fileName());
-        QSettings().clear();
-        {
-            QTcpServer free;
-            QVERIFY(free.listen(QHostAddress::LocalHost, 0));
-            app::Settings settings;
-            settings.setDataFolder(dir.filePath(u"data"_s));
-            settings.setLanguage(u"en"_s);
-            settings.setMode(app::Settings::Mode::Local);
-            settings.setLocalPort(free.serverPort());
-            settings.sync();
-        }
+        QVERIFY(freshLocalSettings(u"suanli-notray-"_s, dir));
         ui::StartOptions options;
         options.background = true;
         ui::Launcher launcher(options);

@@ -34,6 +34,30 @@ QList<QDateTime> sampleTimes(HostTestBed &bed, qint64 id)
     return times;
 }
 
+/// The agent started, its offer listed and one instance running: its id (0 on a failure,
+/// said in a warning) and *running, the instance as the market reports it then.
+qint64 startRunning(HostTestBed &bed, QJsonObject *running)
+{
+    if (!bed.ok()) {
+        qWarning("test bed: %s", qPrintable(bed.error()));
+        return 0;
+    }
+    if (bed.startProcess()->state() != QProcess::Running || !bed.waitOfferListed()) {
+        qWarning("the agent did not start or its offer was not listed");
+        return 0;
+    }
+    const qint64 id = bed.createInstance();
+    if (id <= 0)
+        return 0;
+    *running = bed.waitState(id, u"running"_s);
+    if (running->value(u"state"_s).toString() != u"running"_s) {
+        qWarning("instance %lld is %s, not running", id,
+                 qPrintable(running->value(u"state"_s).toString()));
+        return 0;
+    }
+    return id;
+}
+
 } // namespace
 
 class TestHostOutage : public QObject
@@ -46,13 +70,9 @@ private slots:
     void reportsBufferedAndDeliveredWithinGrace()
     {
         HostTestBed bed({}, u"market_grace_s=600\n"_s);
-        QVERIFY2(bed.ok(), qPrintable(bed.error()));
-        QVERIFY(bed.startProcess()->state() == QProcess::Running);
-        QVERIFY(bed.waitOfferListed());
-        const qint64 id = bed.createInstance();
+        QJsonObject running;
+        const qint64 id = startRunning(bed, &running);
         QVERIFY(id > 0);
-        const QJsonObject running = bed.waitState(id, u"running"_s);
-        QCOMPARE(running.value(u"state"_s).toString(), u"running"_s);
         const QString runningSince = running.value(u"running_since"_s).toString();
         QTRY_VERIFY_WITH_TIMEOUT(!sampleTimes(bed, id).isEmpty(), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(bed.agentStatus().value(u"unsent_reports"_s).toInt(), 0, 10000);
@@ -125,13 +145,9 @@ private slots:
         // docs/host.md: past agent/market_grace_s the running instances are stopped with
         // reason market_unreachable, data kept; the report waits in the journal.
         HostTestBed bed({}, u"market_grace_s=8\n"_s);
-        QVERIFY2(bed.ok(), qPrintable(bed.error()));
-        QVERIFY(bed.startProcess()->state() == QProcess::Running);
-        QVERIFY(bed.waitOfferListed());
-        const qint64 id = bed.createInstance();
+        QJsonObject running;
+        const qint64 id = startRunning(bed, &running);
         QVERIFY(id > 0);
-        const QJsonObject running = bed.waitState(id, u"running"_s);
-        QCOMPARE(running.value(u"state"_s).toString(), u"running"_s);
         QCOMPARE(bed.ssh(running, u"echo kept > /workspace/kept.txt"_s), 0);
 
         bed.market().shutdown();

@@ -73,6 +73,23 @@ class TestHostRootless : public QObject
         return true;
     }
 
+    /// `suanli-host run` as the user, against the bed's market; the guard kills it and removes
+    /// what it left in the user's Podman storage.
+    [[nodiscard]] auto startAgent(HostTestBed &bed, QProcess &agent)
+    {
+        agent.setProcessChannelMode(QProcess::ForwardedChannels);
+        setUp(agent, HostTestBed::agentBinary(),
+              {u"run"_s, u"--market"_s, bed.market().baseUrl(), u"--token-file"_s, bed.tokenPath(),
+               u"--config"_s, bed.configPath()});
+        agent.setWorkingDirectory(bed.dir());
+        agent.start();
+        return qScopeGuard([this, &bed, &agent] {
+            agent.kill();
+            agent.waitForFinished(5000);
+            removeContainersOf(bed);
+        });
+    }
+
     void removeContainersOf(HostTestBed &bed)
     {
         QByteArray out;
@@ -176,18 +193,8 @@ private slots:
         QVERIFY2(bed.ok(), qPrintable(bed.error()));
         QVERIFY(handOver(bed));
         QProcess agent;
-        agent.setProcessChannelMode(QProcess::ForwardedChannels);
-        setUp(agent, HostTestBed::agentBinary(),
-              {u"run"_s, u"--market"_s, bed.market().baseUrl(), u"--token-file"_s, bed.tokenPath(),
-               u"--config"_s, bed.configPath()});
-        agent.setWorkingDirectory(bed.dir());
-        agent.start();
+        auto cleanup = startAgent(bed, agent);
         QVERIFY(agent.waitForStarted(5000));
-        auto cleanup = qScopeGuard([&] {
-            agent.kill();
-            agent.waitForFinished(5000);
-            removeContainersOf(bed);
-        });
         QVERIFY(bed.waitOfferListed(30000));
         const qint64 id = bed.createInstance();
         QVERIFY(id > 0);
@@ -249,18 +256,8 @@ private slots:
         QVERIFY2(bed.ok(), qPrintable(bed.error()));
         QVERIFY(handOver(bed));
         QProcess agent;
-        agent.setProcessChannelMode(QProcess::ForwardedChannels);
-        setUp(agent, HostTestBed::agentBinary(),
-              {u"run"_s, u"--market"_s, bed.market().baseUrl(), u"--token-file"_s, bed.tokenPath(),
-               u"--config"_s, bed.configPath()});
-        agent.setWorkingDirectory(bed.dir());
-        agent.start();
+        auto cleanup = startAgent(bed, agent);
         QVERIFY(agent.waitForStarted(5000));
-        auto cleanup = qScopeGuard([&] {
-            agent.kill();
-            agent.waitForFinished(5000);
-            removeContainersOf(bed);
-        });
         QVERIFY(bed.waitOfferListed(30000));
         const qint64 id = bed.createInstance({{u"disk_gb"_s, 1}});
         QVERIFY(id > 0);

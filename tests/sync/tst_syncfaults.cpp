@@ -16,6 +16,20 @@ using namespace suanli::sync::test;
 class TestSyncFaults : public QObject
 {
     Q_OBJECT
+    /// A sync whose link the relay drops once more than `bytes` are done (*dropped says it was).
+    SyncReport runDroppingLink(const SyncOptions &options, suanli::ssh::test::TcpRelay &relay,
+                               qint64 bytes, bool *dropped)
+    {
+        SyncJob job(options);
+        connect(&job, &SyncJob::progressChanged, this, [&](const SyncProgress &progress) {
+            if (!*dropped && progress.bytesDone > bytes) {
+                *dropped = true;
+                relay.drop();
+            }
+        });
+        return runJob(job);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -36,15 +50,8 @@ private slots:
         SyncOptions options = m_sshd.options(Direction::Upload, local, remote,
                                              dir.filePath(QStringLiteral("j")), relay.port());
         {
-            SyncJob job(options);
             bool dropped = false;
-            connect(&job, &SyncJob::progressChanged, this, [&](const SyncProgress &progress) {
-                if (!dropped && progress.bytesDone > 24 * 1024 * 1024) {
-                    dropped = true;
-                    relay.drop();
-                }
-            });
-            const SyncReport report = runJob(job);
+            const SyncReport report = runDroppingLink(options, relay, 24 * 1024 * 1024, &dropped);
             QVERIFY(dropped);
             QVERIFY(!report.ok);
             QCOMPARE(report.error.code, QStringLiteral("connection_lost"));
@@ -114,15 +121,8 @@ private slots:
                                              dir.filePath(QStringLiteral("j")), relay.port());
         options.sessions = 2;
         {
-            SyncJob job(options);
             bool dropped = false;
-            connect(&job, &SyncJob::progressChanged, this, [&](const SyncProgress &progress) {
-                if (!dropped && progress.bytesDone > 2 * 1024 * 1024) {
-                    dropped = true;
-                    relay.drop();
-                }
-            });
-            const SyncReport report = runJob(job);
+            const SyncReport report = runDroppingLink(options, relay, 2 * 1024 * 1024, &dropped);
             QVERIFY(dropped);
             QVERIFY(!report.ok);
             QCOMPARE(report.error.code, QStringLiteral("connection_lost"));
