@@ -18,6 +18,18 @@ constexpr unsigned long kTypeMask = LIBSSH2_SFTP_S_IFMT;
 /// The exit status of a hashing command that found no tool on the instance.
 constexpr int kNoHashTool = 97;
 
+/// Shell that picks the hash tool on the instance: `openssl dgst -sha256` when it works (SHA-NI,
+/// about five times less CPU than coreutils), else `sha256sum`, as "$@"; exits kNoHashTool
+/// when there is neither. The probe and an unprobed hashing command both start with it.
+QByteArray pickHashTool()
+{
+    return "if openssl dgst -sha256 -r </dev/null >/dev/null 2>&1; "
+           "then set -- openssl dgst -sha256 -r; "
+           "elif sha256sum --version >/dev/null 2>&1; "
+           "then set -- sha256sum; else exit " +
+           QByteArray::number(kNoHashTool) + "; fi; ";
+}
+
 } // namespace
 
 Result<void> RemoteFs::open()
@@ -433,10 +445,8 @@ Result<qint64> RemoteFs::freeSpace(const QByteArray &path)
 bool RemoteFs::probeHashCommand()
 {
     // One exec for all: a round trip and a fork of sshd cost more than the tests.
-    auto result = m_session.exec(QByteArrayLiteral(
-        "if openssl dgst -sha256 -r </dev/null >/dev/null 2>&1; then echo openssl; "
-        "elif sha256sum --version >/dev/null 2>&1; then echo sha256sum; fi; "
-        "if echo | xargs -0 true >/dev/null 2>&1; then echo xargs; fi"));
+    auto result = m_session.exec(pickHashTool() +
+                                 "echo \"$1\"; if echo | xargs -0 true >/dev/null 2>&1; then echo xargs; fi");
     m_hashCommand.clear();
     m_hashWithXargs = false;
     if (result) {
@@ -451,16 +461,10 @@ bool RemoteFs::probeHashCommand()
 
 QByteArray RemoteFs::hashInvocation(bool viaXargs) const
 {
-    // Without a probe the command picks the tool itself, openssl first as probeHashCommand()
-    // does, and exits kNoHashTool when there is none.
+    // Without a probe the command picks the tool itself (pickHashTool).
     const bool pick = m_hashCommand.isEmpty();
-    const QByteArray prefix = pick ? QByteArray("if openssl dgst -sha256 -r </dev/null >/dev/null 2>&1; "
-                                                "then set -- openssl dgst -sha256 -r; "
-                                                "elif sha256sum --version >/dev/null 2>&1; "
-                                                "then set -- sha256sum; else exit " +
-                                                QByteArray::number(kNoHashTool) + "; fi; ")
-                                   : QByteArray();
-    return prefix + (viaXargs ? "xargs -0 " : "") + (pick ? QByteArray("\"$@\"") : m_hashCommand) + " --";
+    return (pick ? pickHashTool() : QByteArray()) + (viaXargs ? "xargs -0 " : "") +
+           (pick ? QByteArray("\"$@\"") : m_hashCommand) + " --";
 }
 
 Result<ssh::PendingExec> RemoteFs::startSha256()
