@@ -366,8 +366,7 @@ TelemetryBatch Market::takeTelemetryBatch()
 
 void Market::postTelemetry(TelemetryBatch batch)
 {
-    if (!m_telemetry
-        || (batch.samples.isEmpty() && batch.heartbeats.isEmpty() && batch.relay.isEmpty()))
+    if (!m_telemetry || batch.isEmpty())
         return;
     handOver(batch);
     QMetaObject::invokeMethod(
@@ -400,8 +399,7 @@ void Market::flushTelemetry()
     if (!m_telemetry)
         return;
     TelemetryBatch batch = takeTelemetryBatch();
-    if (m_telemetryBatchesOut == 0 && batch.samples.isEmpty() && batch.heartbeats.isEmpty()
-        && batch.relay.isEmpty())
+    if (m_telemetryBatchesOut == 0 && batch.isEmpty())
         return;
     handOver(batch);
     // Queued behind the batches handed over before, so all of them are written on return.

@@ -17,6 +17,8 @@ struct TelemetryBatch
     QList<protocol::TelemetrySample> samples;
     QHash<qint64, qint64> heartbeats; ///< host id → market time of its latest message (ms)
     QList<QByteArray> relay;          ///< payloads for NOTIFY suanli_telemetry
+
+    bool isEmpty() const { return samples.isEmpty() && heartbeats.isEmpty() && relay.isEmpty(); }
 };
 
 /// What became of a batch.
