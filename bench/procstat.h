@@ -1,7 +1,7 @@
 #pragma once
 
 // CPU time and memory of a process from /proc (Linux), for the benchmarks that measure a
-// process's cost over a window (bench/agent, bench/tray).
+// process's cost over a window (bench/agent, bench/tray), and of the whole machine (bench/sync).
 
 #include <QFile>
 #include <QString>
@@ -42,6 +42,27 @@ inline ProcStat procStat(qint64 pid)
         }
     }
     return s;
+}
+
+/// CPU time the whole machine spent busy since boot (all cores: user, nice, system, irq,
+/// softirq): the difference over a run is what the run cost every process together, sshd and
+/// the instance's tools included. With stolen = true: the time the hypervisor gave to other
+/// guests instead (a noisy neighbour, which slows a run without showing as its CPU).
+inline double machineBusySeconds(bool stolen = false)
+{
+    QFile stat(QStringLiteral("/proc/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> f = stat.readLine().simplified().split(' ');
+    // cpu user nice system idle iowait irq softirq steal
+    qint64 ticks = 0;
+    if (stolen) {
+        ticks = f.value(8).toLongLong();
+    } else {
+        for (const int i : {1, 2, 3, 6, 7})
+            ticks += f.value(i).toLongLong();
+    }
+    return double(ticks) / double(sysconf(_SC_CLK_TCK));
 }
 
 } // namespace suanli::bench

@@ -184,6 +184,7 @@ Result<PendingExec> BlockingSession::startExec(const QByteArray &command)
 PendingExec::PendingExec(PendingExec &&other) noexcept
     : m_session(std::exchange(other.m_session, nullptr))
     , m_channel(std::exchange(other.m_channel, nullptr))
+    , m_out(std::move(other.m_out))
 {
 }
 
@@ -193,6 +194,7 @@ PendingExec &PendingExec::operator=(PendingExec &&other) noexcept
         drop();
         m_session = std::exchange(other.m_session, nullptr);
         m_channel = std::exchange(other.m_channel, nullptr);
+        m_out = std::move(other.m_out);
     }
     return *this;
 }
@@ -212,12 +214,86 @@ void PendingExec::drop()
     m_channel = nullptr;
 }
 
-Result<ExecResult> PendingExec::finish(const QByteArray &input)
+Result<void> PendingExec::write(const char *data, qsizetype size)
 {
-    return m_session->finishExec(std::exchange(m_channel, nullptr), input);
+    if (!m_channel)
+        return makeError(QStringLiteral("exec_failed"), tr("The command is not running."));
+    while (size > 0) {
+        const ssize_t n = libssh2_channel_write(m_channel, data, size_t(size));
+        if (n < 0)
+            return m_session->lastError(QStringLiteral("exec_failed"),
+                                        tr("Could not send input to a command"));
+        data += n;
+        size -= n;
+    }
+    return {};
 }
 
-Result<ExecResult> BlockingSession::finishExec(LIBSSH2_CHANNEL *channel, const QByteArray &input)
+qint64 PendingExec::writableNow() const
+{
+    return m_channel ? qint64(libssh2_channel_window_write(m_channel)) : 0;
+}
+
+Result<ssize_t> PendingExec::readSome(bool wait)
+{
+    LIBSSH2_SESSION *session = m_session->session();
+    if (!wait)
+        libssh2_session_set_blocking(session, 0);
+    char buffer[4096];
+    const ssize_t n = libssh2_channel_read(m_channel, buffer, sizeof buffer);
+    if (!wait)
+        libssh2_session_set_blocking(session, 1);
+    if (n == LIBSSH2_ERROR_EAGAIN && !wait)
+        return n;
+    if (n < 0)
+        return m_session->lastError(QStringLiteral("exec_failed"), tr("Could not read a command's output"));
+    m_out.append(buffer, n);
+    return n;
+}
+
+Result<QByteArray> PendingExec::readLine(bool *atEnd)
+{
+    for (;;) {
+        auto line = tryReadLine(atEnd);
+        if (!line)
+            return line.error();
+        if (line->has_value())
+            return std::move(**line);
+        if (auto read = readSome(true); !read)
+            return read.error();
+    }
+}
+
+Result<std::optional<QByteArray>> PendingExec::tryReadLine(bool *atEnd)
+{
+    *atEnd = false;
+    if (!m_channel)
+        return makeError(QStringLiteral("exec_failed"), tr("The command is not running."));
+    for (;;) {
+        if (const qsizetype newline = m_out.indexOf('\n'); newline >= 0) {
+            QByteArray line = m_out.left(newline);
+            m_out.remove(0, newline + 1);
+            return std::optional<QByteArray>(std::move(line));
+        }
+        auto read = readSome(false);
+        if (!read)
+            return read.error();
+        if (*read == LIBSSH2_ERROR_EAGAIN)
+            return std::optional<QByteArray>();
+        if (*read == 0) {
+            *atEnd = true;
+            return std::optional<QByteArray>(std::exchange(m_out, QByteArray()));
+        }
+    }
+}
+
+Result<ExecResult> PendingExec::finish(const QByteArray &input)
+{
+    return m_session->finishExec(std::exchange(m_channel, nullptr), input, std::exchange(m_out, QByteArray()));
+}
+
+Result<ExecResult> BlockingSession::finishExec(LIBSSH2_CHANNEL *channel, const QByteArray &input,
+                                               QByteArray outSoFar)
 {
     if (!channel)
         return makeError(QStringLiteral("exec_failed"), tr("The command is not running."));
@@ -236,6 +312,7 @@ Result<ExecResult> BlockingSession::finishExec(LIBSSH2_CHANNEL *channel, const Q
     }
     libssh2_channel_send_eof(channel);
     ExecResult result;
+    result.out = std::move(outSoFar);
     char buffer[64 * 1024];
     for (;;) {
         const ssize_t n = libssh2_channel_read(channel, buffer, sizeof buffer);

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <optional>
 
 #include <libssh2.h>
 #include <libssh2_sftp.h>
@@ -38,6 +39,15 @@ public:
     PendingExec &operator=(const PendingExec &) = delete;
 
     bool isRunning() const { return m_channel != nullptr; }
+    /// Streams to the command's stdin, all of data (waits while the server's window is full).
+    Result<void> write(const char *data, qsizetype size);
+    /// What write() can send now without waiting for the server: its channel window.
+    qint64 writableNow() const;
+    /// The command's next line of output, without the newline. At the end of its output,
+    /// *atEnd is set and what came without a newline is returned.
+    Result<QByteArray> readLine(bool *atEnd);
+    /// readLine() without waiting: nullopt while no whole line (nor the end) has arrived.
+    Result<std::optional<QByteArray>> tryReadLine(bool *atEnd);
     /// Writes input to the command's stdin, closes it and waits for the command to end.
     Result<ExecResult> finish(const QByteArray &input = {});
 
@@ -49,9 +59,13 @@ private:
     {
     }
     void drop();
+    /// Reads what output there is into m_out; 0 at the end, LIBSSH2_ERROR_EAGAIN when waiting
+    /// would be needed and wait is false.
+    Result<ssize_t> readSome(bool wait);
 
     BlockingSession *m_session = nullptr;
     LIBSSH2_CHANNEL *m_channel = nullptr;
+    QByteArray m_out; ///< output read past the last line readLine() returned
 };
 
 /// An SSH connection in libssh2's blocking mode, for bulk work (SFTP, exec) done by a worker
@@ -97,7 +111,8 @@ public:
 private:
     friend class PendingExec;
     /// PendingExec::finish(): input, EOF, output, exit status; frees the channel.
-    Result<ExecResult> finishExec(LIBSSH2_CHANNEL *channel, const QByteArray &input);
+    Result<ExecResult> finishExec(LIBSSH2_CHANNEL *channel, const QByteArray &input,
+                                  QByteArray outSoFar = {});
 
     Endpoint m_endpoint;
     LIBSSH2_SESSION *m_session = nullptr;

@@ -29,15 +29,9 @@ constexpr int kMaxRequests = 512;
 constexpr qint64 kMaxHeld = 16 * 1024 * 1024;
 constexpr int kChangeRetries = 3;
 
-struct Snapshot
-{
-    QByteArray data;
-    struct stat st{};
-};
+} // namespace
 
-/// Reads a small file whole. A change while reading (size, mtime, a replaced inode) reads it
-/// again, up to kChangeRetries times; nullopt when it kept changing.
-Result<std::optional<Snapshot>> readStable(const QByteArray &path)
+Result<std::optional<FileTransfer::Snapshot>> FileTransfer::readWhole(const QByteArray &path)
 {
     for (int attempt = 0; attempt < kChangeRetries; ++attempt) {
         const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
@@ -67,7 +61,14 @@ Result<std::optional<Snapshot>> readStable(const QByteArray &path)
     return std::optional<Snapshot>();
 }
 
-} // namespace
+Error FileTransfer::fileChangingError(const QByteArray &path)
+{
+    return makeError(QStringLiteral("file_changing"),
+                     tr("%1 kept changing while it was sent (%2 tries); it was not put in place. "
+                        "It will be sent by the next sync once it is quiet.")
+                         .arg(QString::fromUtf8(path))
+                         .arg(kChangeRetries));
+}
 
 Result<QList<FileTransfer::Moved>> FileTransfer::uploadBatch(SftpPipe &sftp, const QList<Entry> &batch,
                                                              QList<Issue> *issues)
@@ -87,19 +88,13 @@ Result<QList<FileTransfer::Moved>> FileTransfer::uploadBatch(SftpPipe &sftp, con
     for (const Entry &entry : batch) {
         if (!control.waitWhilePaused())
             break;
-        auto read = readStable(joinPath(m_context.localRoot, entry.path));
+        auto read = readWhole(joinPath(m_context.localRoot, entry.path));
         if (!read) {
             issues->append({entry.path, read.error()});
             continue;
         }
         if (!read->has_value()) {
-            issues->append({entry.path,
-                            makeError(QStringLiteral("file_changing"),
-                                      tr("%1 kept changing while it was sent (%2 tries); it was not "
-                                         "put in place. It will be sent by the next sync once it "
-                                         "is quiet.")
-                                          .arg(QString::fromUtf8(entry.path))
-                                          .arg(kChangeRetries))});
+            issues->append({entry.path, fileChangingError(entry.path)});
             continue;
         }
         const QByteArray data = std::move((*read)->data);

@@ -39,6 +39,14 @@ bool FileTransfer::isFatal(const Error &error) const
            error.code == QStringLiteral("local_disk_full");
 }
 
+Error FileTransfer::verifyFailedError(const QByteArray &path)
+{
+    return makeError(QStringLiteral("verify_failed"),
+                     tr("%1 arrived with a different SHA-256 than was sent; it "
+                        "was not put in place. Sync again to retry.")
+                         .arg(QString::fromUtf8(path)));
+}
+
 void FileTransfer::run(const QList<Entry> &batch, QList<CompletedFile> *completed,
                        QList<Issue> *issues)
 {
@@ -46,6 +54,31 @@ void FileTransfer::run(const QList<Entry> &batch, QList<CompletedFile> *complete
     if (m_buffer.isEmpty())
         m_buffer.resize(kChunk);
     const bool upload = m_context.direction == Direction::Upload;
+    const bool smallFiles = upload && m_context.pipelined &&
+                            std::all_of(batch.cbegin(), batch.cend(), [&](const Entry &e) {
+                                return e.size < m_context.largeFileThreshold;
+                            });
+    if (smallFiles && m_context.streamSmallFiles && m_context.remoteHasSha256 && !batch.isEmpty() &&
+        !(m_context.streamRefused && m_context.streamRefused->load())) {
+        auto streamed = uploadStream(batch, issues);
+        if (!streamed) {
+            control.fail(streamed.error());
+            return;
+        }
+        if (streamed->has_value()) {
+            if (control.shouldStop())
+                return;
+            auto opened = m_fs.pipe();
+            if (!opened && isFatal(opened.error())) {
+                control.fail(opened.error());
+                return;
+            }
+            place(**streamed, opened ? *opened : nullptr, completed, issues);
+            return;
+        }
+        if (m_context.streamRefused)
+            m_context.streamRefused->store(true); // the other batches go by SFTP at once
+    }
     // The verification's command starts now and waits for the names: its start on the
     // instance (a fork of sshd, the user's shell and its start-up files) overlaps with the
     // transfer instead of following it.
@@ -60,9 +93,7 @@ void FileTransfer::run(const QList<Entry> &batch, QList<CompletedFile> *complete
             hashing = std::move(*started); // else sha256() runs it at the end
     }
     SftpPipe *sftp = nullptr;
-    if (upload && m_context.pipelined &&
-        std::all_of(batch.cbegin(), batch.cend(),
-                    [&](const Entry &e) { return e.size < m_context.largeFileThreshold; })) {
+    if (smallFiles) {
         auto opened = m_fs.pipe();
         if (!opened && isFatal(opened.error())) {
             control.fail(opened.error());
@@ -113,15 +144,19 @@ void FileTransfer::run(const QList<Entry> &batch, QList<CompletedFile> *complete
                 (void)m_fs.removeFile(joinPath(m_context.remoteRoot, partial));
             else
                 ::unlink(joinPath(m_context.localRoot, partial).constData());
-            issues->append({file.entry.path,
-                            makeError(QStringLiteral("verify_failed"),
-                                      tr("%1 arrived with a different SHA-256 than was sent; it "
-                                         "was not put in place. Sync again to retry.")
-                                          .arg(QString::fromUtf8(file.entry.path)))});
+            issues->append({file.entry.path, verifyFailedError(file.entry.path)});
             continue;
         }
         verified.append(file);
     }
+    place(verified, sftp, completed, issues);
+}
+
+void FileTransfer::place(const QList<Moved> &verified, SftpPipe *sftp, QList<CompletedFile> *completed,
+                         QList<Issue> *issues)
+{
+    SyncControl &control = *m_context.control;
+    const bool upload = m_context.direction == Direction::Upload;
     QList<Moved> placed;
     if (upload && sftp && sftp->hasExtension("posix-rename@openssh.com")) {
         auto renamed = renameBatch(*sftp, verified, issues);

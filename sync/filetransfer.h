@@ -6,6 +6,9 @@
 
 #include <QSet>
 
+#include <atomic>
+#include <sys/stat.h>
+
 namespace suanli::sync {
 
 /// What every transfer thread of one run shares, read-only.
@@ -20,6 +23,10 @@ struct TransferContext
     bool hashWithXargs = false;
     /// Small files go through the pipelined SFTP channel (sftppipe.h) when the server has one.
     bool pipelined = true;
+    /// Upload: batches of small files go as one tar stream (streamupload.cpp); set by the
+    /// first batch that finds the instance unable to unpack one (no GNU tar, no hash tool).
+    bool streamSmallFiles = true;
+    std::atomic<bool> *streamRefused = nullptr;
     const QHash<QByteArray, qint64> *receiverPartials = nullptr;
     const QSet<QByteArray> *receiverFiles = nullptr;
     SyncControl *control = nullptr;
@@ -54,7 +61,24 @@ private:
         QByteArray hash;  ///< SHA-256 of what was sent or received
     };
 
+    struct Snapshot
+    {
+        QByteArray data;
+        struct stat st{};
+    };
+    /// Reads a small file whole. A change while reading (size, mtime, a replaced inode) reads
+    /// it again, up to kChangeRetries times; nullopt when it kept changing.
+    static Result<std::optional<Snapshot>> readWhole(const QByteArray &path);
+    static Error fileChangingError(const QByteArray &path);
+    static Error verifyFailedError(const QByteArray &path);
+
     Result<std::optional<Moved>> upload(const Entry &entry, QList<Issue> *issues);
+    /// Many small files as one GNU tar stream into `tar -x` on the instance, which unpacks
+    /// them into their partials while the same command hashes the stream as it arrives: one
+    /// exec, no per-file requests, no second read. When tar failed or the hashes differ, what
+    /// arrived is checked file by file. nullopt: the instance cannot unpack a stream (the
+    /// caller sends the batch with uploadBatch()). The error is a fatal one.
+    Result<std::optional<QList<Moved>>> uploadStream(const QList<Entry> &batch, QList<Issue> *issues);
     /// Many small files at once over the pipelined channel (batchupload.cpp): each read whole
     /// (so a change while reading is seen before anything is sent), then OPEN → WRITE →
     /// FSETSTAT → CLOSE with hundreds of requests in flight. The error is a fatal one.
@@ -62,6 +86,10 @@ private:
     /// Renames verified partials into place, pipelined (posix-rename@openssh.com replaces a
     /// target atomically). Returns the files now in place; the error is a fatal one.
     Result<QList<Moved>> renameBatch(SftpPipe &sftp, const QList<Moved> &verified, QList<Issue> *issues);
+    /// Puts verified files in place (renameBatch() when sftp offers posix-rename) and hands
+    /// them to the journal.
+    void place(const QList<Moved> &verified, SftpPipe *sftp, QList<CompletedFile> *completed,
+               QList<Issue> *issues);
     Result<std::optional<Moved>> download(const Entry &entry, QList<Issue> *issues);
     Result<QList<QByteArray>> receiverHashes(const QList<Moved> &moved, ssh::PendingExec *started);
     Result<QByteArray> readBackHash(const QByteArray &remotePath);

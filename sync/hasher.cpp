@@ -6,6 +6,18 @@
 
 namespace suanli::sync {
 
+namespace {
+
+/// SHA-256 fetched once: EVP_sha256() makes every init look the implementation up again,
+/// which shows with a hash per small file.
+const EVP_MD *sha256Method()
+{
+    static EVP_MD *const method = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    return method ? method : EVP_sha256();
+}
+
+} // namespace
+
 Sha256::Sha256()
     : m_ctx(EVP_MD_CTX_new())
 {
@@ -32,7 +44,7 @@ Sha256 &Sha256::operator=(const Sha256 &other)
 
 void Sha256::reset()
 {
-    EVP_DigestInit_ex(m_ctx, EVP_sha256(), nullptr);
+    EVP_DigestInit_ex(m_ctx, sha256Method(), nullptr);
 }
 
 void Sha256::update(const char *data, qsizetype size)

@@ -82,6 +82,16 @@ public:
     /// SHA-256 of each path (raw 32 bytes, empty where it could not be read), by one command
     /// (`started` when given). Error "no_remote_hash": the instance has neither tool.
     Result<QList<QByteArray>> sha256(const QList<QByteArray> &paths, ssh::PendingExec *started = nullptr);
+    /// The command that unpacks a GNU tar stream of partials under root (streamupload.cpp). It
+    /// prints "ready" once it reads its input, then, at the end, "<tar's exit status> <SHA-256
+    /// of the stream as it arrived>"; tar's complaints (at most 64 kB) go to stderr. Without
+    /// GNU tar, a hash tool or a temporary file it ends before "ready", reading nothing.
+    static QByteArray extractCommand(const QByteArray &root);
+    /// Starts extractCommand(root) ahead of the batch that will use it, so that the instance's
+    /// shell start-up overlaps the listing; it unpacks nothing before it is sent "go".
+    /// takeExtract() hands it over once (nullopt: none, start one).
+    void prestartExtract(const QByteArray &root);
+    std::optional<ssh::PendingExec> takeExtract() { return std::exchange(m_extract, std::nullopt); }
     /// SHA-256 of the first length bytes of path.
     Result<QByteArray> sha256Prefix(const QByteArray &path, qint64 length);
 
@@ -99,6 +109,7 @@ private:
     ssh::BlockingSession &m_session;
     LIBSSH2_SFTP *m_sftp = nullptr;
     std::unique_ptr<SftpPipe> m_pipe;
+    std::optional<ssh::PendingExec> m_extract;
     QByteArray m_hashCommand = "sha256sum";
     bool m_hashWithXargs = false; ///< names go to `xargs -0` on stdin instead of the command line
 };

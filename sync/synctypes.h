@@ -49,6 +49,10 @@ struct SyncOptions
     /// Files at least this large go alone, resume from a partial and may be split across
     /// sessions; smaller ones travel in batches.
     qint64 largeFileThreshold = 4 * 1024 * 1024;
+    /// Upload: each batch of small files goes as one tar stream into `tar -x` on the instance
+    /// where it has GNU tar; false (or an instance without it) sends them one by one over
+    /// pipelined SFTP. See docs/sync.md, "Small files".
+    bool streamSmallFiles = true;
     std::chrono::milliseconds ioTimeout{30000};
 };
 

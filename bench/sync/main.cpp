@@ -1,6 +1,7 @@
 // sync-bench: the dataset sync engine against sftp and rsync, same sshd, same run, loopback.
 // (a) one large file, (b) many small files, (c) re-sync of unchanged (b). See
 // docs/benchmarks.md, "Dataset sync (bench/sync)".
+#include "bench/procstat.h"
 #include "sshdfixture.h"
 #include "sync/syncjob.h"
 
@@ -28,6 +29,8 @@ struct Bench
     ssh::test::SshdFixture sshd;
     QString sshCommand; // for rsync -e and sftp
     int sessions = 8;
+    /// CPU time the whole machine (both ends of the loopback) spent on the last run.
+    double lastCpu = 0;
 
     double runSuanli(const QString &local, const QString &remote, const QString &journal,
                      sync::SyncReport *out = nullptr)
@@ -42,11 +45,13 @@ struct Bench
         sync::SyncJob job(options);
         QSignalSpy finished(&job, &sync::SyncJob::finished);
         ::sync();
+        const double cpuBefore = bench::machineBusySeconds();
         QElapsedTimer clock;
         clock.start();
         job.start();
         finished.wait(3600 * 1000);
         const double seconds = clock.elapsed() / 1000.0;
+        lastCpu = bench::machineBusySeconds() - cpuBefore;
         if (!job.report().ok)
             std::fprintf(stderr, "suanli sync failed: %s\n", qPrintable(job.report().error.message));
         if (out)
@@ -57,12 +62,15 @@ struct Bench
     double runShell(const QString &command)
     {
         ::sync();
+        const double cpuBefore = bench::machineBusySeconds();
         QElapsedTimer clock;
         clock.start();
         const int rc = QProcess::execute(QStringLiteral("sh"), {QStringLiteral("-c"), command});
+        const double seconds = clock.elapsed() / 1000.0;
+        lastCpu = bench::machineBusySeconds() - cpuBefore;
         if (rc != 0)
             std::fprintf(stderr, "command failed (%d): %s\n", rc, qPrintable(command));
-        return clock.elapsed() / 1000.0;
+        return seconds;
     }
 };
 
@@ -137,6 +145,9 @@ int main(int argc, char **argv)
                     return f.readAll().trimmed();
                 }())));
 
+    const double stolenBefore = bench::machineBusySeconds(true);
+    QElapsedTimer benchClock;
+    benchClock.start();
     // Each round runs every tool once, in a rotating order, into fresh targets; the figures are
     // medians over the rounds (one run says little on a VM whose disk and CPU neighbours vary).
     const auto rotate = [](QList<std::function<void()>> steps, int round) {
@@ -146,12 +157,13 @@ int main(int argc, char **argv)
     if (only.isEmpty() || only == QStringLiteral("a")) {
         const QString src = dir.filePath(QStringLiteral("a-src"));
         writeRandom(src + QStringLiteral("/big.bin"), mib * 1024 * 1024, 1);
-        QList<double> ours, sftp, rsync;
+        QList<double> ours, sftp, rsync, oursCpu, sftpCpu, rsyncCpu;
         for (int round = 0; round < rounds; ++round) {
             const QString suffix = QStringLiteral("-%1").arg(round);
             QList<std::function<void()>> steps{[&] {
                 ours.append(bench.runSuanli(src, dir.filePath(QStringLiteral("a-suanli") + suffix),
                                             dir.filePath(QStringLiteral("a%1.sqlite").arg(round))));
+                oursCpu.append(bench.lastCpu);
             }};
             if (!oursOnly) {
                 steps.append([&] {
@@ -161,26 +173,30 @@ int main(int argc, char **argv)
                                                    .arg(src, into)
                                                    .arg(bench.sshd.port())
                                                    .arg(bench.sshd.clientKeyPath(), target)));
+                    sftpCpu.append(bench.lastCpu);
                 });
                 steps.append([&] {
                     rsync.append(bench.runShell(QStringLiteral("rsync -a --whole-file -e '%1' %2/ %3:%4/")
                                                     .arg(ssh, src, target, dir.filePath(QStringLiteral("a-rsync") + suffix))));
+                    rsyncCpu.append(bench.lastCpu);
                 });
             }
             rotate(steps, round);
             for (const char *name : {"a-suanli", "a-sftp", "a-rsync"})
                 QDir(dir.filePath(QLatin1String(name) + suffix)).removeRecursively();
-            std::printf("(a) round %d: suanli %.2f s%s\n", round + 1, ours.last(),
-                        oursOnly ? "" : qPrintable(QStringLiteral("   sftp %1 s   rsync %2 s").arg(sftp.last(), 0, 'f', 2).arg(rsync.last(), 0, 'f', 2)));
+            std::printf("(a) round %d: suanli %.2f s (CPU %.2f s)%s\n", round + 1, ours.last(), oursCpu.last(),
+                        oursOnly ? "" : qPrintable(QStringLiteral("   sftp %1 s (CPU %2 s)   rsync %3 s (CPU %4 s)")
+                                                       .arg(sftp.last(), 0, 'f', 2).arg(sftpCpu.last(), 0, 'f', 2)
+                                                       .arg(rsync.last(), 0, 'f', 2).arg(rsyncCpu.last(), 0, 'f', 2)));
         }
         QDir(src).removeRecursively();
         const double mb = mib * 1048576 / 1e6;
         const double o = median(ours), f = median(sftp), r = median(rsync);
         std::printf("\n(a) one %lld MiB file, median of %d rounds\n", mib, rounds);
-        std::printf("  suanli sync        %7.2f s  %6.0f MB/s\n", o, mb / o);
+        std::printf("  suanli sync        %7.2f s  %6.0f MB/s   machine CPU %6.2f s\n", o, mb / o, median(oursCpu));
         if (!oursOnly) {
-            std::printf("  sftp put           %7.2f s  %6.0f MB/s\n", f, mb / f);
-            std::printf("  rsync --whole-file %7.2f s  %6.0f MB/s\n", r, mb / r);
+            std::printf("  sftp put           %7.2f s  %6.0f MB/s   machine CPU %6.2f s\n", f, mb / f, median(sftpCpu));
+            std::printf("  rsync --whole-file %7.2f s  %6.0f MB/s   machine CPU %6.2f s\n", r, mb / r, median(rsyncCpu));
             std::printf("  suanli vs rsync: %s (target >= 1.0x)   vs sftp: %s (target >= 0.9x)\n\n",
                         qPrintable(ratio(o, r)), qPrintable(ratio(o, f)));
         }
@@ -189,7 +205,7 @@ int main(int argc, char **argv)
         const QString src = dir.filePath(QStringLiteral("b-src"));
         for (int i = 0; i < files; ++i)
             writeRandom(QStringLiteral("%1/d%2/f%3.bin").arg(src).arg(i % 100).arg(i), kib * 1024, quint32(i));
-        QList<double> ours, rsync, oursAgain, rsyncAgain;
+        QList<double> ours, rsync, oursAgain, rsyncAgain, oursCpu, rsyncCpu;
         sync::SyncReport first;
         sync::SyncReport again;
         for (int round = 0; round < rounds; ++round) {
@@ -198,9 +214,16 @@ int main(int argc, char **argv)
             const QString journal = dir.filePath(QStringLiteral("b%1.sqlite").arg(round));
             const QString rsyncCommand = QStringLiteral("rsync -a -e '%1' %2/ %3:%4/")
                                              .arg(ssh, src, target, dir.filePath(QStringLiteral("b-rsync") + suffix));
-            QList<std::function<void()>> steps{[&] { ours.append(bench.runSuanli(src, oursInto, journal, &first)); }};
-            if (!oursOnly)
-                steps.append([&] { rsync.append(bench.runShell(rsyncCommand)); });
+            QList<std::function<void()>> steps{[&] {
+                ours.append(bench.runSuanli(src, oursInto, journal, &first));
+                oursCpu.append(bench.lastCpu);
+            }};
+            if (!oursOnly) {
+                steps.append([&] {
+                    rsync.append(bench.runShell(rsyncCommand));
+                    rsyncCpu.append(bench.lastCpu);
+                });
+            }
             rotate(steps, round);
             // (c): the same again, nothing changed.
             QList<std::function<void()>> stepsAgain{[&] { oursAgain.append(bench.runSuanli(src, oursInto, journal, &again)); }};
@@ -209,16 +232,16 @@ int main(int argc, char **argv)
             rotate(stepsAgain, round);
             for (const char *name : {"b-suanli", "b-rsync"})
                 QDir(dir.filePath(QLatin1String(name) + suffix)).removeRecursively();
-            std::printf("(b) round %d: suanli %.2f s (%lld files, verified %lld)%s;   (c) suanli %.2f s (%lld moved, %lld unchanged)%s\n",
-                        round + 1, ours.last(), first.filesTransferred, first.filesVerified,
-                        oursOnly ? "" : qPrintable(QStringLiteral("   rsync %1 s").arg(rsync.last(), 0, 'f', 2)),
+            std::printf("(b) round %d: suanli %.2f s (CPU %.2f s; %lld files, verified %lld)%s;   (c) suanli %.2f s (%lld moved, %lld unchanged)%s\n",
+                        round + 1, ours.last(), oursCpu.last(), first.filesTransferred, first.filesVerified,
+                        oursOnly ? "" : qPrintable(QStringLiteral("   rsync %1 s (CPU %2 s)").arg(rsync.last(), 0, 'f', 2).arg(rsyncCpu.last(), 0, 'f', 2)),
                         oursAgain.last(), again.filesTransferred, again.filesUnchanged,
                         oursOnly ? "" : qPrintable(QStringLiteral("   rsync %1 s").arg(rsyncAgain.last(), 0, 'f', 2)));
         }
         std::printf("\n(b) %d files of %lld KiB, median of %d rounds\n", files, kib, rounds);
-        std::printf("  suanli sync   %7.2f s\n", median(ours));
+        std::printf("  suanli sync   %7.2f s   machine CPU %6.2f s\n", median(ours), median(oursCpu));
         if (!oursOnly) {
-            std::printf("  rsync -a      %7.2f s\n", median(rsync));
+            std::printf("  rsync -a      %7.2f s   machine CPU %6.2f s\n", median(rsync), median(rsyncCpu));
             std::printf("  suanli vs rsync: %s (target >= 1.0x)\n", qPrintable(ratio(median(ours), median(rsync))));
         }
         std::printf("\n(c) re-sync of unchanged (b), median of %d rounds\n", rounds);
@@ -228,5 +251,8 @@ int main(int argc, char **argv)
             std::printf("  suanli time / rsync time: %.2f (target <= 1.0)\n", median(oursAgain) / median(rsyncAgain));
         }
     }
+    // Other guests on the same host take CPU at times ("steal"): a run with much of it is noisy.
+    std::printf("\nCPU stolen by the hypervisor during the benchmark: %.2f s of %.0f s\n",
+                bench::machineBusySeconds(true) - stolenBefore, benchClock.elapsed() / 1000.0);
     return 0;
 }
