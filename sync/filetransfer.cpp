@@ -28,6 +28,8 @@ QString tr(const char *text)
 // Large buffers are what make libssh2 1.10 pipeline: sftp_write splits a buffer into many
 // 30 kB SFTP writes in flight at once, sftp_read asks for a whole buffer ahead.
 constexpr qsizetype kChunk = 4 * 1024 * 1024;
+/// A large upload tells the instance's hashing command to go on every this many bytes.
+constexpr qint64 kFollowStep = 64 * 1024 * 1024;
 constexpr int kChangeRetries = 3;
 
 } // namespace
@@ -83,7 +85,8 @@ void FileTransfer::run(const QList<Entry> &batch, QList<CompletedFile> *complete
     // instance (a fork of sshd, the user's shell and its start-up files) overlaps with the
     // transfer instead of following it.
     std::optional<ssh::PendingExec> hashing;
-    if (m_context.remoteHasSha256 && !batch.isEmpty()) {
+    // (A large upload hashes on the instance while it is sent: upload().)
+    if (m_context.remoteHasSha256 && !batch.isEmpty() && !(upload && !smallFiles)) {
         auto started = m_fs.startSha256();
         if (!started && isFatal(started.error())) {
             control.fail(started.error());
@@ -129,14 +132,24 @@ void FileTransfer::run(const QList<Entry> &batch, QList<CompletedFile> *complete
     if (moved.isEmpty() || control.shouldStop())
         return;
 
-    auto hashes = receiverHashes(moved, hashing ? &*hashing : nullptr);
+    // A hash taken on the way that matches is the verification; any other file (or one that
+    // did not match: a dd without skip_bytes gives a wrong one) is hashed on the receiver now.
+    QList<Moved> unchecked;
+    QList<Moved> verified;
+    for (const Moved &file : std::as_const(moved)) {
+        if (!file.receiverHash.isEmpty() && file.receiverHash == file.hash)
+            verified.append(file);
+        else
+            unchecked.append(file);
+    }
+    auto hashes = unchecked.isEmpty() ? Result<QList<QByteArray>>(QList<QByteArray>())
+                                      : receiverHashes(unchecked, hashing ? &*hashing : nullptr);
     if (!hashes) {
         control.fail(hashes.error());
         return;
     }
-    QList<Moved> verified;
-    for (qsizetype i = 0; i < moved.size(); ++i) {
-        const Moved &file = moved.at(i);
+    for (qsizetype i = 0; i < unchecked.size(); ++i) {
+        const Moved &file = unchecked.at(i);
         const QByteArray partial = partialPathFor(file.entry.path);
         if (hashes->at(i) != file.hash) {
             // A partial that does not match what was sent is useless for a resume.
@@ -262,6 +275,25 @@ Result<std::optional<FileTransfer::Moved>> FileTransfer::upload(const Entry &ent
             libssh2_sftp_seek64(handle, libssh2_uint64_t(offset));
         qint64 position = offset;
         std::optional<Error> failure;
+        // The instance hashes the partial as its ranges are acknowledged (libssh2_sftp_write
+        // returns what the server confirmed written), from the start, resumed prefix included.
+        std::optional<ssh::PendingExec> following;
+        qint64 followed = 0;
+        if (large && m_context.remoteHasSha256) {
+            auto started = m_fs.startFollowingSha256(partial);
+            if (!started && isFatal(started.error()))
+                return started.error();
+            if (started)
+                following = std::move(*started); // else the partial is hashed after, as before
+        }
+        const auto follow = [&](qint64 upTo, qint64 step) {
+            if (!following || upTo - followed < step)
+                return;
+            const QByteArray range = QByteArray::number(followed) + ' ' + QByteArray::number(upTo - followed) + '\n';
+            if (!following->write(range.constData(), range.size()))
+                following.reset(); // hashed after, as before
+            followed = upTo;
+        };
         // Read and hashed on another thread, a few chunks ahead.
         ChunkReader reader(fd, kChunk, &hash);
         QByteArray chunk;
@@ -305,6 +337,7 @@ Result<std::optional<FileTransfer::Moved>> FileTransfer::upload(const Entry &ent
             }
             if (failure)
                 break;
+            follow(position, kFollowStep);
         }
         reader.finish();
         if (!failure) {
@@ -332,7 +365,16 @@ Result<std::optional<FileTransfer::Moved>> FileTransfer::upload(const Entry &ent
             sent.size = qint64(before.st_size);
             sent.mtimeNs = mtimeOf(before);
             sent.mode = quint32(before.st_mode & 07777);
-            return std::optional<Moved>(Moved{sent, hash.final()});
+            QByteArray receiverHash;
+            if (following) {
+                follow(position, 1); // the rest, all acknowledged once the handle closed
+                auto result = following->finish();
+                if (!result && isFatal(result.error()))
+                    return result.error();
+                if (result && result->exitStatus == 0)
+                    receiverHash = QByteArray::fromHex(result->out.left(64));
+            }
+            return std::optional<Moved>(Moved{sent, hash.final(), receiverHash});
         }
         // Changed while we read it: what went out is a mix of old and new. Send it again.
         control.bytesDone.fetch_sub(counted);

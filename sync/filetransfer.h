@@ -59,6 +59,9 @@ private:
     {
         Entry entry;      ///< with the size and mtime the bytes were read at
         QByteArray hash;  ///< SHA-256 of what was sent or received
+        /// The instance's SHA-256 of the partial, when it was taken during the transfer (large
+        /// uploads); empty: ask after.
+        QByteArray receiverHash = {};
     };
 
     struct Snapshot

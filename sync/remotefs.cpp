@@ -575,6 +575,16 @@ Result<QList<QByteArray>> RemoteFs::sha256With(const QList<QByteArray> &paths, s
     return hashes;
 }
 
+Result<ssh::PendingExec> RemoteFs::startFollowingSha256(const QByteArray &path)
+{
+    // dd reads each range from the page cache in large blocks; a dd that cannot (no
+    // skip_bytes) leaves a wrong digest, which the caller answers with a whole re-read.
+    const QByteArray pick = m_hashCommand.isEmpty() ? pickHashTool() : "set -- " + m_hashCommand + "; ";
+    return m_session.startExec(pick + "p=" + ssh::shellQuote(path) +
+                               "; while read -r o n; do dd if=\"$p\" bs=4M iflag=skip_bytes,count_bytes "
+                               "skip=\"$o\" count=\"$n\" status=none || break; done | \"$@\"");
+}
+
 Result<QByteArray> RemoteFs::sha256Prefix(const QByteArray &path, qint64 length)
 {
     const QByteArray command = "head -c " + QByteArray::number(length) + " -- " +

@@ -92,6 +92,11 @@ public:
     /// takeExtract() hands it over once (nullopt: none, start one).
     void prestartExtract(const QByteArray &root);
     std::optional<ssh::PendingExec> takeExtract() { return std::exchange(m_extract, std::nullopt); }
+    /// SHA-256 of a file while it is being written (large uploads): the command hashes the
+    /// ranges named on its stdin ("<offset> <length>" lines, in order, each already written),
+    /// one after the other as one stream, and prints the digest when its input ends. So the
+    /// instance hashes during the transfer instead of after it. Picks its tool like sha256().
+    Result<ssh::PendingExec> startFollowingSha256(const QByteArray &path);
     /// SHA-256 of the first length bytes of path.
     Result<QByteArray> sha256Prefix(const QByteArray &path, qint64 length);
 

@@ -5,6 +5,7 @@
 #include "ssh/blockingsession.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -257,6 +258,61 @@ private slots:
             ++whole;
         }
         QVERIFY(whole < 3000);
+    }
+
+    void largeUploadIsHashedWhileSent_data()
+    {
+        QTest::addColumn<bool>("ddWorks");
+        QTest::newRow("GNU dd") << true;
+        QTest::newRow("dd without skip_bytes") << false;
+    }
+
+    /// A large upload is hashed on the instance while it is sent: the hashing command is told
+    /// each acknowledged range and reads it with dd. A stand-in dd on the instance's PATH logs
+    /// the ranges (and runs the real one), so the test sees they cover the file in order. Where
+    /// dd cannot (busybox has no skip_bytes), the digest is wrong and the file is hashed again
+    /// after the transfer: still verified, still whole.
+    void largeUploadIsHashedWhileSent()
+    {
+        QFETCH(bool, ddWorks);
+        QTemporaryDir dir;
+        const QString bin = dir.filePath(QStringLiteral("bin"));
+        const QString log = dir.filePath(QStringLiteral("dd.log"));
+        writeFile(bin + QStringLiteral("/dd"),
+                  (ddWorks ? QStringLiteral("#!/bin/sh\necho \"$*\" >>'%1'\nexec /bin/dd \"$@\"\n")
+                           : QStringLiteral("#!/bin/sh\necho \"$*\" >>'%1'\n"
+                                            "echo \"dd: invalid input flag: 'skip_bytes'\" >&2\nexit 1\n"))
+                      .arg(log)
+                      .toUtf8());
+        QFile::setPermissions(bin + QStringLiteral("/dd"), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        Sshd other;
+        other.fixture.addConfig(QStringLiteral("SetEnv PATH=%1:/usr/bin:/bin\n").arg(bin));
+        QVERIFY(other.start());
+        const QString local = dir.filePath(QStringLiteral("l"));
+        const QString remote = dir.filePath(QStringLiteral("r"));
+        constexpr qint64 kSize = 150 * 1024 * 1024 + 12345; // three ranges, the last one short
+        writeFile(local + QStringLiteral("/big.bin"), randomBytes(kSize, 21));
+        SyncJob job(other.options(Direction::Upload, local, remote, dir.filePath(QStringLiteral("j"))));
+        const SyncReport report = runJob(job);
+        QVERIFY2(report.ok, qPrintable(report.error.message));
+        QCOMPARE(report.filesVerified, 1);
+        QCOMPARE(describeTree(remote), describeTree(local));
+        QFile calls(log);
+        QVERIFY2(calls.open(QIODevice::ReadOnly), "the instance was never asked to hash while sending");
+        qint64 covered = 0;
+        for (const QByteArray &line : calls.readAll().split('\n')) {
+            if (line.isEmpty())
+                continue;
+            const QRegularExpression range(QStringLiteral("skip=(\\d+) count=(\\d+)"));
+            const QRegularExpressionMatch match = range.match(QString::fromUtf8(line));
+            QVERIFY2(match.hasMatch(), line.constData());
+            QCOMPARE(match.captured(1).toLongLong(), covered);
+            covered += match.captured(2).toLongLong();
+            if (!ddWorks)
+                break; // the loop stops at the first failure
+        }
+        if (ddWorks)
+            QCOMPARE(covered, kSize);
     }
 
     /// A partial whose prefix does not match (the file changed meanwhile) is not trusted.
