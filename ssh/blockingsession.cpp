@@ -217,12 +217,16 @@ void PendingExec::drop()
 Result<void> PendingExec::write(const char *data, qsizetype size)
 {
     if (!m_channel)
-        return makeError(QStringLiteral("exec_failed"), tr("The command is not running."));
+        return makeError(QStringLiteral("exec_failed"),
+                         QCoreApplication::translate("suanli::ssh::BlockingSession",
+                                                     "The command is not running."));
     while (size > 0) {
         const ssize_t n = libssh2_channel_write(m_channel, data, size_t(size));
         if (n < 0)
-            return m_session->lastError(QStringLiteral("exec_failed"),
-                                        tr("Could not send input to a command"));
+            return m_session->lastError(
+                QStringLiteral("exec_failed"),
+                QCoreApplication::translate("suanli::ssh::BlockingSession",
+                                            "Could not send input to a command"));
         data += n;
         size -= n;
     }
@@ -246,7 +250,10 @@ Result<ssize_t> PendingExec::readSome(bool wait)
     if (n == LIBSSH2_ERROR_EAGAIN && !wait)
         return n;
     if (n < 0)
-        return m_session->lastError(QStringLiteral("exec_failed"), tr("Could not read a command's output"));
+        return m_session->lastError(
+            QStringLiteral("exec_failed"),
+            QCoreApplication::translate("suanli::ssh::BlockingSession",
+                                        "Could not read a command's output"));
     m_out.append(buffer, n);
     return n;
 }
@@ -268,7 +275,9 @@ Result<std::optional<QByteArray>> PendingExec::tryReadLine(bool *atEnd)
 {
     *atEnd = false;
     if (!m_channel)
-        return makeError(QStringLiteral("exec_failed"), tr("The command is not running."));
+        return makeError(QStringLiteral("exec_failed"),
+                         QCoreApplication::translate("suanli::ssh::BlockingSession",
+                                                     "The command is not running."));
     for (;;) {
         if (const qsizetype newline = m_out.indexOf('\n'); newline >= 0) {
             QByteArray line = m_out.left(newline);
@@ -289,7 +298,8 @@ Result<std::optional<QByteArray>> PendingExec::tryReadLine(bool *atEnd)
 
 Result<ExecResult> PendingExec::finish(const QByteArray &input)
 {
-    return m_session->finishExec(std::exchange(m_channel, nullptr), input, std::exchange(m_out, QByteArray()));
+    return m_session->finishExec(std::exchange(m_channel, nullptr), input,
+                                 std::exchange(m_out, QByteArray()));
 }
 
 Result<ExecResult> BlockingSession::finishExec(LIBSSH2_CHANNEL *channel, const QByteArray &input,

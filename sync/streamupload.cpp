@@ -59,14 +59,14 @@ QByteArray complaintAbout(const QByteArray &errors, const QByteArray &member)
 
 } // namespace
 
-Result<std::optional<QList<FileTransfer::Moved>>> FileTransfer::uploadStream(const QList<Entry> &batch,
-                                                                            QList<Issue> *issues)
+Result<std::optional<QList<FileTransfer::Moved>>>
+FileTransfer::uploadStream(const QList<Entry> &batch, QList<Issue> *issues)
 {
     SyncControl &control = *m_context.control;
     std::optional<ssh::PendingExec> prestarted = m_fs.takeExtract();
-    Result<ssh::PendingExec> started = prestarted
-                                           ? Result<ssh::PendingExec>(std::move(*prestarted))
-                                           : m_fs.session().startExec(RemoteFs::extractCommand(m_context.remoteRoot));
+    Result<ssh::PendingExec> started =
+        prestarted ? Result<ssh::PendingExec>(std::move(*prestarted))
+                   : m_fs.session().startExec(RemoteFs::extractCommand(m_context.remoteRoot));
     if (!started) {
         if (isFatal(started.error()))
             return started.error();
@@ -92,9 +92,9 @@ Result<std::optional<QList<FileTransfer::Moved>>> FileTransfer::uploadStream(con
         refused = !ready;
     };
     Sha256 streamHash;
-    qint64 streamed = 0;   // bytes of the stream built so far, sent or not
-    QByteArray pending;    // built, not yet sent
-    qsizetype hashed = 0;  // of pending, already in streamHash
+    qint64 streamed = 0;  // bytes of the stream built so far, sent or not
+    QByteArray pending;   // built, not yet sent
+    qsizetype hashed = 0; // of pending, already in streamHash
     pending.reserve(kAhead + kFlush);
     const auto send = [&](bool mayWait) -> Result<void> {
         streamHash.update(pending.constData() + hashed, pending.size() - hashed);
@@ -223,15 +223,15 @@ Result<std::optional<QList<FileTransfer::Moved>>> FileTransfer::uploadStream(con
         const QByteArray partial = partialPathFor(file.entry.path);
         (void)m_fs.removeFile(joinPath(m_context.remoteRoot, partial));
         const QByteArray complaint = complaintAbout(result->err, partial);
-        issues->append({file.entry.path,
-                        complaint.isEmpty()
-                            ? verifyFailedError(file.entry.path)
-                            : makeError(complaint.contains("Permission denied")
-                                            ? QStringLiteral("remote_permission_denied")
-                                            : QStringLiteral("remote_failed"),
-                                        tr("The instance could not write %1: %2")
-                                            .arg(QString::fromUtf8(file.entry.path),
-                                                 QString::fromUtf8(complaint)))});
+        issues->append(
+            {file.entry.path, complaint.isEmpty()
+                                  ? verifyFailedError(file.entry.path)
+                                  : makeError(complaint.contains("Permission denied")
+                                                  ? QStringLiteral("remote_permission_denied")
+                                                  : QStringLiteral("remote_failed"),
+                                              tr("The instance could not write %1: %2")
+                                                  .arg(QString::fromUtf8(file.entry.path),
+                                                       QString::fromUtf8(complaint)))});
     }
     return std::optional<QList<Moved>>(std::move(verified));
 }

@@ -941,10 +941,6 @@ per %1</translation>
 <context>
     <name>suanli::sync</name>
     <message>
-        <source>Could not read %1: %2</source>
-        <translation>Could not read %1: %2</translation>
-    </message>
-    <message>
         <source>The local folder %1 cannot be read: %2</source>
         <translation>The local folder %1 cannot be read: %2</translation>
     </message>
@@ -1086,6 +1082,14 @@ per %1</translation>
     <message>
         <source>Reading back</source>
         <translation>Reading back</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s disk is full (%1 MB free). Nothing incomplete was put in place; free space or grow the disk, then sync again.</source>
+        <translation>The instance&apos;s disk is full (%1 MB free). Nothing incomplete was put in place; free space or grow the disk, then sync again.</translation>
+    </message>
+    <message>
+        <source>The instance could not write %1: %2</source>
+        <translation>The instance could not write %1: %2</translation>
     </message>
 </context>
 <context>

@@ -935,10 +935,6 @@ per %1</source>
 <context>
     <name>suanli::sync</name>
     <message>
-        <source>Could not read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
         <source>The local folder %1 cannot be read: %2</source>
         <translation>无法读取本地文件夹 %1：%2</translation>
     </message>
@@ -1080,6 +1076,14 @@ per %1</source>
     <message>
         <source>Reading back</source>
         <translation>正在回读</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s disk is full (%1 MB free). Nothing incomplete was put in place; free space or grow the disk, then sync again.</source>
+        <translation>实例的磁盘已满（剩余 %1 MB）。没有任何不完整的文件被放置到位；请释放空间或扩容磁盘，然后再次同步。</translation>
+    </message>
+    <message>
+        <source>The instance could not write %1: %2</source>
+        <translation>实例无法写入 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -935,10 +935,6 @@ per %1</source>
 <context>
     <name>suanli::sync</name>
     <message>
-        <source>Could not read %1: %2</source>
-        <translation>無法讀取 %1：%2</translation>
-    </message>
-    <message>
         <source>The local folder %1 cannot be read: %2</source>
         <translation>無法讀取本機資料夾 %1：%2</translation>
     </message>
@@ -1080,6 +1076,14 @@ per %1</source>
     <message>
         <source>Reading back</source>
         <translation>正在回讀</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s disk is full (%1 MB free). Nothing incomplete was put in place; free space or grow the disk, then sync again.</source>
+        <translation>實例的磁碟已滿（剩餘 %1 MB）。沒有任何不完整的檔案被放置到位；請釋放空間或擴充磁碟，然後再次同步。</translation>
+    </message>
+    <message>
+        <source>The instance could not write %1: %2</source>
+        <translation>實例無法寫入 %1：%2</translation>
     </message>
 </context>
 <context>
