@@ -44,6 +44,7 @@ public:
     void start();
     MainWindow *window() { return m_window.get(); }
     app::Session *session() { return &m_session; }
+    app::SshKeys *keys() { return &m_keys; }
     /// The host agent lending this machine: local mode's, or in remote mode the one started
     /// once the owner registered this machine in the Lend page's wizard (null before).
     app::LocalHost *localHost() { return m_localHost.get(); }

@@ -9,6 +9,7 @@
 #include "app/marketclient.h"
 #include "app/settings.h"
 #include "host/journal.h"
+#include "sync/syncjob.h"
 #include "ui/billingview.h"
 #include "ui/catalogview.h"
 #include "ui/charts/guarddialog.h"
@@ -21,6 +22,9 @@
 #include "ui/mainwindow.h"
 
 #include <QComboBox>
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QRandomGenerator>
 #include <QClipboard>
 #include <QCommandLinkButton>
 #include <QDir>
@@ -62,6 +66,40 @@ int podman(const QStringList &args, const QString &stateDir, QByteArray *out = n
         *out = p.readAllStandardOutput();
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
+/// path → "size mode mtime sha256" for every file below root, folders as "dir".
+QMap<QString, QString> describeFiles(const QString &root)
+{
+    QMap<QString, QString> tree;
+    QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QFileInfo info(it.next());
+        const QString relative = QDir(root).relativeFilePath(info.filePath());
+        if (info.isDir()) {
+            tree.insert(relative, u"dir"_s);
+            continue;
+        }
+        QFile file(info.filePath());
+        file.open(QIODevice::ReadOnly);
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        hash.addData(&file);
+        tree.insert(relative, u"%1 %2 %3 %4"_s.arg(info.size())
+                                  .arg(int(info.permissions()), 0, 16)
+                                  .arg(info.lastModified().toSecsSinceEpoch())
+                                  .arg(QString::fromLatin1(hash.result().toHex())));
+    }
+    return tree;
+}
+
+sync::SyncReport runSync(const sync::SyncOptions &options)
+{
+    sync::SyncJob job(options);
+    QSignalSpy finished(&job, &sync::SyncJob::finished);
+    job.start();
+    if (!finished.wait(180000))
+        qWarning("the sync did not finish");
+    return job.report();
+}
+
 } // namespace
 
 class TestUiFlow : public QObject
@@ -188,6 +226,49 @@ private slots:
         QTRY_VERIFY(ports->forward(0).totalConnections >= 1);
         QTRY_VERIFY(ports->forward(0).bytesFromRemote >= 8);
         socket.close();
+
+        // Issue 6 on a real instance: a tree goes up with the app's key — its small files as one
+        // tar stream into the image's GNU tar, hashed there as it arrives; the large one hashed
+        // by the image's dd and openssl while it is sent — and comes back down the same.
+        {
+            QTemporaryDir data;
+            const QString up = data.filePath(u"up"_s);
+            QRandomGenerator random(6);
+            for (int i = 0; i < 300; ++i) {
+                const QString path = u"%1/d%2/f%3.bin"_s.arg(up).arg(i % 10).arg(i);
+                QDir().mkpath(QFileInfo(path).absolutePath());
+                QFile file(path);
+                QVERIFY(file.open(QIODevice::WriteOnly));
+                QByteArray bytes(4096 + i * 17, Qt::Uninitialized);
+                random.fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+                file.write(bytes);
+            }
+            QFile big(up + u"/数据/big.bin"_s);
+            QVERIFY(QDir().mkpath(up + u"/数据"_s) && big.open(QIODevice::WriteOnly));
+            QByteArray bigBytes(72 * 1024 * 1024, Qt::Uninitialized);
+            random.fillRange(reinterpret_cast<quint32 *>(bigBytes.data()), bigBytes.size() / 4);
+            big.write(bigBytes);
+            big.close();
+            QFile::setPermissions(up + u"/d3/f3.bin"_s, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+            const protocol::SshEndpoint &ssh = *instances->instance(0).ssh;
+            sync::SyncOptions options;
+            options.localRoot = up;
+            options.remoteRoot = "datasets/flow";
+            options.endpoint = {ssh.host, quint16(ssh.port), ssh.user, ssh.host_key};
+            options.identity = {launcher.keys()->keyPath(session->marketUrl()), {}};
+            options.journalPath = data.filePath(u"journal.sqlite"_s);
+            const sync::SyncReport sent = runSync(options);
+            QVERIFY2(sent.ok, qPrintable(sent.error.message));
+            QCOMPARE(sent.filesTransferred, 301);
+            QCOMPARE(sent.filesVerified, 301);
+            QVERIFY(sent.issues.isEmpty());
+            options.direction = sync::Direction::Download;
+            options.localRoot = data.filePath(u"down"_s);
+            const sync::SyncReport back = runSync(options);
+            QVERIFY2(back.ok, qPrintable(back.error.message));
+            QCOMPARE(back.filesTransferred, 301);
+            QCOMPARE(describeFiles(data.filePath(u"down"_s)), describeFiles(up));
+        }
 
         // Issue 7. "Ready" was said once; the dashboard fills from the real agent's 1 Hz
         // telemetry; the history lists the states; the cost guard set here is the market's.
