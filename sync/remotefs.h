@@ -92,6 +92,7 @@ public:
     /// takeExtract() hands it over once (nullopt: none, start one).
     void prestartExtract(const QByteArray &root);
     std::optional<ssh::PendingExec> takeExtract() { return std::exchange(m_extract, std::nullopt); }
+    bool hasExtract() const { return m_extract.has_value(); }
     /// SHA-256 of a file while it is being written (large uploads): the command hashes the
     /// ranges named on its stdin ("<offset> <length>" lines, in order, each already written),
     /// one after the other as one stream, and prints the digest when its input ends. So the

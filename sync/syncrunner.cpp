@@ -332,6 +332,15 @@ SyncReport SyncRunner::run(const std::function<void(const SyncPlan &)> &onPlan)
     }
     if (!batch.isEmpty())
         queue.items.append(batch);
+    if (fs.hasExtract()) {
+        // The first session's command for a stream is already started: its thread (the first
+        // to take work) gets a batch of small files rather than the biggest file.
+        const auto small = std::find_if(queue.items.begin(), queue.items.end(), [&](const QList<Entry> &item) {
+            return item.first().size < m_options.largeFileThreshold;
+        });
+        if (small != queue.items.end())
+            std::rotate(queue.items.begin(), small, small + 1);
+    }
 
     TransferContext context;
     context.direction = m_options.direction;
