@@ -61,6 +61,33 @@ Result<std::optional<FileTransfer::Snapshot>> FileTransfer::readWhole(const QByt
     return std::optional<Snapshot>();
 }
 
+std::optional<FileTransfer::SmallFile> FileTransfer::readSmallFile(const Entry &entry,
+                                                                  QList<Issue> *issues)
+{
+    auto read = readWhole(joinPath(m_context.localRoot, entry.path));
+    if (!read) {
+        issues->append({entry.path, read.error()});
+        return std::nullopt;
+    }
+    if (!read->has_value()) {
+        issues->append({entry.path, fileChangingError(entry.path)});
+        return std::nullopt;
+    }
+    SmallFile file;
+    file.data = std::move((*read)->data);
+    const struct stat &st = (*read)->st;
+    if (qint64(file.data.size()) != entry.size)
+        m_context.control->bytesTotal.fetch_add(qint64(file.data.size()) - entry.size);
+    Sha256 hash;
+    hash.update(file.data);
+    file.moved.entry = entry;
+    file.moved.entry.size = file.data.size();
+    file.moved.entry.mtimeNs = mtimeOf(st);
+    file.moved.entry.mode = quint32(st.st_mode & 07777);
+    file.moved.hash = hash.final();
+    return file;
+}
+
 Error FileTransfer::fileChangingError(const QByteArray &path)
 {
     return makeError(QStringLiteral("file_changing"),
@@ -88,27 +115,13 @@ Result<QList<FileTransfer::Moved>> FileTransfer::uploadBatch(SftpPipe &sftp, con
     for (const Entry &entry : batch) {
         if (!control.waitWhilePaused())
             break;
-        auto read = readWhole(joinPath(m_context.localRoot, entry.path));
-        if (!read) {
-            issues->append({entry.path, read.error()});
+        std::optional<SmallFile> read = readSmallFile(entry, issues);
+        if (!read)
             continue;
-        }
-        if (!read->has_value()) {
-            issues->append({entry.path, fileChangingError(entry.path)});
-            continue;
-        }
-        const QByteArray data = std::move((*read)->data);
-        const struct stat st = (*read)->st;
-        if (qint64(data.size()) != entry.size)
-            control.bytesTotal.fetch_add(qint64(data.size()) - entry.size);
-        Sha256 hash;
-        hash.update(data.constData(), data.size());
-        Entry sent = entry;
-        sent.size = data.size();
-        sent.mtimeNs = mtimeOf(st);
-        sent.mode = quint32(st.st_mode & 07777);
+        const QByteArray data = std::move(read->data);
+        const Entry sent = read->moved.entry;
         const size_t index = files.size();
-        files.push_back({Moved{sent, hash.final()},
+        files.push_back({std::move(read->moved),
                          joinPath(m_context.remoteRoot, partialPathFor(entry.path)), std::nullopt, false});
         held += data.size();
 

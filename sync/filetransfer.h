@@ -72,6 +72,15 @@ private:
     /// Reads a small file whole. A change while reading (size, mtime, a replaced inode) reads
     /// it again, up to kChangeRetries times; nullopt when it kept changing.
     static Result<std::optional<Snapshot>> readWhole(const QByteArray &path);
+    /// A small file of a batch read whole (readWhole()) and hashed, with the size, mtime and
+    /// mode it was read at (bytesTotal corrected for a size that changed since the listing).
+    /// nullopt when it could not be read or kept changing: an issue says which.
+    struct SmallFile
+    {
+        Moved moved;
+        QByteArray data;
+    };
+    std::optional<SmallFile> readSmallFile(const Entry &entry, QList<Issue> *issues);
     static Error fileChangingError(const QByteArray &path);
     static Error verifyFailedError(const QByteArray &path);
 

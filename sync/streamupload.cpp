@@ -138,30 +138,16 @@ FileTransfer::uploadStream(const QList<Entry> &batch, QList<Issue> *issues)
     for (const Entry &entry : batch) {
         if (!control.waitWhilePaused() || control.shouldStop())
             return std::optional<QList<Moved>>(QList<Moved>()); // dropping exec ends the command
-        auto read = readWhole(joinPath(m_context.localRoot, entry.path));
-        if (!read) {
-            issues->append({entry.path, read.error()});
+        std::optional<SmallFile> read = readSmallFile(entry, issues);
+        if (!read)
             continue;
-        }
-        if (!read->has_value()) {
-            issues->append({entry.path, fileChangingError(entry.path)});
-            continue;
-        }
-        const QByteArray data = std::move((*read)->data);
-        const struct stat st = (*read)->st;
-        if (qint64(data.size()) != entry.size)
-            control.bytesTotal.fetch_add(qint64(data.size()) - entry.size);
-        Sha256 hash;
-        hash.update(data);
-        Entry sent = entry;
-        sent.size = data.size();
-        sent.mtimeNs = mtimeOf(st);
-        sent.mode = quint32(st.st_mode & 07777);
+        const QByteArray &data = read->data;
+        const Entry &sent = read->moved.entry;
         const qsizetype before = pending.size();
         tarstream::appendFile(pending, partialPathFor(entry.path), data.constData(), data.size(),
                               sent.mode, seconds(sent.mtimeNs));
         streamed += pending.size() - before;
-        moved.append({sent, hash.final()});
+        moved.append(std::move(read->moved));
         control.bytesDone.fetch_add(data.size());
         control.bytesTransferred.fetch_add(data.size());
         if (pending.size() >= kFlush) {
