@@ -45,6 +45,18 @@ class TestSyncFaults : public QObject
         }
     }
 
+    /// An sshd whose sessions find a stand-in `tool` first on their PATH: a shell script that
+    /// logs its arguments to `log`, one line per call, then runs `body`.
+    void startWithStandIn(Sshd &sshd, const QString &dir, const QString &tool, const QString &log,
+                          const QString &body)
+    {
+        const QString bin = dir + QStringLiteral("/bin");
+        writeFile(bin + u'/' + tool, (QStringLiteral("#!/bin/sh\necho \"$*\" >>'%1'\n").arg(log) + body).toUtf8());
+        QFile::setPermissions(bin + u'/' + tool, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        sshd.fixture.addConfig(QStringLiteral("SetEnv PATH=%1:/usr/bin:/bin\n").arg(bin));
+        QVERIFY(sshd.start());
+    }
+
 private slots:
     void initTestCase()
     {
@@ -206,17 +218,12 @@ private slots:
     void instanceWithoutGnuTarGetsFilesOverSftp()
     {
         QTemporaryDir dir;
-        const QString bin = dir.filePath(QStringLiteral("bin"));
         const QString log = dir.filePath(QStringLiteral("tar.log"));
-        writeFile(bin + QStringLiteral("/tar"),
-                  QStringLiteral("#!/bin/sh\necho \"$*\" >>'%1'\n"
-                                 "[ \"$1\" = --version ] && echo 'tar (busybox) 1.36' && exit 0\nexit 1\n")
-                      .arg(log)
-                      .toUtf8());
-        QFile::setPermissions(bin + QStringLiteral("/tar"), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         Sshd other;
-        other.fixture.addConfig(QStringLiteral("SetEnv PATH=%1:/usr/bin:/bin\n").arg(bin));
-        QVERIFY(other.start());
+        startWithStandIn(other, dir.path(), QStringLiteral("tar"), log,
+                         QStringLiteral("[ \"$1\" = --version ] && echo 'tar (busybox) 1.36' && exit 0\nexit 1\n"));
+        if (QTest::currentTestFailed())
+            return;
         const QString local = dir.filePath(QStringLiteral("l"));
         const QString remote = dir.filePath(QStringLiteral("r"));
         for (int i = 0; i < 30; ++i)
@@ -279,18 +286,13 @@ private slots:
     {
         QFETCH(bool, ddWorks);
         QTemporaryDir dir;
-        const QString bin = dir.filePath(QStringLiteral("bin"));
         const QString log = dir.filePath(QStringLiteral("dd.log"));
-        writeFile(bin + QStringLiteral("/dd"),
-                  (ddWorks ? QStringLiteral("#!/bin/sh\necho \"$*\" >>'%1'\nexec /bin/dd \"$@\"\n")
-                           : QStringLiteral("#!/bin/sh\necho \"$*\" >>'%1'\n"
-                                            "echo \"dd: invalid input flag: 'skip_bytes'\" >&2\nexit 1\n"))
-                      .arg(log)
-                      .toUtf8());
-        QFile::setPermissions(bin + QStringLiteral("/dd"), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         Sshd other;
-        other.fixture.addConfig(QStringLiteral("SetEnv PATH=%1:/usr/bin:/bin\n").arg(bin));
-        QVERIFY(other.start());
+        startWithStandIn(other, dir.path(), QStringLiteral("dd"), log,
+                         ddWorks ? QStringLiteral("exec /bin/dd \"$@\"\n")
+                                 : QStringLiteral("echo \"dd: invalid input flag: 'skip_bytes'\" >&2\nexit 1\n"));
+        if (QTest::currentTestFailed())
+            return;
         const QString local = dir.filePath(QStringLiteral("l"));
         const QString remote = dir.filePath(QStringLiteral("r"));
         constexpr qint64 kSize = 150 * 1024 * 1024 + 12345; // three ranges, the last one short
