@@ -29,9 +29,10 @@ QString tr(const char *text)
     return QCoreApplication::translate("suanli::sync::SyncRunner", text);
 }
 
-// Small files travel pipelined (sftppipe.h) and a batch ends with one hashing exec on the
-// instance: a fork of sshd, the user's shell with its start-up files (`conda init` or
-// `pyenv init` in ~/.bashrc: 100–500 ms of CPU each time) and the tool. Each session is an
+// Without a tar stream (downloads, an instance without GNU tar) small files travel pipelined
+// (sftppipe.h) and a batch ends with one hashing exec on the instance: a fork of sshd, the
+// user's shell with its start-up files (`conda init` or `pyenv init` in ~/.bashrc: 100–500 ms
+// of CPU each time) and the tool. Each session is an
 // sshd of its own too. So a run opens only the sessions its work needs — one per
 // kFilesPerSession small files or kBatchBytes of them, at most SyncOptions::sessions — and
 // gives each one batch. A batch never holds more than kBatchBytes: its files are renamed
