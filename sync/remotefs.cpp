@@ -577,12 +577,30 @@ Result<QList<QByteArray>> RemoteFs::sha256With(const QList<QByteArray> &paths, s
 
 Result<ssh::PendingExec> RemoteFs::startFollowingSha256(const QByteArray &path)
 {
-    // dd reads each range from the page cache in large blocks; a dd that cannot (no
-    // skip_bytes) leaves a wrong digest, which the caller answers with a whole re-read.
+    // Python with OpenSSL's hashlib (most images have it: SHA-NI, 4 MiB preads, nothing through
+    // a pipe) costs half the CPU of the portable way: dd reads each range from the page cache
+    // into a pipe that openssl drains 8 KiB at a time. A dd that cannot (no skip_bytes) leaves
+    // a wrong digest, which the caller answers with a whole re-read.
+    static const QByteArray python =
+        "import hashlib, os, sys\n"
+        "f = os.open(sys.argv[1], os.O_RDONLY)\n"
+        "h = hashlib.sha256()\n"
+        "for line in sys.stdin:\n"
+        "    o, n = map(int, line.split())\n"
+        "    while n > 0:\n"
+        "        b = os.pread(f, min(n, 4 << 20), o)\n"
+        "        if not b:\n"
+        "            sys.exit(1)\n"
+        "        h.update(b)\n"
+        "        o += len(b)\n"
+        "        n -= len(b)\n"
+        "print(h.hexdigest())\n";
     const QByteArray pick = m_hashCommand.isEmpty() ? pickHashTool() : "set -- " + m_hashCommand + "; ";
-    return m_session.startExec(pick + "p=" + ssh::shellQuote(path) +
-                               "; while read -r o n; do dd if=\"$p\" bs=4M iflag=skip_bytes,count_bytes "
-                               "skip=\"$o\" count=\"$n\" status=none || break; done | \"$@\"");
+    return m_session.startExec(
+        "p=" + ssh::shellQuote(path) + "; if python3 -c 'import _hashlib' >/dev/null 2>&1; then exec python3 -c " +
+        ssh::shellQuote(python) + " \"$p\"; fi; " + pick +
+        "while read -r o n; do dd if=\"$p\" bs=4M iflag=skip_bytes,count_bytes "
+        "skip=\"$o\" count=\"$n\" status=none || break; done | \"$@\"");
 }
 
 Result<QByteArray> RemoteFs::sha256Prefix(const QByteArray &path, qint64 length)

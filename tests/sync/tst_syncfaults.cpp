@@ -45,15 +45,20 @@ class TestSyncFaults : public QObject
         }
     }
 
-    /// An sshd whose sessions find a stand-in `tool` first on their PATH: a shell script that
-    /// logs its arguments to `log`, one line per call, then runs `body`.
-    void startWithStandIn(Sshd &sshd, const QString &dir, const QString &tool, const QString &log,
-                          const QString &body)
+    /// An sshd whose sessions find stand-in tools first on their PATH (and `dir` as their home):
+    /// shell scripts (name → body) that log "<name> <arguments>" to `log`, one line per call, then run their body.
+    void startWithStandIns(Sshd &sshd, const QString &dir, const QString &log,
+                           const QList<QPair<QString, QString>> &tools)
     {
         const QString bin = dir + QStringLiteral("/bin");
-        writeFile(bin + u'/' + tool, (QStringLiteral("#!/bin/sh\necho \"$*\" >>'%1'\n").arg(log) + body).toUtf8());
-        QFile::setPermissions(bin + u'/' + tool, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-        sshd.fixture.addConfig(QStringLiteral("SetEnv PATH=%1:/usr/bin:/bin\n").arg(bin));
+        for (const auto &[tool, body] : tools) {
+            writeFile(bin + u'/' + tool,
+                      (QStringLiteral("#!/bin/sh\necho \"%1 $*\" >>'%2'\n").arg(tool, log) + body).toUtf8());
+            QFile::setPermissions(bin + u'/' + tool, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        }
+        // HOME too: a ~/.bashrc that puts its own folders first on the PATH (pyenv's shims on
+        // this VM) would hide the stand-ins.
+        sshd.fixture.addConfig(QStringLiteral("SetEnv HOME=%1 PATH=%2:/usr/bin:/bin\n").arg(dir, bin));
         QVERIFY(sshd.start());
     }
 
@@ -220,8 +225,9 @@ private slots:
         QTemporaryDir dir;
         const QString log = dir.filePath(QStringLiteral("tar.log"));
         Sshd other;
-        startWithStandIn(other, dir.path(), QStringLiteral("tar"), log,
-                         QStringLiteral("[ \"$1\" = --version ] && echo 'tar (busybox) 1.36' && exit 0\nexit 1\n"));
+        startWithStandIns(other, dir.path(), log,
+                          {{QStringLiteral("tar"),
+                            QStringLiteral("[ \"$1\" = --version ] && echo 'tar (busybox) 1.36' && exit 0\nexit 1\n")}});
         if (QTest::currentTestFailed())
             return;
         const QString local = dir.filePath(QStringLiteral("l"));
@@ -237,7 +243,7 @@ private slots:
         QFile calls(log);
         QVERIFY2(calls.open(QIODevice::ReadOnly), "the stand-in tar was never asked");
         for (const QByteArray &line : calls.readAll().split('\n'))
-            QVERIFY2(line.isEmpty() || line == "--version", line.constData());
+            QVERIFY2(line.isEmpty() || line == "tar --version", line.constData());
     }
 
     /// Cancel in the middle of a stream: it stops at once, and nothing incomplete (or
@@ -272,25 +278,35 @@ private slots:
 
     void largeUploadIsHashedWhileSent_data()
     {
-        QTest::addColumn<bool>("ddWorks");
-        QTest::newRow("GNU dd") << true;
-        QTest::newRow("dd without skip_bytes") << false;
+        QTest::addColumn<QString>("hasher");
+        QTest::newRow("python3") << QStringLiteral("python3");
+        QTest::newRow("dd and openssl") << QStringLiteral("dd");
+        QTest::newRow("dd without skip_bytes") << QStringLiteral("broken dd");
     }
 
     /// A large upload is hashed on the instance while it is sent: the hashing command is told
-    /// each acknowledged range and reads it with dd. A stand-in dd on the instance's PATH logs
-    /// the ranges (and runs the real one), so the test sees they cover the file in order. Where
-    /// dd cannot (busybox has no skip_bytes), the digest is wrong and the file is hashed again
-    /// after the transfer: still verified, still whole.
+    /// each acknowledged range and reads it — with Python's hashlib where the instance has it,
+    /// else with dd into openssl. Stand-ins on the instance's PATH log their calls (and run the
+    /// real tools): with Python, openssl is never needed (no hashing after); with dd, the ranges
+    /// cover the file in order. Where dd cannot (busybox has no skip_bytes), the digest is wrong
+    /// and the file is hashed again after the transfer: still verified, still whole.
     void largeUploadIsHashedWhileSent()
     {
-        QFETCH(bool, ddWorks);
+        QFETCH(QString, hasher);
         QTemporaryDir dir;
-        const QString log = dir.filePath(QStringLiteral("dd.log"));
+        const QString log = dir.filePath(QStringLiteral("calls.log"));
+        const bool python = hasher == QStringLiteral("python3");
+        const QString realPython = QStandardPaths::findExecutable(QStringLiteral("python3"), {QStringLiteral("/usr/bin")});
+        if (python && realPython.isEmpty())
+            QSKIP("no /usr/bin/python3 here");
         Sshd other;
-        startWithStandIn(other, dir.path(), QStringLiteral("dd"), log,
-                         ddWorks ? QStringLiteral("exec /bin/dd \"$@\"\n")
-                                 : QStringLiteral("echo \"dd: invalid input flag: 'skip_bytes'\" >&2\nexit 1\n"));
+        startWithStandIns(other, dir.path(), log,
+                          {{QStringLiteral("python3"), python ? QStringLiteral("exec %1 \"$@\"\n").arg(realPython)
+                                                              : QStringLiteral("exit 1\n")},
+                           {QStringLiteral("openssl"), QStringLiteral("exec /usr/bin/openssl \"$@\"\n")},
+                           {QStringLiteral("dd"), hasher == QStringLiteral("dd")
+                                                      ? QStringLiteral("exec /bin/dd \"$@\"\n")
+                                                      : QStringLiteral("echo \"dd: invalid input flag: 'skip_bytes'\" >&2\nexit 1\n")}});
         if (QTest::currentTestFailed())
             return;
         const QString local = dir.filePath(QStringLiteral("l"));
@@ -304,20 +320,28 @@ private slots:
         QCOMPARE(describeTree(remote), describeTree(local));
         QFile calls(log);
         QVERIFY2(calls.open(QIODevice::ReadOnly), "the instance was never asked to hash while sending");
+        const QByteArray text = calls.readAll();
+        if (python) {
+            QVERIFY2(text.contains("hashlib.sha256()"), text.constData());
+            QVERIFY2(!text.contains("\nopenssl ") && !text.startsWith("openssl "), text.constData());
+            return;
+        }
         qint64 covered = 0;
-        for (const QByteArray &line : calls.readAll().split('\n')) {
-            if (line.isEmpty())
+        for (const QByteArray &line : text.split('\n')) {
+            if (!line.startsWith("dd "))
                 continue;
             const QRegularExpression range(QStringLiteral("skip=(\\d+) count=(\\d+)"));
             const QRegularExpressionMatch match = range.match(QString::fromUtf8(line));
             QVERIFY2(match.hasMatch(), line.constData());
             QCOMPARE(match.captured(1).toLongLong(), covered);
             covered += match.captured(2).toLongLong();
-            if (!ddWorks)
+            if (hasher != QStringLiteral("dd"))
                 break; // the loop stops at the first failure
         }
-        if (ddWorks)
+        if (hasher == QStringLiteral("dd"))
             QCOMPARE(covered, kSize);
+        else
+            QVERIFY(covered > 0);
     }
 
     /// A partial whose prefix does not match (the file changed meanwhile) is not trusted.
