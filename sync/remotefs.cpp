@@ -583,6 +583,10 @@ Result<ssh::PendingExec> RemoteFs::startFollowingSha256(const QByteArray &path)
     // a wrong digest, which the caller answers with a whole re-read.
     static const QByteArray python =
         "import hashlib, os, sys\n"
+        "try:\n"
+        "    import _hashlib\n"
+        "except ImportError:\n"
+        "    sys.exit(3)\n"
         "f = os.open(sys.argv[1], os.O_RDONLY)\n"
         "h = hashlib.sha256()\n"
         "for line in sys.stdin:\n"
@@ -596,9 +600,10 @@ Result<ssh::PendingExec> RemoteFs::startFollowingSha256(const QByteArray &path)
         "        n -= len(b)\n"
         "print(h.hexdigest())\n";
     const QByteArray pick = m_hashCommand.isEmpty() ? pickHashTool() : "set -- " + m_hashCommand + "; ";
+    // Exit 3 (no OpenSSL in this Python) or 127 (no python3) come before any input is read.
     return m_session.startExec(
-        "p=" + ssh::shellQuote(path) + "; if python3 -c 'import _hashlib' >/dev/null 2>&1; then exec python3 -c " +
-        ssh::shellQuote(python) + " \"$p\"; fi; " + pick +
+        "p=" + ssh::shellQuote(path) + "; python3 -c " + ssh::shellQuote(python) +
+        " \"$p\"; s=$?; if [ $s -ne 3 ] && [ $s -ne 127 ]; then exit $s; fi; " + pick +
         "while read -r o n; do dd if=\"$p\" bs=4M iflag=skip_bytes,count_bytes "
         "skip=\"$o\" count=\"$n\" status=none || break; done | \"$@\"");
 }

@@ -302,7 +302,7 @@ private slots:
         Sshd other;
         startWithStandIns(other, dir.path(), log,
                           {{QStringLiteral("python3"), python ? QStringLiteral("exec %1 \"$@\"\n").arg(realPython)
-                                                              : QStringLiteral("exit 1\n")},
+                                                              : QStringLiteral("exit 127\n")}, // as if none
                            {QStringLiteral("openssl"), QStringLiteral("exec /usr/bin/openssl \"$@\"\n")},
                            {QStringLiteral("dd"), hasher == QStringLiteral("dd")
                                                       ? QStringLiteral("exec /bin/dd \"$@\"\n")
