@@ -246,6 +246,39 @@ private slots:
             QVERIFY2(line.isEmpty() || line == "tar --version", line.constData());
     }
 
+    /// Pause in the middle of a stream holds it (nothing more is read or sent while the
+    /// instance's tar waits), resume finishes it, and the tree arrives whole.
+    void pauseAndResumeMidStream()
+    {
+        QTemporaryDir dir;
+        const QString local = dir.filePath(QStringLiteral("l"));
+        const QString remote = dir.filePath(QStringLiteral("r"));
+        for (int i = 0; i < 3000; ++i)
+            writeFile(QStringLiteral("%1/d%2/f%3.bin").arg(local).arg(i % 20).arg(i), randomBytes(16 * 1024, quint32(700 + i)));
+        SyncJob job(m_sshd.options(Direction::Upload, local, remote, dir.filePath(QStringLiteral("j"))));
+        QSignalSpy finished(&job, &SyncJob::finished);
+        bool paused = false;
+        connect(&job, &SyncJob::progressChanged, this, [&](const SyncProgress &progress) {
+            if (!paused && progress.bytesDone > 4 * 1024 * 1024) {
+                paused = true;
+                job.pause();
+            }
+        });
+        job.start();
+        QTRY_VERIFY(job.progress().paused);
+        QTest::qWait(200);
+        const qint64 atPause = job.progress().bytesDone;
+        QTest::qWait(1500);
+        QCOMPARE(job.progress().bytesDone, atPause);
+        QVERIFY(finished.isEmpty());
+        QVERIFY(!QFile::exists(remote + QStringLiteral("/d0/f0.bin"))); // nothing placed yet
+        job.resume();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(job.report().ok, qPrintable(job.report().error.message));
+        QCOMPARE(job.report().filesTransferred, 3000);
+        QCOMPARE(describeTree(remote), describeTree(local));
+    }
+
     /// Cancel in the middle of a stream: it stops at once, and nothing incomplete (or
     /// unverified) is under a final name.
     void cancelMidStream()
