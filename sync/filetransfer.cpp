@@ -75,11 +75,38 @@ void FileTransfer::run(const QList<Entry> &batch, QList<CompletedFile> *complete
                 control.fail(opened.error());
                 return;
             }
+            if (!m_context.stagingRoot.isEmpty()) {
+                // Everything unverified was removed: the folder goes into place in one piece.
+                if (auto renamed = m_fs.renameOver(m_context.stagingRoot, m_context.remoteRoot, false);
+                    !renamed) {
+                    control.fail(renamed.error());
+                    return;
+                }
+                journalPlaced(**streamed, completed);
+                return;
+            }
             place(**streamed, opened ? *opened : nullptr, completed, issues);
             return;
         }
         if (m_context.streamRefused)
             m_context.streamRefused->store(true); // the other batches go by SFTP at once
+        if (!m_context.stagingRoot.isEmpty()) {
+            // The runner left the folders to the stream: make them for the files one by one.
+            if (auto made = m_fs.makePath(m_context.remoteRoot); !made) {
+                control.fail(made.error());
+                return;
+            }
+            QList<QByteArray> paths;
+            for (const Entry &dir : m_context.stagedDirectories)
+                paths.append(joinPath(m_context.remoteRoot, dir.path));
+            QHash<qsizetype, Error> failed;
+            if (auto made = m_fs.makeDirectories(paths, &failed); !made) {
+                control.fail(made.error());
+                return;
+            }
+            for (auto it = failed.cbegin(); it != failed.cend(); ++it)
+                issues->append({m_context.stagedDirectories.at(it.key()).path, it.value()});
+        }
     }
     // The verification's command starts now and waits for the names: its start on the
     // instance (a fork of sshd, the user's shell and its start-up files) overlaps with the
@@ -205,6 +232,13 @@ void FileTransfer::place(const QList<Moved> &verified, SftpPipe *sftp, QList<Com
             placed.append(file);
         }
     }
+    journalPlaced(placed, completed);
+}
+
+void FileTransfer::journalPlaced(const QList<Moved> &placed, QList<CompletedFile> *completed)
+{
+    SyncControl &control = *m_context.control;
+    const bool upload = m_context.direction == Direction::Upload;
     for (const Moved &file : std::as_const(placed)) {
         control.filesDone.fetch_add(1);
         const qint64 remoteSeconds = seconds(file.entry.mtimeNs);

@@ -27,6 +27,13 @@ struct TransferContext
     /// first batch that finds the instance unable to unpack one (no GNU tar, no hash tool).
     bool streamSmallFiles = true;
     std::atomic<bool> *streamRefused = nullptr;
+    /// A first upload into a root that does not exist yet, all of it one stream: unpacked with
+    /// final names under this folder beside the root (partialPathFor(remoteRoot)) and renamed
+    /// into place in one piece after the check. Empty: files go to their partials as usual.
+    QByteArray stagingRoot;
+    /// The folders to make then: folder members of the stream (empty ones included), or, if
+    /// the instance refuses the stream, made over SFTP before the files go one by one.
+    QList<Entry> stagedDirectories;
     const QHash<QByteArray, qint64> *receiverPartials = nullptr;
     const QSet<QByteArray> *receiverFiles = nullptr;
     SyncControl *control = nullptr;
@@ -102,6 +109,8 @@ private:
     /// them to the journal.
     void place(const QList<Moved> &verified, SftpPipe *sftp, QList<CompletedFile> *completed,
                QList<Issue> *issues);
+    /// Counts files now in place and hands them to the journal.
+    void journalPlaced(const QList<Moved> &placed, QList<CompletedFile> *completed);
     Result<std::optional<Moved>> download(const Entry &entry, QList<Issue> *issues);
     Result<QList<QByteArray>> receiverHashes(const QList<Moved> &moved, ssh::PendingExec *started);
     Result<QByteArray> readBackHash(const QByteArray &remotePath);

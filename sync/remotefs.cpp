@@ -474,16 +474,21 @@ QByteArray RemoteFs::extractCommand(const QByteArray &root)
     // stderr filling the channel window while we still write would stall both sides. The
     // final `cat` drains what a failed tar left unread, so the sender never blocks. tar speaks
     // English (LC_ALL=C): its complaints are matched to members and to a full disk.
-    // It waits for a line "go" before tar starts: a command started early (prestartExtract)
-    // may be ready before the root exists. The checks before "ready" are on the way of every stream, so they fork little: the hash
+    // It waits for a line before tar starts: a command started early (prestartExtract) may be
+    // ready before the root exists. "go" unpacks into the root, "staged" into a fresh
+    // `.<root>.suanli-partial` beside it (a first upload, renamed into place in one piece).
+    // The checks before "ready" are on the way of every stream, so they fork little: the hash
     // tool is only looked up (a broken one shows as a wrong hash, and the files are then
     // checked one by one with pickHashTool()).
     return "case $(tar --version 2>/dev/null) in *'GNU tar'*) ;; *) exit 98;; esac; "
            "if command -v openssl >/dev/null 2>&1; then set -- openssl dgst -sha256 -r; "
            "elif command -v sha256sum >/dev/null 2>&1; then set -- sha256sum; "
            "else exit " + QByteArray::number(kNoHashTool) + "; fi; "
-           "e=$(mktemp) || exit 96; echo ready; read -r go && [ \"$go\" = go ] || exit 0; "
-           "( tee /dev/fd/4 | LC_ALL=C tar -x -p --no-same-owner -f - -C " + ssh::shellQuote(root) +
+           "e=$(mktemp) || exit 96; echo ready; d=" + ssh::shellQuote(root) + "; "
+           "read -r go || exit 0; case $go in go) ;; "
+           "staged) d=" + ssh::shellQuote(partialPathFor(root)) + "; "
+           "rm -rf -- \"$d\" && mkdir -p -- \"$d\" || { cat >/dev/null; exit 0; } ;; *) exit 0 ;; esac; "
+           "( tee /dev/fd/4 | LC_ALL=C tar -x -p --no-same-owner -f - -C \"$d\""
            " 2>\"$e\"; echo $? >\"$e.s\" ) 4>&1 >/dev/null | \"$@\" >\"$e.h\"; "
            "cat >/dev/null; echo \"$(cat \"$e.s\") $(cat \"$e.h\")\"; "
            "head -c 65536 \"$e\" >&2; rm -f \"$e\" \"$e.s\" \"$e.h\"";

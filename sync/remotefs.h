@@ -82,8 +82,9 @@ public:
     /// SHA-256 of each path (raw 32 bytes, empty where it could not be read), by one command
     /// (`started` when given). Error "no_remote_hash": the instance has neither tool.
     Result<QList<QByteArray>> sha256(const QList<QByteArray> &paths, ssh::PendingExec *started = nullptr);
-    /// The command that unpacks a GNU tar stream of partials under root (streamupload.cpp). It
-    /// prints "ready" once it reads its input, then, at the end, "<tar's exit status> <SHA-256
+    /// The command that unpacks a GNU tar stream under root (streamupload.cpp), or, told
+    /// "staged", under a fresh staging folder beside it (partialPathFor(root)). It prints
+    /// "ready" once it reads its input, then, at the end, "<tar's exit status> <SHA-256
     /// of the stream as it arrived>"; tar's complaints (at most 64 kB) go to stderr. Without
     /// GNU tar, a hash tool or a temporary file it ends before "ready", reading nothing.
     static QByteArray extractCommand(const QByteArray &root);

@@ -73,9 +73,16 @@ FileTransfer::uploadStream(const QList<Entry> &batch, QList<Issue> *issues)
         return std::optional<QList<Moved>>(); // the server runs no commands: SFTP it is
     }
     ssh::PendingExec &exec = *started;
-    // The root exists now: tar may start. A fresh channel's window has room for it; a failure
-    // here (the command already ended) shows below as no "ready".
-    (void)exec.write("go\n", 3);
+    // The root exists now (or the staging folder is to be made): tar may start. A fresh
+    // channel's window has room for it; a failure here (the command already ended) shows
+    // below as no "ready".
+    const bool staged = !m_context.stagingRoot.isEmpty();
+    const QByteArray go = staged ? QByteArrayLiteral("staged\n") : QByteArrayLiteral("go\n");
+    (void)exec.write(go.constData(), go.size());
+    // Staged, files keep their final names inside the staging folder; else each goes to its
+    // partial next to its final name.
+    const auto memberFor = [&](const QByteArray &path) { return staged ? path : partialPathFor(path); };
+    const QByteArray memberRoot = staged ? m_context.stagingRoot : m_context.remoteRoot;
     // The renames after it need the SFTP channel: opened while the instance starts the command.
     (void)m_fs.pipe();
 
@@ -135,6 +142,12 @@ FileTransfer::uploadStream(const QList<Entry> &batch, QList<Issue> *issues)
     };
 
     QList<Moved> moved;
+    if (staged) {
+        // Parents before children, so tar makes each folder with its own mode and time.
+        for (const Entry &dir : m_context.stagedDirectories)
+            tarstream::appendDirectory(pending, dir.path, dir.mode, seconds(dir.mtimeNs));
+        streamed += pending.size();
+    }
     for (const Entry &entry : batch) {
         if (!control.waitWhilePaused() || control.shouldStop())
             return std::optional<QList<Moved>>(QList<Moved>()); // dropping exec ends the command
@@ -144,7 +157,7 @@ FileTransfer::uploadStream(const QList<Entry> &batch, QList<Issue> *issues)
         const QByteArray &data = read->data;
         const Entry &sent = read->moved.entry;
         const qsizetype before = pending.size();
-        tarstream::appendFile(pending, partialPathFor(entry.path), data.constData(), data.size(),
+        tarstream::appendFile(pending, memberFor(entry.path), data.constData(), data.size(),
                               sent.mode, seconds(sent.mtimeNs));
         streamed += pending.size() - before;
         moved.append(std::move(read->moved));
@@ -196,7 +209,10 @@ FileTransfer::uploadStream(const QList<Entry> &batch, QList<Issue> *issues)
                             "put in place; free space or grow the disk, then sync again.")
                              .arg(free ? *free / 1000000 : 0));
     }
-    auto hashes = receiverHashes(moved, nullptr);
+    QList<QByteArray> members;
+    for (const Moved &file : std::as_const(moved))
+        members.append(joinPath(memberRoot, memberFor(file.entry.path)));
+    auto hashes = m_fs.sha256(members);
     if (!hashes)
         return hashes.error();
     QList<Moved> verified;
@@ -206,9 +222,9 @@ FileTransfer::uploadStream(const QList<Entry> &batch, QList<Issue> *issues)
             verified.append(file);
             continue;
         }
-        const QByteArray partial = partialPathFor(file.entry.path);
-        (void)m_fs.removeFile(joinPath(m_context.remoteRoot, partial));
-        const QByteArray complaint = complaintAbout(result->err, partial);
+        // Removed, so that nothing unverified is put in place (staged: with its folder).
+        (void)m_fs.removeFile(members.at(i));
+        const QByteArray complaint = complaintAbout(result->err, memberFor(file.entry.path));
         issues->append(
             {file.entry.path, complaint.isEmpty()
                                   ? verifyFailedError(file.entry.path)

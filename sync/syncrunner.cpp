@@ -270,7 +270,23 @@ SyncReport SyncRunner::run(const std::function<void(const SyncPlan &)> &onPlan)
         if (entry.type == EntryType::Directory)
             receiverDirs.insert(entry.path);
     }
-    if (upload) {
+    // A first upload into a folder that does not exist yet, of small files that make one stream:
+    // the stream unpacks the whole tree under a staging folder beside the root (folders
+    // included, final names) and one rename puts it in place after the check, instead of a
+    // mkdir per folder and a rename per file (docs/sync.md, "Small files: one tar stream").
+    const bool staged = upload && m_options.streamSmallFiles && !remoteExists && !plan.transfers.isEmpty() &&
+                        plan.bytesToTransfer <= kStreamBatchBytes &&
+                        std::all_of(plan.transfers.cbegin(), plan.transfers.cend(), [&](const Entry &e) {
+                            return e.size < m_options.largeFileThreshold;
+                        });
+    if (staged) {
+        const qsizetype slash = remoteRoot->lastIndexOf('/');
+        const QByteArray parent = slash > 0 ? remoteRoot->left(slash) : QByteArray();
+        if (!parent.isEmpty()) {
+            if (auto made = fs.makePath(parent); !made)
+                return finish(made.error());
+        }
+    } else if (upload) {
         if (!remoteExists) {
             if (auto made = fs.makePath(*remoteRoot); !made)
                 return finish(made.error());
@@ -355,6 +371,10 @@ SyncReport SyncRunner::run(const std::function<void(const SyncPlan &)> &onPlan)
     context.receiverFiles = &planned.receiverFiles;
     context.control = &m_control;
     context.streamSmallFiles = m_options.streamSmallFiles;
+    if (staged) {
+        context.stagingRoot = partialPathFor(*remoteRoot);
+        context.stagedDirectories = plan.directories;
+    }
     std::atomic<bool> streamRefused{false};
     context.streamRefused = &streamRefused;
 

@@ -55,10 +55,7 @@ void pad(QByteArray &out, qint64 size)
         out.append(QByteArray(kBlock - rest, '\0'));
 }
 
-} // namespace
-
-void appendFile(QByteArray &out, const QByteArray &name, const char *data, qint64 size,
-                quint32 mode, qint64 mtimeSeconds)
+void appendLongName(QByteArray &out, const QByteArray &name)
 {
     if (name.size() > 100) {
         // "././@LongLink", type 'L': the name with its NUL as the member's data.
@@ -67,9 +64,25 @@ void appendFile(QByteArray &out, const QByteArray &name, const char *data, qint6
         out.append(name.constData(), name.size() + 1);
         pad(out, name.size() + 1);
     }
+}
+
+} // namespace
+
+void appendFile(QByteArray &out, const QByteArray &name, const char *data, qint64 size,
+                quint32 mode, qint64 mtimeSeconds)
+{
+    appendLongName(out, name);
     appendHeader(out, name.constData(), name.size(), '0', size, mode, mtimeSeconds);
     out.append(data, qsizetype(size));
     pad(out, size);
+}
+
+void appendDirectory(QByteArray &out, const QByteArray &name, quint32 mode, qint64 mtimeSeconds)
+{
+    QByteArray withSlash = name;
+    withSlash.append('/');
+    appendLongName(out, withSlash);
+    appendHeader(out, withSlash.constData(), withSlash.size(), '5', 0, mode, mtimeSeconds);
 }
 
 void appendEnd(QByteArray &out, qint64 streamed)

@@ -15,6 +15,9 @@ constexpr qsizetype kRecord = 20 * kBlock;
 /// Appends a regular file's member: header(s), data, padding to a whole block.
 void appendFile(QByteArray &out, const QByteArray &name, const char *data, qint64 size,
                 quint32 mode, qint64 mtimeSeconds);
+/// Appends a folder's member (name without the trailing slash; tar sets its mode and mtime
+/// after what it holds is unpacked).
+void appendDirectory(QByteArray &out, const QByteArray &name, quint32 mode, qint64 mtimeSeconds);
 /// The end of the archive (two zero blocks), padded so that streamed + what this appends is
 /// a whole record.
 void appendEnd(QByteArray &out, qint64 streamed);

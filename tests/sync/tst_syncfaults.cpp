@@ -233,7 +233,7 @@ private slots:
         const QString local = dir.filePath(QStringLiteral("l"));
         const QString remote = dir.filePath(QStringLiteral("r"));
         for (int i = 0; i < 30; ++i)
-            writeFile(QStringLiteral("%1/f%2.bin").arg(local).arg(i), randomBytes(4 * 1024, quint32(400 + i)));
+            writeFile(QStringLiteral("%1/sub%2/f%3.bin").arg(local).arg(i % 2).arg(i), randomBytes(4 * 1024, quint32(400 + i)));
         SyncJob job(other.options(Direction::Upload, local, remote, dir.filePath(QStringLiteral("j"))));
         const SyncReport report = runJob(job);
         QVERIFY2(report.ok, qPrintable(report.error.message));
@@ -244,6 +244,40 @@ private slots:
         QVERIFY2(calls.open(QIODevice::ReadOnly), "the stand-in tar was never asked");
         for (const QByteArray &line : calls.readAll().split('\n'))
             QVERIFY2(line.isEmpty() || line == "tar --version", line.constData());
+    }
+
+    /// A first upload into a folder that does not exist yet: the stream unpacks the whole tree
+    /// (nested and empty folders with their modes, files, a link) under a staging folder beside
+    /// it, which is renamed into place in one piece. What an interrupted earlier run left in
+    /// that staging folder never shows up.
+    void firstUploadGoesInPlaceInOnePiece()
+    {
+        QTemporaryDir dir;
+        const QString local = dir.filePath(QStringLiteral("l"));
+        const QString remote = dir.filePath(QStringLiteral("r"));
+        for (int i = 0; i < 120; ++i)
+            writeFile(QStringLiteral("%1/a/b%2/f%3.bin").arg(local).arg(i % 3).arg(i), randomBytes(2048 + i, quint32(800 + i)));
+        writeFile(local + QStringLiteral("/top.txt"), "top\n");
+        QVERIFY(QDir().mkpath(local + QStringLiteral("/empty/inner")));
+        QFile::setPermissions(local + QStringLiteral("/a/b1"), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                                                    QFile::ReadGroup | QFile::ExeGroup);
+        QVERIFY(QFile::link(QStringLiteral("a/b0/f0.bin"), local + QStringLiteral("/link")));
+        // Left by an interrupted run: must not appear under the root.
+        writeFile(dir.filePath(QStringLiteral(".r.suanli-partial/stale.txt")), "stale");
+        SyncJob job(m_sshd.options(Direction::Upload, local, remote, dir.filePath(QStringLiteral("j"))));
+        const SyncReport report = runJob(job);
+        QVERIFY2(report.ok, qPrintable(report.error.message));
+        QCOMPARE(report.filesTransferred, 121);
+        QCOMPARE(report.filesVerified, 121);
+        QCOMPARE(describeTree(remote), describeTree(local));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral(".r.suanli-partial"))));
+
+        // The next run finds it all in place.
+        SyncJob again(m_sshd.options(Direction::Upload, local, remote, dir.filePath(QStringLiteral("j"))));
+        const SyncReport second = runJob(again);
+        QVERIFY2(second.ok, qPrintable(second.error.message));
+        QCOMPARE(second.filesTransferred, 0);
+        QCOMPARE(second.filesUnchanged, 121);
     }
 
     /// Pause in the middle of a stream holds it (nothing more is read or sent while the

@@ -90,6 +90,40 @@ private slots:
         }
     }
 
+    /// Folder members: made with their mode (set after what they hold is unpacked), empty ones
+    /// too, long names included. (Their times are the sync's to set after the files: it does,
+    /// for every folder, once everything is in place.)
+    void foldersAreMade()
+    {
+        const QByteArray deep = "a/" + QByteArray(120, 'd');
+        QByteArray stream;
+        tarstream::appendDirectory(stream, "a", 0750, 1600000000);
+        tarstream::appendDirectory(stream, deep, 0700, 1600000001);
+        tarstream::appendDirectory(stream, "empty", 0755, 1600000002);
+        tarstream::appendFile(stream, deep + "/f.txt", "x", 1, 0644, 1600000003);
+        QByteArray end;
+        tarstream::appendEnd(end, stream.size());
+        stream += end;
+        QTemporaryDir dir;
+        QProcess tar;
+        tar.start(QStringLiteral("tar"), {QStringLiteral("-x"), QStringLiteral("-p"), QStringLiteral("--no-same-owner"),
+                                          QStringLiteral("-f"), QStringLiteral("-"), QStringLiteral("-C"), dir.path()});
+        QVERIFY(tar.waitForStarted());
+        tar.write(stream);
+        tar.closeWriteChannel();
+        QVERIFY(tar.waitForFinished());
+        QVERIFY2(tar.exitCode() == 0, tar.readAllStandardError().constData());
+        const QList<std::pair<QByteArray, quint32>> folders{{"a", 0750}, {deep, 0700}, {"empty", 0755}};
+        for (const auto &[name, mode] : folders) {
+            struct stat st{};
+            const QByteArray path = QFile::encodeName(dir.path()) + '/' + name;
+            QVERIFY2(::lstat(path.constData(), &st) == 0, name.constData());
+            QVERIFY(S_ISDIR(st.st_mode));
+            QCOMPARE(quint32(st.st_mode & 07777), mode);
+        }
+        QVERIFY(QFile::exists(dir.path() + u'/' + QString::fromUtf8(deep) + QStringLiteral("/f.txt")));
+    }
+
     /// The end of the archive always completes the record, wherever the stream stood.
     void endCompletesTheRecord()
     {
