@@ -32,6 +32,13 @@ inline QByteArray randomBytes(qint64 size, quint32 seed)
     return data;
 }
 
+/// `count` files of `size` random bytes spread over `folders` folders: root/d<i % folders>/f<i>.bin.
+inline void writeSmallFiles(const QString &root, int count, int folders, qint64 size, quint32 seed)
+{
+    for (int i = 0; i < count; ++i)
+        writeFile(QStringLiteral("%1/d%2/f%3.bin").arg(root).arg(i % folders).arg(i), randomBytes(size, seed + quint32(i)));
+}
+
 /// path → "type size mode mtime-seconds sha256" for every entry below root (links: target).
 inline QMap<QString, QString> describeTree(const QString &root)
 {

@@ -9,6 +9,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include <functional>
+
 #include <unistd.h>
 
 using namespace suanli::sync;
@@ -18,16 +20,34 @@ class TestSyncFaults : public QObject
 {
     Q_OBJECT
     /// A sync whose link the relay drops once more than `bytes` are done (*dropped says it was).
+    /// A 2 MiB tmpfs mounted at path (made first): a disk that fills up. Root only; false where
+    /// it cannot be done.
+    static bool mountSmallDisk(const QString &path)
+    {
+        if (::getuid() != 0 || !QDir().mkpath(path))
+            return false;
+        return QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"),
+                                                          QStringLiteral("-o"), QStringLiteral("size=2m"),
+                                                          QStringLiteral("tmpfs"), path}) == 0;
+    }
+
+    /// Runs `action` once, the first time the job reports more than `bytes` done; *done says
+    /// whether it ran.
+    void onceBeyond(SyncJob &job, qint64 bytes, bool *done, std::function<void()> action)
+    {
+        connect(&job, &SyncJob::progressChanged, this, [=](const SyncProgress &progress) {
+            if (!*done && progress.bytesDone > bytes) {
+                *done = true;
+                action();
+            }
+        });
+    }
+
     SyncReport runDroppingLink(const SyncOptions &options, suanli::ssh::test::TcpRelay &relay,
                                qint64 bytes, bool *dropped)
     {
         SyncJob job(options);
-        connect(&job, &SyncJob::progressChanged, this, [&](const SyncProgress &progress) {
-            if (!*dropped && progress.bytesDone > bytes) {
-                *dropped = true;
-                relay.drop();
-            }
-        });
+        onceBeyond(job, bytes, dropped, [&relay] { relay.drop(); });
         return runJob(job);
     }
 
@@ -153,10 +173,7 @@ private slots:
         const QString local = dir.filePath(QStringLiteral("l"));
         const QString remote = dir.filePath(QStringLiteral("r"));
         constexpr int kFiles = 4000;
-        for (int i = 0; i < kFiles; ++i) {
-            writeFile(QStringLiteral("%1/d%2/f%3.bin").arg(local).arg(i % 40).arg(i),
-                      randomBytes(16 * 1024, quint32(1000 + i)));
-        }
+        writeSmallFiles(local, kFiles, 40, 16 * 1024, 1000);
         suanli::ssh::test::TcpRelay relay(m_sshd.fixture.port());
         SyncOptions options = m_sshd.options(Direction::Upload, local, remote,
                                              dir.filePath(QStringLiteral("j")), relay.port());
@@ -287,17 +304,11 @@ private slots:
         QTemporaryDir dir;
         const QString local = dir.filePath(QStringLiteral("l"));
         const QString remote = dir.filePath(QStringLiteral("r"));
-        for (int i = 0; i < 3000; ++i)
-            writeFile(QStringLiteral("%1/d%2/f%3.bin").arg(local).arg(i % 20).arg(i), randomBytes(16 * 1024, quint32(700 + i)));
+        writeSmallFiles(local, 3000, 20, 16 * 1024, 700);
         SyncJob job(m_sshd.options(Direction::Upload, local, remote, dir.filePath(QStringLiteral("j"))));
         QSignalSpy finished(&job, &SyncJob::finished);
         bool paused = false;
-        connect(&job, &SyncJob::progressChanged, this, [&](const SyncProgress &progress) {
-            if (!paused && progress.bytesDone > 4 * 1024 * 1024) {
-                paused = true;
-                job.pause();
-            }
-        });
+        onceBeyond(job, 4 * 1024 * 1024, &paused, [&job] { job.pause(); });
         job.start();
         QTRY_VERIFY(job.progress().paused);
         QTest::qWait(200);
@@ -320,17 +331,11 @@ private slots:
         QTemporaryDir dir;
         const QString local = dir.filePath(QStringLiteral("l"));
         const QString remote = dir.filePath(QStringLiteral("r"));
-        for (int i = 0; i < 3000; ++i)
-            writeFile(QStringLiteral("%1/d%2/f%3.bin").arg(local).arg(i % 30).arg(i), randomBytes(16 * 1024, quint32(500 + i)));
+        writeSmallFiles(local, 3000, 30, 16 * 1024, 500);
         SyncJob job(m_sshd.options(Direction::Upload, local, remote, dir.filePath(QStringLiteral("j"))));
         QSignalSpy finished(&job, &SyncJob::finished);
         bool cancelled = false;
-        connect(&job, &SyncJob::progressChanged, this, [&](const SyncProgress &progress) {
-            if (!cancelled && progress.bytesDone > 8 * 1024 * 1024) {
-                cancelled = true;
-                job.cancel();
-            }
-        });
+        onceBeyond(job, 8 * 1024 * 1024, &cancelled, [&job] { job.cancel(); });
         job.start();
         QVERIFY(finished.wait(60000));
         QVERIFY(cancelled);
@@ -438,16 +443,13 @@ private slots:
         writeFile(local + QStringLiteral("/grow.bin"), randomBytes(32 * 1024 * 1024, 14));
         SyncJob job(m_sshd.options(Direction::Upload, local, remote, {}));
         bool changed = false;
-        connect(&job, &SyncJob::progressChanged, this, [&](const SyncProgress &progress) {
-            if (!changed && progress.bytesDone > 0) {
-                changed = true;
-                job.pause();
-                QFile file(local + QStringLiteral("/grow.bin"));
-                QVERIFY(file.open(QIODevice::Append));
-                file.write("more data at the end");
-                file.close();
-                job.resume();
-            }
+        onceBeyond(job, 0, &changed, [&job, local] {
+            job.pause();
+            QFile file(local + QStringLiteral("/grow.bin"));
+            QVERIFY(file.open(QIODevice::Append));
+            file.write("more data at the end");
+            file.close();
+            job.resume();
         });
         const SyncReport report = runJob(job);
         QVERIFY(changed);
@@ -482,16 +484,11 @@ private slots:
     /// A full remote disk: a clear error, and the partial kept for the next run.
     void remoteDiskFull()
     {
-        if (::getuid() != 0)
-            QSKIP("needs root to mount a small tmpfs");
         QTemporaryDir dir;
         const QString local = dir.filePath(QStringLiteral("l"));
         const QString remote = dir.filePath(QStringLiteral("small-disk"));
-        QDir().mkpath(remote);
-        if (QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"),
-                                                       QStringLiteral("-o"), QStringLiteral("size=2m"),
-                                                       QStringLiteral("tmpfs"), remote}) != 0)
-            QSKIP("cannot mount a tmpfs here");
+        if (!mountSmallDisk(remote))
+            QSKIP("needs root to mount a small tmpfs");
         const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {remote}); });
         writeFile(local + QStringLiteral("/big.bin"), randomBytes(6 * 1024 * 1024, 16));
         SyncJob job(m_sshd.options(Direction::Upload, local, remote, {}));
@@ -506,16 +503,11 @@ private slots:
     /// final name holds anything incomplete.
     void remoteDiskFullWhileStreaming()
     {
-        if (::getuid() != 0)
-            QSKIP("needs root to mount a small tmpfs");
         QTemporaryDir dir;
         const QString local = dir.filePath(QStringLiteral("l"));
         const QString remote = dir.filePath(QStringLiteral("small-disk"));
-        QDir().mkpath(remote);
-        if (QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"),
-                                                       QStringLiteral("-o"), QStringLiteral("size=2m"),
-                                                       QStringLiteral("tmpfs"), remote}) != 0)
-            QSKIP("cannot mount a tmpfs here");
+        if (!mountSmallDisk(remote))
+            QSKIP("needs root to mount a small tmpfs");
         const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {remote}); });
         for (int i = 0; i < 200; ++i)
             writeFile(QStringLiteral("%1/f%2.bin").arg(local).arg(i), randomBytes(16 * 1024, quint32(600 + i)));
