@@ -75,17 +75,7 @@ void FileTransfer::run(const QList<Entry> &batch, QList<CompletedFile> *complete
                 control.fail(opened.error());
                 return;
             }
-            if (!m_context.stagingRoot.isEmpty()) {
-                // Everything unverified was removed: the folder goes into place in one piece.
-                if (auto renamed = m_fs.renameOver(m_context.stagingRoot, m_context.remoteRoot, false);
-                    !renamed) {
-                    control.fail(renamed.error());
-                    return;
-                }
-                journalPlaced(**streamed, completed);
-                return;
-            }
-            place(**streamed, opened ? *opened : nullptr, completed, issues);
+            place(**streamed, opened ? *opened : nullptr, !m_context.stagingRoot.isEmpty(), completed, issues);
             return;
         }
         if (m_context.streamRefused)
@@ -96,16 +86,13 @@ void FileTransfer::run(const QList<Entry> &batch, QList<CompletedFile> *complete
                 control.fail(made.error());
                 return;
             }
-            QList<QByteArray> paths;
+            QList<QByteArray> folders;
             for (const Entry &dir : m_context.stagedDirectories)
-                paths.append(joinPath(m_context.remoteRoot, dir.path));
-            QHash<qsizetype, Error> failed;
-            if (auto made = m_fs.makeDirectories(paths, &failed); !made) {
+                folders.append(dir.path);
+            if (auto made = m_fs.makeFolders(m_context.remoteRoot, folders, issues); !made) {
                 control.fail(made.error());
                 return;
             }
-            for (auto it = failed.cbegin(); it != failed.cend(); ++it)
-                issues->append({m_context.stagedDirectories.at(it.key()).path, it.value()});
         }
     }
     // The verification's command starts now and waits for the names: its start on the
@@ -113,7 +100,7 @@ void FileTransfer::run(const QList<Entry> &batch, QList<CompletedFile> *complete
     // transfer instead of following it.
     std::optional<ssh::PendingExec> hashing;
     // (A large upload hashes on the instance while it is sent: upload().)
-    if (m_context.remoteHasSha256 && !batch.isEmpty() && !(upload && !smallFiles)) {
+    if (m_context.remoteHasSha256 && !batch.isEmpty() && (!upload || smallFiles)) {
         auto started = m_fs.startSha256();
         if (!started && isFatal(started.error())) {
             control.fail(started.error());
@@ -189,16 +176,24 @@ void FileTransfer::run(const QList<Entry> &batch, QList<CompletedFile> *complete
         }
         verified.append(file);
     }
-    place(verified, sftp, completed, issues);
+    place(verified, sftp, false, completed, issues);
 }
 
-void FileTransfer::place(const QList<Moved> &verified, SftpPipe *sftp, QList<CompletedFile> *completed,
-                         QList<Issue> *issues)
+void FileTransfer::place(const QList<Moved> &verified, SftpPipe *sftp, bool staged,
+                         QList<CompletedFile> *completed, QList<Issue> *issues)
 {
     SyncControl &control = *m_context.control;
     const bool upload = m_context.direction == Direction::Upload;
     QList<Moved> placed;
-    if (upload && sftp && sftp->hasExtension("posix-rename@openssh.com")) {
+    if (staged) {
+        // A staged first upload: everything unverified was removed from the staging folder,
+        // which goes into place in one piece.
+        if (auto renamed = m_fs.renameOver(m_context.stagingRoot, m_context.remoteRoot, false); !renamed) {
+            control.fail(renamed.error());
+            return;
+        }
+        placed = verified;
+    } else if (upload && sftp && sftp->hasExtension("posix-rename@openssh.com")) {
         auto renamed = renameBatch(*sftp, verified, issues);
         if (!renamed) {
             control.fail(renamed.error());
@@ -232,13 +227,6 @@ void FileTransfer::place(const QList<Moved> &verified, SftpPipe *sftp, QList<Com
             placed.append(file);
         }
     }
-    journalPlaced(placed, completed);
-}
-
-void FileTransfer::journalPlaced(const QList<Moved> &placed, QList<CompletedFile> *completed)
-{
-    SyncControl &control = *m_context.control;
-    const bool upload = m_context.direction == Direction::Upload;
     for (const Moved &file : std::as_const(placed)) {
         control.filesDone.fetch_add(1);
         const qint64 remoteSeconds = seconds(file.entry.mtimeNs);

@@ -105,12 +105,11 @@ private:
     /// Renames verified partials into place, pipelined (posix-rename@openssh.com replaces a
     /// target atomically). Returns the files now in place; the error is a fatal one.
     Result<QList<Moved>> renameBatch(SftpPipe &sftp, const QList<Moved> &verified, QList<Issue> *issues);
-    /// Puts verified files in place (renameBatch() when sftp offers posix-rename) and hands
+    /// Puts verified files in place (staged, i.e. unpacked by a stream into the staging folder:
+    /// that folder in one rename; else renameBatch() when sftp offers posix-rename) and hands
     /// them to the journal.
-    void place(const QList<Moved> &verified, SftpPipe *sftp, QList<CompletedFile> *completed,
-               QList<Issue> *issues);
-    /// Counts files now in place and hands them to the journal.
-    void journalPlaced(const QList<Moved> &placed, QList<CompletedFile> *completed);
+    void place(const QList<Moved> &verified, SftpPipe *sftp, bool staged,
+               QList<CompletedFile> *completed, QList<Issue> *issues);
     Result<std::optional<Moved>> download(const Entry &entry, QList<Issue> *issues);
     Result<QList<QByteArray>> receiverHashes(const QList<Moved> &moved, ssh::PendingExec *started);
     Result<QByteArray> readBackHash(const QByteArray &remotePath);

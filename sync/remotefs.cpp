@@ -302,6 +302,20 @@ Result<void> RemoteFs::setAttributes(const QByteArray &path, qint64 mtimeSeconds
     return sftpError(tr("Setting attributes"), path);
 }
 
+Result<void> RemoteFs::makeFolders(const QByteArray &root, const QList<QByteArray> &relative,
+                                   QList<Issue> *issues)
+{
+    QList<QByteArray> paths;
+    for (const QByteArray &path : relative)
+        paths.append(joinPath(root, path));
+    QHash<qsizetype, Error> failed;
+    if (auto made = makeDirectories(paths, &failed); !made)
+        return made;
+    for (auto it = failed.cbegin(); it != failed.cend(); ++it)
+        issues->append({relative.at(it.key()), it.value()});
+    return {};
+}
+
 Result<void> RemoteFs::makeDirectories(const QList<QByteArray> &paths, QHash<qsizetype, Error> *failed)
 {
     if (paths.isEmpty())

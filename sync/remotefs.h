@@ -43,6 +43,9 @@ public:
     /// Creates folders (full paths, parents listed before children), pipelined one depth at
     /// a time; the issues are per folder (keyed by the index in paths). The error is fatal.
     Result<void> makeDirectories(const QList<QByteArray> &paths, QHash<qsizetype, Error> *failed);
+    /// makeDirectories() for folders given relative to root; each one that failed becomes an
+    /// issue under its relative path. The error is fatal.
+    Result<void> makeFolders(const QByteArray &root, const QList<QByteArray> &relative, QList<Issue> *issues);
     struct Attributes
     {
         QByteArray path;

@@ -98,6 +98,14 @@ FileTransfer::uploadStream(const QList<Entry> &batch, QList<Issue> *issues)
         ready = !atEnd && line && *line == "ready";
         refused = !ready;
     };
+    const auto awaitAnswer = [&]() -> Result<void> {
+        bool atEnd = false;
+        auto line = exec.readLine(&atEnd);
+        if (!line)
+            return line.error();
+        heard(*line, atEnd);
+        return {};
+    };
     Sha256 streamHash;
     qint64 streamed = 0;  // bytes of the stream built so far, sent or not
     QByteArray pending;   // built, not yet sent
@@ -121,10 +129,8 @@ FileTransfer::uploadStream(const QList<Entry> &batch, QList<Issue> *issues)
                 if (window <= 0) {
                     if (!mayWait)
                         break;
-                    auto waited = exec.readLine(&atEnd);
-                    if (!waited)
+                    if (auto waited = awaitAnswer(); !waited)
                         return waited.error();
-                    heard(*waited, atEnd);
                     continue;
                 }
                 n = qsizetype(qMin<qint64>(n, window));
@@ -177,11 +183,8 @@ FileTransfer::uploadStream(const QList<Entry> &batch, QList<Issue> *issues)
                 return sentNow.error();
             if (!ready && !refused) {
                 // All of it fitted in the window: the answer is still needed.
-                bool atEnd = false;
-                auto line = exec.readLine(&atEnd);
-                if (!line)
-                    return line.error();
-                heard(*line, atEnd);
+                if (auto waited = awaitAnswer(); !waited)
+                    return waited.error();
             }
         }
     }

@@ -177,7 +177,8 @@ SyncReport SyncRunner::run(const std::function<void(const SyncPlan &)> &onPlan)
     // or when the local tree has some the journal does not know as sent: the command that
     // unpacks it starts then, its shell start-up on the instance (a fork of sshd, the user's
     // shell and its start-up files) overlapping the listing.
-    const bool mayStream = upload && m_options.streamSmallFiles && !m_options.dryRun;
+    const bool streams = upload && m_options.streamSmallFiles; // small files as tar streams
+    const bool mayStream = streams && !m_options.dryRun;
     if (mayStream && known.isEmpty())
         fs.prestartExtract(*remoteRoot);
     {
@@ -270,15 +271,20 @@ SyncReport SyncRunner::run(const std::function<void(const SyncPlan &)> &onPlan)
         if (entry.type == EntryType::Directory)
             receiverDirs.insert(entry.path);
     }
+    qsizetype smallFiles = 0;
+    qint64 smallBytes = 0;
+    for (const Entry &entry : std::as_const(plan.transfers)) {
+        if (entry.size < m_options.largeFileThreshold) {
+            ++smallFiles;
+            smallBytes += entry.size;
+        }
+    }
     // A first upload into a folder that does not exist yet, of small files that make one stream:
     // the stream unpacks the whole tree under a staging folder beside the root (folders
     // included, final names) and one rename puts it in place after the check, instead of a
     // mkdir per folder and a rename per file (docs/sync.md, "Small files: one tar stream").
-    const bool staged = upload && m_options.streamSmallFiles && !remoteExists && !plan.transfers.isEmpty() &&
-                        plan.bytesToTransfer <= kStreamBatchBytes &&
-                        std::all_of(plan.transfers.cbegin(), plan.transfers.cend(), [&](const Entry &e) {
-                            return e.size < m_options.largeFileThreshold;
-                        });
+    const bool staged = streams && !remoteExists && smallFiles > 0 &&
+                        smallFiles == plan.transfers.size() && smallBytes <= kStreamBatchBytes;
     if (staged) {
         const qsizetype slash = remoteRoot->lastIndexOf('/');
         const QByteArray parent = slash > 0 ? remoteRoot->left(slash) : QByteArray();
@@ -292,18 +298,12 @@ SyncReport SyncRunner::run(const std::function<void(const SyncPlan &)> &onPlan)
                 return finish(made.error());
         }
         QList<QByteArray> missing;
-        QList<QByteArray> missingFull;
         for (const Entry &dir : std::as_const(plan.directories)) {
-            if (receiverDirs.contains(dir.path))
-                continue;
-            missing.append(dir.path);
-            missingFull.append(joinPath(*remoteRoot, dir.path));
+            if (!receiverDirs.contains(dir.path))
+                missing.append(dir.path);
         }
-        QHash<qsizetype, Error> failed;
-        if (auto made = fs.makeDirectories(missingFull, &failed); !made)
+        if (auto made = fs.makeFolders(*remoteRoot, missing, &report.issues); !made)
             return finish(made.error());
-        for (auto it = failed.cbegin(); it != failed.cend(); ++it)
-            report.issues.append({missing.at(it.key()), it.value()});
     } else {
         for (const Entry &dir : std::as_const(plan.directories)) {
             if (receiverDirs.contains(dir.path))
@@ -318,15 +318,6 @@ SyncReport SyncRunner::run(const std::function<void(const SyncPlan &)> &onPlan)
     QList<Entry> transfers = plan.transfers;
     std::sort(transfers.begin(), transfers.end(),
               [](const Entry &a, const Entry &b) { return a.size > b.size; });
-    qsizetype smallFiles = 0;
-    qint64 smallBytes = 0;
-    for (const Entry &entry : std::as_const(transfers)) {
-        if (entry.size < m_options.largeFileThreshold) {
-            ++smallFiles;
-            smallBytes += entry.size;
-        }
-    }
-    const bool streams = upload && m_options.streamSmallFiles;
     const qint64 batchLimit = streams ? kStreamBatchBytes : kBatchBytes;
     const qsizetype byFiles = streams ? 1 : (smallFiles + kFilesPerSession - 1) / kFilesPerSession;
     const qsizetype wanted = qMax(byFiles, qsizetype((smallBytes + batchLimit - 1) / batchLimit));
