@@ -1,7 +1,7 @@
-// suanli: the desktop app (docs/app.md). A thin main: options, language, then the Launcher.
+// suanli: the desktop app (docs/app.md). A thin main: options, language, then the Launcher,
+// which asks the first-run question and brings up the window over the app context.
 
 #include "app/language.h"
-#include "app/secretstore.h" // Launcher's members hold QPointer<SecretStore>: a complete type
 #include "app/settings.h"
 #include "ui/launcher.h"
 
