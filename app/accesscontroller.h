@@ -18,7 +18,7 @@ namespace suanli::app {
 class InstanceListModel;
 class SshKeys;
 
-/// Getting into the renter's running instances (issue 5 §2–§3): one access::InstanceAccess per
+/// Getting into the renter's running instances (docs/ssh.md§3): one access::InstanceAccess per
 /// running instance with SSH details, kept in step with the instance list. When an instance
 /// runs, its ~/.ssh/config file and pinned host key are written (in a worker thread: the
 /// config is guarded by a file lock); when it leaves the list (destroyed) they are removed.

@@ -4,7 +4,7 @@
 
 namespace suanli::app {
 
-/// What a rental costs under the market's rules (DESIGN §3): the GPU price per second while
+/// What a rental costs under the market's rules (docs/market.md): the GPU price per second while
 /// running, storage per second while stopped (running instances pay the GPU price only).
 struct CostEstimate
 {

@@ -44,7 +44,8 @@ signals:
     void balanceChanged(qint64 balanceMicro, const QString &currency);
     /// The whole balance event, with the market's low-balance warning when it carries one.
     void balanceEvent(const suanli::protocol::BalanceEvent &event);
-    /// The host's owner came back: the instance stops at `stop_at` (DESIGN §6, issue 8).
+    /// The host's owner came back: the instance stops at `stop_at` (docs/host.md,
+    /// docs/contributor.md).
     void instanceNotice(const suanli::protocol::InstanceNoticeEvent &notice);
     /// After a reconnect: events may have been missed, so callers reload what they show.
     void resynced();

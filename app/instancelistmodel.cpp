@@ -12,7 +12,6 @@ namespace suanli::app {
 
 InstanceListModel::InstanceListModel(QObject *parent)
     : QAbstractTableModel(parent)
-    , m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
 }
 
@@ -98,7 +97,7 @@ QString InstanceListModel::reasonText(const QString &reason)
 
 QString InstanceListModel::display(const protocol::Instance &in, int column) const
 {
-    const QDateTime now = m_now();
+    const QDateTime now = m_clock->nowUtc();
     switch (column) {
     case Label:
         return in.label.isEmpty() ? tr("instance %1").arg(in.id) : in.label;

@@ -1,12 +1,13 @@
 #pragma once
 
+#include "defaultclock.h"
+
 #include "protocol/types.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QLocale>
 
-#include <functional>
 #include <vector>
 
 namespace suanli::app {
@@ -41,7 +42,7 @@ public:
 
     void setCurrency(const QString &currency);
     void setLocale(const QLocale &locale) { m_locale = locale; }
-    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
+    void setClock(const Clock &clock) { m_clock = &clock; }
     /// Refreshes the columns that move with time (running time, countdown).
     void tick();
 
@@ -58,7 +59,7 @@ private:
     std::vector<protocol::Instance> m_rows;
     QString m_currency = QStringLiteral("CNY");
     QLocale m_locale;
-    std::function<QDateTime()> m_now;
+    const Clock *m_clock = &defaultClock();
 };
 
 } // namespace suanli::app

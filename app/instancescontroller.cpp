@@ -7,11 +7,12 @@ using namespace Qt::StringLiterals;
 namespace suanli::app {
 
 InstancesController::InstancesController(MarketClient *client, EventStream *events,
-                                         QObject *parent)
+                                         const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_events(events)
 {
+    m_model.setClock(clock);
     connect(m_events, &EventStream::instanceChanged, this,
             [this](const protocol::Instance &instance) { m_model.upsert(instance); });
     // Missed events while the socket was down: the list is reloaded, not patched.
@@ -50,6 +51,24 @@ void InstancesController::reload()
 }
 
 void InstancesController::launch(const protocol::CreateInstanceRequest &request)
+{
+    if (!m_keys) {
+        create(request);
+        return;
+    }
+    // The instance needs this market's public key; it is made once, off this thread.
+    m_keys->publicKey(m_client->baseUrl(), this, [this, request](Result<QString> key) {
+        if (!key) {
+            emit launchFailed(key.error());
+            return;
+        }
+        protocol::CreateInstanceRequest withKey = request;
+        withKey.ssh_public_key = key.value();
+        create(withKey);
+    });
+}
+
+void InstancesController::create(const protocol::CreateInstanceRequest &request)
 {
     const QString key = u"launch-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_client->createInstance(request, key, this, [this](Result<protocol::Instance> r) {

@@ -3,6 +3,7 @@
 #include "eventstream.h"
 #include "instancelistmodel.h"
 #include "marketclient.h"
+#include "sshkeys.h"
 
 #include <QHash>
 #include <QObject>
@@ -16,7 +17,11 @@ class InstancesController : public QObject
 {
     Q_OBJECT
 public:
-    InstancesController(MarketClient *client, EventStream *events, QObject *parent = nullptr);
+    InstancesController(MarketClient *client, EventStream *events,
+                        const Clock &clock = defaultClock(), QObject *parent = nullptr);
+
+    /// The renter's SSH keys: launch() puts this market's public key into the request.
+    void setSshKeys(SshKeys *keys) { m_keys = keys; }
 
     InstanceListModel *model() { return &m_model; }
     bool loading() const { return m_loading; }
@@ -24,7 +29,9 @@ public:
 
     void reload();
     /// Creates an instance with a fresh Idempotency-Key (retries reuse it); the instance is
-    /// in the model as soon as the market answers.
+    /// in the model as soon as the market answers. With SSH keys set, the request gets this
+    /// market's public key first (the pair is made once, off this thread); a key that cannot
+    /// be had is a launchFailed() like the market's refusals.
     void launch(const protocol::CreateInstanceRequest &request);
     void stop(qint64 id);
     void start(qint64 id);
@@ -48,8 +55,11 @@ signals:
 private:
     void onActionResult(qint64 id, const QString &action, const Result<protocol::Instance> &r);
 
+    void create(const protocol::CreateInstanceRequest &request);
+
     MarketClient *m_client;
     EventStream *m_events;
+    QPointer<SshKeys> m_keys;
     InstanceListModel m_model;
     QTimer m_tick;
     QTimer m_refresh;

@@ -10,7 +10,7 @@ namespace suanli::app {
 /// Store). When the keychain does not answer (no backend, no D-Bus session, locked and
 /// refused), it says so once through kindChanged and keeps secrets in memory for this run —
 /// or, only if the user explicitly allowed it, in a 0600 file. Never a silent plaintext
-/// fallback (DESIGN §7).
+/// fallback (docs/app.md).
 class KeychainSecretStore : public SecretStore
 {
     Q_OBJECT

@@ -8,7 +8,7 @@
 
 namespace suanli::app {
 
-/// Local mode's market (DESIGN §7): the real market library (`suanli_server`) on 127.0.0.1
+/// Local mode's market (docs/app.md): the real market library (`suanli_server`) on 127.0.0.1
 /// with SQLite in the app's data folder, running in a worker thread that owns it, so that its
 /// database work never blocks the UI. On first start it creates the local account (renter and
 /// lender) and credits a starting voucher through the market's own ledger; each start issues

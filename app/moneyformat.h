@@ -10,7 +10,7 @@ namespace suanli::app {
 /// True for Chinese in Simplified script (zh_CN, zh_SG, zh_Hans): there CNY is written "¥".
 bool isSimplifiedChinese(const QLocale &locale);
 
-/// The symbol for the market's currency in `locale` (DESIGN §3): CNY is "¥" in Simplified
+/// The symbol for the market's currency in `locale` (docs/market.md): CNY is "¥" in Simplified
 /// Chinese and "CN¥" everywhere else, so a Japanese or US reader never mistakes it for yen or
 /// dollars. Never the locale's own currency.
 QString currencySymbol(const QString &currency, const QLocale &locale);

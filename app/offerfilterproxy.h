@@ -26,7 +26,7 @@ struct QuickFilters
 };
 
 /// Filters an OfferTableModel and passes sorting down to it. Rows are tested straight on the
-/// source's vector (no QVariant per cell), with the quick filters and a query of DESIGN §4
+/// source's vector (no QVariant per cell), with the quick filters and a query of docs/market.md
 /// parsed by the shared protocol::query parser. Sorting is the source's (it sorts its vector
 /// with typed keys, far faster than the proxy's per-pair lessThan on 100,000 rows); the proxy
 /// keeps source order. Dynamic filtering is off: live updates change rows in place without

@@ -11,7 +11,7 @@
 namespace suanli::app {
 
 /// The catalog's offers as a flat vector, one row each. Display text is formatted here (money
-/// with the market's currency per DESIGN §3); RawDataRole gives the unformatted value a proxy
+/// with the market's currency per docs/market.md); RawDataRole gives the unformatted value a proxy
 /// sorts and filters on. Live updates merge by offer id: changed rows emit dataChanged, so
 /// selection and scroll position survive.
 class OfferTableModel : public QAbstractTableModel

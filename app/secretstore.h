@@ -10,7 +10,7 @@
 
 namespace suanli::app {
 
-/// Where market tokens and key passphrases live (DESIGN §7). Asynchronous, because the OS
+/// Where market tokens and key passphrases live (docs/app.md). Asynchronous, because the OS
 /// keychain answers through D-Bus or a system prompt. A missing entry is error "not_found".
 class SecretStore : public QObject
 {

@@ -2,11 +2,11 @@
 
 namespace suanli::app {
 
-Session::Session(QNetworkAccessManager *network, QObject *parent)
+Session::Session(QNetworkAccessManager *network, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_client(network)
     , m_catalog(&m_client)
-    , m_instances(&m_client, &m_events)
+    , m_instances(&m_client, &m_events, clock)
     , m_billing(&m_client, &m_events)
 {
     // Launches change what hosts have free.

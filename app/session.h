@@ -21,7 +21,8 @@ public:
     enum class State { Idle, Checking, Ready, Failed };
     Q_ENUM(State)
 
-    explicit Session(QNetworkAccessManager *network, QObject *parent = nullptr);
+    explicit Session(QNetworkAccessManager *network, const Clock &clock = defaultClock(),
+                     QObject *parent = nullptr);
 
     MarketClient *client() { return &m_client; }
     EventStream *events() { return &m_events; }

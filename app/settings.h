@@ -30,7 +30,7 @@ public:
     void setDataFolder(const QString &folder);
     static QString defaultDataFolder();
     /// The user chose, knowing the risk, to keep secrets in a 0600 file when no keychain
-    /// answers (DESIGN §7). Off unless set explicitly.
+    /// answers (docs/app.md, "Secrets"). Off unless set explicitly.
     bool secretFileAllowed() const;
     void setSecretFileAllowed(bool allowed);
     /// Port of the local market; 0 picks a free one each start.
@@ -43,6 +43,9 @@ public:
     void setNotifiedKeys(const QStringList &keys);
 
     void sync() { m_settings->sync(); }
+    /// The store underneath, for parts that keep a typed group of their own in the app's
+    /// settings (the dataset pairs: datasets::DatasetPairStore).
+    QSettings &store() { return *m_settings; }
 
 private:
     std::unique_ptr<QSettings> m_settings;

@@ -12,7 +12,7 @@
 
 namespace suanli::app {
 
-/// The renter's SSH key per market (DESIGN §7): an ed25519 key pair in the app's data folder in
+/// The renter's SSH key per market (docs/app.md): an ed25519 key pair in the app's data folder in
 /// OpenSSH's format, private key 0600, made on first use by the ssh/ library (OpenSSL) in a
 /// worker thread, so OpenSSH, VS Code and the app's own tunnels use the same file.
 ///

@@ -22,7 +22,7 @@ namespace suanli::ui {
 
 class PassphraseDialog;
 
-/// Getting into the selected running instance (issue 5 §3): Open terminal, Open in VS Code,
+/// Getting into the selected running instance (docs/ssh.md): Open terminal, Open in VS Code,
 /// Copy SSH command, Open Jupyter (its URL shown for copying), and the Ports panel with live
 /// connection counts and bytes. Hidden while the instance does not run.
 class AccessPanel : public QWidget

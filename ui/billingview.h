@@ -22,7 +22,7 @@ public:
     QTableView *table() { return m_table; }
     QLineEdit *voucherEdit() { return m_voucher; }
     QPushButton *redeemButton() { return m_redeem; }
-    /// Puts the spend charts (issue 7) above the ledger.
+    /// Puts the spend charts (docs/dashboard.md) above the ledger.
     void setSpend(QWidget *spend);
     QWidget *spend() { return m_spend; }
     /// The account's own low-balance threshold (0: none), as the market has it.

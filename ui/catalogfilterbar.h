@@ -15,7 +15,7 @@ class QToolButton;
 
 namespace suanli::ui {
 
-/// The catalog's query box (DESIGN §4 language, parsed by protocol::query) and quick filters.
+/// The catalog's query box (docs/market.md language, parsed by protocol::query) and quick filters.
 /// A syntax error is shown under the box, pointing at its position.
 class CatalogFilterBar : public QWidget
 {

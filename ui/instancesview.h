@@ -41,11 +41,11 @@ public:
     QPushButton *stopButton() { return m_stop; }
     QPushButton *startButton() { return m_start; }
     QPushButton *destroyButton() { return m_destroy; }
-    /// Adds the access actions and Ports panel of running instances (issue 5 §3).
+    /// Adds the access actions and Ports panel of running instances (docs/ssh.md).
     void setAccess(app::AccessController *access);
     AccessPanel *accessPanel() { return m_access; }
-    /// Adds the Dashboard and History tabs under the table (issue 7); the selected instance
-    /// is shown in both.
+    /// Adds the Dashboard and History tabs under the table (docs/dashboard.md); the selected
+    /// instance is shown in both.
     void setDashboard(charts::InstanceDashboard *dashboard, charts::InstanceHistoryView *history);
     charts::InstanceDashboard *dashboard() { return m_dashboard; }
     charts::InstanceHistoryView *history() { return m_history; }

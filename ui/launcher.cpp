@@ -3,9 +3,7 @@
 #include "catalogview.h"
 #include "firstrundialog.h"
 #include "mainwindow.h"
-#include "settingsdialog.h"
 
-#include "app/keychainsecretstore.h"
 #include "app/moneyformat.h"
 
 #ifdef SUANLI_HAVE_TRAY
@@ -13,13 +11,10 @@
 #include "tray/lendview.h"
 #include "tray/trayicon.h"
 
-#include "host/hostengine.h"
 #include "host/selftest.h"
 #endif
 
 #include <QApplication>
-#include <QDir>
-#include <QFile>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
@@ -32,30 +27,25 @@ namespace suanli::ui {
 Launcher::Launcher(const StartOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
-    , m_session(&m_network)
-    , m_keys(m_settings.dataFolder())
 {
-    const QString secretFile = m_settings.secretFileAllowed()
-        ? QDir(m_settings.dataFolder()).filePath(u"secrets.json"_s)
-        : QString();
-    m_secrets = std::make_unique<app::KeychainSecretStore>(u"suanli"_s, secretFile);
+    // Remote mode creates the host agent when the owner registers this machine.
+    connect(&m_context, &app::AppContext::localHostCreated, this, &Launcher::followHost);
 }
 
 Launcher::~Launcher()
 {
-    // The window and the local host talk to the session; they go first, the market last.
+    // The window and the host agent talk to the session; they go first, the market last.
     m_window.reset();
-    m_localHost.reset();
+    m_context.destroyLocalHost();
 #ifdef SUANLI_HAVE_TRAY
     delete m_contributor;
     m_contributor = nullptr;
 #endif
 }
 
-void Launcher::createWindow(app::LocalHost *localHost)
+void Launcher::createWindow()
 {
-    m_window = std::make_unique<MainWindow>(MainWindow::Dependencies{
-        &m_session, &m_settings, m_secrets.get(), &m_keys, localHost});
+    m_window = std::make_unique<MainWindow>(&m_context);
     connect(m_window->catalogView(), &CatalogView::firstPaint, this, &Launcher::catalogPainted);
     setupContributor();
 }
@@ -78,13 +68,15 @@ void Launcher::showWindow(bool background)
 
 void Launcher::start()
 {
-    m_localHost.reset();
-    if (m_options.local || (m_options.market.isEmpty() && m_settings.mode() == app::Settings::Mode::Local)) {
+    m_context.destroyLocalHost();
+    const app::Settings *settings = m_context.settings();
+    if (m_options.local ||
+        (m_options.market.isEmpty() && settings->mode() == app::Settings::Mode::Local)) {
         startLocal();
     } else if (!m_options.market.isEmpty()) {
         startRemote(m_options.market);
-    } else if (m_settings.mode() == app::Settings::Mode::Remote && m_settings.marketUrl().isValid()) {
-        startRemote(m_settings.marketUrl());
+    } else if (settings->mode() == app::Settings::Mode::Remote && settings->marketUrl().isValid()) {
+        startRemote(settings->marketUrl());
     } else {
         askFirstRun();
     }
@@ -92,28 +84,23 @@ void Launcher::start()
 
 void Launcher::askFirstRun(const QUrl &prefill)
 {
-    auto *dialog = new FirstRunDialog(&m_network);
+    auto *dialog = new FirstRunDialog(m_context.network());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (prefill.isValid()) {
         dialog->urlEdit()->setText(prefill.toString());
         dialog->remoteButton()->click();
     }
     connect(dialog, &FirstRunDialog::localChosen, this, [this] {
-        m_settings.setMode(app::Settings::Mode::Local);
-        m_settings.sync();
+        m_context.settings()->setMode(app::Settings::Mode::Local);
+        m_context.settings()->sync();
         startLocal();
     });
     connect(dialog, &FirstRunDialog::marketChosen, this,
             [this](const QUrl &url, const QByteArray &token, const protocol::Account &) {
-        m_settings.setMode(app::Settings::Mode::Remote);
-        m_settings.setMarketUrl(url);
-        m_settings.sync();
-        m_secrets->write(SettingsDialog::tokenKey(url), QString::fromLatin1(token), this,
-                         [](Result<void>) {});
-        createWindow(nullptr);
-        showWindow(false);
-        m_session.connectTo(url, token, false);
-    });
+                createWindow();
+                showWindow(false);
+                m_context.connectRemote(url, token);
+            });
     connect(dialog, &QDialog::rejected, dialog, [this] {
         if (!m_window)
             QCoreApplication::quit();
@@ -123,49 +110,38 @@ void Launcher::askFirstRun(const QUrl &prefill)
 
 void Launcher::startLocal()
 {
-    m_localMarket = std::make_unique<app::LocalMarket>(m_settings.dataFolder(),
-                                                       quint16(m_settings.localPort()));
-    m_hostFolder = m_settings.dataFolder();
-    m_localHost = std::make_unique<app::LocalHost>(m_session.client(), m_secrets.get(),
-                                                   m_hostFolder);
     // The window comes up at once, with the catalog's loading state, while the market starts.
-    createWindow(m_localHost.get());
-    followHost(m_localHost.get());
+    m_context.startLocal();
+    createWindow();
+    followHost(m_context.localHost());
     m_window->setMarketStatus(tr("Starting the local market…"));
     showWindow(m_options.background);
-    connect(m_localMarket.get(), &app::LocalMarket::started, this,
-            [this](const QUrl &url, const QByteArray &token) {
-        m_session.connectTo(url, token, true);
-        connect(&m_session, &app::Session::ready, m_localHost.get(),
-                [this, url] { m_localHost->start(url); }, Qt::SingleShotConnection);
-    });
-    connect(m_localMarket.get(), &app::LocalMarket::failed, this, [this](const Error &error) {
+    connect(&m_context, &app::AppContext::localMarketFailed, this, [this](const Error &error) {
         m_window->setMarketStatus(tr("The local market did not start: %1").arg(error.message), true);
     });
-    m_localMarket->start();
 }
 
 void Launcher::startRemote(const QUrl &url)
 {
-    m_secrets->read(SettingsDialog::tokenKey(url), this, [this, url](Result<QString> token) {
+    m_context.readToken(url, this, [this, url](Result<QByteArray> token) {
         if (!token) {
             askFirstRun(url); // no token for this market (or only in a keychain that is gone)
             return;
         }
-        createWindow(nullptr);
+        createWindow();
         showWindow(m_options.background);
-        m_session.connectTo(url, token->toLatin1(), false);
+        m_context.connectTo(url, *token, false);
     });
 }
 
-// Contributor mode (issue 8, docs/contributor.md). Local mode binds the policy to LocalHost's
-// engine; remote mode has no engine until the owner registers this machine in the wizard,
-// which starts a LocalHost against the remote market (state in <data>/contributor).
+// Contributor mode (docs/contributor.md): the tray, the Lend page and its wizard. Local mode
+// binds the policy to the context's host agent; remote mode has none until the owner registers
+// this machine in the wizard (AppContext::registerThisMachine).
 void Launcher::setupContributor()
 {
 #ifdef SUANLI_HAVE_TRAY
     if (!m_contributor) {
-        m_contributor = new ContributorMode(&m_network, {}, this);
+        m_contributor = new ContributorMode(m_context.network(), {}, this);
         connect(m_contributor, &ContributorMode::openRequested, this, [this] {
             if (!m_window)
                 return;
@@ -181,31 +157,21 @@ void Launcher::setupContributor()
         });
         connect(m_contributor, &ContributorMode::listingChosen, this,
                 [this](Micro price, bool interruptible) { updateListing(price, interruptible); });
-        connect(&m_session, &app::Session::ready, m_contributor,
-                [this](const protocol::Account &account) {
-            m_contributor->setMarket(m_session.marketUrl(), m_session.client()->token());
-            m_contributor->setMoneyFormat([currency = account.currency](Micro amount) {
-                return app::formatPrice(amount, currency, QLocale());
-            });
-            // Remote mode: a machine registered in an earlier run lends again.
-            if (!m_localHost && m_contributor->settings().setupDone())
-                registerThisMachine();
-        });
-        m_contributor->setMachine(LendWizard::Machine{
-            [this] { registerThisMachine(); },
-            [this]() -> std::unique_ptr<host::SelfTest> {
-                const QDir data(m_hostFolder.isEmpty()
-                                    ? QDir(m_settings.dataFolder()).filePath(u"contributor"_s)
-                                    : m_hostFolder);
-                host::HostConfig config = host::HostConfig::defaults();
-                if (const QString ini = data.filePath(u"host.ini"_s); QFile::exists(ini)) {
-                    if (auto loaded = host::HostConfig::load(ini))
-                        config = *loaded;
-                }
-                config.stateDir = data.filePath(u"host"_s);
-                return std::make_unique<host::SelfTest>(config,
-                                                        std::make_unique<host::NvmlGpuProbe>());
-            }});
+        app::Session *session = m_context.session();
+        connect(session, &app::Session::ready, m_contributor,
+                [this, session](const protocol::Account &account) {
+                    m_contributor->setMarket(session->marketUrl(), session->client()->token());
+                    m_contributor->setMoneyFormat([currency = account.currency](Micro amount) {
+                        return app::formatPrice(amount, currency, QLocale());
+                    });
+                    // Remote mode: a machine registered in an earlier run lends again.
+                    if (!m_context.localHost() && m_contributor->settings().setupDone())
+                        m_context.registerThisMachine();
+                });
+        m_contributor->setMachine(LendWizard::Machine{[this] { m_context.registerThisMachine(); },
+                                                      [this]() -> std::unique_ptr<host::SelfTest> {
+                                                          return m_context.makeSelfTest();
+                                                      }});
         m_contributor->createTray();
         if (m_contributor->tray())
             QApplication::setQuitOnLastWindowClosed(false);
@@ -249,60 +215,19 @@ void Launcher::followHost(app::LocalHost *host)
 #endif
 }
 
-void Launcher::registerThisMachine()
-{
-    if (!m_session.marketUrl().isValid())
-        return;
-    if (!m_localHost) {
-        // Remote mode: the same engine as local mode, against the market the app uses, with
-        // its own state folder so local mode's journal is never mixed with this one.
-        m_hostFolder = QDir(m_settings.dataFolder()).filePath(u"contributor"_s);
-        QDir().mkpath(m_hostFolder);
-        m_localHost =
-            std::make_unique<app::LocalHost>(m_session.client(), m_secrets.get(), m_hostFolder);
-        followHost(m_localHost.get());
-    } else if (m_localHost->state() != app::LocalHost::State::Failed &&
-               m_localHost->state() != app::LocalHost::State::Stopped) {
-        return; // registering, starting or lending already
-    }
-    m_localHost->start(m_session.marketUrl());
-}
-
 void Launcher::updateListing(std::optional<Micro> price, std::optional<bool> interruptible)
 {
 #ifdef SUANLI_HAVE_TRAY
-    host::HostEngine *engine = m_contributor ? m_contributor->engine() : nullptr;
-    if (!engine || !engine->hostId())
+    if (!m_contributor || !m_contributor->engine())
         return;
-    const qint64 hostId = engine->hostId();
-    m_session.client()->listHosts(this, [this, hostId, price, interruptible](
-                                            Result<QList<protocol::Host>> hosts) {
-        if (!hosts || !m_contributor)
+    m_context.updateListing(price, interruptible, this, [this](Result<Micro> listed) {
+        if (!listed) {
+            m_window->statusBar()->showMessage(
+                tr("This computer could not be listed: %1").arg(listed.error().message));
             return;
-        for (const protocol::Host &h : *hosts) {
-            if (h.id != hostId)
-                continue;
-            if (!price && !interruptible) {
-                m_contributor->controller()->setListingPrice(h.listing.price_gpu_hour_micro);
-                return;
-            }
-            protocol::HostListing listing = h.listing;
-            listing.listed = true;
-            listing.price_gpu_hour_micro = price.value_or(listing.price_gpu_hour_micro);
-            listing.interruptible = interruptible.value_or(listing.interruptible);
-            m_session.client()->updateListing(
-                hostId, listing, this, [this](Result<protocol::Host> updated) {
-                    if (!updated) {
-                        m_window->statusBar()->showMessage(
-                            tr("This computer could not be listed: %1")
-                                .arg(updated.error().message));
-                        return;
-                    }
-                    if (m_contributor)
-                        m_contributor->controller()->setListingPrice(
-                            updated->listing.price_gpu_hour_micro);
-                });
         }
+        if (m_contributor)
+            m_contributor->controller()->setListingPrice(*listed);
     });
 #else
     Q_UNUSED(price);

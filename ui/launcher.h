@@ -1,29 +1,18 @@
 #pragma once
 
-#include "app/localhost.h"
-#include "app/localmarket.h"
-#include "app/session.h"
-#include "app/settings.h"
-#include "app/sshkeys.h"
-#include "protocol/money.h"
+#include "app/appcontext.h"
 
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QUrl>
 
 #include <memory>
-#include <optional>
-
-namespace suanli::app {
-class SecretStore;
-}
 
 namespace suanli::ui {
 
 class ContributorMode;
 class MainWindow;
 
-/// How `suanli` was started (DESIGN §5: suanli [--local] [--market URL] [--tray] [--background]).
+/// How `suanli` was started (suanli [--local] [--market URL] [--tray] [--background]).
 struct StartOptions
 {
     bool local = false;
@@ -31,9 +20,11 @@ struct StartOptions
     bool background = false;
 };
 
-/// Puts the app together: settings, secrets, the market session and the window, then picks
-/// the market — local mode, a market from the command line or the settings, or the first-run
-/// question — without blocking the event loop at any step.
+/// The app's start as the user sees it: picks the market — local mode, a market from the
+/// command line or the settings, or the first-run question — then brings up the window over
+/// the app context, and the tray and Lend page of contributor mode. Everything the window
+/// shows is owned and wired by the context (app::AppContext); nothing here blocks the event
+/// loop.
 class Launcher : public QObject
 {
     Q_OBJECT
@@ -42,12 +33,12 @@ public:
     ~Launcher() override;
 
     void start();
+    app::AppContext *context() { return &m_context; }
     MainWindow *window() { return m_window.get(); }
-    app::Session *session() { return &m_session; }
-    app::SshKeys *keys() { return &m_keys; }
-    /// The host agent lending this machine: local mode's, or in remote mode the one started
-    /// once the owner registered this machine in the Lend page's wizard (null before).
-    app::LocalHost *localHost() { return m_localHost.get(); }
+    app::Session *session() { return m_context.session(); }
+    app::SshKeys *keys() { return m_context.keys(); }
+    /// The host agent lending this machine (app::AppContext::localHost()).
+    app::LocalHost *localHost() { return m_context.localHost(); }
     /// Contributor mode: the tray, the Lend page and its policy (null in builds without
     /// the tray, and before the window exists).
     ContributorMode *contributor() { return m_contributor; }
@@ -60,26 +51,18 @@ private:
     void startLocal();
     void startRemote(const QUrl &url);
     void askFirstRun(const QUrl &prefill = {});
-    void createWindow(app::LocalHost *localHost);
+    void createWindow();
     /// Shows the window unless asked to start in the background and a tray can hold the app:
     /// the app never starts invisible.
     void showWindow(bool background);
     void setupContributor();
     void followHost(app::LocalHost *host);
-    void registerThisMachine();
     void updateListing(std::optional<Micro> price, std::optional<bool> interruptible);
 
     StartOptions m_options;
-    QNetworkAccessManager m_network;
-    app::Settings m_settings;
-    std::unique_ptr<app::SecretStore> m_secrets;
-    app::Session m_session;
-    app::SshKeys m_keys;
-    std::unique_ptr<app::LocalMarket> m_localMarket;
-    std::unique_ptr<app::LocalHost> m_localHost;
+    app::AppContext m_context;
     std::unique_ptr<MainWindow> m_window;
     ContributorMode *m_contributor = nullptr; ///< a child; deleted in ~Launcher before the rest
-    QString m_hostFolder; ///< the data folder of m_localHost (its host.ini and state)
 };
 
 } // namespace suanli::ui

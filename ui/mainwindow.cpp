@@ -7,11 +7,7 @@
 #include "launchdialog.h"
 #include "settingsdialog.h"
 
-#include "app/accesscontroller.h"
 #include "app/moneyformat.h"
-#include "app/secretstore.h"
-#include "app/settings.h"
-#include "app/sshkeys.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -31,14 +27,15 @@ using suanli::app::EventStream;
 
 namespace suanli::ui {
 
-MainWindow::MainWindow(const Dependencies &deps, QWidget *parent)
+MainWindow::MainWindow(app::AppContext *context, QWidget *parent)
     : QMainWindow(parent)
-    , m_deps(deps)
+    , m_context(context)
+    , m_session(context->session())
     , m_sidebar(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
-    , m_catalog(new CatalogView(deps.session->catalog(), this))
-    , m_instances(new InstancesView(deps.session->instances(), this))
-    , m_billing(new BillingView(deps.session->billing(), this))
+    , m_catalog(new CatalogView(m_session->catalog(), this))
+    , m_instances(new InstancesView(m_session->instances(), this))
+    , m_billing(new BillingView(m_session->billing(), this))
     , m_market(new QLabel(this))
     , m_balance(new QLabel(this))
     , m_connection(new QLabel(this))
@@ -59,17 +56,8 @@ MainWindow::MainWindow(const Dependencies &deps, QWidget *parent)
     QFont sideFont = m_sidebar->font();
     sideFont.setPointSizeF(sideFont.pointSizeF() * 1.1);
     m_sidebar->setFont(sideFont);
-    auto *access = new app::AccessController(deps.session->instances()->model(), this);
+    app::AccessController *access = context->access();
     access->setOpenUrl([](const QUrl &url) { return QDesktopServices::openUrl(url); });
-    if (deps.keys) {
-        // Instances use this market's key; the market is known once the session is ready.
-        deps.keys->setSecretStore(deps.secrets); // the key's passphrase lives there
-        auto setKey = [access, keys = deps.keys, session = deps.session] {
-            access->setSshKey(keys, session->marketUrl());
-        };
-        setKey();
-        connect(deps.session, &app::Session::ready, access, setKey);
-    }
     m_instances->setAccess(access);
     m_pages->addWidget(m_catalog);
     m_pages->addWidget(m_instances);
@@ -86,9 +74,8 @@ MainWindow::MainWindow(const Dependencies &deps, QWidget *parent)
 
     QMenu *file = menuBar()->addMenu(tr("&Suanli"));
     file->addAction(tr("&Settings…"), this, [this] {
-        auto *dialog = new SettingsDialog(m_deps.settings, m_deps.secrets, this);
-        if (m_deps.keys)
-            dialog->setSshKeys(m_deps.keys, m_deps.session->marketUrl());
+        auto *dialog = new SettingsDialog(m_context->settings(), m_context->secrets(), this);
+        dialog->setSshKeys(m_context->keys(), m_session->marketUrl());
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
@@ -101,9 +88,9 @@ MainWindow::MainWindow(const Dependencies &deps, QWidget *parent)
     m_viewMenu = view;
     m_viewSeparator = view->addSeparator();
     view->addAction(tr("&Reload"), QKeySequence::Refresh, this, [this] {
-        m_deps.session->catalog()->reload();
-        m_deps.session->instances()->reload();
-        m_deps.session->billing()->reload();
+        m_session->catalog()->reload();
+        m_session->instances()->reload();
+        m_session->billing()->reload();
     });
 
     m_market->setObjectName(u"marketStatus"_s);
@@ -116,14 +103,14 @@ MainWindow::MainWindow(const Dependencies &deps, QWidget *parent)
     statusBar()->addPermanentWidget(m_connection);
     setMarketStatus(tr("Connecting…"));
 
-    app::Session *session = deps.session;
+    app::Session *session = m_session;
     connect(session, &app::Session::ready, this, [this](const protocol::Account &) {
-        const QUrl url = m_deps.session->marketUrl();
+        const QUrl url = m_session->marketUrl();
         const QString where = u"%1:%2"_s.arg(url.host()).arg(url.port());
-        setMarketStatus(m_deps.session->isLocal() ? tr("Local market · %1").arg(where)
-                                                  : tr("Market · %1").arg(url.host()));
-        m_catalog->setCurrency(m_deps.session->account().currency);
-        m_instances->setCurrency(m_deps.session->account().currency);
+        setMarketStatus(m_session->isLocal() ? tr("Local market · %1").arg(where)
+                                             : tr("Market · %1").arg(url.host()));
+        m_catalog->setCurrency(m_session->account().currency);
+        m_instances->setCurrency(m_session->account().currency);
         updateBalance();
     });
     connect(session, &app::Session::failed, this, [this](const Error &error) {
@@ -136,22 +123,25 @@ MainWindow::MainWindow(const Dependencies &deps, QWidget *parent)
     updateConnection();
     updateBalance();
 
-    if (deps.localHost) {
-        connect(deps.localHost, &app::LocalHost::stateChanged, this,
+    if (app::LocalHost *localHost = context->localHost()) {
+        connect(localHost, &app::LocalHost::stateChanged, this,
                 [this](app::LocalHost::State, const QString &detail) {
-            m_host->setText(detail);
-            m_host->setToolTip(detail);
-        });
-        m_host->setText(deps.localHost->detail());
+                    m_host->setText(detail);
+                    m_host->setToolTip(detail);
+                });
+        m_host->setText(localHost->detail());
     }
-    if (deps.secrets) {
-        connect(deps.secrets, &app::SecretStore::kindChanged, this,
+    if (app::SecretStore *secrets = context->secrets()) {
+        connect(secrets, &app::SecretStore::kindChanged, this,
                 [this](app::SecretStore::Kind kind, const QString &why) {
-            if (kind == app::SecretStore::Kind::Memory)
-                statusBar()->showMessage(tr("No keychain answers (%1): tokens are kept in memory "
-                                            "for this session only. Settings offers a private "
-                                            "file instead.").arg(why), 15000);
-        });
+                    if (kind == app::SecretStore::Kind::Memory)
+                        statusBar()->showMessage(
+                            tr("No keychain answers (%1): tokens are kept in memory "
+                               "for this session only. Settings offers a private "
+                               "file instead.")
+                                .arg(why),
+                            15000);
+                });
     }
 
     connect(m_catalog, &CatalogView::rentRequested, this, &MainWindow::openLaunchDialog);
@@ -181,8 +171,8 @@ MainWindow::MainWindow(const Dependencies &deps, QWidget *parent)
     setupDashboard();
     setupDatasets();
 
-    if (!deps.settings->windowGeometry().isEmpty())
-        restoreGeometry(deps.settings->windowGeometry());
+    if (!context->settings()->windowGeometry().isEmpty())
+        restoreGeometry(context->settings()->windowGeometry());
 }
 
 void MainWindow::showView(View view)
@@ -217,7 +207,7 @@ void MainWindow::setMarketStatus(const QString &text, bool error)
 
 void MainWindow::updateBalance()
 {
-    auto *billing = m_deps.session->billing();
+    auto *billing = m_session->billing();
     m_balance->setText(billing->hasBalance()
                            ? tr("Balance %1").arg(app::formatMoney(billing->balance(),
                                                                    billing->currency(), QLocale()))
@@ -226,7 +216,7 @@ void MainWindow::updateBalance()
 
 void MainWindow::updateConnection()
 {
-    const auto *events = m_deps.session->events();
+    const auto *events = m_session->events();
     QString text;
     QString color = u"#667085"_s;
     switch (events->state()) {
@@ -259,31 +249,18 @@ void MainWindow::updateConnection()
 
 void MainWindow::openLaunchDialog(const protocol::Offer &offer, int gpus, qint64 diskGb)
 {
-    auto *dialog = new LaunchDialog(m_deps.session->client(), offer,
-                                    m_deps.session->account().currency, this);
+    auto *dialog =
+        new LaunchDialog(m_session->client(), offer, m_session->account().currency, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (gpus > 0)
         dialog->setGpuCount(gpus);
     dialog->setDiskGb(diskGb);
     if (m_uploadEstimate)
         dialog->setUploadEstimate(m_uploadEstimate(offer));
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { launch(dialog->request()); });
+    // The controller puts this market's public key into the request.
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { m_session->instances()->launch(dialog->request()); });
     dialog->open();
-}
-
-void MainWindow::launch(const protocol::CreateInstanceRequest &request)
-{
-    // The instance needs this market's public key; it is made once, off the UI thread.
-    m_deps.keys->publicKey(m_deps.session->marketUrl(), this,
-                           [this, request](Result<QString> key) {
-        if (!key) {
-            showMessage(tr("Cannot launch"), key.error().message);
-            return;
-        }
-        protocol::CreateInstanceRequest withKey = request;
-        withKey.ssh_public_key = key.value();
-        m_deps.session->instances()->launch(withKey);
-    });
 }
 
 void MainWindow::showMessage(const QString &title, const QString &text)
@@ -295,7 +272,7 @@ void MainWindow::showMessage(const QString &title, const QString &text)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    m_deps.settings->setWindowGeometry(saveGeometry());
+    m_context->settings()->setWindowGeometry(saveGeometry());
     if (m_keepRunningOnClose) {
         // The tray icon stays; lending and the market connection go on without the window.
         hide();

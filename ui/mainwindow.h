@@ -1,8 +1,6 @@
 #pragma once
 
-#include "app/eventstream.h"
-#include "app/localhost.h"
-#include "app/session.h"
+#include "app/appcontext.h"
 
 #include <QMainWindow>
 
@@ -16,19 +14,6 @@ class QListWidget;
 class QStackedWidget;
 class QTimer;
 
-namespace suanli::app {
-class SecretStore;
-class Settings;
-class SshKeys;
-}
-
-namespace suanli::dashboard {
-class DashboardClient;
-class Notifier;
-class SpendTracker;
-class TelemetryFeed;
-}
-
 namespace suanli::ui::charts {
 class DesktopNotifications;
 }
@@ -40,23 +25,16 @@ class CatalogView;
 class InstancesView;
 
 /// The renter's window: a sidebar (Catalog, Instances, Billing), the views, and a status bar
-/// with the market, the balance and the state of the events connection.
+/// with the market, the balance and the state of the events connection. It builds widgets
+/// only: what they show comes from the app context, which owns and wires the app's parts.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     enum class View { Catalog, Instances, Billing };
 
-    struct Dependencies
-    {
-        app::Session *session = nullptr;
-        app::Settings *settings = nullptr;
-        app::SecretStore *secrets = nullptr;
-        app::SshKeys *keys = nullptr;
-        app::LocalHost *localHost = nullptr; ///< local mode only
-    };
-
-    explicit MainWindow(const Dependencies &deps, QWidget *parent = nullptr);
+    /// The status bar follows the context's host agent when it has one now (local mode).
+    explicit MainWindow(app::AppContext *context, QWidget *parent = nullptr);
 
     void showView(View view);
     CatalogView *catalogView() { return m_catalog; }
@@ -71,31 +49,28 @@ public:
     int addPage(const QString &title, QWidget *page, const QKeySequence &shortcut = {});
     /// Shows the page added with addPage().
     void showPage(QWidget *page);
-    /// With a tray icon, closing the window hides it and the app keeps running (issue 8).
+    /// With a tray icon, closing the window hides it and the app keeps running.
     void setKeepRunningOnClose(bool keep) { m_keepRunningOnClose = keep; }
     bool keepsRunningOnClose() const { return m_keepRunningOnClose; }
-    /// Instance ready, guard stops, low balance, release and owner-return warnings (issue 7).
-    dashboard::Notifier *notifier() { return m_notifier; }
+    /// Instance ready, guard stops, low balance, release and owner-return warnings, shown on
+    /// the desktop and in the status bar.
     charts::DesktopNotifications *notifications() { return m_notifications; }
-    dashboard::SpendTracker *spendTracker() { return m_spend; }
-    dashboard::TelemetryFeed *telemetryFeed() { return m_feed; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    /// The Datasets page (issue 6), in mainwindow_datasets.cpp; nothing without sync/.
+    /// The Datasets page (docs/sync.md), in mainwindow_datasets.cpp; nothing without sync/.
     void setupDatasets();
-    /// Dashboard, cost guard, spend charts and notifications (issue 7), in
-    /// mainwindow_dashboard.cpp.
+    /// Dashboard, cost guard, spend charts and notifications, in mainwindow_dashboard.cpp.
     void setupDashboard();
     void editGuards(qint64 instanceId);
     void updateConnection();
     void updateBalance();
-    void launch(const protocol::CreateInstanceRequest &request);
     void showMessage(const QString &title, const QString &text);
 
-    Dependencies m_deps;
+    app::AppContext *m_context;
+    app::Session *m_session;
     QListWidget *m_sidebar;
     QStackedWidget *m_pages;
     CatalogView *m_catalog;
@@ -111,10 +86,6 @@ private:
     bool m_keepRunningOnClose = false;
     /// "Uploading your 12 GB dataset takes about 4 min at 500 Mbit/s" for an offer (Datasets).
     std::function<QString(const protocol::Offer &)> m_uploadEstimate;
-    dashboard::DashboardClient *m_dashClient = nullptr;
-    dashboard::TelemetryFeed *m_feed = nullptr;
-    dashboard::SpendTracker *m_spend = nullptr;
-    dashboard::Notifier *m_notifier = nullptr;
     charts::DesktopNotifications *m_notifications = nullptr;
 };
 

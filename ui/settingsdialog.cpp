@@ -1,5 +1,6 @@
 #include "settingsdialog.h"
 
+#include "app/appcontext.h"
 #include "app/sshkeys.h"
 
 #include <QCheckBox>
@@ -18,11 +19,6 @@
 using namespace Qt::StringLiterals;
 
 namespace suanli::ui {
-
-QString SettingsDialog::tokenKey(const QUrl &market)
-{
-    return u"token/"_s + market.toString(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::StripTrailingSlash);
-}
 
 SettingsDialog::SettingsDialog(app::Settings *settings, app::SecretStore *secrets, QWidget *parent)
     : QDialog(parent)
@@ -127,7 +123,7 @@ void SettingsDialog::save()
     m_settings->sync();
     const QString token = m_token->text().trimmed();
     if (remote && url.isValid() && !token.isEmpty())
-        m_secrets->write(tokenKey(url), token, m_secrets, [](Result<void>) {});
+        m_secrets->write(app::AppContext::tokenKey(url), token, m_secrets, [](Result<void>) {});
 }
 
 void SettingsDialog::setSshKeys(app::SshKeys *keys, const QUrl &market)

@@ -26,9 +26,6 @@ class SettingsDialog : public QDialog
 public:
     SettingsDialog(app::Settings *settings, app::SecretStore *secrets, QWidget *parent = nullptr);
 
-    /// Secret key of a market's token in the SecretStore.
-    static QString tokenKey(const QUrl &market);
-
     QComboBox *languageBox() { return m_language; }
 
     /// Adds the "SSH key" section: set, change or remove the passphrase of `market`'s key.

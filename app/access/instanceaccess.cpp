@@ -9,7 +9,7 @@ namespace suanli::access {
 
 namespace {
 
-constexpr quint16 kJupyterPort = 8888; // DESIGN §6: Jupyter on the instance's 127.0.0.1:8888
+constexpr quint16 kJupyterPort = 8888; // docs/host.md: Jupyter on the instance's 127.0.0.1:8888
 
 } // namespace
 

@@ -15,7 +15,7 @@ namespace suanli::access {
 
 class TerminalLauncher;
 
-/// Everything "getting in" needs for one instance (issue 5 §2–§4): its ~/.ssh/config entry,
+/// Everything "getting in" needs for one instance (docs/ssh.md§4): its ~/.ssh/config entry,
 /// terminal, VS Code and Jupyter links, and the Ports panel's forwards over one SSH session.
 /// The session is opened on the first forward and closed when the instance stops running or
 /// this object goes — no tunnel survives either.
@@ -48,7 +48,7 @@ public:
     /// forwards; new SSH details (a restart elsewhere) make the next forward use them.
     void setInstance(const protocol::Instance &instance);
 
-    /// Writes the Host file and the pinned key (DESIGN §7), for `ssh <alias>` and VS Code.
+    /// Writes the Host file and the pinned key (docs/app.md), for `ssh <alias>` and VS Code.
     Result<void> writeSshConfig();
     /// Removes them (the instance was destroyed).
     Result<void> removeSshConfig();

@@ -13,7 +13,7 @@ namespace suanli::access {
 
 class InstanceAccess;
 
-/// The Ports panel (issue 5 §3): one row per local forward of an instance — local port, remote
+/// The Ports panel (docs/ssh.md): one row per local forward of an instance — local port, remote
 /// port, what usually listens there, live connection counts and bytes each way — kept current
 /// from InstanceAccess's signals. Adding and removing go through the same InstanceAccess, so the
 /// Jupyter forward shows up here too, and rows vanish when the instance stops.

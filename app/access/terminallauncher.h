@@ -26,7 +26,7 @@ struct TerminalCommand
     QByteArray scriptText;
 };
 
-/// "Open terminal" (issue 5 §3): runs `ssh <alias>` in the user's terminal. Linux tries
+/// "Open terminal" (docs/ssh.md): runs `ssh <alias>` in the user's terminal. Linux tries
 /// x-terminal-emulator, gnome-terminal, konsole, xfce4-terminal and xterm in that order; macOS
 /// opens a .command file with Terminal; Windows uses Windows Terminal, else PowerShell.
 class TerminalLauncher

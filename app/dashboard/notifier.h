@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/defaultclock.h"
 #include "protocol/agentmessages.h"
 #include "protocol/types.h"
 
@@ -41,7 +42,7 @@ public:
 
     explicit Notifier(QObject *parent = nullptr);
 
-    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
+    void setClock(const Clock &clock) { m_clock = &clock; }
     void setCurrency(const QString &currency) { m_currency = currency; }
 
     /// An instance as the list or an event shows it.
@@ -65,7 +66,7 @@ signals:
 private:
     void fire(Notification n);
     void checkRelease(const protocol::Instance &instance);
-    QDateTime now() const { return m_now ? m_now() : QDateTime::currentDateTimeUtc(); }
+    QDateTime now() const { return m_clock->nowUtc(); }
     static QString nameOf(const protocol::Instance &instance);
 
     struct Seen
@@ -79,7 +80,7 @@ private:
     QSet<QString> m_fired;
     QHash<QString, Micro> m_balanceWarned; ///< threshold → balance when warned
     QString m_currency = QStringLiteral("CNY");
-    std::function<QDateTime()> m_now;
+    const Clock *m_clock = &app::defaultClock();
 };
 
 } // namespace suanli::dashboard

@@ -46,7 +46,7 @@ void TelemetryFeed::addLive(const protocol::TelemetrySample &sample)
     TelemetrySeries *s = series(sample.instance_id);
     if (!s)
         return;
-    s->addSample(sample);
+    s->addSample(sample, *m_clock);
     // 24 h back from each instance's newest sample, not from this machine's clock: a skewed
     // clock must not throw away what the market sent.
     const qint64 newest = s->lastMs();

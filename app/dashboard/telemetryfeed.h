@@ -24,6 +24,9 @@ public:
     /// `client` may be null (tests and benches feed history themselves); so may `events`.
     TelemetryFeed(DashboardClient *client, app::EventStream *events, QObject *parent = nullptr);
 
+    /// The time of a live sample that comes without one.
+    void setClock(const Clock &clock) { m_clock = &clock; }
+
     /// Starts keeping this instance's telemetry and loads its history.
     void watch(qint64 instanceId);
     void unwatch(qint64 instanceId);
@@ -48,6 +51,7 @@ private:
     DashboardClient *m_client;
     std::map<qint64, TelemetrySeries> m_series;
     qint64 m_lastPruneMs = 0;
+    const Clock *m_clock = &app::defaultClock();
 };
 
 } // namespace suanli::dashboard

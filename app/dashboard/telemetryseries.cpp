@@ -64,11 +64,10 @@ void TelemetrySeries::growGpus(int gpus)
     restride(m_bucketMean, m_bucketT.size(), oldStride, stride());
 }
 
-void TelemetrySeries::addSample(const protocol::TelemetrySample &sample)
+void TelemetrySeries::addSample(const protocol::TelemetrySample &sample, const Clock &clock)
 {
     // The events socket may send a sample without a time ("at" is nullable): it is now.
-    const qint64 t = sample.at.isValid() ? sample.at.toMSecsSinceEpoch()
-                                         : QDateTime::currentMSecsSinceEpoch();
+    const qint64 t = sample.at.isValid() ? sample.at.toMSecsSinceEpoch() : clock.nowMs();
     int gpus = 0;
     for (const auto &gpu : sample.gpus)
         gpus = std::max(gpus, gpu.index + 1);

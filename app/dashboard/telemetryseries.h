@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/defaultclock.h"
 #include "protocol/agentmessages.h"
 
 #include <QList>
@@ -77,7 +78,9 @@ public:
     /// market does (default 1 h): memory stays ~5,000 rows per instance. 0 keeps all raw.
     void setRawHorizon(qint64 ms) { m_rawHorizonMs = ms; }
 
-    void addSample(const protocol::TelemetrySample &sample);
+    /// A sample without a time ("at" is nullable on the events socket) is taken at `clock`'s now.
+    void addSample(const protocol::TelemetrySample &sample,
+                   const Clock &clock = app::defaultClock());
     void addBucket(const TelemetryBucket &bucket);
     /// Drops everything older than `keepMs` before `nowMs` (24 h by default).
     void prune(qint64 nowMs, qint64 keepMs = kDayMs);

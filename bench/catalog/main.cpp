@@ -1,6 +1,6 @@
 // catalog-bench (docs/benchmarks.md, "Desktop app (bench/catalog)").
 //
-//   catalog-bench [--offers 100000] [--runs 5] [--suanli build/app/suanli --starts 3]
+//   catalog-bench [--offers 100000] [--runs 5] [--suanli build/apps/suanli/suanli --starts 3]
 //
 // Times, on the app's own OfferTableModel and OfferFilterProxy: loading N offers into the model
 // (the proxy attached and sorting, as in the app), filtering with a query of DESIGN §4, and

@@ -263,8 +263,7 @@ private slots:
             QObject context;
             client.me(&context, [&called](Result<Account>) { called = true; });
         }
-        QTest::qWait(300);
-        QVERIFY(!called);
+        QVERIFY(!QTest::qWaitFor([&called] { return called; }, 300));
     }
 };
 

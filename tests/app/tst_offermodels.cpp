@@ -2,6 +2,7 @@
 #include "app/ledgermodel.h"
 #include "app/offerfilterproxy.h"
 #include "app/offertablemodel.h"
+#include "tests/support/manualclock.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -202,7 +203,8 @@ private slots:
         InstanceListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QDateTime now = QDateTime::fromString(u"2026-01-01T12:00:00Z"_s, Qt::ISODate);
-        model.setClock([now] { return now; });
+        test::ManualClock clock(now.toMSecsSinceEpoch());
+        model.setClock(clock);
         model.setLocale(QLocale(u"en_US"_s));
         protocol::Instance a;
         a.id = 7;

@@ -2,6 +2,7 @@
 #include "app/dashboard/spendtracker.h"
 #include "app/dashboard/telemetryfeed.h"
 #include "app/marketclient.h"
+#include "tests/support/manualclock.h"
 #include "ui/charts/barchart.h"
 #include "ui/charts/desktopnotifications.h"
 #include "ui/charts/guarddialog.h"
@@ -47,7 +48,8 @@ private slots:
     {
         dashboard::TelemetryFeed feed(nullptr, nullptr);
         InstanceDashboard view(&feed);
-        view.setClock([] { return kNow; });
+        test::ManualClock clock(kNow);
+        view.setClock(clock);
         view.resize(1200, 800);
         view.setInstance(gpuInstance());
         // Two hours of 1 Hz history for two GPUs; GPU 1 peaks at 100 % once.
@@ -91,7 +93,8 @@ private slots:
     {
         dashboard::TelemetryFeed feed(nullptr, nullptr);
         InstanceDashboard view(&feed);
-        view.setClock([] { return kNow; });
+        test::ManualClock clock(kNow);
+        view.setClock(clock);
         auto instance = gpuInstance();
         instance.gpu_count = 0;
         view.setInstance(instance);
@@ -122,7 +125,8 @@ private slots:
         tracker.setInstances({gpuInstance()});
         tracker.setBalance(10'000'000, QStringLiteral("CNY"));
         SpendWidget widget(&tracker);
-        widget.setClock([now] { return now; });
+        test::ManualClock clock(now.toMSecsSinceEpoch());
+        widget.setClock(clock);
         widget.resize(900, 400);
         widget.show();
         QVERIFY(QTest::qWaitForWindowExposed(&widget));

@@ -1,4 +1,5 @@
 #include "app/dashboard/notifier.h"
+#include "tests/support/manualclock.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -44,7 +45,8 @@ private slots:
     void readyOnceWhenItStartsRunning()
     {
         Notifier n;
-        n.setClock([] { return kNow; });
+        test::ManualClock clock(kNow.toMSecsSinceEpoch());
+        n.setClock(clock);
         QSignalSpy spy(&n, &Notifier::notify);
         n.observeInstance(instance(InstanceState::Provisioning));
         QCOMPARE(spy.size(), 0);
@@ -67,7 +69,8 @@ private slots:
     void guardStopOnce()
     {
         Notifier n;
-        n.setClock([] { return kNow; });
+        test::ManualClock clock(kNow.toMSecsSinceEpoch());
+        n.setClock(clock);
         QSignalSpy spy(&n, &Notifier::notify);
         n.observeInstance(instance(InstanceState::Running));
         n.observeInstance(instance(InstanceState::Stopping, QStringLiteral("max_spend_reached")));
@@ -109,20 +112,21 @@ private slots:
 
     void releaseWarningADayAheadOnce()
     {
-        QDateTime now = kNow.addDays(-1); // two days before the release
+        test::ManualClock clock(
+            kNow.addDays(-1).toMSecsSinceEpoch()); // two days before the release
         Notifier n;
-        n.setClock([&now] { return now; });
+        n.setClock(clock);
         QSignalSpy spy(&n, &Notifier::notify);
         n.observeInstance(instance(InstanceState::Stopped, QStringLiteral("user_requested")));
         QCOMPARE(spy.size(), 0);
-        now = kNow;
+        clock.setMs(kNow.toMSecsSinceEpoch());
         n.tick();
         n.tick();
         QCOMPARE(spy.size(), 1);
         QCOMPARE(kindAt(spy, 0), Notification::Kind::ReleaseSoon);
         // After a restart with the saved keys: not again.
         Notifier restarted;
-        restarted.setClock([&now] { return now; });
+        restarted.setClock(clock);
         restarted.restoreFiredKeys(n.firedKeys());
         QSignalSpy again(&restarted, &Notifier::notify);
         restarted.observeInstance(instance(InstanceState::Stopped, QStringLiteral("user_requested")));
@@ -132,7 +136,8 @@ private slots:
     void ownerReturnNoticeOncePerStopTime()
     {
         Notifier n;
-        n.setClock([] { return kNow; });
+        test::ManualClock clock(kNow.toMSecsSinceEpoch());
+        n.setClock(clock);
         QSignalSpy spy(&n, &Notifier::notify);
         n.observeInstance(instance(InstanceState::Running));
         const protocol::InstanceNoticeEvent notice{7, kNow.addSecs(120),

@@ -4,11 +4,8 @@
 //
 //   suanli-screenshots --market URL --token sk_… --language en|zh_Hans --out DIR
 
+#include "app/appcontext.h"
 #include "app/language.h"
-#include "app/secretstore.h"
-#include "app/session.h"
-#include "app/settings.h"
-#include "app/sshkeys.h"
 #include "ui/billingview.h"
 #include "ui/catalogfilterbar.h"
 #include "ui/catalogview.h"
@@ -91,18 +88,20 @@ int main(int argc, char *argv[])
     app::installLanguage(&app, g_lang);
 
     QTemporaryDir dir;
-    app::Settings settings(dir.filePath(u"settings.ini"_s));
+    app::AppContext::Options contextOptions;
+    contextOptions.settingsIni = dir.filePath(u"settings.ini"_s);
+    contextOptions.secrets = std::make_unique<app::MemorySecretStore>();
+    app::AppContext context(std::move(contextOptions));
+    app::Settings &settings = *context.settings();
     settings.setLanguage(g_lang);
     settings.setMode(app::Settings::Mode::Remote);
     settings.setMarketUrl(QUrl(parser.value(u"market"_s)));
-    app::MemorySecretStore secrets;
-    app::SshKeys keys(dir.path());
-    QNetworkAccessManager network;
-    app::Session session(&network);
-    ui::MainWindow window({&session, &settings, &secrets, &keys, nullptr});
+    app::SecretStore &secrets = *context.secrets();
+    app::Session &session = *context.session();
+    ui::MainWindow window(&context);
     window.resize(1400, 840);
     window.show();
-    session.connectTo(QUrl(parser.value(u"market"_s)), parser.value(u"token"_s).toLatin1(), false);
+    context.connectTo(QUrl(parser.value(u"market"_s)), parser.value(u"token"_s).toLatin1(), false);
 
     ui::CatalogView *catalog = window.catalogView();
     std::vector<std::function<void()>> steps;
@@ -223,7 +222,7 @@ int main(int argc, char *argv[])
                 w->close();
             }
         }
-        auto *first = new ui::FirstRunDialog(&network);
+        auto *first = new ui::FirstRunDialog(context.network());
         first->setAttribute(Qt::WA_DeleteOnClose);
         first->show();
     });

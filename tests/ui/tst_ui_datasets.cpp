@@ -1,4 +1,4 @@
-// The Datasets view (issue 6) driven through its real widgets against a real OpenSSH sshd on
+// The Datasets view (docs/sync.md) driven through its real widgets against a real OpenSSH sshd on
 // loopback (tests/ssh/support): add a pair, Plan (dry run), Sync now with progress and
 // history, pause, resume and cancel mid-transfer, edit and remove; the pre-rental upload
 // estimate in the offer pane; the page in the main window.
@@ -9,6 +9,7 @@
 #include "synctestutil.h"
 #include "uitestsupport.h"
 
+#include "app/appcontext.h"
 #include "app/datasets/datasetpairstore.h"
 #include "app/datasets/datasetscontroller.h"
 #include "app/datasets/datasetsizes.h"
@@ -17,10 +18,10 @@
 #include "app/language.h"
 #include "app/session.h"
 #include "app/settings.h"
+#include "ui/catalogview.h"
 #include "ui/datasets/datasetsview.h"
 #include "ui/datasets/syncprogresspanel.h"
 #include "ui/datasets/uploadestimatetext.h"
-#include "ui/catalogview.h"
 #include "ui/mainwindow.h"
 #include "ui/offerdetailpane.h"
 
@@ -309,17 +310,19 @@ private slots:
         const QString folder = m_dir.filePath(u"mnist"_s);
         writeFile(folder + u"/train.bin"_s, QByteArray(2'500'000, 't'));
         {
-            QSettings appSettings;
+            app::Settings settings(m_dir.filePath(u"main.ini"_s));
+            settings.setDataFolder(m_dir.filePath(u"suanli-data"_s));
             datasets::DatasetPair pair;
             pair.id = u"p-1"_s;
             pair.localFolder = folder;
-            datasets::DatasetPairStore(appSettings).save({pair});
+            datasets::DatasetPairStore(settings.store()).save({pair});
+            settings.sync();
         }
-        app::Settings settings(m_dir.filePath(u"main.ini"_s));
-        settings.setDataFolder(m_dir.filePath(u"suanli-data"_s));
-        QNetworkAccessManager network;
-        app::Session session(&network);
-        ui::MainWindow window({&session, &settings, nullptr, nullptr, nullptr});
+        app::AppContext::Options options;
+        options.settingsIni = m_dir.filePath(u"main.ini"_s);
+        options.secrets = std::make_unique<app::MemorySecretStore>();
+        app::AppContext context(std::move(options));
+        ui::MainWindow window(&context);
         window.show();
         auto *sidebar = window.findChild<QListWidget *>(u"sidebar"_s);
         QVERIFY(!sidebar->findItems(u"Datasets"_s, Qt::MatchExactly).isEmpty());

@@ -141,7 +141,7 @@ private slots:
         QTRY_COMPARE(connection->text(), u"● Live"_s);
         auto *balance = launcher.window()->findChild<QLabel *>(u"balanceStatus"_s);
         QTRY_COMPARE(balance->text(), u"Balance CN¥100.00"_s);
-        QSignalSpy notified(launcher.window()->notifier(), &dashboard::Notifier::notify);
+        QSignalSpy notified(launcher.context()->notifier(), &dashboard::Notifier::notify);
 
         // This machine, lent by the real host agent engine in this process: registered with
         // the local account, listed CPU-only (no GPU here), its containers on Podman.
@@ -227,9 +227,10 @@ private slots:
         QTRY_VERIFY(ports->forward(0).bytesFromRemote >= 8);
         socket.close();
 
-        // Issue 6 on a real instance: a tree goes up with the app's key — its small files as one
-        // tar stream into the image's GNU tar, hashed there as it arrives; the large one hashed
-        // by the image's dd and openssl while it is sent — and comes back down the same.
+        // Dataset sync (docs/sync.md) on a real instance: a tree goes up with the app's key — its
+        // small files as one tar stream into the image's GNU tar, hashed there as it arrives; the
+        // large one hashed by the image's dd and openssl while it is sent — and comes back down the
+        // same.
         {
             QTemporaryDir data;
             const QString up = data.filePath(u"up"_s);
@@ -270,8 +271,9 @@ private slots:
             QCOMPARE(describeFiles(data.filePath(u"down"_s)), describeFiles(up));
         }
 
-        // Issue 7. "Ready" was said once; the dashboard fills from the real agent's 1 Hz
-        // telemetry; the history lists the states; the cost guard set here is the market's.
+        // The dashboard (docs/dashboard.md). "Ready" was said once; the dashboard fills from the
+        // real agent's 1 Hz telemetry; the history lists the states; the cost guard set here is the
+        // market's.
         QTRY_VERIFY(!notified.isEmpty());
         QCOMPARE(notified.first().first().value<dashboard::Notification>().kind,
                  dashboard::Notification::Kind::InstanceReady);

@@ -159,7 +159,7 @@ qint64 InstanceDashboard::windowMs(Window window)
 
 qint64 InstanceDashboard::now() const
 {
-    return m_now ? m_now() : QDateTime::currentMSecsSinceEpoch();
+    return m_clock->nowMs();
 }
 
 void InstanceDashboard::setInstance(const protocol::Instance &instance)

@@ -1,11 +1,10 @@
 #pragma once
 
 #include "app/dashboard/telemetryfeed.h"
+#include "app/defaultclock.h"
 #include "protocol/types.h"
 
 #include <QWidget>
-
-#include <functional>
 
 class QButtonGroup;
 class QLabel;
@@ -34,8 +33,8 @@ public:
     void setWindow(Window window);
     Window window() const { return m_window; }
     static qint64 windowMs(Window window);
-    /// Replaces the wall clock (tests, screenshots): ms since the epoch.
-    void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
+    /// The app's clock (tests and screenshots pass a manual one).
+    void setClock(const Clock &clock) { m_clock = &clock; }
 
     /// Redraws every chart now.
     void refresh();
@@ -66,7 +65,7 @@ private:
     dashboard::TelemetryFeed *m_feed;
     protocol::Instance m_instance;
     Window m_window = Window::FiveMinutes;
-    std::function<qint64()> m_now;
+    const Clock *m_clock = &app::defaultClock();
     bool m_dirty = false;
 
     QLabel *m_title;

@@ -67,7 +67,7 @@ SpendWidget::SpendWidget(dashboard::SpendTracker *tracker, QWidget *parent)
 
 QDateTime SpendWidget::now() const
 {
-    return m_now ? m_now() : QDateTime::currentDateTime();
+    return m_clock->nowLocal();
 }
 
 QString SpendWidget::burnText() const

@@ -1,10 +1,9 @@
 #pragma once
 
 #include "app/dashboard/spendtracker.h"
+#include "app/defaultclock.h"
 
 #include <QWidget>
-
-#include <functional>
 
 class QLabel;
 
@@ -21,7 +20,8 @@ class SpendWidget : public QWidget
 public:
     explicit SpendWidget(dashboard::SpendTracker *tracker, QWidget *parent = nullptr);
 
-    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
+    /// The app's clock (tests pass a manual one); months and days are local time.
+    void setClock(const Clock &clock) { m_clock = &clock; }
     void refresh();
 
     // For tests.
@@ -34,7 +34,7 @@ private:
     QDateTime now() const;
 
     dashboard::SpendTracker *m_tracker;
-    std::function<QDateTime()> m_now;
+    const Clock *m_clock = &app::defaultClock();
     QLabel *m_burn;
     QLabel *m_runway;
     TimeChart *m_cumulative;

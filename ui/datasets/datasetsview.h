@@ -23,7 +23,7 @@ namespace suanli::ui {
 
 class SyncProgressPanel;
 
-/// The Datasets page (issue 6): folder pairs on the left (add, edit, remove), the selected
+/// The Datasets page (docs/sync.md): folder pairs on the left (add, edit, remove), the selected
 /// pair on the right — Plan (a dry run), Sync now, pause/resume, cancel, progress — and the
 /// history of its runs. The controller runs every sync in threads of its own; nothing here
 /// waits.

@@ -1,7 +1,7 @@
-// suanli: the desktop app (DESIGN §7). A thin main: options, language, then the Launcher.
+// suanli: the desktop app (docs/app.md). A thin main: options, language, then the Launcher,
+// which asks the first-run question and brings up the window over the app context.
 
 #include "app/language.h"
-#include "app/secretstore.h" // Launcher's members hold QPointer<SecretStore>: a complete type
 #include "app/settings.h"
 #include "ui/launcher.h"
 
@@ -27,11 +27,13 @@ int main(int argc, char *argv[])
     suanli::app::installLanguage(&app, language);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Suanli: rent and lend GPUs."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Suanli: rent and lend GPUs."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
-        {u"local"_s, QApplication::translate("main", "Run a market and a host agent in this app (local mode).")},
+        {u"local"_s, QApplication::translate(
+                         "main", "Run a market and a host agent in this app (local mode).")},
         {u"market"_s, QApplication::translate("main", "Connect to the market at URL."), u"url"_s},
         {u"tray"_s, QApplication::translate("main", "Start in the tray (contributor mode); the "
                                                     "window shows when no system tray exists.")},
