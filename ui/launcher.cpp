@@ -9,9 +9,9 @@
 #include "app/moneyformat.h"
 
 #ifdef SUANLI_HAVE_TRAY
-#include "tray/contributormode.h"
-#include "tray/lendview.h"
-#include "tray/trayicon.h"
+#include "ui/contributor/contributormode.h"
+#include "ui/contributor/lendview.h"
+#include "ui/contributor/trayicon.h"
 
 #include "host/hostengine.h"
 #include "host/selftest.h"
@@ -55,7 +55,7 @@ Launcher::~Launcher()
 void Launcher::createWindow(app::LocalHost *localHost)
 {
     m_window = std::make_unique<MainWindow>(MainWindow::Dependencies{
-        &m_session, &m_settings, m_secrets.get(), &m_keys, localHost});
+        &m_session, &m_settings, m_secrets.get(), &m_keys, localHost, &m_desktop});
     connect(m_window->catalogView(), &CatalogView::firstPaint, this, &Launcher::catalogPainted);
     setupContributor();
 }
@@ -206,7 +206,7 @@ void Launcher::setupContributor()
                 return std::make_unique<host::SelfTest>(config,
                                                         std::make_unique<host::NvmlGpuProbe>());
             }});
-        m_contributor->createTray();
+        m_contributor->createTray(&m_desktop);
         if (m_contributor->tray())
             QApplication::setQuitOnLastWindowClosed(false);
     }

@@ -5,6 +5,7 @@
 #include "app/session.h"
 #include "app/settings.h"
 #include "app/sshkeys.h"
+#include "desktopintegration.h"
 #include "protocol/money.h"
 
 #include <QNetworkAccessManager>
@@ -75,6 +76,7 @@ private:
     std::unique_ptr<app::SecretStore> m_secrets;
     app::Session m_session;
     app::SshKeys m_keys;
+    DesktopIntegration m_desktop; ///< the one tray icon and the notifications, for every window
     std::unique_ptr<app::LocalMarket> m_localMarket;
     std::unique_ptr<app::LocalHost> m_localHost;
     std::unique_ptr<MainWindow> m_window;

@@ -29,13 +29,10 @@ class SpendTracker;
 class TelemetryFeed;
 }
 
-namespace suanli::ui::charts {
-class DesktopNotifications;
-}
-
 namespace suanli::ui {
 
 class BillingView;
+class DesktopIntegration;
 class CatalogView;
 class InstancesView;
 
@@ -54,6 +51,7 @@ public:
         app::SecretStore *secrets = nullptr;
         app::SshKeys *keys = nullptr;
         app::LocalHost *localHost = nullptr; ///< local mode only
+        DesktopIntegration *desktop = nullptr; ///< the tray and notifications; null: its own
     };
 
     explicit MainWindow(const Dependencies &deps, QWidget *parent = nullptr);
@@ -76,7 +74,7 @@ public:
     bool keepsRunningOnClose() const { return m_keepRunningOnClose; }
     /// Instance ready, guard stops, low balance, release and owner-return warnings (issue 7).
     dashboard::Notifier *notifier() { return m_notifier; }
-    charts::DesktopNotifications *notifications() { return m_notifications; }
+    DesktopIntegration *notifications() { return m_notifications; }
     dashboard::SpendTracker *spendTracker() { return m_spend; }
     dashboard::TelemetryFeed *telemetryFeed() { return m_feed; }
 
@@ -115,7 +113,7 @@ private:
     dashboard::TelemetryFeed *m_feed = nullptr;
     dashboard::SpendTracker *m_spend = nullptr;
     dashboard::Notifier *m_notifier = nullptr;
-    charts::DesktopNotifications *m_notifications = nullptr;
+    DesktopIntegration *m_notifications = nullptr;
 };
 
 } // namespace suanli::ui

@@ -6,7 +6,7 @@
 #include "instancesview.h"
 #include "mainwindow.h"
 
-#include "charts/desktopnotifications.h"
+#include "desktopintegration.h"
 #include "charts/guarddialog.h"
 #include "charts/instancedashboard.h"
 #include "charts/instancehistoryview.h"
@@ -45,12 +45,12 @@ void MainWindow::setupDashboard()
         });
     });
 
-    m_notifications = new charts::DesktopNotifications(this);
+    m_notifications = m_deps.desktop ? m_deps.desktop : new DesktopIntegration(this);
     m_notifier = new dashboard::Notifier(this);
     m_notifier->restoreFiredKeys(m_deps.settings->notifiedKeys());
     connect(m_notifier, &dashboard::Notifier::notify, this,
             [this](const dashboard::Notification &n) {
-        m_notifications->show(n);
+        m_notifications->notify(n);
         statusBar()->showMessage(u"%1 — %2"_s.arg(n.title, n.body), 30000);
         m_deps.settings->setNotifiedKeys(m_notifier->firedKeys());
     });
