@@ -74,9 +74,11 @@ void SessionWorker::onFailed(const Error &error, bool fatal)
         setState(SessionState::Failed, error);
         return;
     }
-    // Jittered, so the sessions of many tunnels do not all knock at the same moment.
-    m_retryTimer.start(std::chrono::milliseconds(protocol::backoffMs(
-        m_attempt++, m_options.reconnectDelayMin.count(), m_options.reconnectDelayMax.count())));
+    // Jittered, so the sessions of many tunnels do not all knock at the same moment. The first
+    // wait is between reconnectDelayMin and twice that: the minimum stays a minimum.
+    m_retryTimer.start(std::chrono::milliseconds(
+        protocol::backoffMs(m_attempt++, 2 * m_options.reconnectDelayMin.count(),
+                            m_options.reconnectDelayMax.count())));
     setState(SessionState::WaitingToReconnect, error);
 }
 
