@@ -32,8 +32,7 @@ LocalHost::LocalHost(MarketClient *client, SecretStore *secrets, const QString &
     , m_client(client)
     , m_secrets(secrets)
     , m_dataFolder(dataFolder)
-{
-}
+{}
 
 LocalHost::~LocalHost()
 {
@@ -84,18 +83,18 @@ void LocalHost::ensureHostToken()
             startEngine(token->toLatin1());
             return;
         }
-        m_client->createHost(QSysInfo::machineHostName(), this,
-                             [this, key](Result<CreatedHost> created) {
-            if (!created) {
-                setState(State::Failed, tr("Cannot register this computer: %1")
-                                            .arg(created.error().message));
-                return;
-            }
-            const QByteArray hostToken = created->token;
-            m_listAfterOnline = true;
-            m_secrets->write(key, QString::fromLatin1(hostToken), this,
-                             [this, hostToken](Result<void>) { startEngine(hostToken); });
-        });
+        m_client->createHost(
+            QSysInfo::machineHostName(), this, [this, key](Result<CreatedHost> created) {
+                if (!created) {
+                    setState(State::Failed,
+                             tr("Cannot register this computer: %1").arg(created.error().message));
+                    return;
+                }
+                const QByteArray hostToken = created->token;
+                m_listAfterOnline = true;
+                m_secrets->write(key, QString::fromLatin1(hostToken), this,
+                                 [this, hostToken](Result<void>) { startEngine(hostToken); });
+            });
     });
 }
 
@@ -110,8 +109,8 @@ void LocalHost::startEngine(const QByteArray &hostToken)
     if (const QString ini = data.filePath(u"host.ini"_s); QFile::exists(ini)) {
         auto loaded = host::HostConfig::load(ini);
         if (!loaded) {
-            setState(State::Failed, tr("This computer is not lent: %1 in %2")
-                                        .arg(loaded.error().message, ini));
+            setState(State::Failed,
+                     tr("This computer is not lent: %1 in %2").arg(loaded.error().message, ini));
             return;
         }
         config = *loaded;
@@ -156,9 +155,9 @@ void LocalHost::onEngineStatus(int status)
         break;
     case host::HostEngine::Status::Online: {
         const int gpus = int(m_engine->machine().gpus.size());
-        setState(State::Lending,
-                 gpus == 0 ? tr("Lending this computer: CPU only (no GPU found).")
-                           : tr("Lending this computer: %n GPU(s).", nullptr, gpus));
+        setState(State::Lending, gpus == 0
+                                     ? tr("Lending this computer: CPU only (no GPU found).")
+                                     : tr("Lending this computer: %n GPU(s).", nullptr, gpus));
         if (m_listAfterOnline)
             listOnce();
         break;
@@ -180,15 +179,15 @@ void LocalHost::listOnce()
     m_listAfterOnline = false;
     protocol::HostListing listing;
     listing.listed = true;
-    // Without GPUs the "GPU-hour" price is the whole machine's hourly price (DESIGN §3); a
+    // Without GPUs the "GPU-hour" price is the whole machine's hourly price (docs/market.md); a
     // laptop's cores are worth far less than a GPU, so a new CPU-only host starts low.
     listing.price_gpu_hour_micro = m_engine->machine().gpus.isEmpty() ? m_cpuOnlyPrice : m_gpuPrice;
     listing.price_storage_gb_month_micro = m_storagePrice;
     const qint64 hostId = m_engine->hostId();
     m_client->updateListing(hostId, listing, this, [this](Result<protocol::Host> host) {
         if (!host)
-            setState(State::Failed, tr("This computer could not be listed: %1")
-                                        .arg(host.error().message));
+            setState(State::Failed,
+                     tr("This computer could not be listed: %1").arg(host.error().message));
     });
     // A host registered by an earlier start whose token is gone (secrets kept in memory only)
     // would stay in the catalog as an offline twin of this one: unlist it.

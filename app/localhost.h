@@ -10,10 +10,13 @@
 namespace suanli::host {
 class HostEngine;
 }
+namespace suanli::client {
+class MarketClient;
+}
 
 namespace suanli::app {
 
-class MarketClient;
+using client::MarketClient;
 class SecretStore;
 
 /// Local mode's host agent: lends this machine to the in-process market through the host
@@ -27,7 +30,15 @@ class LocalHost : public QObject
 {
     Q_OBJECT
 public:
-    enum class State { Stopped, Unavailable, Registering, Starting, Lending, Failed };
+    enum class State
+    {
+        Stopped,
+        Unavailable,
+        Registering,
+        Starting,
+        Lending,
+        Failed
+    };
     Q_ENUM(State)
 
     LocalHost(MarketClient *client, SecretStore *secrets, const QString &dataFolder,

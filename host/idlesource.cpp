@@ -1,7 +1,5 @@
 #include "idlesource.h"
 
-#include <QProcessEnvironment>
-
 using namespace Qt::StringLiterals;
 
 namespace suanli::host {
@@ -44,26 +42,6 @@ QString FirstKnownIdleSource::name() const
     for (const auto &s : m_sources)
         names.append(s->name());
     return names.join(u", "_s);
-}
-
-std::unique_ptr<IdleSource> createSystemIdleSource()
-{
-    std::vector<std::unique_ptr<IdleSource>> sources;
-    const auto add = [&sources](std::unique_ptr<IdleSource> s) {
-        if (s)
-            sources.push_back(std::move(s));
-    };
-    add(createNativeIdleSource());
-    // On Wayland the X server (XWayland) sees only X clients' input: ask the compositor first.
-    // On X11 the extension answers synchronously from the server and needs no desktop service.
-    const bool wayland = qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
-    if (!wayland)
-        add(createX11IdleSource());
-    add(createGnomeIdleSource());
-    add(createFreedesktopIdleSource());
-    if (wayland)
-        add(createX11IdleSource());
-    return std::make_unique<FirstKnownIdleSource>(std::move(sources));
 }
 
 } // namespace suanli::host

@@ -26,7 +26,8 @@ struct IdleReading
     static IdleReading unavailable(QString why) { return {Status::Unavailable, 0, std::move(why)}; }
 };
 
-/// A source of the user's input idle time. Implementations never block: a source that has to
+/// A source of the user's input idle time: the seam through which the lending policy learns
+/// whether the owner uses the machine. Implementations never block: a source that has to
 /// ask another process (D-Bus) answers from its last reply and asks again.
 class IdleSource
 {
@@ -51,18 +52,7 @@ private:
     int m_lastKnown = -1;
 };
 
-/// X11: the MIT-SCREEN-SAVER extension through libXss.so.1 / libX11.so.6 loaded with dlopen
-/// (never linked, so the app starts on machines without X). Null when not built for this OS.
-std::unique_ptr<IdleSource> createX11IdleSource(const QByteArray &display = {});
-/// Wayland and X11 desktops: org.gnome.Mutter.IdleMonitor GetIdletime (GNOME) and
-/// org.freedesktop.ScreenSaver GetSessionIdleTime (KDE Plasma) on the session bus.
-/// Null when the build has no Qt D-Bus.
-std::unique_ptr<IdleSource> createGnomeIdleSource();
-std::unique_ptr<IdleSource> createFreedesktopIdleSource();
-/// Windows GetLastInputInfo / macOS IOKit HIDIdleTime; null elsewhere.
-std::unique_ptr<IdleSource> createNativeIdleSource();
-
-/// Every source this platform and session may have, best first (docs/contributor.md).
-std::unique_ptr<IdleSource> createSystemIdleSource();
+// The desktop's sources (X11, GNOME, KDE, Windows, macOS) are contributor mode's:
+// contributor/systemidlesource.h. The headless agent links none of them.
 
 } // namespace suanli::host

@@ -4,13 +4,21 @@ using namespace Qt::StringLiterals;
 
 namespace suanli::host {
 
+namespace {
+const Clock &wallClock()
+{
+    static const SystemClock clock;
+    return clock;
+}
+} // namespace
+
 LendingPolicy::LendingPolicy(std::unique_ptr<IdleSource> idle,
-                             std::unique_ptr<GpuActivitySource> gpu,
-                             std::unique_ptr<PolicyClock> clock, QObject *parent)
+                             std::unique_ptr<GpuActivitySource> gpu, const Clock *clock,
+                             QObject *parent)
     : QObject(parent)
     , m_idle(std::move(idle))
     , m_gpu(std::move(gpu))
-    , m_clock(clock ? std::move(clock) : std::make_unique<SystemPolicyClock>())
+    , m_clock(clock ? clock : &wallClock())
 {
     connect(&m_timer, &QTimer::timeout, this, &LendingPolicy::evaluate);
 }
@@ -47,14 +55,14 @@ void LendingPolicy::lendNow()
 void LendingPolicy::pauseFor(qint64 seconds)
 {
     m_forced = false;
-    m_pausedUntil = m_clock->now().addSecs(seconds);
+    m_pausedUntil = m_clock->nowLocal().addSecs(seconds);
     evaluate();
 }
 
 void LendingPolicy::pauseUntilTomorrow()
 {
     m_forced = false;
-    const QDateTime now = m_clock->now();
+    const QDateTime now = m_clock->nowLocal();
     m_pausedUntil = QDateTime(now.date().addDays(1), QTime(0, 0), now.timeSpec(),
                               now.timeSpec() == Qt::OffsetFromUTC ? now.offsetFromUtc() : 0);
     evaluate();
@@ -152,7 +160,7 @@ LendingPolicy::Verdict LendingPolicy::judge(const QDateTime &now)
 
 void LendingPolicy::evaluate()
 {
-    const QDateTime now = m_clock->now();
+    const QDateTime now = m_clock->nowLocal();
     const Verdict v = judge(now);
 
     // State first, so that a slot of listingChanged reads the reason that goes with it.

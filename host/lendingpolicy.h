@@ -2,6 +2,7 @@
 
 #include "hostconfig.h"
 #include "idlesource.h"
+#include "protocol/clock.h"
 
 #include <QDateTime>
 #include <QMap>
@@ -13,21 +14,6 @@
 #include <optional>
 
 namespace suanli::host {
-
-/// Wall-clock time for the lending policy: local time decides schedule windows and "until
-/// tomorrow". Tests pass a manual one.
-class PolicyClock
-{
-public:
-    virtual ~PolicyClock() = default;
-    virtual QDateTime now() const = 0;
-};
-
-class SystemPolicyClock final : public PolicyClock
-{
-public:
-    QDateTime now() const override { return QDateTime::currentDateTime(); }
-};
 
 /// What the owner is doing with the GPUs, read once per policy tick.
 struct GpuActivity
@@ -62,7 +48,7 @@ struct LendingSettings
     int graceS = 60;               ///< notice to interruptible rentals before they stop
 };
 
-/// Contributor mode's lending policy (DESIGN §6, docs/contributor.md): decides from injected
+/// Contributor mode's lending policy (docs/contributor.md): decides from injected
 /// sources whether this machine is listed, and what happens to rentals when the owner comes
 /// back. It only decides; LendingBinding makes the HostEngine act on its signals.
 class LendingPolicy : public QObject
@@ -101,9 +87,11 @@ public:
     static constexpr auto kOwnerReturned = "host_owner_returned";
     static constexpr auto kOwnerForcedStop = "host_owner_forced_stop";
 
-    /// `idle` may be null (no source on this platform): see Reason::IdleUnknown.
+    /// `idle` may be null (no source on this platform): see Reason::IdleUnknown. Schedule
+    /// windows and "until tomorrow" read `clock`'s local time (null: wall time); it must
+    /// outlive the policy.
     LendingPolicy(std::unique_ptr<IdleSource> idle, std::unique_ptr<GpuActivitySource> gpu,
-                  std::unique_ptr<PolicyClock> clock, QObject *parent = nullptr);
+                  const Clock *clock = nullptr, QObject *parent = nullptr);
     ~LendingPolicy() override;
 
     void setSettings(const LendingSettings &settings);
@@ -164,7 +152,7 @@ private:
 
     std::unique_ptr<IdleSource> m_idle;
     std::unique_ptr<GpuActivitySource> m_gpu;
-    std::unique_ptr<PolicyClock> m_clock;
+    const Clock *m_clock;
     LendingSettings m_settings;
     QTimer m_timer;
     State m_state = State::Off;

@@ -1,5 +1,6 @@
-// suanli-host: the headless host agent (DESIGN §5). A thin shell around suanli_host.
+// suanli-host: the headless host agent (docs/host.md). A thin shell around suanli_host.
 
+#include "client/marketclient.h"
 #include "host/hostengine.h"
 #include "host/journal.h"
 #include "host/selftest.h"
@@ -13,7 +14,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSaveFile>
 #include <QTextStream>
 
@@ -48,70 +48,51 @@ Result<HostConfig> loadConfig(const QString &path)
     return path.isEmpty() ? Result<HostConfig>(HostConfig::defaults()) : HostConfig::load(path);
 }
 
-QString replyError(QNetworkReply *reply, const QByteArray &body)
+QString describe(const Error &e)
 {
-    const QJsonObject e = QJsonDocument::fromJson(body).object().value(u"error"_s).toObject();
-    if (!e.isEmpty())
-        return u"%1 (%2)"_s.arg(e.value(u"message"_s).toString(), e.value(u"code"_s).toString());
-    return reply->errorString();
+    return u"%1 (%2)"_s.arg(e.message, e.code);
 }
 
 /// register: POST /api/v1/hosts, save the host token (0600), list the host with the
-/// configured default prices.
+/// configured default prices. Through the app's market client (client/marketclient.h).
 int registerHost(QCoreApplication &app, const QUrl &market, const QByteArray &token,
                  const QString &name, const QString &outPath, const HostConfig &config)
 {
     QNetworkAccessManager network;
-    const auto request = [&](const QString &path) {
-        QNetworkRequest r(market.resolved(QUrl(path)));
-        r.setRawHeader("Authorization", "Bearer " + token);
-        r.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
-        return r;
-    };
-    int status = 1;
-    QNetworkReply *create =
-        network.post(request(u"/api/v1/hosts"_s),
-                     QJsonDocument(QJsonObject{{u"name"_s, name}}).toJson(QJsonDocument::Compact));
-    QObject::connect(create, &QNetworkReply::finished, &app, [&] {
-        const QByteArray body = create->readAll();
-        create->deleteLater();
-        if (create->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 201) {
-            status = fail(u"cannot register: "_s + replyError(create, body));
-            app.exit(status);
+    client::MarketClient client(&network);
+    client.setMarket(market, token);
+    client.createHost(name, &app, [&](Result<client::CreatedHost> created) {
+        if (!created) {
+            app.exit(fail(u"cannot register: "_s + describe(created.error())));
             return;
         }
-        const QJsonObject json = QJsonDocument::fromJson(body).object();
-        const qint64 hostId = json.value(u"host"_s).toObject().value(u"id"_s).toInteger();
+        const qint64 hostId = created->host.id;
         QSaveFile file(outPath);
         if (!file.open(QIODevice::WriteOnly) ||
             !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-            file.write(json.value(u"token"_s).toString().toLatin1() + '\n') < 0 || !file.commit()) {
+            file.write(created->token + '\n') < 0 || !file.commit()) {
             app.exit(fail(u"cannot write %1: %2"_s.arg(outPath, file.errorString())));
             return;
         }
-        const QJsonObject listing{
-            {u"listed"_s, true},
-            {u"price_gpu_hour_micro"_s, config.priceGpuHourMicro},
-            {u"price_storage_gb_month_micro"_s, config.priceStorageGbMonthMicro},
-            {u"interruptible"_s, config.interruptible},
-            {u"min_duration_s"_s, config.minDurationS}};
-        QNetworkReply *patch =
-            network.sendCustomRequest(request(u"/api/v1/hosts/%1"_s.arg(hostId)), "PATCH",
-                                      QJsonDocument(listing).toJson(QJsonDocument::Compact));
-        QObject::connect(patch, &QNetworkReply::finished, &app, [&app, patch, hostId, outPath] {
-            const QByteArray body = patch->readAll();
-            patch->deleteLater();
-            if (patch->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200) {
-                app.exit(
-                    fail(u"host %1 registered (token in %2) but not listed: %3"_s.arg(hostId).arg(
-                        outPath, replyError(patch, body))));
-                return;
-            }
-            out() << hostId << Qt::endl;
-            err() << "suanli-host: host " << hostId << " registered and listed; token written to "
-                  << outPath << Qt::endl;
-            app.exit(0);
-        });
+        protocol::HostListing listing;
+        listing.listed = true;
+        listing.price_gpu_hour_micro = config.priceGpuHourMicro;
+        listing.price_storage_gb_month_micro = config.priceStorageGbMonthMicro;
+        listing.interruptible = config.interruptible;
+        listing.min_duration_s = config.minDurationS;
+        client.updateListing(
+            hostId, listing, &app, [&app, hostId, outPath](Result<protocol::Host> listed) {
+                if (!listed) {
+                    app.exit(fail(
+                        u"host %1 registered (token in %2) but not listed: %3"_s.arg(hostId).arg(
+                            outPath, describe(listed.error()))));
+                    return;
+                }
+                out() << hostId << Qt::endl;
+                err() << "suanli-host: host " << hostId
+                      << " registered and listed; token written to " << outPath << Qt::endl;
+                app.exit(0);
+            });
     });
     return app.exec();
 }

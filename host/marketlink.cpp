@@ -1,11 +1,11 @@
 #include "marketlink.h"
 
+#include "protocol/backoff.h"
 #include "protocol/json.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QNetworkRequest>
-#include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
 
@@ -81,15 +81,6 @@ QUrl MarketLink::agentUrl(const QUrl &market)
     return url;
 }
 
-int MarketLink::backoffMs(int attempt, int minMs, int maxMs, quint32 random)
-{
-    const qint64 exp = qint64(minMs) << std::min(attempt, 20);
-    const qint64 ceiling = std::min<qint64>(exp, maxMs);
-    // Half fixed, half random: spreads a fleet of agents after a market restart while still
-    // backing off.
-    return int(ceiling / 2 + (ceiling / 2 + 1) * (random % 1000) / 1000);
-}
-
 void MarketLink::setHelloFactory(std::function<protocol::HelloMessage()> factory)
 {
     m_hello = std::move(factory);
@@ -126,8 +117,7 @@ void MarketLink::scheduleReconnect()
 {
     if (!m_running)
         return;
-    const int delay =
-        backoffMs(m_attempt++, m_minMs, m_maxMs, QRandomGenerator::global()->generate());
+    const int delay = int(protocol::backoffMs(m_attempt++, m_minMs, m_maxMs));
     m_reconnect.start(delay);
 }
 

@@ -34,8 +34,7 @@ public:
     bool send(const QJsonObject &message);
 
     static QUrl agentUrl(const QUrl &market);
-    /// Next delay: exponential in the attempt, capped, with full jitter in [delay/2, delay].
-    static int backoffMs(int attempt, int minMs, int maxMs, quint32 random);
+    // Reconnect delays: protocol/backoff.h.
 
 signals:
     void welcomed(qint64 hostId);

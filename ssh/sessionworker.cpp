@@ -2,7 +2,7 @@
 
 #include "transport.h"
 
-#include <QRandomGenerator>
+#include "protocol/backoff.h"
 
 #include <algorithm>
 
@@ -74,14 +74,11 @@ void SessionWorker::onFailed(const Error &error, bool fatal)
         setState(SessionState::Failed, error);
         return;
     }
-    using namespace std::chrono;
-    const auto base =
-        std::min<milliseconds>(m_options.reconnectDelayMin * (1LL << std::min(m_attempt, 16)),
-                               m_options.reconnectDelayMax);
-    ++m_attempt;
-    // ±20 % jitter, so the sessions of many tunnels do not all knock at the same moment.
-    const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
-    m_retryTimer.start(milliseconds(qint64(double(base.count()) * jitter)));
+    // Jittered, so the sessions of many tunnels do not all knock at the same moment. The first
+    // wait is between reconnectDelayMin and twice that: the minimum stays a minimum.
+    m_retryTimer.start(std::chrono::milliseconds(
+        protocol::backoffMs(m_attempt++, 2 * m_options.reconnectDelayMin.count(),
+                            m_options.reconnectDelayMax.count())));
     setState(SessionState::WaitingToReconnect, error);
 }
 

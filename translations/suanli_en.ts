@@ -408,7 +408,7 @@
     </message>
 </context>
 <context>
-    <name>suanli::app::MarketClient</name>
+    <name>suanli::client::MarketClient</name>
     <message>
         <source>The market did not answer in time.</source>
         <translation>The market did not answer in time.</translation>

@@ -406,7 +406,7 @@
     </message>
 </context>
 <context>
-    <name>suanli::app::MarketClient</name>
+    <name>suanli::client::MarketClient</name>
     <message>
         <source>The market did not answer in time.</source>
         <translation>市場未及時回應。</translation>

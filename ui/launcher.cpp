@@ -7,9 +7,9 @@
 #include "app/moneyformat.h"
 
 #ifdef SUANLI_HAVE_TRAY
-#include "tray/contributormode.h"
-#include "tray/lendview.h"
-#include "tray/trayicon.h"
+#include "ui/contributor/contributormode.h"
+#include "ui/contributor/lendview.h"
+#include "ui/contributor/trayicon.h"
 
 #include "host/selftest.h"
 #endif
@@ -45,7 +45,7 @@ Launcher::~Launcher()
 
 void Launcher::createWindow()
 {
-    m_window = std::make_unique<MainWindow>(&m_context);
+    m_window = std::make_unique<MainWindow>(&m_context, &m_desktop);
     connect(m_window->catalogView(), &CatalogView::firstPaint, this, &Launcher::catalogPainted);
     setupContributor();
 }
@@ -172,7 +172,7 @@ void Launcher::setupContributor()
                                                       [this]() -> std::unique_ptr<host::SelfTest> {
                                                           return m_context.makeSelfTest();
                                                       }});
-        m_contributor->createTray();
+        m_contributor->createTray(&m_desktop);
         if (m_contributor->tray())
             QApplication::setQuitOnLastWindowClosed(false);
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/appcontext.h"
+#include "desktopintegration.h"
 
 #include <QObject>
 #include <QUrl>
@@ -61,6 +62,7 @@ private:
 
     StartOptions m_options;
     app::AppContext m_context;
+    DesktopIntegration m_desktop; ///< the one tray icon and the notifications, for every window
     std::unique_ptr<MainWindow> m_window;
     ContributorMode *m_contributor = nullptr; ///< a child; deleted in ~Launcher before the rest
 };

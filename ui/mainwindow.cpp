@@ -27,7 +27,7 @@ using suanli::app::EventStream;
 
 namespace suanli::ui {
 
-MainWindow::MainWindow(app::AppContext *context, QWidget *parent)
+MainWindow::MainWindow(app::AppContext *context, DesktopIntegration *desktop, QWidget *parent)
     : QMainWindow(parent)
     , m_context(context)
     , m_session(context->session())
@@ -41,6 +41,7 @@ MainWindow::MainWindow(app::AppContext *context, QWidget *parent)
     , m_connection(new QLabel(this))
     , m_host(new QLabel(this))
     , m_countdown(new QTimer(this))
+    , m_notifications(desktop)
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Suanli"));

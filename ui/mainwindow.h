@@ -14,13 +14,11 @@ class QListWidget;
 class QStackedWidget;
 class QTimer;
 
-namespace suanli::ui::charts {
-class DesktopNotifications;
-}
 
 namespace suanli::ui {
 
 class BillingView;
+class DesktopIntegration;
 class CatalogView;
 class InstancesView;
 
@@ -34,7 +32,9 @@ public:
     enum class View { Catalog, Instances, Billing };
 
     /// The status bar follows the context's host agent when it has one now (local mode).
-    explicit MainWindow(app::AppContext *context, QWidget *parent = nullptr);
+    /// `desktop`: the tray icon and notifications shared with contributor mode; null: its own.
+    explicit MainWindow(app::AppContext *context, DesktopIntegration *desktop = nullptr,
+                        QWidget *parent = nullptr);
 
     void showView(View view);
     CatalogView *catalogView() { return m_catalog; }
@@ -54,7 +54,7 @@ public:
     bool keepsRunningOnClose() const { return m_keepRunningOnClose; }
     /// Instance ready, guard stops, low balance, release and owner-return warnings, shown on
     /// the desktop and in the status bar.
-    charts::DesktopNotifications *notifications() { return m_notifications; }
+    DesktopIntegration *notifications() { return m_notifications; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -86,7 +86,7 @@ private:
     bool m_keepRunningOnClose = false;
     /// "Uploading your 12 GB dataset takes about 4 min at 500 Mbit/s" for an offer (Datasets).
     std::function<QString(const protocol::Offer &)> m_uploadEstimate;
-    charts::DesktopNotifications *m_notifications = nullptr;
+    DesktopIntegration *m_notifications = nullptr;
 };
 
 } // namespace suanli::ui

@@ -7,7 +7,7 @@
 #include "instancesview.h"
 #include "mainwindow.h"
 
-#include "charts/desktopnotifications.h"
+#include "desktopintegration.h"
 #include "charts/guarddialog.h"
 #include "charts/instancedashboard.h"
 #include "charts/instancehistoryview.h"
@@ -38,10 +38,11 @@ void MainWindow::setupDashboard()
             });
     });
 
-    m_notifications = new charts::DesktopNotifications(this);
+    if (!m_notifications)
+        m_notifications = new DesktopIntegration(this);
     connect(m_context->notifier(), &dashboard::Notifier::notify, this,
             [this](const dashboard::Notification &n) {
-                m_notifications->show(n);
+                m_notifications->notify(n);
                 statusBar()->showMessage(u"%1 — %2"_s.arg(n.title, n.body), 30000);
             });
     connect(m_session, &app::Session::ready, this, [this](const protocol::Account &account) {

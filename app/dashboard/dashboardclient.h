@@ -10,8 +10,11 @@
 
 #include <functional>
 
-namespace suanli::app {
+namespace suanli::client {
 class MarketClient;
+}
+namespace suanli::app {
+using client::MarketClient;
 }
 
 namespace suanli::dashboard {

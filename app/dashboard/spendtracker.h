@@ -6,9 +6,13 @@
 
 #include <QObject>
 
-namespace suanli::app {
+namespace suanli::client {
 class EventStream;
 class MarketClient;
+}
+namespace suanli::app {
+using client::EventStream;
+using client::MarketClient;
 }
 
 namespace suanli::dashboard {

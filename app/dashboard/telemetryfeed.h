@@ -8,8 +8,11 @@
 #include <functional>
 #include <map>
 
-namespace suanli::app {
+namespace suanli::client {
 class EventStream;
+}
+namespace suanli::app {
+using client::EventStream;
 }
 
 namespace suanli::dashboard {

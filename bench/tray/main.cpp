@@ -10,10 +10,10 @@
 // Run it under a tray: tests/contributor/with-tray-xvfb build-tray/bench/tray/tray-bench
 
 #include "bench/procstat.h"
-#include "app/contributor/contributorcontroller.h"
+#include "contributor/contributorcontroller.h"
 #include "host/hostengine.h"
-#include "ui/tray/contributormode.h"
-#include "ui/tray/trayicon.h"
+#include "ui/contributor/contributormode.h"
+#include "ui/contributor/trayicon.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -2,8 +2,10 @@
 // market, the pricing suggestion, expected earnings net of fee and electricity, the alarms,
 // the per-hour figure, and the autostart entries of all three platforms.
 
-#include "app/contributor/autostart.h"
-#include "app/contributor/contributorcontroller.h"
+#include "client/marketclient.h"
+#include "contributor/autostart.h"
+#include "contributor/contributorcontroller.h"
+#include "support/manualclock.h"
 #include "support/marketharness.h"
 
 #include <QFile>
@@ -36,13 +38,9 @@ class TestContributor : public QObject
 {
     Q_OBJECT
 
-    QDateTime m_now = QDateTime(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC);
-    ContributorController::Clock clock()
-    {
-        return [this] {
-            return m_now;
-        };
-    }
+    test::ManualClock m_now{
+        QDateTime(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC).toMSecsSinceEpoch()};
+    const Clock *clock() const { return &m_now; }
 
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
@@ -91,7 +89,7 @@ private slots:
         QVERIFY2(market.ok(), qPrintable(market.error()));
         const auto lender = market.createAccount(u"lender"_s, {u"lender"_s});
         QNetworkAccessManager network;
-        ContributorMarket client(&network);
+        client::MarketClient client(&network);
         client.setMarket(QUrl(market.baseUrl()), lender.token);
         LendingPolicy policy(std::make_unique<FixedIdle>(), nullptr, nullptr);
         ContributorController controller(&policy, &client, nullptr, clock());
@@ -110,7 +108,7 @@ private slots:
         QCOMPARE(controller.pricing()->listed, 0);
         QCOMPARE(controller.pricing()->medianPriceGpuHourMicro, 0);
 
-        ContributorMarket signedOut(&network);
+        client::MarketClient signedOut(&network);
         ContributorController nobody(&policy, &signedOut, nullptr, clock());
         QSignalSpy notSignedIn(&nobody, &ContributorController::earningsFailed);
         nobody.refreshEarnings();
@@ -120,17 +118,17 @@ private slots:
     void alarmsAndRate()
     {
         QNetworkAccessManager network;
-        ContributorMarket client(&network);
+        client::MarketClient client(&network);
         LendingPolicy policy(std::make_unique<FixedIdle>(), nullptr, nullptr);
         ContributorController controller(&policy, &client, nullptr, clock());
         controller.setNotEarningHours(24);
         QSignalSpy alarms(&controller, &ContributorController::alarmsChanged);
         policy.evaluate();
         QCOMPARE(policy.state(), LendingPolicy::State::Listed);
-        m_now = m_now.addSecs(24 * 3600 - 1);
+        m_now.advanceSeconds(24 * 3600 - 1);
         controller.checkAlarms();
         QVERIFY(controller.alarms().isEmpty());
-        m_now = m_now.addSecs(1);
+        m_now.advanceSeconds(1);
         controller.checkAlarms();
         QCOMPARE(controller.alarms(), QList<ContributorController::Alarm>{
                                           ContributorController::Alarm::ListedNotEarning});

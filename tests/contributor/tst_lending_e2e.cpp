@@ -1,5 +1,5 @@
-// End to end (issue 8 §5): a local market, the tray's agent (HostEngine in-process with the
-// lending policy bound to it) on Podman, and a renter on an interruptible offer. The owner
+// End to end (docs/contributor.md): a local market, the tray's agent (HostEngine in-process with
+// the lending policy bound to it) on Podman, and a renter on an interruptible offer. The owner
 // comes back: the renter's instance gets a notice, is stopped after the grace with reason
 // host_owner_returned (data kept), and billing ends at the stop.
 

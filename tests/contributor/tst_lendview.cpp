@@ -5,29 +5,30 @@
 // per day, ledger and alarms from a real market; and the settings wrapper round-trips.
 // With SUANLI_SCREENSHOT_DIR set it also saves lend.png and lend-wizard.png there.
 
-#include "app/contributor/contributorsettings.h"
+#include "client/marketclient.h"
+#include "contributor/contributorsettings.h"
 #include "support/marketharness.h"
 #include "ui/charts/barchart.h"
-#include "ui/tray/earningspanel.h"
-#include "ui/tray/lendview.h"
-#include "ui/tray/lendwizard.h"
+#include "ui/contributor/earningspanel.h"
+#include "ui/contributor/lendview.h"
+#include "ui/contributor/lendwizard.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
-#include <QScrollArea>
-#include <QTableWidget>
-#include <QTreeWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 using namespace suanli;
@@ -59,7 +60,9 @@ struct OneGpu final : host::GpuProbe
 
 ui::TrayText::MoneyFormat yuan()
 {
-    return [](Micro m) { return u"¥%1"_s.arg(double(m) / 1e6, 0, 'f', 2); };
+    return [](Micro m) {
+        return u"¥%1"_s.arg(double(m) / 1e6, 0, 'f', 2);
+    };
 }
 
 void screenshot(QWidget *widget, const QString &name)
@@ -81,7 +84,7 @@ private slots:
     {
         LendingPolicy policy(std::make_unique<FakeIdle>(), nullptr, nullptr);
         QNetworkAccessManager network;
-        contributor::ContributorMarket market(&network);
+        client::MarketClient market(&network);
         contributor::ContributorController controller(&policy, &market);
         ui::LendView view(&controller);
         view.setMoneyFormat([](Micro m) { return u"¥%1"_s.arg(double(m) / 1e6, 0, 'f', 2); });
@@ -126,7 +129,7 @@ private slots:
         QVERIFY2(market.ok(), qPrintable(market.error()));
         const auto lender = market.createAccount(u"lender"_s, {u"lender"_s});
         QNetworkAccessManager network;
-        contributor::ContributorMarket client(&network);
+        client::MarketClient client(&network);
         client.setMarket(QUrl(market.baseUrl()), lender.token);
         host::LendingSettings off;
         off.enabled = false;
@@ -194,7 +197,8 @@ private slots:
 
         wizard.next();
         QCOMPARE(wizard.currentId(), int(ui::LendWizard::PricingPage));
-        QCOMPARE(wizard.priceBox()->value(), 1.0); // nothing listed: DESIGN §8's ¥1/h floor
+        QCOMPARE(wizard.priceBox()->value(),
+                 1.0); // nothing listed: the wizard's ¥1/h (docs/contributor.md)
         wizard.priceBox()->setValue(2.0);
         QVERIFY2(wizard.estimateLabel()->text().startsWith(u"¥0.00 net"_s),
                  qPrintable(wizard.estimateLabel()->text())); // nothing like it is rented now
@@ -228,12 +232,12 @@ private slots:
         // Two earnings today (the store stamps credits with the wall clock).
         QVERIFY(market.store().credit(lender.id, 1'200'000, u"earning"_s, u"test:e1"_s,
                                       u"Rental #4"_s));
-        QVERIFY(market.store().credit(lender.id, 300'000, u"earning"_s, u"test:e2"_s,
-                                      u"Rental #5"_s));
+        QVERIFY(
+            market.store().credit(lender.id, 300'000, u"earning"_s, u"test:e2"_s, u"Rental #5"_s));
         QVERIFY(market.store().credit(lender.id, 5'000'000, u"topup"_s, u"test:t1"_s,
                                       u"top-up"_s)); // not an earning: not in the ledger view
         QNetworkAccessManager network;
-        contributor::ContributorMarket client(&network);
+        client::MarketClient client(&network);
         client.setMarket(QUrl(market.baseUrl()), lender.token);
         LendingPolicy policy(std::make_unique<FakeIdle>(), nullptr, nullptr);
         contributor::ContributorController controller(&policy, &client);
@@ -243,9 +247,9 @@ private slots:
         QSignalSpy ledger(&controller, &contributor::ContributorController::ledgerChanged);
         QSignalSpy failed(&controller, &contributor::ContributorController::earningsFailed);
         controller.refreshEarnings();
-        QVERIFY2(ledger.wait(10000), failed.isEmpty()
-                                         ? "no answer"
-                                         : qPrintable(failed.first().first().value<Error>().message));
+        QVERIFY2(ledger.wait(10000),
+                 failed.isEmpty() ? "no answer"
+                                  : qPrintable(failed.first().first().value<Error>().message));
         QTRY_COMPARE(panel->todayLabel()->text(), u"¥1.50"_s); // the earnings' own answer
         QCOMPARE(panel->monthLabel()->text(), u"¥1.50"_s);
         const int today = QDateTime::currentDateTimeUtc().date().day();

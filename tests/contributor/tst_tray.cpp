@@ -5,29 +5,33 @@
 // Quit ends its event loop; the X11 idle and fullscreen sources read the real server;
 // without a tray the app would not start hidden.
 
-#include "app/contributor/contributorcontroller.h"
 #include "app/settings.h"
-#include "host/fullscreenprobe.h"
+#include "client/marketclient.h"
+#include "contributor/contributorcontroller.h"
+#include "contributor/fullscreenprobe.h"
+#include "contributor/systemidlesource.h"
+#include "support/manualclock.h"
+#include "ui/contributor/contributormode.h"
+#include "ui/contributor/lendview.h"
+#include "ui/contributor/trayicon.h"
+#include "ui/desktopintegration.h"
 #include "ui/launcher.h"
 #include "ui/mainwindow.h"
-#include "ui/tray/contributormode.h"
-#include "ui/tray/lendview.h"
-#include "ui/tray/trayicon.h"
 
 #include <QApplication>
-#include <QSettings>
-#include <QTcpServer>
-#include <QTemporaryDir>
-#include <QTimer>
-#include <QWidget>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolTip>
+#include <QWidget>
 
 #include <signal.h>
 
@@ -42,12 +46,6 @@ struct FakeIdle final : host::IdleSource
     qint64 ms = 0;
     host::IdleReading read() override { return host::IdleReading::known(ms); }
     QString name() const override { return u"fake"_s; }
-};
-
-struct ManualClock final : host::PolicyClock
-{
-    QDateTime at = QDateTime(QDate(2026, 11, 23), QTime(15, 0));
-    QDateTime now() const override { return at; }
 };
 
 /// Settings of an app of its own (name prefix + the folder's name) for a real Launcher: local
@@ -125,14 +123,30 @@ class TestTray : public QObject
     Q_OBJECT
 
     FakeIdle *idle = nullptr;
-    ManualClock *clock = nullptr;
+    test::ManualClock clock;
     std::unique_ptr<LendingPolicy> policy;
     std::unique_ptr<QNetworkAccessManager> network;
-    std::unique_ptr<contributor::ContributorMarket> market;
+    std::unique_ptr<client::MarketClient> market;
     std::unique_ptr<contributor::ContributorController> controller;
     std::unique_ptr<ui::TrayIcon> tray;
 
     QString tooltip() const { return tray->systemTrayIcon()->toolTip(); }
+    /// Waits (at most `ms`) until the X server shows the menu exposed at a place that stayed
+    /// the same for a few polls, so a click lands on the item under it.
+    static void settle(QMenu *menu, int ms)
+    {
+        QRect last;
+        int same = 0;
+        (void)QTest::qWaitFor(
+            [&] {
+                const bool exposed =
+                    menu->isVisible() && menu->windowHandle() && menu->windowHandle()->isExposed();
+                same = exposed && menu->geometry() == last ? same + 1 : 0;
+                last = menu->geometry();
+                return same >= 5;
+            },
+            ms);
+    }
 
     void clickMenuItem(QAction *action, ui::TrayIcon *icon = nullptr)
     {
@@ -145,7 +159,7 @@ class TestTray : public QObject
             // The icon's tooltip (long in the real app, so placed under the pointer at the
             // screen's edge) takes the click when it is up: put it away first.
             QToolTip::hideText();
-            QTest::qWait(50);
+            (void)QTest::qWaitFor([] { return !QToolTip::isVisible(); }, 50);
             QVERIFY(xdotool({u"mousemove"_s, QString::number(r.center().x()),
                              QString::number(r.center().y()), u"click"_s, u"3"_s}) == 0);
             (void)QTest::qWaitFor([menu] { return menu->isVisible(); }, 3000);
@@ -154,7 +168,8 @@ class TestTray : public QObject
         // Under load the first click can land while the menu is still being placed: click
         // the item again while the menu stays open.
         for (int attempt = 0; attempt < 3 && menu->isVisible(); ++attempt) {
-            QTest::qWait(100 + attempt * 400); // let the server map it at its final place
+            // Let the server map it at its final place.
+            settle(menu, 100 + attempt * 400);
             QToolTip::hideText();
             const QPoint at = menu->mapToGlobal(menu->actionGeometry(action).center());
             QVERIFY(xdotool({u"mousemove"_s, QString::number(at.x()), QString::number(at.y()),
@@ -179,10 +194,10 @@ class TestTray : public QObject
             (void)QTest::qWaitFor([menu] { return menu->isVisible(); }, 2000);
         }
         for (int attempt = 0; attempt < 3 && menu->isVisible() && fired.isEmpty(); ++attempt) {
-            QTest::qWait(100 + attempt * 400);
+            settle(menu, 100 + attempt * 400);
             const QPoint at = menu->mapToGlobal(menu->actionGeometry(action).center());
-            xdotool({u"mousemove"_s, QString::number(at.x()), QString::number(at.y()),
-                     u"click"_s, u"1"_s});
+            xdotool({u"mousemove"_s, QString::number(at.x()), QString::number(at.y()), u"click"_s,
+                     u"1"_s});
             (void)QTest::qWaitFor([&fired] { return !fired.isEmpty(); }, 2000);
         }
         if (fired.isEmpty()) {
@@ -201,12 +216,11 @@ private slots:
                  "run through with-tray-xvfb (an X server and trayer)");
         QTRY_VERIFY_WITH_TIMEOUT(ui::TrayIcon::isAvailable(), 10000);
         auto i = std::make_unique<FakeIdle>();
-        auto c = std::make_unique<ManualClock>();
         idle = i.get();
-        clock = c.get();
-        policy = std::make_unique<LendingPolicy>(std::move(i), nullptr, std::move(c));
+        clock.setLocal(QDateTime(QDate(2026, 11, 23), QTime(15, 0)));
+        policy = std::make_unique<LendingPolicy>(std::move(i), nullptr, &clock);
         network = std::make_unique<QNetworkAccessManager>();
-        market = std::make_unique<contributor::ContributorMarket>(network.get());
+        market = std::make_unique<client::MarketClient>(network.get());
         controller =
             std::make_unique<contributor::ContributorController>(policy.get(), market.get());
         tray = std::make_unique<ui::TrayIcon>(controller.get());
@@ -261,7 +275,7 @@ private slots:
     {
         clickMenuItem(tray->pauseHourAction());
         QCOMPARE(policy->state(), LendingPolicy::State::Paused);
-        QCOMPARE(policy->pausedUntil(), clock->at.addSecs(3600));
+        QCOMPARE(policy->pausedUntil(), clock.nowLocal().addSecs(3600));
         QVERIFY2(tooltip().startsWith(u"Suanli: paused\npaused until"_s), qPrintable(tooltip()));
         QCOMPARE(tray->systemTrayIcon()->icon().pixmap(22).toImage(),
                  ui::TrayIcon::iconFor(LendingPolicy::State::Paused).pixmap(22).toImage());
@@ -285,13 +299,13 @@ private slots:
 
     void x11IdleSourceReadsRealInput()
     {
-        auto source = host::createX11IdleSource();
+        auto source = contributor::createX11IdleSource();
         QVERIFY(source);
         QTRY_VERIFY_WITH_TIMEOUT(source->read().idleMs >= 1500, 5000);
         QCOMPARE(source->read().status, host::IdleReading::Status::Known);
         QVERIFY(xdotool({u"mousemove_relative"_s, u"5"_s, u"5"_s}) == 0);
         QTRY_VERIFY_WITH_TIMEOUT(source->read().idleMs < 1000, 2000);
-        auto system = host::createSystemIdleSource();
+        auto system = contributor::createSystemIdleSource();
         QTRY_COMPARE_WITH_TIMEOUT(system->read().status, host::IdleReading::Status::Known, 3000);
         QCOMPARE(system->name(), u"X11 XScreenSaver"_s);
     }
@@ -318,6 +332,16 @@ private slots:
         QVERIFY(!QApplication::quitOnLastWindowClosed());
         QVERIFY(launcher.window()->keepsRunningOnClose());
         QTRY_VERIFY_WITH_TIMEOUT(docked().embedded, 10000);
+        // One tray icon for contributor mode and the window's notifications: without a
+        // notification service (none here) they still reach the desktop, through the tray.
+        ui::DesktopIntegration *desktop = launcher.window()->notifications();
+        QCOMPARE(desktop->trayIcon(), icon->systemTrayIcon());
+        QSignalSpy shown(desktop, &ui::DesktopIntegration::shown);
+        desktop->notify({dashboard::Notification::Kind::InstanceReady, 3, u"ready:3:1"_s,
+                         u"train is ready"_s, u"1 × RTX 4090 is running"_s});
+        QCOMPARE(shown.size(), 1);
+        QCOMPARE(shown.at(0).at(1).value<ui::DesktopIntegration::Channel>(),
+                 ui::DesktopIntegration::Channel::Tray);
         LendingPolicy *appPolicy = mode->policy();
         QCOMPARE(appPolicy->state(), LendingPolicy::State::Off); // never lends by itself
         QVERIFY(launcher.window()->findChild<ui::LendView *>());
@@ -330,15 +354,14 @@ private slots:
         QCOMPARE(appPolicy->state(), LendingPolicy::State::Paused);
         QCOMPARE(appPolicy->reason(), LendingPolicy::Reason::ManualPause);
         clickOrTrigger(icon->pauseTomorrowAction(), icon);
-        QCOMPARE(appPolicy->pausedUntil(),
-                 QDateTime(QDate::currentDate().addDays(1), QTime(0, 0)));
+        QCOMPARE(appPolicy->pausedUntil(), QDateTime(QDate::currentDate().addDays(1), QTime(0, 0)));
 
         clickOrTrigger(icon->openAction(), icon);
         QTRY_VERIFY(launcher.window()->isVisible());
         launcher.window()->close();
         QTRY_VERIFY(!launcher.window()->isVisible());
-        QTest::qWait(200);
-        QVERIFY(icon->systemTrayIcon()->isVisible()); // still running, still in the tray
+        // Still running, still in the tray.
+        QVERIFY(!QTest::qWaitFor([icon] { return !icon->systemTrayIcon()->isVisible(); }, 200));
 
         // Quit leaves the event loop, although the window refuses to close while a tray
         // exists. A loop that did not end would be ended with 2 after 30 s.
@@ -356,7 +379,7 @@ private slots:
     {
         // No window manager on this server: set the EWMH properties a window manager would,
         // with xprop on a real window, and read them back through the probe.
-        auto probe = host::createX11FullscreenProbe();
+        auto probe = contributor::createX11FullscreenProbe();
         QVERIFY(probe);
         QWidget window;
         window.resize(200, 100);
@@ -366,27 +389,27 @@ private slots:
         QCOMPARE(QProcess::execute(u"xprop"_s, {u"-root"_s, u"-f"_s, u"_NET_ACTIVE_WINDOW"_s,
                                                 u"32c"_s, u"-set"_s, u"_NET_ACTIVE_WINDOW"_s, id}),
                  0);
-        QCOMPARE(QProcess::execute(u"xprop"_s, {u"-id"_s, id, u"-f"_s, u"_NET_WM_STATE"_s,
-                                                u"32a"_s, u"-set"_s, u"_NET_WM_STATE"_s,
-                                                u"_NET_WM_STATE_ABOVE"_s}),
+        QCOMPARE(QProcess::execute(u"xprop"_s,
+                                   {u"-id"_s, id, u"-f"_s, u"_NET_WM_STATE"_s, u"32a"_s, u"-set"_s,
+                                    u"_NET_WM_STATE"_s, u"_NET_WM_STATE_ABOVE"_s}),
                  0);
         QCOMPARE(probe->isFullscreen(), std::optional<bool>(false));
-        QCOMPARE(QProcess::execute(u"xprop"_s, {u"-id"_s, id, u"-f"_s, u"_NET_WM_STATE"_s,
-                                                u"32a"_s, u"-set"_s, u"_NET_WM_STATE"_s,
-                                                u"_NET_WM_STATE_FULLSCREEN"_s}),
+        QCOMPARE(QProcess::execute(u"xprop"_s,
+                                   {u"-id"_s, id, u"-f"_s, u"_NET_WM_STATE"_s, u"32a"_s, u"-set"_s,
+                                    u"_NET_WM_STATE"_s, u"_NET_WM_STATE_FULLSCREEN"_s}),
                  0);
         QVERIFY2(probe->isFullscreen() == std::optional<bool>(true),
                  qPrintable(run(u"xprop"_s, {u"-id"_s, id, u"_NET_WM_STATE"_s}) +
                             run(u"xprop"_s, {u"-root"_s, u"_NET_ACTIVE_WINDOW"_s})));
-        QCOMPARE(QProcess::execute(u"xprop"_s, {u"-root"_s, u"-f"_s, u"_NET_ACTIVE_WINDOW"_s,
-                                                u"32c"_s, u"-set"_s, u"_NET_ACTIVE_WINDOW"_s,
-                                                u"0"_s}),
-                 0);
+        QCOMPARE(
+            QProcess::execute(u"xprop"_s, {u"-root"_s, u"-f"_s, u"_NET_ACTIVE_WINDOW"_s, u"32c"_s,
+                                           u"-set"_s, u"_NET_ACTIVE_WINDOW"_s, u"0"_s}),
+            0);
         QCOMPARE(probe->isFullscreen(), std::optional<bool>(false));
         QString why;
-        QVERIFY(host::createSystemFullscreenProbe(&why)); // X11, not Wayland: supported
+        QVERIFY(contributor::createSystemFullscreenProbe(&why)); // X11, not Wayland: supported
         QVERIFY(why.isEmpty());
-        QVERIFY(!host::createX11FullscreenProbe(":99999")->isFullscreen());
+        QVERIFY(!contributor::createX11FullscreenProbe(":99999")->isFullscreen());
     }
 
     void withoutTrayTheAppDoesNotStartHidden()

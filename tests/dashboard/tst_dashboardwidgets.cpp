@@ -4,11 +4,11 @@
 #include "app/marketclient.h"
 #include "tests/support/manualclock.h"
 #include "ui/charts/barchart.h"
-#include "ui/charts/desktopnotifications.h"
 #include "ui/charts/guarddialog.h"
 #include "ui/charts/instancedashboard.h"
 #include "ui/charts/spendwidget.h"
 #include "ui/charts/timechart.h"
+#include "ui/desktopintegration.h"
 
 #include <QDoubleSpinBox>
 #include <QLineEdit>
@@ -60,7 +60,8 @@ private slots:
             s.at = QDateTime::fromMSecsSinceEpoch(kNow - 7200'000 + i * 1000LL);
             s.cpu_pct = 180;
             s.memory_used_mb = 3 * 1024;
-            s.gpus = {{0, 40, 10 * 1024, 65, 250}, {1, i == 7000 ? 100.0 : 30.0, 20 * 1024, 70, 300}};
+            s.gpus = {{0, 40, 10 * 1024, 65, 250},
+                      {1, i == 7000 ? 100.0 : 30.0, 20 * 1024, 70, 300}};
             history.samples.append(s);
         }
         feed.applyHistory(3, history);
@@ -69,7 +70,8 @@ private slots:
         view.refresh();
 
         TimeChart *util = view.utilizationChart();
-        QCOMPARE(util->lineNames(), (QStringList{QStringLiteral("GPU 0"), QStringLiteral("GPU 1")}));
+        QCOMPARE(util->lineNames(),
+                 (QStringList{QStringLiteral("GPU 0"), QStringLiteral("GPU 1")}));
         QCOMPARE(util->xRange(), QPointF(double(kNow - 5 * 60'000), double(kNow)));
         QCOMPARE(util->yRange(), QPointF(0, 100));
         QVERIFY(util->points(0).size() <= 2 * util->plotWidth());
@@ -81,7 +83,8 @@ private slots:
         view.setWindow(InstanceDashboard::Window::OneHour);
         QCOMPARE(util->xRange(), QPointF(double(kNow - 3600'000), double(kNow)));
         const auto gpu1 = util->points(1);
-        QVERIFY(std::any_of(gpu1.begin(), gpu1.end(), [](const QPointF &p) { return p.y() == 100; }));
+        QVERIFY(
+            std::any_of(gpu1.begin(), gpu1.end(), [](const QPointF &p) { return p.y() == 100; }));
         QVERIFY(gpu1.size() <= 2 * util->plotWidth());
         const QString readout = util->readoutAt(kNow - 60'000);
         QVERIFY2(readout.contains(QStringLiteral("GPU 1: 30 %")), qPrintable(readout));
@@ -132,7 +135,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&widget));
         widget.refresh();
         QVERIFY2(widget.burnText().contains(QStringLiteral("2.00")), qPrintable(widget.burnText()));
-        QVERIFY2(widget.runwayText().contains(QStringLiteral("5 h")), qPrintable(widget.runwayText()));
+        QVERIFY2(widget.runwayText().contains(QStringLiteral("5 h")),
+                 qPrintable(widget.runwayText()));
         QCOMPARE(widget.dailyChart()->values().size(), 31);
         QCOMPARE(widget.dailyChart()->values()[2], 2.0);
         QCOMPARE(widget.dailyChart()->yMax(), 2.5); // 2.00 with 5 % headroom
@@ -177,16 +181,16 @@ private slots:
 
     void notificationsSayHowTheyWereShown()
     {
-        DesktopNotifications notifications;
-        QSignalSpy shown(&notifications, &DesktopNotifications::shown);
+        ui::DesktopIntegration notifications;
+        QSignalSpy shown(&notifications, &ui::DesktopIntegration::shown);
         dashboard::Notification n{dashboard::Notification::Kind::InstanceReady, 3,
                                   QStringLiteral("ready:3:1"), QStringLiteral("train is ready"),
                                   QStringLiteral("1 × RTX 4090 is running")};
-        notifications.show(n);
+        notifications.notify(n);
         QCOMPARE(shown.size(), 1);
         // No tray was given: D-Bus when a session bus exists, else nothing.
-        QVERIFY(shown.at(0).at(1).value<DesktopNotifications::Channel>()
-                != DesktopNotifications::Channel::Tray);
+        QVERIFY(shown.at(0).at(1).value<ui::DesktopIntegration::Channel>() !=
+                ui::DesktopIntegration::Channel::Tray);
     }
 };
 

@@ -8,6 +8,7 @@
 #include "host/marketlink.h"
 #include "host/podman.h"
 #include "host/tarwriter.h"
+#include "protocol/backoff.h"
 
 #include <QJsonDocument>
 #include <QProcess>
@@ -132,11 +133,11 @@ private slots:
 
     void backoffIsJitteredAndCapped()
     {
-        QCOMPARE(MarketLink::backoffMs(0, 1000, 60000, 0), 500);
-        QVERIFY(MarketLink::backoffMs(0, 1000, 60000, 999) <= 1000);
-        QVERIFY(MarketLink::backoffMs(3, 1000, 60000, 500) >= 4000);
-        QVERIFY(MarketLink::backoffMs(30, 1000, 60000, 999) <= 60000);
-        QVERIFY(MarketLink::backoffMs(30, 1000, 60000, 0) >= 30000);
+        QCOMPARE(protocol::backoffMs(0, 1000, 60000, 0), 500);
+        QVERIFY(protocol::backoffMs(0, 1000, 60000, 999) <= 1000);
+        QVERIFY(protocol::backoffMs(3, 1000, 60000, 500) >= 4000);
+        QVERIFY(protocol::backoffMs(30, 1000, 60000, 999) <= 60000);
+        QVERIFY(protocol::backoffMs(30, 1000, 60000, 0) >= 30000);
         QCOMPARE(MarketLink::agentUrl(QUrl(u"https://m.example:8443"_s)).toString(),
                  u"wss://m.example:8443/api/v1/agent"_s);
     }

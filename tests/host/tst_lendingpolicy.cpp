@@ -2,8 +2,10 @@
 // transition, owner return with grace for interruptible rentals, on-demand rentals kept, the
 // owner's buttons, and the X11 idle source's honest failure without a display.
 
+#include "contributor/systemidlesource.h"
 #include "host/lendingbinding.h"
 #include "host/lendingpolicy.h"
+#include "support/manualclock.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -26,12 +28,6 @@ struct FakeGpu final : GpuActivitySource
     GpuActivity sample() override { return activity; }
 };
 
-struct ManualClock final : PolicyClock
-{
-    QDateTime at;
-    QDateTime now() const override { return at; }
-};
-
 constexpr qint64 kMinute = 60'000;
 
 } // namespace
@@ -42,7 +38,7 @@ class TestLendingPolicy : public QObject
 
     FakeIdle *idle = nullptr;
     FakeGpu *gpu = nullptr;
-    ManualClock *clock = nullptr;
+    suanli::test::ManualClock clock;
     std::unique_ptr<LendingPolicy> policy;
 
     using State = LendingPolicy::State;
@@ -52,18 +48,16 @@ class TestLendingPolicy : public QObject
     {
         auto i = std::make_unique<FakeIdle>();
         auto g = std::make_unique<FakeGpu>();
-        auto c = std::make_unique<ManualClock>();
         idle = i.get();
         gpu = g.get();
-        clock = c.get();
         // Monday 23 November 2026, 15:00 local time.
-        clock->at = QDateTime(QDate(2026, 11, 23), QTime(15, 0));
-        policy = std::make_unique<LendingPolicy>(std::move(i), std::move(g), std::move(c));
+        clock.setLocal(QDateTime(QDate(2026, 11, 23), QTime(15, 0)));
+        policy = std::make_unique<LendingPolicy>(std::move(i), std::move(g), &clock);
         policy->setSettings(settings);
     }
     void advance(qint64 seconds)
     {
-        clock->at = clock->at.addSecs(seconds);
+        clock.advanceSeconds(seconds);
         policy->evaluate();
     }
     void userIdleFor(qint64 ms)
@@ -120,7 +114,7 @@ private slots:
         QSignalSpy listing(policy.get(), &LendingPolicy::listingChanged);
         QSignalSpy notices(policy.get(), &LendingPolicy::rentalNoticed);
         QSignalSpy stops(policy.get(), &LendingPolicy::stopRequested);
-        const QDateTime back = clock->at;
+        const QDateTime back = clock.nowLocal();
         userIdleFor(200);             // the owner moved the mouse
         QCOMPARE(listing.count(), 1); // withdrawn at once
         QCOMPARE(listing.at(0).at(0).toBool(), false);
@@ -152,7 +146,7 @@ private slots:
         QSignalSpy stops(policy.get(), &LendingPolicy::stopRequested);
         userIdleFor(0);
         QCOMPARE(policy->pendingStops().size(), 1);
-        clock->at = clock->at.addSecs(300);
+        clock.advanceSeconds(300);
         userIdleFor(5 * kMinute);
         expect(State::Rented, Reason::None);
         QVERIFY(policy->isListed());
@@ -239,10 +233,10 @@ private slots:
         s.requireIdle = false;
         make(s);
         expect(State::WaitingForIdle, Reason::OutsideSchedule); // Monday 15:00
-        clock->at = QDateTime(QDate(2026, 11, 23), QTime(22, 0));
+        clock.setLocal(QDateTime(QDate(2026, 11, 23), QTime(22, 0)));
         policy->evaluate();
         expect(State::Listed, Reason::None);
-        clock->at = QDateTime(QDate(2026, 11, 24), QTime(7, 59));
+        clock.setLocal(QDateTime(QDate(2026, 11, 24), QTime(7, 59)));
         policy->evaluate();
         expect(State::Listed, Reason::None);
         policy->setRunningInstances({3});
@@ -270,7 +264,7 @@ private slots:
         policy->setSettings(s);
         expect(State::Listed, Reason::None);
 
-        LendingPolicy noSource(nullptr, nullptr, std::make_unique<ManualClock>());
+        LendingPolicy noSource(nullptr, nullptr, &clock);
         noSource.evaluate();
         QCOMPARE(noSource.state(), State::Error);
         QCOMPARE(noSource.reason(), Reason::IdleUnknown);
@@ -292,7 +286,7 @@ private slots:
         policy->pauseFor(3600);
         expect(State::Rented, Reason::ManualPause);
         QVERIFY(!policy->isListed());
-        QCOMPARE(policy->pausedUntil(), clock->at.addSecs(3600));
+        QCOMPARE(policy->pausedUntil(), clock.nowLocal().addSecs(3600));
         advance(60);
         QCOMPARE(stops.count(), 1); // grace over: the owner asked for the machine
         policy->setRunningInstances({});
@@ -309,7 +303,7 @@ private slots:
         policy->pauseUntilTomorrow();
         expect(State::Paused, Reason::ManualPause);
         QCOMPARE(policy->pausedUntil(), QDateTime(QDate(2026, 11, 24), QTime(0, 0)));
-        clock->at = QDateTime(QDate(2026, 11, 23), QTime(23, 59, 59));
+        clock.setLocal(QDateTime(QDate(2026, 11, 23), QTime(23, 59, 59)));
         policy->evaluate();
         expect(State::Paused, Reason::ManualPause);
         advance(1);
@@ -357,7 +351,7 @@ private slots:
     void x11SourceWithoutDisplaySaysSo()
     {
 #if defined(Q_OS_LINUX)
-        auto source = createX11IdleSource(":99999");
+        auto source = suanli::contributor::createX11IdleSource(":99999");
         QVERIFY(source);
         const IdleReading r = source->read();
         QCOMPARE(r.status, IdleReading::Status::Unavailable);

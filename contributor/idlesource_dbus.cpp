@@ -1,4 +1,4 @@
-#include "idlesource.h"
+#include "systemidlesource.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>
@@ -10,7 +10,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace suanli::host {
+namespace suanli::contributor {
 
 namespace {
 
@@ -97,4 +97,4 @@ std::unique_ptr<IdleSource> createFreedesktopIdleSource()
         u"GetSessionIdleTime"_s, false);
 }
 
-} // namespace suanli::host
+} // namespace suanli::contributor

@@ -1,4 +1,4 @@
-#include "idlesource.h"
+#include "systemidlesource.h"
 
 #if defined(Q_OS_WIN)
 #include <windows.h>
@@ -9,7 +9,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace suanli::host {
+namespace suanli::contributor {
 
 #if defined(Q_OS_WIN)
 namespace {
@@ -73,4 +73,4 @@ std::unique_ptr<IdleSource> createNativeIdleSource()
 }
 #endif
 
-} // namespace suanli::host
+} // namespace suanli::contributor

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/contributor/contributorcontroller.h"
+#include "contributor/contributorcontroller.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -8,9 +8,13 @@ namespace suanli::ui {
 
 using State = host::LendingPolicy::State;
 
-TrayIcon::TrayIcon(contributor::ContributorController *controller, QObject *parent)
+TrayIcon::TrayIcon(contributor::ContributorController *controller, DesktopIntegration *desktop,
+                   QObject *parent)
     : QObject(parent)
     , m_controller(controller)
+    , m_ownDesktop(desktop ? nullptr : std::make_unique<DesktopIntegration>())
+    , m_desktop(desktop ? desktop : m_ownDesktop.get())
+    , m_icon(m_desktop->trayIcon())
     , m_money(TrayText::moneyFormat({}, controller))
 {
     m_status = m_menu.addAction(QString());
@@ -28,8 +32,8 @@ TrayIcon::TrayIcon(contributor::ContributorController *controller, QObject *pare
     connect(m_pauseTomorrow, &QAction::triggered, policy, &host::LendingPolicy::pauseUntilTomorrow);
     connect(m_open, &QAction::triggered, this, &TrayIcon::openRequested);
     connect(m_quit, &QAction::triggered, this, &TrayIcon::quitRequested);
-    m_icon.setContextMenu(&m_menu);
-    connect(&m_icon, &QSystemTrayIcon::activated, this,
+    m_icon->setContextMenu(&m_menu);
+    connect(m_icon, &QSystemTrayIcon::activated, this,
             [this](QSystemTrayIcon::ActivationReason reason) {
                 if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
                     emit openRequested();
@@ -43,12 +47,14 @@ TrayIcon::TrayIcon(contributor::ContributorController *controller, QObject *pare
 
 TrayIcon::~TrayIcon()
 {
-    m_icon.setContextMenu(nullptr);
+    // The icon is the app's (DesktopIntegration): contributor mode's menu leaves with us.
+    m_icon->setContextMenu(nullptr);
+    m_desktop->hideTrayIcon();
 }
 
 bool TrayIcon::isAvailable()
 {
-    return QSystemTrayIcon::isSystemTrayAvailable();
+    return DesktopIntegration::isTrayAvailable();
 }
 
 void TrayIcon::setMoneyFormat(TrayText::MoneyFormat format)
@@ -59,12 +65,12 @@ void TrayIcon::setMoneyFormat(TrayText::MoneyFormat format)
 
 void TrayIcon::show()
 {
-    m_icon.show();
+    m_desktop->showTrayIcon();
 }
 
 void TrayIcon::hide()
 {
-    m_icon.hide();
+    m_desktop->hideTrayIcon();
 }
 
 QIcon TrayIcon::iconFor(State state)
@@ -139,8 +145,8 @@ void TrayIcon::update()
 {
     const host::LendingPolicy *policy = m_controller->policy();
     const State state = policy->state();
-    m_icon.setIcon(iconFor(state));
-    m_icon.setToolTip(TrayText::tooltip(*m_controller, m_money));
+    m_icon->setIcon(iconFor(state));
+    m_icon->setToolTip(TrayText::tooltip(*m_controller, m_money));
     m_status->setText(TrayText::stateName(state));
     m_lendNow->setEnabled(!(policy->lendingForced() && policy->isListed()));
     m_pauseHour->setEnabled(state != State::Off);

@@ -1,13 +1,13 @@
 #include "eventstream.h"
 
+#include "protocol/backoff.h"
 #include "protocol/json.h"
 
 #include <QNetworkRequest>
-#include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
 
-namespace suanli::app {
+namespace suanli::client {
 
 EventStream::EventStream(QObject *parent)
     : QObject(parent)
@@ -84,13 +84,8 @@ void EventStream::onDisconnected()
         setState(State::Unauthorized);
         return;
     }
-    // Exponential backoff with ±25 % jitter, so that many apps losing the same market do not
-    // all come back in the same second.
-    const int exponent = qMin(m_failures, 16);
-    ++m_failures;
-    const qint64 base = qMin<qint64>(qint64(m_firstDelayMs) << exponent, m_maxDelayMs);
-    const double jitter = 0.75 + 0.5 * QRandomGenerator::global()->generateDouble();
-    m_retry.start(int(base * jitter));
+    // Jittered, so that many apps losing the same market do not all come back at once.
+    m_retry.start(int(protocol::backoffMs(m_failures++, m_firstDelayMs, m_maxDelayMs)));
     setState(State::WaitingToReconnect);
 }
 
@@ -122,4 +117,4 @@ void EventStream::setState(State state)
     emit stateChanged(state);
 }
 
-} // namespace suanli::app
+} // namespace suanli::client

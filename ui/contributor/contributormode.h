@@ -4,8 +4,9 @@
 #include "lendwizard.h"
 #include "traytext.h"
 
-#include "app/contributor/contributorsettings.h"
+#include "contributor/contributorsettings.h"
 #include "host/lendingbinding.h" // QPointer needs complete HostEngine and LendingBinding
+#include "protocol/clock.h"
 
 #include <QObject>
 #include <QPointer>
@@ -15,12 +16,17 @@
 
 class QNetworkAccessManager;
 
-namespace suanli::host {
+namespace suanli::client {
+class MarketClient;
+}
+
+namespace suanli::contributor {
 class FullscreenProbe;
 }
 
 namespace suanli::ui {
 
+class DesktopIntegration;
 class TrayIcon;
 
 /// Contributor mode put together for the app (docs/contributor.md, "Wiring into the app"): the
@@ -43,7 +49,7 @@ public:
 
     /// Creates and shows the tray icon where a system tray exists now; false (and no icon)
     /// where none does: then the app must keep its window visible.
-    bool createTray();
+    bool createTray(DesktopIntegration *desktop = nullptr);
     TrayIcon *tray() const { return m_tray.get(); }
     /// The Lend page for the main window (the caller owns it). The first time it is shown,
     /// before lending was ever set up, it opens the setup wizard.
@@ -84,11 +90,12 @@ private:
     void save(const host::LendingSettings &settings, const QString &scheduleText);
 
     QNetworkAccessManager *m_network;
+    SystemClock m_clock; ///< the policy's schedules and the controller's days
     contributor::ContributorSettings m_settings;
-    std::unique_ptr<host::FullscreenProbe> m_fullscreen;
+    std::unique_ptr<contributor::FullscreenProbe> m_fullscreen;
     QString m_fullscreenWhy;
     host::LendingPolicy *m_policy = nullptr;
-    contributor::ContributorMarket *m_market = nullptr;
+    client::MarketClient *m_market = nullptr; ///< the lender's reads (earnings, pricing)
     contributor::ContributorController *m_controller = nullptr;
     std::unique_ptr<TrayIcon> m_tray;
     QPointer<LendView> m_lendView;

@@ -7,7 +7,7 @@
 #include <memory>
 #include <optional>
 
-namespace suanli::host {
+namespace suanli::contributor {
 
 /// "Is a fullscreen app (a game, a film) running on the owner's desktop?" for the lending
 /// policy's "pause when a fullscreen app runs" (docs/contributor.md).
@@ -34,4 +34,4 @@ std::unique_ptr<FullscreenProbe> createSystemFullscreenProbe(QString *why = null
 /// fullscreen atom (0 = the server has no such atom, so no window can be fullscreen).
 bool ewmhStateIsFullscreen(const QList<unsigned long> &stateAtoms, unsigned long fullscreenAtom);
 
-} // namespace suanli::host
+} // namespace suanli::contributor

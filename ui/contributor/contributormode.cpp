@@ -3,7 +3,9 @@
 #include "lendview.h"
 #include "trayicon.h"
 
-#include "host/fullscreenprobe.h"
+#include "client/marketclient.h"
+#include "contributor/fullscreenprobe.h"
+#include "contributor/systemidlesource.h"
 #include "host/hostengine.h"
 #include "host/lendingbinding.h"
 
@@ -23,7 +25,8 @@ namespace {
 class AppGpuActivity final : public host::GpuActivitySource
 {
 public:
-    AppGpuActivity(const QPointer<host::HostEngine> *engine, host::FullscreenProbe *fullscreen)
+    AppGpuActivity(const QPointer<host::HostEngine> *engine,
+                   contributor::FullscreenProbe *fullscreen)
         : m_engine(engine)
         , m_fullscreen(fullscreen)
     {}
@@ -39,7 +42,7 @@ public:
 
 private:
     const QPointer<host::HostEngine> *m_engine;
-    host::FullscreenProbe *m_fullscreen;
+    contributor::FullscreenProbe *m_fullscreen;
 };
 
 } // namespace
@@ -50,14 +53,13 @@ ContributorMode::ContributorMode(QNetworkAccessManager *network, const QString &
     , m_network(network)
     , m_settings(settingsIni)
 {
-    m_fullscreen = host::createSystemFullscreenProbe(&m_fullscreenWhy);
-    m_policy = new host::LendingPolicy(host::createSystemIdleSource(),
-                                       std::make_unique<AppGpuActivity>(&m_engine,
-                                                                        m_fullscreen.get()),
-                                       std::make_unique<host::SystemPolicyClock>(), this);
+    m_fullscreen = contributor::createSystemFullscreenProbe(&m_fullscreenWhy);
+    m_policy = new host::LendingPolicy(
+        contributor::createSystemIdleSource(),
+        std::make_unique<AppGpuActivity>(&m_engine, m_fullscreen.get()), &m_clock, this);
     m_policy->setSettings(m_settings.lending());
-    m_market = new contributor::ContributorMarket(network, this);
-    m_controller = new contributor::ContributorController(m_policy, m_market, this);
+    m_market = new client::MarketClient(network, this);
+    m_controller = new contributor::ContributorController(m_policy, m_market, this, &m_clock);
     // Lend now from Off switches lending on: from then on the policy drives the engine.
     connect(m_policy, &host::LendingPolicy::stateChanged, this, [this] {
         if (m_policy->settings().enabled && !m_settings.lending().enabled)
@@ -78,12 +80,12 @@ ContributorMode::~ContributorMode()
     delete m_policy;
 }
 
-bool ContributorMode::createTray()
+bool ContributorMode::createTray(DesktopIntegration *desktop)
 {
     if (!TrayIcon::isAvailable())
         return false;
     if (!m_tray) {
-        m_tray = std::make_unique<TrayIcon>(m_controller);
+        m_tray = std::make_unique<TrayIcon>(m_controller, desktop);
         connect(m_tray.get(), &TrayIcon::openRequested, this, &ContributorMode::openRequested);
         connect(m_tray.get(), &TrayIcon::quitRequested, this, &ContributorMode::quitRequested);
         if (m_money)

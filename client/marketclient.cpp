@@ -1,5 +1,6 @@
 #include "marketclient.h"
 
+#include "protocol/backoff.h"
 #include "protocol/json.h"
 
 #include <QJsonArray>
@@ -10,13 +11,17 @@
 
 using namespace Qt::StringLiterals;
 
-namespace suanli::app {
+namespace suanli::client {
+
+namespace {
+constexpr int kMaxRetryDelayMs = 30'000;
+}
 
 namespace {
 
-template<typename T>
-Result<QList<T>> decodeArray(const QJsonArray &array,
-                             Result<T> (*decode)(const QJsonObject &), const QString &field)
+template <typename T>
+Result<QList<T>> decodeArray(const QJsonArray &array, Result<T> (*decode)(const QJsonObject &),
+                             const QString &field)
 {
     QList<T> out;
     out.reserve(array.size());
@@ -57,8 +62,7 @@ Error MarketClient::errorFromReply(int status, const QByteArray &body)
 MarketClient::MarketClient(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
     , m_network(network)
-{
-}
+{}
 
 void MarketClient::setMarket(const QUrl &baseUrl, const QByteArray &token)
 {
@@ -89,8 +93,9 @@ void MarketClient::send(Call call)
     for (const auto &header : std::as_const(call.headers))
         request.setRawHeader(header.first, header.second);
     QNetworkReply *reply = m_network->sendCustomRequest(request, call.method, call.body);
-    connect(reply, &QNetworkReply::finished, this,
-            [this, reply, call = std::move(call)]() mutable { onFinished(reply, std::move(call)); });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, call = std::move(call)]() mutable {
+        onFinished(reply, std::move(call));
+    });
 }
 
 void MarketClient::onFinished(QNetworkReply *reply, Call call)
@@ -102,8 +107,8 @@ void MarketClient::onFinished(QNetworkReply *reply, Call call)
     const bool transport = status == 0;
     const bool retryable = transport || status == 429 || status >= 500;
     if (retryable && call.repeatable && call.attempt < m_retries) {
-        // Backoff doubles per attempt: 0.5 s, 1 s, … so a market that restarts gets time.
-        const int delay = m_retryDelayMs << call.attempt;
+        // Backoff grows per attempt (0.5 s, 1 s, … jittered) so a market that restarts gets time.
+        const int delay = int(protocol::backoffMs(call.attempt, m_retryDelayMs, kMaxRetryDelayMs));
         ++call.attempt;
         QTimer::singleShot(delay, this, [this, call = std::move(call)]() mutable {
             if (call.context)
@@ -115,11 +120,12 @@ void MarketClient::onFinished(QNetworkReply *reply, Call call)
         return;
     if (transport) {
         setReachable(false);
-        const bool timedOut = netError == QNetworkReply::OperationCanceledError
-            || netError == QNetworkReply::TimeoutError;
-        call.done(timedOut ? makeError(u"timeout"_s, tr("The market did not answer in time."))
-                           : makeError(u"network_error"_s,
-                                       tr("Cannot reach the market: %1").arg(reply->errorString())));
+        const bool timedOut = netError == QNetworkReply::OperationCanceledError ||
+                              netError == QNetworkReply::TimeoutError;
+        call.done(timedOut
+                      ? makeError(u"timeout"_s, tr("The market did not answer in time."))
+                      : makeError(u"network_error"_s,
+                                  tr("Cannot reach the market: %1").arg(reply->errorString())));
         return;
     }
     setReachable(true);
@@ -142,27 +148,30 @@ void MarketClient::request(const QByteArray &method, const QString &path, const 
     send(std::move(call));
 }
 
-template<typename T>
+template <typename T>
 void MarketClient::getJson(const QString &path, const QUrlQuery &query, QObject *context,
                            std::function<Result<T>(const QByteArray &)> decode, Callback<T> done)
 {
     request("GET", path, query, {}, context,
             [decode = std::move(decode), done = std::move(done)](Result<QByteArray> r) {
-        if (!r)
-            done(r.error());
-        else
-            done(decode(*r));
-    });
+                if (!r)
+                    done(r.error());
+                else
+                    done(decode(*r));
+            });
 }
 
 void MarketClient::me(QObject *context, Callback<Account> done)
 {
-    getJson<Account>(u"/api/v1/me"_s, {}, context, [](const QByteArray &body) -> Result<Account> {
-        auto json = object(body);
-        if (!json)
-            return json.error();
-        return protocol::accountFromJson(*json);
-    }, std::move(done));
+    getJson<Account>(
+        u"/api/v1/me"_s, {}, context,
+        [](const QByteArray &body) -> Result<Account> {
+            auto json = object(body);
+            if (!json)
+                return json.error();
+            return protocol::accountFromJson(*json);
+        },
+        std::move(done));
 }
 
 void MarketClient::offers(const QString &queryText, const QString &order, int limit, int offset,
@@ -175,29 +184,33 @@ void MarketClient::offers(const QString &queryText, const QString &order, int li
         query.addQueryItem(u"order"_s, order);
     query.addQueryItem(u"limit"_s, QString::number(limit));
     query.addQueryItem(u"offset"_s, QString::number(offset));
-    getJson<OfferPage>(u"/api/v1/offers"_s, query, context,
-                       [](const QByteArray &body) -> Result<OfferPage> {
-        auto json = object(body);
-        if (!json)
-            return json.error();
-        auto offers = decodeArray<Offer>(json->value(u"offers"_s).toArray(),
-                                         &protocol::offerFromJson, u"offers"_s);
-        if (!offers)
-            return offers.error();
-        return OfferPage{std::move(offers).value(), json->value(u"total"_s).toInteger()};
-    }, std::move(done));
+    getJson<OfferPage>(
+        u"/api/v1/offers"_s, query, context,
+        [](const QByteArray &body) -> Result<OfferPage> {
+            auto json = object(body);
+            if (!json)
+                return json.error();
+            auto offers = decodeArray<Offer>(json->value(u"offers"_s).toArray(),
+                                             &protocol::offerFromJson, u"offers"_s);
+            if (!offers)
+                return offers.error();
+            return OfferPage{std::move(offers).value(), json->value(u"total"_s).toInteger()};
+        },
+        std::move(done));
 }
 
 void MarketClient::images(QObject *context, Callback<QList<Image>> done)
 {
-    getJson<QList<Image>>(u"/api/v1/images"_s, {}, context,
-                          [](const QByteArray &body) -> Result<QList<Image>> {
-        QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-        if (!doc.isArray())
-            return makeError(u"malformed_json"_s, u"images: expected an array"_s);
-        return decodeArray<Image>(doc.array(), &protocol::imageFromJson, u"images"_s);
-    }, std::move(done));
+    getJson<QList<Image>>(
+        u"/api/v1/images"_s, {}, context,
+        [](const QByteArray &body) -> Result<QList<Image>> {
+            QJsonParseError parseError;
+            const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+            if (!doc.isArray())
+                return makeError(u"malformed_json"_s, u"images: expected an array"_s);
+            return decodeArray<Image>(doc.array(), &protocol::imageFromJson, u"images"_s);
+        },
+        std::move(done));
 }
 
 void MarketClient::createInstance(const CreateInstanceRequest &request,
@@ -225,30 +238,33 @@ void MarketClient::createInstance(const CreateInstanceRequest &request,
 
 void MarketClient::instances(QObject *context, Callback<QList<Instance>> done)
 {
-    getJson<QList<Instance>>(u"/api/v1/instances"_s, {}, context,
-                             [](const QByteArray &body) -> Result<QList<Instance>> {
-        auto json = object(body);
-        if (!json)
-            return json.error();
-        return decodeArray<Instance>(json->value(u"instances"_s).toArray(),
-                                     &protocol::instanceFromJson, u"instances"_s);
-    }, std::move(done));
+    getJson<QList<Instance>>(
+        u"/api/v1/instances"_s, {}, context,
+        [](const QByteArray &body) -> Result<QList<Instance>> {
+            auto json = object(body);
+            if (!json)
+                return json.error();
+            return decodeArray<Instance>(json->value(u"instances"_s).toArray(),
+                                         &protocol::instanceFromJson, u"instances"_s);
+        },
+        std::move(done));
 }
 
 void MarketClient::instance(qint64 id, QObject *context, Callback<Instance> done)
 {
-    getJson<Instance>(u"/api/v1/instances/%1"_s.arg(id), {}, context,
-                      [](const QByteArray &body) -> Result<Instance> {
-        auto json = object(body);
-        if (!json)
-            return json.error();
-        return protocol::instanceFromJson(*json);
-    }, std::move(done));
+    getJson<Instance>(
+        u"/api/v1/instances/%1"_s.arg(id), {}, context,
+        [](const QByteArray &body) -> Result<Instance> {
+            auto json = object(body);
+            if (!json)
+                return json.error();
+            return protocol::instanceFromJson(*json);
+        },
+        std::move(done));
 }
 
 namespace {
-void decodeInstanceInto(const Result<QByteArray> &r,
-                        const MarketClient::Callback<Instance> &done)
+void decodeInstanceInto(const Result<QByteArray> &r, const MarketClient::Callback<Instance> &done)
 {
     if (!r)
         return done(r.error());
@@ -259,8 +275,8 @@ void decodeInstanceInto(const Result<QByteArray> &r,
 }
 } // namespace
 
-void MarketClient::sendInstanceCall(const QByteArray &method, const QString &path,
-                                    QObject *context, Callback<Instance> done)
+void MarketClient::sendInstanceCall(const QByteArray &method, const QString &path, QObject *context,
+                                    Callback<Instance> done)
 {
     // Stop, start and destroy are idempotent on the market (a repeat finds the instance
     // already stopping, or answers invalid_state), so they may be retried.
@@ -268,7 +284,9 @@ void MarketClient::sendInstanceCall(const QByteArray &method, const QString &pat
     call.method = method;
     call.path = path;
     call.context = context;
-    call.done = [done = std::move(done)](Result<QByteArray> r) { decodeInstanceInto(r, done); };
+    call.done = [done = std::move(done)](Result<QByteArray> r) {
+        decodeInstanceInto(r, done);
+    };
     send(std::move(call));
 }
 
@@ -291,16 +309,18 @@ void MarketClient::logs(qint64 id, int tail, QObject *context, Callback<QStringL
 {
     QUrlQuery query;
     query.addQueryItem(u"tail"_s, QString::number(tail));
-    getJson<QStringList>(u"/api/v1/instances/%1/logs"_s.arg(id), query, context,
-                         [](const QByteArray &body) -> Result<QStringList> {
-        auto json = object(body);
-        if (!json)
-            return json.error();
-        QStringList lines;
-        for (const auto &line : json->value(u"lines"_s).toArray())
-            lines.append(line.toString());
-        return lines;
-    }, std::move(done));
+    getJson<QStringList>(
+        u"/api/v1/instances/%1/logs"_s.arg(id), query, context,
+        [](const QByteArray &body) -> Result<QStringList> {
+            auto json = object(body);
+            if (!json)
+                return json.error();
+            QStringList lines;
+            for (const auto &line : json->value(u"lines"_s).toArray())
+                lines.append(line.toString());
+            return lines;
+        },
+        std::move(done));
 }
 
 void MarketClient::ledger(qint64 afterId, int limit, QObject *context,
@@ -310,14 +330,16 @@ void MarketClient::ledger(qint64 afterId, int limit, QObject *context,
     if (afterId > 0)
         query.addQueryItem(u"since"_s, QString::number(afterId));
     query.addQueryItem(u"limit"_s, QString::number(limit));
-    getJson<QList<LedgerEntry>>(u"/api/v1/ledger"_s, query, context,
-                                [](const QByteArray &body) -> Result<QList<LedgerEntry>> {
-        auto json = object(body);
-        if (!json)
-            return json.error();
-        return decodeArray<LedgerEntry>(json->value(u"entries"_s).toArray(),
-                                        &protocol::ledgerEntryFromJson, u"entries"_s);
-    }, std::move(done));
+    getJson<QList<LedgerEntry>>(
+        u"/api/v1/ledger"_s, query, context,
+        [](const QByteArray &body) -> Result<QList<LedgerEntry>> {
+            auto json = object(body);
+            if (!json)
+                return json.error();
+            return decodeArray<LedgerEntry>(json->value(u"entries"_s).toArray(),
+                                            &protocol::ledgerEntryFromJson, u"entries"_s);
+        },
+        std::move(done));
 }
 
 void MarketClient::ledgerCsv(QObject *context, Callback<QByteArray> done)
@@ -371,14 +393,16 @@ void MarketClient::createHost(const QString &name, QObject *context, Callback<Cr
 
 void MarketClient::listHosts(QObject *context, Callback<QList<protocol::Host>> done)
 {
-    getJson<QList<protocol::Host>>(u"/api/v1/hosts"_s, {}, context,
-                                   [](const QByteArray &body) -> Result<QList<protocol::Host>> {
-        auto json = object(body);
-        if (!json)
-            return json.error();
-        return decodeArray<protocol::Host>(json->value(u"hosts"_s).toArray(),
-                                           &protocol::hostFromJson, u"hosts"_s);
-    }, std::move(done));
+    getJson<QList<protocol::Host>>(
+        u"/api/v1/hosts"_s, {}, context,
+        [](const QByteArray &body) -> Result<QList<protocol::Host>> {
+            auto json = object(body);
+            if (!json)
+                return json.error();
+            return decodeArray<protocol::Host>(json->value(u"hosts"_s).toArray(),
+                                               &protocol::hostFromJson, u"hosts"_s);
+        },
+        std::move(done));
 }
 
 void MarketClient::updateListing(qint64 hostId, const protocol::HostListing &listing,
@@ -400,4 +424,4 @@ void MarketClient::updateListing(qint64 hostId, const protocol::HostListing &lis
     send(std::move(call));
 }
 
-} // namespace suanli::app
+} // namespace suanli::client

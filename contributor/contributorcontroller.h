@@ -1,17 +1,21 @@
 #pragma once
 
-#include "contributormarket.h"
 #include "earnings.h"
 #include "host/lendingpolicy.h"
+#include "protocol/clock.h"
 
 #include <QDateTime>
 #include <QObject>
 #include <QTimer>
+#include <QUrlQuery>
 
 #include <functional>
 
 namespace suanli::host {
 class HostEngine;
+}
+namespace suanli::client {
+class MarketClient;
 }
 
 namespace suanli::contributor {
@@ -30,10 +34,9 @@ public:
     };
     Q_ENUM(Alarm)
 
-    using Clock = std::function<QDateTime()>; ///< UTC now; tests pass a manual one
-
-    ContributorController(host::LendingPolicy *policy, ContributorMarket *market,
-                          QObject *parent = nullptr, Clock clock = {});
+    /// `clock` null: wall time; tests pass a manual one. It must outlive the controller.
+    ContributorController(host::LendingPolicy *policy, client::MarketClient *market,
+                          QObject *parent = nullptr, const Clock *clock = nullptr);
 
     host::LendingPolicy *policy() const { return m_policy; }
     host::LendingPolicy::State state() const { return m_policy->state(); }
@@ -99,12 +102,17 @@ signals:
 
 private:
     void refreshLedger();
+    /// The market's reads with the lender's account token (GET /api/v1/earnings, /pricing,
+    /// /ledger), answered as JSON objects; `not_signed_in` before a market and token are set.
+    bool marketConfigured() const;
+    void getJson(const QString &path, const QUrlQuery &query,
+                 std::function<void(Result<QJsonObject>)> done);
     void onPolicyState(host::LendingPolicy::State state, host::LendingPolicy::Reason reason);
-    QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc(); }
+    QDateTime now() const { return m_clock->nowUtc(); }
 
     host::LendingPolicy *m_policy;
-    ContributorMarket *m_market;
-    Clock m_clock;
+    client::MarketClient *m_market;
+    const Clock *m_clock;
     QTimer m_refresh;
     QTimer m_alarmTimer;
     Earnings m_earnings;

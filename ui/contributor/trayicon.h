@@ -2,21 +2,28 @@
 
 #include "traytext.h"
 
+#include "ui/desktopintegration.h"
+
 #include <QAction>
 #include <QMenu>
 #include <QObject>
 #include <QSystemTrayIcon>
 
+#include <memory>
+
 namespace suanli::ui {
 
 /// Contributor mode in the system tray: an icon and tooltip per lending state and the menu
 /// Lend now / Pause 1 h / Pause until tomorrow / Open Suanli / Quit. It acts on the policy
-/// directly and asks the app, by signal, to show the window or to quit.
+/// directly and asks the app, by signal, to show the window or to quit. The icon itself is the
+/// app's DesktopIntegration one, so notifications go through the same tray; without one given,
+/// the tray icon makes its own.
 class TrayIcon : public QObject
 {
     Q_OBJECT
 public:
-    TrayIcon(contributor::ContributorController *controller, QObject *parent = nullptr);
+    TrayIcon(contributor::ContributorController *controller, DesktopIntegration *desktop = nullptr,
+             QObject *parent = nullptr);
     ~TrayIcon() override;
 
     /// Whether a tray exists now. When it does not, the app must show its window: it never
@@ -32,7 +39,8 @@ public:
     void show();
     void hide();
 
-    QSystemTrayIcon *systemTrayIcon() { return &m_icon; }
+    QSystemTrayIcon *systemTrayIcon() { return m_icon; }
+    DesktopIntegration *desktop() { return m_desktop; }
     QMenu *menu() { return &m_menu; }
     QAction *lendNowAction() { return m_lendNow; }
     QAction *pauseHourAction() { return m_pauseHour; }
@@ -50,7 +58,9 @@ private:
     void update();
 
     contributor::ContributorController *m_controller;
-    QSystemTrayIcon m_icon;
+    std::unique_ptr<DesktopIntegration> m_ownDesktop; ///< only when none was given
+    DesktopIntegration *m_desktop;
+    QSystemTrayIcon *m_icon;
     QMenu m_menu;
     QAction *m_status = nullptr;
     QAction *m_lendNow = nullptr;

@@ -323,7 +323,7 @@ void LendWizard::initializePage(int id)
     if (id == SelfTestPage && !m_test)
         runSelfTest();
     if (id == PricingPage) {
-        // The listing's price, else the market's median, else DESIGN §8's C2C floor of ¥1/h.
+        // The listing's price, else the market's median, else ¥1/h (docs/contributor.md, wizard).
         Micro price = m_controller->listingPrice();
         if (price <= 0 && m_controller->pricing())
             price = m_controller->pricing()->medianPriceGpuHourMicro;

@@ -1,7 +1,7 @@
 // Stand-ins where a kind of idle source is not built for this platform (CMake picks).
-#include "idlesource.h"
+#include "systemidlesource.h"
 
-namespace suanli::host {
+namespace suanli::contributor {
 
 #ifndef SUANLI_HAVE_X11_IDLE
 std::unique_ptr<IdleSource> createX11IdleSource(const QByteArray &)
@@ -20,4 +20,4 @@ std::unique_ptr<IdleSource> createFreedesktopIdleSource()
 }
 #endif
 
-} // namespace suanli::host
+} // namespace suanli::contributor

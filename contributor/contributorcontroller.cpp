@@ -1,6 +1,10 @@
 #include "contributorcontroller.h"
 
+#include "client/marketclient.h"
 #include "host/hostengine.h"
+#include "protocol/json.h"
+
+#include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 
@@ -8,12 +12,20 @@ namespace suanli::contributor {
 
 using host::LendingPolicy;
 
-ContributorController::ContributorController(LendingPolicy *policy, ContributorMarket *market,
-                                             QObject *parent, Clock clock)
+namespace {
+const Clock &wallClock()
+{
+    static const SystemClock clock;
+    return clock;
+}
+} // namespace
+
+ContributorController::ContributorController(LendingPolicy *policy, client::MarketClient *market,
+                                             QObject *parent, const Clock *clock)
     : QObject(parent)
     , m_policy(policy)
     , m_market(market)
-    , m_clock(std::move(clock))
+    , m_clock(clock ? clock : &wallClock())
 {
     connect(policy, &LendingPolicy::stateChanged, this, &ContributorController::onPolicyState);
     m_refresh.setInterval(5 * 60 * 1000);
@@ -64,7 +76,7 @@ Micro ContributorController::earningPerHourMicro() const
 {
     if (m_policy->state() != LendingPolicy::State::Rented)
         return 0;
-    // A machine without GPUs is rented whole at the GPU-hour price (DESIGN §4).
+    // A machine without GPUs is rented whole at the GPU-hour price (docs/market.md, billing).
     const Micro gross = m_price * std::max(m_rentedGpus, 1);
     return gross - platformFee(gross, m_feePpm.value_or(0));
 }
@@ -79,7 +91,7 @@ void ContributorController::onPolicyState(LendingPolicy::State state, LendingPol
     } else {
         m_listedIdleSince = {};
     }
-    if (lending && !m_refresh.isActive() && m_market->isConfigured())
+    if (lending && !m_refresh.isActive() && marketConfigured())
         m_refresh.start();
     else if (!lending)
         m_refresh.stop();
@@ -92,7 +104,8 @@ void ContributorController::onPolicyState(LendingPolicy::State state, LendingPol
 
 void ContributorController::refreshEarnings()
 {
-    m_market->earnings(this, [this](Result<Earnings> e) {
+    getJson(u"/api/v1/earnings"_s, {}, [this](Result<QJsonObject> json) {
+        auto e = json ? Earnings::fromJson(*json) : Result<Earnings>(json.error());
         if (!e) {
             emit earningsFailed(e.error());
             return;
@@ -111,15 +124,49 @@ void ContributorController::refreshEarnings()
 void ContributorController::refreshLedger()
 {
     const QDate today = now().toUTC().date();
-    m_market->earningsLedger(QDateTime(QDate(today.year(), today.month(), 1), {}, Qt::UTC), this,
-                             [this](Result<QList<protocol::LedgerEntry>> entries) {
-                                 if (!entries) {
-                                     emit earningsFailed(entries.error());
-                                     return;
-                                 }
-                                 m_ledger = std::move(entries).value();
-                                 emit ledgerChanged();
-                             });
+    const QDateTime since(QDate(today.year(), today.month(), 1), {}, Qt::UTC);
+    QUrlQuery query;
+    query.addQueryItem(u"since"_s, since.toString(Qt::ISODate));
+    query.addQueryItem(u"limit"_s, u"1000"_s);
+    getJson(u"/api/v1/ledger"_s, query, [this](Result<QJsonObject> json) {
+        if (!json) {
+            emit earningsFailed(json.error());
+            return;
+        }
+        QList<protocol::LedgerEntry> entries;
+        for (const QJsonValue &v : json->value(u"entries"_s).toArray()) {
+            auto e = protocol::ledgerEntryFromJson(v.toObject());
+            if (!e) {
+                emit earningsFailed(e.error());
+                return;
+            }
+            // A lender's account also holds top-ups and its own rentals' charges.
+            if (e->kind == "earning"_L1)
+                entries.append(*e);
+        }
+        m_ledger = std::move(entries);
+        emit ledgerChanged();
+    });
+}
+
+bool ContributorController::marketConfigured() const
+{
+    return m_market->baseUrl().isValid() && !m_market->token().isEmpty();
+}
+
+void ContributorController::getJson(const QString &path, const QUrlQuery &query,
+                                    std::function<void(Result<QJsonObject>)> done)
+{
+    if (!marketConfigured()) {
+        done(makeError(u"not_signed_in"_s, u"no market account is set up"_s));
+        return;
+    }
+    m_market->request("GET", path, query, {}, this,
+                      [done = std::move(done)](Result<QByteArray> body) {
+                          if (!body)
+                              return done(body.error());
+                          done(protocol::parseJsonObject(*body));
+                      });
 }
 
 Micro ContributorController::earnedToday() const
@@ -134,7 +181,12 @@ Micro ContributorController::earnedThisMonth() const
 
 void ContributorController::requestPricing(const QString &gpuModel)
 {
-    m_market->pricing(gpuModel, this, [this](Result<PricingSuggestion> p) {
+    QUrlQuery query;
+    query.addQueryItem(u"gpu_model"_s, gpuModel);
+    // 404 `not_found` on a market without pricing suggestions.
+    getJson(u"/api/v1/pricing"_s, query, [this, gpuModel](Result<QJsonObject> json) {
+        auto p = json ? PricingSuggestion::fromJson(gpuModel, *json)
+                      : Result<PricingSuggestion>(json.error());
         if (!p) {
             emit pricingFailed(p.error());
             return;

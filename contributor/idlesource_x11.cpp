@@ -1,10 +1,10 @@
-#include "idlesource.h"
+#include "systemidlesource.h"
 
 #include <dlfcn.h>
 
 using namespace Qt::StringLiterals;
 
-namespace suanli::host {
+namespace suanli::contributor {
 
 namespace {
 
@@ -119,4 +119,4 @@ std::unique_ptr<IdleSource> createX11IdleSource(const QByteArray &display)
     return std::make_unique<X11IdleSource>(display);
 }
 
-} // namespace suanli::host
+} // namespace suanli::contributor

@@ -10,7 +10,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace suanli::host {
+namespace suanli::contributor {
 
 bool ewmhStateIsFullscreen(const QList<unsigned long> &stateAtoms, unsigned long fullscreenAtom)
 {
@@ -241,4 +241,4 @@ std::unique_ptr<FullscreenProbe> createSystemFullscreenProbe(QString *why)
 #endif
 }
 
-} // namespace suanli::host
+} // namespace suanli::contributor

@@ -1,0 +1,140 @@
+#pragma once
+
+#include "protocol/result.h"
+#include "protocol/types.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace suanli::client {
+
+using protocol::Account;
+using protocol::CreateInstanceRequest;
+using protocol::Image;
+using protocol::Instance;
+using protocol::LedgerEntry;
+using protocol::Offer;
+
+struct OfferPage
+{
+    QList<Offer> offers;
+    qint64 total = 0;
+};
+
+struct Balance
+{
+    Micro balance_micro = 0;
+    QString currency;
+};
+
+struct CreatedHost
+{
+    protocol::Host host;
+    QByteArray token; ///< sh_…, shown once by the market
+};
+
+/// The market's REST API (server/openapi.yaml) as typed asynchronous calls. No UI: it takes its
+/// network manager in the constructor and reports every outcome as a Result through a callback that
+/// runs on this object's thread, and only while `context` lives. Every call has a timeout;
+/// calls that are safe to repeat (reads, and creates carrying an Idempotency-Key) are retried
+/// with backoff on network errors, timeouts, 429 and 5xx. Errors keep the market's stable
+/// codes; transport failures are "network_error" or "timeout".
+class MarketClient : public QObject
+{
+    Q_OBJECT
+public:
+    template <typename T> using Callback = std::function<void(Result<T>)>;
+
+    explicit MarketClient(QNetworkAccessManager *network, QObject *parent = nullptr);
+    QNetworkAccessManager *network() const { return m_network; }
+
+    void setMarket(const QUrl &baseUrl, const QByteArray &token);
+    QUrl baseUrl() const { return m_baseUrl; }
+    QByteArray token() const { return m_token; }
+    /// Per attempt; default 15 s.
+    void setTimeout(int ms) { m_timeoutMs = ms; }
+    /// Extra attempts for repeatable calls; default 2.
+    void setRetries(int retries) { m_retries = retries; }
+    /// First retry delay; it doubles each time, jittered (protocol/backoff.h). Default 500 ms.
+    void setRetryDelay(int ms) { m_retryDelayMs = ms; }
+
+    void me(QObject *context, Callback<Account> done);
+    void offers(const QString &query, const QString &order, int limit, int offset, QObject *context,
+                Callback<OfferPage> done);
+    void images(QObject *context, Callback<QList<Image>> done);
+    /// `idempotencyKey` makes the create safe to retry: the market answers a repeat with the
+    /// first response.
+    void createInstance(const CreateInstanceRequest &request, const QString &idempotencyKey,
+                        QObject *context, Callback<Instance> done);
+    void instances(QObject *context, Callback<QList<Instance>> done);
+    void instance(qint64 id, QObject *context, Callback<Instance> done);
+    void stopInstance(qint64 id, QObject *context, Callback<Instance> done);
+    void startInstance(qint64 id, QObject *context, Callback<Instance> done);
+    void destroyInstance(qint64 id, QObject *context, Callback<Instance> done);
+    void logs(qint64 id, int tail, QObject *context, Callback<QStringList> done);
+    /// Entries after `afterId`, oldest first.
+    void ledger(qint64 afterId, int limit, QObject *context, Callback<QList<LedgerEntry>> done);
+    void ledgerCsv(QObject *context, Callback<QByteArray> done);
+    void redeemVoucher(const QString &code, QObject *context, Callback<Balance> done);
+    void createHost(const QString &name, QObject *context, Callback<CreatedHost> done);
+    void listHosts(QObject *context, Callback<QList<protocol::Host>> done);
+    void updateListing(qint64 hostId, const protocol::HostListing &listing, QObject *context,
+                       Callback<protocol::Host> done);
+
+    /// Any other market call, for the modules that decode their own answers (the dashboard's
+    /// telemetry, events and guards): `path` under the base URL, `body` sent as JSON when not
+    /// empty. Same policy as the typed calls: the timeout, the translated "timeout" and
+    /// "network_error" messages, the market's error codes for non-2xx answers and
+    /// reachableChanged. It is retried like a read, so only for requests that are safe to
+    /// repeat: GET, or a PATCH whose absent fields stay. `done` gets the raw 2xx body.
+    void request(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                 const QByteArray &body, QObject *context, Callback<QByteArray> done);
+
+signals:
+    /// A transport failure (after retries) or its end: the status bar shows reachability.
+    void reachableChanged(bool reachable);
+
+private:
+    struct Call
+    {
+        QByteArray method;
+        QString path;
+        QUrlQuery query;
+        QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        bool repeatable = true;
+        int attempt = 0;
+        QPointer<QObject> context;
+        std::function<void(Result<QByteArray>)> done;
+    };
+    void send(Call call);
+    /// stop, start, destroy: a retryable call answered with the instance.
+    void sendInstanceCall(const QByteArray &method, const QString &path, QObject *context,
+                          Callback<Instance> done);
+    void onFinished(QNetworkReply *reply, Call call);
+    /// The Error in a market error body, or a generic one for the status.
+    static Error errorFromReply(int status, const QByteArray &body);
+    void setReachable(bool reachable);
+
+    template <typename T>
+    void getJson(const QString &path, const QUrlQuery &query, QObject *context,
+                 std::function<Result<T>(const QByteArray &)> decode, Callback<T> done);
+
+    QNetworkAccessManager *m_network;
+    QUrl m_baseUrl;
+    QByteArray m_token;
+    int m_timeoutMs = 15000;
+    int m_retries = 2;
+    int m_retryDelayMs = 500;
+    bool m_reachable = true;
+};
+
+} // namespace suanli::client
