@@ -1,6 +1,6 @@
 #include "localmarket.h"
 
-#include "server/clock.h"
+#include "protocol/clock.h"
 #include "server/market.h"
 #include "server/sqlstore.h"
 
@@ -95,7 +95,7 @@ private:
 
     QString m_dataFolder;
     quint16 m_port;
-    server::SystemClock m_clock;
+    SystemClock m_clock;
     std::unique_ptr<server::Market> m_market;
 };
 

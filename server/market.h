@@ -1,6 +1,6 @@
 #pragma once
 
-#include "clock.h"
+#include "protocol/clock.h"
 #include "metrics.h"
 #include "sqlstore.h"
 

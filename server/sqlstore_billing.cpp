@@ -14,7 +14,7 @@ using suanli::protocol::InstanceState;
 namespace suanli::server {
 
 // Billing: accruals of GPU time and storage, the periodic run over all instances, and the
-// settlement of a lost host (DESIGN §3).
+// settlement of a lost host (docs/market.md, "Billing as implemented").
 
 // ---- billing --------------------------------------------------------------------------
 

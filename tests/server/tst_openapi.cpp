@@ -1,7 +1,7 @@
 // server/openapi.yaml against a real market on loopback: every documented operation is served,
 // and every route the market serves is documented.
 
-#include "server/clock.h"
+#include "protocol/clock.h"
 #include "server/market.h"
 #include "server/sqlstore.h"
 

@@ -192,7 +192,7 @@ private slots:
 
         // Past --host-lost-after (90 s) in the database; then the agent speaks again.
         m_h->clock().advanceSeconds(120);
-        const QString at = m_h->clock().now().toString(Qt::ISODateWithMs);
+        const QString at = m_h->clock().nowUtc().toString(Qt::ISODateWithMs);
         s.agent->send({{u"type"_s, u"telemetry"_s},
                        {u"samples"_s, QJsonArray{QJsonObject{
                             {u"instance_id"_s, id}, {u"at"_s, at}, {u"gpus"_s, QJsonArray{}},
