@@ -260,8 +260,6 @@ Result<QList<Change>> SqlStore::billNextBatch(BillingRun &run, qint64 budgetMs)
     // conflict with another market process skips that instance only. The batch ends after
     // kBillingBatch instances or budgetMs, whichever comes first: it holds SQLite's write lock
     // (and on PostgreSQL the platform account's row), which request handlers wait for.
-    if (m_batchHook && !run.done())
-        m_batchHook(run.ids[run.next]);
     QElapsedTimer held;
     held.start();
     Transaction batch(*m_db);

@@ -6,6 +6,7 @@
 // host from being declared lost.
 
 #include "support/marketscenario.h"
+#include "support/workerhold.h"
 #include "support/testmain.h"
 
 #include <QJsonArray>
@@ -268,10 +269,8 @@ private:
     {
         QSemaphore *held = m_held.get();
         QSemaphore *release = m_release.get();
-        m_h->market().setTelemetryHook([held, release](quint64) {
-            held->release();
-            (void)release->tryAcquire(1, 30000);
-        });
+        holdOnWorkerThread(&m_h->market(), &server::Market::telemetryBatchStarting, held,
+                           release);
     }
 
     /// Every batch of the billing thread waits for m_release once it has told m_held.
@@ -279,11 +278,8 @@ private:
     {
         QSemaphore *held = m_held.get();
         QSemaphore *release = m_release.get();
-        m_h->market().setBillingHook([held, release](qint64) {
-            held->release();
-            // Bounded, so that a broken market fails the test instead of hanging it.
-            (void)release->tryAcquire(1, 30000);
-        });
+        holdOnWorkerThread(&m_h->market(), &server::Market::billingBatchStarting, held,
+                           release);
     }
 
     std::unique_ptr<MarketHarness> m_h;

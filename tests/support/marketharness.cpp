@@ -1,5 +1,6 @@
 #include "marketharness.h"
 
+#include "server/authenticator.h"
 #include "server/sqlstore.h"
 
 #include <QCryptographicHash>
@@ -11,10 +12,6 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-
-namespace suanli::server {
-QByteArray generateToken(const char *prefix);
-}
 
 namespace suanli::testing {
 

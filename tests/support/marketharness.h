@@ -27,7 +27,7 @@ public:
     bool ok() const { return m_market != nullptr; }
     QString error() const { return m_error; }
     server::Market &market() { return *m_market; }
-    server::SqlStore &store() { return m_market->store(); }
+    server::Store &store() { return m_market->store(); }
     test::ManualClock &clock() { return m_clock; }
     QString baseUrl() const { return m_baseUrl; }
     QString databaseUrl() const { return m_dbUrl; }
