@@ -28,8 +28,7 @@ QString csvField(QString text)
 AccountHandlers::AccountHandlers(Store &store, ChangePublisher &publisher)
     : m_store(store)
     , m_publisher(publisher)
-{
-}
+{}
 
 HttpReply AccountHandlers::me(const Principal &who)
 {
@@ -69,12 +68,11 @@ HttpReply AccountHandlers::redeem(const Principal &who, const QHttpServerRequest
     if (!balance)
         return fromError(balance.error());
     m_publisher.publish({{Change::Kind::Balance, who.accountId, 0, 0}});
-    return jsonReply(200, {{u"balance_micro"_s, *balance},
-                           {u"currency"_s, m_store.policy().currency}});
+    return jsonReply(200,
+                     {{u"balance_micro"_s, *balance}, {u"currency"_s, m_store.policy().currency}});
 }
 
-HttpReply AccountHandlers::ledger(const Principal &who, const QHttpServerRequest &request,
-                                  bool csv)
+HttpReply AccountHandlers::ledger(const Principal &who, const QHttpServerRequest &request, bool csv)
 {
     const QUrlQuery params(request.url());
     // `since` is an entry id (entries after it) or an ISO 8601 time (entries at or after it).

@@ -50,8 +50,7 @@ AgentChannel::AgentChannel(Store &store, const Clock &clock, EventRelay &relay, 
     , m_telemetry(telemetry)
     , m_idle(idle)
     , m_instances(instances)
-{
-}
+{}
 
 void AgentChannel::accept(std::unique_ptr<QWebSocket> socket, qint64 hostId)
 {
@@ -100,7 +99,8 @@ void AgentChannel::onMessage(AgentSession *session, const QString &text)
         }
         session->helloSeen = true;
         protocol::WelcomeMessage welcome{hostId, u"0.1.0"_s};
-        session->socket->sendTextMessage(compact(protocol::toJson(protocol::MarketMessage{welcome})));
+        session->socket->sendTextMessage(
+            compact(protocol::toJson(protocol::MarketMessage{welcome})));
         sendPendingCommands(hostId, false);
         return;
     }
@@ -131,8 +131,7 @@ void AgentChannel::onMessage(AgentSession *session, const QString &text)
             m_apps.publishTelemetry(m_instances.accountOf(sample.instance_id), sample);
         }
     } else if (auto *availability = std::get_if<protocol::AvailabilityMessage>(&*message)) {
-        auto r = m_store.setHostAvailability(hostId, availability->available,
-                                             availability->reason);
+        auto r = m_store.setHostAvailability(hostId, availability->available, availability->reason);
         if (!r)
             session->socket->sendTextMessage(errorMessage(r.error()));
     } else if (auto *notice = std::get_if<protocol::NoticeMessage>(&*message)) {

@@ -19,8 +19,7 @@ struct AppEventHub::AppSession
 AppEventHub::AppEventHub(EventRelay &relay, QObject *parent)
     : QObject(parent)
     , m_relay(relay)
-{
-}
+{}
 
 void AppEventHub::accept(std::unique_ptr<QWebSocket> socket, qint64 accountId)
 {
@@ -56,9 +55,9 @@ void AppEventHub::publishTelemetry(qint64 accountId, const protocol::TelemetrySa
     const bool remote = m_relay.hasRemoteListener(accountId);
     if (!local && !remote)
         return; // nobody is watching: the samples are stored, the history endpoint has them
-    const QByteArray bytes = QJsonDocument(protocol::toJson(protocol::AppEvent{
-                                               protocol::TelemetryEvent{sample}}))
-                                 .toJson(QJsonDocument::Compact);
+    const QByteArray bytes =
+        QJsonDocument(protocol::toJson(protocol::AppEvent{protocol::TelemetryEvent{sample}}))
+            .toJson(QJsonDocument::Compact);
     if (local)
         deliverLocally(accountId, bytes);
     if (remote)

@@ -9,7 +9,9 @@ namespace suanli::server {
 class Authenticator
 {
 public:
-    explicit Authenticator(Store &store) : m_store(store) {}
+    explicit Authenticator(Store &store)
+        : m_store(store)
+    {}
 
     /// Error "unauthorized" unless it is "Bearer <token>" of a known token of the right kind:
     /// an sk_ token always acts as its account, an sh_ token always as its host.

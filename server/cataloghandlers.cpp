@@ -16,8 +16,7 @@ namespace suanli::server {
 CatalogHandlers::CatalogHandlers(Store &store, Metrics &metrics)
     : m_store(store)
     , m_metrics(metrics)
-{
-}
+{}
 
 HttpReply CatalogHandlers::offers(const QHttpServerRequest &request)
 {
@@ -26,8 +25,8 @@ HttpReply CatalogHandlers::offers(const QHttpServerRequest &request)
     const QString orderText = params.queryItemValue(u"order"_s, QUrl::FullyDecoded);
     const QString limitText = params.queryItemValue(u"limit"_s, QUrl::FullyDecoded);
     const QString offsetText = params.queryItemValue(u"offset"_s, QUrl::FullyDecoded);
-    const QString key = q + QChar(0x1f) + orderText + QChar(0x1f) + limitText + QChar(0x1f)
-        + offsetText;
+    const QString key =
+        q + QChar(0x1f) + orderText + QChar(0x1f) + limitText + QChar(0x1f) + offsetText;
     const quint64 version = m_store.offersVersion();
     const qint64 now = m_searchCache.nowMs();
     if (auto hit = m_searchCache.find(key, version, now)) {
@@ -59,11 +58,11 @@ HttpReply CatalogHandlers::offers(const QHttpServerRequest &request)
 
 HttpReply CatalogHandlers::pricing(const QHttpServerRequest &request)
 {
-    const QString model = QUrlQuery(request.url()).queryItemValue(u"gpu_model"_s,
-                                                                  QUrl::FullyDecoded);
+    const QString model =
+        QUrlQuery(request.url()).queryItemValue(u"gpu_model"_s, QUrl::FullyDecoded);
     if (model.size() > 200)
-        return fromError(makeError(u"invalid_parameter"_s, u"gpu_model is too long"_s,
-                                   u"gpu_model"_s));
+        return fromError(
+            makeError(u"invalid_parameter"_s, u"gpu_model is too long"_s, u"gpu_model"_s));
     auto p = m_store.priceSuggestion(model);
     if (!p)
         return fromError(p.error());

@@ -16,8 +16,7 @@ ChangePublisher::ChangePublisher(Store &store, InstanceIndex &instances, AppEven
     , m_instances(instances)
     , m_apps(apps)
     , m_agents(agents)
-{
-}
+{}
 
 void ChangePublisher::publish(const QList<Change> &changes)
 {
@@ -44,9 +43,9 @@ void ChangePublisher::publish(const QList<Change> &changes)
     for (qint64 id : instances) {
         auto instance = m_store.instance(id);
         if (instance)
-            m_apps.publishToAccount(m_instances.accountOf(id),
-                                    protocol::toJson(protocol::AppEvent{
-                                        protocol::InstanceEvent{*instance}}));
+            m_apps.publishToAccount(
+                m_instances.accountOf(id),
+                protocol::toJson(protocol::AppEvent{protocol::InstanceEvent{*instance}}));
     }
     for (qint64 accountId : balances) {
         auto account = m_store.account(accountId);
@@ -59,9 +58,9 @@ void ChangePublisher::publish(const QList<Change> &changes)
         auto account = m_store.account(w->accountId);
         if (!account)
             continue;
-        protocol::BalanceEvent event{account->balance_micro, account->currency,
-                                     protocol::BalanceWarning{w->threshold, w->burnMicroPerHour,
-                                                              w->runwayS}};
+        protocol::BalanceEvent event{
+            account->balance_micro, account->currency,
+            protocol::BalanceWarning{w->threshold, w->burnMicroPerHour, w->runwayS}};
         m_apps.publishToAccount(w->accountId, protocol::toJson(protocol::AppEvent{event}));
     }
     for (qint64 hostId : hosts)

@@ -22,8 +22,8 @@ void EventRelay::listen()
     // Events and agent commands caused through another market process arrive here; relayed
     // telemetry arrives on the telemetry thread's connection, which sends this process's.
     QSqlDriver *driver = m_db->handle().driver();
-    for (const QString &channel : {u"suanli_events"_s, u"suanli_commands"_s, u"suanli_offers"_s,
-                                   u"suanli_listeners"_s})
+    for (const QString &channel :
+         {u"suanli_events"_s, u"suanli_commands"_s, u"suanli_offers"_s, u"suanli_listeners"_s})
         driver->subscribeToNotification(channel);
     connect(driver, &QSqlDriver::notification, this,
             [this](const QString &name, QSqlDriver::NotificationSource source,
@@ -40,8 +40,7 @@ bool EventRelay::sendEvent(qint64 accountId, const QByteArray &event)
         return false;
     // Every process (this one included) hears the notification and tells its own sockets.
     const QByteArray payload = QByteArray::number(accountId) + ' ' + event;
-    return m_db->exec(u"SELECT pg_notify('suanli_events', ?)"_s, {QString::fromUtf8(payload)})
-        .ok();
+    return m_db->exec(u"SELECT pg_notify('suanli_events', ?)"_s, {QString::fromUtf8(payload)}).ok();
 }
 
 void EventRelay::sendCommandsQueued(qint64 hostId)
@@ -131,7 +130,8 @@ void EventRelay::onNotification(const QString &name, bool fromSelf, const QVaria
         if (bytes == "?")
             emit listenersAsked();
         else if (bytes.startsWith('+'))
-            m_remoteListeners.insert(bytes.mid(1).toLongLong(), m_uptime.elapsed() + kListenerTtlMs);
+            m_remoteListeners.insert(bytes.mid(1).toLongLong(),
+                                     m_uptime.elapsed() + kListenerTtlMs);
     }
 }
 

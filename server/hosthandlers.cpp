@@ -32,8 +32,8 @@ HttpReply HostHandlers::createHost(const Principal &who, const QHttpServerReques
                                   who.accountId, host->id);
     if (!saved)
         return fromError(saved.error());
-    return jsonReply(201, {{u"host"_s, protocol::toJson(*host)},
-                           {u"token"_s, QString::fromLatin1(token)}});
+    return jsonReply(
+        201, {{u"host"_s, protocol::toJson(*host)}, {u"token"_s, QString::fromLatin1(token)}});
 }
 
 HttpReply HostHandlers::listHosts(const Principal &who)

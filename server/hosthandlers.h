@@ -12,7 +12,9 @@ namespace suanli::server {
 class HostHandlers
 {
 public:
-    explicit HostHandlers(Store &store) : m_store(store) {}
+    explicit HostHandlers(Store &store)
+        : m_store(store)
+    {}
 
     HttpReply createHost(const Principal &who, const QHttpServerRequest &request);
     HttpReply listHosts(const Principal &who);

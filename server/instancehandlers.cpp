@@ -22,8 +22,7 @@ InstanceHandlers::InstanceHandlers(Store &store, const Clock &clock, ChangePubli
     , m_publisher(publisher)
     , m_instances(instances)
     , m_idle(idle)
-{
-}
+{}
 
 bool InstanceHandlers::owns(const Principal &who, qint64 id)
 {
@@ -37,8 +36,8 @@ HttpReply InstanceHandlers::createInstance(const Principal &who, const QHttpServ
         return errorReply(403, u"forbidden"_s, u"this account has no renter role"_s);
     const QString key = QString::fromUtf8(request.value("idempotency-key")).trimmed();
     if (key.size() > 200)
-        return fromError(makeError(u"invalid_parameter"_s,
-                                   u"Idempotency-Key has at most 200 characters"_s));
+        return fromError(
+            makeError(u"invalid_parameter"_s, u"Idempotency-Key has at most 200 characters"_s));
     if (!key.isEmpty()) {
         auto stored = m_store.storedResponse(who.accountId, key);
         if (!stored)
@@ -146,10 +145,10 @@ HttpReply InstanceHandlers::instanceHistory(const Principal &who, qint64 id)
         return fromError(history.error());
     QJsonArray events;
     for (const InstanceHistoryEntry &e : *history)
-        events.append(QJsonObject{{u"at"_s, protocol::formatTime(QDateTime::fromMSecsSinceEpoch(
-                                                e.atMs, Qt::UTC))},
-                                  {u"state"_s, e.state},
-                                  {u"reason"_s, e.reason}});
+        events.append(QJsonObject{
+            {u"at"_s, protocol::formatTime(QDateTime::fromMSecsSinceEpoch(e.atMs, Qt::UTC))},
+            {u"state"_s, e.state},
+            {u"reason"_s, e.reason}});
     return jsonReply(200, {{u"events"_s, events}});
 }
 
@@ -163,8 +162,8 @@ HttpReply InstanceHandlers::instanceTelemetry(const Principal &who, qint64 id,
     if (params.hasQueryItem(u"since"_s)) {
         const QDateTime t = parseUtcTime(params.queryItemValue(u"since"_s));
         if (!t.isValid())
-            return fromError(makeError(u"invalid_parameter"_s,
-                                       u"since must be an ISO 8601 time"_s, u"since"_s));
+            return fromError(
+                makeError(u"invalid_parameter"_s, u"since must be an ISO 8601 time"_s, u"since"_s));
         since = t.toMSecsSinceEpoch();
     }
     auto points = m_store.telemetryHistory(id, since);

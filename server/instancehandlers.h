@@ -28,8 +28,7 @@ public:
     HttpReply patchInstance(const Principal &who, qint64 id, const QHttpServerRequest &request);
     HttpReply instanceHistory(const Principal &who, qint64 id);
     HttpReply instanceLogs(const Principal &who, qint64 id, const QHttpServerRequest &request);
-    HttpReply instanceTelemetry(const Principal &who, qint64 id,
-                                const QHttpServerRequest &request);
+    HttpReply instanceTelemetry(const Principal &who, qint64 id, const QHttpServerRequest &request);
 
 private:
     bool owns(const Principal &who, qint64 id);

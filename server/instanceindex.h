@@ -13,7 +13,9 @@ namespace suanli::server {
 class InstanceIndex
 {
 public:
-    explicit InstanceIndex(Store &store) : m_store(store) {}
+    explicit InstanceIndex(Store &store)
+        : m_store(store)
+    {}
 
     /// 0 when there is no such instance.
     qint64 accountOf(qint64 instanceId);

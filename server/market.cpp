@@ -39,8 +39,8 @@ Market::Market(std::unique_ptr<SqlStore> store, const Clock &clock, QObject *par
     // thread"); what they change comes back here to be told to apps and agents.
     const QString url = m_store->database().url();
     const QString tag = QString::number(quintptr(this), 16);
-    m_billing = std::make_unique<BillingService>(url, m_store->policy(), u"billing-"_s + tag,
-                                                 m_clock);
+    m_billing =
+        std::make_unique<BillingService>(url, m_store->policy(), u"billing-"_s + tag, m_clock);
     connect(m_billing.get(), &BillingService::billed, this,
             [this](const QList<Change> &changes) { m_publisher->publish(changes); });
     connect(m_billing.get(), &BillingService::offersChanged, this,
@@ -50,12 +50,12 @@ Market::Market(std::unique_ptr<SqlStore> store, const Clock &clock, QObject *par
                 m_metrics.observeBillingRun(busySeconds, wallSeconds);
                 emit billingRunFinished(ok);
             });
-    connect(m_billing.get(), &BillingService::batchStarting, this,
-            &Market::billingBatchStarting, Qt::DirectConnection);
+    connect(m_billing.get(), &BillingService::batchStarting, this, &Market::billingBatchStarting,
+            Qt::DirectConnection);
 
     // The telemetry thread: the per-second writes (samples, heartbeats, relays).
-    m_telemetry = std::make_unique<TelemetryPipeline>(url, m_store->policy(),
-                                                      u"telemetry-"_s + tag, m_clock, *m_relay);
+    m_telemetry = std::make_unique<TelemetryPipeline>(url, m_store->policy(), u"telemetry-"_s + tag,
+                                                      m_clock, *m_relay);
     connect(m_telemetry.get(), &TelemetryPipeline::flushed, this, &Market::telemetryFlushed);
     connect(m_telemetry.get(), &TelemetryPipeline::aboutToWrite, this,
             &Market::telemetryBatchStarting, Qt::DirectConnection);
@@ -63,9 +63,9 @@ Market::Market(std::unique_ptr<SqlStore> store, const Clock &clock, QObject *par
     m_agents = std::make_unique<AgentChannel>(*m_store, m_clock, *m_relay, *m_apps, *m_telemetry,
                                               m_idle, m_instances);
     m_publisher = std::make_unique<ChangePublisher>(*m_store, m_instances, *m_apps, *m_agents);
-    m_api = std::make_unique<RestApi>(RestApi::Parts{*m_store, m_clock, m_auth, m_metrics,
-                                                     *m_publisher, m_instances, m_idle,
-                                                     *m_agents, *m_apps});
+    m_api =
+        std::make_unique<RestApi>(RestApi::Parts{*m_store, m_clock, m_auth, m_metrics, *m_publisher,
+                                                 m_instances, m_idle, *m_agents, *m_apps});
     connect(m_agents.get(), &AgentChannel::changed, this,
             [this](const QList<Change> &changes) { m_publisher->publish(changes); });
     // A first balance event so the app starts with the truth.
@@ -115,8 +115,9 @@ Result<quint16> Market::start(const QHostAddress &address, quint16 port,
     if (!server->listen(address, port)) {
         const QString why = server->errorString();
         delete server;
-        return makeError(u"listen_failed"_s,
-                         u"cannot listen on %1:%2: %3"_s.arg(address.toString()).arg(port).arg(why));
+        return makeError(
+            u"listen_failed"_s,
+            u"cannot listen on %1:%2: %3"_s.arg(address.toString()).arg(port).arg(why));
     }
     bind(server);
     m_billing->startTimers(kBillingEveryMs, kCompactEveryMs);
@@ -130,8 +131,8 @@ Result<quint16> Market::start(const QHostAddress &address, quint16 port,
 bool Market::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     const QString path = request.url().path();
-    if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0
-        && (path == "/api/v1/events"_L1 || path == "/api/v1/agent"_L1)) {
+    if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0 &&
+        (path == "/api/v1/events"_L1 || path == "/api/v1/agent"_L1)) {
         // Qt HttpServer 6.4 upgrades after this returns true without a response written;
         // authentication happens on the socket (acceptWebSocket).
         return true;

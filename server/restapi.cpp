@@ -21,8 +21,7 @@ RestApi::RestApi(const Parts &parts)
     , m_catalog(parts.store, parts.metrics)
     , m_instances(parts.store, parts.clock, parts.publisher, parts.instances, parts.idle)
     , m_hosts(parts.store)
-{
-}
+{}
 
 HttpReply RestApi::route(const QHttpServerRequest &request)
 {
@@ -103,8 +102,7 @@ HttpReply RestApi::route(const QHttpServerRequest &request)
         if (n == 3 && parts[2] == "events"_L1)
             return method == Method::Get ? m_instances.instanceHistory(who, id) : badMethod();
         if (n == 3 && parts[2] == "logs"_L1)
-            return method == Method::Get ? m_instances.instanceLogs(who, id, request)
-                                         : badMethod();
+            return method == Method::Get ? m_instances.instanceLogs(who, id, request) : badMethod();
         if (n == 3 && parts[2] == "telemetry"_L1)
             return method == Method::Get ? m_instances.instanceTelemetry(who, id, request)
                                          : badMethod();
@@ -128,21 +126,21 @@ HttpReply RestApi::metricsText()
     out += "# HELP suanli_instances Instances by state.\n# TYPE suanli_instances gauge\n";
     if (auto counts = m_store.instanceCountsByState()) {
         for (auto it = counts->constBegin(); it != counts->constEnd(); ++it)
-            out += "suanli_instances{state=\"" + it.key().toUtf8() + "\"} "
-                + QByteArray::number(it.value()) + '\n';
+            out += "suanli_instances{state=\"" + it.key().toUtf8() + "\"} " +
+                   QByteArray::number(it.value()) + '\n';
     }
     out += "# HELP suanli_agents_connected Agents connected to this process.\n"
-           "# TYPE suanli_agents_connected gauge\nsuanli_agents_connected "
-        + QByteArray::number(m_agents.count()) + '\n';
+           "# TYPE suanli_agents_connected gauge\nsuanli_agents_connected " +
+           QByteArray::number(m_agents.count()) + '\n';
     out += "# HELP suanli_app_sockets Event sockets open on this process.\n"
-           "# TYPE suanli_app_sockets gauge\nsuanli_app_sockets "
-        + QByteArray::number(m_apps.socketCount()) + '\n';
+           "# TYPE suanli_app_sockets gauge\nsuanli_app_sockets " +
+           QByteArray::number(m_apps.socketCount()) + '\n';
     out += "# HELP suanli_ledger_total_micro Sum of ledger amounts by kind.\n"
            "# TYPE suanli_ledger_total_micro gauge\n";
     if (auto totals = m_store.ledgerTotalsByKind()) {
         for (auto it = totals->constBegin(); it != totals->constEnd(); ++it)
-            out += "suanli_ledger_total_micro{kind=\"" + it.key().toUtf8() + "\"} "
-                + QByteArray::number(it.value()) + '\n';
+            out += "suanli_ledger_total_micro{kind=\"" + it.key().toUtf8() + "\"} " +
+                   QByteArray::number(it.value()) + '\n';
     }
     return {200, out, "text/plain; version=0.0.4"};
 }

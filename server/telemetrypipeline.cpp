@@ -50,8 +50,8 @@ TelemetryBatch TelemetryPipeline::takeBatch()
     const qint64 now = m_clock.nowMs();
     for (auto it = m_lastSeen.begin(); it != m_lastSeen.end();) {
         const auto written = m_lastSeenWritten.constFind(it.key());
-        if (written == m_lastSeenWritten.constEnd() || now - *written >= kHeartbeatWriteEveryMs
-            || now < *written) {
+        if (written == m_lastSeenWritten.constEnd() || now - *written >= kHeartbeatWriteEveryMs ||
+            now < *written) {
             batch.heartbeats.insert(it.key(), it.value());
             m_lastSeenWritten.insert(it.key(), now);
             it = m_lastSeen.erase(it);

@@ -69,9 +69,9 @@ private:
     QHash<qint64, qint64> m_lastSeenWritten; ///< host id → when it was last written
     /// Host id → the batch that carries its heartbeat to the telemetry thread.
     QHash<qint64, quint64> m_heartbeatsInFlight;
-    quint64 m_writtenSeq = 0; ///< every batch up to this one is written (or failed)
-    quint64 m_seq = 0;        ///< seq of the last batch handed over
-    int m_batchesOut = 0;     ///< handed over, not yet reported back
+    quint64 m_writtenSeq = 0;   ///< every batch up to this one is written (or failed)
+    quint64 m_seq = 0;          ///< seq of the last batch handed over
+    int m_batchesOut = 0;       ///< handed over, not yet reported back
     bool m_flushWanted = false; ///< a timer tick found a batch still being written
 };
 

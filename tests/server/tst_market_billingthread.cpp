@@ -6,8 +6,8 @@
 // host from being declared lost.
 
 #include "support/marketscenario.h"
-#include "support/workerhold.h"
 #include "support/testmain.h"
+#include "support/workerhold.h"
 
 #include <QJsonArray>
 #include <QSemaphore>
@@ -269,8 +269,7 @@ private:
     {
         QSemaphore *held = m_held.get();
         QSemaphore *release = m_release.get();
-        holdOnWorkerThread(&m_h->market(), &server::Market::telemetryBatchStarting, held,
-                           release);
+        holdOnWorkerThread(&m_h->market(), &server::Market::telemetryBatchStarting, held, release);
     }
 
     /// Every batch of the billing thread waits for m_release once it has told m_held.
@@ -278,8 +277,7 @@ private:
     {
         QSemaphore *held = m_held.get();
         QSemaphore *release = m_release.get();
-        holdOnWorkerThread(&m_h->market(), &server::Market::billingBatchStarting, held,
-                           release);
+        holdOnWorkerThread(&m_h->market(), &server::Market::billingBatchStarting, held, release);
     }
 
     std::unique_ptr<MarketHarness> m_h;

@@ -153,8 +153,8 @@ static QJsonObject takeMessage(QList<QJsonObject> &received, QWebSocket &socket,
     while (true) {
         if (QJsonObject found = find(); !found.isEmpty())
             return found;
-        if (deadline.hasExpired()
-            || !arrived.wait(int(std::max<qint64>(1, deadline.remainingTime()))))
+        if (deadline.hasExpired() ||
+            !arrived.wait(int(std::max<qint64>(1, deadline.remainingTime()))))
             return find();
     }
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "support/manualclock.h"
 #include "server/market.h"
+#include "support/manualclock.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
