@@ -1,6 +1,7 @@
 #include "localmarket.h"
 
-#include "server/clock.h"
+#include "protocol/clock.h"
+#include "server/authenticator.h"
 #include "server/market.h"
 #include "server/sqlstore.h"
 
@@ -9,10 +10,6 @@
 #include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
-
-namespace suanli::server {
-QByteArray generateToken(const char *prefix); // market_http.cpp
-}
 
 namespace suanli::app {
 
@@ -95,7 +92,7 @@ private:
 
     QString m_dataFolder;
     quint16 m_port;
-    server::SystemClock m_clock;
+    SystemClock m_clock;
     std::unique_ptr<server::Market> m_market;
 };
 

@@ -39,12 +39,6 @@ void BillingWorker::startTimers(int billingEveryMs, int compactEveryMs)
     m_compactTimer->start(compactEveryMs);
 }
 
-void BillingWorker::setBatchHook(std::function<void(qint64)> hook)
-{
-    if (m_store)
-        m_store->setBatchHook(std::move(hook));
-}
-
 void BillingWorker::runBilling()
 {
     if (!m_store || m_run)
@@ -73,6 +67,7 @@ void BillingWorker::billNextBatch()
     took.start();
     QList<Change> changes;
     if (!m_run->done()) {
+        emit batchStarting(m_run->ids[m_run->next]);
         auto batch = m_store->billNextBatch(*m_run, kBatchBudgetMs);
         if (!batch) {
             qWarning("billing: %s", qPrintable(batch.error().message));

@@ -1,12 +1,11 @@
 #pragma once
 
-#include "clock.h"
+#include "protocol/clock.h"
 #include "sqlstore.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 
-#include <functional>
 #include <memory>
 #include <optional>
 
@@ -43,8 +42,6 @@ public:
     void runBilling();
     /// Rolls up telemetry older than the raw window, in short transactions.
     void compactTelemetry();
-    /// Tests only: called on this thread before each batch, with the first instance it bills.
-    void setBatchHook(std::function<void(qint64)> hook);
 
 signals:
     /// What one batch changed: events for apps, commands for agents. Queued to the market.
@@ -53,6 +50,8 @@ signals:
     void runFinished(bool ok, double busySeconds, double wallSeconds);
     /// An offer row was written here: cached searches of the market are stale.
     void offersChanged();
+    /// On this thread, before each batch's transaction, with the first instance it bills.
+    void batchStarting(qint64 firstInstanceId);
 
 private:
     void billNextBatch();

@@ -1,4 +1,4 @@
-// suanli-market: the market service and its admin commands (DESIGN §5).
+// suanli-market: the market service and its admin commands (docs/market.md).
 
 #include "market.h"
 #include "sqlstore.h"

@@ -125,7 +125,7 @@ QStringList migration2(const Database &db)
     return statements;
 }
 
-// Version 3: the cost guard (issue 7): idle stop per instance, low-balance warnings per account.
+// Version 3: the cost guard: idle stop per instance, low-balance warnings per account.
 QStringList migration3(const Database &db)
 {
     const QString real = db.dialect() == Dialect::Postgres ? u"DOUBLE PRECISION"_s : u"REAL"_s;

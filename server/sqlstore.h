@@ -25,7 +25,7 @@ public:
                                                   const QString &connectionName);
 
     Database &database() { return *m_db; }
-    const MarketPolicy &policy() const { return m_policy; }
+    const MarketPolicy &policy() const override { return m_policy; }
 
     Result<qint64> createAccount(const QString &name, const QStringList &roles) override;
     Result<Account> account(qint64 id) override;
@@ -82,10 +82,8 @@ public:
     Result<void> markCommandSent(const QString &commandId, qint64 nowMs) override;
     Result<QList<qint64>> hostsWithDueCommands(qint64 sentBeforeMs) override;
 
-    /// Changes whenever an offer may have changed: through this store, or (noteOffersChanged)
-    /// through another market process. Cached searches are valid while it stays the same.
-    quint64 offersVersion() const { return m_offersVersion; }
-    void noteOffersChanged() { ++m_offersVersion; }
+    quint64 offersVersion() const override { return m_offersVersion; }
+    void noteOffersChanged() override { ++m_offersVersion; }
     Result<void> ackCommand(qint64 hostId, const QString &commandId, qint64 nowMs) override;
 
     Result<Instance> updateGuards(qint64 accountId, qint64 instanceId,
@@ -114,8 +112,6 @@ public:
     Result<QList<Change>> billNextBatch(BillingRun &run, qint64 budgetMs);
     /// Low-balance warnings and stops at balance ≤ 0 for the accounts the run charged.
     Result<QList<Change>> finishBilling(BillingRun &run);
-    /// Tests only: called before each batch's transaction with the first instance it bills.
-    void setBatchHook(std::function<void(qint64)> hook) { m_batchHook = std::move(hook); }
 
     Result<void> insertTelemetry(const QList<protocol::TelemetrySample> &samples) override;
     Result<void> compactTelemetry(qint64 nowMs) override { return rollUpTelemetry(nowMs, {}); }
@@ -170,7 +166,6 @@ protected:
     quint64 m_offersVersion = 0;
     MarketPolicy m_policy;
     qint64 m_platformAccount = 0;
-    std::function<void(qint64)> m_batchHook;
 };
 
 } // namespace suanli::server

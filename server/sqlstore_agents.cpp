@@ -12,14 +12,14 @@ using suanli::protocol::InstanceState;
 
 namespace suanli::server {
 
-// The agent's side of instances: state reports, logs, and the command queue (DESIGN §6).
+// The agent's side of instances: state reports, logs, and the command queue (docs/protocol.md).
 
 namespace {
 
 /// Whether an agent's report may move an instance from `from` to `to`. The agent is the truth
-/// about its containers, so besides DESIGN §4's graph it may skip steps the market never saw
-/// (a container that came up before "provisioning" was sent, one that exited by itself, one
-/// that vanished).
+/// about its containers, so besides the state graph (docs/protocol.md) it may skip steps the
+/// market never saw (a container that came up before "provisioning" was sent, one that exited
+/// by itself, one that vanished).
 bool agentMayMove(InstanceState from, InstanceState to)
 {
     using S = InstanceState;

@@ -14,7 +14,7 @@ using suanli::protocol::InstanceState;
 namespace suanli::server {
 
 // Billing: accruals of GPU time and storage, the periodic run over all instances, and the
-// settlement of a lost host (DESIGN §3).
+// settlement of a lost host (docs/market.md, "Billing as implemented").
 
 // ---- billing --------------------------------------------------------------------------
 
@@ -260,8 +260,6 @@ Result<QList<Change>> SqlStore::billNextBatch(BillingRun &run, qint64 budgetMs)
     // conflict with another market process skips that instance only. The batch ends after
     // kBillingBatch instances or budgetMs, whichever comes first: it holds SQLite's write lock
     // (and on PostgreSQL the platform account's row), which request handlers wait for.
-    if (m_batchHook && !run.done())
-        m_batchHook(run.ids[run.next]);
     QElapsedTimer held;
     held.start();
     Transaction batch(*m_db);

@@ -5,9 +5,10 @@ using suanli::protocol::InstanceState;
 
 namespace suanli::server {
 
-// The cost guard (issue 7): limits the renter sets per instance (max spend, max duration, idle
-// stop), low-balance warnings per account, and the record of what the guard did. The market
-// enforces all of it in its billing run, so it holds while the app is closed.
+// The cost guard (docs/market.md, "Billing as implemented"): limits the renter sets per instance
+// (max spend, max duration, idle stop), low-balance warnings per account, and the record of what
+// the guard did. The market enforces all of it in its billing run, so it holds while the app is
+// closed.
 
 namespace {
 

@@ -9,8 +9,8 @@ using namespace Qt::StringLiterals;
 
 namespace suanli::server {
 
-// Telemetry history (DESIGN §5): 1 Hz for the last hour, 1-minute buckets with min/max/mean
-// for the 23 hours before, nothing older.
+// Telemetry history (docs/market.md, "Telemetry history"): 1 Hz for the last hour, 1-minute buckets
+// with min/max/mean for the 23 hours before, nothing older.
 
 namespace {
 

@@ -104,6 +104,13 @@ class Store
 public:
     virtual ~Store() = default;
 
+    /// The market-wide settings the store was opened with.
+    virtual const MarketPolicy &policy() const = 0;
+    /// Changes whenever an offer may have changed: through this store, or (noteOffersChanged)
+    /// through another market process. Cached searches are valid while it stays the same.
+    virtual quint64 offersVersion() const = 0;
+    virtual void noteOffersChanged() = 0;
+
     // ---- accounts, tokens, money ------------------------------------------------------
     virtual Result<qint64> createAccount(const QString &name, const QStringList &roles) = 0;
     virtual Result<Account> account(qint64 id) = 0;

@@ -37,16 +37,10 @@ void TelemetryWorker::open()
             });
 }
 
-void TelemetryWorker::setWriteHook(std::function<void(quint64)> hook)
-{
-    m_hook = std::move(hook);
-}
-
 TelemetryWritten TelemetryWorker::write(const TelemetryBatch &batch)
 {
     TelemetryWritten result{batch.seq, false, 0};
-    if (m_hook)
-        m_hook(batch.seq);
+    emit aboutToWrite(batch.seq);
     if (!m_store)
         return result;
     QHash<qint64, qint64> heartbeats = std::exchange(m_unwritten, {});

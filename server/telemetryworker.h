@@ -4,7 +4,6 @@
 
 #include <QObject>
 
-#include <functional>
 #include <memory>
 
 namespace suanli::server {
@@ -50,10 +49,10 @@ public:
     TelemetryWritten write(const TelemetryBatch &batch);
     /// write(), then written().
     void writeAndReport(const TelemetryBatch &batch);
-    /// Tests only: called on this thread before each batch is written, with its seq.
-    void setWriteHook(std::function<void(quint64)> hook);
 
 signals:
+    /// On this thread, before a batch is written.
+    void aboutToWrite(quint64 seq);
     void written(quint64 seq, bool ok, double seconds);
     /// A notification on this connection, as QSqlDriver gave it. Queued to the market.
     void notified(const QString &name, bool fromSelf, const QVariant &payload);
@@ -63,7 +62,6 @@ private:
     MarketPolicy m_policy;
     QString m_connectionName;
     std::unique_ptr<SqlStore> m_store;
-    std::function<void(quint64)> m_hook;
     QHash<qint64, qint64> m_unwritten; ///< heartbeats whose write failed, for the next batch
 };
 

@@ -56,7 +56,7 @@ private slots:
         // One sample, kept as history once the market has it.
         protocol::TelemetrySample sample;
         sample.instance_id = id;
-        sample.at = h.clock().now();
+        sample.at = h.clock().nowUtc();
         sample.gpus = {{0, 97.0, 20000, 71.0, 330.0}};
         sample.cpu_pct = 150;
         sample.memory_used_mb = 8000;

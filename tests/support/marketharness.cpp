@@ -1,8 +1,10 @@
 #include "marketharness.h"
 
+#include "server/authenticator.h"
 #include "server/sqlstore.h"
 
 #include <QCryptographicHash>
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -10,10 +12,6 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-
-namespace suanli::server {
-QByteArray generateToken(const char *prefix);
-}
 
 namespace suanli::testing {
 
@@ -136,6 +134,31 @@ MarketHarness::Reply MarketHarness::request(const QByteArray &method, const QStr
     return r;
 }
 
+/// Takes the first message of `type` (and `match`) from `received`, waiting for the socket's
+/// next messages until one comes or `timeoutMs` have passed (then an empty object).
+static QJsonObject takeMessage(QList<QJsonObject> &received, QWebSocket &socket,
+                               const QString &type, int timeoutMs,
+                               const std::function<bool(const QJsonObject &)> &match)
+{
+    auto find = [&]() -> QJsonObject {
+        for (int i = 0; i < received.size(); ++i) {
+            if (received[i].value(u"type"_s).toString() == type && (!match || match(received[i])))
+                return received.takeAt(i);
+        }
+        return {};
+    };
+    const QDeadlineTimer deadline(timeoutMs);
+    // Connected after the socket's own handler, which appends to `received` first.
+    QSignalSpy arrived(&socket, &QWebSocket::textMessageReceived);
+    while (true) {
+        if (QJsonObject found = find(); !found.isEmpty())
+            return found;
+        if (deadline.hasExpired() ||
+            !arrived.wait(int(std::max<qint64>(1, deadline.remainingTime()))))
+            return find();
+    }
+}
+
 // ---- ScriptedAgent --------------------------------------------------------------------
 
 ScriptedAgent::ScriptedAgent(const QString &baseUrl, const QByteArray &hostToken)
@@ -193,17 +216,17 @@ void ScriptedAgent::send(const QJsonObject &message)
 
 QJsonObject ScriptedAgent::take(const QString &type, int timeoutMs)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (true) {
-        for (int i = 0; i < received.size(); ++i) {
-            if (received[i].value(u"type"_s).toString() == type)
-                return received.takeAt(i);
-        }
-        if (timer.elapsed() > timeoutMs)
-            return {};
-        QTest::qWait(10);
-    }
+    return takeMessage(received, m_socket, type, timeoutMs, {});
+}
+
+bool ScriptedAgent::sync(int timeoutMs)
+{
+    // A message the market cannot decode is answered with an error, in order: once that
+    // answer is here, every message sent before it has been read.
+    send({{u"type"_s, u"suanli_test_sync"_s}});
+    return !takeMessage(received, m_socket, u"error"_s, timeoutMs, [](const QJsonObject &e) {
+                return e[u"error"_s][u"message"_s].toString().contains(u"suanli_test_sync"_s);
+            }).isEmpty();
 }
 
 void ScriptedAgent::report(qint64 instanceId, const QString &state, const QString &reason,
@@ -247,17 +270,7 @@ bool EventListener::waitConnected()
 QJsonObject EventListener::take(const QString &type, int timeoutMs,
                                 const std::function<bool(const QJsonObject &)> &match)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (true) {
-        for (int i = 0; i < received.size(); ++i) {
-            if (received[i].value(u"type"_s).toString() == type && (!match || match(received[i])))
-                return received.takeAt(i);
-        }
-        if (timer.elapsed() > timeoutMs)
-            return {};
-        QTest::qWait(10);
-    }
+    return takeMessage(received, m_socket, type, timeoutMs, match);
 }
 
 QString testPublicKey()

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/clock.h"
 #include "server/market.h"
+#include "support/manualclock.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,8 +27,8 @@ public:
     bool ok() const { return m_market != nullptr; }
     QString error() const { return m_error; }
     server::Market &market() { return *m_market; }
-    server::SqlStore &store() { return m_market->store(); }
-    server::ManualClock &clock() { return m_clock; }
+    server::Store &store() { return m_market->store(); }
+    test::ManualClock &clock() { return m_clock; }
     QString baseUrl() const { return m_baseUrl; }
     QString databaseUrl() const { return m_dbUrl; }
 
@@ -68,7 +68,7 @@ private:
     void startMarket(quint16 port = 0);
 
     server::MarketPolicy m_policy;
-    server::ManualClock m_clock;
+    test::ManualClock m_clock;
     QTemporaryDir m_dir;
     QString m_dbUrl;
     QString m_baseUrl;
@@ -90,6 +90,8 @@ public:
     void send(const QJsonObject &message);
     /// Waits for the next message of `type` not yet taken; returns it (empty on timeout).
     QJsonObject take(const QString &type, int timeoutMs = 5000);
+    /// Waits until the market has read every message sent so far (false on timeout).
+    bool sync(int timeoutMs = 5000);
     /// instance_state report with the next seq for that instance.
     void report(qint64 instanceId, const QString &state, const QString &reason = {},
                 const QString &commandId = {});

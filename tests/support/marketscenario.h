@@ -73,12 +73,14 @@ struct Scenario
 
     bool waitForState(MarketHarness &h, qint64 id, const QString &state)
     {
-        for (int i = 0; i < 500; ++i) {
-            auto instance = h.store().instance(id);
-            if (instance && protocol::toString(instance->state) == state)
-                return true;
-            QTest::qWait(10);
-        }
+        const bool reached = QTest::qWaitFor(
+            [&] {
+                auto instance = h.store().instance(id);
+                return instance && protocol::toString(instance->state) == state;
+            },
+            5000);
+        if (reached)
+            return true;
         qWarning("instance %lld never reached %s", static_cast<long long>(id), qPrintable(state));
         return false;
     }

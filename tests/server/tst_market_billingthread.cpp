@@ -7,6 +7,7 @@
 
 #include "support/marketscenario.h"
 #include "support/testmain.h"
+#include "support/workerhold.h"
 
 #include <QJsonArray>
 #include <QSemaphore>
@@ -192,7 +193,7 @@ private slots:
 
         // Past --host-lost-after (90 s) in the database; then the agent speaks again.
         m_h->clock().advanceSeconds(120);
-        const QString at = m_h->clock().now().toString(Qt::ISODateWithMs);
+        const QString at = m_h->clock().nowUtc().toString(Qt::ISODateWithMs);
         s.agent->send({{u"type"_s, u"telemetry"_s},
                        {u"samples"_s, QJsonArray{QJsonObject{
                             {u"instance_id"_s, id}, {u"at"_s, at}, {u"gpus"_s, QJsonArray{}},
@@ -268,10 +269,7 @@ private:
     {
         QSemaphore *held = m_held.get();
         QSemaphore *release = m_release.get();
-        m_h->market().setTelemetryHook([held, release](quint64) {
-            held->release();
-            (void)release->tryAcquire(1, 30000);
-        });
+        holdOnWorkerThread(&m_h->market(), &server::Market::telemetryBatchStarting, held, release);
     }
 
     /// Every batch of the billing thread waits for m_release once it has told m_held.
@@ -279,11 +277,7 @@ private:
     {
         QSemaphore *held = m_held.get();
         QSemaphore *release = m_release.get();
-        m_h->market().setBillingHook([held, release](qint64) {
-            held->release();
-            // Bounded, so that a broken market fails the test instead of hanging it.
-            (void)release->tryAcquire(1, 30000);
-        });
+        holdOnWorkerThread(&m_h->market(), &server::Market::billingBatchStarting, held, release);
     }
 
     std::unique_ptr<MarketHarness> m_h;

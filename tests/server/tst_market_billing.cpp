@@ -146,7 +146,7 @@ private slots:
                        {u"seq"_s, stopSeq - 1}, {u"state"_s, u"running"_s}});
         m_h->clock().advanceSeconds(60);
         s.agent->send(stopped); // replay
-        QTest::qWait(200);
+        QVERIFY(s.agent->sync());
         m_h->market().runBilling();
         QCOMPARE(protocol::toString(m_h->store().instance(id)->state), u"stopped"_s);
         // 60 s of GPU time plus 60 s of storage (50 GB at ¥0.30/GB-month: 347 µ).
@@ -173,7 +173,7 @@ private slots:
         m_h->clock().advanceSeconds(30);
         s.agent->send({{u"type"_s, u"usage"_s}, {u"seq"_s, 1},
                        {u"running_instance_ids"_s, QJsonArray{id}}});
-        QTest::qWait(100);
+        QVERIFY(s.agent->sync());
         m_h->market().flushTelemetry(); // last heartbeat at t = 30 s
         m_h->clock().advanceSeconds(200); // then silence, while the billing timer keeps running
         m_h->market().runBilling();
@@ -302,7 +302,7 @@ private slots:
         const QJsonObject again = s.agent->take(u"command"_s);
         QCOMPARE(again.value(u"id"_s), first.value(u"id"_s));
         s.agent->send({{u"type"_s, u"ack"_s}, {u"command_id"_s, first.value(u"id"_s)}});
-        QTest::qWait(100);
+        QVERIFY(s.agent->sync());
         m_h->clock().advanceSeconds(11);
         m_h->market().retryCommands();
         QVERIFY(s.agent->take(u"command"_s, 300).isEmpty());
@@ -378,11 +378,14 @@ private slots:
             [&] {
                 m_h->clock().advanceSeconds(1);
                 s.agent->send({{u"type"_s, u"telemetry"_s},
-                               {u"samples"_s, QJsonArray{QJsonObject{
+                               {u"samples"_s,
+                                QJsonArray{QJsonObject{
                                     {u"instance_id"_s, id},
-                                    {u"at"_s, m_h->clock().now().toString(Qt::ISODateWithMs)},
-                                    {u"gpus"_s, QJsonArray{}}, {u"cpu_pct"_s, 42.0},
-                                    {u"memory_used_mb"_s, 100}, {u"ssh_sessions"_s, 0}}}}});
+                                    {u"at"_s, m_h->clock().nowUtc().toString(Qt::ISODateWithMs)},
+                                    {u"gpus"_s, QJsonArray{}},
+                                    {u"cpu_pct"_s, 42.0},
+                                    {u"memory_used_mb"_s, 100},
+                                    {u"ssh_sessions"_s, 0}}}}});
                 m_h->market().flushTelemetry(); // relays the batch to other processes
                 return !events.take(u"telemetry"_s, 300).isEmpty();
             }(),
@@ -405,16 +408,19 @@ private slots:
         QCOMPARE(wrong.status, 422);
         QCOMPARE(wrong.json[u"error"_s][u"field"_s].toString(), u"idle_stop_s"_s);
         auto sample = [&](double gpu0, double gpu1, int ssh) {
-            s.agent->send({{u"type"_s, u"telemetry"_s},
-                           {u"samples"_s, QJsonArray{QJsonObject{
-                                {u"instance_id"_s, id},
-                                {u"at"_s, m_h->clock().now().toString(Qt::ISODateWithMs)},
-                                {u"gpus"_s, QJsonArray{
-                                     QJsonObject{{u"index"_s, 0}, {u"utilization_pct"_s, gpu0}},
-                                     QJsonObject{{u"index"_s, 1}, {u"utilization_pct"_s, gpu1}}}},
-                                {u"cpu_pct"_s, 3.0}, {u"memory_used_mb"_s, 100},
-                                {u"ssh_sessions"_s, ssh}}}}});
-            QTest::qWait(50); // the market reads it
+            s.agent->send(
+                {{u"type"_s, u"telemetry"_s},
+                 {u"samples"_s,
+                  QJsonArray{QJsonObject{
+                      {u"instance_id"_s, id},
+                      {u"at"_s, m_h->clock().nowUtc().toString(Qt::ISODateWithMs)},
+                      {u"gpus"_s,
+                       QJsonArray{QJsonObject{{u"index"_s, 0}, {u"utilization_pct"_s, gpu0}},
+                                  QJsonObject{{u"index"_s, 1}, {u"utilization_pct"_s, gpu1}}}},
+                      {u"cpu_pct"_s, 3.0},
+                      {u"memory_used_mb"_s, 100},
+                      {u"ssh_sessions"_s, ssh}}}}});
+            QVERIFY(s.agent->sync()); // the market has read it
         };
         auto state = [&] { return protocol::toString(m_h->store().instance(id)->state); };
         sample(2, 3, 0); // idle from now
@@ -522,9 +528,11 @@ private slots:
         QVERIFY(events.waitConnected());
         const qint64 id = s.launch(*m_h);
         QVERIFY(id);
-        s.agent->send({{u"type"_s, u"notice"_s}, {u"instance_id"_s, id},
-                       {u"stop_at"_s, m_h->clock().now().addSecs(60).toString(Qt::ISODateWithMs)},
-                       {u"reason"_s, u"host_owner_returned"_s}});
+        s.agent->send(
+            {{u"type"_s, u"notice"_s},
+             {u"instance_id"_s, id},
+             {u"stop_at"_s, m_h->clock().nowUtc().addSecs(60).toString(Qt::ISODateWithMs)},
+             {u"reason"_s, u"host_owner_returned"_s}});
         const QJsonObject notice = events.take(u"instance_notice"_s);
         QCOMPARE(notice[u"instance_id"_s].toInteger(), id);
         QCOMPARE(notice[u"reason"_s].toString(), u"host_owner_returned"_s);

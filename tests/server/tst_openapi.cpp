@@ -1,7 +1,8 @@
 // server/openapi.yaml against a real market on loopback: every documented operation is served,
 // and every route the market serves is documented.
 
-#include "server/clock.h"
+#include "protocol/clock.h"
+#include "server/authenticator.h"
 #include "server/market.h"
 #include "server/sqlstore.h"
 
@@ -25,10 +26,6 @@
 using namespace suanli;
 using namespace suanli::server;
 using namespace Qt::StringLiterals;
-
-namespace suanli::server {
-QByteArray generateToken(const char *prefix); // market_http.cpp
-}
 
 namespace {
 
@@ -190,7 +187,7 @@ void TestOpenApi::initTestCase()
     // As `suanli-market admin create-account` and `issue-token` do. The host whose token opens
     // the agent channel belongs to another lender, so that host 1 is not the caller's and
     // PATCH /api/v1/hosts/1 answers "no such host", like every {id} route here.
-    SqlStore &s = m_market->store();
+    Store &s = m_market->store();
     auto lender = s.createAccount(u"bob"_s, {u"lender"_s});
     QVERIFY(lender);
     auto host = s.createHost(*lender, u"rig"_s);

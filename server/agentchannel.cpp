@@ -1,0 +1,194 @@
+#include "agentchannel.h"
+
+#include "appeventhub.h"
+#include "eventrelay.h"
+#include "idletracker.h"
+#include "instanceindex.h"
+#include "telemetrypipeline.h"
+
+#include "protocol/json.h"
+
+#include <QJsonDocument>
+#include <QWebSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace suanli::server {
+
+struct AgentChannel::AgentSession
+{
+    std::unique_ptr<QWebSocket> socket;
+    qint64 hostId = 0;
+    bool helloSeen = false;
+};
+
+namespace {
+
+QString compact(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QString errorMessage(const Error &error)
+{
+    return compact({{u"type"_s, u"error"_s},
+                    {u"error"_s, QJsonObject{{u"code"_s, error.code},
+                                             {u"message"_s, error.message},
+                                             {u"field"_s, error.field}}}});
+}
+
+} // namespace
+
+AgentChannel::AgentChannel(Store &store, const Clock &clock, EventRelay &relay, AppEventHub &apps,
+                           TelemetryPipeline &telemetry, IdleTracker &idle,
+                           InstanceIndex &instances, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_clock(clock)
+    , m_relay(relay)
+    , m_apps(apps)
+    , m_telemetry(telemetry)
+    , m_idle(idle)
+    , m_instances(instances)
+{}
+
+void AgentChannel::accept(std::unique_ptr<QWebSocket> socket, qint64 hostId)
+{
+    if (AgentSession *old = m_agents.take(hostId)) {
+        // The agent reconnected: the newer connection wins. The old session is freed by its
+        // own disconnected handler (which may run inside close()).
+        old->socket->close(QWebSocketProtocol::CloseCodeNormal, u"replaced"_s);
+    }
+    auto *session = new AgentSession{std::move(socket), hostId, false};
+    m_agents.insert(hostId, session);
+    m_telemetry.noteHeartbeat(hostId, m_clock.nowMs());
+    QWebSocket *ws = session->socket.get();
+    connect(ws, &QWebSocket::textMessageReceived, this,
+            [this, session](const QString &text) { onMessage(session, text); });
+    connect(ws, &QWebSocket::disconnected, this, [this, session] {
+        if (m_agents.value(session->hostId) == session) {
+            m_agents.remove(session->hostId);
+            // Its last heartbeat is what billing falls back on: store it now.
+            m_telemetry.flushHeartbeat(session->hostId);
+        }
+        session->socket.release()->deleteLater();
+        delete session;
+    });
+}
+
+void AgentChannel::onMessage(AgentSession *session, const QString &text)
+{
+    const qint64 now = m_clock.nowMs();
+    const qint64 hostId = session->hostId;
+    m_telemetry.noteHeartbeat(hostId, now);
+    auto json = protocol::parseJsonObject(text.toUtf8());
+    if (!json) {
+        session->socket->sendTextMessage(errorMessage(json.error()));
+        return;
+    }
+    auto message = protocol::agentMessageFromJson(*json);
+    if (!message) {
+        session->socket->sendTextMessage(errorMessage(message.error()));
+        return;
+    }
+    if (auto *hello = std::get_if<protocol::HelloMessage>(&*message)) {
+        auto r = m_store.hostHello(hostId, *hello, now);
+        if (!r) {
+            session->socket->sendTextMessage(errorMessage(r.error()));
+            return;
+        }
+        session->helloSeen = true;
+        protocol::WelcomeMessage welcome{hostId, u"0.1.0"_s};
+        session->socket->sendTextMessage(
+            compact(protocol::toJson(protocol::MarketMessage{welcome})));
+        sendPendingCommands(hostId, false);
+        return;
+    }
+    if (!session->helloSeen) {
+        session->socket->sendTextMessage(
+            errorMessage(makeError(u"hello_required"_s, u"send hello before anything else"_s)));
+        return;
+    }
+    if (auto *ack = std::get_if<protocol::AckMessage>(&*message)) {
+        (void)m_store.ackCommand(hostId, ack->command_id, now);
+    } else if (auto *state = std::get_if<protocol::InstanceStateMessage>(&*message)) {
+        m_idle.forget(state->instance_id); // a new state: the idle guard starts over
+        auto changes = m_store.applyInstanceState(hostId, *state, now);
+        if (!changes) {
+            session->socket->sendTextMessage(errorMessage(changes.error()));
+            return;
+        }
+        emit changed(*changes);
+    } else if (auto *telemetry = std::get_if<protocol::TelemetryMessage>(&*message)) {
+        for (const auto &sample : telemetry->samples) {
+            const std::optional<qint64> host = m_instances.hostOf(sample.instance_id);
+            if (!host)
+                continue;
+            if (*host != hostId)
+                continue; // a host reports only on its own instances
+            m_telemetry.addSample(sample);
+            m_idle.track(sample);
+            m_apps.publishTelemetry(m_instances.accountOf(sample.instance_id), sample);
+        }
+    } else if (auto *availability = std::get_if<protocol::AvailabilityMessage>(&*message)) {
+        auto r = m_store.setHostAvailability(hostId, availability->available, availability->reason);
+        if (!r)
+            session->socket->sendTextMessage(errorMessage(r.error()));
+    } else if (auto *notice = std::get_if<protocol::NoticeMessage>(&*message)) {
+        // Only about the host's own instances; the renter hears it before the stop.
+        auto instance = m_store.instance(notice->instance_id);
+        if (!instance || instance->host_id != hostId) {
+            session->socket->sendTextMessage(errorMessage(makeError(
+                u"forbidden"_s, u"instance %1 is not on this host"_s.arg(notice->instance_id))));
+            return;
+        }
+        m_apps.publishToAccount(m_instances.accountOf(notice->instance_id),
+                                protocol::toJson(protocol::AppEvent{protocol::InstanceNoticeEvent{
+                                    notice->instance_id, notice->stop_at, notice->reason}}));
+    } else if (std::get_if<protocol::UsageMessage>(&*message)) {
+        // The heartbeat itself is the news: noted above.
+    } else if (auto *logs = std::get_if<protocol::LogMessage>(&*message)) {
+        auto r = m_store.appendLogs(hostId, *logs, now);
+        if (!r)
+            session->socket->sendTextMessage(errorMessage(r.error()));
+    }
+}
+
+void AgentChannel::sendPendingCommands(qint64 hostId, bool onlyDue)
+{
+    AgentSession *session = m_agents.value(hostId);
+    if (!session || !session->helloSeen)
+        return;
+    auto pending = m_store.pendingCommands(hostId);
+    if (!pending)
+        return;
+    const qint64 now = m_clock.nowMs();
+    for (const auto &command : *pending) {
+        if (onlyDue && command.lastSentAtMs && now - command.lastSentAtMs < kCommandRetryMs)
+            continue;
+        session->socket->sendTextMessage(QString::fromUtf8(command.payload));
+        (void)m_store.markCommandSent(command.id, now);
+    }
+}
+
+void AgentChannel::retryCommands()
+{
+    // One query for all hosts, then only those with a command due and an agent connected here.
+    auto hosts = m_store.hostsWithDueCommands(m_clock.nowMs() - kCommandRetryMs);
+    if (!hosts)
+        return;
+    for (qint64 hostId : *hosts) {
+        if (m_agents.contains(hostId))
+            sendPendingCommands(hostId, true);
+    }
+}
+
+void AgentChannel::kick(qint64 hostId)
+{
+    if (m_agents.contains(hostId))
+        sendPendingCommands(hostId, false);
+    else
+        m_relay.sendCommandsQueued(hostId);
+}
+
+} // namespace suanli::server

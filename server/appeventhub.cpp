@@ -1,0 +1,92 @@
+#include "appeventhub.h"
+
+#include "eventrelay.h"
+
+#include "protocol/json.h"
+
+#include <QJsonDocument>
+#include <QWebSocket>
+
+namespace suanli::server {
+
+struct AppEventHub::AppSession
+{
+    std::unique_ptr<QWebSocket> socket;
+    qint64 accountId = 0;
+    bool answeredPing = true; ///< a pong came back since the last ping
+};
+
+AppEventHub::AppEventHub(EventRelay &relay, QObject *parent)
+    : QObject(parent)
+    , m_relay(relay)
+{}
+
+void AppEventHub::accept(std::unique_ptr<QWebSocket> socket, qint64 accountId)
+{
+    auto *session = new AppSession{std::move(socket), accountId};
+    if (!m_apps.contains(accountId))
+        m_relay.announceListener(accountId);
+    m_apps.insert(accountId, session);
+    QWebSocket *ws = session->socket.get();
+    connect(ws, &QWebSocket::pong, this, [session] { session->answeredPing = true; });
+    connect(ws, &QWebSocket::disconnected, this, [this, session] {
+        m_apps.remove(session->accountId, session);
+        session->socket.release()->deleteLater();
+        delete session;
+    });
+    emit appConnected(accountId);
+}
+
+void AppEventHub::publishToAccount(qint64 accountId, const QJsonObject &event)
+{
+    if (!accountId)
+        return;
+    const QByteArray bytes = QJsonDocument(event).toJson(QJsonDocument::Compact);
+    if (m_relay.sendEvent(accountId, bytes))
+        return; // every process, this one included, hears it and tells its own sockets
+    deliverLocally(accountId, bytes);
+}
+
+void AppEventHub::publishTelemetry(qint64 accountId, const protocol::TelemetrySample &sample)
+{
+    if (!accountId)
+        return;
+    const bool local = m_apps.contains(accountId);
+    const bool remote = m_relay.hasRemoteListener(accountId);
+    if (!local && !remote)
+        return; // nobody is watching: the samples are stored, the history endpoint has them
+    const QByteArray bytes =
+        QJsonDocument(protocol::toJson(protocol::AppEvent{protocol::TelemetryEvent{sample}}))
+            .toJson(QJsonDocument::Compact);
+    if (local)
+        deliverLocally(accountId, bytes);
+    if (remote)
+        m_relay.queueTelemetry(accountId, bytes);
+}
+
+void AppEventHub::deliverLocally(qint64 accountId, const QByteArray &event)
+{
+    const auto sessions = m_apps.values(accountId);
+    if (sessions.isEmpty())
+        return;
+    const QString text = QString::fromUtf8(event);
+    for (AppSession *session : sessions)
+        session->socket->sendTextMessage(text);
+}
+
+void AppEventHub::ping()
+{
+    // An app whose laptop went to sleep leaves a socket that never closes by itself: one that
+    // did not answer the previous ping is dropped (the app reconnects when it wakes up).
+    const auto sessions = m_apps.values();
+    for (AppSession *session : sessions) {
+        if (!session->answeredPing) {
+            session->socket->abort();
+            continue;
+        }
+        session->answeredPing = false;
+        session->socket->ping();
+    }
+}
+
+} // namespace suanli::server

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "accounthandlers.h"
+#include "cataloghandlers.h"
+#include "hosthandlers.h"
+#include "httpreply.h"
+#include "instancehandlers.h"
+
+namespace suanli::server {
+
+class AgentChannel;
+class AppEventHub;
+class Authenticator;
+
+/// The REST API of server/openapi.yaml: the body limit, /healthz and /metrics, bearer
+/// authentication, and the routing of /api/v1/… to the handlers of each resource.
+class RestApi
+{
+public:
+    static constexpr qint64 kMaxBodyBytes = 1024 * 1024;
+
+    struct Parts
+    {
+        Store &store;
+        const Clock &clock;
+        Authenticator &auth;
+        Metrics &metrics;
+        ChangePublisher &publisher;
+        InstanceIndex &instances;
+        IdleTracker &idle;
+        const AgentChannel &agents; ///< for the gauges of /metrics
+        const AppEventHub &apps;
+    };
+    explicit RestApi(const Parts &parts);
+
+    HttpReply route(const QHttpServerRequest &request);
+
+private:
+    HttpReply metricsText();
+
+    Store &m_store;
+    Authenticator &m_auth;
+    Metrics &m_metrics;
+    const AgentChannel &m_agents;
+    const AppEventHub &m_apps;
+    AccountHandlers m_accounts;
+    CatalogHandlers m_catalog;
+    InstanceHandlers m_instances;
+    HostHandlers m_hosts;
+};
+
+} // namespace suanli::server
