@@ -1,7 +1,6 @@
 #include "moneyformat.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -77,13 +76,7 @@ QString formatMoney(Micro amount, const QString &currency, const QLocale &locale
 
 std::optional<Micro> parseMoney(const QString &text)
 {
-    static const QRegularExpression re(u"^\\s*(\\d{1,12})(?:[.,](\\d{0,6}))?\\s*$"_s);
-    const auto m = re.match(text);
-    if (!m.hasMatch())
-        return std::nullopt;
-    const Micro whole = m.captured(1).toLongLong();
-    const QString frac = m.captured(2).leftJustified(6, u'0');
-    return whole * kMicroPerUnit + frac.toLongLong();
+    return suanli::parseMoney(text); // the one exact reader, protocol/money.h
 }
 
 QString formatDuration(qint64 seconds)

@@ -1,7 +1,8 @@
 #include "containerruntime.h"
 
-#include "tarwriter.h"
+#include "protocol/tarstream.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -145,6 +146,24 @@ Result<QByteArray> ContainerRuntime::sshdConfig(const QMap<QString, QString> &en
     return conf;
 }
 
+QByteArray ContainerRuntime::handInArchive(const QList<HandedIn> &members, qint64 mtimeSeconds)
+{
+    QByteArray archive;
+    for (const HandedIn &m : members) {
+        QByteArray name = m.path.toUtf8();
+        if (m.folder) {
+            if (name.endsWith('/'))
+                name.chop(1); // the writer adds the folder's slash
+            protocol::tarstream::appendDirectory(archive, name, quint32(m.mode), mtimeSeconds);
+        } else {
+            protocol::tarstream::appendFile(archive, name, m.content.constData(), m.content.size(),
+                                            quint32(m.mode), mtimeSeconds);
+        }
+    }
+    protocol::tarstream::appendEnd(archive, 0);
+    return archive;
+}
+
 QStringList ContainerRuntime::createArgs(const InstanceRecord &r) const
 {
     const QString name = r.container;
@@ -204,19 +223,19 @@ void ContainerRuntime::create(const InstanceRecord &r, const QString &hostPrivat
         done(config.error());
         return;
     }
-    TarWriter tar;
-    tar.addDirectory(u"etc/suanli"_s, 0700);
-    tar.addFile(u"etc/suanli/bootstrap.sh"_s, bootstrapScript(), 0755);
-    tar.addFile(u"etc/suanli/sshd_config"_s, *config, 0644);
-    tar.addFile(u"etc/suanli/ssh_host_ed25519_key"_s, hostPrivateKey.toUtf8(), 0600);
-    tar.addFile(u"etc/suanli/ssh_host_ed25519_key.pub"_s, r.hostKey.toUtf8() + '\n', 0644);
-    tar.addFile(u"etc/suanli/authorized_keys"_s, r.spec.ssh_public_key.trimmed().toUtf8() + '\n',
-                0600);
+    QList<HandedIn> members{
+        {u"etc/suanli"_s, {}, 0700, true},
+        {u"etc/suanli/bootstrap.sh"_s, bootstrapScript(), 0755},
+        {u"etc/suanli/sshd_config"_s, *config, 0644},
+        {u"etc/suanli/ssh_host_ed25519_key"_s, hostPrivateKey.toUtf8(), 0600},
+        {u"etc/suanli/ssh_host_ed25519_key.pub"_s, r.hostKey.toUtf8() + '\n', 0644},
+        {u"etc/suanli/authorized_keys"_s, r.spec.ssh_public_key.trimmed().toUtf8() + '\n', 0600},
+    };
     if (!r.jupyterToken.isEmpty())
-        tar.addFile(u"etc/suanli/jupyter_token"_s, r.jupyterToken.toUtf8(), 0600);
+        members.append({u"etc/suanli/jupyter_token"_s, r.jupyterToken.toUtf8(), 0600});
     if (!r.spec.onstart.trimmed().isEmpty())
-        tar.addFile(u"etc/suanli/onstart.sh"_s, r.spec.onstart.toUtf8() + '\n', 0700);
-    const QByteArray files = tar.finish();
+        members.append({u"etc/suanli/onstart.sh"_s, r.spec.onstart.toUtf8() + '\n', 0700});
+    const QByteArray files = handInArchive(members, QDateTime::currentSecsSinceEpoch());
     const QString name = r.container;
     const QStringList args = createArgs(r);
 

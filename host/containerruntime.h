@@ -10,7 +10,7 @@
 
 namespace suanli::host {
 
-/// Limits every instance gets (DESIGN §6).
+/// Limits every instance gets (docs/host.md).
 struct InstanceLimits
 {
     double cpus = 2.0;
@@ -83,6 +83,19 @@ public:
     static QByteArray bootstrapScript();
     /// sshd_config written into the instance; env goes to sessions with SetEnv.
     static Result<QByteArray> sshdConfig(const QMap<QString, QString> &env);
+
+    /// A file, or a folder, the agent hands into a container.
+    struct HandedIn
+    {
+        QString path; ///< from the container's root, e.g. "etc/suanli/sshd_config"
+        QByteArray content;
+        int mode = 0644;
+        bool folder = false;
+    };
+    /// The archive `podman cp - CONTAINER:/` unpacks (stdin, so nothing on the host is ever
+    /// mounted into the container), written by the one tar writer (protocol/tarstream.h): a
+    /// name of any length arrives whole. Every member is root's, with `mtimeSeconds`.
+    static QByteArray handInArchive(const QList<HandedIn> &members, qint64 mtimeSeconds);
 
 private:
     void waitForSsh(const InstanceRecord &record, int attemptsLeft, Done done);

@@ -71,7 +71,7 @@ private:
 };
 
 /// Which GPU processes belong to whom: a pid inside one of Suanli's containers is ours;
-/// any other is "not Suanli's" and makes the GPU busy for lending (DESIGN §6).
+/// any other is "not Suanli's" and makes the GPU busy for lending (docs/host.md).
 class GpuUsage
 {
 public:

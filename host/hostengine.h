@@ -21,7 +21,7 @@
 
 namespace suanli::host {
 
-/// The host agent engine (DESIGN §6): one market link, the instances on Podman, the journal,
+/// The host agent engine (docs/host.md): one market link, the instances on Podman, the journal,
 /// telemetry, usage and logs. Headless `suanli-host run` and the desktop app's contributor and
 /// local modes embed the same class: it has no globals, never exits the process and reports
 /// through signals.

@@ -1,7 +1,7 @@
 #include "hostengine.h"
 
-#include "hostkey.h"
 #include "protocol/json.h"
+#include "ssh/sshkey.h"
 
 #include <QRandomGenerator>
 #include <QSet>
@@ -278,9 +278,12 @@ void HostEngine::allocateAndProvision(qint64 id, const QString &commandId,
 void HostEngine::provision(qint64 id, std::function<void()> done)
 {
     InstanceRecord &r = m_live[id].record;
-    auto key = generateHostKey(u"suanli-instance-%1"_s.arg(id));
+    // The instance's sshd host key: the one OpenSSH key writer (ssh/sshkey.h), unencrypted.
+    auto key = ssh::generateEd25519Key(u"suanli-instance-%1"_s.arg(id));
     if (!key) {
-        (void)transition(id, InstanceState::Failed, reasonOf(key.error()), r.commandId);
+        // The agent's reason code stays its own; the words are ssh/'s.
+        const Error failed = makeError(u"host_key_failed"_s, key.error().message);
+        (void)transition(id, InstanceState::Failed, reasonOf(failed), r.commandId);
         done();
         return;
     }
@@ -288,7 +291,7 @@ void HostEngine::provision(qint64 id, std::function<void()> done)
     (void)m_journal->save(r);
     const QString commandId = r.commandId;
     m_runtime->create(
-        r, QString::fromUtf8(key->privateKeyFile),
+        r, QString::fromUtf8(key->privateKey),
         [this, id, commandId, done](const Result<void> &created) {
             if (!created) {
                 // Nothing half-made stays behind; the instance is failed with the real reason.

@@ -7,7 +7,7 @@
 #include <QList>
 #include <variant>
 
-/// Messages on the agent channel (GET /api/v1/agent, DESIGN §6) and the app events socket.
+/// Messages on the agent channel (GET /api/v1/agent, docs/protocol.md) and the app events socket.
 /// Every message is one JSON object with a "type" field.
 namespace suanli::protocol {
 

@@ -1,10 +1,10 @@
 #pragma once
 
-// Private to protocol/json*.cpp: the field reader every decoder is written with, and the
-// codecs of nested types that both the data types (json.cpp) and the messages
-// (json_messages.cpp) use.
+// Private to protocol/json*.cpp: the encoder and the decoder that every wire type's field list
+// (wirefields_p.h) is run through. The conventions on numbers, nulls and times are json.cpp's.
 
 #include "json.h"
+#include "wirefields_p.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -12,15 +12,39 @@
 
 #include <limits>
 #include <optional>
+#include <type_traits>
+#include <utility>
+#include <variant>
 
 namespace suanli::protocol::detail {
 
 using namespace Qt::Literals::StringLiterals;
 
-enum class Need
+template <typename T> struct IsOptional : std::false_type
 {
-    Optional,
-    Required
+};
+template <typename T> struct IsOptional<std::optional<T>> : std::true_type
+{
+};
+template <typename T> struct IsList : std::false_type
+{
+};
+template <typename T> struct IsList<QList<T>> : std::true_type
+{
+};
+
+/// A type with a field list in wirefields_p.h: a JSON object on the wire.
+template <typename T>
+concept Described = requires(T &value)
+{
+    fields(value, [](auto &&...) {});
+};
+
+/// A message or event: a described type with a "type" value.
+template <typename T>
+concept Message = Described<T> && requires
+{
+    MessageType<T>::name;
 };
 
 inline QString describe(const QJsonValue &value)
@@ -50,14 +74,92 @@ inline QJsonValue timeValue(const QDateTime &time)
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
 }
 
-/// Reads the fields of one JSON object into a struct. The first error wins and later reads
-/// become no-ops, so a decoder is a flat list of reads followed by one check.
+// ---- encoder ----------------------------------------------------------------------------------
+
+template <Described T> QJsonObject encodeObject(const T &value);
+
+template <typename T> QJsonValue encodeValue(const T &value)
+{
+    if constexpr (std::is_arithmetic_v<T> || std::is_same_v<T, QString>) {
+        return QJsonValue(value);
+    } else if constexpr (std::is_same_v<T, QDateTime>) {
+        return timeValue(value);
+    } else if constexpr (std::is_enum_v<T>) {
+        return toString(value); // the state or action's wire name (types.cpp)
+    } else if constexpr (std::is_same_v<T, QMap<QString, QString>>) {
+        QJsonObject json;
+        for (auto it = value.constBegin(); it != value.constEnd(); ++it)
+            json.insert(it.key(), it.value());
+        return json;
+    } else if constexpr (IsList<T>::value) {
+        QJsonArray array;
+        for (const auto &element : value)
+            array.append(encodeValue(element));
+        return array;
+    } else {
+        return encodeObject(value);
+    }
+}
+
+/// The visitor that writes each field of a field list into one object.
+class Writer
+{
+public:
+    explicit Writer(QJsonObject &json)
+        : m_json(json)
+    {}
+
+    template <typename T>
+    requires(!IsOptional<T>::value) void operator()(QLatin1StringView name, const T &value,
+                                                    Need = Need::Optional)
+    {
+        m_json.insert(name, encodeValue(value));
+    }
+
+    template <typename T, EmptyKind K = EmptyKind::Null>
+    void operator()(QLatin1StringView name, const std::optional<T> &value, EmptyTag<K> = {})
+    {
+        if (value)
+            m_json.insert(name, encodeValue(*value));
+        else if constexpr (K == EmptyKind::Null)
+            m_json.insert(name, QJsonValue(QJsonValue::Null));
+    }
+
+private:
+    QJsonObject &m_json;
+};
+
+template <Described T> QJsonObject encodeObject(const T &value)
+{
+    QJsonObject json;
+    if constexpr (Message<T>)
+        json.insert(kTypeField, QString(MessageType<T>::name));
+    fields(value, Writer(json));
+    return json;
+}
+
+// ---- decoder ----------------------------------------------------------------------------------
+
+/// Where a decoder reads: a message from the agent, or anything else (Need::FromAgent).
+enum class Source
+{
+    Other,
+    Agent
+};
+
+template <Described T>
+Result<T> decodeObject(const QJsonObject &json, const QString &path = {},
+                       Source source = Source::Other, T value = {});
+
+/// The visitor that reads each field of a field list from one JSON object. The first error
+/// wins and later reads become no-ops, so a decoder is its field list followed by one check.
 class Reader
 {
 public:
-    Reader(QJsonObject object, QString path)
+    Reader(QJsonObject object, QString path, Source source)
         : m_object(std::move(object))
         , m_path(std::move(path))
+        , m_source(source)
     {}
 
     bool ok() const { return !m_error.has_value(); }
@@ -68,16 +170,47 @@ public:
         return m_path.isEmpty() ? QString(name) : m_path + u'.' + name;
     }
 
-    void integer(QLatin1StringView name, qint64 &out, Need need = Need::Optional)
+    template <typename T>
+    requires(!IsOptional<T>::value) void operator()(QLatin1StringView name, T &out,
+                                                    Need need = Need::Optional)
     {
-        if (const auto value = take(name, need))
-            integerValue(*value, pathOf(name), out);
+        if (need == Need::FromAgent)
+            need = m_source == Source::Agent ? Need::Required : Need::Optional;
+        read(name, out, need);
     }
 
-    void integer(QLatin1StringView name, int &out, Need need = Need::Optional)
+    template <typename T, EmptyKind K = EmptyKind::Null>
+    void operator()(QLatin1StringView name, std::optional<T> &out, EmptyTag<K> = {})
+    {
+        if constexpr (K == EmptyKind::Unset) {
+            // Present means "set to this": a value of the type, never null.
+            if (!m_object.contains(name))
+                return;
+            T value{};
+            read(name, value, Need::Required);
+            out = value;
+        } else {
+            readNullable(name, out);
+        }
+    }
+
+    void fail(const QString &code, const QString &field, const QString &message)
+    {
+        if (ok())
+            m_error = Error{code, message, field, -1};
+    }
+
+private:
+    void read(QLatin1StringView name, qint64 &out, Need need)
+    {
+        if (const auto value = take(name, need))
+            elementValue(*value, pathOf(name), out);
+    }
+
+    void read(QLatin1StringView name, int &out, Need need)
     {
         qint64 wide = out;
-        integer(name, wide, need);
+        read(name, wide, need);
         if (!ok())
             return;
         if (wide < std::numeric_limits<int>::min() || wide > std::numeric_limits<int>::max()) {
@@ -87,7 +220,7 @@ public:
         out = static_cast<int>(wide);
     }
 
-    void real(QLatin1StringView name, double &out, Need need = Need::Optional)
+    void read(QLatin1StringView name, double &out, Need need)
     {
         if (const auto value = take(name, need)) {
             if (!value->isDouble())
@@ -96,18 +229,7 @@ public:
         }
     }
 
-    /// A nullable number: null or missing leaves nullopt.
-    void real(QLatin1StringView name, std::optional<double> &out)
-    {
-        const auto value = take(name, Need::Optional);
-        if (!value || value->isNull())
-            return;
-        if (!value->isDouble())
-            return wrongType(pathOf(name), u"a number or null"_s, *value);
-        out = value->toDouble();
-    }
-
-    void boolean(QLatin1StringView name, bool &out, Need need = Need::Optional)
+    void read(QLatin1StringView name, bool &out, Need need)
     {
         if (const auto value = take(name, need)) {
             if (!value->isBool())
@@ -116,16 +238,16 @@ public:
         }
     }
 
-    void string(QLatin1StringView name, QString &out, Need need = Need::Optional)
+    void read(QLatin1StringView name, QString &out, Need need)
     {
         if (const auto value = take(name, need))
-            stringValue(*value, pathOf(name), out);
+            elementValue(*value, pathOf(name), out);
     }
 
     /// A nullable time: null leaves an invalid QDateTime.
-    void time(QLatin1StringView name, QDateTime &out)
+    void read(QLatin1StringView name, QDateTime &out, Need need)
     {
-        const auto value = take(name, Need::Optional);
+        const auto value = take(name, need);
         if (!value)
             return;
         if (value->isNull()) {
@@ -147,10 +269,10 @@ public:
         out = parsed;
     }
 
-    void state(QLatin1StringView name, InstanceState &out, Need need = Need::Optional)
+    void read(QLatin1StringView name, InstanceState &out, Need need)
     {
         QString text;
-        string(name, text, need);
+        read(name, text, need);
         if (!ok() || !m_object.contains(name))
             return;
         if (const auto parsed = instanceStateFromString(text)) {
@@ -163,10 +285,10 @@ public:
                  pathOf(name), text.left(64)));
     }
 
-    void action(QLatin1StringView name, CommandAction &out, Need need = Need::Optional)
+    void read(QLatin1StringView name, CommandAction &out, Need need)
     {
         QString text;
-        string(name, text, need);
+        read(name, text, need);
         if (!ok() || !m_object.contains(name))
             return;
         if (const auto parsed = commandActionFromString(text)) {
@@ -178,32 +300,8 @@ public:
                  pathOf(name), text.left(64)));
     }
 
-    void stringList(QLatin1StringView name, QStringList &out, Need need = Need::Optional)
-    {
-        eachElement(
-            name, need,
-            [&](const QJsonValue &element, const QString &path) {
-                QString text;
-                stringValue(element, path, text);
-                return text;
-            },
-            out);
-    }
-
-    void integerList(QLatin1StringView name, QList<qint64> &out, Need need = Need::Optional)
-    {
-        eachElement(
-            name, need,
-            [&](const QJsonValue &element, const QString &path) {
-                qint64 number = 0;
-                integerValue(element, path, number);
-                return number;
-            },
-            out);
-    }
-
     /// A JSON object of strings, e.g. the environment of an instance.
-    void stringMap(QLatin1StringView name, QMap<QString, QString> &out, Need need = Need::Optional)
+    void read(QLatin1StringView name, QMap<QString, QString> &out, Need need)
     {
         const auto value = take(name, need);
         if (!value)
@@ -213,22 +311,51 @@ public:
         QMap<QString, QString> result;
         const QJsonObject object = value->toObject();
         for (auto it = object.constBegin(); it != object.constEnd() && ok(); ++it)
-            stringValue(it.value(), pathOf(name) + u'.' + it.key(), result[it.key()]);
+            elementValue(it.value(), pathOf(name) + u'.' + it.key(), result[it.key()]);
         if (ok())
             out = std::move(result);
     }
 
-    /// A nested object decoded by `decode(object, path)`.
-    template <typename T, typename Decode>
-    void object(QLatin1StringView name, T &out, Decode decode, Need need = Need::Optional)
+    /// An array of strings, integers or objects; an element's error names it "name[i]".
+    template <typename T> void read(QLatin1StringView name, QList<T> &out, Need need)
+    {
+        const auto value = take(name, need);
+        if (!value)
+            return;
+        if (!value->isArray())
+            return wrongType(pathOf(name), u"an array"_s, *value);
+        const QJsonArray array = value->toArray();
+        QList<T> result;
+        result.reserve(array.size());
+        for (qsizetype i = 0; i < array.size() && ok(); ++i) {
+            T element{};
+            elementValue(array.at(i), pathOf(name) + u'[' + QString::number(i) + u']', element);
+            result.append(std::move(element));
+        }
+        if (ok())
+            out = std::move(result);
+    }
+
+    /// A nested object.
+    template <Described T> void read(QLatin1StringView name, T &out, Need need)
     {
         if (const auto value = take(name, need))
-            objectValue(*value, pathOf(name), out, decode);
+            elementValue(*value, pathOf(name), out);
+    }
+
+    /// A nullable number: null or missing leaves nullopt.
+    void readNullable(QLatin1StringView name, std::optional<double> &out)
+    {
+        const auto value = take(name, Need::Optional);
+        if (!value || value->isNull())
+            return;
+        if (!value->isDouble())
+            return wrongType(pathOf(name), u"a number or null"_s, *value);
+        out = value->toDouble();
     }
 
     /// A nested object that may be null or missing (nullopt).
-    template <typename T, typename Decode>
-    void nullableObject(QLatin1StringView name, std::optional<T> &out, Decode decode)
+    template <Described T> void readNullable(QLatin1StringView name, std::optional<T> &out)
     {
         const auto value = take(name, Need::Optional);
         if (!value || value->isNull()) {
@@ -238,32 +365,11 @@ public:
         if (!value->isObject())
             return wrongType(pathOf(name), u"an object or null"_s, *value);
         T decoded{};
-        objectValue(*value, pathOf(name), decoded, decode);
+        elementValue(*value, pathOf(name), decoded);
         if (ok())
             out = std::move(decoded);
     }
 
-    template <typename T, typename Decode>
-    void objectList(QLatin1StringView name, QList<T> &out, Decode decode,
-                    Need need = Need::Optional)
-    {
-        eachElement(
-            name, need,
-            [&](const QJsonValue &element, const QString &path) {
-                T decoded{};
-                objectValue(element, path, decoded, decode);
-                return decoded;
-            },
-            out);
-    }
-
-    void fail(const QString &code, const QString &field, const QString &message)
-    {
-        if (ok())
-            m_error = Error{code, message, field, -1};
-    }
-
-private:
     /// The field's value when it is present and no error has happened yet.
     std::optional<QJsonValue> take(QLatin1StringView name, Need need)
     {
@@ -286,7 +392,7 @@ private:
              u"field '%1' must be %2, got %3"_s.arg(path, expected, describe(got)));
     }
 
-    void integerValue(const QJsonValue &value, const QString &path, qint64 &out)
+    void elementValue(const QJsonValue &value, const QString &path, qint64 &out)
     {
         // toInteger() answers its default unless the number is integral and fits in qint64;
         // asking with two defaults tells a real value from the fallback.
@@ -297,84 +403,71 @@ private:
         out = a;
     }
 
-    void stringValue(const QJsonValue &value, const QString &path, QString &out)
+    void elementValue(const QJsonValue &value, const QString &path, QString &out)
     {
         if (!value.isString())
             return wrongType(path, u"a string"_s, value);
         out = value.toString();
     }
 
-    template <typename T, typename Decode>
-    void objectValue(const QJsonValue &value, const QString &path, T &out, Decode decode)
+    template <Described T> void elementValue(const QJsonValue &value, const QString &path, T &out)
     {
         if (!value.isObject())
             return wrongType(path, u"an object"_s, value);
-        Result<T> decoded = decode(value.toObject(), path);
+        Result<T> decoded = decodeObject<T>(value.toObject(), path, m_source);
         if (!decoded)
             return fail(decoded.error().code, decoded.error().field, decoded.error().message);
         out = std::move(decoded).value();
     }
 
-    template <typename T, typename Element>
-    void eachElement(QLatin1StringView name, Need need, Element element, QList<T> &out)
-    {
-        const auto value = take(name, need);
-        if (!value)
-            return;
-        if (!value->isArray())
-            return wrongType(pathOf(name), u"an array"_s, *value);
-        const QJsonArray array = value->toArray();
-        QList<T> result;
-        result.reserve(array.size());
-        for (qsizetype i = 0; i < array.size() && ok(); ++i)
-            result.append(element(array.at(i), pathOf(name) + u'[' + QString::number(i) + u']'));
-        if (ok())
-            out = std::move(result);
-    }
-
     QJsonObject m_object;
     QString m_path;
+    Source m_source;
     std::optional<Error> m_error;
 };
 
-template <typename T> Result<T> finish(const Reader &reader, T value)
+template <Described T>
+Result<T> decodeObject(const QJsonObject &json, const QString &path, Source source, T value)
 {
+    Reader reader(json, path, source);
+    fields(value, reader);
     if (!reader.ok())
         return reader.error();
     return value;
 }
 
-// ---- nested types (json.cpp) ------------------------------------------------------------
-
-template <typename T>
-QJsonValue nullable(const std::optional<T> &value, QJsonObject (*encode)(const T &))
+/// The alternative of `Variant` from alternative I on whose MessageType is `type`.
+template <typename Variant, std::size_t I = 0>
+Result<Variant> decodeAlternative(const QJsonObject &json, const QString &type, Source source)
 {
-    return value ? QJsonValue(encode(*value)) : QJsonValue(QJsonValue::Null);
+    if constexpr (I == std::variant_size_v<Variant>) {
+        return Error{u"unknown_type"_s, u"unknown message type '%1'"_s.arg(type.left(64)),
+                     QString(kTypeField), -1};
+    } else {
+        using T = std::variant_alternative_t<I, Variant>;
+        if (type != MessageType<T>::name)
+            return decodeAlternative<Variant, I + 1>(json, type, source);
+        Result<T> decoded = decodeObject<T>(json, QString(), source);
+        if (!decoded)
+            return decoded.error();
+        return Variant(std::move(decoded).value());
+    }
 }
 
-QJsonObject sshToJson(const SshEndpoint &ssh);
-Result<SshEndpoint> decodeSsh(const QJsonObject &json, const QString &path);
-QJsonObject jupyterToJson(const JupyterEndpoint &jupyter);
-Result<JupyterEndpoint> decodeJupyter(const QJsonObject &json, const QString &path);
-QJsonObject gpuInfoToJson(const GpuInfo &gpu);
-Result<GpuInfo> decodeGpuInfo(const QJsonObject &json, const QString &path);
-QJsonObject envToJson(const QMap<QString, QString> &env);
-QJsonObject gpuSampleToJson(const GpuSample &gpu);
-Result<GpuSample> decodeGpuSample(const QJsonObject &json, const QString &path);
-Result<TelemetrySample> decodeTelemetrySample(const QJsonObject &json, const QString &path,
-                                              Need idsRequired);
-Result<HostListing> decodeHostListing(const QJsonObject &json, const QString &path,
-                                      const HostListing &base);
-Result<HostListing> decodeListingOnDefault(const QJsonObject &json, const QString &path);
-Result<TelemetrySample> decodeSampleLenient(const QJsonObject &json, const QString &path);
-Result<TelemetrySample> decodeSampleStrict(const QJsonObject &json, const QString &path);
-QJsonObject instanceSpecToJson(const InstanceSpec &spec);
-Result<InstanceSpec> decodeInstanceSpec(const QJsonObject &json, const QString &path);
-QJsonObject agentInstanceStatusToJson(const AgentInstanceStatus &status);
-Result<AgentInstanceStatus> decodeAgentInstanceStatus(const QJsonObject &json, const QString &path);
-Result<Offer> decodeOffer(const QJsonObject &json, const QString &path);
-Result<Instance> decodeInstance(const QJsonObject &json, const QString &path);
-Result<MachineSpec> decodeMachineSpec(const QJsonObject &json, const QString &path);
-Result<Image> decodeImage(const QJsonObject &json, const QString &path);
+/// Decodes one message of `Variant` by its "type".
+template <typename Variant> Result<Variant> decodeMessage(const QJsonObject &json, Source source)
+{
+    QString type;
+    Reader reader(json, QString(), source);
+    reader(kTypeField, type, Need::Required);
+    if (!reader.ok())
+        return reader.error();
+    return decodeAlternative<Variant>(json, type, source);
+}
+
+template <typename Variant> QJsonObject encodeMessage(const Variant &message)
+{
+    return std::visit([](const auto &m) { return encodeObject(m); }, message);
+}
 
 } // namespace suanli::protocol::detail

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QStringView>
 #include <QtGlobal>
+
+#include <optional>
 
 namespace suanli {
 
@@ -44,5 +47,17 @@ constexpr Micro platformFee(Micro charge, qint64 feePpm)
     const Int128 product = static_cast<Int128>(charge) * feePpm;
     return static_cast<Micro>(product / 1'000'000);
 }
+
+/// Reads an amount typed by a person or an admin, "12.5" → 12,500,000 µ, exactly (digits are
+/// read as integers, never through double): 1 to 12 digits, then optionally a decimal
+/// separator and at most 6 more digits ("12." is 12); whitespace around it is ignored. nullopt
+/// for anything else: a sign, an exponent, a seventh decimal, a currency symbol, grouping.
+///
+/// `,` is a decimal comma, the same as `.`: "12,50" is 12.50, as a reader in a locale that
+/// writes a decimal comma (de, fr, ru…) types it; zh and en readers type `.`. It is never a
+/// digit-grouping separator ("1,000" is one unit, "1,000,000" is refused): an amount is typed
+/// as the app shows it in an editable field, the plain number. The one parser of the desktop's
+/// money fields (app::parseMoney) and of the market's admin commands (amounts, the fee).
+std::optional<Micro> parseMoney(QStringView text);
 
 } // namespace suanli

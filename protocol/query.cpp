@@ -6,7 +6,8 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-// The offer query language (DESIGN §4), decisions on what DESIGN leaves open:
+// The offer query language (docs/app.md, the `q` of GET /offers in server/openapi.yaml),
+// decisions on what they leave open:
 //
 // Syntax. Terms are `field op value`, separated by white space (any Unicode space, so the
 // ideographic space of a Chinese input method works too). Spaces around the operator are

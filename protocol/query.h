@@ -9,9 +9,10 @@
 
 #include <variant>
 
-/// The offer query language of DESIGN §4, shared by the app's search box (in memory) and the
-/// market (SQL with bound parameters). Grammar: space-separated `field op value` terms, all
-/// of which must hold. op ∈ = != < <= > >= in notin. A value is a number, true/false, a word
+/// The offer query language (docs/app.md, server/openapi.yaml), shared by the app's search box (in
+/// memory) and the market (SQL with bound parameters). Grammar: space-separated `field op value`
+/// terms, all of which must hold. op ∈ = != < <= > >= in notin. A value is a number, true/false, a
+/// word
 /// (`_` stands for a space) or a list `[a,b]`. Fields are the Offer fields plus the aliases
 /// gpu, gpus, vram_gb, ram_gb, price (per GPU-hour in whole currency units).
 namespace suanli::protocol::query {

@@ -11,8 +11,10 @@
 
 #include <optional>
 
-/// Wire types shared by the app, the market and the host agent (DESIGN §4, §6).
-/// Field names in JSON are exactly the member names in snake_case, as DESIGN spells them.
+/// Wire types shared by the app, the market and the host agent (server/openapi.yaml for REST,
+/// docs/protocol.md for the agent channel and the app events).
+/// Field names in JSON are exactly the member names in snake_case, as server/openapi.yaml spells
+/// them.
 namespace suanli::protocol {
 
 /// A rentable slice of a host, as listed in the catalog.
@@ -59,8 +61,9 @@ enum class InstanceState {
 
 QString toString(InstanceState state);
 std::optional<InstanceState> instanceStateFromString(const QString &text);
-/// True where DESIGN §4 allows moving from `from` to `to`. A state to itself is not a
-/// transition (false); callers treat a repeated report of the current state as a no-op.
+/// True where the instance lifecycle (docs/market.md) allows moving from `from` to `to`. A state to
+/// itself is not a transition (false); callers treat a repeated report of the current state as a
+/// no-op.
 bool isAllowedTransition(InstanceState from, InstanceState to);
 /// States in which GPUs are held and the GPU price accrues.
 bool isBilledRunning(InstanceState state);

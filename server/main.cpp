@@ -34,21 +34,9 @@ int fail(const QString &message)
     return 1;
 }
 
-/// "12.50" → 12,500,000 µ, exactly (no floating point).
-std::optional<Micro> parseAmount(const QString &text)
-{
-    static const QRegularExpression re(u"^(\\d{1,12})(?:\\.(\\d{1,6}))?$"_s);
-    const auto m = re.match(text.trimmed());
-    if (!m.hasMatch())
-        return std::nullopt;
-    const Micro whole = m.captured(1).toLongLong();
-    const QString frac = m.captured(2).leftJustified(6, u'0');
-    return whole * kMicroPerUnit + frac.toLongLong();
-}
-
 std::optional<qint64> parseFeePpm(const QString &text)
 {
-    auto micro = parseAmount(text); // the same exact decimal reader: 0.10 → 100,000
+    auto micro = parseMoney(text); // the one exact decimal reader (money.h): 0.10 → 100,000
     if (!micro || *micro > kMicroPerUnit)
         return std::nullopt;
     return *micro;
@@ -141,7 +129,7 @@ int admin(const QStringList &args, const QCommandLineParser &parser, const Marke
         auto id = s.findAccount(args[1]);
         if (!id)
             return fail(id.error().message);
-        auto amount = parseAmount(args[2]);
+        auto amount = parseMoney(args[2]);
         if (!amount || *amount <= 0)
             return fail(u"AMOUNT is a positive number of %1, up to 6 decimals"_s.arg(policy.currency));
         auto balance = s.credit(*id, *amount, u"topup"_s, u"topup:"_s + parser.value(u"key"_s),
@@ -154,7 +142,7 @@ int admin(const QStringList &args, const QCommandLineParser &parser, const Marke
     if (command == "create-vouchers"_L1) {
         if (args.size() < 2)
             return fail(u"usage: admin create-vouchers AMOUNT --count N"_s);
-        auto amount = parseAmount(args[1]);
+        auto amount = parseMoney(args[1]);
         if (!amount || *amount <= 0)
             return fail(u"AMOUNT is a positive number of %1"_s.arg(policy.currency));
         bool ok = false;

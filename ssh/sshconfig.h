@@ -17,7 +17,7 @@ struct SshConfigPaths
     static SshConfigPaths defaults();
 };
 
-/// What one instance's Host block says (DESIGN §7).
+/// What one instance's Host block says (docs/ssh.md).
 struct SshHostEntry
 {
     QString alias; ///< "suanli-<label>", see SshConfig::hostAlias()

@@ -8,7 +8,7 @@
 
 namespace suanli::ssh {
 
-/// Where an instance's sshd is and how it proves who it is (DESIGN §4, Instance.ssh).
+/// Where an instance's sshd is and how it proves who it is (server/openapi.yaml, Instance.ssh).
 struct Endpoint
 {
     QString host;

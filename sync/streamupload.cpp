@@ -5,7 +5,7 @@
 #include "localio.h"
 #include "pathrules.h"
 #include "planner.h"
-#include "tarstream.h"
+#include "protocol/tarstream.h"
 
 #include <QCoreApplication>
 
@@ -151,7 +151,7 @@ FileTransfer::uploadStream(const QList<Entry> &batch, QList<Issue> *issues)
     if (staged) {
         // Parents before children, so tar makes each folder with its own mode and time.
         for (const Entry &dir : m_context.stagedDirectories)
-            tarstream::appendDirectory(pending, dir.path, dir.mode, seconds(dir.mtimeNs));
+            protocol::tarstream::appendDirectory(pending, dir.path, dir.mode, seconds(dir.mtimeNs));
         streamed += pending.size();
     }
     for (const Entry &entry : batch) {
@@ -163,8 +163,8 @@ FileTransfer::uploadStream(const QList<Entry> &batch, QList<Issue> *issues)
         const QByteArray &data = read->data;
         const Entry &sent = read->moved.entry;
         const qsizetype before = pending.size();
-        tarstream::appendFile(pending, memberFor(entry.path), data.constData(), data.size(),
-                              sent.mode, seconds(sent.mtimeNs));
+        protocol::tarstream::appendFile(pending, memberFor(entry.path), data.constData(),
+                                        data.size(), sent.mode, seconds(sent.mtimeNs));
         streamed += pending.size() - before;
         moved.append(std::move(read->moved));
         control.bytesDone.fetch_add(data.size());
@@ -177,7 +177,7 @@ FileTransfer::uploadStream(const QList<Entry> &batch, QList<Issue> *issues)
         }
     }
     if (!refused) {
-        tarstream::appendEnd(pending, streamed - pending.size());
+        protocol::tarstream::appendEnd(pending, streamed - pending.size());
         while ((!pending.isEmpty() || !ready) && !refused) {
             if (auto sentNow = send(true); !sentNow)
                 return sentNow.error();

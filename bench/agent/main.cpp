@@ -1,7 +1,7 @@
 // agent-bench: the host agent under load, measured from the outside.
 //
 // The agent is the real suanli-host binary (a child process, real Podman, real sshd). The
-// market side is a scripted peer on loopback that speaks the agent channel (DESIGN §6): it
+// market side is a scripted peer on loopback that speaks the agent channel (docs/protocol.md): it
 // answers hello with welcome, sends create/destroy commands and reads the reports. Latency is
 // from the moment a create command is sent to the moment the instance's sshd answers with its
 // banner on the reported port. CPU is the agent process plus the podman processes it ran

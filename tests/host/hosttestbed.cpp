@@ -141,17 +141,16 @@ QProcess *HostTestBed::startProcess()
 
 bool HostTestBed::waitOfferListed(int timeoutMs)
 {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < timeoutMs) {
-        auto offers = m_market->get(u"/api/v1/offers"_s, m_renter.token);
-        for (const QJsonValue &o : offers.json.value(u"offers"_s).toArray()) {
-            if (o.toObject().value(u"host_id"_s).toInteger() == m_hostId)
-                return true;
-        }
-        QTest::qWait(100);
-    }
-    return false;
+    return poll(
+        [this] {
+            auto offers = m_market->get(u"/api/v1/offers"_s, m_renter.token);
+            for (const QJsonValue &o : offers.json.value(u"offers"_s).toArray()) {
+                if (o.toObject().value(u"host_id"_s).toInteger() == m_hostId)
+                    return true;
+            }
+            return false;
+        },
+        timeoutMs);
 }
 
 qint64 HostTestBed::createInstance(const QJsonObject &extra, const QString &image)
@@ -181,15 +180,14 @@ QJsonObject HostTestBed::instance(qint64 id)
 
 QJsonObject HostTestBed::waitState(qint64 id, const QString &state, int timeoutMs)
 {
-    QElapsedTimer t;
-    t.start();
     QJsonObject last;
-    while (t.elapsed() < timeoutMs) {
-        last = instance(id);
-        if (last.value(u"state"_s).toString() == state)
-            return last;
-        QTest::qWait(100);
-    }
+    if (poll(
+            [&] {
+                last = instance(id);
+                return last.value(u"state"_s).toString() == state;
+            },
+            timeoutMs))
+        return last;
     qWarning("instance %lld: wanted %s, is %s (%s)", id, qPrintable(state),
              qPrintable(last.value(u"state"_s).toString()),
              qPrintable(last.value(u"state_reason"_s).toString()));

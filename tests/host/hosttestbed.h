@@ -3,8 +3,10 @@
 #include "host/hostengine.h"
 #include "support/marketharness.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <memory>
 
@@ -42,6 +44,20 @@ public:
 
     /// Waits until the market lists the host's offer (its agent said hello).
     bool waitOfferListed(int timeoutMs = 20000);
+    /// Asks `holds` about every 100 ms (each time is typically a request to the market or a
+    /// podman command) until it holds or timeoutMs has passed; the event loop runs between.
+    template <typename Predicate> static bool poll(Predicate holds, int timeoutMs)
+    {
+        QElapsedTimer sinceAsked;
+        return QTest::qWaitFor(
+            [&] {
+                if (sinceAsked.isValid() && sinceAsked.elapsed() < 100)
+                    return false;
+                sinceAsked.start();
+                return bool(holds());
+            },
+            timeoutMs);
+    }
     /// POST /api/v1/instances; returns the instance id or 0.
     qint64 createInstance(const QJsonObject &extra = {},
                           const QString &image = QString::fromLatin1(kImage));

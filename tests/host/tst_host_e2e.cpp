@@ -1,4 +1,4 @@
-// End to end over loopback with real Podman and OpenSSH (issue 3 §7): market + in-process
+// End to end over loopback with real Podman and OpenSSH (docs/host.md): market + in-process
 // agent; create through the API → running; log in with the renter's key against the pinned
 // host key; data in /workspace survives stop/start; destroy removes container and volume.
 

@@ -1,4 +1,4 @@
-// Isolation, tested rather than assumed (issue 3 §6): from inside an instance, logged in over
+// Isolation, tested rather than assumed (docs/host.md): from inside an instance, logged in over
 // SSH as its renter, the host's files, processes and network are invisible; the memory and pids
 // limits hold against a memory hog and a fork bomb while the host carries on; only sshd is
 // published; the capability set and no_new_privs are what the agent asked for.

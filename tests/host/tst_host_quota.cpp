@@ -1,4 +1,4 @@
-// The per-instance disk quota (issue 3 §1, docs/host.md "Disk quota"): as root each instance's
+// The per-instance disk quota (docs/host.md "Disk quota"): as root each instance's
 // /workspace is an ext4 image of its disk_gb, loop-mounted by podman. Writing past it fails with
 // ENOSPC inside the container; the container, its SSH and the agent carry on; destroy removes
 // the image with the volume.

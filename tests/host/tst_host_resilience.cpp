@@ -1,4 +1,4 @@
-// kill -9 of the agent mid-lease (issue 3 §5): the suanli-host binary runs as a child process;
+// kill -9 of the agent mid-lease (docs/host.md): the suanli-host binary runs as a child process;
 // after SIGKILL and a restart it adopts its container (no duplicate, nothing lost), the lease
 // keeps its running period (no double count in billing) and telemetry and usage resume.
 
@@ -51,7 +51,9 @@ private slots:
         agent = bed.startProcess();
         QVERIFY(agent->state() == QProcess::Running);
         QTRY_VERIFY_WITH_TIMEOUT(bed.market().market().store().host(bed.hostId())->online, 10000);
-        QTest::qWait(2500); // adoption, the reports after welcome, a usage heartbeat or two
+        // Adoption, the reports after welcome, a usage heartbeat or two: running throughout.
+        QVERIFY(!HostTestBed::poll(
+            [&] { return bed.instance(id).value(u"state"_s).toString() != u"running"_s; }, 2500));
 
         QByteArray names;
         QCOMPARE(

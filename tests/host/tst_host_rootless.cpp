@@ -1,4 +1,4 @@
-// The host agent as a rootless user (issue 3 §2, lenders' desktops): the real suanli-host binary
+// The host agent as a rootless user (docs/host.md, lenders' desktops): the real suanli-host binary
 // runs as the unprivileged user suanli-rootless (tests/host/rootless-user.sh makes it: subuid
 // and subgid ranges, runtime folder, overlay storage, the base image in its own storage) with a
 // clean environment. self-test detects rootless podman with the runc + cgroupfs workaround and
@@ -266,7 +266,9 @@ private slots:
         QByteArray out;
         QVERIFY2(bed.ssh(running, u"echo small > /workspace/small.txt"_s, &out) == 0,
                  out.constData());
-        QTest::qWait(3000); // a check or two under the quota: still running
+        // A check or two under the quota: still running.
+        QVERIFY(!HostTestBed::poll(
+            [&] { return bed.instance(id).value(u"state"_s).toString() != u"running"_s; }, 3000));
         QCOMPARE(bed.instance(id).value(u"state"_s).toString(), u"running"_s);
         // 1.17 GB into a 1 GiB quota: not refused here (no filesystem quota), but noticed. The
         // stop may cut this very session short, so its exit status says nothing.

@@ -1,15 +1,18 @@
 // The agent's pure parts: INI config and schedule windows, the runtime decision from recorded
-// `podman info` output, jittered backoff, host key and tar formats, the CRI log parser.
+// `podman info` output, jittered backoff, host key (ssh/'s key writer, as the agent calls it) and
+// the archive it hands in (protocol/'s tar writer, through ContainerRuntime), the CRI log parser.
 
 #include "host/containerruntime.h"
 #include "host/hostconfig.h"
-#include "host/hostkey.h"
 #include "host/instancemetrics.h"
 #include "host/marketlink.h"
 #include "host/podman.h"
-#include "host/tarwriter.h"
 #include "protocol/backoff.h"
+#include "ssh/sshkey.h"
 
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QStandardPaths>
@@ -144,13 +147,13 @@ private slots:
 
     void hostKeyIsReadByOpenSsh()
     {
-        auto key = generateHostKey(u"test"_s);
+        auto key = ssh::generateEd25519Key(u"test"_s);
         QVERIFY(key);
         QVERIFY(key->publicKeyLine.startsWith("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI"_L1));
         const QString path = m_dir.filePath(u"hostkey"_s);
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(key->privateKeyFile);
+        f.write(key->privateKey);
         f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         f.close();
         QProcess keygen; // ssh-keygen -y derives the public key from the private file
@@ -163,12 +166,12 @@ private slots:
 
     void tarIsReadByTar()
     {
-        TarWriter tar;
-        tar.addDirectory(u"etc/suanli"_s, 0700);
-        tar.addFile(u"etc/suanli/a.txt"_s, "hello\n", 0600);
+        const QByteArray archive = ContainerRuntime::handInArchive(
+            {{u"etc/suanli"_s, {}, 0700, true}, {u"etc/suanli/a.txt"_s, "hello\n", 0600}},
+            QDateTime::currentSecsSinceEpoch());
         QProcess p;
         p.start(u"tar"_s, {u"-tvf"_s, u"-"_s});
-        p.write(tar.finish());
+        p.write(archive);
         p.closeWriteChannel();
         QVERIFY(p.waitForFinished(5000));
         QCOMPARE(p.exitCode(), 0);
@@ -177,6 +180,30 @@ private slots:
         QVERIFY(listing.contains("-rw------- root/root"));
         QVERIFY(listing.contains(" 6 "));
         QVERIFY(listing.contains("etc/suanli/a.txt"));
+    }
+
+    /// The archive the agent hands in keeps a name past ustar's 100 bytes whole (a GNU
+    /// long-name record), folders and UTF-8 included, as tar unpacks it.
+    void handInArchiveKeepsLongNamesWhole()
+    {
+        const QString folder = u"etc/suanli/"_s + QString(120, u'd');
+        const QString file = folder + u"/"_s + QString(110, u'f') + u"-数据.txt"_s;
+        QVERIFY(file.toUtf8().size() > 100);
+        const QByteArray archive = ContainerRuntime::handInArchive(
+            {{folder, {}, 0700, true}, {file, "whole\n", 0600}}, 1700000000);
+        QTemporaryDir out;
+        QProcess p;
+        p.start(u"tar"_s, {u"-x"_s, u"--no-same-owner"_s, u"-f"_s, u"-"_s, u"-C"_s, out.path()});
+        p.write(archive);
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(5000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QVERIFY(QFileInfo(out.filePath(folder)).isDir());
+        QFile unpacked(out.filePath(file));
+        QVERIFY(unpacked.open(QIODevice::ReadOnly));
+        QCOMPARE(unpacked.readAll(), QByteArray("whole\n"));
+        QCOMPARE(QDir(out.filePath(folder)).entryList(QDir::Files),
+                 QStringList{file.section(u'/', -1)});
     }
 
     void sshdConfigRejectsUnsafeEnv()

@@ -1,4 +1,4 @@
-// Our libssh2 session against the real instance sshd (issue 5 §5): a market and an in-process
+// Our libssh2 session against the real instance sshd (docs/ssh.md): a market and an in-process
 // host agent (tests/host's HostTestBed) launch a Podman container of
 // localhost/suanli/base:bookworm with Jupyter on; the test logs in with a key made by ssh/sshkey,
 // checks the pin from the market's ssh.host_key (and refuses a wrong one), forwards 100 parallel

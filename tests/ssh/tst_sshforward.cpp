@@ -3,6 +3,7 @@
 
 #include "ssh/session.h"
 
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -174,9 +175,10 @@ private slots:
         QTcpSocket socket;
         QByteArray received;
         connect(&socket, &QTcpSocket::readyRead, &socket, [&] { received += socket.readAll(); });
+        QSignalSpy readyRead(&socket, &QTcpSocket::readyRead);
         socket.connectToHost(QHostAddress::LocalHost, forward->localPort);
         socket.write("early");
-        QTest::qWait(200);
+        QVERIFY(!readyRead.wait(200)); // nothing comes back before the session is open
         QVERIFY(received.isEmpty());
         later.open();
         QTRY_COMPARE_WITH_TIMEOUT(received, QByteArray("early"), 10000);

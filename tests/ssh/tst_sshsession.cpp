@@ -93,7 +93,7 @@ private slots:
         QVERIFY(session.lastError().message.contains(QStringLiteral("Security warning")));
         QVERIFY(session.lastError().message.contains(QStringLiteral("SHA256:")));
         // Fatal: no retry follows.
-        QTest::qWait(500);
+        QVERIFY(!errors.wait(500));
         QCOMPARE(errors.size(), 1);
         QCOMPARE(session.state(), SessionState::Failed);
     }

@@ -311,9 +311,16 @@ private slots:
         onceBeyond(job, 4 * 1024 * 1024, &paused, [&job] { job.pause(); });
         job.start();
         QTRY_VERIFY(job.progress().paused);
-        QTest::qWait(200);
-        const qint64 atPause = job.progress().bytesDone;
-        QTest::qWait(1500);
+        // What was in flight when the pause took hold lands first: two samples in a row agree.
+        QSignalSpy samples(&job, &SyncJob::progressChanged);
+        qint64 atPause = job.progress().bytesDone;
+        for (;;) {
+            QVERIFY(samples.wait(5000));
+            if (job.progress().bytesDone == atPause)
+                break;
+            atPause = job.progress().bytesDone;
+        }
+        QVERIFY(!QTest::qWaitFor([&] { return job.progress().bytesDone != atPause; }, 1500));
         QCOMPARE(job.progress().bytesDone, atPause);
         QVERIFY(finished.isEmpty());
         QVERIFY(!QFile::exists(remote + QStringLiteral("/d0/f0.bin"))); // nothing placed yet
@@ -471,8 +478,9 @@ private slots:
         job.pause();
         QTRY_VERIFY(job.progress().paused);
         const qint64 atPause = job.progress().bytesDone;
-        QTest::qWait(300);
-        QVERIFY(job.progress().bytesDone - atPause <= 4 * 1024 * 1024); // at most the chunk in flight
+        constexpr qint64 kChunk = 4 * 1024 * 1024;
+        QVERIFY(!QTest::qWaitFor([&] { return job.progress().bytesDone - atPause > kChunk; }, 300));
+        QVERIFY(job.progress().bytesDone - atPause <= kChunk); // at most the chunk in flight
         job.cancel();
         QVERIFY(finished.wait(10000));
         QVERIFY(job.report().cancelled);

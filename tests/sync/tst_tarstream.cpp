@@ -1,7 +1,8 @@
-// The tar stream the sync writes (sync/tarstream.*), read back by the real GNU tar: names short
-// and long (the GNU long-name record), UTF-8 and odd bytes under the C locale, modes, mtimes
-// (before 1970 too: base-256), empty files and sizes on block boundaries, a whole last record.
-#include "sync/tarstream.h"
+// The one tar writer (protocol/tarstream.*) as the sync streams it, read back by the real GNU tar:
+// names short and long (the GNU long-name record), UTF-8 and odd bytes under the C locale, modes,
+// mtimes (before 1970 too: base-256), empty files and sizes on block boundaries, a whole last
+// record.
+#include "protocol/tarstream.h"
 
 #include <QDir>
 #include <QFile>
@@ -12,7 +13,7 @@
 
 #include <sys/stat.h>
 
-using namespace suanli::sync;
+using namespace suanli::protocol;
 
 namespace {
 

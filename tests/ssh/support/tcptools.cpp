@@ -1,6 +1,5 @@
 #include "tcptools.h"
 
-#include <QDeadlineTimer>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -16,11 +15,13 @@ QByteArray exchange(quint16 port, const QByteArray &payload, int timeoutMs)
                      [&] { received += socket.readAll(); });
     socket.connectToHost(QHostAddress::LocalHost, port);
     socket.write(payload);
-    const QDeadlineTimer deadline(timeoutMs);
-    while (received.size() < payload.size() && !deadline.hasExpired() &&
-           socket.state() != QAbstractSocket::UnconnectedState) {
-        QTest::qWait(5);
-    }
+    // The caller judges what came back; running out of time is not an error here.
+    (void)QTest::qWaitFor(
+        [&] {
+            return received.size() >= payload.size() ||
+                   socket.state() == QAbstractSocket::UnconnectedState;
+        },
+        timeoutMs);
     return received;
 }
 
@@ -46,9 +47,7 @@ bool EchoBurst::waitEchoed(int timeoutMs, QString *why)
         return std::all_of(m_clients.cbegin(), m_clients.cend(),
                            [](const Client &c) { return c.received.size() >= c.sent.size(); });
     };
-    const QDeadlineTimer deadline(timeoutMs);
-    while (!allBack() && !deadline.hasExpired())
-        QTest::qWait(10);
+    (void)QTest::qWaitFor(allBack, timeoutMs); // what came back is checked below
     for (size_t i = 0; i < m_clients.size(); ++i) {
         const Client &client = m_clients[i];
         if (client.received != client.sent) {

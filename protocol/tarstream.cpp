@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-namespace suanli::sync::tarstream {
+namespace suanli::protocol::tarstream {
 
 namespace {
 
@@ -35,12 +35,14 @@ void appendHeader(QByteArray &out, const char *name, qsizetype nameLength, char 
     std::memset(header, 0, sizeof header);
     std::memcpy(header, name, size_t(qMin<qsizetype>(nameLength, 100)));
     putNumber(header + 100, 8, mode & 07777);
-    putNumber(header + 108, 8, 0); // uid and gid: tar -x runs with --no-same-owner
+    putNumber(header + 108, 8, 0); // uid and gid root, and their names
     putNumber(header + 116, 8, 0);
     putNumber(header + 124, 12, size);
     putNumber(header + 136, 12, mtimeSeconds);
     header[156] = type;
     std::memcpy(header + 257, "ustar  ", 8); // GNU: magic "ustar ", version " \0"
+    std::memcpy(header + 265, "root", 4);    // uname
+    std::memcpy(header + 297, "root", 4);    // gname
     std::memset(header + 148, ' ', 8);
     unsigned sum = 0;
     for (const char c : header)
@@ -93,4 +95,4 @@ void appendEnd(QByteArray &out, qint64 streamed)
         out.append(QByteArray(kRecord - rest, '\0'));
 }
 
-} // namespace suanli::sync::tarstream
+} // namespace suanli::protocol::tarstream
