@@ -3,7 +3,7 @@
 //   catalog-bench [--offers 100000] [--runs 5] [--suanli build/apps/suanli/suanli --starts 3]
 //
 // Times, on the app's own OfferTableModel and OfferFilterProxy: loading N offers into the model
-// (the proxy attached and sorting, as in the app), filtering with a query of DESIGN §4, and
+// (the proxy attached and sorting, as in the app), filtering with a query of the catalog language (docs/architecture.md), and
 // sorting by price; then the process's peak RSS. With --suanli, starts `suanli --local` with a
 // fresh data folder each time and reads how long it took to the catalog's first paint
 // (SUANLI_TRACE_STARTUP), and the wall time seen from here.

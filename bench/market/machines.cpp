@@ -13,7 +13,7 @@ namespace {
 
 struct GpuKind
 {
-    QLatin1StringView model; ///< as DESIGN §8 and the market's GPU table spell it
+    QLatin1StringView model; ///< as the market's GPU table (server/gpucatalog.cpp) spells it
     qint64 memoryMb;         ///< per GPU, as NVML reports it
     int weight;              ///< share of machines, in percent
     double priceMin;         ///< CNY per GPU-hour (whole machine for CPU-only)
@@ -24,7 +24,7 @@ struct GpuKind
 };
 
 // Prices: RTX 4090 from ¥1/h on C2C lending, 3090 ¥1.32/h (AutoDL), A100 80GB ¥6.68/h,
-// A800 ¥5.98/h, H100 about $2/h overseas (≈ ¥14.5), L40S in between (DESIGN §8).
+// A800 ¥5.98/h, H100 about $2/h overseas (≈ ¥14.5), L40S in between (2024–2025 list prices).
 constexpr std::array<GpuKind, 7> kKinds{{
     {"RTX 4090"_L1, 24564, 34, 0.99, 2.20, 450, false, {1, 1, 2, 2, 4, 8}},
     {"RTX 3090"_L1, 24576, 18, 1.10, 1.60, 350, false, {1, 1, 2, 4, 4, 8}},

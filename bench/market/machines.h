@@ -16,7 +16,7 @@ struct Machine
     int gpuCount() const { return int(hello.spec.gpus.size()); }
 };
 
-/// A realistic machine (DESIGN §8 figures): the GPU mix of Chinese C2C and cloud markets —
+/// A realistic machine (2024–2025 market figures): the GPU mix of Chinese C2C and cloud markets —
 /// RTX 4090 and 3090 most common, then L40S, A100 80GB, A800, H100 — 1 to 8 GPUs, about one
 /// machine in six CPU-only; prices drawn around what renters pay in 2024–2025. Deterministic
 /// for a given generator state.

@@ -9,7 +9,7 @@
 
 namespace suanli::bench {
 
-/// A simulated host agent on the real agent channel (DESIGN §6): connects to
+/// A simulated host agent on the real agent channel (docs/protocol.md): connects to
 /// /api/v1/agent with its host token, says hello with its machine spec, answers commands the
 /// way the real agent does (ack, then instance_state reports with increasing seq) without
 /// running containers, and sends telemetry and usage heartbeats when told to.

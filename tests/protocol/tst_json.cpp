@@ -150,7 +150,7 @@ private slots:
     void transitions()
     {
         using S = InstanceState;
-        // The happy path of DESIGN §4.
+        // The happy path of the REST contract (server/openapi.yaml).
         QVERIFY(isAllowedTransition(S::Pending, S::Provisioning));
         QVERIFY(isAllowedTransition(S::Provisioning, S::Running));
         QVERIFY(isAllowedTransition(S::Running, S::Stopping));
@@ -398,7 +398,7 @@ private slots:
 
     void designWireExample()
     {
-        // The shape DESIGN §4 shows for the events socket, as another client would write it.
+        // The shape docs/protocol.md shows for the events socket, as another client would write it.
         const Result<AppEvent> event = appEventFromJson(object(
             R"({"type":"instance","instance":{"id":9,"state":"stopped","ssh":null,
                 "jupyter":null,"stopped_at":"2026-11-22T18:00:00+08:00","future":1}})"));
