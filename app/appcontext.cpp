@@ -74,16 +74,16 @@ QString AppContext::tokenKey(const QUrl &market)
 
 void AppContext::setUpDashboard()
 {
-    EventStream *events = m_session.events();
+    client::EventStream *events = m_session.events();
     InstanceListModel *model = m_session.instances()->model();
     // Release warnings already shown do not repeat after a restart.
     m_notifier.restoreFiredKeys(m_settings.notifiedKeys());
     connect(&m_notifier, &dashboard::Notifier::notify, this,
             [this] { m_settings.setNotifiedKeys(m_notifier.firedKeys()); });
-    connect(events, &EventStream::instanceChanged, &m_notifier,
+    connect(events, &client::EventStream::instanceChanged, &m_notifier,
             &dashboard::Notifier::observeInstance);
-    connect(events, &EventStream::balanceEvent, &m_notifier, &dashboard::Notifier::observeBalance);
-    connect(events, &EventStream::instanceNotice, &m_notifier, &dashboard::Notifier::observeNotice);
+    connect(events, &client::EventStream::balanceEvent, &m_notifier, &dashboard::Notifier::observeBalance);
+    connect(events, &client::EventStream::instanceNotice, &m_notifier, &dashboard::Notifier::observeNotice);
     // A reload of the list is how instances first become known (and after a reconnect).
     auto observeAll = [this, model] {
         QList<protocol::Instance> all;
@@ -220,7 +220,7 @@ void AppContext::updateListing(std::optional<Micro> price, std::optional<bool> i
     if (!engine || !engine->hostId())
         return;
     const qint64 hostId = engine->hostId();
-    MarketClient *client = m_session.client();
+    client::MarketClient *client = m_session.client();
     client->listHosts(context, [client, context, hostId, price, interruptible,
                                 done = std::move(done)](Result<QList<protocol::Host>> hosts) {
         if (!hosts)

@@ -7,18 +7,18 @@ using namespace Qt::StringLiterals;
 
 namespace suanli::app {
 
-BillingController::BillingController(MarketClient *client, EventStream *events, QObject *parent)
+BillingController::BillingController(client::MarketClient *client, client::EventStream *events, QObject *parent)
     : QObject(parent)
     , m_client(client)
 {
-    connect(events, &EventStream::balanceChanged, this,
+    connect(events, &client::EventStream::balanceChanged, this,
             [this](qint64 balance, const QString &currency) {
         setBalance(balance, currency);
         // Ledger entries come with balance changes; fetch them once the burst settles.
         if (!m_refresh.isActive())
             m_refresh.start();
     });
-    connect(events, &EventStream::resynced, this, &BillingController::refresh);
+    connect(events, &client::EventStream::resynced, this, &BillingController::refresh);
     m_refresh.setSingleShot(true);
     m_refresh.setInterval(2000);
     connect(&m_refresh, &QTimer::timeout, this, &BillingController::refresh);
@@ -73,7 +73,7 @@ void BillingController::fetch(quint64 generation, qint64 afterId, bool replace)
 
 void BillingController::redeem(const QString &code)
 {
-    m_client->redeemVoucher(code.trimmed(), this, [this](Result<Balance> r) {
+    m_client->redeemVoucher(code.trimmed(), this, [this](Result<client::Balance> r) {
         if (!r) {
             emit redeemFailed(r.error());
             return;

@@ -14,7 +14,7 @@ class BillingController : public QObject
 {
     Q_OBJECT
 public:
-    BillingController(MarketClient *client, EventStream *events, QObject *parent = nullptr);
+    BillingController(client::MarketClient *client, client::EventStream *events, QObject *parent = nullptr);
 
     LedgerModel *model() { return &m_model; }
     Micro balance() const { return m_balance; }
@@ -44,7 +44,7 @@ signals:
 private:
     void fetch(quint64 generation, qint64 afterId, bool replace);
 
-    MarketClient *m_client;
+    client::MarketClient *m_client;
     LedgerModel m_model;
     QTimer m_refresh;
     Micro m_balance = 0;

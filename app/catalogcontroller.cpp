@@ -8,7 +8,7 @@ using namespace Qt::StringLiterals;
 
 namespace suanli::app {
 
-CatalogController::CatalogController(MarketClient *client, QObject *parent)
+CatalogController::CatalogController(client::MarketClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
 {
@@ -50,7 +50,7 @@ void CatalogController::reloadSoon()
 void CatalogController::fetchPage(quint64 generation, int offset)
 {
     m_client->offers({}, u"id"_s, kPageSize, offset, this,
-                     [this, generation, offset](Result<OfferPage> page) {
+                     [this, generation, offset](Result<client::OfferPage> page) {
         if (generation != m_generation)
             return; // superseded by a newer load
         if (!page) {

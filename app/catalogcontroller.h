@@ -19,7 +19,7 @@ public:
     enum class State { Idle, Loading, Ready, Empty, Error };
     Q_ENUM(State)
 
-    CatalogController(MarketClient *client, QObject *parent = nullptr);
+    CatalogController(client::MarketClient *client, QObject *parent = nullptr);
 
     OfferTableModel *model() { return &m_model; }
     OfferFilterProxy *proxy() { return &m_proxy; }
@@ -51,7 +51,7 @@ private:
     void updateFacets();
     void setState(State state);
 
-    MarketClient *m_client;
+    client::MarketClient *m_client;
     OfferTableModel m_model;
     OfferFilterProxy m_proxy;
     QTimer m_poll;

@@ -6,23 +6,23 @@ using namespace Qt::StringLiterals;
 
 namespace suanli::app {
 
-InstancesController::InstancesController(MarketClient *client, EventStream *events,
+InstancesController::InstancesController(client::MarketClient *client, client::EventStream *events,
                                          const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_events(events)
 {
     m_model.setClock(clock);
-    connect(m_events, &EventStream::instanceChanged, this,
+    connect(m_events, &client::EventStream::instanceChanged, this,
             [this](const protocol::Instance &instance) { m_model.upsert(instance); });
     // Missed events while the socket was down: the list is reloaded, not patched.
-    connect(m_events, &EventStream::resynced, this, &InstancesController::reload);
+    connect(m_events, &client::EventStream::resynced, this, &InstancesController::reload);
     // Spend grows with billing, which the socket reports as balance changes; a reload a few
     // seconds later picks up every instance's spend at once.
     m_refresh.setSingleShot(true);
     m_refresh.setInterval(3000);
     connect(&m_refresh, &QTimer::timeout, this, &InstancesController::reload);
-    connect(m_events, &EventStream::balanceChanged, this, [this] {
+    connect(m_events, &client::EventStream::balanceChanged, this, [this] {
         if (!m_refresh.isActive())
             m_refresh.start();
     });

@@ -17,7 +17,7 @@ class InstancesController : public QObject
 {
     Q_OBJECT
 public:
-    InstancesController(MarketClient *client, EventStream *events,
+    InstancesController(client::MarketClient *client, client::EventStream *events,
                         const Clock &clock = defaultClock(), QObject *parent = nullptr);
 
     /// The renter's SSH keys: launch() puts this market's public key into the request.
@@ -57,8 +57,8 @@ private:
 
     void create(const protocol::CreateInstanceRequest &request);
 
-    MarketClient *m_client;
-    EventStream *m_events;
+    client::MarketClient *m_client;
+    client::EventStream *m_events;
     QPointer<SshKeys> m_keys;
     InstanceListModel m_model;
     QTimer m_tick;

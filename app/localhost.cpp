@@ -26,7 +26,7 @@ QString hostTokenKey(const QUrl &market)
 }
 } // namespace
 
-LocalHost::LocalHost(MarketClient *client, SecretStore *secrets, const QString &dataFolder,
+LocalHost::LocalHost(client::MarketClient *client, SecretStore *secrets, const QString &dataFolder,
                      QObject *parent)
     : QObject(parent)
     , m_client(client)
@@ -84,7 +84,7 @@ void LocalHost::ensureHostToken()
             return;
         }
         m_client->createHost(
-            QSysInfo::machineHostName(), this, [this, key](Result<CreatedHost> created) {
+            QSysInfo::machineHostName(), this, [this, key](Result<client::CreatedHost> created) {
                 if (!created) {
                     setState(State::Failed,
                              tr("Cannot register this computer: %1").arg(created.error().message));

@@ -41,7 +41,7 @@ public:
     };
     Q_ENUM(State)
 
-    LocalHost(MarketClient *client, SecretStore *secrets, const QString &dataFolder,
+    LocalHost(client::MarketClient *client, SecretStore *secrets, const QString &dataFolder,
               QObject *parent = nullptr);
     ~LocalHost() override;
 
@@ -68,7 +68,7 @@ private:
     void onEngineStatus(int status);
     void listOnce();
 
-    MarketClient *m_client;
+    client::MarketClient *m_client;
     SecretStore *m_secrets;
     QString m_dataFolder;
     QUrl m_marketUrl;

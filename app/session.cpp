@@ -10,7 +10,7 @@ Session::Session(QNetworkAccessManager *network, const Clock &clock, QObject *pa
     , m_billing(&m_client, &m_events)
 {
     // Launches change what hosts have free.
-    connect(&m_events, &EventStream::instanceChanged, &m_catalog,
+    connect(&m_events, &client::EventStream::instanceChanged, &m_catalog,
             &CatalogController::reloadSoon);
     connect(&m_billing, &BillingController::balanceChanged, this,
             [this](qint64 balance, const QString &currency) {

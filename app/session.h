@@ -24,8 +24,8 @@ public:
     explicit Session(QNetworkAccessManager *network, const Clock &clock = defaultClock(),
                      QObject *parent = nullptr);
 
-    MarketClient *client() { return &m_client; }
-    EventStream *events() { return &m_events; }
+    client::MarketClient *client() { return &m_client; }
+    client::EventStream *events() { return &m_events; }
     CatalogController *catalog() { return &m_catalog; }
     InstancesController *instances() { return &m_instances; }
     BillingController *billing() { return &m_billing; }
@@ -41,8 +41,8 @@ signals:
     void failed(const suanli::Error &error);
 
 private:
-    MarketClient m_client;
-    EventStream m_events;
+    client::MarketClient m_client;
+    client::EventStream m_events;
     CatalogController m_catalog;
     InstancesController m_instances;
     BillingController m_billing;

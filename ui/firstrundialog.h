@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/marketclient.h"
+#include "client/marketclient.h"
 
 #include <QDialog>
 
@@ -33,7 +33,7 @@ signals:
 private:
     void check();
 
-    app::MarketClient m_client;
+    client::MarketClient m_client;
     QStackedWidget *m_pages;
     QPushButton *m_local;
     QPushButton *m_remote;

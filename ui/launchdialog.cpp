@@ -20,7 +20,7 @@ using namespace Qt::StringLiterals;
 
 namespace suanli::ui {
 
-LaunchDialog::LaunchDialog(app::MarketClient *client, const protocol::Offer &offer,
+LaunchDialog::LaunchDialog(client::MarketClient *client, const protocol::Offer &offer,
                            const QString &currency, QWidget *parent)
     : QDialog(parent)
     , m_client(client)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/marketclient.h"
+#include "client/marketclient.h"
 
 #include <QDialog>
 #include <QLocale>
@@ -22,7 +22,7 @@ class LaunchDialog : public QDialog
 {
     Q_OBJECT
 public:
-    LaunchDialog(app::MarketClient *client, const protocol::Offer &offer, const QString &currency,
+    LaunchDialog(client::MarketClient *client, const protocol::Offer &offer, const QString &currency,
                  QWidget *parent = nullptr);
 
     void setGpuCount(int gpus);
@@ -41,7 +41,7 @@ private:
     void updateBreakdown();
     void validate();
 
-    app::MarketClient *m_client;
+    client::MarketClient *m_client;
     protocol::Offer m_offer;
     QString m_currency;
     QLocale m_locale;

@@ -23,7 +23,7 @@
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
-using suanli::app::EventStream;
+using suanli::client::EventStream;
 
 namespace suanli::ui {
 
@@ -117,7 +117,7 @@ MainWindow::MainWindow(app::AppContext *context, DesktopIntegration *desktop, QW
     connect(session, &app::Session::failed, this, [this](const Error &error) {
         setMarketStatus(tr("Cannot sign in: %1").arg(error.message), true);
     });
-    connect(session->events(), &EventStream::stateChanged, this, &MainWindow::updateConnection);
+    connect(session->events(), &client::EventStream::stateChanged, this, &MainWindow::updateConnection);
     connect(session->billing(), &app::BillingController::balanceChanged, this, &MainWindow::updateBalance);
     m_countdown->setInterval(1000);
     connect(m_countdown, &QTimer::timeout, this, &MainWindow::updateConnection);
@@ -221,26 +221,26 @@ void MainWindow::updateConnection()
     QString text;
     QString color = u"#667085"_s;
     switch (events->state()) {
-    case EventStream::State::Connected:
+    case client::EventStream::State::Connected:
         text = tr("● Live");
         color = u"#067647"_s;
         break;
-    case EventStream::State::Connecting:
+    case client::EventStream::State::Connecting:
         text = tr("Connecting…");
         break;
-    case EventStream::State::WaitingToReconnect:
+    case client::EventStream::State::WaitingToReconnect:
         text = tr("Offline · retrying in %n s", nullptr, (events->reconnectInMs() + 999) / 1000);
         color = u"#b54708"_s;
         break;
-    case EventStream::State::Unauthorized:
+    case client::EventStream::State::Unauthorized:
         text = tr("Token refused");
         color = u"#b42318"_s;
         break;
-    case EventStream::State::Disconnected:
+    case client::EventStream::State::Disconnected:
         text = tr("Not connected");
         break;
     }
-    if (events->state() == EventStream::State::WaitingToReconnect)
+    if (events->state() == client::EventStream::State::WaitingToReconnect)
         m_countdown->start();
     else
         m_countdown->stop();

@@ -1,6 +1,6 @@
 #include "dashboardclient.h"
 
-#include "app/marketclient.h"
+#include "client/marketclient.h"
 #include "protocol/json.h"
 
 #include <QJsonArray>
@@ -44,7 +44,7 @@ Result<TelemetryBucket> bucketFromJson(const QJsonObject &json)
 
 /// A MarketClient::request callback that hands the 2xx body to `decode` and its Result on.
 template<typename T>
-app::MarketClient::Callback<QByteArray> decoded(Result<T> (*decode)(const QByteArray &),
+client::MarketClient::Callback<QByteArray> decoded(Result<T> (*decode)(const QByteArray &),
                                                 DashboardClient::Callback<T> done)
 {
     return [decode, done = std::move(done)](Result<QByteArray> r) {
@@ -107,7 +107,7 @@ Result<QList<InstanceHistoryEvent>> parseInstanceEvents(const QByteArray &body)
     return out;
 }
 
-DashboardClient::DashboardClient(app::MarketClient *market, QObject *parent)
+DashboardClient::DashboardClient(client::MarketClient *market, QObject *parent)
     : QObject(parent)
     , m_market(market)
 {

@@ -36,7 +36,7 @@ struct InstanceHistoryEvent
 };
 Result<QList<InstanceHistoryEvent>> parseInstanceEvents(const QByteArray &body);
 
-/// The market calls the dashboard needs that app::MarketClient does not type: telemetry
+/// The market calls the dashboard needs that client::MarketClient does not type: telemetry
 /// history, an instance's state history, the cost guards and the account's low-balance
 /// threshold. Only the requests and their decoding live here; the transport is
 /// MarketClient::request, so the market URL and token, the timeout, retries (the PATCHes are
@@ -49,7 +49,7 @@ public:
     template<typename T>
     using Callback = std::function<void(Result<T>)>;
 
-    explicit DashboardClient(app::MarketClient *market, QObject *parent = nullptr);
+    explicit DashboardClient(client::MarketClient *market, QObject *parent = nullptr);
 
     /// `since` invalid: the market's default (24 h).
     void telemetry(qint64 instanceId, const QDateTime &since, QObject *context,
@@ -61,7 +61,7 @@ public:
     void setLowBalance(Micro threshold, QObject *context, Callback<protocol::Account> done);
 
 private:
-    app::MarketClient *m_market;
+    client::MarketClient *m_market;
 };
 
 } // namespace suanli::dashboard

@@ -1,7 +1,7 @@
 #include "spendtracker.h"
 
-#include "app/eventstream.h"
-#include "app/marketclient.h"
+#include "client/eventstream.h"
+#include "client/marketclient.h"
 
 namespace suanli::dashboard {
 
@@ -9,18 +9,18 @@ namespace {
 constexpr int kPage = 1000;
 }
 
-SpendTracker::SpendTracker(app::MarketClient *client, app::EventStream *events, QObject *parent)
+SpendTracker::SpendTracker(client::MarketClient *client, client::EventStream *events, QObject *parent)
     : QObject(parent)
     , m_client(client)
 {
     if (events) {
-        connect(events, &app::EventStream::balanceChanged, this,
+        connect(events, &client::EventStream::balanceChanged, this,
                 [this](qint64 balance, const QString &currency) {
             setBalance(balance, currency);
             fetchMore(); // a balance change is a new ledger line
         });
-        connect(events, &app::EventStream::instanceChanged, this, &SpendTracker::upsertInstance);
-        connect(events, &app::EventStream::resynced, this, &SpendTracker::fetchMore);
+        connect(events, &client::EventStream::instanceChanged, this, &SpendTracker::upsertInstance);
+        connect(events, &client::EventStream::resynced, this, &SpendTracker::fetchMore);
     }
 }
 

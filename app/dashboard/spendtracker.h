@@ -25,7 +25,7 @@ class SpendTracker : public QObject
     Q_OBJECT
 public:
     /// Either may be null (tests feed data themselves).
-    SpendTracker(app::MarketClient *client, app::EventStream *events, QObject *parent = nullptr);
+    SpendTracker(client::MarketClient *client, client::EventStream *events, QObject *parent = nullptr);
 
     const SpendSeries &series() const { return m_series; }
     Micro balance() const { return m_balance; }
@@ -50,7 +50,7 @@ signals:
 private:
     void fetchMore();
 
-    app::MarketClient *m_client;
+    client::MarketClient *m_client;
     SpendSeries m_series;
     QList<protocol::Instance> m_instances;
     qint64 m_lastId = 0;

@@ -1,18 +1,18 @@
 #include "telemetryfeed.h"
 
-#include "app/eventstream.h"
+#include "client/eventstream.h"
 
 #include <QDateTime>
 
 namespace suanli::dashboard {
 
-TelemetryFeed::TelemetryFeed(DashboardClient *client, app::EventStream *events, QObject *parent)
+TelemetryFeed::TelemetryFeed(DashboardClient *client, client::EventStream *events, QObject *parent)
     : QObject(parent)
     , m_client(client)
 {
     if (events) {
-        connect(events, &app::EventStream::telemetry, this, &TelemetryFeed::addLive);
-        connect(events, &app::EventStream::resynced, this, &TelemetryFeed::reloadHistory);
+        connect(events, &client::EventStream::telemetry, this, &TelemetryFeed::addLive);
+        connect(events, &client::EventStream::resynced, this, &TelemetryFeed::reloadHistory);
     }
 }
 

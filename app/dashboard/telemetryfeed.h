@@ -25,7 +25,7 @@ class TelemetryFeed : public QObject
     Q_OBJECT
 public:
     /// `client` may be null (tests and benches feed history themselves); so may `events`.
-    TelemetryFeed(DashboardClient *client, app::EventStream *events, QObject *parent = nullptr);
+    TelemetryFeed(DashboardClient *client, client::EventStream *events, QObject *parent = nullptr);
 
     /// The time of a live sample that comes without one.
     void setClock(const Clock &clock) { m_clock = &clock; }

@@ -10,7 +10,7 @@
 //
 //   dashboard-bench [--runs N] [--cpu-seconds S] [--width W] [--height H]
 #include "app/dashboard/telemetryfeed.h"
-#include "app/eventstream.h"
+#include "client/eventstream.h"
 #include "protocol/json.h"
 #include "ui/charts/instancedashboard.h"
 #include "ui/charts/timechart.h"
@@ -205,8 +205,8 @@ int main(int argc, char **argv)
 
     // 2. CPU with the dashboard open and live samples at 1 Hz over a real WebSocket.
     FakeEvents server;
-    app::EventStream events;
-    QObject::connect(&events, &app::EventStream::telemetry, &feed, &TelemetryFeed::addLive);
+    client::EventStream events;
+    QObject::connect(&events, &client::EventStream::telemetry, &feed, &TelemetryFeed::addLive);
     events.open(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port())), "sk_bench");
     QTest::qWait(1500);
     for (const auto window : {InstanceDashboard::Window::FiveMinutes, InstanceDashboard::Window::OneHour,

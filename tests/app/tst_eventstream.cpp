@@ -1,4 +1,4 @@
-#include "app/eventstream.h"
+#include "client/eventstream.h"
 
 #include "support/marketharness.h"
 #include "support/marketscenario.h"
@@ -14,6 +14,7 @@
 using namespace Qt::StringLiterals;
 using namespace suanli;
 using namespace suanli::app;
+using namespace suanli::client;
 using namespace suanli::testing;
 
 class TestEventStream : public QObject

@@ -1,5 +1,5 @@
 #include "app/localmarket.h"
-#include "app/marketclient.h"
+#include "client/marketclient.h"
 
 #include "asyncresult.h"
 
@@ -37,7 +37,7 @@ private slots:
             firstToken = token;
             QVERIFY(QFile::exists(market.databasePath()));
 
-            MarketClient client(&network);
+            client::MarketClient client(&network);
             client.setMarket(url, token);
             Async<Account> me;
             client.me(me.context(), me.callback());

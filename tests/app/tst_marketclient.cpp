@@ -1,4 +1,4 @@
-#include "app/marketclient.h"
+#include "client/marketclient.h"
 #include "protocol/json.h"
 
 #include "asyncresult.h"
@@ -14,6 +14,7 @@
 using namespace Qt::StringLiterals;
 using namespace suanli;
 using namespace suanli::app;
+using namespace suanli::client;
 using namespace suanli::testing;
 
 class TestMarketClient : public QObject

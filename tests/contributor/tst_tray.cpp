@@ -318,7 +318,7 @@ private slots:
         QCoreApplication::setOrganizationName(u"SuanliTest"_s);
         QVERIFY(freshLocalSettings(u"suanli-tray-"_s, dir));
 
-        // `suanli --tray`, as app/main.cpp turns it into StartOptions.
+        // `suanli --tray`, as apps/suanli/main.cpp turns it into StartOptions.
         ui::StartOptions options;
         options.background = true;
         ui::Launcher launcher(options);

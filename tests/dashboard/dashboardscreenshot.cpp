@@ -11,8 +11,8 @@
 #include "app/dashboard/dashboardclient.h"
 #include "app/dashboard/spendtracker.h"
 #include "app/dashboard/telemetryfeed.h"
-#include "app/eventstream.h"
-#include "app/marketclient.h"
+#include "client/eventstream.h"
+#include "client/marketclient.h"
 #include "protocol/json.h"
 #include "ui/charts/instancedashboard.h"
 #include "ui/charts/spendwidget.h"
@@ -74,9 +74,9 @@ int main(int argc, char **argv)
     out.flush();
 
     QNetworkAccessManager network;
-    app::MarketClient market(&network);
+    client::MarketClient market(&network);
     market.setMarket(QUrl(bed.market().baseUrl()), bed.renterToken());
-    app::EventStream events;
+    client::EventStream events;
     dashboard::DashboardClient client(&market);
     dashboard::TelemetryFeed feed(&client, &events);
     dashboard::SpendTracker spend(&market, &events);

@@ -2,7 +2,7 @@
 // MarketClient::request and decode the market's answers; errors are the market's.
 #include "app/asyncresult.h"
 #include "app/dashboard/dashboardclient.h"
-#include "app/marketclient.h"
+#include "client/marketclient.h"
 #include "protocol/json.h"
 #include "support/marketscenario.h"
 
@@ -26,7 +26,7 @@ private slots:
         const qint64 id = s.launch(h);
         QVERIFY(id);
         QNetworkAccessManager network;
-        app::MarketClient market(&network);
+        client::MarketClient market(&network);
         market.setMarket(QUrl(h.baseUrl()), s.renter.token);
         dashboard::DashboardClient client(&market);
 

@@ -1,7 +1,7 @@
 #include "app/dashboard/dashboardclient.h"
 #include "app/dashboard/spendtracker.h"
 #include "app/dashboard/telemetryfeed.h"
-#include "app/marketclient.h"
+#include "client/marketclient.h"
 #include "tests/support/manualclock.h"
 #include "ui/charts/barchart.h"
 #include "ui/charts/guarddialog.h"
@@ -147,7 +147,7 @@ private slots:
     void guardDialogSendsWhatChanged()
     {
         QNetworkAccessManager network;
-        app::MarketClient market(&network);
+        client::MarketClient market(&network);
         market.setMarket(QUrl(QStringLiteral("http://127.0.0.1:9")), "sk_test");
         market.setRetryDelay(10); // the retries' backoff, not the point here
         dashboard::DashboardClient client(&market);

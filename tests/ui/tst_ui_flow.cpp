@@ -6,7 +6,7 @@
 #include "uitestsupport.h"
 
 #include "app/dashboard/notifier.h"
-#include "app/marketclient.h"
+#include "client/marketclient.h"
 #include "app/settings.h"
 #include "host/journal.h"
 #include "sync/syncjob.h"
