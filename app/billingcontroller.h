@@ -1,8 +1,8 @@
 #pragma once
 
-#include "eventstream.h"
+#include "client/eventstream.h"
 #include "ledgermodel.h"
-#include "marketclient.h"
+#include "client/marketclient.h"
 
 #include <QObject>
 #include <QTimer>

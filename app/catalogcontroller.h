@@ -1,6 +1,6 @@
 #pragma once
 
-#include "marketclient.h"
+#include "client/marketclient.h"
 #include "offerfilterproxy.h"
 #include "offertablemodel.h"
 

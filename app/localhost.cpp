@@ -1,6 +1,6 @@
 #include "localhost.h"
 
-#include "marketclient.h"
+#include "client/marketclient.h"
 #include "secretstore.h"
 
 #ifdef SUANLI_HAVE_HOST_ENGINE

@@ -2,9 +2,9 @@
 
 #include "billingcontroller.h"
 #include "catalogcontroller.h"
-#include "eventstream.h"
+#include "client/eventstream.h"
 #include "instancescontroller.h"
-#include "marketclient.h"
+#include "client/marketclient.h"
 
 #include <QObject>
 

@@ -11,6 +11,7 @@
 using namespace Qt::StringLiterals;
 using namespace suanli;
 using namespace suanli::app;
+using namespace suanli::protocol;
 using namespace suanli::testing;
 
 class TestLocalMarket : public QObject

@@ -13,7 +13,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace suanli;
-using namespace suanli::app;
+using namespace suanli::protocol;
 using namespace suanli::client;
 using namespace suanli::testing;
 
