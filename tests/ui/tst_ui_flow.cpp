@@ -8,7 +8,7 @@
 #include "app/dashboard/notifier.h"
 #include "client/marketclient.h"
 #include "app/settings.h"
-#include "host/journal.h"
+#include "support/podmancli.h"
 #include "sync/syncjob.h"
 #include "ui/billingview.h"
 #include "ui/catalogview.h"
@@ -52,20 +52,6 @@ using suanli::protocol::InstanceState;
 namespace {
 constexpr auto kImage = "localhost/suanli/base:bookworm";
 
-int podman(const QStringList &args, const QString &stateDir, QByteArray *out = nullptr)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    if (QFile::exists(stateDir + u"/containers.conf"_s))
-        env.insert(u"CONTAINERS_CONF"_s, stateDir + u"/containers.conf"_s);
-    p.setProcessEnvironment(env);
-    p.start(u"podman"_s, args);
-    if (!p.waitForFinished(60000))
-        return -1;
-    if (out)
-        *out = p.readAllStandardOutput();
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-}
 /// path → "size mode mtime sha256" for every file below root, folders as "dir".
 QMap<QString, QString> describeFiles(const QString &root)
 {
@@ -378,23 +364,7 @@ private slots:
         QFile::remove(QSettings().fileName());
         // Whatever a failed run left behind: this agent's containers and volumes.
         const QString state = m_dir.filePath(u"suanli-data/host"_s);
-        auto journal = host::Journal::open(state + u"/journal.db"_s);
-        if (!journal)
-            return;
-        const QString agent = (*journal)->agentId();
-        QByteArray names;
-        podman({u"ps"_s, u"-a"_s, u"--format"_s, u"{{.Names}}"_s, u"--filter"_s,
-                u"label=suanli.agent="_s + agent}, state, &names);
-        for (const QByteArray &name : names.split('\n')) {
-            if (!name.trimmed().isEmpty())
-                podman({u"rm"_s, u"-f"_s, QString::fromUtf8(name.trimmed())}, state);
-        }
-        podman({u"volume"_s, u"ls"_s, u"--format"_s, u"{{.Name}}"_s, u"--filter"_s,
-                u"label=suanli.agent="_s + agent}, state, &names);
-        for (const QByteArray &name : names.split('\n')) {
-            if (!name.trimmed().isEmpty())
-                podman({u"volume"_s, u"rm"_s, u"-f"_s, QString::fromUtf8(name.trimmed())}, state);
-        }
+        testing::removeAgentLeftovers(state);
     }
 
 private:
