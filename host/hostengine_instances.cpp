@@ -147,7 +147,7 @@ void HostEngine::report(const InstanceRecord &r)
     m.reason = r.reason;
     m.command_id = r.commandId;
     if (r.state == InstanceState::Running) {
-        m.ssh = protocol::SshEndpoint{m_options.config.address, r.port, u"root"_s, r.hostKey};
+        m.ssh = protocol::SshEndpoint{m_options.config.address, r.port, u"root"_s, r.hostKey, std::nullopt};
         if (!r.jupyterToken.isEmpty())
             m.jupyter = protocol::JupyterEndpoint{8888, r.jupyterToken};
     }

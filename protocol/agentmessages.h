@@ -26,11 +26,16 @@ struct HelloMessage
 {
     QString agent_version;
     MachineSpec spec;
-    QString address;       ///< address renters' SSH clients connect to
-    int port_min = 0;      ///< advertised port range for instance sshd
+    QString address;  ///< address renters' SSH clients connect to
+    int port_min = 0; ///< advertised port range for instance sshd
     int port_max = 0;
-    QList<Image> images;   ///< images this host accepts
+    QList<Image> images; ///< images this host accepts
     QList<AgentInstanceStatus> instances;
+    /// How renters reach this host: "direct", "relay" or "auto" (the market probes the
+    /// advertised address); empty from an agent that predates the relay: direct.
+    QString network;
+    QString relay_public_key; ///< the agent's own ed25519 key for the relay ("ssh-ed25519 …")
+    int probe_port = 0;       ///< auto: where the agent answers the market's reachability probe
     bool operator==(const HelloMessage &) const = default;
 };
 
@@ -48,7 +53,7 @@ struct InstanceStateMessage
     qint64 seq = 0;
     InstanceState state = InstanceState::Pending;
     QString reason;
-    QString command_id;   ///< the command this report completes, if any
+    QString command_id; ///< the command this report completes, if any
     std::optional<SshEndpoint> ssh;
     std::optional<JupyterEndpoint> jupyter;
     bool operator==(const InstanceStateMessage &) const = default;
@@ -116,13 +121,18 @@ struct NoticeMessage
     bool operator==(const NoticeMessage &) const = default;
 };
 
-using AgentMessage = std::variant<HelloMessage, AckMessage, InstanceStateMessage,
-                                  TelemetryMessage, UsageMessage, LogMessage, AvailabilityMessage,
-                                  NoticeMessage>;
+using AgentMessage = std::variant<HelloMessage, AckMessage, InstanceStateMessage, TelemetryMessage,
+                                  UsageMessage, LogMessage, AvailabilityMessage, NoticeMessage>;
 
 // ---- market → agent -------------------------------------------------------------------
 
-enum class CommandAction { Create, Start, Stop, Destroy };
+enum class CommandAction
+{
+    Create,
+    Start,
+    Stop,
+    Destroy
+};
 QString toString(CommandAction action);
 std::optional<CommandAction> commandActionFromString(const QString &text);
 
@@ -154,10 +164,35 @@ struct WelcomeMessage
 {
     qint64 host_id = 0;
     QString market_version;
+    /// The market's verdict on how renters reach this host: "direct" or "relay" (for
+    /// network "auto", after probing the advertised address). Empty from an older market.
+    QString network;
     bool operator==(const WelcomeMessage &) const = default;
 };
 
-using MarketMessage = std::variant<WelcomeMessage, CommandMessage>;
+/// One relay port the agent may listen on (a reverse forward on the relay's loopback) and the
+/// instance whose sshd it leads to.
+struct RelayListen
+{
+    qint64 instance = 0;
+    int port = 0;
+    bool operator==(const RelayListen &) const = default;
+};
+
+/// Where a relayed host keeps its reverse forwards: the relay sshd, the user the agent logs in
+/// as, the relay's host key, and every port it may listen on now. Sent after welcome and again
+/// whenever the list changes; a port missing from the latest list is withdrawn.
+struct RelayMessage
+{
+    QString host;
+    int port = 0;
+    QString user;
+    QString host_key;
+    QList<RelayListen> listen;
+    bool operator==(const RelayMessage &) const = default;
+};
+
+using MarketMessage = std::variant<WelcomeMessage, CommandMessage, RelayMessage>;
 
 // ---- market → app (GET /api/v1/events) --------------------------------------------------
 
@@ -179,7 +214,7 @@ struct BalanceWarning
 {
     QString threshold;
     Micro burn_micro_per_hour = 0;
-    qint64 runway_s = 0;  ///< how long the balance lasts at that rate; 0 when nothing burns
+    qint64 runway_s = 0; ///< how long the balance lasts at that rate; 0 when nothing burns
     bool operator==(const BalanceWarning &) const = default;
 };
 
@@ -187,7 +222,7 @@ struct BalanceEvent
 {
     Micro balance_micro = 0;
     QString currency;
-    std::optional<BalanceWarning> warning;  ///< absent on plain balance updates
+    std::optional<BalanceWarning> warning; ///< absent on plain balance updates
     bool operator==(const BalanceEvent &) const = default;
 };
 

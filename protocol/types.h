@@ -23,9 +23,9 @@ struct Offer
     qint64 id = 0;
     qint64 host_id = 0;
     QString host_name;
-    QString gpu_model;          ///< "RTX 4090"; empty for a CPU-only host
-    qint64 gpu_memory_mb = 0;   ///< per GPU
-    int gpus_total = 0;         ///< 0: CPU-only machine, price is for the whole machine
+    QString gpu_model;        ///< "RTX 4090"; empty for a CPU-only host
+    qint64 gpu_memory_mb = 0; ///< per GPU
+    int gpus_total = 0;       ///< 0: CPU-only machine, price is for the whole machine
     int gpus_free = 0;
     int cpu_cores = 0;
     qint64 ram_mb = 0;
@@ -34,19 +34,20 @@ struct Offer
     Micro price_storage_gb_month_micro = 0;
     int inet_down_mbps = 0;
     int inet_up_mbps = 0;
-    double reliability = 0.0;   ///< 0..1
+    double reliability = 0.0; ///< 0..1
     QString region;
     bool verified = false;
     bool interruptible = false;
     qint64 min_duration_s = 0;
-    QString cuda_version;       ///< empty when unknown / no GPU
+    QString cuda_version; ///< empty when unknown / no GPU
     QString driver_version;
     std::optional<double> perf_tflops; ///< absent for unknown GPU models: no guesses
 
     bool operator==(const Offer &) const = default;
 };
 
-enum class InstanceState {
+enum class InstanceState
+{
     Pending,
     Provisioning,
     Running,
@@ -68,12 +69,25 @@ bool isAllowedTransition(InstanceState from, InstanceState to);
 /// States in which GPUs are held and the GPU price accrues.
 bool isBilledRunning(InstanceState state);
 
-struct SshEndpoint
+/// The relay an instance behind NAT is reached through: a stock OpenSSH sshd the market names.
+/// Clients connect to it as `user` (ProxyJump / direct-tcpip) and pin `host_key` as they pin
+/// the instance's own key.
+struct SshJump
 {
     QString host;
     int port = 0;
     QString user;
-    QString host_key; ///< "ssh-ed25519 AAAA…", made by the agent, pinned by clients
+    QString host_key; ///< "ssh-ed25519 AAAA…", the relay sshd's host key
+    bool operator==(const SshJump &) const = default;
+};
+
+struct SshEndpoint
+{
+    QString host; ///< with a jump: the target as the relay sees it (127.0.0.1)
+    int port = 0;
+    QString user;
+    QString host_key;            ///< "ssh-ed25519 AAAA…", made by the agent, pinned by clients
+    std::optional<SshJump> jump; ///< absent (null): connect directly
     bool operator==(const SshEndpoint &) const = default;
 };
 
@@ -99,14 +113,14 @@ struct Instance
     QString image;
     qint64 disk_gb = 0;
     QDateTime created_at;
-    QDateTime running_since;  ///< invalid when not running
-    QDateTime stopped_at;     ///< invalid unless stopped
-    QDateTime release_at;     ///< invalid unless stopped: when the data is destroyed
+    QDateTime running_since; ///< invalid when not running
+    QDateTime stopped_at;    ///< invalid unless stopped
+    QDateTime release_at;    ///< invalid unless stopped: when the data is destroyed
     Micro spend_micro = 0;
     std::optional<SshEndpoint> ssh;
     std::optional<JupyterEndpoint> jupyter;
-    Micro max_spend_micro = 0;  ///< 0: no limit
-    qint64 max_duration_s = 0;  ///< 0: no limit
+    Micro max_spend_micro = 0; ///< 0: no limit
+    qint64 max_duration_s = 0; ///< 0: no limit
     /// Idle stop: stopped after this long with every GPU (a CPU-only machine: its CPU) below
     /// idle_below_pct and no SSH session open. 0: off.
     qint64 idle_stop_s = 0;
@@ -150,7 +164,7 @@ struct Account
 {
     qint64 id = 0;
     QString name;
-    QStringList roles;  ///< "renter", "lender", "admin"
+    QStringList roles; ///< "renter", "lender", "admin"
     Micro balance_micro = 0;
     QString currency;
     /// The renter's own low-balance threshold (PATCH /api/v1/me); 0: only the runway warnings.
@@ -214,7 +228,7 @@ struct LedgerEntry
     qint64 id = 0;
     qint64 account_id = 0;
     QDateTime at;
-    QString kind;        ///< "topup", "voucher", "gpu", "storage", "earning", "fee", "correction"
+    QString kind; ///< "topup", "voucher", "gpu", "storage", "earning", "fee", "correction"
     Micro amount_micro = 0; ///< signed: credits positive, charges negative
     Micro balance_after_micro = 0;
     qint64 instance_id = 0; ///< 0 when not about an instance

@@ -60,12 +60,21 @@ template <typename T> struct MessageType;
 
 // ---- nested and REST types (server/openapi.yaml) ---------------------------------------------
 
+template <Of<SshJump> S, typename F> void fields(S &s, F &&f)
+{
+    f("host"_L1, s.host, Need::Required);
+    f("port"_L1, s.port, Need::Required);
+    f("user"_L1, s.user, Need::Required);
+    f("host_key"_L1, s.host_key, Need::Required);
+}
+
 template <Of<SshEndpoint> S, typename F> void fields(S &s, F &&f)
 {
     f("host"_L1, s.host);
     f("port"_L1, s.port);
     f("user"_L1, s.user);
     f("host_key"_L1, s.host_key);
+    f("jump"_L1, s.jump);
 }
 
 template <Of<JupyterEndpoint> S, typename F> void fields(S &s, F &&f)
@@ -281,6 +290,9 @@ template <Of<HelloMessage> S, typename F> void fields(S &s, F &&f)
     f("port_max"_L1, s.port_max);
     f("images"_L1, s.images);
     f("instances"_L1, s.instances);
+    f("network"_L1, s.network);
+    f("relay_public_key"_L1, s.relay_public_key);
+    f("probe_port"_L1, s.probe_port);
 }
 
 template <> struct MessageType<AckMessage>
@@ -372,6 +384,26 @@ template <Of<WelcomeMessage> S, typename F> void fields(S &s, F &&f)
 {
     f("host_id"_L1, s.host_id, Need::Required);
     f("market_version"_L1, s.market_version);
+    f("network"_L1, s.network);
+}
+
+template <Of<RelayListen> S, typename F> void fields(S &s, F &&f)
+{
+    f("instance"_L1, s.instance, Need::Required);
+    f("port"_L1, s.port, Need::Required);
+}
+
+template <> struct MessageType<RelayMessage>
+{
+    static constexpr QLatin1StringView name = "relay"_L1;
+};
+template <Of<RelayMessage> S, typename F> void fields(S &s, F &&f)
+{
+    f("host"_L1, s.host, Need::Required);
+    f("port"_L1, s.port, Need::Required);
+    f("user"_L1, s.user, Need::Required);
+    f("host_key"_L1, s.host_key, Need::Required);
+    f("listen"_L1, s.listen);
 }
 
 template <> struct MessageType<CommandMessage>

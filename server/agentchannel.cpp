@@ -98,7 +98,7 @@ void AgentChannel::onMessage(AgentSession *session, const QString &text)
             return;
         }
         session->helloSeen = true;
-        protocol::WelcomeMessage welcome{hostId, u"0.1.0"_s};
+        protocol::WelcomeMessage welcome{hostId, u"0.1.0"_s, u"direct"_s};
         session->socket->sendTextMessage(
             compact(protocol::toJson(protocol::MarketMessage{welcome})));
         sendPendingCommands(hostId, false);

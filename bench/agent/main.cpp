@@ -75,7 +75,7 @@ public:
                 const QString type = json->value(u"type"_s).toString();
                 if (type == "hello"_L1) {
                     send(protocol::toJson(
-                        protocol::MarketMessage{protocol::WelcomeMessage{1, u"bench"_s}}));
+                        protocol::MarketMessage{protocol::WelcomeMessage{1, u"bench"_s, u"direct"_s}}));
                     welcomed = true;
                 } else if (type == "instance_state"_L1) {
                     auto m = protocol::agentMessageFromJson(*json);

@@ -143,7 +143,8 @@ void SimAgent::report(qint64 instanceId, InstanceState state, const QString &com
         m.ssh = protocol::SshEndpoint{
             m_machine.hello.address, m_machine.hello.port_min + int(instanceId % 1000), u"root"_s,
             u"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBenchmarkHostKeyOfSimulatedInstance0000 "
-            "bench"_s};
+            "bench"_s,
+            std::nullopt};
     }
     send(m);
 }

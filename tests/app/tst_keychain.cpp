@@ -156,7 +156,7 @@ private slots:
         instance.label = u"keyring"_s;
         instance.state = protocol::InstanceState::Running;
         instance.ssh = protocol::SshEndpoint{u"127.0.0.1"_s, sshd.port(), sshd.user(),
-                                             sshd.hostKeyLine()};
+                                             sshd.hostKeyLine(), std::nullopt};
         InstanceListModel model;
         AccessController controller(&model);
         controller.setConfigPaths({data.path() + u"/.ssh"_s, data.path() + u"/ssh"_s});

@@ -86,7 +86,9 @@ Instance sampleInstance()
     i.created_at = utc("2026-11-22T10:00:00.123Z");
     i.running_since = utc("2026-11-22T10:01:02.000Z");
     i.spend_micro = 9'007'199'254'740'993; // 2^53 + 1: exact through Qt 6's JSON
-    i.ssh = SshEndpoint{u"203.0.113.7"_s, 40022, u"root"_s, u"ssh-ed25519 AAAAC3Nz test"_s};
+    i.ssh = SshEndpoint{
+        u"203.0.113.7"_s, 40022, u"root"_s, u"ssh-ed25519 AAAAC3Nz test"_s,
+        SshJump{u"relay.example.net"_s, 2222, u"suanli"_s, u"ssh-ed25519 AAAAC3Nz relay"_s}};
     i.jupyter = JupyterEndpoint{40023, u"tok"_s};
     i.max_spend_micro = 100'000'000;
     i.max_duration_s = 86400;
@@ -327,11 +329,14 @@ private slots:
                          40000,
                          40999,
                          {Image{u"ubuntu:24.04"_s, u"Ubuntu"_s, false}},
-                         {AgentInstanceStatus{42, InstanceState::Running, 17}}},
+                         {AgentInstanceStatus{42, InstanceState::Running, 17}},
+                         u"auto"_s,
+                         u"ssh-ed25519 AAAAC3Nz agent"_s,
+                         40999},
             AckMessage{u"cmd-1"_s},
             InstanceStateMessage{
                 42, 18, InstanceState::Running, QString(), u"cmd-1"_s,
-                SshEndpoint{u"203.0.113.7"_s, 40022, u"root"_s, u"ssh-ed25519 A"_s},
+                SshEndpoint{u"203.0.113.7"_s, 40022, u"root"_s, u"ssh-ed25519 A"_s, std::nullopt},
                 JupyterEndpoint{40023, u"t"_s}},
             InstanceStateMessage{42, 19, InstanceState::Failed, u"image_pull_failed"_s, QString(),
                                  std::nullopt, std::nullopt},
@@ -360,7 +365,12 @@ private slots:
             u"ubuntu:24.04"_s, 1,    40,        u"ssh-ed25519 AAAA"_s, {{u"K"_s, u"V"_s}},
             u"echo hi"_s,      true, u"run-1"_s};
         const QList<MarketMessage> market{
-            WelcomeMessage{3, u"0.1.0"_s},
+            WelcomeMessage{3, u"0.1.0"_s, u"relay"_s},
+            RelayMessage{u"relay.example.net"_s,
+                         2222,
+                         u"suanli-host"_s,
+                         u"ssh-ed25519 AAAAC3Nz relay"_s,
+                         {RelayListen{42, 40001}, RelayListen{43, 40002}}},
             CommandMessage{u"cmd-1"_s, CommandAction::Create, 42, spec, QString()},
             CommandMessage{u"cmd-2"_s, CommandAction::Stop, 42, std::nullopt,
                            u"balance_exhausted"_s},
@@ -375,14 +385,12 @@ private slots:
         QCOMPARE(toJson(market.at(1)).value(u"action"_s).toString(), u"create"_s);
         QVERIFY(toJson(market.at(2)).value(u"spec"_s).isNull());
 
-        const QList<AppEvent> events{InstanceEvent{sampleInstance()},
-                                     TelemetryEvent{sampleTelemetry()},
-                                     BalanceEvent{12'340'000, u"CNY"_s, std::nullopt},
-                                     BalanceEvent{1'000'000, u"CNY"_s,
-                                                  BalanceWarning{u"runway_1h"_s, 2'640'000, 1363}},
-                                     InstanceNoticeEvent{42, QDateTime(QDate(2026, 11, 22),
-                                                                       QTime(10, 0), Qt::UTC),
-                                                         u"host_owner_returned"_s}};
+        const QList<AppEvent> events{
+            InstanceEvent{sampleInstance()}, TelemetryEvent{sampleTelemetry()},
+            BalanceEvent{12'340'000, u"CNY"_s, std::nullopt},
+            BalanceEvent{1'000'000, u"CNY"_s, BalanceWarning{u"runway_1h"_s, 2'640'000, 1363}},
+            InstanceNoticeEvent{42, QDateTime(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC),
+                                u"host_owner_returned"_s}};
         const QStringList types{u"instance"_s, u"telemetry"_s, u"balance"_s, u"balance"_s,
                                 u"instance_notice"_s};
         for (qsizetype i = 0; i < events.size(); ++i) {

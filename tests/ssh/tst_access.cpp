@@ -137,7 +137,7 @@ private slots:
         instance.label = QStringLiteral("notebook");
         instance.state = protocol::InstanceState::Running;
         instance.ssh = protocol::SshEndpoint{QStringLiteral("127.0.0.1"), sshd.port(), sshd.user(),
-                                             sshd.hostKeyLine()};
+                                             sshd.hostKeyLine(), std::nullopt};
         instance.jupyter = protocol::JupyterEndpoint{httpPort, QStringLiteral("s3cret")};
         QTemporaryDir app;
         QUrl opened;

@@ -31,7 +31,7 @@ private:
         i.label = QStringLiteral("ports");
         i.state = state;
         i.ssh = protocol::SshEndpoint{QStringLiteral("127.0.0.1"), m_sshd.port(), m_sshd.user(),
-                                      m_sshd.hostKeyLine()};
+                                      m_sshd.hostKeyLine(), std::nullopt};
         return i;
     }
     std::unique_ptr<InstanceAccess> makeAccess() const

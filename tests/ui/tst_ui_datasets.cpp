@@ -118,7 +118,7 @@ private slots:
         running.gpu_model = u"RTX 4090"_s;
         running.gpu_count = 1;
         running.ssh = protocol::SshEndpoint{u"127.0.0.1"_s, m_sshd.fixture.port(),
-                                            m_sshd.fixture.user(), m_sshd.fixture.hostKeyLine()};
+                                            m_sshd.fixture.user(), m_sshd.fixture.hostKeyLine(), std::nullopt};
         instances.setInstances({running});
 
         datasets::DatasetsController controller(settings, dir.filePath(u"journal.sqlite"_s));
