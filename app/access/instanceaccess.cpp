@@ -135,9 +135,8 @@ Result<ssh::Session *> InstanceAccess::ensureSession()
     const auto &endpoint = *m_instance.ssh;
     // The session (and so the forwards' local ports) exists at once; it connects once the
     // identity is known. Connections accepted meanwhile wait in the kernel.
-    m_session = std::make_unique<ssh::Session>(
-        ssh::Endpoint{endpoint.host, quint16(endpoint.port), endpoint.user, endpoint.host_key},
-        ssh::Identity{m_privateKeyPath, {}}, m_options);
+    m_session = std::make_unique<ssh::Session>(ssh::endpointFromProtocol(endpoint),
+                                               ssh::Identity{m_privateKeyPath, {}}, m_options);
     connect(m_session.get(), &ssh::Session::stateChanged, this,
             &InstanceAccess::sessionStateChanged);
     connect(m_session.get(), &ssh::Session::errorOccurred, this, &InstanceAccess::onError);
