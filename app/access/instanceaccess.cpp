@@ -44,8 +44,9 @@ Result<void> InstanceAccess::writeSshConfig()
 {
     if (!m_instance.ssh)
         return makeError(QStringLiteral("no_ssh"), tr("The instance has no SSH address yet."));
-    return m_config.writeHost({hostAlias(), m_instance.ssh->host, quint16(m_instance.ssh->port),
-                               m_instance.ssh->user, m_privateKeyPath, m_instance.ssh->host_key});
+    const protocol::SshEndpoint &ssh = *m_instance.ssh;
+    return m_config.writeHost({hostAlias(), ssh.host, quint16(ssh.port), ssh.user, m_privateKeyPath,
+                               ssh.host_key, ssh::endpointFromProtocol(ssh).jump});
 }
 
 Result<void> InstanceAccess::removeSshConfig()
