@@ -85,6 +85,8 @@ void HostEngine::onRelay(const protocol::RelayMessage &relay)
         ssh::SessionOptions options;
         options.reconnectDelayMin = std::chrono::milliseconds(m_options.config.reconnectMinMs);
         options.reconnectDelayMax = std::chrono::milliseconds(m_options.config.reconnectMaxMs);
+        // A relay that died is noticed by the next keepalive at the latest (docs/host.md).
+        options.keepaliveInterval = std::chrono::seconds(5);
         m_forwarder = std::make_unique<ssh::ReverseForwarder>(
             endpoint, ssh::Identity{m_options.config.relayKeyPath(), {}}, options);
         const QString where = u"%1@%2:%3"_s.arg(relay.user, relay.host).arg(relay.port);
