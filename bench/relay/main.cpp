@@ -20,11 +20,9 @@
 #include "sshdfixture.h"
 
 #include "bench/procstat.h"
+#include "ssh/reverseforwarder.h"
 #include "ssh/session.h"
 #include "ssh/sshkey.h"
-#ifdef SUANLI_RELAY_BENCH_OURS
-#include "ssh/reverseforwarder.h"
-#endif
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -234,10 +232,8 @@ public:
     }
     ~OurAgents()
     {
-#ifdef SUANLI_RELAY_BENCH_OURS
         QMetaObject::invokeMethod(
             &m_context, [this] { m_forwarders.clear(); }, Qt::BlockingQueuedConnection);
-#endif
         m_thread.quit();
         m_thread.wait();
     }
@@ -246,7 +242,6 @@ public:
     void add(const RelaySshd &relay, const QString &keyPath, const QList<quint16> &ports,
              quint16 targetPort)
     {
-#ifdef SUANLI_RELAY_BENCH_OURS
         ++m_wanted;
         QMetaObject::invokeMethod(
             &m_context,
@@ -270,22 +265,10 @@ public:
                 m_forwarders.push_back(std::move(forwarder));
             },
             Qt::BlockingQueuedConnection);
-#else
-        Q_UNUSED(relay);
-        Q_UNUSED(keyPath);
-        Q_UNUSED(ports);
-        Q_UNUSED(targetPort);
-#endif
     }
     /// Agents whose every forward was active at least once.
-    bool allActive() const
-    {
-        return m_complete.load() >= m_wanted;
-    }
-    double cpuSeconds() const
-    {
-        return threadCpu(m_stat);
-    }
+    bool allActive() const { return m_complete.load() >= m_wanted; }
+    double cpuSeconds() const { return threadCpu(m_stat); }
 
 private:
     QThread m_thread;
@@ -293,9 +276,7 @@ private:
     QString m_stat;
     int m_wanted = 0;
     std::atomic<int> m_complete{0};
-#ifdef SUANLI_RELAY_BENCH_OURS
     std::vector<std::unique_ptr<ssh::ReverseForwarder>> m_forwarders;
-#endif
 };
 
 struct Path
@@ -307,6 +288,15 @@ struct Path
     QList<double> uploadClientCpu, downloadClientCpu; ///< s/GB
     QList<double> relayCpu, agentCpu;                 ///< s/GB, both directions
 };
+
+Path makePath(const QString &name, quint16 port, std::function<double()> clientCpu = {})
+{
+    Path path;
+    path.name = name;
+    path.port = port;
+    path.clientCpu = std::move(clientCpu);
+    return path;
+}
 
 QString cell(double value, int precision = 0)
 {
@@ -351,19 +341,11 @@ int measurePaths(Setup &s, quint64 bytes, int rounds, int requests, int requestS
 
     // The agent side: ours, and OpenSSH's for the all-OpenSSH reference.
     OurAgents ours;
-    const bool haveOurs =
-#ifdef SUANLI_RELAY_BENCH_OURS
-        true;
-#else
-        false;
-#endif
-    if (haveOurs) {
-        ours.add(s.relay, s.agentKey, {oursPort}, s.target.port());
-        if (!waitFor([&] { return ours.allActive() && bannerAt(oursPort); }, 30000)) {
-            std::fprintf(stderr, "our reverse forward did not come up\n%s\n",
-                         qPrintable(s.relay.log().right(3000)));
-            return 1;
-        }
+    ours.add(s.relay, s.agentKey, {oursPort}, s.target.port());
+    if (!waitFor([&] { return ours.allActive() && bannerAt(oursPort); }, 30000)) {
+        std::fprintf(stderr, "our reverse forward did not come up\n%s\n",
+                     qPrintable(s.relay.log().right(3000)));
+        return 1;
     }
     const OpenSshFiles agentFiles = writeOpenSshFiles(s.dir.path(), u"agent"_s, s.relay, s.target,
                                                       opensshAgentPort, s.agentKey, false);
@@ -377,7 +359,7 @@ int measurePaths(Setup &s, quint64 bytes, int rounds, int requests, int requestS
 
     std::vector<std::unique_ptr<ssh::Session>> sessions;
     std::vector<Path> paths;
-    paths.push_back({u"no SSH (plain TCP)"_s, server.port(), {}, {}, {}, {}, {}, {}, {}, {}});
+    paths.push_back(makePath(u"no SSH (plain TCP)"_s, server.port()));
     const auto addSession = [&](const QString &name, ssh::Endpoint endpoint) -> bool {
         const QSet<QString> before = threadsNamed("ssh-session");
         ssh::SessionOptions options;
@@ -385,8 +367,6 @@ int measurePaths(Setup &s, quint64 bytes, int rounds, int requests, int requestS
         options.macs = kMac.toLatin1();
         auto session = std::make_unique<ssh::Session>(
             std::move(endpoint), ssh::Identity{s.target.clientKeyPath(), {}}, options);
-        QSet<QString> mine;
-        waitFor([&] { return !(mine = threadsNamed("ssh-session") - before).isEmpty(); }, 5000);
         auto forward = session->addForward({0, u"127.0.0.1"_s, server.port()});
         session->open();
         if (!forward ||
@@ -395,24 +375,22 @@ int measurePaths(Setup &s, quint64 bytes, int rounds, int requests, int requestS
                          qPrintable(session->lastError().message));
             return false;
         }
-        const QString stat = mine.isEmpty() ? QString() : *mine.cbegin();
-        paths.push_back({name,
-                         forward->localPort,
-                         [stat] { return threadCpu(stat); },
-                         {},
-                         {},
-                         {},
-                         {},
-                         {},
-                         {},
-                         {}});
+        // The session's threads: its own and, through a jump, the relay hop's (named after
+        // the thread that starts it).
+        const QSet<QString> mine = threadsNamed("ssh-session") - before;
+        const auto cpu = [mine] {
+            double seconds = 0;
+            for (const QString &stat : mine)
+                seconds += threadCpu(stat);
+            return seconds;
+        };
+        paths.push_back(makePath(name, forward->localPort, cpu));
         sessions.push_back(std::move(session));
         return true;
     };
     if (!addSession(u"direct: Session -> target"_s,
                     {u"127.0.0.1"_s, s.target.port(), s.target.user(), s.target.hostKeyLine()}))
         return 1;
-#ifdef SUANLI_RELAY_BENCH_OURS
     {
         ssh::Endpoint relayed{u"127.0.0.1"_s, oursPort, u"root"_s, s.target.hostKeyLine()};
         relayed.jump =
@@ -420,7 +398,6 @@ int measurePaths(Setup &s, quint64 bytes, int rounds, int requests, int requestS
         if (!addSession(u"relayed: Session + jump"_s, relayed))
             return 1;
     }
-#endif
     // OpenSSH's client through the same relay: to our agent's port and to ssh -R's.
     std::vector<std::unique_ptr<QProcess>> clients;
     const auto addOpenSsh = [&](const QString &name, quint16 relayedPort, bool ourCipher) -> bool {
@@ -436,13 +413,12 @@ int measurePaths(Setup &s, quint64 bytes, int rounds, int requests, int requestS
             return false;
         }
         const qint64 pid = process->processId();
-        paths.push_back(
-            {name, local, [pid] { return cpuOf(processTree(pid)); }, {}, {}, {}, {}, {}, {}, {}});
+        paths.push_back(makePath(name, local, [pid] { return cpuOf(processTree(pid)); }));
         clients.push_back(std::move(process));
         return true;
     };
-    if (haveOurs && (!addOpenSsh(u"ssh -J, default cipher"_s, oursPort, false) ||
-                     !addOpenSsh(u"ssh -J, our cipher"_s, oursPort, true)))
+    if ((!addOpenSsh(u"ssh -J, default cipher"_s, oursPort, false) ||
+         !addOpenSsh(u"ssh -J, our cipher"_s, oursPort, true)))
         return 1;
     if (!addOpenSsh(u"ssh -J + ssh -R agent"_s, opensshAgentPort, false))
         return 1;
@@ -584,7 +560,6 @@ int runAgentChild(const QString &planPath)
         return 1;
     const QJsonObject plan = QJsonDocument::fromJson(file.readAll()).object();
     file.close();
-#ifdef SUANLI_RELAY_BENCH_OURS
     const ssh::Endpoint relay{u"127.0.0.1"_s, quint16(plan[u"relay_port"_s].toInt()),
                               u"suanli-host"_s, plan[u"relay_host_key"_s].toString()};
     const quint16 target = quint16(plan[u"target_port"_s].toInt());
@@ -623,10 +598,6 @@ int runAgentChild(const QString &planPath)
     QSocketNotifier closed(STDIN_FILENO, QSocketNotifier::Read);
     QObject::connect(&closed, &QSocketNotifier::activated, qApp, &QCoreApplication::quit);
     return qApp->exec();
-#else
-    Q_UNUSED(plan);
-    return 1;
-#endif
 }
 
 struct HoldResult
@@ -644,6 +615,8 @@ struct HoldResult
 std::optional<HoldResult> hold(Setup &s, const QString &agentKind, HoldShape shape, int window,
                                const QString &self)
 {
+    // The relay at rest first: connections of earlier measurements gone, the listener alone.
+    waitFor([&] { return s.relay.pids().size() <= 1; }, 30000);
     HoldResult result{agentKind, shape, memoryOf(s.relay.pids()), {}, 0, {}, 0, 0};
     const QList<quint16> ports = freePorts(shape.agents * shape.forwards);
     QStringList lines;
@@ -822,10 +795,8 @@ int main(int argc, char **argv)
     if (only.isEmpty() || only == "hold"_L1) {
         QStringList kinds;
         const QString wanted = parser.value(agentsOption);
-#ifdef SUANLI_RELAY_BENCH_OURS
         if (wanted != "openssh"_L1)
             kinds << u"ours"_s;
-#endif
         if (wanted != "ours"_L1)
             kinds << u"openssh"_s;
         std::vector<HoldResult> results;
