@@ -254,9 +254,20 @@ void Transport::advance()
     m_advancing = false;
     if (m_phase == Phase::Dead)
         return;
-    if (m_socketError != 0 || (m_peerClosed && m_inboundOffset == m_inbound.size())) {
+    const qsizetype inboundBefore = m_inboundOffset;
+    if (m_socketError != 0 || m_peerClosed) {
         if (m_phase == Phase::Ready)
             emit activity(); // let channels take what is left before the link goes
+        if (m_phase == Phase::Dead)
+            return;
+        // A peer that closed with part of a packet unread never sends the rest: once the
+        // channels stop taking from what is left, the link is gone (not at the next keepalive).
+        if (m_socketError == 0 && m_inboundOffset != m_inbound.size() &&
+            m_inboundOffset != inboundBefore) {
+            flush();
+            QMetaObject::invokeMethod(this, &Transport::advance, Qt::QueuedConnection);
+            return;
+        }
         return fail(
             makeError(
                 QStringLiteral("connection_lost"),
@@ -318,6 +329,10 @@ void Transport::flush()
         return;
     flushOutbound();
     updateNotifiers();
+    // A failed send turns the notifiers off: report the loss from the event loop (never from
+    // inside the caller's channel work), not at the next keepalive.
+    if (m_socketError != 0)
+        QMetaObject::invokeMethod(this, &Transport::advance, Qt::QueuedConnection);
 }
 
 void Transport::fail(Error error, bool fatal)
