@@ -169,8 +169,13 @@ void AccessController::writeConfig(qint64 id)
     Entry &entry = m_entries.at(id);
     const protocol::Instance *in = m_model->find(id);
     const protocol::SshEndpoint endpoint = *in->ssh;
-    const ssh::SshHostEntry host{entry.access->hostAlias(), endpoint.host, quint16(endpoint.port),
-                                 endpoint.user, m_keyPath, endpoint.host_key};
+    const ssh::SshHostEntry host{entry.access->hostAlias(),
+                                 endpoint.host,
+                                 quint16(endpoint.port),
+                                 endpoint.user,
+                                 m_keyPath,
+                                 endpoint.host_key,
+                                 ssh::endpointFromProtocol(endpoint).jump};
     entry.writing = true;
     const ssh::SshConfig config(m_paths);
     // QFuture wants a default-constructible result, hence the optional.

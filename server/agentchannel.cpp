@@ -4,6 +4,8 @@
 #include "eventrelay.h"
 #include "idletracker.h"
 #include "instanceindex.h"
+#include "networkprobe.h"
+#include "relaykey.h"
 #include "telemetrypipeline.h"
 
 #include "protocol/json.h"
@@ -20,6 +22,10 @@ struct AgentChannel::AgentSession
     std::unique_ptr<QWebSocket> socket;
     qint64 hostId = 0;
     bool helloSeen = false;
+    /// network "auto": the probe under way; what the agent sends meanwhile waits in `deferred`.
+    std::unique_ptr<NetworkProbe> probe;
+    QStringList deferred;
+    QString lastRelay; ///< the relay message this session last got (compact JSON)
 };
 
 namespace {
@@ -59,7 +65,7 @@ void AgentChannel::accept(std::unique_ptr<QWebSocket> socket, qint64 hostId)
         // own disconnected handler (which may run inside close()).
         old->socket->close(QWebSocketProtocol::CloseCodeNormal, u"replaced"_s);
     }
-    auto *session = new AgentSession{std::move(socket), hostId, false};
+    auto *session = new AgentSession{std::move(socket), hostId, false, {}, {}, {}};
     m_agents.insert(hostId, session);
     m_telemetry.noteHeartbeat(hostId, m_clock.nowMs());
     QWebSocket *ws = session->socket.get();
@@ -92,16 +98,11 @@ void AgentChannel::onMessage(AgentSession *session, const QString &text)
         return;
     }
     if (auto *hello = std::get_if<protocol::HelloMessage>(&*message)) {
-        auto r = m_store.hostHello(hostId, *hello, now);
-        if (!r) {
-            session->socket->sendTextMessage(errorMessage(r.error()));
-            return;
-        }
-        session->helloSeen = true;
-        protocol::WelcomeMessage welcome{hostId, u"0.1.0"_s, u"direct"_s};
-        session->socket->sendTextMessage(
-            compact(protocol::toJson(protocol::MarketMessage{welcome})));
-        sendPendingCommands(hostId, false);
+        onHello(session, *hello);
+        return;
+    }
+    if (session->probe) {
+        session->deferred.append(text); // read once the hello is answered
         return;
     }
     if (!session->helloSeen) {
@@ -118,6 +119,7 @@ void AgentChannel::onMessage(AgentSession *session, const QString &text)
             session->socket->sendTextMessage(errorMessage(changes.error()));
             return;
         }
+        sendRelayUpdate(session); // a stopped, destroyed or failed instance's port is withdrawn
         emit changed(*changes);
     } else if (auto *telemetry = std::get_if<protocol::TelemetryMessage>(&*message)) {
         for (const auto &sample : telemetry->samples) {
@@ -154,11 +156,121 @@ void AgentChannel::onMessage(AgentSession *session, const QString &text)
     }
 }
 
+void AgentChannel::onHello(AgentSession *session, const protocol::HelloMessage &hello)
+{
+    // docs/protocol.md, "Network": direct, relay, or auto (probe the advertised address).
+    const QString requested = hello.network.isEmpty() ? u"direct"_s : hello.network;
+    if (requested != "direct"_L1 && requested != "relay"_L1 && requested != "auto"_L1) {
+        session->socket->sendTextMessage(errorMessage(
+            makeError(u"invalid_value"_s, u"network is direct, relay or auto"_s, u"network"_s)));
+        return;
+    }
+    QString relayKey;
+    if (!hello.relay_public_key.isEmpty()) {
+        auto key = ed25519KeyLine(hello.relay_public_key);
+        if (!key) {
+            session->socket->sendTextMessage(errorMessage(makeError(
+                u"invalid_value"_s, u"relay_public_key must be an ssh-ed25519 public key line"_s,
+                u"relay_public_key"_s)));
+            return;
+        }
+        relayKey = *key;
+        auto inUse = m_store.relayKeyInUse(session->hostId, relayKey);
+        if (!inUse) {
+            session->socket->sendTextMessage(errorMessage(inUse.error()));
+            return;
+        }
+        if (*inUse) {
+            session->socket->sendTextMessage(errorMessage(
+                makeError(u"relay_key_in_use"_s, u"this relay_public_key belongs to another host"_s,
+                          u"relay_public_key"_s)));
+            return;
+        }
+    }
+    if (requested == "relay"_L1 && relayKey.isEmpty() && !m_store.policy().relays.isEmpty()) {
+        session->socket->sendTextMessage(
+            errorMessage(makeError(u"invalid_value"_s, u"network relay needs a relay_public_key"_s,
+                                   u"relay_public_key"_s)));
+        return;
+    }
+    const bool relays = !m_store.policy().relays.isEmpty();
+    if (requested == "direct"_L1 || !relays || relayKey.isEmpty()) {
+        completeHello(session, hello, requested, u"direct"_s, relayKey,
+                      requested == "relay"_L1 && !relays);
+        return;
+    }
+    if (requested == "relay"_L1) {
+        completeHello(session, hello, requested, u"relay"_s, relayKey, false);
+        return;
+    }
+    // auto: reachable from outside → direct, else relay. Never a blocking wait: the verdict
+    // comes back on the event loop, within NetworkProbe::kTimeoutMs.
+    session->helloSeen = false;
+    session->probe = std::make_unique<NetworkProbe>(hello.address, quint16(hello.probe_port));
+    connect(session->probe.get(), &NetworkProbe::finished, this,
+            [this, session, hello, requested, relayKey](bool reachable) {
+                session->probe.release()->deleteLater();
+                completeHello(session, hello, requested, reachable ? u"direct"_s : u"relay"_s,
+                              relayKey, false);
+                const QStringList deferred = std::exchange(session->deferred, {});
+                for (const QString &text : deferred)
+                    onMessage(session, text);
+            });
+    session->probe->start();
+}
+
+void AgentChannel::completeHello(AgentSession *session, const protocol::HelloMessage &hello,
+                                 const QString &requested, const QString &verdict,
+                                 const QString &relayKey, bool noRelay)
+{
+    const qint64 hostId = session->hostId;
+    auto r = m_store.hostHello(hostId, hello, m_clock.nowMs());
+    if (!r) {
+        session->socket->sendTextMessage(errorMessage(r.error()));
+        return;
+    }
+    if (auto n = m_store.setHostNetwork(hostId, requested, verdict, relayKey); !n) {
+        session->socket->sendTextMessage(errorMessage(n.error()));
+        return;
+    }
+    auto relay = m_store.relayMessage(hostId);
+    if (!relay) {
+        session->socket->sendTextMessage(errorMessage(relay.error()));
+        return;
+    }
+    session->helloSeen = true;
+    session->lastRelay.clear(); // a new hello hears its relay again
+    protocol::WelcomeMessage welcome{hostId, u"0.1.0"_s, *relay ? u"relay"_s : u"direct"_s};
+    session->socket->sendTextMessage(compact(protocol::toJson(protocol::MarketMessage{welcome})));
+    if (noRelay)
+        session->socket->sendTextMessage(errorMessage(
+            makeError(u"no_relay"_s,
+                      u"network relay was asked, but this market has no relay configured; "
+                      "renters reach the host directly"_s,
+                      u"network"_s)));
+    sendPendingCommands(hostId, false); // the relay message first, then the commands
+}
+
+void AgentChannel::sendRelayUpdate(AgentSession *session)
+{
+    auto relay = m_store.relayMessage(session->hostId);
+    if (!relay || !*relay)
+        return;
+    const QString text = compact(protocol::toJson(protocol::MarketMessage{**relay}));
+    if (text == session->lastRelay)
+        return;
+    session->lastRelay = text;
+    session->socket->sendTextMessage(text);
+}
+
 void AgentChannel::sendPendingCommands(qint64 hostId, bool onlyDue)
 {
     AgentSession *session = m_agents.value(hostId);
     if (!session || !session->helloSeen)
         return;
+    // A create or start queued for a relayed host came with a relay port: the agent hears of
+    // it before the command.
+    sendRelayUpdate(session);
     auto pending = m_store.pendingCommands(hostId);
     if (!pending)
         return;

@@ -21,7 +21,10 @@ class TelemetryPipeline;
 /// The agent channel (/api/v1/agent, docs/protocol.md): one socket per host, its messages
 /// (hello, state reports, telemetry, availability, notices, logs) applied to the store, and the
 /// commands queued for it sent until acknowledged (again after kCommandRetryMs; the agent
-/// dedupes by id). A reconnecting agent's newer connection wins.
+/// dedupes by id). A reconnecting agent's newer connection wins. The hello decides how renters
+/// reach the host (direct or through a relay, probing the address for network "auto"); a
+/// relayed host's agent gets the relay message after the welcome and whenever its list of relay
+/// ports changes (docs/protocol.md, "Relay").
 class AgentChannel : public QObject
 {
     Q_OBJECT
@@ -52,6 +55,13 @@ signals:
 private:
     struct AgentSession;
     void onMessage(AgentSession *session, const QString &text);
+    void onHello(AgentSession *session, const protocol::HelloMessage &hello);
+    /// After the verdict: stores the hello, answers welcome (+ relay), sends what is pending.
+    void completeHello(AgentSession *session, const protocol::HelloMessage &hello,
+                       const QString &requested, const QString &verdict, const QString &relayKey,
+                       bool noRelay);
+    /// Sends the host's relay message when it differs from what this session last got.
+    void sendRelayUpdate(AgentSession *session);
 
     Store &m_store;
     const Clock &m_clock;

@@ -87,6 +87,18 @@ Database::~Database()
 
 Result<std::unique_ptr<Database>> Database::open(const QString &url, const QString &connectionName)
 {
+    return openWith(url, connectionName, false);
+}
+
+Result<std::unique_ptr<Database>> Database::openReadOnly(const QString &url,
+                                                         const QString &connectionName)
+{
+    return openWith(url, connectionName, true);
+}
+
+Result<std::unique_ptr<Database>> Database::openWith(const QString &url,
+                                                     const QString &connectionName, bool readOnly)
+{
     std::unique_ptr<Database> db;
     if (url.startsWith("sqlite:"_L1)) {
         const QString path = url.mid(7);
@@ -96,7 +108,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &url, const QStri
         db->m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
         db->m_db.setDatabaseName(path);
         // Several processes (serve + admin commands) may share the file.
-        db->m_db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+        db->m_db.setConnectOptions(readOnly ? u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"_s
+                                            : u"QSQLITE_BUSY_TIMEOUT=10000"_s);
     } else if (url.startsWith("postgresql://"_L1) || url.startsWith("postgres://"_L1)) {
         const QUrl parsed(url);
         if (!parsed.isValid() || parsed.path().size() < 2)
@@ -120,6 +133,18 @@ Result<std::unique_ptr<Database>> Database::open(const QString &url, const QStri
         return makeError(u"database_unavailable"_s,
                          u"cannot open %1: %2"_s.arg(url, db->m_db.lastError().text()));
 
+    if (readOnly && db->m_dialect == Dialect::Sqlite) {
+        db->m_writeLock = sqliteWriteLock(db->m_db.databaseName());
+        return db;
+    }
+    if (readOnly) {
+        for (const auto &set : {u"SET client_min_messages TO WARNING"_s,
+                                u"SET default_transaction_read_only = on"_s}) {
+            if (auto r = db->execDirect(set); !r)
+                return r.error();
+        }
+        return db;
+    }
     if (db->m_dialect == Dialect::Sqlite) {
         // WAL lets readers run during writes; FULL makes every committed ledger entry durable.
         for (const auto &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,

@@ -57,6 +57,10 @@ class Database
 public:
     /// `url` is "sqlite:PATH" or "postgresql://user:pass@host:port/dbname".
     static Result<std::unique_ptr<Database>> open(const QString &url, const QString &connectionName);
+    /// A connection that can only read (relay-authorize): SQLite opened read-only, PostgreSQL
+    /// with read-only transactions. Nothing is migrated or written.
+    static Result<std::unique_ptr<Database>> openReadOnly(const QString &url,
+                                                          const QString &connectionName);
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
@@ -94,6 +98,8 @@ public:
 
 private:
     Database(Dialect dialect, QString connectionName, QString url);
+    static Result<std::unique_ptr<Database>> openWith(const QString &url,
+                                                      const QString &connectionName, bool readOnly);
     Result<Rows> execLocked(const QString &sql, const QVariantList &bindings);
     void finishAll();
     void rollbackToSavepoint();

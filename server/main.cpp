@@ -1,12 +1,17 @@
 // suanli-market: the market service and its admin commands (docs/market.md).
 
 #include "market.h"
+#include "relayauthorizer.h"
+#include "relayconfig.h"
+#include "relaykey.h"
 #include "sqlstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QRandomGenerator>
 #include <QSslCertificate>
@@ -40,6 +45,114 @@ std::optional<qint64> parseFeePpm(const QString &text)
     if (!micro || *micro > kMicroPerUnit)
         return std::nullopt;
     return *micro;
+}
+
+/// HOST:PORT (an IPv6 host in brackets) → host and port; nullopt when malformed.
+std::optional<std::pair<QString, int>> hostAndPort(const QString &text)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon <= 0)
+        return std::nullopt;
+    bool ok = false;
+    const int port = text.mid(colon + 1).toInt(&ok);
+    QString host = text.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    if (!ok || port < 1 || port > 65535 || host.isEmpty())
+        return std::nullopt;
+    return std::pair{host, port};
+}
+
+/// `--relay PUBLIC_HOST:PORT=HOST_KEY.pub`: the file holds the relay sshd's public host key line
+/// (as ssh-keygen writes it, or a known_hosts line).
+Result<RelayConfig> parseRelaySpec(const QString &spec)
+{
+    const qsizetype eq = spec.indexOf(u'=');
+    const auto where = hostAndPort(spec.left(eq));
+    if (eq < 0 || !where)
+        return makeError(u"invalid_value"_s,
+                         u"--relay takes PUBLIC_HOST:PORT=HOST_KEY.pub, got '%1'"_s.arg(spec));
+    QFile file(spec.mid(eq + 1));
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(u"invalid_value"_s,
+                         u"--relay %1: cannot read the host key file %2: %3"_s.arg(
+                             spec.left(eq), file.fileName(), file.errorString()));
+    const QStringList lines = QString::fromUtf8(file.read(64 * 1024)).split(u'\n');
+    for (const QString &line : lines) {
+        const QStringList words = line.trimmed().split(u' ', Qt::SkipEmptyParts);
+        const qsizetype type = words.indexOf(u"ssh-ed25519"_s);
+        if (type < 0 || type + 1 >= words.size())
+            continue;
+        if (auto key = ed25519KeyLine(words[type] + u' ' + words[type + 1]))
+            return RelayConfig{where->first, where->second, *key};
+    }
+    return makeError(u"invalid_value"_s,
+                     u"--relay %1: %2 holds no ssh-ed25519 public host key line"_s.arg(
+                         spec.left(eq), file.fileName()));
+}
+
+/// `relay-config`: prints the relay sshd's config (docs/market.md, "Relay").
+int relayConfig(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(u"listen"_s) || !parser.isSet(u"host-key"_s))
+        return fail(u"usage: relay-config --db URL --listen HOST:PORT --host-key FILE "
+                    "[--pid-file FILE] [--command-user USER] [--relay PUBLIC_HOST:PORT]"_s);
+    const auto listen = hostAndPort(parser.value(u"listen"_s));
+    if (!listen)
+        return fail(u"--listen takes HOST:PORT, e.g. 0.0.0.0:2222"_s);
+    RelaySshdOptions options;
+    options.program = QFileInfo(QCoreApplication::applicationFilePath()).absoluteFilePath();
+    QString db = parser.value(u"db"_s);
+    if (db.startsWith("sqlite:"_L1)) // sshd runs the command from /
+        db = u"sqlite:"_s + QFileInfo(db.mid(7)).absoluteFilePath();
+    options.db = db;
+    options.listenHost = listen->first;
+    options.listenPort = listen->second;
+    options.hostKeyPath = QFileInfo(parser.value(u"host-key"_s)).absoluteFilePath();
+    options.pidFile = parser.isSet(u"pid-file"_s)
+                          ? QFileInfo(parser.value(u"pid-file"_s)).absoluteFilePath()
+                          : u"/run/suanli-relay-%1.pid"_s.arg(listen->second);
+    if (parser.isSet(u"command-user"_s))
+        options.commandUser = parser.value(u"command-user"_s);
+    const QStringList relays = parser.values(u"relay"_s);
+    if (relays.size() > 1)
+        return fail(u"relay-config takes at most one --relay PUBLIC_HOST:PORT"_s);
+    if (!relays.isEmpty()) {
+        if (!hostAndPort(relays.first()))
+            return fail(u"--relay takes PUBLIC_HOST:PORT (the relay's public address)"_s);
+        options.relay = relays.first();
+    }
+    auto text = relaySshdConfig(options);
+    if (!text)
+        return fail(text.error().message);
+    std::fputs(text->toUtf8().constData(), stdout);
+    return 0;
+}
+
+/// `relay-authorize USER TYPE KEY`: sshd's AuthorizedKeysCommand. Reads only, exits 0, prints at
+/// most one line (docs/market.md, "relay-authorize").
+int relayAuthorize(const QStringList &args, const QCommandLineParser &parser)
+{
+    if (args.size() != 3) {
+        std::fprintf(stderr, "suanli-market: usage: relay-authorize --db URL [--relay "
+                             "PUBLIC_HOST:PORT] USER TYPE KEY\n");
+        return 0;
+    }
+    const QStringList relays = parser.values(u"relay"_s);
+    auto db = Database::openReadOnly(parser.value(u"db"_s), u"relay-authorize"_s);
+    if (!db) {
+        std::fprintf(stderr, "suanli-market: %s\n", qPrintable(db.error().message));
+        return 0;
+    }
+    auto line = RelayAuthorizer::answer(**db, args[0], args[1], args[2],
+                                        relays.isEmpty() ? QString() : relays.first());
+    if (!line) {
+        std::fprintf(stderr, "suanli-market: %s\n", qPrintable(line.error().message));
+        return 0;
+    }
+    if (!line->isEmpty())
+        std::printf("%s\n", line->toUtf8().constData());
+    return 0;
 }
 
 int serve(QCoreApplication &app, const QCommandLineParser &parser, const MarketPolicy &policy)
@@ -189,9 +302,16 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(u"0.1.0"_s);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Suanli market service.\n\n"
-                                     "  serve --db URL --listen HOST:PORT\n"
-                                     "  admin --db URL COMMAND …"_s);
+    parser.setApplicationDescription(
+        u"Suanli market service.\n\n"
+        "  serve --db URL --listen HOST:PORT [--relay PUBLIC_HOST:PORT=HOST_KEY.pub …]\n"
+        "        [--relay-ports MIN-MAX]\n"
+        "  admin --db URL COMMAND …\n"
+        "  relay-config --db URL --listen HOST:PORT --host-key FILE [--pid-file FILE]\n"
+        "        [--command-user USER] [--relay PUBLIC_HOST:PORT]\n"
+        "      prints the sshd_config of a relay sshd\n"
+        "  relay-authorize --db URL [--relay PUBLIC_HOST:PORT] USER TYPE KEY\n"
+        "      the relay sshd's AuthorizedKeysCommand (%u %t %k)"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
@@ -200,21 +320,43 @@ int main(int argc, char *argv[])
         {u"tls-cert"_s, u"PEM certificate chain for HTTPS"_s, u"file"_s},
         {u"tls-key"_s, u"PEM private key for HTTPS"_s, u"file"_s},
         {u"currency"_s, u"the market's currency"_s, u"code"_s, u"CNY"_s},
-        {u"platform-fee"_s, u"share of each charge kept by the platform"_s, u"fraction"_s, u"0.10"_s},
+        {u"platform-fee"_s, u"share of each charge kept by the platform"_s, u"fraction"_s,
+         u"0.10"_s},
         {u"retention-days"_s, u"days a stopped instance is kept"_s, u"days"_s, u"15"_s},
-        {u"host-lost-after"_s, u"seconds of silence before a host is lost"_s, u"seconds"_s, u"90"_s},
+        {u"host-lost-after"_s, u"seconds of silence before a host is lost"_s, u"seconds"_s,
+         u"90"_s},
         {u"roles"_s, u"roles for create-account"_s, u"list"_s, u"renter"_s},
         {u"key"_s, u"idempotency key for topup"_s, u"key"_s},
         {u"count"_s, u"how many vouchers"_s, u"n"_s, u"1"_s},
+        {u"relay"_s,
+         u"serve: a relay sshd, PUBLIC_HOST:PORT=HOST_KEY.pub (repeatable); relay-config and "
+         "relay-authorize: PUBLIC_HOST:PORT, that relay only"_s,
+         u"relay"_s},
+        {u"relay-ports"_s, u"relay ports handed to relayed instances"_s, u"min-max"_s,
+         u"40000-49999"_s},
+        {u"host-key"_s, u"relay-config: the relay sshd's private host key file"_s, u"file"_s},
+        {u"pid-file"_s, u"relay-config: the relay sshd's PID file"_s, u"file"_s},
+        {u"command-user"_s, u"relay-config: the user running relay-authorize"_s, u"user"_s,
+         u"suanli-market"_s},
     });
-    parser.addPositionalArgument(u"command"_s, u"serve or admin"_s);
+    parser.addPositionalArgument(u"command"_s, u"serve, admin, relay-config or relay-authorize"_s);
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
     if (args.isEmpty())
-        return fail(u"give a command: serve or admin (see --help)"_s);
-    if (!parser.isSet(u"db"_s))
+        return fail(
+            u"give a command: serve, admin, relay-config or relay-authorize (see --help)"_s);
+    if (!parser.isSet(u"db"_s)) {
+        if (args[0] == "relay-authorize"_L1) {
+            std::fprintf(stderr, "suanli-market: --db is required\n");
+            return 0; // sshd's AuthorizedKeysCommand: exit 0, nothing printed
+        }
         return fail(u"--db is required"_s);
+    }
+    if (args[0] == "relay-authorize"_L1)
+        return relayAuthorize(args.mid(1), parser);
+    if (args[0] == "relay-config"_L1)
+        return relayConfig(parser);
 
     MarketPolicy policy;
     policy.currency = parser.value(u"currency"_s).toUpper();
@@ -229,6 +371,26 @@ int main(int argc, char *argv[])
     policy.hostLostAfterS = parser.value(u"host-lost-after"_s).toLongLong(&ok);
     if (!ok || policy.hostLostAfterS < 1)
         return fail(u"--host-lost-after takes a positive number of seconds"_s);
+    {
+        const QStringList range = parser.value(u"relay-ports"_s).split(u'-');
+        bool minOk = false;
+        bool maxOk = false;
+        policy.relayPortMin = range.value(0).toInt(&minOk);
+        policy.relayPortMax = range.value(1).toInt(&maxOk);
+        if (range.size() != 2 || !minOk || !maxOk || policy.relayPortMin < 1 ||
+            policy.relayPortMax > 65535 || policy.relayPortMin > policy.relayPortMax)
+            return fail(u"--relay-ports takes MIN-MAX within 1-65535, e.g. 40000-49999"_s);
+    }
+    if (args[0] == "serve"_L1) {
+        for (const QString &spec : parser.values(u"relay"_s)) {
+            auto relay = parseRelaySpec(spec);
+            if (!relay)
+                return fail(relay.error().message);
+            if (policy.relays.contains(*relay))
+                continue;
+            policy.relays.append(*relay);
+        }
+    }
 
     if (args[0] == "serve"_L1)
         return serve(app, parser, policy);

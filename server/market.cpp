@@ -104,6 +104,9 @@ Market::~Market()
 Result<quint16> Market::start(const QHostAddress &address, quint16 port,
                               const std::optional<QSslConfiguration> &tls)
 {
+    // The relays of `serve --relay` (docs/market.md, "Relay"): known before the first hello.
+    if (auto r = m_store->registerRelays(); !r)
+        return r.error();
     QTcpServer *server = nullptr;
     if (tls) {
         auto *ssl = new GuardedSslServer(RestApi::kMaxBodyBytes, this);

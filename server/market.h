@@ -43,7 +43,8 @@ public:
     Market(std::unique_ptr<SqlStore> store, const Clock &clock, QObject *parent = nullptr);
     ~Market() override;
 
-    /// Starts listening. With a TLS configuration, serves HTTPS/WSS.
+    /// Registers the policy's relays and starts listening. With a TLS configuration, serves
+    /// HTTPS/WSS.
     Result<quint16> start(const QHostAddress &address, quint16 port,
                           const std::optional<QSslConfiguration> &tls = std::nullopt);
 

@@ -147,8 +147,33 @@ QStringList migration4(const Database &)
     };
 }
 
+// Version 5: the NAT relay (docs/market.md, "Relay"). The relays the market names, each host's
+// requested network, the market's verdict, its relay key and relay; one row per live relay port
+// (deleted when withdrawn), so the UNIQUE port holds among live assignments across processes.
+QStringList migration5(const Database &db)
+{
+    const QString id = db.idColumn();
+    return {
+        uR"(CREATE TABLE relays (
+            id %1, public_host TEXT NOT NULL, public_port INTEGER NOT NULL,
+            host_key TEXT NOT NULL, UNIQUE (public_host, public_port)))"_s.arg(id),
+        u"ALTER TABLE hosts ADD COLUMN network_requested TEXT NOT NULL DEFAULT ''"_s,
+        u"ALTER TABLE hosts ADD COLUMN network TEXT NOT NULL DEFAULT 'direct'"_s,
+        u"ALTER TABLE hosts ADD COLUMN relay_public_key TEXT NOT NULL DEFAULT ''"_s,
+        u"ALTER TABLE hosts ADD COLUMN relay_id BIGINT NOT NULL DEFAULT 0"_s,
+        u"CREATE UNIQUE INDEX hosts_relay_key ON hosts(relay_public_key) "
+        "WHERE relay_public_key <> ''"_s,
+        uR"(CREATE TABLE relay_ports (
+            instance_id BIGINT PRIMARY KEY, host_id BIGINT NOT NULL, relay_id BIGINT NOT NULL,
+            port INTEGER NOT NULL UNIQUE, renter_key TEXT NOT NULL DEFAULT '',
+            created_at BIGINT NOT NULL))"_s,
+        u"CREATE INDEX relay_ports_host ON relay_ports(host_id)"_s,
+        u"CREATE INDEX relay_ports_renter ON relay_ports(renter_key)"_s,
+    };
+}
+
 using Migration = QStringList (*)(const Database &);
-const Migration kMigrations[] = {&migration1, &migration2, &migration3, &migration4};
+const Migration kMigrations[] = {&migration1, &migration2, &migration3, &migration4, &migration5};
 
 } // namespace
 

@@ -71,6 +71,12 @@ public:
     Result<Instance> requestStart(qint64 instanceId, qint64 nowMs) override;
     Result<Instance> requestDestroy(qint64 instanceId, const QString &reason,
                                     qint64 nowMs) override;
+
+    Result<void> registerRelays() override;
+    Result<bool> relayKeyInUse(qint64 hostId, const QString &relayPublicKey) override;
+    Result<void> setHostNetwork(qint64 hostId, const QString &requested, const QString &verdict,
+                                const QString &relayPublicKey) override;
+    Result<std::optional<protocol::RelayMessage>> relayMessage(qint64 hostId) override;
     Result<QList<Change>> applyInstanceState(qint64 hostId,
                                              const protocol::InstanceStateMessage &report,
                                              qint64 nowMs) override;
@@ -133,6 +139,11 @@ protected:
                                const QString &key, qint64 instanceId, const QString &description,
                                qint64 nowMs);
     Result<qint64> platformAccount();
+    /// A relay port for an instance of a relayed host that has none (D2 in docs/market.md):
+    /// the lowest free one of the policy's range; nothing for a direct host.
+    Result<void> assignRelayPort(qint64 hostId, qint64 instanceId, qint64 nowMs);
+    /// Withdraws the instance's relay port, if any.
+    Result<void> withdrawRelayPort(qint64 instanceId);
     Result<void> queueCommand(qint64 hostId, qint64 instanceId, protocol::CommandAction action,
                               const QString &reason, qint64 nowMs);
     /// Posts one accrual (renter, lender, platform fee) moving a meter from `previous` to
@@ -166,6 +177,7 @@ protected:
     quint64 m_offersVersion = 0;
     MarketPolicy m_policy;
     qint64 m_platformAccount = 0;
+    QList<qint64> m_relayIds; ///< the policy's relays, once registered
 };
 
 } // namespace suanli::server

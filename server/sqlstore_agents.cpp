@@ -70,8 +70,10 @@ Result<QList<Change>> SqlStore::applyInstanceState(qint64 hostId,
                                                       .arg(report.instance_id)
                                                       .arg(toString(from), toString(to)));
     }
-    if (report.ssh)
+    if (report.ssh) {
         row.inst.ssh = report.ssh;
+        row.agentSsh = report.ssh;
+    }
     if (report.jupyter)
         row.inst.jupyter = report.jupyter;
 

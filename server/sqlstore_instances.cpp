@@ -24,7 +24,13 @@ const QString kInstanceColumns =
     "i.ssh_host, i.ssh_port, i.ssh_user, i.ssh_host_key, i.jupyter_port, i.jupyter_token, "
     "i.max_spend_micro, i.max_duration_s, i.last_seq, i.gpus_held, i.period_start, "
     "i.period_charged, i.storage_start, i.storage_charged, i.accrual_n, i.running_total_ms, "
-    "h.owner_id, i.idle_stop_s, i.idle_below_pct, i.idle_since"_s;
+    "h.owner_id, i.idle_stop_s, i.idle_below_pct, i.idle_since, rp.port, r.public_host, "
+    "r.public_port, r.host_key"_s;
+
+/// The instance's relay port and relay, when it has one (docs/market.md, "Relay").
+const QString kInstanceJoins =
+    u" FROM instances i JOIN hosts h ON h.id = i.host_id "
+    "LEFT JOIN relay_ports rp ON rp.instance_id = i.id LEFT JOIN relays r ON r.id = rp.relay_id"_s;
 
 } // namespace
 
@@ -59,7 +65,7 @@ static SqlStore::InstanceRow readRow(Rows &q)
     ssh.user = q.value(c++).toString();
     ssh.host_key = q.value(c++).toString();
     if (ssh.port)
-        i.ssh = ssh;
+        r.agentSsh = ssh;
     protocol::JupyterEndpoint jupyter;
     jupyter.port = q.value(c++).toInt();
     jupyter.token = q.value(c++).toString();
@@ -79,6 +85,21 @@ static SqlStore::InstanceRow readRow(Rows &q)
     i.idle_stop_s = q.value(c++).toLongLong();
     i.idle_below_pct = q.value(c++).toDouble();
     r.idleSinceMs = q.value(c++).toLongLong();
+    const int relayPort = q.value(c++).toInt();
+    const QVariant relayHost = q.value(c++);
+    const int relayPublicPort = q.value(c++).toInt();
+    const QString relayKey = q.value(c++).toString();
+    i.ssh = r.agentSsh;
+    if (i.ssh && relayPort && !relayHost.isNull()) {
+        // Reached through the relay: the target is the relay port on the relay's loopback,
+        // the agent's reverse forward leads from there to the instance's sshd.
+        i.ssh->host = u"127.0.0.1"_s;
+        i.ssh->port = relayPort;
+        if (i.ssh->user.isEmpty())
+            i.ssh->user = u"root"_s;
+        i.ssh->jump =
+            protocol::SshJump{relayHost.toString(), relayPublicPort, u"suanli"_s, relayKey};
+    }
     i.created_at = msToTime(r.createdAtMs);
     i.running_since = msToTime(r.runningSinceMs);
     i.stopped_at = msToTime(r.stoppedAtMs);
@@ -92,10 +113,9 @@ Result<SqlStore::InstanceRow> SqlStore::loadInstance(qint64 instanceId, bool ski
     // commit (PostgreSQL; SQLite's write lock covers it), so the billing worker and a request
     // handler never write back each other's stale copies.
     const QString lock = m_db->inTransaction() ? m_db->forUpdate(u"i"_s, skipLocked) : QString();
-    auto q = m_db->exec(u"SELECT "_s + kInstanceColumns
-                            + u" FROM instances i JOIN hosts h ON h.id = i.host_id WHERE i.id = ?"_s
-                            + lock,
-                        {instanceId});
+    auto q =
+        m_db->exec(u"SELECT "_s + kInstanceColumns + kInstanceJoins + u" WHERE i.id = ?"_s + lock,
+                   {instanceId});
     if (!q)
         return q.error();
     if (!q->next()) {
@@ -111,7 +131,8 @@ Result<SqlStore::InstanceRow> SqlStore::loadInstance(qint64 instanceId, bool ski
 Result<void> SqlStore::saveInstance(const InstanceRow &r)
 {
     const Instance &i = r.inst;
-    const auto ssh = i.ssh.value_or(protocol::SshEndpoint{});
+    // What the agent reported, not the relayed view readRow renders.
+    const auto ssh = r.agentSsh.value_or(protocol::SshEndpoint{});
     const auto jupyter = i.jupyter.value_or(protocol::JupyterEndpoint{});
     auto q = m_db->exec(
         u"UPDATE instances SET state = ?, state_reason = ?, running_since = ?, stopped_at = ?, "
@@ -125,6 +146,9 @@ Result<void> SqlStore::saveInstance(const InstanceRow &r)
          r.storageStartMs, r.storageCharged, r.accrualN, r.runningTotalMs, i.id});
     if (!q)
         return q.error();
+    if (i.state == InstanceState::Stopped || i.state == InstanceState::Destroyed ||
+        i.state == InstanceState::Failed)
+        return withdrawRelayPort(i.id); // D2: its relay port goes with it
     return {};
 }
 
@@ -147,6 +171,11 @@ Result<void> SqlStore::queueCommand(qint64 hostId, qint64 instanceId, CommandAct
     command.action = action;
     command.instance_id = instanceId;
     command.reason = reason;
+    if (action == CommandAction::Create || action == CommandAction::Start) {
+        // On a relayed host the instance needs its relay port before the agent starts it.
+        if (auto p = assignRelayPort(hostId, instanceId, nowMs); !p)
+            return p.error();
+    }
     if (action == CommandAction::Create) {
         auto row = loadInstance(instanceId);
         if (!row)
@@ -315,9 +344,8 @@ Result<Instance> SqlStore::instance(qint64 instanceId)
 
 Result<QList<Instance>> SqlStore::instances(qint64 accountId)
 {
-    auto q = m_db->exec(u"SELECT "_s + kInstanceColumns
-                            + u" FROM instances i JOIN hosts h ON h.id = i.host_id "
-                              "WHERE i.account_id = ? ORDER BY i.id"_s,
+    auto q = m_db->exec(u"SELECT "_s + kInstanceColumns + kInstanceJoins +
+                            u" WHERE i.account_id = ? ORDER BY i.id"_s,
                         {accountId});
     if (!q)
         return q.error();

@@ -12,7 +12,9 @@ namespace suanli::server {
 
 struct SqlStore::InstanceRow
 {
-    Instance inst;
+    Instance inst; ///< as renters see it: ssh through the relay when it has a relay port
+    /// The ssh endpoint the agent reported (saved back as is).
+    std::optional<protocol::SshEndpoint> agentSsh;
     qint64 accountId = 0;
     QJsonObject spec;  ///< ssh_public_key, env, onstart, jupyter
     qint64 createdAtMs = 0;

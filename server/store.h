@@ -46,6 +46,15 @@ struct PendingCommand
     int attempts = 0;
 };
 
+/// A relay sshd the market names (`serve --relay PUBLIC_HOST:PORT=HOST_KEY.pub`, docs/market.md).
+struct RelayConfig
+{
+    QString host;    ///< public host name or address clients and agents connect to
+    int port = 0;    ///< public port of the relay sshd
+    QString hostKey; ///< "ssh-ed25519 AAAA…", the relay sshd's host key
+    bool operator==(const RelayConfig &) const = default;
+};
+
 /// Market-wide settings from the command line.
 struct MarketPolicy
 {
@@ -53,6 +62,9 @@ struct MarketPolicy
     qint64 platformFeePpm = 100'000; ///< 0.10
     qint64 retentionDays = 15;
     qint64 hostLostAfterS = 90;
+    QList<RelayConfig> relays; ///< none: every host is reached directly
+    int relayPortMin = 40000;  ///< the relay ports handed out (`serve --relay-ports MIN-MAX`)
+    int relayPortMax = 49999;
 };
 
 /// Something that changed and that connected apps or agents should hear about.
@@ -198,6 +210,22 @@ public:
     /// Hosts with an unacknowledged command never sent or last sent before `sentBeforeMs`.
     virtual Result<QList<qint64>> hostsWithDueCommands(qint64 sentBeforeMs) = 0;
     virtual Result<void> ackCommand(qint64 hostId, const QString &commandId, qint64 nowMs) = 0;
+
+    // ---- the NAT relay (sqlstore_relay.cpp, docs/market.md "Relay") ----------------------
+    /// Records the policy's relays (keyed by public host and port; a new host key replaces the
+    /// old one). Hosts are assigned only relays registered by this store.
+    virtual Result<void> registerRelays() = 0;
+    /// Whether another host already uses this relay key ("ssh-ed25519 BASE64").
+    virtual Result<bool> relayKeyInUse(qint64 hostId, const QString &relayPublicKey) = 0;
+    /// Stores what the agent asked for (hello.network), the market's verdict ("direct" or
+    /// "relay") and its relay key. A relayed host keeps its relay while that is registered,
+    /// else gets the one with the fewest relayed hosts; its live instances without a relay port
+    /// get one. A direct host's relay ports are withdrawn. Error "relay_key_in_use".
+    virtual Result<void> setHostNetwork(qint64 hostId, const QString &requested,
+                                        const QString &verdict, const QString &relayPublicKey) = 0;
+    /// The relay message for a relayed host (its relay and every live port); nullopt for a
+    /// direct host.
+    virtual Result<std::optional<protocol::RelayMessage>> relayMessage(qint64 hostId) = 0;
 
     // ---- billing ----------------------------------------------------------------------
     /// Charges every running and stopped instance up to `nowMs` (GPU time, storage),

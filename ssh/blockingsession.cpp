@@ -1,6 +1,7 @@
 #include "blockingsession.h"
 
 #include "hostkey.h"
+#include "jumpconnector.h"
 #include "libssh2support.h"
 #include "socketio.h"
 #include "sshkey.h"
@@ -39,6 +40,8 @@ QByteArray shellQuote(const QByteArray &text)
     return quoted;
 }
 
+BlockingSession::BlockingSession() = default;
+
 BlockingSession::~BlockingSession()
 {
     close();
@@ -66,39 +69,16 @@ Result<void> BlockingSession::connect(const Endpoint &endpoint, const Identity &
                              .arg(identity.privateKeyPath));
     }
 
-    QHostAddress address;
-    if (!address.setAddress(endpoint.host)) {
-        const QHostInfo info = QHostInfo::fromName(endpoint.host);
-        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-            return makeError(QStringLiteral("dns_failed"), tr("Could not find %1: %2")
-                                                               .arg(endpoint.host, info.errorString()));
+    if (endpoint.jump) {
+        m_jump = std::make_unique<JumpConnector>(endpoint, identity, options);
+        auto fd = m_jump->start();
+        if (!fd) {
+            m_jump.reset();
+            return fd.error();
         }
-        address = info.addresses().constFirst();
-    }
-    const auto connectFailed = [&](const QString &why) {
-        return makeError(QStringLiteral("connect_failed"), tr("Could not connect to %1:%2: %3")
-                                                               .arg(endpoint.host)
-                                                               .arg(endpoint.port)
-                                                               .arg(why));
-    };
-    // startConnect sets TCP_NODELAY before anything is sent.
-    auto fd = socketio::startConnect(address, endpoint.port);
-    if (!fd)
-        return connectFailed(fd.error().message);
-    m_fd = *fd;
-    pollfd waitFor{*fd, POLLOUT, 0};
-    const int ready = ::poll(&waitFor, 1, int(options.connectTimeout.count()));
-    if (ready <= 0) {
-        close();
-        return makeError(QStringLiteral("connect_timeout"),
-                         tr("%1:%2 did not answer within %3 s.")
-                             .arg(endpoint.host)
-                             .arg(endpoint.port)
-                             .arg(options.connectTimeout.count() / 1000.0));
-    }
-    if (const int error = socketio::connectResult(*fd); error != 0) {
-        close();
-        return connectFailed(QString::fromLocal8Bit(strerror(error)));
+        m_fd = *fd;
+    } else if (auto connected = connectDirect(endpoint, options); !connected) {
+        return connected.error();
     }
 
     m_session = libssh2_session_init_ex(nullptr, nullptr, nullptr, nullptr);
@@ -110,7 +90,7 @@ Result<void> BlockingSession::connect(const Endpoint &endpoint, const Identity &
     // Blocking mode over a non-blocking socket: libssh2 waits in poll() with this timeout.
     libssh2_session_set_blocking(m_session, 1);
     libssh2_session_set_timeout(m_session, long(ioTimeout.count()));
-    if (libssh2_session_handshake(m_session, libssh2_socket_t(*fd)) != 0) {
+    if (libssh2_session_handshake(m_session, libssh2_socket_t(m_fd.load())) != 0) {
         Error error = lastError(QStringLiteral("handshake_failed"), tr("The SSH handshake failed"));
         close();
         return error;
@@ -136,12 +116,51 @@ Result<void> BlockingSession::connect(const Endpoint &endpoint, const Identity &
         size_t(publicKey.size()), key->privateKey.constData(), size_t(key->privateKey.size()),
         identity.passphrase.isEmpty() ? nullptr : identity.passphrase.constData());
     if (rc != 0) {
-        Error error = lastError(QStringLiteral("auth_failed"),
-                                tr("The instance refused our SSH key for user %1")
-                                    .arg(endpoint.user));
+        Error error =
+            lastError(QStringLiteral("auth_failed"),
+                      tr("The instance refused our SSH key for user %1").arg(endpoint.user));
         close();
         return error;
     }
+    return {};
+}
+
+Result<void> BlockingSession::connectDirect(const Endpoint &endpoint, const SessionOptions &options)
+{
+    QHostAddress address;
+    if (!address.setAddress(endpoint.host)) {
+        const QHostInfo info = QHostInfo::fromName(endpoint.host);
+        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+            return makeError(QStringLiteral("dns_failed"),
+                             tr("Could not find %1: %2").arg(endpoint.host, info.errorString()));
+        }
+        address = info.addresses().constFirst();
+    }
+    const auto connectFailed = [&](const QString &why) {
+        return makeError(
+            QStringLiteral("connect_failed"),
+            tr("Could not connect to %1:%2: %3").arg(endpoint.host).arg(endpoint.port).arg(why));
+    };
+    // startConnect sets TCP_NODELAY before anything is sent.
+    auto fd = socketio::startConnect(address, endpoint.port);
+    if (!fd)
+        return connectFailed(fd.error().message);
+    m_fd = *fd;
+    pollfd waitFor{*fd, POLLOUT, 0};
+    const int ready = ::poll(&waitFor, 1, int(options.connectTimeout.count()));
+    if (ready <= 0) {
+        close();
+        return makeError(QStringLiteral("connect_timeout"),
+                         tr("%1:%2 did not answer within %3 s.")
+                             .arg(endpoint.host)
+                             .arg(endpoint.port)
+                             .arg(options.connectTimeout.count() / 1000.0));
+    }
+    if (const int error = socketio::connectResult(*fd); error != 0) {
+        close();
+        return connectFailed(QString::fromLocal8Bit(strerror(error)));
+    }
+
     return {};
 }
 
@@ -153,8 +172,7 @@ Result<LIBSSH2_SFTP *> BlockingSession::sftp()
         return makeError(QStringLiteral("connection_lost"), tr("Not connected."));
     m_sftp = libssh2_sftp_init(m_session);
     if (!m_sftp)
-        return lastError(QStringLiteral("sftp_unavailable"),
-                         tr("The server does not offer SFTP"));
+        return lastError(QStringLiteral("sftp_unavailable"), tr("The server does not offer SFTP"));
     return m_sftp;
 }
 
@@ -174,7 +192,8 @@ Result<PendingExec> BlockingSession::startExec(const QByteArray &command)
     if (!channel)
         return lastError(QStringLiteral("exec_failed"), tr("Could not open a channel"));
     if (libssh2_channel_exec(channel, command.constData()) != 0) {
-        Error error = lastError(QStringLiteral("exec_failed"), tr("The server refused to run a command"));
+        Error error =
+            lastError(QStringLiteral("exec_failed"), tr("The server refused to run a command"));
         libssh2_channel_free(channel);
         return error;
     }
@@ -185,8 +204,7 @@ PendingExec::PendingExec(PendingExec &&other) noexcept
     : m_session(std::exchange(other.m_session, nullptr))
     , m_channel(std::exchange(other.m_channel, nullptr))
     , m_out(std::move(other.m_out))
-{
-}
+{}
 
 PendingExec &PendingExec::operator=(PendingExec &&other) noexcept
 {
@@ -372,6 +390,7 @@ void BlockingSession::close()
     const int fd = m_fd.exchange(-1);
     if (fd >= 0)
         socketio::closeSocket(fd);
+    m_jump.reset(); // our end is closed: its thread ends at once
 }
 
 unsigned long BlockingSession::lastSftpError() const
@@ -381,6 +400,11 @@ unsigned long BlockingSession::lastSftpError() const
 
 Error BlockingSession::lastError(const QString &code, const QString &what) const
 {
+    // The relay hop records its failure before it closes our socket (jumpconnector.h).
+    if (m_jump) {
+        if (auto relay = m_jump->failure())
+            return relay->error;
+    }
     const int errorCode = m_session ? libssh2_session_last_errno(m_session) : 0;
     switch (errorCode) {
     case LIBSSH2_ERROR_SOCKET_SEND:
@@ -398,10 +422,9 @@ Error BlockingSession::lastError(const QString &code, const QString &what) const
         break;
     }
     if (m_aborted)
-        return makeError(QStringLiteral("connection_lost"),
-                         tr("The connection to %1:%2 was closed.")
-                             .arg(m_endpoint.host)
-                             .arg(m_endpoint.port));
+        return makeError(
+            QStringLiteral("connection_lost"),
+            tr("The connection to %1:%2 was closed.").arg(m_endpoint.host).arg(m_endpoint.port));
     return makeError(code, what + QStringLiteral(": ") + libssh2LastError(m_session));
 }
 

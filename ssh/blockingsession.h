@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <memory>
 #include <optional>
 
 #include <libssh2.h>
@@ -23,6 +24,7 @@ struct ExecResult
 };
 
 class BlockingSession;
+class JumpConnector;
 
 /// A command started ahead of its input: its start on the server (a fork of sshd, the user's
 /// shell with its start-up files, the program) overlaps with other work on the session, and
@@ -56,8 +58,7 @@ private:
     PendingExec(BlockingSession *session, LIBSSH2_CHANNEL *channel)
         : m_session(session)
         , m_channel(channel)
-    {
-    }
+    {}
     void drop();
     /// Reads what output there is into m_out; 0 at the end, LIBSSH2_ERROR_EAGAIN when waiting
     /// would be needed and wait is false.
@@ -74,12 +75,16 @@ private:
 /// when handed large buffers. Same rules as Session: TCP_NODELAY before the handshake, the
 /// pinned host key compared byte for byte, ed25519 keys, the same cipher preferences.
 ///
+/// With endpoint.jump set, the session runs over a JumpConnector's socket (the relay hop, docs/
+/// ssh.md "Through a relay") instead of a TCP connection; a failure of that hop is reported as
+/// the relay's error.
+///
 /// Every call except abort() must come from the thread that called connect(); an I/O timeout
 /// (ioTimeout) turns a silent link into an error instead of a hang.
 class BlockingSession
 {
 public:
-    BlockingSession() = default;
+    BlockingSession();
     ~BlockingSession();
     BlockingSession(const BlockingSession &) = delete;
     BlockingSession &operator=(const BlockingSession &) = delete;
@@ -114,7 +119,11 @@ private:
     Result<ExecResult> finishExec(LIBSSH2_CHANNEL *channel, const QByteArray &input,
                                   QByteArray outSoFar = {});
 
+    /// A TCP connection to endpoint (no jump) in m_fd.
+    Result<void> connectDirect(const Endpoint &endpoint, const SessionOptions &options);
+
     Endpoint m_endpoint;
+    std::unique_ptr<JumpConnector> m_jump;
     LIBSSH2_SESSION *m_session = nullptr;
     LIBSSH2_SFTP *m_sftp = nullptr;
     std::atomic<int> m_fd{-1};

@@ -11,6 +11,8 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace suanli::ssh {
 
 namespace {
@@ -44,7 +46,8 @@ Result<void> ensureDir(const QString &path, QFile::Permissions mode)
         return {};
     if (!dir.mkpath(QStringLiteral(".")))
         return configError(
-            QCoreApplication::translate("suanli::ssh", "Could not create the folder %1.").arg(path));
+            QCoreApplication::translate("suanli::ssh", "Could not create the folder %1.")
+                .arg(path));
     QFile::setPermissions(path, mode);
     return {};
 }
@@ -118,6 +121,11 @@ QString SshConfig::hostAlias(const QString &label)
     if (clean.isEmpty())
         clean = QStringLiteral("instance");
     return QStringLiteral("suanli-") + clean;
+}
+
+QString SshConfig::relayAlias(const QString &alias)
+{
+    return alias + QStringLiteral("-relay");
 }
 
 QString SshConfig::userConfigPath() const
@@ -200,29 +208,62 @@ Result<void> SshConfig::insertIncludeLocked()
     return writeAtomically(path, updated, mode);
 }
 
+namespace {
+
+/// One Host block; HostKeyAlias keys the pin by our alias rather than by address: a host:port
+/// reused by a later instance (or relay) with another key never clashes with this one.
+QString hostBlock(const QString &alias, const QString &hostName, quint16 port, const QString &user,
+                  const QString &identityFile, const QString &knownHosts, const QString &proxyJump)
+{
+    QString text = QStringLiteral("Host ") + alias + u'\n' + QStringLiteral("    HostName ") +
+                   hostName + u'\n' + QStringLiteral("    Port ") + QString::number(port) + u'\n' +
+                   QStringLiteral("    User ") + user + u'\n' +
+                   QStringLiteral("    IdentityFile ") + quoted(identityFile) + u'\n' +
+                   QStringLiteral("    IdentitiesOnly yes\n") +
+                   QStringLiteral("    UserKnownHostsFile ") + quoted(knownHosts) + u'\n' +
+                   QStringLiteral("    HostKeyAlias ") + alias + u'\n' +
+                   QStringLiteral("    StrictHostKeyChecking yes\n");
+    if (!proxyJump.isEmpty())
+        text += QStringLiteral("    ProxyJump ") + proxyJump + u'\n';
+    return text;
+}
+
+} // namespace
+
 Result<void> SshConfig::writeHost(const SshHostEntry &entry)
 {
     auto key = HostKey::fromOpenSshLine(entry.hostKey);
     if (!key)
         return key.error();
+    std::optional<HostKey> relayKey;
+    if (entry.jump) {
+        auto parsed = HostKey::fromOpenSshLine(entry.jump->hostKey);
+        if (!parsed)
+            return parsed.error();
+        relayKey = *parsed;
+    }
     return locked([&]() -> Result<void> {
         if (auto included = insertIncludeLocked(); !included)
             return included;
         if (auto made = ensureDir(m_paths.appSshDir + QStringLiteral("/config.d"), kPrivateDir);
             !made)
             return made;
-        // HostKeyAlias keys the pin by instance rather than by address: a host:port reused by
-        // a later instance with another key never clashes with this one.
-        const QString text =
+        const QString relay = relayAlias(entry.alias);
+        // With a relay: ProxyJump to a Host block of its own (docs/ssh.md, "Through a relay"),
+        // so ssh, scp, rsync -e ssh and VS Code reach the instance through it with both keys
+        // pinned, and nothing else to set up.
+        QString text =
             QStringLiteral("# Written by Suanli; removed when the instance is destroyed.\n") +
-            QStringLiteral("Host ") + entry.alias + u'\n' + QStringLiteral("    HostName ") +
-            entry.hostName + u'\n' + QStringLiteral("    Port ") + QString::number(entry.port) +
-            u'\n' + QStringLiteral("    User ") + entry.user + u'\n' +
-            QStringLiteral("    IdentityFile ") + quoted(entry.identityFile) + u'\n' +
-            QStringLiteral("    IdentitiesOnly yes\n") + QStringLiteral("    UserKnownHostsFile ") +
-            quoted(knownHostsPath()) + u'\n' + QStringLiteral("    HostKeyAlias ") + entry.alias +
-            u'\n' + QStringLiteral("    StrictHostKeyChecking yes\n");
-        if (auto written = rewriteKnownHostsLocked(entry.alias, key->toOpenSshLine()); !written)
+            hostBlock(entry.alias, entry.hostName, entry.port, entry.user, entry.identityFile,
+                      knownHostsPath(), entry.jump ? relay : QString());
+        if (entry.jump) {
+            text += u'\n' + hostBlock(relay, entry.jump->host, entry.jump->port, entry.jump->user,
+                                      entry.identityFile, knownHostsPath(), QString());
+        }
+        if (auto written = rewriteKnownHostsLocked(
+                {{entry.alias, key->toOpenSshLine()},
+                 {relay, relayKey ? relayKey->toOpenSshLine() : QString()}});
+            !written)
             return written;
         return writeAtomically(hostFilePath(entry.alias), text.toUtf8(), kPrivate);
     });
@@ -234,24 +275,30 @@ Result<void> SshConfig::removeHost(const QString &alias)
         const QString file = hostFilePath(alias);
         if (QFileInfo::exists(file) && !QFile::remove(file))
             return configError(tr("Could not remove %1.").arg(file));
-        return rewriteKnownHostsLocked(alias, {});
+        return rewriteKnownHostsLocked({{alias, {}}, {relayAlias(alias), {}}});
     });
 }
 
-Result<void> SshConfig::rewriteKnownHostsLocked(const QString &alias, const QString &hostKey)
+Result<void> SshConfig::rewriteKnownHostsLocked(const QList<std::pair<QString, QString>> &keys)
 {
     QByteArray text;
     QFile file(knownHostsPath());
     if (file.open(QIODevice::ReadOnly)) {
         for (const QByteArray &line : file.readAll().split('\n')) {
-            if (line.isEmpty() || line.split(' ').constFirst() == alias.toUtf8())
+            if (line.isEmpty())
+                continue;
+            const QByteArray name = line.split(' ').constFirst();
+            if (std::any_of(keys.begin(), keys.end(),
+                            [&](const auto &key) { return name == key.first.toUtf8(); }))
                 continue;
             text += line + '\n';
         }
         file.close();
     }
-    if (!hostKey.isEmpty())
-        text += alias.toUtf8() + ' ' + hostKey.toUtf8() + '\n';
+    for (const auto &[alias, hostKey] : keys) {
+        if (!hostKey.isEmpty())
+            text += alias.toUtf8() + ' ' + hostKey.toUtf8() + '\n';
+    }
     return writeAtomically(knownHostsPath(), text, kPrivate);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol/result.h"
+#include "sshtypes.h"
 
 #include <QList>
 #include <QString>
@@ -26,6 +27,9 @@ struct SshHostEntry
     QString user;
     QString identityFile;
     QString hostKey; ///< the pinned "ssh-ed25519 AAAA…" line
+    /// Set: hostName/port are the target as the relay sees it; the file gets a second Host
+    /// block for the relay (relayAlias()) and the instance's block a ProxyJump to it.
+    std::optional<JumpHost> jump = std::nullopt;
 };
 
 /// A line of the user's ~/.ssh/config, read before our Include, that sets an option for our
@@ -49,6 +53,10 @@ public:
 
     /// "suanli-" + the label in lower case, with anything but [a-z0-9._-] turned into '-'.
     static QString hostAlias(const QString &label);
+    /// The Host name of an instance's relay: "<alias>-relay". One per instance, so the relay's
+    /// pinned key in known_hosts never clashes across relays, ports or instances, and goes
+    /// with the instance's own.
+    static QString relayAlias(const QString &alias);
 
     QString userConfigPath() const;
     QString backupPath() const;
@@ -69,7 +77,8 @@ public:
 private:
     template <typename F> Result<void> locked(F &&body);
     Result<void> insertIncludeLocked();
-    Result<void> rewriteKnownHostsLocked(const QString &alias, const QString &hostKey);
+    /// Replaces the lines of the given aliases with the given keys (an empty key: none).
+    Result<void> rewriteKnownHostsLocked(const QList<std::pair<QString, QString>> &keys);
 
     SshConfigPaths m_paths;
 };

@@ -5,8 +5,23 @@
 #include <QString>
 
 #include <chrono>
+#include <optional>
+
+namespace suanli::protocol {
+struct SshEndpoint;
+}
 
 namespace suanli::ssh {
+
+/// A relay the session goes through first (server/openapi.yaml, Instance.ssh.jump; docs/ssh.md,
+/// "Through a relay"): an SSH server that opens a direct-tcpip channel to the endpoint for us.
+struct JumpHost
+{
+    QString host;
+    quint16 port = 22;
+    QString user;
+    QString hostKey; ///< the relay's pinned "ssh-ed25519 AAAA…" line, delivered by the market
+};
 
 /// Where an instance's sshd is and how it proves who it is (server/openapi.yaml, Instance.ssh).
 struct Endpoint
@@ -16,7 +31,14 @@ struct Endpoint
     QString user;
     QString
         hostKey; ///< pinned "ssh-ed25519 AAAA…" line from the market; never trusted on first use
+    /// Set: host and port are the target as the relay sees it (127.0.0.1:PORT), reached through
+    /// a direct-tcpip channel of a session to the relay; both host keys are pinned.
+    std::optional<JumpHost> jump = std::nullopt;
 };
+
+/// The market's Instance.ssh as a session endpoint, its jump included (docs/ssh.md, "Through a
+/// relay"): every place the app connects to an instance goes through this.
+Endpoint endpointFromProtocol(const protocol::SshEndpoint &ssh);
 
 /// The client key, in OpenSSH format (see sshkey.h).
 struct Identity

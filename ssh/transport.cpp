@@ -1,5 +1,6 @@
 #include "transport.h"
 
+#include "jumpconnector.h"
 #include "libssh2support.h"
 #include "socketio.h"
 #include "sshkey.h"
@@ -70,6 +71,14 @@ void Transport::start()
     m_publicKey = key->publicKeyLine.toUtf8();
 
     m_connectTimer.start(m_options.connectTimeout);
+    if (m_endpoint.jump) {
+        m_jump = std::make_unique<JumpConnector>(m_endpoint, m_identity, m_options);
+        auto fd = m_jump->start();
+        if (!fd)
+            return fail(fd.error(), true);
+        useSocket(*fd);
+        return;
+    }
     QHostAddress address;
     if (address.setAddress(m_endpoint.host)) {
         connectTo(address);
@@ -101,7 +110,12 @@ void Transport::connectTo(const QHostAddress &address)
                                                                     .arg(fd.error().message)),
                     false);
     }
-    m_fd = *fd;
+    useSocket(*fd);
+}
+
+void Transport::useSocket(int fd)
+{
+    m_fd = fd;
     m_phase = Phase::Connecting;
     m_readNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
     m_writeNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
@@ -310,6 +324,14 @@ void Transport::fail(Error error, bool fatal)
 {
     if (m_phase == Phase::Dead)
         return;
+    // The relay hop records its failure before it closes our socket: when it has one, that is
+    // what went wrong, not the end of stream it caused here.
+    if (m_jump) {
+        if (auto relay = m_jump->failure()) {
+            error = relay->error;
+            fatal = relay->fatal;
+        }
+    }
     m_phase = Phase::Dead;
     m_dead = true;
     m_connectTimer.stop();
@@ -346,6 +368,7 @@ void Transport::teardown()
     m_writeNotifier = nullptr;
     socketio::closeSocket(m_fd);
     m_fd = -1;
+    m_jump.reset(); // our end is closed: its thread ends at once
 }
 
 void Transport::flushOutbound()

@@ -11,17 +11,23 @@
 
 #include <libssh2.h>
 
+#include <memory>
+
 class QHostAddress;
 class QHostInfo;
 class QSocketNotifier;
 
 namespace suanli::ssh {
 
+class JumpConnector;
+
 /// One SSH connection: TCP connect, handshake, host-key pinning, public-key authentication and
 /// keepalives over a non-blocking libssh2 session, driven by socket notifiers. It belongs to
 /// the thread it lives in and is never touched from another (libssh2 sessions are not
 /// thread-safe). A Transport is used once: after failed() it is thrown away and a new one
-/// made for the next attempt.
+/// made for the next attempt. With endpoint.jump set, the TCP connection is replaced by a
+/// JumpConnector's socket (the relay hop, docs/ssh.md "Through a relay"); a failure of that
+/// hop is reported as the relay's error.
 ///
 /// libssh2 reads and writes through callbacks into this object's own buffers. Sends never
 /// report EAGAIN to libssh2: a half-sent packet in libssh2 must be finished by repeating the
@@ -71,6 +77,7 @@ private:
 
     void onResolved(const QHostInfo &info);
     void connectTo(const QHostAddress &address);
+    void useSocket(int fd);
     void onReadable();
     void onWritable();
     void advance();
@@ -91,6 +98,7 @@ private:
 
     Endpoint m_endpoint;
     Identity m_identity;
+    std::unique_ptr<JumpConnector> m_jump;
     SessionOptions m_options;
     HostKey m_pinned;
     QByteArray m_privateKey;

@@ -44,8 +44,9 @@ Result<void> InstanceAccess::writeSshConfig()
 {
     if (!m_instance.ssh)
         return makeError(QStringLiteral("no_ssh"), tr("The instance has no SSH address yet."));
-    return m_config.writeHost({hostAlias(), m_instance.ssh->host, quint16(m_instance.ssh->port),
-                               m_instance.ssh->user, m_privateKeyPath, m_instance.ssh->host_key});
+    const protocol::SshEndpoint &ssh = *m_instance.ssh;
+    return m_config.writeHost({hostAlias(), ssh.host, quint16(ssh.port), ssh.user, m_privateKeyPath,
+                               ssh.host_key, ssh::endpointFromProtocol(ssh).jump});
 }
 
 Result<void> InstanceAccess::removeSshConfig()
@@ -135,9 +136,8 @@ Result<ssh::Session *> InstanceAccess::ensureSession()
     const auto &endpoint = *m_instance.ssh;
     // The session (and so the forwards' local ports) exists at once; it connects once the
     // identity is known. Connections accepted meanwhile wait in the kernel.
-    m_session = std::make_unique<ssh::Session>(
-        ssh::Endpoint{endpoint.host, quint16(endpoint.port), endpoint.user, endpoint.host_key},
-        ssh::Identity{m_privateKeyPath, {}}, m_options);
+    m_session = std::make_unique<ssh::Session>(ssh::endpointFromProtocol(endpoint),
+                                               ssh::Identity{m_privateKeyPath, {}}, m_options);
     connect(m_session.get(), &ssh::Session::stateChanged, this,
             &InstanceAccess::sessionStateChanged);
     connect(m_session.get(), &ssh::Session::errorOccurred, this, &InstanceAccess::onError);

@@ -47,11 +47,12 @@ private:
         };
         return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
     }
-    static int runSsh(const QStringList &arguments, QByteArray *output)
+    static int runSsh(const QStringList &arguments, QByteArray *output,
+                      const QString &program = QStringLiteral("ssh"))
     {
         QProcess ssh;
         ssh.setProcessChannelMode(QProcess::MergedChannels);
-        ssh.start(QStringLiteral("ssh"), arguments);
+        ssh.start(program, arguments);
         if (!ssh.waitForFinished(30000))
             return -1;
         *output = ssh.readAll();
@@ -252,6 +253,97 @@ private slots:
         QVERIFY2(output.contains("HOST IDENTIFICATION HAS CHANGED") ||
                      output.contains("Host key verification failed"),
                  output.constData());
+    }
+
+    void opensshGoesThroughTheRelay()
+    {
+        // Two real sshds: the instance, and a relay configured as the market's relay is
+        // (docs/relay.md): restrict, port-forwarding, one permitopen, no TTY, no commands.
+        SshdFixture target;
+        QString error;
+        QVERIFY2(target.start(&error), qPrintable(error));
+        SshdFixture relay;
+        relay.setAuthorizedKeys(
+            QStringLiteral("restrict,port-forwarding,permitopen=\"127.0.0.1:%1\" %2\n")
+                .arg(target.port())
+                .arg(target.clientPublicKeyLine()));
+        relay.addConfig(QStringLiteral("PermitTTY no\nForceCommand /bin/true\n"));
+        QVERIFY2(relay.start(&error), qPrintable(error));
+
+        SshConfig config(paths());
+        SshHostEntry host =
+            entry(target.hostKeyLine(), target.port(), target.user(), target.clientKeyPath());
+        host.jump =
+            JumpHost{QStringLiteral("127.0.0.1"), relay.port(), relay.user(), relay.hostKeyLine()};
+        QVERIFY(config.writeHost(host).ok());
+        QByteArray output;
+        QCOMPARE(runSsh({QStringLiteral("-G"), QStringLiteral("-F"), config.userConfigPath(),
+                         QStringLiteral("suanli-my-box")},
+                        &output),
+                 0);
+        QVERIFY2(output.contains("\nproxyjump suanli-my-box-relay\n"), output.constData());
+        // Both pins sit in the app's known_hosts under their own aliases.
+        const QByteArray knownHosts = read(config.knownHostsPath());
+        QVERIFY(knownHosts.contains(
+            QByteArray("suanli-my-box " + target.hostKeyLine().toUtf8() + "\n")));
+        QVERIFY(knownHosts.contains(
+            QByteArray("suanli-my-box-relay " + relay.hostKeyLine().toUtf8() + "\n")));
+
+        const QStringList common = {QStringLiteral("-F"), config.userConfigPath(),
+                                    QStringLiteral("-o"), QStringLiteral("BatchMode=yes")};
+        QCOMPARE(
+            runSsh(common + QStringList{QStringLiteral("suanli-my-box"), QStringLiteral("echo ok")},
+                   &output),
+            0);
+        QCOMPARE(output, QByteArray("ok\n"));
+        QVERIFY(relay.log().contains(QStringLiteral("Accepted publickey for ") + relay.user()));
+
+        // rsync over the same entry, both ways, compared byte for byte.
+        QByteArray payload(3 * 1024 * 1024 + 7, Qt::Uninitialized);
+        for (qsizetype i = 0; i < payload.size(); ++i)
+            payload[i] = char((i * 7919) >> 3);
+        const QString local = m_home->filePath(QStringLiteral("payload.bin"));
+        write(local, payload);
+        const QString remoteDir = m_home->filePath(QStringLiteral("remote"));
+        QVERIFY(QDir().mkpath(remoteDir));
+        const QString rsh =
+            QStringLiteral("ssh -F '%1' -o BatchMode=yes").arg(config.userConfigPath());
+        QCOMPARE(runSsh({QStringLiteral("-a"), QStringLiteral("-e"), rsh, local,
+                         QStringLiteral("suanli-my-box:") + remoteDir + u'/'},
+                        &output, QStringLiteral("rsync")),
+                 0);
+        QCOMPARE(read(remoteDir + QStringLiteral("/payload.bin")), payload);
+        const QString back = m_home->filePath(QStringLiteral("back.bin"));
+        QCOMPARE(
+            runSsh({QStringLiteral("-a"), QStringLiteral("-e"), rsh,
+                    QStringLiteral("suanli-my-box:") + remoteDir + QStringLiteral("/payload.bin"),
+                    back},
+                   &output, QStringLiteral("rsync")),
+            0);
+        QCOMPARE(read(back), payload);
+        // scp (SFTP underneath in OpenSSH 9) reads the same entry.
+        QCOMPARE(runSsh({QStringLiteral("-F"), config.userConfigPath(), QStringLiteral("-o"),
+                         QStringLiteral("BatchMode=yes"), local,
+                         QStringLiteral("suanli-my-box:") + remoteDir + QStringLiteral("/scp.bin")},
+                        &output, QStringLiteral("scp")),
+                 0);
+        QCOMPARE(read(remoteDir + QStringLiteral("/scp.bin")), payload);
+
+        // The relay's pin is enforced: another relay key in known_hosts and ssh refuses.
+        host.jump->hostKey = someHostKey();
+        QVERIFY(config.writeHost(host).ok());
+        QCOMPARE(
+            runSsh(common + QStringList{QStringLiteral("suanli-my-box"), QStringLiteral("echo ok")},
+                   &output),
+            255);
+        QVERIFY2(output.contains("HOST IDENTIFICATION HAS CHANGED") ||
+                     output.contains("Host key verification failed"),
+                 output.constData());
+        QVERIFY(!output.contains("ok\n"));
+
+        // Removing the instance removes both pins.
+        QVERIFY(config.removeHost(host.alias).ok());
+        QVERIFY(!read(config.knownHostsPath()).contains("suanli-my-box"));
     }
 };
 

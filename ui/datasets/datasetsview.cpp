@@ -374,7 +374,7 @@ void DatasetsView::sync(bool dryRun)
         return setStatus(id, tr("The market's SSH key is not known yet: wait until you are signed in."),
                          true);
     const protocol::SshEndpoint &ssh = *instance->ssh;
-    const ssh::Endpoint endpoint{ssh.host, quint16(ssh.port), ssh.user, ssh.host_key};
+    const ssh::Endpoint endpoint = ssh::endpointFromProtocol(ssh);
     m_starting.insert(id);
     setStatus(id, tr("Connecting…"), false);
     // The key may be protected: its passphrase comes from the keychain, maybe after a moment.

@@ -9,7 +9,9 @@
 #include <QTcpSocket>
 #include <QThread>
 
+#include <functional>
 #include <pwd.h>
+#include <signal.h>
 #include <unistd.h>
 
 namespace suanli::ssh::test {
@@ -40,6 +42,13 @@ QString SshdFixture::log() const
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
+bool SshdFixture::rewriteAuthorizedKeys(const QString &lines)
+{
+    QFile authorized(m_dir.path() + QStringLiteral("/authorized_keys"));
+    return authorized.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           authorized.write(lines.toUtf8()) >= 0;
+}
+
 bool SshdFixture::start(QString *error)
 {
     if (!m_dir.isValid()) {
@@ -56,13 +65,11 @@ bool SshdFixture::start(QString *error)
     }
     m_hostKeyLine = hostKey->publicKeyLine.section(u' ', 0, 1);
     m_clientPublicKeyLine = clientKey->publicKeyLine;
-    QFile authorized(dir + QStringLiteral("/authorized_keys"));
-    if (!authorized.open(QIODevice::WriteOnly) ||
-        authorized.write(clientKey->publicKeyLine.toUtf8() + '\n') < 0) {
+    if (!rewriteAuthorizedKeys(m_authorizedKeys.isEmpty() ? clientKey->publicKeyLine + u'\n'
+                                                          : m_authorizedKeys)) {
         *error = QStringLiteral("could not write authorized_keys");
         return false;
     }
-    authorized.close();
     // sshd as root insists on its privilege-separation directory.
     if (::getuid() == 0)
         QDir().mkpath(QStringLiteral("/run/sshd"));
@@ -87,29 +94,73 @@ bool SshdFixture::start(QString *error)
         }
         file.close();
 
-        m_process = std::make_unique<QProcess>();
-        m_process->setProcessChannelMode(QProcess::MergedChannels);
-        m_process->setStandardOutputFile(dir + QStringLiteral("/sshd.log"), QIODevice::Append);
-        m_process->start(QStringLiteral("/usr/sbin/sshd"),
-                         {QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"),
-                          dir + QStringLiteral("/sshd_config")});
-        if (!m_process->waitForStarted(5000)) {
-            *error = QStringLiteral("sshd did not start: ") + m_process->errorString();
+        if (launch(error))
+            return true;
+        if (!error->isEmpty())
             return false;
-        }
-        // Test support only: poll until sshd listens (or has died on a port taken meanwhile).
-        const QDeadlineTimer deadline(10000);
-        while (!deadline.hasExpired() && m_process->state() == QProcess::Running) {
-            QTcpSocket probe;
-            probe.connectToHost(QHostAddress::LocalHost, m_port);
-            if (probe.waitForConnected(200))
-                return true;
-            QThread::msleep(20);
-        }
         stop();
     }
     *error = QStringLiteral("sshd did not come up:\n") + log();
     return false;
+}
+
+bool SshdFixture::launch(QString *error)
+{
+    const QString dir = m_dir.path();
+    error->clear();
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->setStandardOutputFile(dir + QStringLiteral("/sshd.log"), QIODevice::Append);
+    m_process->start(QStringLiteral("/usr/sbin/sshd"),
+                     {QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"),
+                      dir + QStringLiteral("/sshd_config")});
+    if (!m_process->waitForStarted(5000)) {
+        *error = QStringLiteral("sshd did not start: ") + m_process->errorString();
+        return false;
+    }
+    // Test support only: poll until sshd listens (or has died on a port taken meanwhile).
+    const QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired() && m_process->state() == QProcess::Running) {
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, m_port);
+        if (probe.waitForConnected(200))
+            return true;
+        QThread::msleep(20);
+    }
+    stop();
+    return false;
+}
+
+bool SshdFixture::restart(QString *error)
+{
+    stop();
+    // The port was just released; sshd binds it again (SO_REUSEADDR).
+    if (launch(error))
+        return true;
+    if (error->isEmpty())
+        *error = QStringLiteral("sshd did not come back:\n") + log();
+    return false;
+}
+
+void SshdFixture::kill()
+{
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return;
+    // Children first, depth first: sshd forks one process per connection, which forks again
+    // for privilege separation.
+    std::function<void(qint64)> killTree = [&](qint64 pid) {
+        QFile children(QStringLiteral("/proc/%1/task/%1/children").arg(pid));
+        if (children.open(QIODevice::ReadOnly)) {
+            const auto ids =
+                QString::fromLatin1(children.readAll()).split(u' ', Qt::SkipEmptyParts);
+            for (const QString &id : ids)
+                killTree(id.toLongLong());
+        }
+        ::kill(pid_t(pid), SIGKILL);
+    };
+    killTree(m_process->processId());
+    m_process->waitForFinished(5000);
+    m_process.reset();
 }
 
 void SshdFixture::stop()

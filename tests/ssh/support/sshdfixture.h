@@ -19,9 +19,19 @@ public:
 
     /// Lines added to sshd_config (before start()), e.g. "SetEnv PATH=/nowhere\n".
     void addConfig(const QString &lines) { m_extraConfig += lines; }
+    /// The authorized_keys file's content instead of the fixture's own client key (before
+    /// start()), e.g. another fixture's key behind options, for a relay.
+    void setAuthorizedKeys(const QString &lines) { m_authorizedKeys = lines; }
+    /// Rewrites authorized_keys of a running sshd (read at each login).
+    bool rewriteAuthorizedKeys(const QString &lines);
     /// Starts sshd and waits until it accepts connections; false with a reason otherwise.
     bool start(QString *error);
     void stop();
+    /// Kills sshd and every session process it forked (SIGKILL, by their ids): the server
+    /// machine gone, not a graceful stop that leaves sessions running.
+    void kill();
+    /// Starts sshd again on the same port with the same keys and config (after stop()/kill()).
+    bool restart(QString *error);
 
     quint16 port() const { return m_port; }
     QString user() const;
@@ -32,12 +42,15 @@ public:
     QString log() const;
 
 private:
+    bool launch(QString *error);
+
     QTemporaryDir m_dir;
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
     QString m_hostKeyLine;
     QString m_clientPublicKeyLine;
     QString m_extraConfig;
+    QString m_authorizedKeys;
 };
 
 /// A port no one listens on right now (bound and released; fine for tests on loopback).
