@@ -57,6 +57,9 @@ public:
                      QObject *parent = nullptr);
 
     static QString containerName(const QString &agentId, qint64 instanceId);
+    /// Where containers created from now on publish their sshd port (relay mode: 127.0.0.1).
+    void setBindAddress(const QString &address) { m_bindAddress = address; }
+    const QString &bindAddress() const { return m_bindAddress; }
     QString labelFilter() const;
 
     /// Pulls the image when missing, creates the volume and the container (not started), checks

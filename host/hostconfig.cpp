@@ -127,6 +127,8 @@ Result<HostConfig> HostConfig::load(const QString &path)
     text(u"host/region"_s, c.region);
     text(u"host/podman"_s, c.podman);
     text(u"host/runtime"_s, c.runtime);
+    text(u"network/mode"_s, c.networkMode);
+    c.networkMode = c.networkMode.toLower();
     if (s.contains(u"host/state_dir"_s))
         c.stateDir = QDir(QFileInfo(path).absolutePath())
                          .absoluteFilePath(s.value(u"host/state_dir"_s).toString().trimmed());
@@ -165,6 +167,9 @@ Result<HostConfig> HostConfig::load(const QString &path)
                         u"'%1' is not a numeric address"_s.arg(c.bindAddress));
     if (c.runtime != "auto"_L1 && c.runtime != "crun"_L1 && c.runtime != "runc"_L1)
         return badValue(u"host/runtime"_s, u"expected auto, crun or runc"_s);
+    if (c.networkMode != "direct"_L1 && c.networkMode != "relay"_L1 && c.networkMode != "auto"_L1)
+        return badValue(u"network/mode"_s,
+                        u"expected direct, relay or auto, got '%1'"_s.arg(c.networkMode));
     if (s.contains(u"instances/cpus"_s)) {
         bool ok = false;
         c.cpus = s.value(u"instances/cpus"_s).toString().toDouble(&ok);
@@ -200,6 +205,11 @@ Result<HostConfig> HostConfig::load(const QString &path)
         c.windows.append(*w);
     }
     return c;
+}
+
+QString HostConfig::relayKeyPath() const
+{
+    return QDir(stateDir).filePath(u"relay_ed25519"_s);
 }
 
 bool HostConfig::isImageAllowed(const QString &ref) const

@@ -56,6 +56,12 @@ struct HostConfig
     // [schedule]
     QList<ScheduleWindow> windows; ///< empty: always lend
 
+    // [network]
+    /// How renters reach this host (docs/host.md): "direct" (the published ports on address),
+    /// "relay" (reverse forwards on the market's relay; ports on 127.0.0.1 only) or "auto"
+    /// (the market probes address and decides).
+    QString networkMode = QStringLiteral("auto");
+
     // [agent]
     int telemetryIntervalMs = 1000;
     int usageIntervalS = 15;
@@ -71,6 +77,8 @@ struct HostConfig
     static HostConfig defaults();
 
     bool isImageAllowed(const QString &ref) const;
+    /// The agent's own ed25519 key for the relay: <stateDir>/relay_ed25519 (made on first run).
+    QString relayKeyPath() const;
     /// True when `when` (local time) falls inside a window, or there are none.
     bool lendsAt(const QDateTime &when) const;
 };

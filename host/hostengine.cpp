@@ -2,6 +2,7 @@
 
 #include "protocol/json.h"
 #include "selftest.h"
+#include "ssh/reverseforwarder.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -54,6 +55,8 @@ void HostEngine::start()
         return;
     }
     m_journal = std::move(journal).value();
+    if (!prepareNetwork())
+        return;
     if (m_probe) {
         auto r = m_probe->init();
         if (r && !m_probe->devices().isEmpty()) {
@@ -101,8 +104,12 @@ void HostEngine::onRuntimeDetected(const RuntimeSettings &settings)
                      "stopped (disk_quota_exceeded)"_s.arg(m_options.config.diskCheckIntervalS));
         m_diskTimer.start();
     }
+    // Relay mode publishes on the loopback only, from the first container on (D6 in
+    // docs/decisions.md); auto waits for the market's verdict.
     m_runtime = std::make_unique<ContainerRuntime>(
-        m_podman, m_journal->agentId(), c.bindAddress.isEmpty() ? c.address : c.bindAddress,
+        m_podman, m_journal->agentId(),
+        c.networkMode == "relay"_L1 ? u"127.0.0.1"_s
+                                    : (c.bindAddress.isEmpty() ? c.address : c.bindAddress),
         limits);
     m_adoptable.clear();
     for (const InstanceRecord &r : m_journal->instances()) {
@@ -116,6 +123,7 @@ void HostEngine::onRuntimeDetected(const RuntimeSettings &settings)
     connect(m_link.get(), &MarketLink::welcomed, this, &HostEngine::onWelcomed);
     connect(m_link.get(), &MarketLink::disconnected, this, &HostEngine::onDisconnected);
     connect(m_link.get(), &MarketLink::commandReceived, this, &HostEngine::onCommand);
+    connect(m_link.get(), &MarketLink::relayReceived, this, &HostEngine::onRelay);
     connect(m_link.get(), &MarketLink::marketError, this,
             [this](const Error &e) { emit message(u"market: %1 (%2)"_s.arg(e.message, e.code)); });
     m_disconnectedSinceMs = std::max<qint64>(1, m_monotonic.elapsed()); // 0 means connected
@@ -133,6 +141,7 @@ void HostEngine::stop()
     m_usageTimer.stop();
     if (m_link)
         m_link->stop();
+    stopRelay();
     setStatus(Status::Stopped);
 }
 
@@ -172,6 +181,9 @@ protocol::HelloMessage HostEngine::hello() const
     h.port_min = c.portMin;
     h.port_max = c.portMax;
     h.images = c.images;
+    h.network = c.networkMode;
+    h.relay_public_key = m_relayPublicKey;
+    h.probe_port = probePort();
     for (const auto &[id, live] : m_live) {
         if (live.record.state != InstanceState::Destroyed)
             h.instances.append({id, live.record.state, live.record.seq});
@@ -179,9 +191,10 @@ protocol::HelloMessage HostEngine::hello() const
     return h;
 }
 
-void HostEngine::onWelcomed(qint64 hostId)
+void HostEngine::onWelcomed(qint64 hostId, const QString &network)
 {
     m_hostId = hostId;
+    applyVerdict(network);
     m_disconnectedSinceMs = 0;
     setStatus(Status::Online);
     emit message(u"connected to the market as host %1"_s.arg(hostId));

@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QSet>
+#include <QTcpServer>
 #include <QTimer>
 #include <QUrl>
 
@@ -18,6 +19,10 @@
 #include <functional>
 #include <map>
 #include <memory>
+
+namespace suanli::ssh {
+class ReverseForwarder;
+}
 
 namespace suanli::host {
 
@@ -77,6 +82,16 @@ public:
     QList<GpuReading> lastGpuReadings() const { return m_lastGpu; }
     QSet<qint64> containerPids() const { return m_containerPids; }
 
+    // The NAT relay (hostengine_relay.cpp, docs/host.md "Network").
+    /// The market's verdict from the last welcome: "direct" or "relay"; empty before one.
+    QString network() const { return m_network; }
+    /// The relay key's public line ("ssh-ed25519 AAAA…"); empty in direct mode.
+    QString relayPublicKey() const { return m_relayPublicKey; }
+    /// auto mode: the port of the reachability probe listener; 0 otherwise.
+    quint16 probePort() const { return m_probeListener ? m_probeListener->serverPort() : 0; }
+    /// The reverse forwarder while relayed (null otherwise), for status and tests.
+    const ssh::ReverseForwarder *relayForwarder() const { return m_forwarder.get(); }
+
 signals:
     void statusChanged(suanli::host::HostEngine::Status status);
     void instanceChanged(const suanli::host::InstanceRecord &record);
@@ -97,7 +112,7 @@ private:
     void setStatus(Status status);
     void detectRuntime();
     void onRuntimeDetected(const RuntimeSettings &settings);
-    void onWelcomed(qint64 hostId);
+    void onWelcomed(qint64 hostId, const QString &network);
     void onDisconnected(const QString &reason);
     void sendOrBuffer(const QString &kind, const QJsonObject &message);
     void flushOutbox();
@@ -108,6 +123,16 @@ private:
     /// more than their disk_gb.
     void checkDiskQuotas();
     protocol::HelloMessage hello() const;
+
+    // hostengine_relay.cpp
+    /// The relay key and, in auto mode, the probe listener; false (failed emitted) when the
+    /// relay key cannot be made.
+    bool prepareNetwork();
+    void applyVerdict(const QString &network);
+    void onRelay(const protocol::RelayMessage &relay);
+    /// The forwards for the instances held now (after each relay message and state change).
+    void updateRelayForwards();
+    void stopRelay();
 
     // hostengine_instances.cpp
     void onCommand(const protocol::CommandMessage &command);
@@ -161,6 +186,12 @@ private:
     QString m_unavailableReason;
     QList<GpuReading> m_lastGpu;
     QSet<qint64> m_containerPids;
+
+    QString m_network;
+    QString m_relayPublicKey;
+    std::unique_ptr<QTcpServer> m_probeListener;
+    std::optional<protocol::RelayMessage> m_relay;
+    std::unique_ptr<ssh::ReverseForwarder> m_forwarder;
 };
 
 } // namespace suanli::host

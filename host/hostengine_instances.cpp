@@ -133,6 +133,7 @@ Result<void> HostEngine::transition(qint64 id, InstanceState state, const QStrin
         toString(state), reason.isEmpty() ? QString() : u" (%1)"_s.arg(reason)));
     emit instanceChanged(r);
     report(r);
+    updateRelayForwards();
     return {};
 }
 
@@ -147,7 +148,8 @@ void HostEngine::report(const InstanceRecord &r)
     m.reason = r.reason;
     m.command_id = r.commandId;
     if (r.state == InstanceState::Running) {
-        m.ssh = protocol::SshEndpoint{m_options.config.address, r.port, u"root"_s, r.hostKey, std::nullopt};
+        m.ssh = protocol::SshEndpoint{m_options.config.address, r.port, u"root"_s, r.hostKey,
+                                      std::nullopt};
         if (!r.jupyterToken.isEmpty())
             m.jupyter = protocol::JupyterEndpoint{8888, r.jupyterToken};
     }
@@ -162,7 +164,7 @@ std::optional<int> HostEngine::allocatePort(const QSet<int> &published) const
             used.insert(live.record.port);
     }
     const HostConfig &c = m_options.config;
-    const QHostAddress bind(c.bindAddress.isEmpty() ? c.address : c.bindAddress);
+    const QHostAddress bind(m_runtime->bindAddress());
     const int span = c.portMax - c.portMin + 1;
     const int first = int(QRandomGenerator::global()->bounded(span));
     for (int i = 0; i < span; ++i) {

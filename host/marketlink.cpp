@@ -149,9 +149,12 @@ void MarketLink::onText(const QString &text)
     if (const auto *welcome = std::get_if<protocol::WelcomeMessage>(&*message)) {
         m_ready = true;
         m_attempt = 0;
-        emit welcomed(welcome->host_id);
+        emit welcomed(welcome->host_id,
+                      welcome->network.isEmpty() ? u"direct"_s : welcome->network);
     } else if (const auto *command = std::get_if<protocol::CommandMessage>(&*message)) {
         emit commandReceived(*command);
+    } else if (const auto *relay = std::get_if<protocol::RelayMessage>(&*message)) {
+        emit relayReceived(*relay);
     }
 }
 

@@ -37,7 +37,11 @@ public:
     // Reconnect delays: protocol/backoff.h.
 
 signals:
-    void welcomed(qint64 hostId);
+    /// `network`: the market's verdict ("direct" or "relay"); an older market says nothing,
+    /// which means direct.
+    void welcomed(qint64 hostId, const QString &network);
+    /// Where this host's reverse forwards go and which relay ports it may listen on now.
+    void relayReceived(const suanli::protocol::RelayMessage &relay);
     void commandReceived(const suanli::protocol::CommandMessage &command);
     void disconnected(const QString &reason);
     /// The market answered with an error message (bad report, unknown instance, …).

@@ -1,5 +1,7 @@
 #include "selftest.h"
 
+#include "ssh/sshkey.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -184,6 +186,34 @@ void SelfTest::checkLocal()
         report(Outcome::Failure, u"address"_s,
                u"cannot listen on %1: %2; set host/address (or host/bind_address) to an address "
                "of this machine"_s.arg(bind, probe.errorString()));
+    checkNetwork();
+}
+
+void SelfTest::checkNetwork()
+{
+    const QString mode = m_config.networkMode;
+    if (mode == "direct"_L1) {
+        report(
+            Outcome::Ok, u"network"_s,
+            u"mode direct: renters connect to %1 on the published ports"_s.arg(m_config.address));
+        return;
+    }
+    const QString key = m_config.relayKeyPath();
+    const QString how = mode == "relay"_L1
+                            ? u"mode relay: instance ports on 127.0.0.1 only, reached through "
+                              "the market's relay"_s
+                            : u"mode auto: the market probes %1 and relays this host when it "
+                              "does not answer"_s.arg(m_config.address);
+    auto pair = ssh::loadKeyPair(key);
+    if (pair)
+        report(Outcome::Ok, u"network"_s,
+               u"%1; relay key %2 (%3)"_s.arg(how, key, pair->publicKeyLine.section(u' ', 0, 1)));
+    else if (!QFile::exists(key))
+        report(mode == "relay"_L1 ? Outcome::Warning : Outcome::Ok, u"network"_s,
+               u"%1; no relay key yet: `suanli-host run` makes %2 on first start"_s.arg(how, key));
+    else
+        report(Outcome::Failure, u"network"_s,
+               u"%1; the relay key %2 is unreadable: %3"_s.arg(how, key, pair.error().message));
 }
 
 void SelfTest::checkContainer(std::function<void()> next)

@@ -47,6 +47,8 @@ private:
     void checkGpus(std::function<void()> next);
     void checkContainer(std::function<void()> next);
     void checkLocal();
+    /// The `network` line: the mode and, relayed, the relay key.
+    void checkNetwork();
 
     HostConfig m_config;
     std::unique_ptr<GpuProbe> m_probe;

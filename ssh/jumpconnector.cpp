@@ -26,9 +26,10 @@ namespace suanli::ssh {
 
 namespace {
 
+// Every message is made by a member of State, the context lupdate gives them.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("suanli::ssh::JumpConnector", text);
+    return QCoreApplication::translate("suanli::ssh::JumpConnector::State", text);
 }
 
 using Clock = std::chrono::steady_clock;
@@ -84,6 +85,8 @@ struct JumpConnector::State
     }
     qsizetype backlog() const { return outbound.size() - outboundOffset; }
 
+    /// JumpConnector::start(); self is this, kept alive by the thread.
+    Result<int> open(const std::shared_ptr<State> &self);
     void run();
     bool setUp();
     void pump();
@@ -122,7 +125,12 @@ JumpConnector::~JumpConnector()
 
 Result<int> JumpConnector::start()
 {
-    State &s = *m_state;
+    return m_state->open(m_state);
+}
+
+Result<int> JumpConnector::State::open(const std::shared_ptr<State> &self)
+{
+    State &s = *this;
     if (!s.target.jump)
         return makeError(QStringLiteral("ssh_error"), tr("No relay is set for this connection."));
     ensureLibssh2Initialised();
@@ -153,7 +161,7 @@ Result<int> JumpConnector::start()
     setBuffers(pair[1]);
     s.pairFd = pair[1];
     // The thread keeps the state alive on its own: the owner may go first only after join().
-    s.thread = std::thread([state = m_state] { state->run(); });
+    s.thread = std::thread([state = self] { state->run(); });
     return pair[0];
 }
 

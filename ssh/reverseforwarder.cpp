@@ -29,6 +29,8 @@ constexpr int kAcceptQueue = 64;
 /// forward moves to a new session the old session's sshd may not have closed the port yet.
 constexpr int kListenAttempts = 4;
 constexpr int kListenRetryMs = 250;
+constexpr int kWatchdogMs = 500;
+constexpr int kStuckTicks = 4;
 
 bool wouldBlock(ssize_t n)
 {
@@ -89,6 +91,8 @@ struct ReverseForwarder::Link
     std::deque<LIBSSH2_CHANNEL *> closing;
     bool pumping = false;
     bool pumpAgain = false;
+    qsizetype stuckBacklog = 0; ///< outbound bytes seen at the last watchdog tick
+    int stuckTicks = 0;
     bool dead = false;     ///< closed; waiting for reap()
     bool graceful = false; ///< say goodbye to the relay when reaped
 };
@@ -100,10 +104,42 @@ ReverseForwarder::ReverseForwarder(Endpoint relay, Identity identity, SessionOpt
     , m_identity(std::move(identity))
     , m_options(options)
     , m_retryTimer(this)
+    , m_watchdog(this)
     , m_scratch(kChunk, Qt::Uninitialized)
 {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &ReverseForwarder::startLink);
+    m_watchdog.setInterval(kWatchdogMs);
+    connect(&m_watchdog, &QTimer::timeout, this, &ReverseForwarder::watchdog);
+    m_watchdog.start();
+}
+
+void ReverseForwarder::watchdog()
+{
+    // Transport::flush() records a failed send (the relay's process killed: EPIPE) and stops
+    // its notifiers, but reports the failure only from its next read or keepalive, which may
+    // never come: 45 s later at best. Bytes that have not moved for a few ticks mean the same
+    // dead link; a merely slow one still moves some.
+    std::vector<int> stuck;
+    for (const auto &link : m_links) {
+        if (link->dead || !link->transport || !link->transport->isReady())
+            continue;
+        const qsizetype backlog = link->transport->outboundBacklog();
+        link->stuckTicks = backlog > 0 && backlog == link->stuckBacklog ? link->stuckTicks + 1 : 0;
+        link->stuckBacklog = backlog;
+        if (link->stuckTicks >= kStuckTicks)
+            stuck.push_back(link->id);
+    }
+    for (int id : stuck) {
+        if (Link *link = linkById(id))
+            onLinkFailed(link,
+                         makeError(QStringLiteral("connection_lost"),
+                                   tr("The relay %1:%2 took no data for %3 s.")
+                                       .arg(m_relay.host)
+                                       .arg(m_relay.port)
+                                       .arg(kStuckTicks * kWatchdogMs / 1000.0)),
+                         false);
+    }
 }
 
 ReverseForwarder::~ReverseForwarder()

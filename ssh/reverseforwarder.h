@@ -99,6 +99,7 @@ private:
     void finishSplice(Link &link, Splice &splice);
     void closeFinishedChannels(Link &link);
     void updateActive();
+    void watchdog();
     void setState(SessionState state, const Error &error = {});
 
     Endpoint m_relay;
@@ -107,6 +108,7 @@ private:
     QMap<quint16, ReverseForwardSpec> m_wanted;
     std::vector<std::unique_ptr<Link>> m_links;
     QTimer m_retryTimer;
+    QTimer m_watchdog;
     int m_attempt = 0;
     int m_nextLinkId = 1;
     bool m_reapQueued = false;

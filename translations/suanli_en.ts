@@ -408,21 +408,6 @@
     </message>
 </context>
 <context>
-    <name>suanli::client::MarketClient</name>
-    <message>
-        <source>The market did not answer in time.</source>
-        <translation>The market did not answer in time.</translation>
-    </message>
-    <message>
-        <source>Cannot reach the market: %1</source>
-        <translation>Cannot reach the market: %1</translation>
-    </message>
-    <message>
-        <source>The market answered HTTP %1.</source>
-        <translation>The market answered HTTP %1.</translation>
-    </message>
-</context>
-<context>
     <name>suanli::app::MemorySecretStore</name>
     <message>
         <source>No secret is stored for %1.</source>
@@ -534,6 +519,21 @@ per %1</translation>
     <message>
         <source>The key file was changed, but the passphrase could not be saved: %1. Suanli will ask for it when it connects.</source>
         <translation>The key file was changed, but the passphrase could not be saved: %1. Suanli will ask for it when it connects.</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::client::MarketClient</name>
+    <message>
+        <source>The market did not answer in time.</source>
+        <translation>The market did not answer in time.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the market: %1</source>
+        <translation>Cannot reach the market: %1</translation>
+    </message>
+    <message>
+        <source>The market answered HTTP %1.</source>
+        <translation>The market answered HTTP %1.</translation>
     </message>
 </context>
 <context>
@@ -835,6 +835,81 @@ per %1</translation>
     <message>
         <source>The host key is malformed.</source>
         <translation>The host key is malformed.</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ssh::JumpConnector::State</name>
+    <message>
+        <source>No relay is set for this connection.</source>
+        <translation>No relay is set for this connection.</translation>
+    </message>
+    <message>
+        <source>Could not make a socket pair: %1</source>
+        <translation>Could not make a socket pair: %1</translation>
+    </message>
+    <message>
+        <source>Could not make an event descriptor: %1</source>
+        <translation>Could not make an event descriptor: %1</translation>
+    </message>
+    <message>
+        <source>The connection to the relay %1 was lost: %2</source>
+        <translation>The connection to the relay %1 was lost: %2</translation>
+    </message>
+    <message>
+        <source>The relay %1 did not complete an SSH login within %2 s.</source>
+        <translation>The relay %1 did not complete an SSH login within %2 s.</translation>
+    </message>
+    <message>
+        <source>Could not find the relay %1: %2</source>
+        <translation>Could not find the relay %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not connect to the relay %1: %2</source>
+        <translation>Could not connect to the relay %1: %2</translation>
+    </message>
+    <message>
+        <source>The relay %1 did not answer within %2 s.</source>
+        <translation>The relay %1 did not answer within %2 s.</translation>
+    </message>
+    <message>
+        <source>libssh2 could not start a session.</source>
+        <translation>libssh2 could not start a session.</translation>
+    </message>
+    <message>
+        <source>The SSH handshake with the relay %1 failed: %2</source>
+        <translation>The SSH handshake with the relay %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>Security warning: the relay at %1 identified itself with host key %2, but the market recorded %3 for it. The connection was refused because someone may be intercepting it. Nothing was sent. Try again later; if this persists, contact the market&apos;s support.</source>
+        <translation>Security warning: the relay at %1 identified itself with host key %2, but the market recorded %3 for it. The connection was refused because someone may be intercepting it. Nothing was sent. Try again later; if this persists, contact the market&apos;s support.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>The relay %1 refused our SSH key for user %2: the market has not granted this key a way to the instance (is the instance running, and was it launched with this app&apos;s key?).</source>
+        <translation>The relay %1 refused our SSH key for user %2: the market has not granted this key a way to the instance (is the instance running, and was it launched with this app&apos;s key?).</translation>
+    </message>
+    <message>
+        <source>Logging in to the relay %1 failed: %2</source>
+        <translation>Logging in to the relay %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>The relay %1 could not open %2:%3: it does not let this key reach that port (%4).</source>
+        <translation>The relay %1 could not open %2:%3: it does not let this key reach that port (%4).</translation>
+    </message>
+    <message>
+        <source>The relay %1 could not open %2:%3: %4</source>
+        <translation>The relay %1 could not open %2:%3: %4</translation>
+    </message>
+    <message>
+        <source>nothing arrived for %1 s</source>
+        <translation>nothing arrived for %1 s</translation>
+    </message>
+    <message>
+        <source>the relay closed the connection</source>
+        <translation>the relay closed the connection</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +1531,22 @@ per %1</translation>
     <message>
         <source>SSH key unlocked; the tunnels connect.</source>
         <translation>SSH key unlocked; the tunnels connect.</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>Direct</translation>
+    </message>
+    <message>
+        <source>Through relay %1</source>
+        <translation>Through relay %1</translation>
+    </message>
+    <message>
+        <source>SSH goes straight to the lender&apos;s computer.</source>
+        <translation>SSH goes straight to the lender&apos;s computer.</translation>
+    </message>
+    <message>
+        <source>The lender&apos;s computer cannot be reached from outside, so SSH goes through the market&apos;s relay. The session stays encrypted end to end: the relay only passes the bytes on.</source>
+        <translation>The lender&apos;s computer cannot be reached from outside, so SSH goes through the market&apos;s relay. The session stays encrypted end to end: the relay only passes the bytes on.</translation>
     </message>
 </context>
 <context>
@@ -2141,6 +2232,10 @@ Check the market address in Settings, or try again.</translation>
     <message>
         <source>History</source>
         <translation>History</translation>
+    </message>
+    <message>
+        <source>SSH: ssh -J %1@%2:%3 -p %4 %5@%6</source>
+        <translation>SSH: ssh -J %1@%2:%3 -p %4 %5@%6</translation>
     </message>
 </context>
 <context>

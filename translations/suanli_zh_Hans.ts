@@ -406,21 +406,6 @@
     </message>
 </context>
 <context>
-    <name>suanli::client::MarketClient</name>
-    <message>
-        <source>The market did not answer in time.</source>
-        <translation>市场未及时响应。</translation>
-    </message>
-    <message>
-        <source>Cannot reach the market: %1</source>
-        <translation>无法连接市场：%1</translation>
-    </message>
-    <message>
-        <source>The market answered HTTP %1.</source>
-        <translation>市场返回了 HTTP %1。</translation>
-    </message>
-</context>
-<context>
     <name>suanli::app::MemorySecretStore</name>
     <message>
         <source>No secret is stored for %1.</source>
@@ -528,6 +513,21 @@ per %1</source>
     <message>
         <source>The key file was changed, but the passphrase could not be saved: %1. Suanli will ask for it when it connects.</source>
         <translation>密钥文件已更改，但无法保存密码短语：%1。Suanli 连接时会再次询问。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::client::MarketClient</name>
+    <message>
+        <source>The market did not answer in time.</source>
+        <translation>市场未及时响应。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the market: %1</source>
+        <translation>无法连接市场：%1</translation>
+    </message>
+    <message>
+        <source>The market answered HTTP %1.</source>
+        <translation>市场返回了 HTTP %1。</translation>
     </message>
 </context>
 <context>
@@ -829,6 +829,81 @@ per %1</source>
     <message>
         <source>The host key is malformed.</source>
         <translation>主机密钥格式错误。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ssh::JumpConnector::State</name>
+    <message>
+        <source>No relay is set for this connection.</source>
+        <translation>此连接未设置中继。</translation>
+    </message>
+    <message>
+        <source>Could not make a socket pair: %1</source>
+        <translation>无法创建套接字对：%1</translation>
+    </message>
+    <message>
+        <source>Could not make an event descriptor: %1</source>
+        <translation>无法创建事件描述符：%1</translation>
+    </message>
+    <message>
+        <source>The connection to the relay %1 was lost: %2</source>
+        <translation>与中继 %1 的连接已断开：%2</translation>
+    </message>
+    <message>
+        <source>The relay %1 did not complete an SSH login within %2 s.</source>
+        <translation>中继 %1 未在 %2 秒内完成 SSH 登录。</translation>
+    </message>
+    <message>
+        <source>Could not find the relay %1: %2</source>
+        <translation>找不到中继 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not connect to the relay %1: %2</source>
+        <translation>无法连接到中继 %1：%2</translation>
+    </message>
+    <message>
+        <source>The relay %1 did not answer within %2 s.</source>
+        <translation>中继 %1 未在 %2 秒内响应。</translation>
+    </message>
+    <message>
+        <source>libssh2 could not start a session.</source>
+        <translation>libssh2 无法启动会话。</translation>
+    </message>
+    <message>
+        <source>The SSH handshake with the relay %1 failed: %2</source>
+        <translation>与中继 %1 的 SSH 握手失败：%2</translation>
+    </message>
+    <message>
+        <source>Security warning: the relay at %1 identified itself with host key %2, but the market recorded %3 for it. The connection was refused because someone may be intercepting it. Nothing was sent. Try again later; if this persists, contact the market&apos;s support.</source>
+        <translation>安全警告：%1 处的中继出示的主机密钥为 %2，但市场为它记录的是 %3。由于可能有人在拦截连接，已拒绝连接。未发送任何数据。请稍后重试；如果问题持续，请联系市场客服。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>The relay %1 refused our SSH key for user %2: the market has not granted this key a way to the instance (is the instance running, and was it launched with this app&apos;s key?).</source>
+        <translation>中继 %1 拒绝了用户 %2 的 SSH 密钥：市场尚未允许此密钥访问该实例（实例是否正在运行？它是否使用本应用的密钥启动？）。</translation>
+    </message>
+    <message>
+        <source>Logging in to the relay %1 failed: %2</source>
+        <translation>登录中继 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>The relay %1 could not open %2:%3: it does not let this key reach that port (%4).</source>
+        <translation>中继 %1 无法打开 %2:%3：它不允许此密钥访问该端口（%4）。</translation>
+    </message>
+    <message>
+        <source>The relay %1 could not open %2:%3: %4</source>
+        <translation>中继 %1 无法打开 %2:%3：%4</translation>
+    </message>
+    <message>
+        <source>nothing arrived for %1 s</source>
+        <translation>%1 秒内未收到任何数据</translation>
+    </message>
+    <message>
+        <source>the relay closed the connection</source>
+        <translation>中继关闭了连接</translation>
     </message>
 </context>
 <context>
@@ -1446,6 +1521,22 @@ per %1</source>
     <message>
         <source>SSH key unlocked; the tunnels connect.</source>
         <translation>SSH 密钥已解锁，隧道正在连接。</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>直连</translation>
+    </message>
+    <message>
+        <source>Through relay %1</source>
+        <translation>经由中继 %1</translation>
+    </message>
+    <message>
+        <source>SSH goes straight to the lender&apos;s computer.</source>
+        <translation>SSH 直接连接到出借方的计算机。</translation>
+    </message>
+    <message>
+        <source>The lender&apos;s computer cannot be reached from outside, so SSH goes through the market&apos;s relay. The session stays encrypted end to end: the relay only passes the bytes on.</source>
+        <translation>出借方的计算机无法从外部访问，因此 SSH 经由市场的中继连接。会话始终端到端加密：中继只转发字节。</translation>
     </message>
 </context>
 <context>
@@ -2124,6 +2215,10 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>History</source>
         <translation>历史</translation>
+    </message>
+    <message>
+        <source>SSH: ssh -J %1@%2:%3 -p %4 %5@%6</source>
+        <translation>SSH：ssh -J %1@%2:%3 -p %4 %5@%6</translation>
     </message>
 </context>
 <context>

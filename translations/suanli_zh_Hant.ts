@@ -406,21 +406,6 @@
     </message>
 </context>
 <context>
-    <name>suanli::client::MarketClient</name>
-    <message>
-        <source>The market did not answer in time.</source>
-        <translation>市場未及時回應。</translation>
-    </message>
-    <message>
-        <source>Cannot reach the market: %1</source>
-        <translation>無法連線市場：%1</translation>
-    </message>
-    <message>
-        <source>The market answered HTTP %1.</source>
-        <translation>市場回應了 HTTP %1。</translation>
-    </message>
-</context>
-<context>
     <name>suanli::app::MemorySecretStore</name>
     <message>
         <source>No secret is stored for %1.</source>
@@ -528,6 +513,21 @@ per %1</source>
     <message>
         <source>The key file was changed, but the passphrase could not be saved: %1. Suanli will ask for it when it connects.</source>
         <translation>金鑰檔案已變更，但無法儲存密碼片語：%1。Suanli 連線時會再次詢問。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::client::MarketClient</name>
+    <message>
+        <source>The market did not answer in time.</source>
+        <translation>市場未及時回應。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the market: %1</source>
+        <translation>無法連線市場：%1</translation>
+    </message>
+    <message>
+        <source>The market answered HTTP %1.</source>
+        <translation>市場回應了 HTTP %1。</translation>
     </message>
 </context>
 <context>
@@ -829,6 +829,81 @@ per %1</source>
     <message>
         <source>The host key is malformed.</source>
         <translation>主機金鑰格式錯誤。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ssh::JumpConnector::State</name>
+    <message>
+        <source>No relay is set for this connection.</source>
+        <translation>此連線未設定中繼。</translation>
+    </message>
+    <message>
+        <source>Could not make a socket pair: %1</source>
+        <translation>無法建立通訊端對：%1</translation>
+    </message>
+    <message>
+        <source>Could not make an event descriptor: %1</source>
+        <translation>無法建立事件描述符：%1</translation>
+    </message>
+    <message>
+        <source>The connection to the relay %1 was lost: %2</source>
+        <translation>與中繼 %1 的連線已中斷：%2</translation>
+    </message>
+    <message>
+        <source>The relay %1 did not complete an SSH login within %2 s.</source>
+        <translation>中繼 %1 未在 %2 秒內完成 SSH 登入。</translation>
+    </message>
+    <message>
+        <source>Could not find the relay %1: %2</source>
+        <translation>找不到中繼 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not connect to the relay %1: %2</source>
+        <translation>無法連線到中繼 %1：%2</translation>
+    </message>
+    <message>
+        <source>The relay %1 did not answer within %2 s.</source>
+        <translation>中繼 %1 未在 %2 秒內回應。</translation>
+    </message>
+    <message>
+        <source>libssh2 could not start a session.</source>
+        <translation>libssh2 無法啟動工作階段。</translation>
+    </message>
+    <message>
+        <source>The SSH handshake with the relay %1 failed: %2</source>
+        <translation>與中繼 %1 的 SSH 交握失敗：%2</translation>
+    </message>
+    <message>
+        <source>Security warning: the relay at %1 identified itself with host key %2, but the market recorded %3 for it. The connection was refused because someone may be intercepting it. Nothing was sent. Try again later; if this persists, contact the market&apos;s support.</source>
+        <translation>安全警告：位於 %1 的中繼以主機金鑰 %2 表明身分，但市場為它記錄的是 %3。由於可能有人在攔截連線，已拒絕連線。未傳送任何資料。請稍後再試；如果問題持續，請聯絡市場客服。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <source>The relay %1 refused our SSH key for user %2: the market has not granted this key a way to the instance (is the instance running, and was it launched with this app&apos;s key?).</source>
+        <translation>中繼 %1 拒絕了使用者 %2 的 SSH 金鑰：市場尚未允許此金鑰存取該實例（實例是否正在執行？它是否以本應用程式的金鑰啟動？）。</translation>
+    </message>
+    <message>
+        <source>Logging in to the relay %1 failed: %2</source>
+        <translation>登入中繼 %1 失敗：%2</translation>
+    </message>
+    <message>
+        <source>The relay %1 could not open %2:%3: it does not let this key reach that port (%4).</source>
+        <translation>中繼 %1 無法開啟 %2:%3：它不允許此金鑰存取該連接埠（%4）。</translation>
+    </message>
+    <message>
+        <source>The relay %1 could not open %2:%3: %4</source>
+        <translation>中繼 %1 無法開啟 %2:%3：%4</translation>
+    </message>
+    <message>
+        <source>nothing arrived for %1 s</source>
+        <translation>%1 秒內未收到任何資料</translation>
+    </message>
+    <message>
+        <source>the relay closed the connection</source>
+        <translation>中繼關閉了連線</translation>
     </message>
 </context>
 <context>
@@ -1446,6 +1521,22 @@ per %1</source>
     <message>
         <source>SSH key unlocked; the tunnels connect.</source>
         <translation>SSH 金鑰已解鎖，通道正在連線。</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>直接連線</translation>
+    </message>
+    <message>
+        <source>Through relay %1</source>
+        <translation>經由中繼 %1</translation>
+    </message>
+    <message>
+        <source>SSH goes straight to the lender&apos;s computer.</source>
+        <translation>SSH 直接連線到出租方的電腦。</translation>
+    </message>
+    <message>
+        <source>The lender&apos;s computer cannot be reached from outside, so SSH goes through the market&apos;s relay. The session stays encrypted end to end: the relay only passes the bytes on.</source>
+        <translation>出租方的電腦無法從外部連線，因此 SSH 經由市場的中繼連線。工作階段全程端對端加密：中繼只轉送位元組。</translation>
     </message>
 </context>
 <context>
@@ -2124,6 +2215,10 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>History</source>
         <translation>歷史記錄</translation>
+    </message>
+    <message>
+        <source>SSH: ssh -J %1@%2:%3 -p %4 %5@%6</source>
+        <translation>SSH：ssh -J %1@%2:%3 -p %4 %5@%6</translation>
     </message>
 </context>
 <context>

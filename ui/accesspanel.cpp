@@ -29,6 +29,7 @@ AccessPanel::AccessPanel(app::AccessController *access, QWidget *parent)
     : QWidget(parent)
     , m_access(access)
     , m_alias(new QLabel(this))
+    , m_route(new QLabel(this))
     , m_terminal(new QPushButton(tr("Open terminal"), this))
     , m_vscode(new QPushButton(tr("Open in VS Code"), this))
     , m_copySsh(new QPushButton(tr("Copy SSH command"), this))
@@ -55,6 +56,7 @@ AccessPanel::AccessPanel(app::AccessController *access, QWidget *parent)
     m_removeForward->setObjectName(u"removeForward"_s);
     m_note->setObjectName(u"accessNote"_s);
     m_tunnel->setObjectName(u"tunnelState"_s);
+    m_route->setObjectName(u"connectionRoute"_s);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -68,6 +70,7 @@ AccessPanel::AccessPanel(app::AccessController *access, QWidget *parent)
     getInLayout->addLayout(buttons);
     m_alias->setTextInteractionFlags(Qt::TextSelectableByMouse);
     getInLayout->addWidget(m_alias);
+    getInLayout->addWidget(m_route);
     m_jupyterRow = new QWidget(this);
     auto *jupyterRow = new QHBoxLayout(m_jupyterRow);
     jupyterRow->setContentsMargins(0, 0, 0, 0);
@@ -172,6 +175,8 @@ void AccessPanel::setInstance(const protocol::Instance *instance)
 {
     const qint64 id = instance ? instance->id : 0;
     m_hasJupyter = instance && instance->jupyter.has_value();
+    m_relayHost = instance && instance->ssh && instance->ssh->jump ? instance->ssh->jump->host
+                                                                   : QString();
     if (id != m_id) {
         m_id = id;
         m_jupyterUrl->clear();
@@ -206,6 +211,12 @@ void AccessPanel::refresh()
     m_copyJupyter->setEnabled(!m_jupyterUrl->text().isEmpty());
     m_alias->setText(written ? tr("In any terminal: <b>%1</b>").arg(a->sshCommand().toHtmlEscaped())
                              : tr("Writing the SSH configuration…"));
+    m_route->setText(m_relayHost.isEmpty() ? tr("Direct") : tr("Through relay %1").arg(m_relayHost));
+    m_route->setToolTip(m_relayHost.isEmpty()
+                            ? tr("SSH goes straight to the lender's computer.")
+                            : tr("The lender's computer cannot be reached from outside, so SSH "
+                                 "goes through the market's relay. The session stays encrypted "
+                                 "end to end: the relay only passes the bytes on."));
     m_removeForward->setEnabled(m_ports->selectionModel()->hasSelection());
     showSessionState();
 }

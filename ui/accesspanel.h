@@ -43,6 +43,8 @@ public:
     QSpinBox *remotePortBox() { return m_remotePort; }
     QPushButton *addForwardButton() { return m_addForward; }
     QPushButton *removeForwardButton() { return m_removeForward; }
+    /// "Direct" or "Through relay HOST" (docs/ssh.md, "Through a relay").
+    QLabel *routeLabel() { return m_route; }
     /// The open "SSH key passphrase" dialog, or null.
     PassphraseDialog *passphraseDialog() { return m_passphraseDialog; }
 
@@ -60,8 +62,10 @@ private:
     app::AccessController *m_access;
     qint64 m_id = 0;
     bool m_hasJupyter = false;
+    QString m_relayHost; ///< the instance's jump host; empty: direct
     access::PortForwardModel m_model;
     QLabel *m_alias;
+    QLabel *m_route;
     QPushButton *m_terminal;
     QPushButton *m_vscode;
     QPushButton *m_copySsh;

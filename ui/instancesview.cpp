@@ -286,8 +286,16 @@ void InstancesView::updateDetails()
     QStringList parts;
     parts << tr("Image: %1").arg(in->image) << tr("Disk: %1 GB").arg(in->disk_gb)
           << tr("Created: %1").arg(locale.toString(in->created_at.toLocalTime(), QLocale::ShortFormat));
-    if (in->ssh && in->state == InstanceState::Running)
+    if (in->ssh && in->state == InstanceState::Running && in->ssh->jump) {
+        const protocol::SshJump &jump = *in->ssh->jump;
+        parts << tr("SSH: ssh -J %1@%2:%3 -p %4 %5@%6")
+                     .arg(jump.user, jump.host)
+                     .arg(jump.port)
+                     .arg(in->ssh->port)
+                     .arg(in->ssh->user, in->ssh->host);
+    } else if (in->ssh && in->state == InstanceState::Running) {
         parts << tr("SSH: ssh -p %1 %2@%3").arg(in->ssh->port).arg(in->ssh->user, in->ssh->host);
+    }
     if (in->max_spend_micro > 0)
         parts << tr("Stops at %1 spent").arg(app::formatMoney(in->max_spend_micro, m_currency, locale));
     m_details->setText(parts.join(u"   ·   "_s));

@@ -50,8 +50,11 @@ private slots:
             "[prices]\ngpu_hour_micro=1320000\nstorage_gb_month_micro=200000\ninterruptible=true\n"
             "[images]\nsize=1\n1\\ref=localhost/x:1\n1\\title=X\n1\\jupyter=true\n"
             "[schedule]\nwindows=mon-fri 22:00-08:00, sat 00:00-24:00\n"
-            "[agent]\nmarket_grace_s=120\ndisk_check_interval_s=15\n"));
+            "[agent]\nmarket_grace_s=120\ndisk_check_interval_s=15\n"
+            "[network]\nmode=Relay\n"));
         QVERIFY2(c, c ? "" : qPrintable(c.error().message));
+        QCOMPARE(c->networkMode, u"relay"_s);
+        QVERIFY(c->relayKeyPath().endsWith(u"/st/relay_ed25519"_s));
         QCOMPARE(c->address, u"203.0.113.7"_s);
         QCOMPARE(c->portMin, 20000);
         QCOMPARE(c->portMax, 20100);
@@ -87,6 +90,7 @@ private slots:
         QTest::newRow("runtime") << "[host]\nruntime=kata\n"_ba << u"host/runtime"_s;
         QTest::newRow("window") << "[schedule]\nwindows=someday 9-5\n"_ba << u"schedule/windows"_s;
         QTest::newRow("bool") << "[prices]\ninterruptible=maybe\n"_ba << u"prices/interruptible"_s;
+        QTest::newRow("network") << "[network]\nmode=nat\n"_ba << u"network/mode"_s;
         QTest::newRow("disk check")
             << "[agent]\ndisk_check_interval_s=0\n"_ba << u"agent/disk_check_interval_s"_s;
     }
@@ -98,6 +102,14 @@ private slots:
         QVERIFY(!c);
         QCOMPARE(c.error().code, u"invalid_config"_s);
         QCOMPARE(c.error().field, field);
+    }
+
+    void networkModeDefaultsToAuto()
+    {
+        auto c = HostConfig::load(writeIni("[host]\naddress=127.0.0.1\n"));
+        QVERIFY(c);
+        QCOMPARE(c->networkMode, u"auto"_s);
+        QCOMPARE(HostConfig::defaults().networkMode, u"auto"_s);
     }
 
     void missingFileIsAnError()

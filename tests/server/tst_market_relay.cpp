@@ -513,6 +513,56 @@ private slots:
         QCOMPARE(authorize(u"suanli"_s, m_renterKey.publicLine), QString());
     }
 
+    void badRelayOptionsAreRefusedClearly()
+    {
+        auto run = [&](const QStringList &args, QByteArray *err) {
+            QProcess p;
+            p.start(marketBinary(), args);
+            if (!p.waitForFinished(10000))
+                return -1;
+            *err = p.readAllStandardError();
+            return p.exitCode();
+        };
+        const QString db = u"sqlite:"_s + m_dir->filePath(u"cli.db"_s);
+        QByteArray err;
+        QCOMPARE(run({u"serve"_s, u"--db"_s, db, u"--listen"_s, u"127.0.0.1:0"_s, u"--relay"_s,
+                      u"relay.example"_s},
+                     &err),
+                 1);
+        QVERIFY2(err.contains("PUBLIC_HOST:PORT=HOST_KEY.pub"), err.constData());
+        QCOMPARE(run({u"serve"_s, u"--db"_s, db, u"--listen"_s, u"127.0.0.1:0"_s, u"--relay"_s,
+                      u"relay.example:2222=/nonexistent/key.pub"_s},
+                     &err),
+                 1);
+        QVERIFY2(err.contains("cannot read"), err.constData());
+        const QString bogus = m_dir->filePath(u"bogus.pub"_s);
+        {
+            QFile f(bogus);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("ssh-ed25519 AAAAnotakey relay\n");
+        }
+        QCOMPARE(run({u"serve"_s, u"--db"_s, db, u"--listen"_s, u"127.0.0.1:0"_s, u"--relay"_s,
+                      u"relay.example:2222="_s + bogus},
+                     &err),
+                 1);
+        QVERIFY2(err.contains("no ssh-ed25519 public host key"), err.constData());
+        QCOMPARE(run({u"serve"_s, u"--db"_s, db, u"--relay-ports"_s, u"5000-4000"_s}, &err), 1);
+        QVERIFY2(err.contains("--relay-ports"), err.constData());
+        // relay-authorize never fails sshd's way: exit 0, nothing on stdout.
+        QProcess authorize;
+        authorize.start(marketBinary(), {u"relay-authorize"_s, u"--db"_s, db, u"suanli"_s});
+        QVERIFY(authorize.waitForFinished(10000));
+        QCOMPARE(authorize.exitCode(), 0);
+        QVERIFY(authorize.readAllStandardOutput().isEmpty());
+        // Both relay commands are in --help.
+        QProcess help;
+        help.start(marketBinary(), {u"--help"_s});
+        QVERIFY(help.waitForFinished(10000));
+        const QByteArray text = help.readAllStandardOutput();
+        QVERIFY(text.contains("relay-config") && text.contains("relay-authorize") &&
+                text.contains("--relay-ports"));
+    }
+
     void relayConfigRunsARealSshd()
     {
         if (geteuid() != 0)

@@ -1,4 +1,5 @@
 #include "sshdfixture.h"
+#include "tcptools.h"
 
 #include "app/access/accesslinks.h"
 #include "app/access/instanceaccess.h"
@@ -177,6 +178,78 @@ private slots:
         QTcpServer again;
         QVERIFY(again.listen(QHostAddress::LocalHost, localPort));
         QCOMPARE(access.addForward(6006).error().code, QStringLiteral("not_running"));
+
+        http.terminate();
+        http.waitForFinished();
+    }
+
+    // The same through a relay (docs/ssh.md, "Through a relay"): a second real sshd that only
+    // lets the key open the instance's port, as the market's relay does. The Jupyter tunnel,
+    // a port forward and the ~/.ssh/config file all go through it.
+    void jupyterAndTunnelsThroughARelay()
+    {
+        SshdFixture sshd;
+        QString error;
+        QVERIFY2(sshd.start(&error), qPrintable(error));
+        SshdFixture relay;
+        relay.setAuthorizedKeys(
+            QStringLiteral("restrict,port-forwarding,permitopen=\"127.0.0.1:%1\" %2\n")
+                .arg(sshd.port())
+                .arg(sshd.clientPublicKeyLine()));
+        relay.addConfig(QStringLiteral("PermitTTY no\nForceCommand /bin/true\n"));
+        QVERIFY2(relay.start(&error), qPrintable(error));
+        QTemporaryDir root;
+        const quint16 httpPort = freeLoopbackPort();
+        QProcess http;
+        http.setWorkingDirectory(root.path());
+        http.start(QStringLiteral("python3"),
+                   {QStringLiteral("-m"), QStringLiteral("http.server"), QStringLiteral("--bind"),
+                    QStringLiteral("127.0.0.1"), QString::number(httpPort)});
+        QVERIFY(http.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(QTcpSocket().bind(QHostAddress::LocalHost, httpPort) == false,
+                                 10000);
+
+        protocol::Instance instance;
+        instance.id = 8;
+        instance.label = QStringLiteral("relayed");
+        instance.state = protocol::InstanceState::Running;
+        instance.ssh = protocol::SshEndpoint{
+            QStringLiteral("127.0.0.1"), sshd.port(), sshd.user(), sshd.hostKeyLine(),
+            protocol::SshJump{QStringLiteral("127.0.0.1"), relay.port(), relay.user(),
+                              relay.hostKeyLine()}};
+        instance.jupyter = protocol::JupyterEndpoint{httpPort, QStringLiteral("s3cret")};
+        QTemporaryDir app;
+        const ssh::SshConfig config(
+            {app.path() + QStringLiteral("/.ssh"), app.path() + QStringLiteral("/ssh")});
+        InstanceAccess access(instance, sshd.clientKeyPath(), config,
+                              [](const QUrl &) { return true; });
+
+        auto url = access.openJupyter();
+        QVERIFY2(url.ok(), url.ok() ? "" : qPrintable(url.error().message));
+        QNetworkAccessManager network;
+        QNetworkReply *reply = network.get(QNetworkRequest(*url));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        reply->deleteLater();
+        QCOMPARE(access.sessionState(), ssh::SessionState::Connected);
+        QVERIFY(relay.log().contains(QStringLiteral("Accepted publickey for ") + relay.user()));
+
+        // A port forward of the user's own, bytes compared both ways.
+        EchoServer echo;
+        auto forward = access.addForward(echo.port());
+        QVERIFY2(forward.ok(), forward.ok() ? "" : qPrintable(forward.error().message));
+        QCOMPARE(exchange(forward->localPort, "through the relay"),
+                 QByteArray("through the relay"));
+
+        // The ~/.ssh/config file says the same: a ProxyJump to the relay's own Host block.
+        QVERIFY(access.writeSshConfig().ok());
+        QFile file(config.hostFilePath(access.hostAlias()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY2(text.contains("    ProxyJump suanli-relayed-relay\n"), text.constData());
+        QVERIFY(text.contains("Host suanli-relayed-relay\n"));
+        QVERIFY(text.contains(QStringLiteral("    Port %1\n").arg(relay.port()).toUtf8()));
 
         http.terminate();
         http.waitForFinished();

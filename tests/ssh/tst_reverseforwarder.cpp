@@ -14,6 +14,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <csignal>
 #include <unistd.h>
@@ -41,7 +42,7 @@ QList<pid_t> descendants(pid_t root)
         const QByteArray line = stat.readAll();
         // "pid (comm) state ppid …"; comm may hold spaces, so read after the last ')'.
         const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 1)
+        if (fields.size() > 1 && fields[0] != "Z") // a zombie is gone already
             children.insert(pid_t(fields[1].toInt()), pid);
     }
     QList<pid_t> found;
@@ -151,10 +152,18 @@ private:
     {
         const pid_t master = sshdMaster(config());
         QVERIFY(master > 0);
-        const QList<pid_t> children = descendants(master);
+        // Stopped, the listener forks no new session; its live children (a session's process
+        // may fork its own meanwhile) are killed until none is left, then the listener.
+        ::kill(master, SIGSTOP);
+        for (int round = 0; round < 50; ++round) {
+            const QList<pid_t> children = descendants(master);
+            if (children.isEmpty())
+                break;
+            for (pid_t child : children)
+                ::kill(child, SIGKILL);
+            QThread::msleep(20);
+        }
         ::kill(master, SIGKILL);
-        for (pid_t child : children)
-            ::kill(child, SIGKILL);
         if (m_restarted)
             m_restarted->waitForFinished(5000);
         m_restarted.reset();

@@ -1,0 +1,390 @@
+// The agent in relay mode (docs/host.md "Network"): a real Podman instance, a real OpenSSH sshd
+// as the relay, and a WebSocket peer on loopback playing the market's side of the agent
+// channel (hello → welcome with the verdict, create, the relay message). A renter's real
+// OpenSSH client reaches the instance's sshd through the relay (ssh -W as ProxyCommand, both
+// host keys pinned); the instance's port is published on 127.0.0.1 only; the relay killed and
+// started again → reachable again, the instance still running.
+
+#include "host/hostengine.h"
+#include "protocol/json.h"
+#include "ssh/reverseforwarder.h"
+#include "ssh/sshkey.h"
+#include "sshdfixture.h"
+#include "support/podmancli.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <csignal>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using namespace suanli;
+
+namespace {
+
+constexpr auto kImage = "localhost/suanli/base:bookworm";
+constexpr qint64 kInstance = 7;
+
+QList<pid_t> descendants(pid_t root)
+{
+    QMultiHash<pid_t, pid_t> children;
+    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs);
+    for (const QString &entry : entries) {
+        bool ok = false;
+        const pid_t pid = pid_t(entry.toInt(&ok));
+        QFile stat(u"/proc/%1/stat"_s.arg(pid));
+        if (!ok || !stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1 && fields[0] != "Z") // a zombie is gone already
+            children.insert(pid_t(fields[1].toInt()), pid);
+    }
+    QList<pid_t> found;
+    QList<pid_t> queue{root};
+    while (!queue.isEmpty()) {
+        const pid_t parent = queue.takeFirst();
+        for (pid_t child : children.values(parent)) {
+            found.append(child);
+            queue.append(child);
+        }
+    }
+    return found;
+}
+
+/// The market's side of the agent channel, scripted by the test.
+class FakeMarket : public QObject
+{
+    Q_OBJECT
+public:
+    FakeMarket()
+        : m_server(u"fake-market"_s, QWebSocketServer::NonSecureMode)
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
+            while (QWebSocket *socket = m_server.nextPendingConnection()) {
+                m_agent = socket;
+                connect(socket, &QWebSocket::textMessageReceived, this, &FakeMarket::onText);
+            }
+        });
+    }
+    QUrl url() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_server.serverPort())); }
+    void send(const protocol::MarketMessage &message)
+    {
+        m_agent->sendTextMessage(
+            QString::fromUtf8(QJsonDocument(protocol::toJson(message)).toJson()));
+    }
+
+    QString verdict = u"relay"_s;
+    std::optional<protocol::HelloMessage> hello;
+    QList<protocol::InstanceStateMessage> states;
+
+private:
+    void onText(const QString &text)
+    {
+        auto json = protocol::parseJsonObject(text.toUtf8());
+        if (!json)
+            return;
+        auto message = protocol::agentMessageFromJson(*json);
+        if (!message)
+            return;
+        if (const auto *h = std::get_if<protocol::HelloMessage>(&*message)) {
+            hello = *h;
+            send(protocol::WelcomeMessage{1, u"test"_s, verdict});
+        } else if (const auto *s = std::get_if<protocol::InstanceStateMessage>(&*message)) {
+            states.append(*s);
+        }
+    }
+
+    QWebSocketServer m_server;
+    QWebSocket *m_agent = nullptr;
+};
+
+} // namespace
+
+class TestHostRelay : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    ssh::test::SshdFixture m_relay;
+    std::unique_ptr<QProcess> m_restarted;
+    FakeMarket m_market;
+    std::unique_ptr<host::HostEngine> m_engine;
+    QStringList m_log;
+    QString m_renterPublic;
+    quint16 m_relayPort = 0; ///< the instance's port on the relay's loopback
+    protocol::SshEndpoint m_ssh;
+
+    QString stateDir() const { return m_dir.filePath(u"state"_s); }
+    QString renterKey() const { return m_dir.filePath(u"renter"_s); }
+    QString relayConfig() const { return m_relay.dir() + u"/sshd_config"_s; }
+
+    void authorize(const QString &agentKeyLine)
+    {
+        QFile file(m_relay.dir() + u"/authorized_keys"_s);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(u"restrict,port-forwarding,permitlisten=\"127.0.0.1:%1\" %2\n"
+                   "restrict,port-forwarding,permitopen=\"127.0.0.1:%1\" %3\n"_s.arg(m_relayPort)
+                       .arg(agentKeyLine, m_renterPublic)
+                       .toUtf8());
+    }
+
+    /// The renter's OpenSSH client: the relay as a jump (ssh -W), both host keys pinned.
+    int sshThroughRelay(const QString &command, QByteArray *output)
+    {
+        const QString knownHosts = m_dir.filePath(u"known_hosts"_s);
+        QFile kh(knownHosts);
+        if (!kh.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return -1;
+        kh.write(u"[127.0.0.1]:%1 %2\n[127.0.0.1]:%3 %4\n"_s.arg(m_relay.port())
+                     .arg(m_relay.hostKeyLine())
+                     .arg(m_relayPort)
+                     .arg(m_ssh.host_key.section(u' ', 0, 1))
+                     .toUtf8());
+        kh.close();
+        const QString common =
+            u"-F /dev/null -i %1 -o BatchMode=yes -o IdentitiesOnly=yes "
+            "-o StrictHostKeyChecking=yes -o UserKnownHostsFile=%2"_s.arg(renterKey(), knownHosts);
+        QProcess ssh;
+        ssh.setProcessChannelMode(QProcess::MergedChannels);
+        ssh.start(u"ssh"_s,
+                  QProcess::splitCommand(common) +
+                      QStringList{u"-o"_s,
+                                  u"ProxyCommand=ssh %1 -p %2 -W %h:%p %3@127.0.0.1"_s.arg(
+                                      common, QString::number(m_relay.port()), m_relay.user()),
+                                  u"-p"_s, QString::number(m_relayPort), u"root@127.0.0.1"_s,
+                                  command});
+        // The agent runs in this thread: wait with the event loop running.
+        if (!QTest::qWaitFor([&] { return ssh.state() == QProcess::NotRunning; }, 30000)) {
+            ssh.kill();
+            ssh.waitForFinished();
+            return -1;
+        }
+        *output = ssh.readAll();
+        return ssh.exitStatus() == QProcess::NormalExit ? ssh.exitCode() : -1;
+    }
+
+    QString containerState()
+    {
+        QByteArray out;
+        testing::podman({u"inspect"_s, u"--format"_s, u"{{.State.Status}}"_s,
+                         m_engine->instances().value(0).container},
+                        stateDir(), &out);
+        return QString::fromUtf8(out.trimmed());
+    }
+
+    void killRelay()
+    {
+        pid_t master = 0;
+        for (pid_t pid : descendants(::getpid())) {
+            QFile cmdline(u"/proc/%1/cmdline"_s.arg(pid));
+            if (cmdline.open(QIODevice::ReadOnly) &&
+                cmdline.readAll().contains(relayConfig().toUtf8())) {
+                master = pid; // the first one, breadth first: sshd's own children come later
+                break;
+            }
+        }
+        QVERIFY(master > 0);
+        // Stopped, the listener forks no new session; its live children (a session's process
+        // may fork its own meanwhile) are killed until none is left, then the listener.
+        ::kill(master, SIGSTOP);
+        for (int round = 0; round < 50; ++round) {
+            const QList<pid_t> children = descendants(master);
+            if (children.isEmpty())
+                break;
+            for (pid_t child : children)
+                ::kill(child, SIGKILL);
+            QThread::msleep(20);
+        }
+        ::kill(master, SIGKILL);
+        if (m_restarted)
+            m_restarted->waitForFinished(5000);
+        m_restarted.reset();
+    }
+
+    bool restartRelay()
+    {
+        m_restarted = std::make_unique<QProcess>();
+        m_restarted->setProcessChannelMode(QProcess::MergedChannels);
+        m_restarted->setStandardOutputFile(m_relay.dir() + u"/sshd.log"_s, QIODevice::Append);
+        m_restarted->start(u"/usr/sbin/sshd"_s, {u"-D"_s, u"-e"_s, u"-f"_s, relayConfig()});
+        if (!m_restarted->waitForStarted(5000))
+            return false;
+        return QTest::qWaitFor(
+            [&] {
+                QTcpSocket probe;
+                probe.connectToHost(QHostAddress::LocalHost, m_relay.port());
+                return probe.waitForConnected(100);
+            },
+            10000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_relay.addConfig(u"PermitTTY no\nForceCommand /bin/true\nGatewayPorts no\n"_s);
+        QString error;
+        QVERIFY2(m_relay.start(&error), qPrintable(error));
+        auto renter = ssh::generateEd25519Key(u"renter@test"_s);
+        QVERIFY(renter.ok());
+        QVERIFY(ssh::saveKeyPair(*renter, renterKey()).ok());
+        m_renterPublic = renter->publicKeyLine;
+        m_relayPort = ssh::test::freeLoopbackPort();
+
+        host::HostConfig config = host::HostConfig::defaults();
+        config.stateDir = stateDir();
+        config.address = u"127.0.0.1"_s;
+        const int base = 21000 + int(QCoreApplication::applicationPid() % 200) * 20;
+        config.portMin = base;
+        config.portMax = base + 19;
+        config.memoryMb = 256;
+        config.pidsLimit = 128;
+        config.cpus = 1;
+        config.stopTimeoutS = 2;
+        config.reconnectMinMs = 100;
+        config.reconnectMaxMs = 1000;
+        config.networkMode = u"relay"_s;
+        m_engine = std::make_unique<host::HostEngine>(
+            host::HostEngine::Options{m_market.url(), "sh_test", config}, nullptr);
+        connect(m_engine.get(), &host::HostEngine::message, this, [this](const QString &text) {
+            m_log.append(text);
+            qDebug("agent: %s", qPrintable(text));
+        });
+        m_engine->start();
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->status(), host::HostEngine::Status::Online, 60000);
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_engine && m_engine->status() == host::HostEngine::Status::Online) {
+            protocol::CommandMessage destroy{
+                u"cmd-destroy"_s, protocol::CommandAction::Destroy, kInstance, std::nullopt, {}};
+            m_market.send(destroy);
+            (void)QTest::qWaitFor(
+                [&] {
+                    return !m_market.states.isEmpty() &&
+                           m_market.states.last().state == protocol::InstanceState::Destroyed;
+                },
+                60000);
+        }
+        m_engine.reset();
+        testing::removeAgentLeftovers(stateDir());
+        if (m_restarted)
+            killRelay();
+        m_relay.stop();
+    }
+
+    void helloCarriesTheRelayKey()
+    {
+        QVERIFY(m_market.hello);
+        QCOMPARE(m_market.hello->network, u"relay"_s);
+        QCOMPARE(m_market.hello->probe_port, 0); // relay mode: nothing to probe
+        const QString key = m_market.hello->relay_public_key;
+        QVERIFY2(key.startsWith(u"ssh-ed25519 "_s), qPrintable(key));
+        QFile file(stateDir() + u"/relay_ed25519"_s);
+        QVERIFY(file.exists());
+        QCOMPARE(file.permissions() &
+                     (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+                 QFile::Permissions());
+        auto pair = ssh::loadKeyPair(file.fileName());
+        QVERIFY(pair.ok());
+        QCOMPARE(pair->publicKeyLine.section(u' ', 0, 1), key);
+        QCOMPARE(m_engine->network(), u"relay"_s);
+    }
+
+    void instancePublishedOnLoopbackOnly()
+    {
+        protocol::InstanceSpec spec;
+        spec.image = QString::fromLatin1(kImage);
+        spec.disk_gb = 1;
+        spec.ssh_public_key = m_renterPublic;
+        m_market.send(protocol::CommandMessage{
+            u"cmd-create"_s, protocol::CommandAction::Create, kInstance, spec, {}});
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return !m_market.states.isEmpty() &&
+                       (m_market.states.last().state == protocol::InstanceState::Running ||
+                        m_market.states.last().state == protocol::InstanceState::Failed);
+            },
+            180000));
+        const protocol::InstanceStateMessage running = m_market.states.last();
+        QVERIFY2(running.state == protocol::InstanceState::Running, qPrintable(running.reason));
+        QVERIFY(running.ssh);
+        m_ssh = *running.ssh;
+
+        QByteArray published;
+        QCOMPARE(testing::podman({u"port"_s, m_engine->instances().value(0).container, u"22/tcp"_s},
+                                 stateDir(), &published),
+                 0);
+        QCOMPARE(QString::fromUtf8(published.trimmed()), u"127.0.0.1:%1"_s.arg(m_ssh.port));
+    }
+
+    void relayMessageMakesTheInstanceReachable()
+    {
+        QVERIFY(m_ssh.port > 0);
+        authorize(m_market.hello->relay_public_key);
+        const quint16 stray = ssh::test::freeLoopbackPort();
+        m_market.send(protocol::RelayMessage{u"127.0.0.1"_s,
+                                             m_relay.port(),
+                                             m_relay.user(),
+                                             m_relay.hostKeyLine(),
+                                             {{kInstance, m_relayPort}, {99, stray}}});
+        QTRY_VERIFY_WITH_TIMEOUT(m_engine->relayForwarder(), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->relayForwarder()->activeForwards(),
+                                  QList<quint16>{m_relayPort}, 15000);
+        QVERIFY(std::any_of(m_log.cbegin(), m_log.cend(), [](const QString &line) {
+            return line.contains(u"instance 99"_s) && line.contains(u"ignored"_s);
+        }));
+
+        QByteArray output;
+        const int rc = sshThroughRelay(u"echo relayed-$((6*7))"_s, &output);
+        QVERIFY2(rc == 0, output.constData());
+        QVERIFY2(output.contains("relayed-42"), output.constData());
+    }
+
+    void relayRestartLosesNoInstance()
+    {
+        QVERIFY(m_engine->relayForwarder());
+        const qsizetype reportsBefore = m_market.states.size();
+        QElapsedTimer sinceKill;
+        killRelay();
+        sinceKill.start();
+        QTRY_VERIFY2_WITH_TIMEOUT(m_engine->relayForwarder()->activeForwards().isEmpty(),
+                                  qPrintable(u"state %1, sessions %2, channels %3"_s
+                                                 .arg(int(m_engine->relayForwarder()->state()))
+                                                 .arg(m_engine->relayForwarder()->sessionCount())
+                                                 .arg(m_engine->relayForwarder()->openChannels())),
+                                  30000);
+        qInfo("relay killed: the agent saw it %lld ms later", sinceKill.elapsed());
+        QTest::qWait(1000);
+        QElapsedTimer sinceRestart;
+        QVERIFY(restartRelay());
+        sinceRestart.start();
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->relayForwarder()->activeForwards(),
+                                  QList<quint16>{m_relayPort}, 15000);
+        QByteArray output;
+        const int rc = sshThroughRelay(u"echo back-again"_s, &output);
+        QVERIFY2(rc == 0, output.constData());
+        QVERIFY(output.contains("back-again"));
+        qInfo("relay restarted: reachable again through it %lld ms after sshd listened",
+              sinceRestart.elapsed());
+        QCOMPARE(containerState(), u"running"_s);
+        QVERIFY(m_engine->instances().value(0).state == protocol::InstanceState::Running);
+        QCOMPARE(m_market.states.size(), reportsBefore); // no state change reported
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHostRelay)
+#include "tst_host_relay.moc"
