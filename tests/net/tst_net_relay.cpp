@@ -628,8 +628,13 @@ private slots:
         qInfo("relay restart: a new session after %lld ms", took);
         // The app's own event-loop session reconnects; its forward carries bytes again.
         QNetworkAccessManager network;
-        const QUrl file(
-            u"http://127.0.0.1:%1/small/f03.txt"_s.arg(m_access->forwards().constLast().localPort));
+        quint16 local = 0;
+        for (const ssh::ForwardStats &f : m_access->forwards()) {
+            if (f.remotePort == m_servicePort)
+                local = f.localPort;
+        }
+        QVERIFY(local);
+        const QUrl file(u"http://127.0.0.1:%1/small/f03.txt"_s.arg(local));
         QTRY_COMPARE_WITH_TIMEOUT(httpGet(network, file).body, QByteArray("file 3\n"), kRecoverMs);
         checkBilling(false);
     }
