@@ -35,33 +35,6 @@ namespace {
 constexpr auto kImage = "localhost/suanli/base:bookworm";
 constexpr qint64 kInstance = 7;
 
-QList<pid_t> descendants(pid_t root)
-{
-    QMultiHash<pid_t, pid_t> children;
-    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs);
-    for (const QString &entry : entries) {
-        bool ok = false;
-        const pid_t pid = pid_t(entry.toInt(&ok));
-        QFile stat(u"/proc/%1/stat"_s.arg(pid));
-        if (!ok || !stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray line = stat.readAll();
-        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 1 && fields[0] != "Z") // a zombie is gone already
-            children.insert(pid_t(fields[1].toInt()), pid);
-    }
-    QList<pid_t> found;
-    QList<pid_t> queue{root};
-    while (!queue.isEmpty()) {
-        const pid_t parent = queue.takeFirst();
-        for (pid_t child : children.values(parent)) {
-            found.append(child);
-            queue.append(child);
-        }
-    }
-    return found;
-}
-
 /// The market's side of the agent channel, scripted by the test.
 class FakeMarket : public QObject
 {
@@ -187,7 +160,7 @@ private:
     void killRelay()
     {
         pid_t master = 0;
-        for (pid_t pid : descendants(::getpid())) {
+        for (pid_t pid : ssh::test::descendantProcesses(::getpid())) {
             QFile cmdline(u"/proc/%1/cmdline"_s.arg(pid));
             if (cmdline.open(QIODevice::ReadOnly) &&
                 cmdline.readAll().contains(relayConfig().toUtf8())) {
@@ -196,18 +169,7 @@ private:
             }
         }
         QVERIFY(master > 0);
-        // Stopped, the listener forks no new session; its live children (a session's process
-        // may fork its own meanwhile) are killed until none is left, then the listener.
-        ::kill(master, SIGSTOP);
-        for (int round = 0; round < 50; ++round) {
-            const QList<pid_t> children = descendants(master);
-            if (children.isEmpty())
-                break;
-            for (pid_t child : children)
-                ::kill(child, SIGKILL);
-            QThread::msleep(20);
-        }
-        ::kill(master, SIGKILL);
+        ssh::test::killProcessTree(master);
         if (m_restarted)
             m_restarted->waitForFinished(5000);
         m_restarted.reset();

@@ -26,41 +26,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-/// Pids of every process below `root` (sshd's per-connection children and theirs).
-QList<pid_t> descendants(pid_t root)
-{
-    QMultiHash<pid_t, pid_t> children;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-    for (const QString &entry : entries) {
-        bool ok = false;
-        const pid_t pid = pid_t(entry.toInt(&ok));
-        if (!ok)
-            continue;
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray line = stat.readAll();
-        // "pid (comm) state ppid …"; comm may hold spaces, so read after the last ')'.
-        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 1 && fields[0] != "Z") // a zombie is gone already
-            children.insert(pid_t(fields[1].toInt()), pid);
-    }
-    QList<pid_t> found;
-    QList<pid_t> queue{root};
-    while (!queue.isEmpty()) {
-        const pid_t parent = queue.takeFirst();
-        for (pid_t child : children.values(parent)) {
-            found.append(child);
-            queue.append(child);
-        }
-    }
-    return found;
-}
-
 /// The sshd this test process started with `config` (the fixture's, or a restarted one).
 pid_t sshdMaster(const QString &config)
 {
-    for (pid_t pid : descendants(::getpid())) {
+    for (pid_t pid : descendantProcesses(::getpid())) {
         QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
         if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains(config.toUtf8()))
             return pid;
@@ -152,18 +121,7 @@ private:
     {
         const pid_t master = sshdMaster(config());
         QVERIFY(master > 0);
-        // Stopped, the listener forks no new session; its live children (a session's process
-        // may fork its own meanwhile) are killed until none is left, then the listener.
-        ::kill(master, SIGSTOP);
-        for (int round = 0; round < 50; ++round) {
-            const QList<pid_t> children = descendants(master);
-            if (children.isEmpty())
-                break;
-            for (pid_t child : children)
-                ::kill(child, SIGKILL);
-            QThread::msleep(20);
-        }
-        ::kill(master, SIGKILL);
+        killProcessTree(master);
         if (m_restarted)
             m_restarted->waitForFinished(5000);
         m_restarted.reset();

@@ -5,16 +5,60 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QMultiHash>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
 
-#include <functional>
 #include <pwd.h>
 #include <signal.h>
 #include <unistd.h>
 
 namespace suanli::ssh::test {
+
+QList<pid_t> descendantProcesses(pid_t root)
+{
+    QMultiHash<pid_t, pid_t> children;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &entry : entries) {
+        bool ok = false;
+        const pid_t pid = pid_t(entry.toInt(&ok));
+        if (!ok)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        // "pid (comm) state ppid …"; comm may hold spaces, so read after the last ')'.
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1 && fields[0] != "Z") // a zombie is gone already
+            children.insert(pid_t(fields[1].toInt()), pid);
+    }
+    QList<pid_t> found;
+    QList<pid_t> queue{root};
+    while (!queue.isEmpty()) {
+        const pid_t parent = queue.takeFirst();
+        for (pid_t child : children.values(parent)) {
+            found.append(child);
+            queue.append(child);
+        }
+    }
+    return found;
+}
+
+void killProcessTree(pid_t root)
+{
+    ::kill(root, SIGSTOP);
+    for (int round = 0; round < 50; ++round) {
+        const QList<pid_t> children = descendantProcesses(root);
+        if (children.isEmpty())
+            break;
+        for (pid_t child : children)
+            ::kill(child, SIGKILL);
+        QThread::msleep(20);
+    }
+    ::kill(root, SIGKILL);
+}
 
 quint16 freeLoopbackPort()
 {
@@ -146,19 +190,7 @@ void SshdFixture::kill()
 {
     if (!m_process || m_process->state() == QProcess::NotRunning)
         return;
-    // Children first, depth first: sshd forks one process per connection, which forks again
-    // for privilege separation.
-    std::function<void(qint64)> killTree = [&](qint64 pid) {
-        QFile children(QStringLiteral("/proc/%1/task/%1/children").arg(pid));
-        if (children.open(QIODevice::ReadOnly)) {
-            const auto ids =
-                QString::fromLatin1(children.readAll()).split(u' ', Qt::SkipEmptyParts);
-            for (const QString &id : ids)
-                killTree(id.toLongLong());
-        }
-        ::kill(pid_t(pid), SIGKILL);
-    };
-    killTree(m_process->processId());
+    killProcessTree(pid_t(m_process->processId()));
     m_process->waitForFinished(5000);
     m_process.reset();
 }

@@ -4,9 +4,20 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <QList>
+
 #include <memory>
+#include <sys/types.h>
 
 namespace suanli::ssh::test {
+
+/// Pids of every live process below `root`, breadth first (sshd's per-connection children and
+/// theirs), read from /proc.
+QList<pid_t> descendantProcesses(pid_t root);
+/// Kills `root` and everything below it with SIGKILL: the root is stopped first so that it
+/// forks nothing new, its children are killed until none is left (a session's process may
+/// fork its own meanwhile), then the root. A server machine gone, not a graceful stop.
+void killProcessTree(pid_t root);
 
 /// A real OpenSSH sshd on 127.0.0.1 with its own temporary config, host key (ed25519, made by
 /// our key code) and authorized_keys: one client key generated for the tests. Logs in as the
