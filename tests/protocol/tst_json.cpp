@@ -382,8 +382,10 @@ private slots:
             QVERIFY(*decoded == message);
         }
         QCOMPARE(toJson(market.at(0)).value(u"type"_s).toString(), u"welcome"_s);
-        QCOMPARE(toJson(market.at(1)).value(u"action"_s).toString(), u"create"_s);
-        QVERIFY(toJson(market.at(2)).value(u"spec"_s).isNull());
+        QCOMPARE(toJson(market.at(1)).value(u"type"_s).toString(), u"relay"_s);
+        QCOMPARE(toJson(market.at(1)).value(u"listen"_s).toArray().size(), 2);
+        QCOMPARE(toJson(market.at(2)).value(u"action"_s).toString(), u"create"_s);
+        QVERIFY(toJson(market.at(3)).value(u"spec"_s).isNull());
 
         const QList<AppEvent> events{
             InstanceEvent{sampleInstance()}, TelemetryEvent{sampleTelemetry()},
