@@ -913,6 +913,17 @@ per %1</translation>
     </message>
 </context>
 <context>
+    <name>suanli::ssh::ReverseForwarder</name>
+    <message>
+        <source>The relay %1:%2 took no data for %3 s.</source>
+        <translation>The relay %1:%2 took no data for %3 s.</translation>
+    </message>
+    <message>
+        <source>The relay %1:%2 refused to listen on its port %3: %4</source>
+        <translation>The relay %1:%2 refused to listen on its port %3: %4</translation>
+    </message>
+</context>
+<context>
     <name>suanli::ssh::SshConfig</name>
     <message>
         <source>Another Suanli process is writing the SSH configuration; try again.</source>

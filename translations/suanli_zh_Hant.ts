@@ -907,6 +907,17 @@ per %1</source>
     </message>
 </context>
 <context>
+    <name>suanli::ssh::ReverseForwarder</name>
+    <message>
+        <source>The relay %1:%2 took no data for %3 s.</source>
+        <translation>中繼 %1:%2 已 %3 秒未接收任何資料。</translation>
+    </message>
+    <message>
+        <source>The relay %1:%2 refused to listen on its port %3: %4</source>
+        <translation>中繼 %1:%2 拒絕在其連接埠 %3 上監聽：%4</translation>
+    </message>
+</context>
+<context>
     <name>suanli::ssh::SshConfig</name>
     <message>
         <source>Another Suanli process is writing the SSH configuration; try again.</source>
