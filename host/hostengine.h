@@ -7,6 +7,7 @@
 #include "journal.h"
 #include "marketlink.h"
 #include "podman.h"
+#include "protocol/version.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -49,7 +50,7 @@ public:
         QUrl market;          ///< base URL, http[s]://host:port
         QByteArray hostToken; ///< sh_…
         HostConfig config;
-        QString agentVersion = QStringLiteral("0.1.0");
+        QString agentVersion = QString::fromLatin1(protocol::kVersion);
     };
 
     /// `probe` may be null (no GPU support compiled in / wanted); the engine owns it.

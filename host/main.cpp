@@ -4,6 +4,7 @@
 #include "host/hostengine.h"
 #include "host/journal.h"
 #include "host/selftest.h"
+#include "protocol/version.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -177,7 +178,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"suanli-host"_s);
-    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(suanli::protocol::kVersion));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -1,5 +1,7 @@
 #include "agentchannel.h"
 
+#include "protocol/version.h"
+
 #include "appeventhub.h"
 #include "eventrelay.h"
 #include "idletracker.h"
@@ -240,7 +242,7 @@ void AgentChannel::completeHello(AgentSession *session, const protocol::HelloMes
     }
     session->helloSeen = true;
     session->lastRelay.clear(); // a new hello hears its relay again
-    protocol::WelcomeMessage welcome{hostId, u"0.1.0"_s, *relay ? u"relay"_s : u"direct"_s};
+    protocol::WelcomeMessage welcome{hostId, QString::fromLatin1(protocol::kVersion), *relay ? u"relay"_s : u"direct"_s};
     session->socket->sendTextMessage(compact(protocol::toJson(protocol::MarketMessage{welcome})));
     if (noRelay)
         session->socket->sendTextMessage(errorMessage(

@@ -5,6 +5,7 @@
 #include "relayconfig.h"
 #include "relaykey.h"
 #include "sqlstore.h"
+#include "protocol/version.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -299,7 +300,7 @@ int main(int argc, char *argv[])
 #endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"suanli-market"_s);
-    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(suanli::protocol::kVersion));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -3,6 +3,7 @@
 
 #include "app/language.h"
 #include "app/settings.h"
+#include "protocol/version.h"
 #include "ui/launcher.h"
 
 #include <QApplication>
@@ -20,7 +21,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"Suanli"_s);
     QApplication::setApplicationName(u"suanli"_s);
-    QApplication::setApplicationVersion(u"0.1.0"_s);
+    QApplication::setApplicationVersion(QString::fromLatin1(suanli::protocol::kVersion));
     QApplication::setDesktopFileName(u"suanli"_s);
 
     const QString language = suanli::app::resolveLanguage(suanli::app::Settings().language());
