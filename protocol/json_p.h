@@ -354,6 +354,19 @@ private:
         out = value->toDouble();
     }
 
+    /// A nullable string: null or missing leaves nullopt.
+    void readNullable(QLatin1StringView name, std::optional<QString> &out)
+    {
+        const auto value = take(name, Need::Optional);
+        if (!value || value->isNull()) {
+            out.reset();
+            return;
+        }
+        if (!value->isString())
+            return wrongType(pathOf(name), u"a string or null"_s, *value);
+        out = value->toString();
+    }
+
     /// A nested object that may be null or missing (nullopt).
     template <Described T> void readNullable(QLatin1StringView name, std::optional<T> &out)
     {

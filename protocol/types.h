@@ -220,6 +220,9 @@ struct Host
     /// Withdrawn by its agent while the owner uses the machine (contributor mode).
     bool paused = false;
     QString paused_reason;
+    /// How renters reach it, the market's verdict: "direct" or "relay" (docs/relay.md); null
+    /// until its agent has said hello.
+    std::optional<QString> network;
     bool operator==(const Host &) const = default;
 };
 

@@ -253,6 +253,7 @@ template <Of<Host> S, typename F> void fields(S &s, F &&f)
     f("verified"_L1, s.verified);
     f("paused"_L1, s.paused);
     f("paused_reason"_L1, s.paused_reason);
+    f("network"_L1, s.network);
 }
 
 template <Of<LedgerEntry> S, typename F> void fields(S &s, F &&f)

@@ -30,8 +30,8 @@ Result<Host> SqlStore::readHost(qint64 hostId)
 {
     auto q = m_db->exec(u"SELECT id, owner_id, name, online, last_seen, listed, "
                         "price_gpu_hour_micro, price_storage_gb_month_micro, interruptible, "
-                        "min_duration_s, spec, reliability, verified, paused, paused_reason "
-                        "FROM hosts WHERE id = ?"_s,
+                        "min_duration_s, spec, reliability, verified, paused, paused_reason, "
+                        "network_requested, network FROM hosts WHERE id = ?"_s,
                         {hostId});
     if (!q)
         return q.error();
@@ -61,6 +61,8 @@ Result<Host> SqlStore::readHost(qint64 hostId)
     h.verified = q->value(12).toBool();
     h.paused = q->value(13).toBool();
     h.paused_reason = q->value(14).toString();
+    if (!q->value(15).toString().isEmpty()) // empty until the first hello's verdict
+        h.network = q->value(16).toString();
     q->finish();
     return h;
 }

@@ -93,6 +93,16 @@ Result<void> SqlStore::setHostNetwork(qint64 hostId, const QString &requested,
         return makeError(u"relay_key_in_use"_s, u"this relay_public_key belongs to another host"_s,
                          u"relay_public_key"_s);
     QString network = verdict == "relay"_L1 && !m_relayIds.isEmpty() ? u"relay"_s : u"direct"_s;
+    if (network == "direct"_L1 && !m_relayIds.isEmpty() && !relayPublicKey.isEmpty()) {
+        // An instance started while the host was relayed publishes its port on the host's
+        // loopback only: it stays reachable only through the relay, so the host stays relayed
+        // until its last relayed instance stops (docs/relay.md, "When the verdict changes").
+        auto held = m_db->scalar(u"SELECT COUNT(*) FROM relay_ports WHERE host_id = ?"_s, {hostId});
+        if (!held)
+            return held.error();
+        if (held->toLongLong() > 0)
+            network = u"relay"_s;
+    }
     qint64 relayId = 0;
     if (network == "relay"_L1) {
         auto current = m_db->scalar(u"SELECT relay_id FROM hosts WHERE id = ?"_s, {hostId});

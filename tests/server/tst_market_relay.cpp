@@ -12,7 +12,10 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -110,7 +113,7 @@ private:
 
     /// A listed host whose agent said hello with `network`; `welcome` gets the market's answer.
     RelayHost addHost(const QString &name, const QString &network, const QString &relayKey,
-                      int probePort, QJsonObject *welcome)
+                      int probePort, QJsonObject *welcome, int gpus = 1)
     {
         RelayHost host;
         auto created = m_h->post(u"/api/v1/hosts"_s, m_lender.token, {{u"name"_s, name}});
@@ -131,23 +134,68 @@ private:
         host.agent->socket().open(request);
         if (!connected.wait(5000))
             return host;
-        host.agent->send(helloMessage(network, relayKey, probePort));
+        host.agent->send(helloMessage(network, relayKey, probePort, gpus));
         *welcome = host.agent->take(u"welcome"_s, 8000);
         return host;
     }
 
-    static QJsonObject helloMessage(const QString &network, const QString &relayKey, int probePort)
+    /// The host's `network` as the lender's host list shows it (null: QJsonValue::Null).
+    QJsonValue hostNetwork(qint64 hostId)
     {
+        auto list = m_h->get(u"/api/v1/hosts"_s, m_lender.token);
+        const QJsonArray hosts = list.json[u"hosts"_s].toArray();
+        for (const auto &h : hosts) {
+            if (h[u"id"_s].toInteger() == hostId)
+                return h[u"network"_s];
+        }
+        return QJsonValue(QJsonValue::Undefined);
+    }
+
+    /// The host's agent connects again (a restart) and says hello with `network`.
+    /// `running`: the instances it holds, named in its hello as a real agent's journal would.
+    bool rehello(RelayHost &host, const QString &network, const QString &relayKey, int probePort,
+                 QJsonObject *welcome, const QList<qint64> &running = {})
+    {
+        QJsonArray held;
+        QHash<qint64, qint64> seqs;
+        for (qint64 id : running) {
+            seqs[id] = host.agent->nextSeq(id) - 1;
+            held.append(QJsonObject{
+                {u"instance_id"_s, id}, {u"state"_s, u"running"_s}, {u"last_seq"_s, seqs[id]}});
+        }
+        host.agent.reset();
+        host.agent = std::make_unique<ScriptedAgent>(m_h->baseUrl(), host.token);
+        for (auto it = seqs.cbegin(); it != seqs.cend(); ++it)
+            host.agent->setSeq(it.key(), it.value());
+        QNetworkRequest request{QUrl(agentUrl(m_h->baseUrl()))};
+        request.setRawHeader("Authorization", "Bearer " + host.token);
+        QSignalSpy connected(&host.agent->socket(), &QWebSocket::connected);
+        host.agent->socket().open(request);
+        if (!connected.wait(5000))
+            return false;
+        QJsonObject hello = helloMessage(network, relayKey, probePort);
+        hello[u"instances"_s] = held;
+        host.agent->send(hello);
+        *welcome = host.agent->take(u"welcome"_s, 8000);
+        return !welcome->isEmpty();
+    }
+
+    static QJsonObject helloMessage(const QString &network, const QString &relayKey, int probePort,
+                                    int gpus = 1)
+    {
+        QJsonArray devices;
+        for (int i = 0; i < gpus; ++i)
+            devices.append(QJsonObject{{u"index"_s, i},
+                                       {u"uuid"_s, u"GPU-%1"_s.arg(i)},
+                                       {u"model"_s, u"RTX 3090"_s},
+                                       {u"memory_mb"_s, 24576}});
         return {
             {u"type"_s, u"hello"_s},
             {u"agent_version"_s, u"test"_s},
             {u"spec"_s, QJsonObject{{u"cpu_cores"_s, 8},
                                     {u"ram_mb"_s, 32768},
                                     {u"disk_free_gb"_s, 500},
-                                    {u"gpus"_s, QJsonArray{QJsonObject{{u"index"_s, 0},
-                                                                       {u"uuid"_s, u"GPU-0"_s},
-                                                                       {u"model"_s, u"RTX 3090"_s},
-                                                                       {u"memory_mb"_s, 24576}}}}}},
+                                    {u"gpus"_s, devices}}},
             {u"address"_s, u"127.0.0.1"_s},
             {u"port_min"_s, 40000},
             {u"port_max"_s, 40100},
@@ -492,6 +540,161 @@ private slots:
         QCOMPARE(welcome[u"network"_s].toString(), u"relay"_s);
         QVERIFY2(took.elapsed() >= 2500 && took.elapsed() < 6000,
                  qPrintable(QString::number(took.elapsed())));
+    }
+
+    void verdictStaysRelayWhileARelayedInstanceRuns()
+    {
+        QVERIFY(startMarket(true));
+        // No verdict before the agent's first hello.
+        auto silent = m_h->post(u"/api/v1/hosts"_s, m_lender.token, {{u"name"_s, u"rig-new"_s}});
+        QCOMPARE(silent.status, 201);
+        QCOMPARE(hostNetwork(silent.json[u"host"_s][u"id"_s].toInteger()),
+                 QJsonValue(QJsonValue::Null));
+        const KeyPair key = makeKey(m_dir->path(), u"host_moves"_s);
+        QJsonObject welcome;
+        RelayHost h = addHost(u"rig-moves"_s, u"auto"_s, key.publicLine, freePort(), &welcome);
+        QVERIFY(h.agent);
+        QCOMPARE(welcome[u"network"_s].toString(), u"relay"_s);
+        QCOMPARE(hostNetwork(h.id), QJsonValue(u"relay"_s));
+        QVERIFY(!h.agent->take(u"relay"_s).isEmpty());
+        int port = 0;
+        const qint64 id = launch(h, m_renter, m_renterKey.publicLine, true, &port);
+        QVERIFY(id);
+
+        // The host becomes reachable (say, a port forward on the router) and its agent
+        // restarts: the probe answers, but the running instance publishes on the host's
+        // loopback only, so the host stays relayed and the instance keeps its port.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        int probed = 0;
+        connect(&probe, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *s = probe.nextPendingConnection()) {
+                ++probed;
+                s->write("suanli-host-probe\n");
+                s->disconnectFromHost();
+                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+            }
+        });
+        QVERIFY(rehello(h, u"auto"_s, key.publicLine, probe.serverPort(), &welcome, {id}));
+        QCOMPARE(probed, 1);
+        QCOMPARE(welcome[u"network"_s].toString(), u"relay"_s);
+        const QJsonObject relay = h.agent->take(u"relay"_s);
+        QCOMPARE(portOf(relay, id), port);
+        auto got = m_h->get(u"/api/v1/instances/%1"_s.arg(id), m_renter.token);
+        QCOMPARE(got.json[u"ssh"_s][u"port"_s].toInt(), port);
+        QVERIFY(got.json[u"ssh"_s][u"jump"_s].isObject());
+        QCOMPARE(hostNetwork(h.id), QJsonValue(u"relay"_s));
+        QVERIFY(authorize(u"suanli"_s, m_renterKey.publicLine)
+                    .contains(u"permitopen=\"127.0.0.1:%1\""_s.arg(port)));
+
+        // Once it has stopped (its port withdrawn), the next hello goes direct.
+        QVERIFY(stop(h, m_renter, id));
+        QCOMPARE(authorize(u"suanli"_s, m_renterKey.publicLine), QString());
+        QVERIFY(rehello(h, u"auto"_s, key.publicLine, probe.serverPort(), &welcome));
+        QCOMPARE(welcome[u"network"_s].toString(), u"direct"_s);
+        QCOMPARE(hostNetwork(h.id), QJsonValue(u"direct"_s));
+        QVERIFY(h.agent->take(u"relay"_s, 300).isEmpty());
+    }
+
+    void relayPortsAreUniqueAcrossMarketProcesses()
+    {
+        if (MarketHarness::backend() != "postgres"_L1)
+            QSKIP("several market processes share a database only on PostgreSQL");
+        QVERIFY(startMarket(true));
+        const KeyPair hostKey = makeKey(m_dir->path(), u"host_race"_s);
+        QJsonObject welcome;
+        RelayHost h = addHost(u"rig-race"_s, u"relay"_s, hostKey.publicLine, 0, &welcome, 11);
+        QVERIFY(h.agent);
+        QCOMPARE(welcome[u"network"_s].toString(), u"relay"_s);
+
+        // A second market process of the real binary on the same database and relay.
+        const quint16 secondPort = freePort();
+        QProcess *second = spawn(
+            marketBinary(), {u"serve"_s, u"--db"_s, m_h->databaseUrl(), u"--listen"_s,
+                             u"127.0.0.1:%1"_s.arg(secondPort), u"--relay"_s,
+                             u"127.0.0.1:%1=%2.pub"_s.arg(m_relayPort).arg(m_relayKey.privatePath),
+                             u"--relay-ports"_s, u"41000-41009"_s});
+        const QString secondUrl = u"http://127.0.0.1:%1"_s.arg(secondPort);
+        QNetworkAccessManager network;
+        const auto healthy = [&] {
+            QNetworkReply *r = network.get(QNetworkRequest(QUrl(secondUrl + u"/healthz"_s)));
+            (void)QTest::qWaitFor([r] { return r->isFinished(); }, 2000);
+            const bool ok = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
+            r->deleteLater();
+            return ok;
+        };
+        QVERIFY2(QTest::qWaitFor([&] { return second->state() == QProcess::Running && healthy(); },
+                                 20000),
+                 second->readAllStandardError().constData());
+
+        // Ten creates at once, half through each process, for the ten ports of the range: each
+        // queued create takes a port in its own transaction, and the processes race for the
+        // lowest free one.
+        const auto create = [&](const QString &base) {
+            QNetworkRequest request(QUrl(base + u"/api/v1/instances"_s));
+            request.setRawHeader("Authorization", "Bearer " + m_renter.token);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
+            return network.post(
+                request,
+                QJsonDocument(
+                    QJsonObject{{u"offer_id"_s, h.id},
+                                {u"gpu_count"_s, 1},
+                                {u"image"_s, u"localhost/suanli/base:bookworm"_s},
+                                {u"disk_gb"_s, 10},
+                                {u"ssh_public_key"_s, QString(m_renterKey.publicLine + u" r"_s)}})
+                    .toJson());
+        };
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < 10; ++i)
+            replies.append(create(i % 2 ? secondUrl : m_h->baseUrl()));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return std::all_of(replies.begin(), replies.end(),
+                                   [](QNetworkReply *r) { return r->isFinished(); });
+            },
+            30000));
+        QList<qint64> ids;
+        for (QNetworkReply *r : std::as_const(replies)) {
+            const QByteArray body = r->readAll();
+            QVERIFY2(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201,
+                     body.constData());
+            ids.append(QJsonDocument::fromJson(body).object()[u"id"_s].toInteger());
+            r->deleteLater();
+        }
+        // What the relay lets the renter open: ten distinct ports, the whole range.
+        const QString line = authorize(u"suanli"_s, m_renterKey.publicLine);
+        QSet<int> ports;
+        const QRegularExpression permit(uR"re(permitopen="127\.0\.0\.1:(\d+)")re"_s);
+        for (auto it = permit.globalMatch(line); it.hasNext();)
+            ports.insert(it.next().captured(1).toInt());
+        QCOMPARE(ports.size(), 10);
+        for (int p = 41000; p <= 41009; ++p)
+            QVERIFY(ports.contains(p));
+        // Each instance has its own, and the agent's relay message lists them all.
+        auto relay = m_h->store().relayMessage(h.id);
+        QVERIFY(relay && *relay);
+        QSet<int> listed;
+        QSet<qint64> instances;
+        for (const protocol::RelayListen &l : (*relay)->listen) {
+            listed.insert(l.port);
+            instances.insert(l.instance);
+        }
+        QCOMPARE(listed, ports);
+        QCOMPARE(instances, QSet<qint64>(ids.begin(), ids.end()));
+
+        // The eleventh finds the range used up: refused, and nothing of it is left.
+        QNetworkReply *extra = create(secondUrl);
+        QVERIFY(QTest::qWaitFor([extra] { return extra->isFinished(); }, 10000));
+        const QByteArray body = extra->readAll();
+        QVERIFY2(extra->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 201,
+                 body.constData());
+        QVERIFY2(body.contains("relay_ports_exhausted"), body.constData());
+        extra->deleteLater();
+        auto list = m_h->get(u"/api/v1/instances"_s, m_renter.token);
+        const QJsonArray all = list.json[u"instances"_s].toArray();
+        QCOMPARE(all.size(), 10);
+        second->terminate();
+        QVERIFY(finished(second, 10000));
     }
 
     void relayWithoutRelayConfiguredIsDirect()

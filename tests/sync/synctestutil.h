@@ -95,13 +95,16 @@ struct Sshd
                             fixture.user(), fixture.hostKeyLine()};
         options.identity = {fixture.clientKeyPath(), {}};
         options.journalPath = journal;
-        options.ioTimeout = std::chrono::seconds(10);
+        // A silent link is an error after this long. CI runs Podman and sync tests beside
+        // this one on two cores; a 10 s limit was once reached there by a healthy sshd
+        // (the app waits 30 s: SyncOptions::ioTimeout).
+        options.ioTimeout = std::chrono::seconds(60);
         return options;
     }
 };
 
 /// Runs a job to its end, spinning the event loop (signals arrive as they would in the app).
-inline SyncReport runJob(SyncJob &job, int timeoutMs = 120000)
+inline SyncReport runJob(SyncJob &job, int timeoutMs = 480000)
 {
     QSignalSpy finished(&job, &SyncJob::finished);
     job.start();
