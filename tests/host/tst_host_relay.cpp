@@ -91,7 +91,6 @@ class TestHostRelay : public QObject
 private:
     QTemporaryDir m_dir;
     ssh::test::SshdFixture m_relay;
-    std::unique_ptr<QProcess> m_restarted;
     FakeMarket m_market;
     std::unique_ptr<host::HostEngine> m_engine;
     QStringList m_log;
@@ -157,39 +156,15 @@ private:
         return QString::fromUtf8(out.trimmed());
     }
 
-    void killRelay()
-    {
-        pid_t master = 0;
-        for (pid_t pid : ssh::test::descendantProcesses(::getpid())) {
-            QFile cmdline(u"/proc/%1/cmdline"_s.arg(pid));
-            if (cmdline.open(QIODevice::ReadOnly) &&
-                cmdline.readAll().contains(relayConfig().toUtf8())) {
-                master = pid; // the first one, breadth first: sshd's own children come later
-                break;
-            }
-        }
-        QVERIFY(master > 0);
-        ssh::test::killProcessTree(master);
-        if (m_restarted)
-            m_restarted->waitForFinished(5000);
-        m_restarted.reset();
-    }
-
+    /// The relay machine gone (sshd and its sessions SIGKILLed), then the same sshd again.
+    void killRelay() { m_relay.kill(); }
     bool restartRelay()
     {
-        m_restarted = std::make_unique<QProcess>();
-        m_restarted->setProcessChannelMode(QProcess::MergedChannels);
-        m_restarted->setStandardOutputFile(m_relay.dir() + u"/sshd.log"_s, QIODevice::Append);
-        m_restarted->start(u"/usr/sbin/sshd"_s, {u"-D"_s, u"-e"_s, u"-f"_s, relayConfig()});
-        if (!m_restarted->waitForStarted(5000))
-            return false;
-        return QTest::qWaitFor(
-            [&] {
-                QTcpSocket probe;
-                probe.connectToHost(QHostAddress::LocalHost, m_relay.port());
-                return probe.waitForConnected(100);
-            },
-            10000);
+        QString error;
+        const bool ok = m_relay.restart(&error);
+        if (!ok)
+            qWarning("relay restart: %s", qPrintable(error));
+        return ok;
     }
 
 private slots:
@@ -243,8 +218,6 @@ private slots:
         }
         m_engine.reset();
         testing::removeAgentLeftovers(stateDir());
-        if (m_restarted)
-            killRelay();
         m_relay.stop();
     }
 

@@ -70,6 +70,29 @@ struct RelayHost
     std::unique_ptr<ScriptedAgent> agent;
 };
 
+/// The probe listener of an agent in auto mode (docs/relay.md): every connection gets the line.
+struct AnsweringProbe
+{
+    QTcpServer server;
+    int probed = 0;
+
+    bool listen()
+    {
+        if (!server.listen(QHostAddress::LocalHost, 0))
+            return false;
+        QObject::connect(&server, &QTcpServer::newConnection, &server, [this] {
+            while (QTcpSocket *s = server.nextPendingConnection()) {
+                ++probed;
+                s->write("suanli-host-probe\n");
+                s->disconnectFromHost();
+                QObject::connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+            }
+        });
+        return true;
+    }
+    int port() const { return server.serverPort(); }
+};
+
 QString agentUrl(const QString &baseUrl)
 {
     return QString(baseUrl).replace(u"http://"_s, u"ws://"_s) + u"/api/v1/agent"_s;
@@ -487,24 +510,14 @@ private slots:
     void autoWithAnsweringProbeIsDirect()
     {
         QVERIFY(startMarket(true));
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        int probed = 0;
-        connect(&probe, &QTcpServer::newConnection, this, [&] {
-            while (QTcpSocket *s = probe.nextPendingConnection()) {
-                ++probed;
-                s->write("suanli-host-probe\n");
-                s->disconnectFromHost();
-                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
-            }
-        });
+        AnsweringProbe probe;
+        QVERIFY(probe.listen());
         const KeyPair key = makeKey(m_dir->path(), u"host_auto"_s);
         QJsonObject welcome;
-        RelayHost h =
-            addHost(u"rig-auto"_s, u"auto"_s, key.publicLine, probe.serverPort(), &welcome);
+        RelayHost h = addHost(u"rig-auto"_s, u"auto"_s, key.publicLine, probe.port(), &welcome);
         QVERIFY(h.agent);
         QCOMPARE(welcome[u"network"_s].toString(), u"direct"_s);
-        QCOMPARE(probed, 1);
+        QCOMPARE(probe.probed, 1);
         QVERIFY(h.agent->take(u"relay"_s, 300).isEmpty());
         int port = 0;
         const qint64 id = launch(h, m_renter, m_renterKey.publicLine, false, &port);
@@ -564,19 +577,10 @@ private slots:
         // The host becomes reachable (say, a port forward on the router) and its agent
         // restarts: the probe answers, but the running instance publishes on the host's
         // loopback only, so the host stays relayed and the instance keeps its port.
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        int probed = 0;
-        connect(&probe, &QTcpServer::newConnection, this, [&] {
-            while (QTcpSocket *s = probe.nextPendingConnection()) {
-                ++probed;
-                s->write("suanli-host-probe\n");
-                s->disconnectFromHost();
-                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
-            }
-        });
-        QVERIFY(rehello(h, u"auto"_s, key.publicLine, probe.serverPort(), &welcome, {id}));
-        QCOMPARE(probed, 1);
+        AnsweringProbe probe;
+        QVERIFY(probe.listen());
+        QVERIFY(rehello(h, u"auto"_s, key.publicLine, probe.port(), &welcome, {id}));
+        QCOMPARE(probe.probed, 1);
         QCOMPARE(welcome[u"network"_s].toString(), u"relay"_s);
         const QJsonObject relay = h.agent->take(u"relay"_s);
         QCOMPARE(portOf(relay, id), port);
@@ -590,7 +594,7 @@ private slots:
         // Once it has stopped (its port withdrawn), the next hello goes direct.
         QVERIFY(stop(h, m_renter, id));
         QCOMPARE(authorize(u"suanli"_s, m_renterKey.publicLine), QString());
-        QVERIFY(rehello(h, u"auto"_s, key.publicLine, probe.serverPort(), &welcome));
+        QVERIFY(rehello(h, u"auto"_s, key.publicLine, probe.port(), &welcome));
         QCOMPARE(welcome[u"network"_s].toString(), u"direct"_s);
         QCOMPARE(hostNetwork(h.id), QJsonValue(u"direct"_s));
         QVERIFY(h.agent->take(u"relay"_s, 300).isEmpty());

@@ -19,6 +19,36 @@ using namespace suanli;
 using namespace suanli::access;
 using namespace suanli::ssh::test;
 
+namespace {
+
+/// python3's http.server on loopback, standing in for Jupyter (the real one of the base image is
+/// tested against the instance container); stopped when it goes out of scope.
+struct HttpStandIn
+{
+    QTemporaryDir root;
+    quint16 port = freeLoopbackPort();
+    QProcess process;
+
+    bool start()
+    {
+        process.setWorkingDirectory(root.path());
+        process.start(QStringLiteral("python3"),
+                      {QStringLiteral("-m"), QStringLiteral("http.server"),
+                       QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
+                       QString::number(port)});
+        return process.waitForStarted() &&
+               QTest::qWaitFor([this] { return !QTcpSocket().bind(QHostAddress::LocalHost, port); },
+                               10000);
+    }
+    ~HttpStandIn()
+    {
+        process.terminate();
+        process.waitForFinished();
+    }
+};
+
+} // namespace
+
 /// The access controllers of app/access: terminal launcher order, links, and forwards of an
 /// instance through a real sshd.
 class TestAccess : public QObject
@@ -122,16 +152,9 @@ private slots:
         SshdFixture sshd;
         QString error;
         QVERIFY2(sshd.start(&error), qPrintable(error));
-        QTemporaryDir root;
-        const quint16 httpPort = freeLoopbackPort();
-        QProcess http;
-        http.setWorkingDirectory(root.path());
-        http.start(QStringLiteral("python3"),
-                   {QStringLiteral("-m"), QStringLiteral("http.server"), QStringLiteral("--bind"),
-                    QStringLiteral("127.0.0.1"), QString::number(httpPort)});
-        QVERIFY(http.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(QTcpSocket().bind(QHostAddress::LocalHost, httpPort) == false,
-                                 10000);
+        HttpStandIn http;
+        QVERIFY(http.start());
+        const quint16 httpPort = http.port;
 
         protocol::Instance instance;
         instance.id = 7;
@@ -178,9 +201,6 @@ private slots:
         QTcpServer again;
         QVERIFY(again.listen(QHostAddress::LocalHost, localPort));
         QCOMPARE(access.addForward(6006).error().code, QStringLiteral("not_running"));
-
-        http.terminate();
-        http.waitForFinished();
     }
 
     // The same through a relay (docs/ssh.md, "Through a relay"): a second real sshd that only
@@ -198,16 +218,9 @@ private slots:
                 .arg(sshd.clientPublicKeyLine()));
         relay.addConfig(QStringLiteral("PermitTTY no\nForceCommand /bin/true\n"));
         QVERIFY2(relay.start(&error), qPrintable(error));
-        QTemporaryDir root;
-        const quint16 httpPort = freeLoopbackPort();
-        QProcess http;
-        http.setWorkingDirectory(root.path());
-        http.start(QStringLiteral("python3"),
-                   {QStringLiteral("-m"), QStringLiteral("http.server"), QStringLiteral("--bind"),
-                    QStringLiteral("127.0.0.1"), QString::number(httpPort)});
-        QVERIFY(http.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(QTcpSocket().bind(QHostAddress::LocalHost, httpPort) == false,
-                                 10000);
+        HttpStandIn http;
+        QVERIFY(http.start());
+        const quint16 httpPort = http.port;
 
         protocol::Instance instance;
         instance.id = 8;
@@ -250,9 +263,6 @@ private slots:
         QVERIFY2(text.contains("    ProxyJump suanli-relayed-relay\n"), text.constData());
         QVERIFY(text.contains("Host suanli-relayed-relay\n"));
         QVERIFY(text.contains(QStringLiteral("    Port %1\n").arg(relay.port()).toUtf8()));
-
-        http.terminate();
-        http.waitForFinished();
     }
 };
 

@@ -24,21 +24,6 @@ using namespace suanli::ssh;
 using namespace suanli::ssh::test;
 using namespace std::chrono_literals;
 
-namespace {
-
-/// The sshd this test process started with `config` (the fixture's, or a restarted one).
-pid_t sshdMaster(const QString &config)
-{
-    for (pid_t pid : descendantProcesses(::getpid())) {
-        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
-        if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains(config.toUtf8()))
-            return pid;
-    }
-    return 0;
-}
-
-} // namespace
-
 /// ssh::ReverseForwarder against a real OpenSSH sshd as the relay (docs/relay.md): the agent
 /// key may listen only on the ports its authorized_keys line names (permitlisten, read at each
 /// login), a renter key may open them (permitopen) with a direct-tcpip channel of its own
@@ -52,10 +37,8 @@ private:
     QString m_agentPublic;
     EchoServer m_echo;
     quint16 m_p1 = 0, m_p2 = 0, m_p3 = 0;
-    std::unique_ptr<QProcess> m_restarted; ///< the relay sshd after a restart
 
     QString agentKey() const { return m_keys.filePath(QStringLiteral("relay_ed25519")); }
-    QString config() const { return m_relay.dir() + QStringLiteral("/sshd_config"); }
     Endpoint relay() const
     {
         return {QStringLiteral("127.0.0.1"), m_relay.port(), m_relay.user(), m_relay.hostKeyLine()};
@@ -117,34 +100,16 @@ private:
         return r;
     }
 
-    void killRelay()
-    {
-        const pid_t master = sshdMaster(config());
-        QVERIFY(master > 0);
-        killProcessTree(master);
-        if (m_restarted)
-            m_restarted->waitForFinished(5000);
-        m_restarted.reset();
-    }
-    /// The same sshd again: same port, host key and authorized_keys.
+    /// The relay machine gone (sshd and its sessions SIGKILLed), then the same sshd again:
+    /// same port, host key and authorized_keys.
+    void killRelay() { m_relay.kill(); }
     bool restartRelay()
     {
-        m_restarted = std::make_unique<QProcess>();
-        m_restarted->setProcessChannelMode(QProcess::MergedChannels);
-        m_restarted->setStandardOutputFile(m_relay.dir() + QStringLiteral("/sshd.log"),
-                                           QIODevice::Append);
-        m_restarted->start(
-            QStringLiteral("/usr/sbin/sshd"),
-            {QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"), config()});
-        if (!m_restarted->waitForStarted(5000))
-            return false;
-        return QTest::qWaitFor(
-            [&] {
-                QTcpSocket probe;
-                probe.connectToHost(QHostAddress::LocalHost, m_relay.port());
-                return probe.waitForConnected(100);
-            },
-            10000);
+        QString error;
+        const bool ok = m_relay.restart(&error);
+        if (!ok)
+            qWarning("relay restart: %s", qPrintable(error));
+        return ok;
     }
 
 private slots:
@@ -168,12 +133,7 @@ private slots:
         while (m_p3 == m_p1 || m_p3 == m_p2);
     }
 
-    void cleanupTestCase()
-    {
-        if (m_restarted && sshdMaster(config()) > 0)
-            killRelay();
-        m_relay.stop();
-    }
+    void cleanupTestCase() { m_relay.stop(); }
 
     void init() { authorize({m_p1, m_p2}); }
 
