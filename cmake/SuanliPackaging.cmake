@@ -31,15 +31,26 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${CPACK_PACKAGE_HOMEPAGE_URL}")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
 
+# Hand-listed: what the programs run or load by name, which dpkg-shlibdeps cannot see — Qt's
+# SQL drivers and SVG image plugin (plugins, dlopen), podman, sshd. The libraries themselves
+# are dpkg-shlibdeps' (docs/packaging.md).
 set(CPACK_DEBIAN_APP_PACKAGE_NAME "suanli")
 set(CPACK_DEBIAN_APP_PACKAGE_SECTION "net")
+# Local mode runs a market and a host in the app (SQLite); the window's icons are SVG.
+set(CPACK_DEBIAN_APP_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6")
+# A Secret Service for the keychain (tokens), Qt's own translations and CJK fonts for the
+# Chinese interface, Podman for contributor and local mode.
+set(CPACK_DEBIAN_APP_PACKAGE_RECOMMENDS
+    "gnome-keyring | libkf5wallet-bin, qt6-translations-l10n, fonts-noto-cjk, podman")
 set(CPACK_DEBIAN_HOST_PACKAGE_NAME "suanli-host")
 set(CPACK_DEBIAN_HOST_PACKAGE_SECTION "net")
-set(CPACK_DEBIAN_HOST_PACKAGE_DEPENDS "podman")
+set(CPACK_DEBIAN_HOST_PACKAGE_DEPENDS "podman, libqt6sql6-sqlite")
 set(CPACK_DEBIAN_HOST_PACKAGE_CONTROL_EXTRA
     "${linux}/debian/host/postinst;${linux}/debian/host/prerm;${linux}/debian/host/postrm;${linux}/debian/host/conffiles")
 set(CPACK_DEBIAN_MARKET_PACKAGE_NAME "suanli-market")
 set(CPACK_DEBIAN_MARKET_PACKAGE_SECTION "net")
+# SQLite by default, PostgreSQL by one line of market.conf: both drivers.
+set(CPACK_DEBIAN_MARKET_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6sql6-psql")
 set(CPACK_DEBIAN_MARKET_PACKAGE_RECOMMENDS "openssh-server")
 set(CPACK_DEBIAN_MARKET_PACKAGE_CONTROL_EXTRA
     "${linux}/debian/market/postinst;${linux}/debian/market/prerm;${linux}/debian/market/postrm;${linux}/debian/market/conffiles")
@@ -56,6 +67,9 @@ set(CPACK_RPM_APP_PACKAGE_NAME "suanli")
 set(CPACK_RPM_APP_PACKAGE_GROUP "Applications/Internet")
 set(CPACK_RPM_HOST_PACKAGE_NAME "suanli-host")
 set(CPACK_RPM_HOST_PACKAGE_GROUP "System Environment/Daemons")
+# Fedora's names: the SQLite driver is in qt6-qtbase (required through libQt6Sql), the
+# PostgreSQL one in qt6-qtbase-postgresql, the SVG plugin in qt6-qtsvg.
+set(CPACK_RPM_APP_PACKAGE_REQUIRES "qt6-qtsvg")
 set(CPACK_RPM_HOST_PACKAGE_REQUIRES "podman")
 set(CPACK_RPM_HOST_USER_FILELIST "%config(noreplace) /etc/suanli/host.ini")
 set(CPACK_RPM_HOST_POST_INSTALL_SCRIPT_FILE "${linux}/rpm/host-post.sh")
@@ -63,7 +77,8 @@ set(CPACK_RPM_HOST_PRE_UNINSTALL_SCRIPT_FILE "${linux}/rpm/host-preun.sh")
 set(CPACK_RPM_HOST_POST_UNINSTALL_SCRIPT_FILE "${linux}/rpm/host-postun.sh")
 set(CPACK_RPM_MARKET_PACKAGE_NAME "suanli-market")
 set(CPACK_RPM_MARKET_PACKAGE_GROUP "System Environment/Daemons")
-set(CPACK_RPM_MARKET_PACKAGE_SUGGESTS "openssh-server")
+set(CPACK_RPM_MARKET_PACKAGE_REQUIRES "qt6-qtbase-postgresql")
+set(CPACK_RPM_MARKET_PACKAGE_SUGGESTS "openssh-server") # dropped by rpmbuilds without Suggests
 set(CPACK_RPM_MARKET_USER_FILELIST "%config(noreplace) /etc/suanli/market.conf")
 set(CPACK_RPM_MARKET_POST_INSTALL_SCRIPT_FILE "${linux}/rpm/market-post.sh")
 set(CPACK_RPM_MARKET_PRE_UNINSTALL_SCRIPT_FILE "${linux}/rpm/market-preun.sh")

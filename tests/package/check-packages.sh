@@ -98,6 +98,12 @@ for p in suanli suanli-host suanli-market; do
     fail "$p.rpm: autoreq did not find Qt and libc"
 done
 [[ $(dpkg-deb -f "${deb[suanli-host]}" Depends) == *podman* ]] || fail "suanli-host.deb: no podman"
+# Qt's SQL drivers are plugins (dlopen): hand-listed, dpkg-shlibdeps cannot see them.
+for p in suanli suanli-host suanli-market; do
+  [[ $(dpkg-deb -f "${deb[$p]}" Depends) == *libqt6sql6-sqlite* ]] || fail "$p.deb: no SQLite driver"
+done
+[[ $(dpkg-deb -f "${deb[suanli-market]}" Depends) == *libqt6sql6-psql* ]] ||
+  fail "suanli-market.deb: no PostgreSQL driver"
 [[ $(dpkg-deb -f "${deb[suanli]}" Depends) == *libqt6widgets6* ]] || fail "suanli.deb: no QtWidgets"
 [[ $(dpkg-deb -f "${deb[suanli-market]}" Recommends) == *openssh-server* ]] ||
   fail "suanli-market.deb: openssh-server not recommended"
@@ -171,6 +177,34 @@ for page in suanli/usr/share/man/man1/suanli.1.gz suanli-host/usr/share/man/man8
     fail "man page $name: ${warnings:-no version/--help in it}"
   fi
 done
+
+# --- the shipped conffiles are read by the shipped binaries --------------------------------
+market=$work/root-suanli-market
+conf=$market/etc/suanli/market.conf
+if out=$("$market/usr/bin/suanli-market" admin --config "$conf" --db "sqlite:$work/m.db" \
+  create-account packaged 2>&1); then
+  ok "market.conf: admin --config reads it (account $out)"
+else
+  fail "market.conf: admin --config: $out"
+fi
+# The relay unit's ExecStartPre: relay-config from market.conf, then `sshd -t` on the result.
+ssh-keygen -q -t ed25519 -N '' -C suanli-relay -f "$work/relay_key"
+if "$market/usr/bin/suanli-market" relay-config --config "$conf" --listen 127.0.0.1:2222 \
+  --host-key "$work/relay_key" --pid-file "$work/sshd.pid" >"$work/sshd_config" 2>"$work/relay.err" &&
+  mkdir -p /run/sshd && /usr/sbin/sshd -t -f "$work/sshd_config" 2>>"$work/relay.err"; then
+  ok "suanli-relay.service's config: relay-config --config market.conf, sshd -t accepts it"
+else
+  fail "relay config: $(cat "$work/relay.err")"
+fi
+hostini=$work/root-suanli-host/etc/suanli/host.ini
+out=$("$work/root-suanli-host/usr/bin/suanli-host" status --config "$hostini" 2>&1 || true)
+if [[ $out == *"no journal at /var/lib/suanli-host/journal.db"* ]]; then
+  ok "host.ini: read by suanli-host (state_dir /var/lib/suanli-host)"
+else
+  fail "host.ini: suanli-host status --config said: $out"
+fi
+out=$("$work/root-suanli-host/usr/bin/suanli-host" run --config "$hostini" 2>&1 || true)
+[[ $out == *"run needs --market"* ]] || fail "suanli-host run without [market] url: $out"
 
 echo "check-packages: $failures failure(s)"
 [[ $failures -eq 0 ]]
