@@ -36,15 +36,18 @@ set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
 # are dpkg-shlibdeps' (docs/packaging.md).
 set(CPACK_DEBIAN_APP_PACKAGE_NAME "suanli")
 set(CPACK_DEBIAN_APP_PACKAGE_SECTION "net")
-# Local mode runs a market and a host in the app (SQLite); the window's icons are SVG.
-set(CPACK_DEBIAN_APP_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6")
+# Local mode runs a market and a host in the app (SQLite); the window's icons are SVG; Qt's
+# platform plugins beside the xcb one, which libqt6gui6 only recommends (the install test in a
+# clean bookworm root, tests/package, needed them).
+set(CPACK_DEBIAN_APP_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6, qt6-qpa-plugins")
 # A Secret Service for the keychain (tokens), Qt's own translations and CJK fonts for the
 # Chinese interface, Podman for contributor and local mode.
 set(CPACK_DEBIAN_APP_PACKAGE_RECOMMENDS
     "gnome-keyring | libkf5wallet-bin, qt6-translations-l10n, fonts-noto-cjk, podman")
 set(CPACK_DEBIAN_HOST_PACKAGE_NAME "suanli-host")
 set(CPACK_DEBIAN_HOST_PACKAGE_SECTION "net")
-set(CPACK_DEBIAN_HOST_PACKAGE_DEPENDS "podman, libqt6sql6-sqlite")
+# mkfs.ext4 makes each instance's /workspace image (docs/host.md, "Disk quota").
+set(CPACK_DEBIAN_HOST_PACKAGE_DEPENDS "podman, e2fsprogs, libqt6sql6-sqlite")
 set(CPACK_DEBIAN_HOST_PACKAGE_CONTROL_EXTRA
     "${linux}/debian/host/postinst;${linux}/debian/host/prerm;${linux}/debian/host/postrm;${linux}/debian/host/conffiles")
 set(CPACK_DEBIAN_MARKET_PACKAGE_NAME "suanli-market")
@@ -70,7 +73,7 @@ set(CPACK_RPM_HOST_PACKAGE_GROUP "System Environment/Daemons")
 # Fedora's names: the SQLite driver is in qt6-qtbase (required through libQt6Sql), the
 # PostgreSQL one in qt6-qtbase-postgresql, the SVG plugin in qt6-qtsvg.
 set(CPACK_RPM_APP_PACKAGE_REQUIRES "qt6-qtsvg")
-set(CPACK_RPM_HOST_PACKAGE_REQUIRES "podman")
+set(CPACK_RPM_HOST_PACKAGE_REQUIRES "podman, e2fsprogs")
 set(CPACK_RPM_HOST_USER_FILELIST "%config(noreplace) /etc/suanli/host.ini")
 set(CPACK_RPM_HOST_POST_INSTALL_SCRIPT_FILE "${linux}/rpm/host-post.sh")
 set(CPACK_RPM_HOST_PRE_UNINSTALL_SCRIPT_FILE "${linux}/rpm/host-preun.sh")
