@@ -62,31 +62,13 @@ if [[ ! -s $tarball ]]; then
     --customize-hook='cp -n "$1"/var/cache/apt/archives/*.deb '"$work"'/debs/ 2>/dev/null || true' \
     --customize-hook='rm -f "$1"/var/cache/apt/archives/*.deb' \
     --customize-hook='printf "#!/bin/sh\nexit 101\n" >"$1/usr/sbin/policy-rc.d" && chmod 755 "$1/usr/sbin/policy-rc.d"' \
-    bookworm "$tarball.part" "${sources[@]}" >"$work/mmdebstrap.log" 2>&1 \
+    bookworm "${tarball%.tar}.part.tar" "${sources[@]}" >"$work/mmdebstrap.log" 2>&1 \
     || { tail -n 30 "$work/mmdebstrap.log" >&2; die "mmdebstrap failed"; }
-  mv "$tarball.part" "$tarball"
+  mv "${tarball%.tar}.part.tar" "$tarball"
   log "bare root ready ($(du -h "$tarball" | cut -f1))"
 else
   log "bare root from cache: $tarball"
 fi
-
-root=$(mktemp -d /var/tmp/suanli-install.XXXXXX)
-cleanup() {
-  # Every mount lived in the namespaces of unshare below and went with them; nothing to unmount.
-  if [[ -n ${root:-} && -d $root ]]; then
-    if grep -q " $root" /proc/mounts; then
-      echo "install-test: $root still has mounts, left in place" >&2
-    else
-      rm -rf --one-file-system "$root"
-    fi
-  fi
-}
-trap cleanup EXIT
-tar -xf "$tarball" -C "$root"
-mkdir -p "$root/dist"
-cp "${debs[@]}" "$root/dist/"
-cp "$src/tests/package/install-test-inside.sh" "$root/install-test-inside.sh"
-log "root unpacked in $root: ${debs[*]##*/}"
 
 # in_root NETWORK STEP: runs the inside script's STEP chrooted into the root, in mount and PID
 # namespaces of its own (a killed run leaves no mount and no process); NETWORK=none adds a
@@ -103,11 +85,42 @@ in_root() {
     mount --rbind /dev "$r/dev"
     mount -t tmpfs -o mode=755 tmpfs "$r/run"
     mount -t tmpfs -o mode=1777 tmpfs "$r/tmp"
-    mount --bind "$2" "$r/var/cache/apt/archives"
+    mount --bind "$1" "$r/var/cache/apt/archives"
     shift
     exec chroot "$r" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
       /bin/bash /install-test-inside.sh "$@"' in_root "$root" "$work/debs" "${@:2}"
 }
+
+# For a look at one step (install, run, purge) in a root kept by SUANLI_INSTALL_TEST_KEEP=1:
+# SUANLI_INSTALL_TEST_ROOT=DIR SUANLI_INSTALL_TEST_STEP=run install-test.sh …
+if [[ -n ${SUANLI_INSTALL_TEST_STEP:-} ]]; then
+  cp "$src/tests/package/install-test-inside.sh" "$SUANLI_INSTALL_TEST_ROOT/install-test-inside.sh"
+  root=$SUANLI_INSTALL_TEST_ROOT
+  in_root none "$SUANLI_INSTALL_TEST_STEP"
+  exit
+fi
+
+root=$(mktemp -d /var/tmp/suanli-install.XXXXXX)
+cleanup() {
+  if [[ -n ${SUANLI_INSTALL_TEST_KEEP:-} ]]; then
+    echo "install-test: root kept in $root (SUANLI_INSTALL_TEST_KEEP)" >&2
+    return
+  fi
+  # Every mount lived in the namespaces of unshare below and went with them; nothing to unmount.
+  if [[ -n ${root:-} && -d $root ]]; then
+    if grep -q " $root" /proc/mounts; then
+      echo "install-test: $root still has mounts, left in place" >&2
+    else
+      rm -rf --one-file-system "$root"
+    fi
+  fi
+}
+trap cleanup EXIT
+tar -xf "$tarball" -C "$root"
+mkdir -p "$root/dist"
+cp "${debs[@]}" "$root/dist/"
+cp "$src/tests/package/install-test-inside.sh" "$root/install-test-inside.sh"
+log "root unpacked in $root: ${debs[*]##*/}"
 
 log "apt-get install ./dist/*.deb (dependencies from the archive)"
 in_root host install

@@ -55,11 +55,14 @@ mkdir -p "$img/etc" "$img/run" "$img/tmp" "$img/var/empty" "$img/workspace" "$im
 printf 'root:x:0:0:root:/root:/bin/sh\nsshd:x:100:65534::/run/sshd:/usr/sbin/nologin\n' >"$img/etc/passwd"
 printf 'root:x:0:\nnogroup:x:65534:\n' >"$img/etc/group"
 ref=localhost/suanli/systemd-test:sshd
-tar -C "$img" -c . | podman import --change 'CMD ["/bin/sh"]' - "$ref" >/dev/null
+tar -C "$img" -c . | podman import -q --change 'CMD ["/bin/sh"]' - "$ref" >/dev/null
 rm -rf "$img"
 log "instance image $ref: $(podman image inspect --format '{{.Size}}' "$ref") bytes (vfs storage, runc)"
 
 # The agent: host.ini is the operator's file (a conffile); this host lends the image above, small.
+# runtime = runc: the agent hands podman a containers.conf of its own (CONTAINERS_CONF), which
+# hides the system's runc and cgroupfs; with runc named the agent picks cgroupfs itself (runc
+# with the systemd cgroup manager cannot start containers on cgroup v1; docs/host.md).
 cat >>/etc/suanli/host.ini <<EOF
 
 ; Written by tests/package/systemd-restart-inside.sh.
@@ -71,7 +74,8 @@ EOF
 sed -i -e "s|^;url = .*|url = $market|" -e 's|^;memory_mb = .*|memory_mb = 256|' \
   -e 's|^;pids_limit = .*|pids_limit = 128|' -e 's|^;cpus = .*|cpus = 1|' \
   -e 's|^;usage_interval_s = .*|usage_interval_s = 1|' -e 's|^;mode = .*|mode = direct|' \
-  -e 's|^;stop_timeout_s = .*|stop_timeout_s = 2|' /etc/suanli/host.ini
+  -e 's|^;stop_timeout_s = .*|stop_timeout_s = 2|' -e 's|^;runtime = .*|runtime = runc|' \
+  /etc/suanli/host.ini
 # The documented register step (docs/packaging.md), then the unit.
 host_id=$(suanli-host register --config /etc/suanli/host.ini --market "$market" --token "$lender" \
   --name systemd-rig 2>&1 | tee /tmp/register.out | grep -Eo '[0-9]+' | tail -n 1) \

@@ -55,18 +55,15 @@ tarball=$work/systemd-root-$key.tar
 if [[ ! -s $tarball ]]; then
   log "building the bookworm root with systemd and podman (cached as $tarball)"
   rm -f "$work"/systemd-root-*.tar
-  # Nested Podman: vfs storage (no overlay on overlay), cgroupfs, runc; no daemon starts in
-  # mmdebstrap's chroot (policy-rc.d there only, removed again).
+  # No daemon starts in mmdebstrap's chroot (policy-rc.d there only, removed again).
   mmdebstrap --mode=root --variant=apt --include="$packages" --skip=download/empty \
     --setup-hook='mkdir -p "$1/var/cache/apt/archives" "$1/usr/sbin" && { cp '"$work"'/debs/*.deb "$1/var/cache/apt/archives/" 2>/dev/null || true; } && printf "#!/bin/sh\nexit 101\n" >"$1/usr/sbin/policy-rc.d" && chmod 755 "$1/usr/sbin/policy-rc.d"' \
     --customize-hook='cp -n "$1"/var/cache/apt/archives/*.deb '"$work"'/debs/ 2>/dev/null || true' \
     --customize-hook='rm -f "$1"/var/cache/apt/archives/*.deb "$1/usr/sbin/policy-rc.d" "$1"/etc/ssh/ssh_host_*' \
-    --customize-hook='printf "[storage]\ndriver = \"vfs\"\n" >"$1/etc/containers/storage.conf"' \
-    --customize-hook='printf "[engine]\ncgroup_manager = \"cgroupfs\"\nruntime = \"runc\"\nevents_logger = \"file\"\n" >"$1/etc/containers/containers.conf"' \
     --customize-hook='echo suanli-systemd-test >"$1/etc/hostname"' \
-    bookworm "$tarball.part" "${sources[@]}" >"$work/mmdebstrap-systemd.log" 2>&1 \
+    bookworm "${tarball%.tar}.part.tar" "${sources[@]}" >"$work/mmdebstrap-systemd.log" 2>&1 \
     || { tail -n 30 "$work/mmdebstrap-systemd.log" >&2; die "mmdebstrap failed"; }
-  mv "$tarball.part" "$tarball"
+  mv "${tarball%.tar}.part.tar" "$tarball"
   log "root ready ($(du -h "$tarball" | cut -f1))"
 else
   log "root from cache: $tarball"
@@ -92,13 +89,30 @@ mkdir -p "$tmp/root"
 tar -xf "$tarball" -C "$tmp/root"
 mkdir -p "$tmp/root/dist"
 cp "${debs[@]}" "$tmp/root/dist/"
+# Nested Podman: vfs storage (no overlay on overlay), cgroupfs, runc, events in a file.
+cat >"$tmp/root/etc/containers/storage.conf" <<'EOF'
+[storage]
+driver = "vfs"
+runroot = "/run/containers/storage"
+graphroot = "/var/lib/containers/storage"
+EOF
+cat >"$tmp/root/etc/containers/containers.conf" <<'EOF'
+[engine]
+cgroup_manager = "cgroupfs"
+runtime = "runc"
+events_logger = "file"
+EOF
 log "root unpacked in $tmp/root"
 
 # The container's own network (apt reaches the machine's Debian mirror through it; nothing else
 # leaves it). systemd wants a writable cgroup tree and /run, /tmp as tmpfs: --systemd=always.
 podman network create "$net" >/dev/null
-podman run -d --name "$name" --hostname suanli-systemd-test --network "$net" --privileged \
-  --systemd=always --cgroupns=host -v "$work/debs:/var/cache/apt/archives" \
+# runc and the inherited ulimits: what the agent does on this machine too (crun cannot create
+# containers on hybrid cgroups, and the default nofile ulimit needs CAP_SYS_RESOURCE; docs/host.md).
+printf '[containers]\ndefault_ulimits = []\n' >"$tmp/containers.conf"
+CONTAINERS_CONF=$tmp/containers.conf podman --runtime runc run -d --name "$name" --hostname suanli-systemd-test --network "$net" \
+  --privileged -v /sys/fs/cgroup:/sys/fs/cgroup:rw \
+  --systemd=always -v "$work/debs:/var/cache/apt/archives" \
   --rootfs "$tmp/root" /sbin/init >/dev/null
 inx() { podman exec "$name" "$@"; }
 state=
