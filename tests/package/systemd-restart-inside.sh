@@ -46,11 +46,13 @@ api() { # api METHOD PATH TOKEN [BODY]
 # The instance image: the smallest one the agent accepts, /bin/sh, mkdir, chmod and OpenSSH's
 # sshd with their libraries, taken from this root (no registry, nothing downloaded).
 img=$(mktemp -d)
-for f in /bin/sh /usr/bin/dash /bin/mkdir /bin/chmod /bin/sleep /usr/sbin/sshd /usr/lib/openssh/sshd-session; do
-  [[ -e $f ]] || continue
-  cp -a --parents "$f" "$img"
-  ldd "$f" 2>/dev/null | grep -o '/[^ ]*' | while read -r lib; do cp -L --parents "$lib" "$img"; done
+mkdir -p "$img/usr/bin" "$img/usr/sbin" "$img/usr/lib" "$img/usr/lib64"
+for d in bin sbin lib lib64; do ln -s "usr/$d" "$img/$d"; done # merged /usr, as bookworm
+for f in /usr/bin/dash /usr/bin/mkdir /usr/bin/chmod /usr/bin/sleep /usr/sbin/sshd; do
+  cp -L --parents "$f" "$img"
+  ldd "$f" | grep -o '/[^ ]*' | while read -r lib; do cp -L --parents "$lib" "$img"; done
 done
+ln -s dash "$img/usr/bin/sh"
 mkdir -p "$img/etc" "$img/run" "$img/tmp" "$img/var/empty" "$img/workspace" "$img/root"
 printf 'root:x:0:0:root:/root:/bin/sh\nsshd:x:100:65534::/run/sshd:/usr/sbin/nologin\n' >"$img/etc/passwd"
 printf 'root:x:0:\nnogroup:x:65534:\n' >"$img/etc/group"

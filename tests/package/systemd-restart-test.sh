@@ -72,6 +72,7 @@ fi
 name=suanli-pkgtest-systemd-$$
 net=suanli-pkgtest-$$
 tmp=$(mktemp -d /var/tmp/suanli-systemd.XXXXXX)
+cid=
 cleanup() {
   set +e
   if podman container exists "$name" 2>/dev/null; then
@@ -80,6 +81,13 @@ cleanup() {
         >"$work/systemd-journal.log" 2>&1
     fi
     podman rm -f -t 0 "$name" >/dev/null 2>&1
+  fi
+  # The cgroups systemd and the nested Podman made below the container's own (empty now).
+  if [[ -n ${cid:-} ]]; then
+    local d
+    for d in /sys/fs/cgroup/*/libpod_parent/*"$cid"*; do
+      [[ -d $d ]] && find "$d" -depth -type d -exec rmdir {} + 2>/dev/null
+    done
   fi
   podman network exists "$net" 2>/dev/null && podman network rm -f "$net" >/dev/null 2>&1
   [[ -d $tmp ]] && rm -rf --one-file-system "$tmp"
@@ -109,11 +117,16 @@ log "root unpacked in $tmp/root"
 podman network create "$net" >/dev/null
 # runc and the inherited ulimits: what the agent does on this machine too (crun cannot create
 # containers on hybrid cgroups, and the default nofile ulimit needs CAP_SYS_RESOURCE; docs/host.md).
+# The whole cgroup tree (-v /sys/fs/cgroup): on cgroup v1 the container shares this machine's
+# cgroup namespace, so /proc/self/cgroup names paths from the top, and the nested runc finds
+# them only there (with the container's own subtree mounted it fails: stat
+# /sys/fs/cgroup/libpod-…: no such file or directory).
 printf '[containers]\ndefault_ulimits = []\n' >"$tmp/containers.conf"
 CONTAINERS_CONF=$tmp/containers.conf podman --runtime runc run -d --name "$name" --hostname suanli-systemd-test --network "$net" \
   --privileged -v /sys/fs/cgroup:/sys/fs/cgroup:rw \
   --systemd=always -v "$work/debs:/var/cache/apt/archives" \
   --rootfs "$tmp/root" /sbin/init >/dev/null
+cid=$(podman inspect --format '{{.Id}}' "$name")
 inx() { podman exec "$name" "$@"; }
 state=
 for _ in $(seq 300); do
