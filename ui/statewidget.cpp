@@ -1,5 +1,6 @@
 #include "statewidget.h"
 
+#include <QFontMetrics>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -42,6 +43,14 @@ void StateWidget::showMessage(const QString &title, const QString &detail, const
     m_title->setStyleSheet(QString());
     m_title->setText(title);
     m_detail->setText(detail);
+    // A word-wrapped label placed with an alignment is given its size hint, which stayed as
+    // narrow as the loading text's: the empty catalog's detail showed as "No host lists a"
+    // (docs/screenshots/installed.png before this). A minimum of the longest line's width, up
+    // to the 560 it wraps at, keeps the whole text.
+    int widest = 0;
+    for (const QString &line : detail.split(QLatin1Char('\n')))
+        widest = qMax(widest, m_detail->fontMetrics().horizontalAdvance(line));
+    m_detail->setMinimumWidth(qMin(widest + 2, m_detail->maximumWidth()));
     m_action->setText(action);
     m_action->setVisible(!action.isEmpty());
 }
