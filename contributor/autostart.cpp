@@ -91,10 +91,26 @@ QByteArray Autostart::desktopEntry(const QString &executable)
            "Name=Suanli\n"
            "Comment=Lend this computer's idle GPU\n"
            "Exec=%1 --tray\n"
-           "Icon=suanli\n"
+           "Icon=org.suanli.Suanli\n"
            "Terminal=false\n"
            "X-GNOME-Autostart-enabled=true\n"_s.arg(desktopExecArgument(executable))
                .toUtf8();
+}
+
+QString Autostart::installedTemplate()
+{
+    return QStandardPaths::locate(QStandardPaths::GenericDataLocation,
+                                  u"suanli/autostart/org.suanli.Suanli.desktop"_s);
+}
+
+QByteArray Autostart::desktopEntryFromTemplate(const QByteArray &entry, const QString &executable)
+{
+    QByteArrayList lines = entry.split('\n');
+    for (QByteArray &line : lines) {
+        if (line.startsWith("Exec="))
+            line = "Exec=" + desktopExecArgument(executable).toUtf8() + " --tray";
+    }
+    return lines.join('\n');
 }
 
 QByteArray Autostart::launchAgentPlist(const QString &executable)
@@ -128,8 +144,13 @@ QString Autostart::windowsRunCommand(const QString &executable)
 Result<void> Autostart::enable()
 {
     switch (m_kind) {
-    case Kind::XdgDesktopEntry:
+    case Kind::XdgDesktopEntry: {
+        QFile packaged(installedTemplate());
+        if (!packaged.fileName().isEmpty() && packaged.open(QIODevice::ReadOnly))
+            return writeFile(location(),
+                             desktopEntryFromTemplate(packaged.readAll(), m_executable));
         return writeFile(location(), desktopEntry(m_executable));
+    }
     case Kind::MacLaunchAgent:
         return writeFile(location(), launchAgentPlist(m_executable));
     case Kind::WindowsRunKey: {

@@ -33,6 +33,11 @@ public:
 
     /// What enable() writes, for tests and for the installer's templates.
     static QByteArray desktopEntry(const QString &executable);
+    /// The packaged template (installer/linux, `suanli/autostart/org.suanli.Suanli.desktop`
+    /// in the data folders) with its Exec line for `executable`; enable() writes this when the
+    /// template is installed, desktopEntry() otherwise (docs/packaging.md).
+    static QByteArray desktopEntryFromTemplate(const QByteArray &entry, const QString &executable);
+    static QString installedTemplate();
     static QByteArray launchAgentPlist(const QString &executable);
     static QString windowsRunCommand(const QString &executable);
 

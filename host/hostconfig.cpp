@@ -122,6 +122,10 @@ Result<HostConfig> HostConfig::load(const QString &path)
         if (s.contains(key))
             value = s.value(key).toString().trimmed();
     };
+    text(u"market/url"_s, c.marketUrl);
+    if (s.contains(u"market/token_file"_s))
+        c.tokenFile = QDir(QFileInfo(path).absolutePath())
+                          .absoluteFilePath(s.value(u"market/token_file"_s).toString().trimmed());
     text(u"host/address"_s, c.address);
     text(u"host/bind_address"_s, c.bindAddress);
     text(u"host/region"_s, c.region);

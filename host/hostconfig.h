@@ -25,6 +25,10 @@ struct ScheduleWindow
 /// key). Read once at start; every value has a default so an empty file is a valid config.
 struct HostConfig
 {
+    // [market] (defaults of the command line's --market, --token-file and register's --out)
+    QString marketUrl; ///< the market's base URL; empty: --market is required
+    QString tokenFile; ///< the host token file; relative paths are relative to the ini file
+
     // [host]
     QString address = QStringLiteral("127.0.0.1"); ///< where renters' SSH clients connect
     int portMin = 20000;

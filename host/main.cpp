@@ -200,11 +200,19 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Suanli host agent: lends this machine through Podman containers.\n"
+        u"Suanli host agent: lends this machine through Podman containers (docs/host.md).\n\n"
+        "Commands:\n"
         "  register --market URL --token sk_… --name NAME --out host.token [--config host.ini]\n"
+        "      registers this machine with the market, writes the host token (0600) and\n"
+        "      lists the host with the configured prices; prints the host id\n"
         "  run --market URL --token-file host.token [--config host.ini]\n"
+        "      runs the agent: connects to the market and runs the instances it is given\n"
         "  self-test [--config host.ini]\n"
-        "  status [--config host.ini] [--json]"_s);
+        "      checks Podman, the runtime, cgroups, ports, GPUs and limits; exits 1 on a FAIL\n"
+        "  status [--config host.ini] [--json]\n"
+        "      prints the journal's instances\n\n"
+        "In host.ini, [market] url and token_file give the defaults of --market and\n"
+        "--token-file (and of register's --out)."_s);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(u"command"_s, u"register, run, self-test or status"_s);
@@ -232,7 +240,7 @@ int main(int argc, char *argv[])
     if (const auto trusted = trustCaFile(config->caFile); !trusted)
         return fail(trusted.error().message);
     const auto marketUrl = [&]() -> std::optional<QUrl> {
-        const QUrl url(parser.value(marketOpt));
+        const QUrl url(parser.isSet(marketOpt) ? parser.value(marketOpt) : config->marketUrl);
         if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1) ||
             url.host().isEmpty())
             return std::nullopt;
@@ -241,21 +249,25 @@ int main(int argc, char *argv[])
     if (command == "register"_L1) {
         const auto url = marketUrl();
         if (!url)
-            return fail(u"register needs --market http[s]://HOST:PORT"_s);
+            return fail(
+                u"register needs --market http[s]://HOST:PORT (or [market] url in host.ini)"_s);
         if (!parser.value(tokenOpt).startsWith("sk_"_L1))
             return fail(u"register needs --token with an account token (sk_…)"_s);
-        if (parser.value(nameOpt).trimmed().isEmpty() || parser.value(outOpt).isEmpty())
+        const QString outPath = parser.isSet(outOpt) ? parser.value(outOpt) : config->tokenFile;
+        if (parser.value(nameOpt).trimmed().isEmpty() || outPath.isEmpty())
             return fail(u"register needs --name NAME and --out FILE"_s);
         return registerHost(app, *url, parser.value(tokenOpt).toLatin1(),
-                            parser.value(nameOpt).trimmed(), parser.value(outOpt), *config);
+                            parser.value(nameOpt).trimmed(), outPath, *config);
     }
     if (command == "run"_L1) {
         const auto url = marketUrl();
         if (!url)
-            return fail(u"run needs --market http[s]://HOST:PORT"_s);
-        if (parser.value(tokenFileOpt).isEmpty())
+            return fail(u"run needs --market http[s]://HOST:PORT (or [market] url in host.ini)"_s);
+        const QString tokenFile =
+            parser.isSet(tokenFileOpt) ? parser.value(tokenFileOpt) : config->tokenFile;
+        if (tokenFile.isEmpty())
             return fail(u"run needs --token-file FILE (written by register)"_s);
-        return run(app, *url, parser.value(tokenFileOpt), *config);
+        return run(app, *url, tokenFile, *config);
     }
     if (command == "self-test"_L1)
         return selfTest(app, *config);

@@ -1,11 +1,12 @@
 // suanli-market: the market service and its admin commands (docs/market.md).
 
 #include "market.h"
+#include "marketconfig.h"
+#include "protocol/version.h"
 #include "relayauthorizer.h"
 #include "relayconfig.h"
 #include "relaykey.h"
 #include "sqlstore.h"
-#include "protocol/version.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -92,6 +93,16 @@ Result<RelayConfig> parseRelaySpec(const QString &spec)
                          spec.left(eq), file.fileName()));
 }
 
+/// relay-config's and relay-authorize's --relay: PUBLIC_HOST:PORT, or serve's
+/// PUBLIC_HOST:PORT=HOST_KEY.pub (one market.conf serves all three; the key file is not read).
+QStringList relayAddresses(const QCommandLineParser &parser)
+{
+    QStringList addresses;
+    for (const QString &spec : parser.values(u"relay"_s))
+        addresses << spec.section(u'=', 0, 0);
+    return addresses;
+}
+
 /// `relay-config`: prints the relay sshd's config (docs/market.md, "Relay").
 int relayConfig(const QCommandLineParser &parser)
 {
@@ -115,7 +126,7 @@ int relayConfig(const QCommandLineParser &parser)
                           : u"/run/suanli-relay-%1.pid"_s.arg(listen->second);
     if (parser.isSet(u"command-user"_s))
         options.commandUser = parser.value(u"command-user"_s);
-    const QStringList relays = parser.values(u"relay"_s);
+    const QStringList relays = relayAddresses(parser);
     if (relays.size() > 1)
         return fail(u"relay-config takes at most one --relay PUBLIC_HOST:PORT"_s);
     if (!relays.isEmpty()) {
@@ -139,7 +150,7 @@ int relayAuthorize(const QStringList &args, const QCommandLineParser &parser)
                              "PUBLIC_HOST:PORT] USER TYPE KEY\n");
         return 0;
     }
-    const QStringList relays = parser.values(u"relay"_s);
+    const QStringList relays = relayAddresses(parser);
     auto db = Database::openReadOnly(parser.value(u"db"_s), u"relay-authorize"_s);
     if (!db) {
         std::fprintf(stderr, "suanli-market: %s\n", qPrintable(db.error().message));
@@ -245,9 +256,10 @@ int admin(const QStringList &args, const QCommandLineParser &parser, const Marke
             return fail(id.error().message);
         auto amount = parseMoney(args[2]);
         if (!amount || *amount <= 0)
-            return fail(u"AMOUNT is a positive number of %1, up to 6 decimals"_s.arg(policy.currency));
-        auto balance = s.credit(*id, *amount, u"topup"_s, u"topup:"_s + parser.value(u"key"_s),
-                                u"top-up"_s);
+            return fail(
+                u"AMOUNT is a positive number of %1, up to 6 decimals"_s.arg(policy.currency));
+        auto balance =
+            s.credit(*id, *amount, u"topup"_s, u"topup:"_s + parser.value(u"key"_s), u"top-up"_s);
         if (!balance)
             return fail(balance.error().message);
         std::printf("%lld\n", static_cast<long long>(*balance));
@@ -304,18 +316,30 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Suanli market service.\n\n"
-        "  serve --db URL --listen HOST:PORT [--relay PUBLIC_HOST:PORT=HOST_KEY.pub …]\n"
-        "        [--relay-ports MIN-MAX]\n"
-        "  admin --db URL COMMAND …\n"
+        u"Suanli market service (docs/market.md).\n\n"
+        "Commands:\n"
+        "  serve --db URL --listen HOST:PORT [--tls-cert FILE --tls-key FILE]\n"
+        "        [--relay PUBLIC_HOST:PORT=HOST_KEY.pub …] [--relay-ports MIN-MAX]\n"
+        "      runs the market (migrates the database first)\n"
+        "  admin --db URL create-account NAME [--roles renter,lender,admin]\n"
+        "      creates an account, prints its id\n"
+        "  admin --db URL issue-token ACCOUNT\n"
+        "      prints a new API token (sk_…) of the account\n"
+        "  admin --db URL topup ACCOUNT AMOUNT --key IDEMPOTENCY_KEY\n"
+        "      credits the account, prints the balance in micro-units\n"
+        "  admin --db URL create-vouchers AMOUNT [--count N]\n"
+        "      prints N voucher codes worth AMOUNT each\n"
         "  relay-config --db URL --listen HOST:PORT --host-key FILE [--pid-file FILE]\n"
         "        [--command-user USER] [--relay PUBLIC_HOST:PORT]\n"
-        "      prints the sshd_config of a relay sshd\n"
+        "      prints the sshd_config of a relay sshd (docs/relay.md)\n"
         "  relay-authorize --db URL [--relay PUBLIC_HOST:PORT] USER TYPE KEY\n"
-        "      the relay sshd's AuthorizedKeysCommand (%u %t %k)"_s);
+        "      the relay sshd's AuthorizedKeysCommand (%u %t %k)\n\n"
+        "Every option may also come from --config FILE: `key = value` lines whose keys are the\n"
+        "long option names (e.g. `db = sqlite:/var/lib/suanli-market/market.db`; `relay` may\n"
+        "repeat); an option on the command line wins over the file."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOptions({
+    const QList<QCommandLineOption> options = {
         {u"db"_s, u"sqlite:PATH or postgresql://user:pass@host:port/db"_s, u"url"_s},
         {u"listen"_s, u"HOST:PORT to listen on"_s, u"address"_s, u"127.0.0.1:8443"_s},
         {u"tls-cert"_s, u"PEM certificate chain for HTTPS"_s, u"file"_s},
@@ -339,9 +363,34 @@ int main(int argc, char *argv[])
         {u"pid-file"_s, u"relay-config: the relay sshd's PID file"_s, u"file"_s},
         {u"command-user"_s, u"relay-config: the user running relay-authorize"_s, u"user"_s,
          u"suanli-market"_s},
-    });
+        {u"config"_s,
+         u"read options from FILE (key = value lines, keys are the long option names)"_s,
+         u"file"_s},
+    };
+    parser.addOptions(options);
     parser.addPositionalArgument(u"command"_s, u"serve, admin, relay-config or relay-authorize"_s);
-    parser.process(app);
+    // --config FILE: the file's options go before the command line's, so these win
+    // (docs/market.md, "Configuration file").
+    QStringList arguments = app.arguments();
+    if (parser.parse(arguments) && parser.isSet(u"config"_s)) {
+        const QString path = parser.value(u"config"_s);
+        QStringList keys;
+        QSet<QString> setOnCommandLine;
+        for (const QString &name : parser.optionNames())
+            setOnCommandLine.insert(name);
+        for (const QCommandLineOption &option : options) {
+            if (option.names().first() != "config"_L1)
+                keys << option.names().first(); // every option here takes a value
+        }
+        auto config = MarketConfig::read(path, keys, {u"relay"_s});
+        if (!config) {
+            std::fprintf(stderr, "suanli-market: %s\n", qPrintable(config.error().message));
+            // relay-authorize is sshd's AuthorizedKeysCommand: it always exits 0.
+            return parser.positionalArguments().value(0) == "relay-authorize"_L1 ? 0 : 2;
+        }
+        arguments = config->merged(arguments, setOnCommandLine);
+    }
+    parser.process(arguments);
 
     const QStringList args = parser.positionalArguments();
     if (args.isEmpty())

@@ -88,9 +88,10 @@ void DesktopIntegration::notify(const dashboard::Notification &n)
         QDBusMessage::createMethodCall(kService, kPath, kService, QStringLiteral("Notify"));
     QVariantMap hints;
     hints.insert(QStringLiteral("urgency"), QVariant::fromValue(uchar(isUrgent(n) ? 2 : 1)));
-    hints.insert(QStringLiteral("desktop-entry"), QStringLiteral("suanli"));
-    call << QCoreApplication::applicationName() << uint(0) << QStringLiteral("suanli") << n.title
-         << n.body << QStringList() << hints << int(-1);
+    // The desktop file id (org.suanli.Suanli.desktop, docs/packaging.md).
+    hints.insert(QStringLiteral("desktop-entry"), QStringLiteral("org.suanli.Suanli"));
+    call << QCoreApplication::applicationName() << uint(0) << QStringLiteral("org.suanli.Suanli")
+         << n.title << n.body << QStringList() << hints << int(-1);
     auto *watcher =
         new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,

@@ -22,7 +22,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(u"Suanli"_s);
     QApplication::setApplicationName(u"suanli"_s);
     QApplication::setApplicationVersion(QString::fromLatin1(suanli::protocol::kVersion));
-    QApplication::setDesktopFileName(u"suanli"_s);
+    QApplication::setDesktopFileName(u"org.suanli.Suanli"_s); // docs/packaging.md
 
     const QString language = suanli::app::resolveLanguage(suanli::app::Settings().language());
     suanli::app::installLanguage(&app, language);

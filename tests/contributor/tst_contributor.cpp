@@ -8,10 +8,12 @@
 #include "support/manualclock.h"
 #include "support/marketharness.h"
 
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -171,7 +173,11 @@ private slots:
         QVERIFY(xdg.isEnabled());
         QFile file(xdg.location());
         QVERIFY(file.open(QIODevice::ReadOnly));
-        QCOMPARE(file.readAll(), desktop);
+        QFile packaged(Autostart::installedTemplate());
+        if (!packaged.fileName().isEmpty() && packaged.open(QIODevice::ReadOnly))
+            QCOMPARE(file.readAll(), Autostart::desktopEntryFromTemplate(packaged.readAll(), exe));
+        else
+            QCOMPARE(file.readAll(), desktop);
         file.close();
         if (!QStandardPaths::findExecutable(u"desktop-file-validate"_s).isEmpty()) {
             QProcess validate;
@@ -181,6 +187,30 @@ private slots:
         }
         QVERIFY(xdg.disable());
         QVERIFY(!xdg.isEnabled());
+    }
+
+    void autostartFromThePackagedTemplate()
+    {
+        // The template the suanli package installs (installer/linux/desktop), found through
+        // XDG_DATA_DIRS as in /usr/share.
+        QTemporaryDir data;
+        QVERIFY(data.isValid());
+        QVERIFY(QDir().mkpath(data.filePath(u"suanli/autostart"_s)));
+        QVERIFY(QFile::copy(qEnvironmentVariable("SUANLI_SOURCE_DIR") +
+                                u"/installer/linux/desktop/org.suanli.Suanli-autostart.desktop"_s,
+                            data.filePath(u"suanli/autostart/org.suanli.Suanli.desktop"_s)));
+        const QByteArray oldDirs = qgetenv("XDG_DATA_DIRS");
+        qputenv("XDG_DATA_DIRS", data.path().toUtf8());
+        const QString found = Autostart::installedTemplate();
+        qputenv("XDG_DATA_DIRS", oldDirs);
+        QCOMPARE(found, data.filePath(u"suanli/autostart/org.suanli.Suanli.desktop"_s));
+        QFile file(found);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray entry =
+            Autostart::desktopEntryFromTemplate(file.readAll(), u"/opt/Suanli App/bin/suanli"_s);
+        QVERIFY2(entry.contains("\nExec=\"/opt/Suanli App/bin/suanli\" --tray\n"), entry);
+        QVERIFY2(entry.contains("\nIcon=org.suanli.Suanli\n"), entry);
+        QVERIFY(!entry.contains("Exec=suanli"));
     }
 };
 

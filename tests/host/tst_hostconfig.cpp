@@ -51,9 +51,13 @@ private slots:
             "[images]\nsize=1\n1\\ref=localhost/x:1\n1\\title=X\n1\\jupyter=true\n"
             "[schedule]\nwindows=mon-fri 22:00-08:00, sat 00:00-24:00\n"
             "[agent]\nmarket_grace_s=120\ndisk_check_interval_s=15\nca_file=certs/ca.crt\n"
-            "[network]\nmode=Relay\n"));
+            "[network]\nmode=Relay\n"
+            "[market]\nurl=https://market.example.org\ntoken_file=tok/host.token\n"));
         QVERIFY2(c, c ? "" : qPrintable(c.error().message));
         QCOMPARE(c->networkMode, u"relay"_s);
+        QCOMPARE(c->marketUrl, u"https://market.example.org"_s);
+        QVERIFY(c->tokenFile.endsWith(u"/tok/host.token"_s));
+        QVERIFY(QFileInfo(c->tokenFile).isAbsolute());
         QVERIFY(c->relayKeyPath().endsWith(u"/st/relay_ed25519"_s));
         QCOMPARE(c->address, u"203.0.113.7"_s);
         QCOMPARE(c->portMin, 20000);
