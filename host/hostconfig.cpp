@@ -136,6 +136,9 @@ Result<HostConfig> HostConfig::load(const QString &path)
     if (s.contains(u"host/state_dir"_s))
         c.stateDir = QDir(QFileInfo(path).absolutePath())
                          .absoluteFilePath(s.value(u"host/state_dir"_s).toString().trimmed());
+    if (s.contains(u"agent/ca_file"_s))
+        c.caFile = QDir(QFileInfo(path).absolutePath())
+                       .absoluteFilePath(s.value(u"agent/ca_file"_s).toString().trimmed());
     for (auto r :
          {readInt(s, u"host/port_min"_s, 1, 65535, c.portMin),
           readInt(s, u"host/port_max"_s, 1, 65535, c.portMax),

@@ -73,6 +73,9 @@ struct HostConfig
     int diskCheckIntervalS = 60; ///< rootless: how often volume usage is measured
     int reconnectMinMs = 1000;
     int reconnectMaxMs = 60'000;
+    /// [agent] ca_file: PEM certificates trusted for the market's TLS besides the system's
+    /// (a market behind a private CA, docs/host.md); relative to the configuration's folder.
+    QString caFile;
 
     /// Reads `path`; a missing file is an error, unknown keys are ignored, a bad value names
     /// its key.

@@ -16,6 +16,8 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSaveFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTextStream>
 
 #include <cstdio>
@@ -47,6 +49,22 @@ int fail(const QString &message)
 Result<HostConfig> loadConfig(const QString &path)
 {
     return path.isEmpty() ? Result<HostConfig>(HostConfig::defaults()) : HostConfig::load(path);
+}
+
+/// [agent] ca_file: its certificates are trusted for every TLS connection of this process
+/// (the market's REST API and the agent channel) together with the system's (docs/host.md).
+Result<void> trustCaFile(const QString &path)
+{
+    if (path.isEmpty())
+        return {};
+    const auto certificates = QSslCertificate::fromPath(path, QSsl::Pem);
+    if (certificates.isEmpty())
+        return makeError(u"invalid_config"_s,
+                         u"[agent] ca_file %1 holds no PEM certificate"_s.arg(path));
+    auto ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setCaCertificates(QSslConfiguration::systemCaCertificates() + certificates);
+    QSslConfiguration::setDefaultConfiguration(ssl);
+    return {};
 }
 
 QString describe(const Error &e)
@@ -219,6 +237,8 @@ int main(int argc, char *argv[])
     auto config = loadConfig(parser.value(configOpt));
     if (!config)
         return fail(config.error().message);
+    if (const auto trusted = trustCaFile(config->caFile); !trusted)
+        return fail(trusted.error().message);
     const auto marketUrl = [&]() -> std::optional<QUrl> {
         const QUrl url(parser.isSet(marketOpt) ? parser.value(marketOpt) : config->marketUrl);
         if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1) ||

@@ -50,7 +50,7 @@ private slots:
             "[prices]\ngpu_hour_micro=1320000\nstorage_gb_month_micro=200000\ninterruptible=true\n"
             "[images]\nsize=1\n1\\ref=localhost/x:1\n1\\title=X\n1\\jupyter=true\n"
             "[schedule]\nwindows=mon-fri 22:00-08:00, sat 00:00-24:00\n"
-            "[agent]\nmarket_grace_s=120\ndisk_check_interval_s=15\n"
+            "[agent]\nmarket_grace_s=120\ndisk_check_interval_s=15\nca_file=certs/ca.crt\n"
             "[network]\nmode=Relay\n"
             "[market]\nurl=https://market.example.org\ntoken_file=tok/host.token\n"));
         QVERIFY2(c, c ? "" : qPrintable(c.error().message));
@@ -74,6 +74,7 @@ private slots:
         QVERIFY(c->isImageAllowed(u"localhost/x:1"_s));
         QVERIFY(!c->isImageAllowed(u"localhost/suanli/base:bookworm"_s));
         QVERIFY(c->stateDir.endsWith(u"/st"_s));
+        QCOMPARE(c->caFile, m_dir.filePath(u"certs/ca.crt"_s)); // relative to the ini
         QCOMPARE(c->windows.size(), 2);
         // Monday 23:00 and Tuesday 07:59 are inside the overnight window, Tuesday 12:00 is not.
         QVERIFY(c->lendsAt(QDateTime(QDate(2026, 11, 23), QTime(23, 0))));
