@@ -1561,6 +1561,17 @@ per %1</translation>
     </message>
 </context>
 <context>
+    <name>suanli::ui::AutostartBox</name>
+    <message>
+        <source>Start Suanli when I log in</source>
+        <translation>Start Suanli when I log in</translation>
+    </message>
+    <message>
+        <source>Suanli starts in the tray, so this computer can lend while you are away.</source>
+        <translation>Suanli starts in the tray, so this computer can lend while you are away.</translation>
+    </message>
+</context>
+<context>
     <name>suanli::ui::BillingView</name>
     <message>
         <source>Redeem</source>
@@ -2409,6 +2420,10 @@ Check the market address in Settings, or try again.</translation>
         <source>This computer could not be listed: %1</source>
         <translation>This computer could not be listed: %1</translation>
     </message>
+    <message>
+        <source>Suanli is already running with another market: quit it from the tray or the Suanli menu, then start it again to switch.</source>
+        <translation>Suanli is already running with another market: quit it from the tray or the Suanli menu, then start it again to switch.</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::LendView</name>
@@ -2782,6 +2797,10 @@ Check the market address in Settings, or try again.</translation>
     <message>
         <source>Register this computer first: click the button below.</source>
         <translation>Register this computer first: click the button below.</translation>
+    </message>
+    <message>
+        <source>Could not change the login entry: %1</source>
+        <translation>Could not change the login entry: %1</translation>
     </message>
 </context>
 <context>
@@ -3352,6 +3371,10 @@ Check the market address in Settings, or try again.</translation>
     <message>
         <source>The current passphrase is wrong (or none is saved): type it in &quot;Current passphrase&quot;. Nothing was changed.</source>
         <translation>The current passphrase is wrong (or none is saved): type it in &quot;Current passphrase&quot;. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Could not change the login entry: %1</source>
+        <translation>Could not change the login entry: %1</translation>
     </message>
 </context>
 <context>

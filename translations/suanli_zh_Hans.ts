@@ -1551,6 +1551,17 @@ per %1</source>
     </message>
 </context>
 <context>
+    <name>suanli::ui::AutostartBox</name>
+    <message>
+        <source>Start Suanli when I log in</source>
+        <translation>登录时启动算力</translation>
+    </message>
+    <message>
+        <source>Suanli starts in the tray, so this computer can lend while you are away.</source>
+        <translation>算力在系统托盘中启动，这样您不在时本机也能出借。</translation>
+    </message>
+</context>
+<context>
     <name>suanli::ui::BillingView</name>
     <message>
         <source>Redeem</source>
@@ -2391,6 +2402,10 @@ Check the market address in Settings, or try again.</source>
         <source>This computer could not be listed: %1</source>
         <translation>无法上架本机：%1</translation>
     </message>
+    <message>
+        <source>Suanli is already running with another market: quit it from the tray or the Suanli menu, then start it again to switch.</source>
+        <translation>算力已在使用另一个市场运行：请从托盘或“算力”菜单退出，然后重新启动以切换。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::LendView</name>
@@ -2764,6 +2779,10 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>Register this computer first: click the button below.</source>
         <translation>请先注册本机：点击下方按钮。</translation>
+    </message>
+    <message>
+        <source>Could not change the login entry: %1</source>
+        <translation>无法更改登录启动项：%1</translation>
     </message>
 </context>
 <context>
@@ -3331,6 +3350,10 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>The current passphrase is wrong (or none is saved): type it in &quot;Current passphrase&quot;. Nothing was changed.</source>
         <translation>当前口令错误（或未保存口令）：请在“当前口令”中输入。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Could not change the login entry: %1</source>
+        <translation>无法更改登录启动项：%1</translation>
     </message>
 </context>
 <context>

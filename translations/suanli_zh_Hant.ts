@@ -1551,6 +1551,17 @@ per %1</source>
     </message>
 </context>
 <context>
+    <name>suanli::ui::AutostartBox</name>
+    <message>
+        <source>Start Suanli when I log in</source>
+        <translation>登入時啟動算力</translation>
+    </message>
+    <message>
+        <source>Suanli starts in the tray, so this computer can lend while you are away.</source>
+        <translation>算力在系統匣中啟動，這樣您不在時本機也能出借。</translation>
+    </message>
+</context>
+<context>
     <name>suanli::ui::BillingView</name>
     <message>
         <source>Redeem</source>
@@ -2391,6 +2402,10 @@ Check the market address in Settings, or try again.</source>
         <source>This computer could not be listed: %1</source>
         <translation>無法上架本機：%1</translation>
     </message>
+    <message>
+        <source>Suanli is already running with another market: quit it from the tray or the Suanli menu, then start it again to switch.</source>
+        <translation>算力已在使用另一個市場執行：請從系統匣或「算力」選單結束，然後重新啟動以切換。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::LendView</name>
@@ -2764,6 +2779,10 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>Register this computer first: click the button below.</source>
         <translation>請先註冊本機：點選下方按鈕。</translation>
+    </message>
+    <message>
+        <source>Could not change the login entry: %1</source>
+        <translation>無法變更登入啟動項目：%1</translation>
     </message>
 </context>
 <context>
@@ -3331,6 +3350,10 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>The current passphrase is wrong (or none is saved): type it in &quot;Current passphrase&quot;. Nothing was changed.</source>
         <translation>目前密碼錯誤（或未儲存密碼）：請在「目前密碼」中輸入。未做任何變更。</translation>
+    </message>
+    <message>
+        <source>Could not change the login entry: %1</source>
+        <translation>無法變更登入啟動項目：%1</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@
 #endif
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
@@ -23,6 +24,31 @@
 using namespace Qt::StringLiterals;
 
 namespace suanli::ui {
+
+void addStartOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {u"local"_s, QCoreApplication::translate(
+                         "main", "Run a market and a host agent in this app (local mode).")},
+        {u"market"_s, QCoreApplication::translate("main", "Connect to the market at URL."),
+         u"url"_s},
+        {u"tray"_s, QCoreApplication::translate("main", "Start in the tray (contributor mode); "
+                                                        "the window shows when no system tray "
+                                                        "exists.")},
+        {u"background"_s, QCoreApplication::translate("main", "Same as --tray.")},
+    });
+}
+
+StartOptions startOptions(const QCommandLineParser &parser)
+{
+    StartOptions options;
+    options.local = parser.isSet(u"local"_s);
+    if (parser.isSet(u"market"_s))
+        options.market = QUrl::fromUserInput(parser.value(u"market"_s));
+    // The Launcher keeps the window hidden only when a tray can hold the app.
+    options.background = parser.isSet(u"background"_s) || parser.isSet(u"tray"_s);
+    return options;
+}
 
 Launcher::Launcher(const StartOptions &options, QObject *parent)
     : QObject(parent)
@@ -80,6 +106,32 @@ void Launcher::start()
     } else {
         askFirstRun();
     }
+}
+
+void Launcher::activate(const StartOptions &requested)
+{
+    if (requested.background)
+        return;
+    if (!m_window) {
+        // Still at the first-run question: that dialog is the window to bring up.
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            if (widget->isVisible() && widget->isWindow()) {
+                widget->raise();
+                widget->activateWindow();
+            }
+        }
+        return;
+    }
+    m_window->showNormal();
+    m_window->raise();
+    m_window->activateWindow();
+    const bool otherMarket =
+        (requested.local && !m_context.localMarket()) ||
+        (requested.market.isValid() && requested.market != m_context.session()->marketUrl());
+    if (otherMarket)
+        m_window->statusBar()->showMessage(
+            tr("Suanli is already running with another market: quit it from the tray or the "
+               "Suanli menu, then start it again to switch."));
 }
 
 void Launcher::askFirstRun(const QUrl &prefill)

@@ -8,6 +8,8 @@
 
 #include <memory>
 
+class QCommandLineParser;
+
 namespace suanli::ui {
 
 class ContributorMode;
@@ -20,6 +22,11 @@ struct StartOptions
     QUrl market;
     bool background = false;
 };
+
+/// The options of `suanli --help`, for the first launch and for the arguments a second launch
+/// hands over to it (app::SingleInstance).
+void addStartOptions(QCommandLineParser &parser);
+StartOptions startOptions(const QCommandLineParser &parser);
 
 /// The app's start as the user sees it: picks the market — local mode, a market from the
 /// command line or the settings, or the first-run question — then brings up the window over
@@ -34,6 +41,9 @@ public:
     ~Launcher() override;
 
     void start();
+    /// A second launch asked for this one (app::SingleInstance): brings up the window, even
+    /// from the tray; a second launch in the background (autostart) shows nothing.
+    void activate(const StartOptions &requested);
     app::AppContext *context() { return &m_context; }
     MainWindow *window() { return m_window.get(); }
     app::Session *session() { return m_context.session(); }

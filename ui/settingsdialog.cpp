@@ -3,6 +3,10 @@
 #include "app/appcontext.h"
 #include "app/sshkeys.h"
 
+#ifdef SUANLI_HAVE_TRAY
+#include "ui/contributor/autostartbox.h"
+#endif
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -65,6 +69,15 @@ SettingsDialog::SettingsDialog(app::Settings *settings, app::SecretStore *secret
     form->addRow(m_secretFile);
     m_secretState->setWordWrap(true);
     form->addRow(m_secretState);
+#ifdef SUANLI_HAVE_TRAY
+    m_autostart = new AutostartBox(this);
+    form->addRow(m_autostart);
+    m_autostartError = new QLabel(this);
+    m_autostartError->setWordWrap(true);
+    m_autostartError->setStyleSheet(u"color: #b3261e"_s);
+    m_autostartError->hide();
+    form->addRow(m_autostartError);
+#endif
     layout->addWidget(general);
 
     auto *note = new QLabel(tr("Changes to the market, language and data folder take effect "
@@ -104,14 +117,23 @@ SettingsDialog::SettingsDialog(app::Settings *settings, app::SecretStore *secret
         dialog->open();
     });
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        save();
-        accept();
+        if (save())
+            accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
-void SettingsDialog::save()
+bool SettingsDialog::save()
 {
+#ifdef SUANLI_HAVE_TRAY
+    if (const Result<void> autostart = static_cast<AutostartBox *>(m_autostart)->apply();
+        !autostart) {
+        m_autostartError->setText(
+            tr("Could not change the login entry: %1").arg(autostart.error().message));
+        m_autostartError->show();
+        return false;
+    }
+#endif
     const bool remote = m_remote->isChecked();
     m_settings->setMode(remote ? app::Settings::Mode::Remote : app::Settings::Mode::Local);
     const QUrl url = QUrl::fromUserInput(m_url->text().trimmed());
@@ -124,6 +146,7 @@ void SettingsDialog::save()
     const QString token = m_token->text().trimmed();
     if (remote && url.isValid() && !token.isEmpty())
         m_secrets->write(app::AppContext::tokenKey(url), token, m_secrets, [](Result<void>) {});
+    return true;
 }
 
 void SettingsDialog::setSshKeys(app::SshKeys *keys, const QUrl &market)

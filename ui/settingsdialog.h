@@ -27,6 +27,9 @@ public:
     SettingsDialog(app::Settings *settings, app::SecretStore *secrets, QWidget *parent = nullptr);
 
     QComboBox *languageBox() { return m_language; }
+    /// "Start Suanli when I log in" (applied on OK); null in builds without contributor mode.
+    QCheckBox *autostartBox() { return m_autostart; }
+    QLabel *autostartError() { return m_autostartError; }
 
     /// Adds the "SSH key" section: set, change or remove the passphrase of `market`'s key.
     /// Those apply at once (the key file is re-encrypted in place, the passphrase kept in the
@@ -40,7 +43,9 @@ public:
     QLabel *keyStateLabel() { return m_keyState; }
 
 private:
-    void save();
+    /// Saves the settings; false (the dialog stays open) when the login entry cannot be
+    /// written or removed.
+    bool save();
     void refreshKeyState();
     void changePassphrase(const QString &newPassphrase);
     void setKeyBusy(bool busy);
@@ -55,6 +60,8 @@ private:
     QLineEdit *m_dataFolder;
     QCheckBox *m_secretFile;
     QLabel *m_secretState;
+    QCheckBox *m_autostart = nullptr; ///< an AutostartBox (ui/contributor) when built
+    QLabel *m_autostartError = nullptr;
     app::SshKeys *m_keys = nullptr;
     QUrl m_market;
     bool m_keyProtected = false;

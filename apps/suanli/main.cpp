@@ -3,6 +3,7 @@
 
 #include "app/language.h"
 #include "app/settings.h"
+#include "app/singleinstance.h"
 #include "protocol/version.h"
 #include "ui/launcher.h"
 
@@ -11,6 +12,7 @@
 #include <QElapsedTimer>
 
 #include <cstdio>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -32,32 +34,44 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Suanli: rent and lend GPUs."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOptions({
-        {u"local"_s, QApplication::translate(
-                         "main", "Run a market and a host agent in this app (local mode).")},
-        {u"market"_s, QApplication::translate("main", "Connect to the market at URL."), u"url"_s},
-        {u"tray"_s, QApplication::translate("main", "Start in the tray (contributor mode); the "
-                                                    "window shows when no system tray exists.")},
-        {u"background"_s, QApplication::translate("main", "Same as --tray.")},
+    suanli::ui::addStartOptions(parser);
+    parser.process(app); // --help and --version exit here, before the single-instance guard
+
+    // One suanli per user and desktop (docs/decisions.md, "Single instance"): a second
+    // launch hands its arguments to the first, which brings up its window.
+    suanli::app::SingleInstance instance(suanli::app::SingleInstance::defaultSocketPath());
+    QObject::connect(&instance, &suanli::app::SingleInstance::forwarded, &app,
+                     [] { QCoreApplication::exit(0); });
+    QObject::connect(&instance, &suanli::app::SingleInstance::failed, &app,
+                     [](const suanli::Error &error) {
+                         std::fprintf(stderr, "suanli: %s\n", qPrintable(error.message));
+                         QCoreApplication::exit(1);
+                     });
+    std::unique_ptr<suanli::ui::Launcher> launcher;
+    QObject::connect(&instance, &suanli::app::SingleInstance::primary, &app, [&] {
+        launcher = std::make_unique<suanli::ui::Launcher>(suanli::ui::startOptions(parser));
+        // For bench/catalog: how long from process start to the catalog's first paint.
+        if (qEnvironmentVariableIsSet("SUANLI_TRACE_STARTUP")) {
+            QObject::connect(
+                launcher.get(), &suanli::ui::Launcher::catalogPainted, &app, [&sinceStart] {
+                    std::fprintf(stderr, "suanli: catalog first painted %lld ms after start\n",
+                                 static_cast<long long>(sinceStart.elapsed()));
+                    std::fflush(stderr);
+                });
+        }
+        QObject::connect(&instance, &suanli::app::SingleInstance::activationRequested,
+                         launcher.get(), [&launcher](const QStringList &arguments) {
+                             QCommandLineParser requested;
+                             suanli::ui::addStartOptions(requested);
+                             requested.parse(QStringList{QCoreApplication::applicationFilePath()} +
+                                             arguments);
+                             std::fprintf(stderr, "suanli: a second launch asked for the window\n");
+                             launcher->activate(suanli::ui::startOptions(requested));
+                         });
+        launcher->start();
     });
-    parser.process(app);
-
-    suanli::ui::StartOptions options;
-    options.local = parser.isSet(u"local"_s);
-    if (parser.isSet(u"market"_s))
-        options.market = QUrl::fromUserInput(parser.value(u"market"_s));
-    // The Launcher keeps the window hidden only when a tray can hold the app.
-    options.background = parser.isSet(u"background"_s) || parser.isSet(u"tray"_s);
-
-    suanli::ui::Launcher launcher(options);
-    // For bench/catalog: how long from process start to the catalog's first paint.
-    if (qEnvironmentVariableIsSet("SUANLI_TRACE_STARTUP")) {
-        QObject::connect(&launcher, &suanli::ui::Launcher::catalogPainted, &app, [&sinceStart] {
-            std::fprintf(stderr, "suanli: catalog first painted %lld ms after start\n",
-                         static_cast<long long>(sinceStart.elapsed()));
-            std::fflush(stderr);
-        });
-    }
-    launcher.start();
-    return app.exec();
+    instance.start(QCoreApplication::arguments().mid(1));
+    const int status = app.exec();
+    launcher.reset(); // before the application object, as when it lived on the stack
+    return status;
 }

@@ -17,6 +17,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -117,6 +118,13 @@ int coldStarts(const QString &suanli, int starts)
         env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
         env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
         env.insert(u"SUANLI_TRACE_STARTUP"_s, u"1"_s);
+        // A runtime folder of its own: a suanli the user runs on this display would otherwise
+        // take the launch over (docs/decisions.md, "Single instance").
+        QDir(home.path()).mkdir(u"run"_s);
+        QFile::setPermissions(home.filePath(u"run"_s), QFileDevice::ReadOwner |
+                                                           QFileDevice::WriteOwner |
+                                                           QFileDevice::ExeOwner);
+        env.insert(u"XDG_RUNTIME_DIR"_s, home.filePath(u"run"_s));
         env.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
         if (!env.contains(u"DISPLAY"_s))
             env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);

@@ -1,5 +1,6 @@
 #include "lendwizard.h"
 
+#include "autostartbox.h"
 #include "lendform.h"
 
 #include <QCheckBox>
@@ -289,6 +290,13 @@ QWizardPage *LendWizard::createWhenPage()
     form->addRow(m_pauseOnGpu);
     form->addRow(m_interruptible);
     form->addRow(m_onDemand);
+    // Lending needs Suanli running: the entry starts it in the tray at login.
+    m_autostart = new AutostartBox(page);
+    m_autostartError = wrapped(QString(), page);
+    m_autostartError->setStyleSheet(u"color: #b3261e"_s);
+    m_autostartError->hide();
+    form->addRow(m_autostart);
+    form->addRow(m_autostartError);
     connect(m_requireIdle, &QCheckBox::toggled, m_idleMinutes, &QSpinBox::setEnabled);
     const host::LendingSettings &s = m_controller->policy()->settings();
     m_requireIdle->setChecked(s.requireIdle);
@@ -297,6 +305,11 @@ QWizardPage *LendWizard::createWhenPage()
     m_pauseOnGpu->setChecked(s.pauseOnGpuUse);
     (s.interruptible ? m_interruptible : m_onDemand)->setChecked(true);
     return page;
+}
+
+QCheckBox *LendWizard::autostartBox() const
+{
+    return m_autostart;
 }
 
 void LendWizard::setMoneyFormat(TrayText::MoneyFormat format)
@@ -358,6 +371,13 @@ void LendWizard::accept()
     const auto windows = parsedSchedule();
     if (!windows)
         return;
+    if (const Result<void> autostart = m_autostart->apply(); !autostart) {
+        m_autostartError->setText(
+            tr("Could not change the login entry: %1").arg(autostart.error().message));
+        m_autostartError->show();
+        return;
+    }
+    m_autostartError->hide();
     host::LendingSettings s = m_controller->policy()->settings();
     s.enabled = true;
     s.requireIdle = m_requireIdle->isChecked();

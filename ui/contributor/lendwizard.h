@@ -20,6 +20,8 @@ class QTreeWidget;
 
 namespace suanli::ui {
 
+class AutostartBox;
+
 /// "Set up lending…": register this machine with the market, run the self-test (each failure
 /// with how to fix it), choose the price, then when to lend. Finishing applies the choices to
 /// the policy (lending on) and reports them with finishedSetup; the app saves them and sets the
@@ -62,6 +64,9 @@ public:
     QLabel *scheduleError() const { return m_scheduleError; }
     QCheckBox *requireIdleBox() const { return m_requireIdle; }
     QSpinBox *idleMinutesBox() const { return m_idleMinutes; }
+    /// "Start Suanli when I log in": applied when the wizard finishes.
+    QCheckBox *autostartBox() const;
+    QLabel *autostartError() const { return m_autostartError; }
 
 signals:
     /// Finish: the settings now in the policy, the schedule as typed, the price per GPU-hour
@@ -112,6 +117,8 @@ private:
     QCheckBox *m_pauseOnGpu = nullptr;
     QRadioButton *m_interruptible = nullptr;
     QRadioButton *m_onDemand = nullptr;
+    AutostartBox *m_autostart = nullptr;
+    QLabel *m_autostartError = nullptr;
 };
 
 } // namespace suanli::ui
