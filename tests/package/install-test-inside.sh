@@ -2,6 +2,7 @@
 # The steps of tests/package/install-test.sh that run inside the bookworm root (chrooted, in
 # namespaces of their own): install, run, purge. Not meant to be run on a real machine.
 set -euo pipefail
+. /root-lib.sh # wait_for (its log and die are replaced below)
 SECONDS=0
 log() { printf '[inside %3ds] %s\n' "$SECONDS" "$*"; }
 die() { printf '[inside %3ds] FAIL: %s\n' "$SECONDS" "$*" >&2; exit 1; }
@@ -24,16 +25,6 @@ unit_file() {
   die "$1 is not installed in /lib/systemd/system or /usr/lib/systemd/system"
 }
 
-# Waits for COMMAND to succeed, up to SECONDS tenths of a second.
-wait_for() { # wait_for TENTHS COMMAND…
-  local n=$1
-  shift
-  while ((n-- > 0)); do
-    "$@" >/dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  return 1
-}
 
 step_install() {
   apt-get update -qq

@@ -2,6 +2,7 @@
 # The steps of tests/package/systemd-restart-test.sh that run inside the container whose PID 1 is
 # systemd, after suanli-host and suanli-market were installed there. Not meant for a real machine.
 set -euo pipefail
+. /root-lib.sh # wait_for (its log and die are replaced below)
 SECONDS=0
 log() { printf '[inside %3ds] %s\n' "$SECONDS" "$*"; }
 die() {
@@ -10,15 +11,6 @@ die() {
   exit 1
 }
 json() { jq -r "$2" <<<"$1"; } # json TEXT FILTER
-wait_for() { # wait_for TENTHS COMMAND…
-  local n=$1
-  shift
-  while ((n-- > 0)); do
-    "$@" >/dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  return 1
-}
 
 # The market: the package enabled and started it (SQLite in /var/lib/suanli-market).
 wait_for 300 systemctl is-active --quiet suanli-market || {

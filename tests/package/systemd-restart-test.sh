@@ -14,60 +14,20 @@
 # Exit 77 (ctest SKIP_RETURN_CODE) when dist/ has no packages or not run as root.
 set -euo pipefail
 
-[[ $# -eq 3 ]] || { echo "usage: systemd-restart-test.sh SOURCE_DIR DIST_DIR WORK_DIR" >&2; exit 2; }
-src=$(realpath "$1")
-dist=$(realpath -m "$2")
-work=$(realpath -m "$3")
-SECONDS=0
-log() { printf '[systemd-test %3ds] %s\n' "$SECONDS" "$*"; }
-die() { printf '[systemd-test %3ds] FAIL: %s\n' "$SECONDS" "$*" >&2; exit 1; }
-
-debs=()
-for p in suanli-host suanli-market; do
-  f=$(find "$dist" -maxdepth 1 -name "${p}_*_*.deb" 2>/dev/null | sort | tail -n 1)
-  if [[ -z $f ]]; then
-    echo "systemd-restart-test: SKIP: no ${p}_*.deb in $dist (scripts/package builds them)"
-    exit 77
-  fi
-  debs+=("$f")
-done
-if [[ $(id -u) -ne 0 ]]; then
-  echo "systemd-restart-test: SKIP: needs root (a privileged Podman container booting systemd)"
-  exit 77
-fi
-for tool in mmdebstrap podman sha256sum; do
-  command -v "$tool" >/dev/null || die "$tool is missing (run scripts/setup)"
-done
-
-sources=()
-for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list; do
-  [[ -f $f ]] && grep -Eq '^[^#]*(debian\.org|/debian)' "$f" && sources+=("$f")
-done
-((${#sources[@]})) || die "no Debian apt source found in /etc/apt"
+. "$(dirname "$0")/root-lib.sh"
+root_test_init systemd-test "$@"
+root_test_debs suanli-host suanli-market
+root_test_need_root "a privileged Podman container booting systemd" podman
 
 # systemd as init, Podman with runc for the nested containers (crun cannot create containers on
 # this machine's hybrid cgroups, docs/host.md), iptables for its port mappings, e2fsprogs for the
-# agent's per-instance quota, openssh-server for the instance image's sshd, curl and jq for the API.
-packages=systemd,systemd-sysv,dbus,podman,runc,iptables,e2fsprogs,openssh-server,curl,jq,ca-certificates,iproute2,procps
-mkdir -p "$work/debs"
-key=$(printf '%s\n' bookworm apt "$packages" "$(cat "${sources[@]}")" | sha256sum | cut -c1-16)
-tarball=$work/systemd-root-$key.tar
-if [[ ! -s $tarball ]]; then
-  log "building the bookworm root with systemd and podman (cached as $tarball)"
-  rm -f "$work"/systemd-root-*.tar
-  # No daemon starts in mmdebstrap's chroot (policy-rc.d there only, removed again).
-  mmdebstrap --mode=root --variant=apt --include="$packages" --skip=download/empty \
-    --setup-hook='mkdir -p "$1/var/cache/apt/archives" "$1/usr/sbin" && { cp '"$work"'/debs/*.deb "$1/var/cache/apt/archives/" 2>/dev/null || true; } && printf "#!/bin/sh\nexit 101\n" >"$1/usr/sbin/policy-rc.d" && chmod 755 "$1/usr/sbin/policy-rc.d"' \
-    --customize-hook='cp -n "$1"/var/cache/apt/archives/*.deb '"$work"'/debs/ 2>/dev/null || true' \
-    --customize-hook='rm -f "$1"/var/cache/apt/archives/*.deb "$1/usr/sbin/policy-rc.d" "$1"/etc/ssh/ssh_host_*' \
-    --customize-hook='echo suanli-systemd-test >"$1/etc/hostname"' \
-    bookworm "${tarball%.tar}.part.tar" "${sources[@]}" >"$work/mmdebstrap-systemd.log" 2>&1 \
-    || { tail -n 30 "$work/mmdebstrap-systemd.log" >&2; die "mmdebstrap failed"; }
-  mv "${tarball%.tar}.part.tar" "$tarball"
-  log "root ready ($(du -h "$tarball" | cut -f1))"
-else
-  log "root from cache: $tarball"
-fi
+# agent's per-instance quota, openssh-server for the instance image's sshd, curl and jq for the
+# API. No daemon starts in mmdebstrap's chroot (policy-rc.d there only, removed again).
+root_test_tarball systemd-root \
+  systemd,systemd-sysv,dbus,podman,runc,iptables,e2fsprogs,openssh-server,curl,jq,ca-certificates,iproute2,procps \
+  --setup-hook='mkdir -p "$1/usr/sbin" && printf "#!/bin/sh\nexit 101\n" >"$1/usr/sbin/policy-rc.d" && chmod 755 "$1/usr/sbin/policy-rc.d"' \
+  --customize-hook='rm -f "$1/usr/sbin/policy-rc.d" "$1"/etc/ssh/ssh_host_*' \
+  --customize-hook='echo suanli-systemd-test >"$1/etc/hostname"'
 
 name=suanli-pkgtest-systemd-$$
 net=suanli-pkgtest-$$
@@ -142,6 +102,6 @@ log "apt-get install ./dist/suanli-host ./dist/suanli-market"
 inx bash -c 'export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -q /dist/*.deb' \
   >"$work/systemd-apt.log" 2>&1 || { tail -n 30 "$work/systemd-apt.log" >&2; die "apt-get install failed"; }
 
-cp "$src/tests/package/systemd-restart-inside.sh" "$tmp/root/systemd-restart-inside.sh"
+cp "$src/tests/package/systemd-restart-inside.sh" "$src/tests/package/root-lib.sh" "$tmp/root/"
 inx bash /systemd-restart-inside.sh
 log "passed in ${SECONDS}s"
