@@ -29,6 +29,46 @@ root_test_tarball systemd-root \
   --customize-hook='rm -f "$1/usr/sbin/policy-rc.d" "$1"/etc/ssh/ssh_host_*' \
   --customize-hook='echo suanli-systemd-test >"$1/etc/hostname"'
 
+# systemd mounts every cgroup v1 controller the kernel has. One that this machine has not mounted
+# (here: net_cls,net_prio, perf_event, hugetlb; PID 1 is not systemd) would become a hierarchy
+# of its own, which the kernel keeps after the container is gone, and every later rootful Podman
+# container or pod with the cgroupfs manager would then fail ("creating cgroup path for
+# net_cls: mkdir /sys/fs/cgroup/net_cls/libpod_parent: read-only file system"). So they are
+# mounted here first, where and as systemd mounts them on a machine it runs; they stay mounted.
+mount_cgroup_controllers() {
+  [[ -d /sys/fs/cgroup/unified || ! -f /sys/fs/cgroup/cgroup.controllers ]] || return 0 # v2 only
+  local missing=() c dir
+  while read -r c _ _ enabled; do
+    [[ $c == \#* || $enabled != 1 ]] && continue
+    [[ -e /sys/fs/cgroup/$c ]] && mountpoint -q "$(realpath "/sys/fs/cgroup/$c")" && continue
+    missing+=("$c")
+  done </proc/cgroups
+  ((${#missing[@]})) || return 0
+  local groups=() seen=" "
+  for c in "${missing[@]}"; do
+    case $c in
+      net_cls | net_prio) dir=net_cls,net_prio ;;
+      cpu | cpuacct) dir=cpu,cpuacct ;;
+      *) dir=$c ;;
+    esac
+    [[ $seen == *" $dir "* ]] || { groups+=("$dir"); seen+="$dir "; }
+  done
+  log "mounting the cgroup controllers this machine had not: ${groups[*]}"
+  local ro=0
+  grep -Eq '^[^ ]+ /sys/fs/cgroup tmpfs ro[, ]' /proc/mounts && ro=1
+  ((ro)) && mount -o remount,rw /sys/fs/cgroup
+  for dir in "${groups[@]}"; do
+    mkdir -p "/sys/fs/cgroup/$dir"
+    mount -t cgroup -o "nosuid,nodev,noexec,$dir" cgroup "/sys/fs/cgroup/$dir" \
+      || die "cannot mount the cgroup controllers $dir"
+    if [[ $dir == *,* ]]; then
+      for c in ${dir//,/ }; do [[ -e /sys/fs/cgroup/$c ]] || ln -s "$dir" "/sys/fs/cgroup/$c"; done
+    fi
+  done
+  ((ro)) && mount -o remount,ro /sys/fs/cgroup
+}
+mount_cgroup_controllers
+
 name=suanli-pkgtest-systemd-$$
 net=suanli-pkgtest-$$
 tmp=$(mktemp -d /var/tmp/suanli-systemd.XXXXXX)
