@@ -4,6 +4,7 @@
 
 #include "ssh/blockingsession.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -111,7 +112,22 @@ private slots:
         const QString partial = remote + QStringLiteral("/.big.bin.suanli-partial");
         QVERIFY(QFile::exists(partial));
         QVERIFY(!QFile::exists(remote + QStringLiteral("/big.bin"))); // never truncated in place
-        const qint64 kept = QFileInfo(partial).size();
+        // The instance's sftp-server may still be writing what reached it before the drop (under
+        // load it outlives the link by a moment): the partial is what the next run finds once it
+        // stops growing.
+        qint64 kept = QFileInfo(partial).size();
+        QElapsedTimer unchanged;
+        unchanged.start();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const qint64 size = QFileInfo(partial).size();
+                if (size != kept) {
+                    kept = size;
+                    unchanged.restart();
+                }
+                return unchanged.elapsed() >= 500;
+            },
+            20000));
         QVERIFY(kept > 0);
 
         SyncJob again(options);
