@@ -1,5 +1,5 @@
 // What the market exports for others to read: /metrics (Prometheus text format 0.0.4, read
-// back here by a strict parser).
+// back here by a strict parser) and the ledger CSV (read back by a strict RFC 4180 reader).
 // A real market on loopback (tests/support/marketharness), SQLite.
 
 #include "support/marketscenario.h"
@@ -9,8 +9,11 @@
 #include "server/restapi.h"
 
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTest>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace suanli;
@@ -205,6 +208,73 @@ const QSet<QString> &knownRouteLabels()
     return labels;
 }
 
+// ---- CSV --------------------------------------------------------------------------------
+
+/// RFC 4180, strictly: records end with CRLF; a field is either unquoted (no `"`, `,`, CR or
+/// LF in it) or quoted with inner quotes doubled and nothing between its closing quote and
+/// the next `,` or CRLF; every record has as many fields as the first.
+std::optional<QList<QStringList>> readCsv(const QByteArray &bytes, QString *error)
+{
+    const QString text = QString::fromUtf8(bytes);
+    QList<QStringList> records;
+    QStringList record;
+    qsizetype i = 0;
+    auto fail = [&](const QString &why) {
+        *error = u"record %1, offset %2: %3"_s.arg(records.size() + 1).arg(i).arg(why);
+        return std::nullopt;
+    };
+    while (i < text.size()) {
+        QString field;
+        if (text[i] == u'"') {
+            ++i;
+            while (true) {
+                if (i >= text.size())
+                    return fail(u"an unterminated quoted field"_s);
+                if (text[i] == u'"') {
+                    if (i + 1 < text.size() && text[i + 1] == u'"') {
+                        field += u'"';
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                field += text[i++];
+            }
+        } else {
+            while (i < text.size() && text[i] != u',' && text[i] != u'\r' && text[i] != u'\n') {
+                if (text[i] == u'"')
+                    return fail(u"a quote in an unquoted field"_s);
+                field += text[i++];
+            }
+        }
+        record.append(field);
+        if (i < text.size() && text[i] == u',') {
+            ++i;
+            continue;
+        }
+        if (text.mid(i, 2) != "\r\n"_L1)
+            return fail(u"a field not followed by , or CRLF"_s);
+        i += 2;
+        if (!records.isEmpty() && record.size() != records.first().size())
+            return fail(
+                u"%1 fields, the header has %2"_s.arg(record.size()).arg(records.first().size()));
+        records.append(record);
+        record.clear();
+    }
+    if (!record.isEmpty())
+        return fail(u"the last record has no CRLF"_s);
+    return records;
+}
+
+/// What a spreadsheet must see of a text field that the market wrote (docs/decisions.md,
+/// "CSV exports").
+QString neutralised(const QString &text)
+{
+    static const QString starts = u"=+-@\t\r"_s;
+    return !text.isEmpty() && starts.contains(text.front()) ? u"'"_s + text : text;
+}
+
 } // namespace
 
 class TestMarketExports : public QObject
@@ -349,6 +419,92 @@ private slots:
         QVERIFY(topup);
         for (auto it = e.types.constBegin(); it != e.types.constEnd(); ++it)
             QVERIFY2(it.value() != "gauge" || !it.key().contains("_total"), it.key().constData());
+    }
+
+    void ledgerCsvNeutralisesFormulasFromLenders()
+    {
+        // GPU models a lender's agent reports, which end up in the renter's ledger descriptions.
+        const QStringList models = {
+            u"=HYPERLINK(\"http://x\",\"y\")"_s,
+            u"+cmd|'/C calc'!A0"_s,
+            u"@SUM(1)"_s,
+            u"-2+3"_s,
+            u"RTX\r4090"_s,
+            u"\tRTX 4090, \"Ti\"\r\n"_s,
+        };
+        auto lender = m_h->createAccount(u"lender"_s, {u"lender"_s});
+        auto renter = m_h->createAccount(u"renter"_s, {u"renter"_s}, 100 * kMicroPerUnit);
+        std::vector<Scenario> hosts(size_t(models.size()));
+        for (qsizetype i = 0; i < models.size(); ++i) {
+            Scenario &s = hosts[size_t(i)];
+            s.lender = lender;
+            s.renter = renter;
+            auto created =
+                m_h->post(u"/api/v1/hosts"_s, lender.token, {{u"name"_s, u"rig-%1"_s.arg(i)}});
+            QCOMPARE(created.status, 201);
+            s.hostId = created.json[u"host"_s][u"id"_s].toInteger();
+            s.hostToken = created.json[u"token"_s].toString().toLatin1();
+            auto listed = m_h->request(
+                "PATCH", u"/api/v1/hosts/%1"_s.arg(s.hostId), lender.token,
+                QJsonDocument(QJsonObject{{u"listed"_s, true},
+                                          {u"price_gpu_hour_micro"_s, 1'320'000 + i * 7}})
+                    .toJson());
+            QCOMPARE(listed.status, 200);
+            s.agent = std::make_unique<ScriptedAgent>(m_h->baseUrl(), s.hostToken);
+            QVERIFY(s.agent->connectAndHello(1, models[i]));
+            QVERIFY(s.launch(*m_h));
+        }
+        m_h->clock().advanceSeconds(3600);
+        m_h->market().runBilling();
+
+        for (const auto &account : {renter, lender}) {
+            auto json = m_h->get(u"/api/v1/ledger?limit=1000"_s, account.token);
+            QCOMPARE(json.status, 200);
+            const QJsonArray entries = json.json[u"entries"_s].toArray();
+            auto csv = m_h->get(u"/api/v1/ledger.csv"_s, account.token);
+            QCOMPARE(csv.status, 200);
+            QString error;
+            const auto records = readCsv(csv.body, &error);
+            QVERIFY2(records, qPrintable(error));
+            QCOMPARE(records->first(), QStringList({u"id"_s, u"at"_s, u"kind"_s, u"amount_micro"_s,
+                                                    u"balance_after_micro"_s, u"instance_id"_s,
+                                                    u"idempotency_key"_s, u"description"_s}));
+            QCOMPARE(records->size() - 1, entries.size());
+            for (qsizetype r = 1; r < records->size(); ++r) {
+                const QStringList &f = records->at(r);
+                const QJsonObject e = entries[r - 1].toObject();
+                QCOMPARE(f[0], QString::number(e[u"id"_s].toInteger()));
+                QCOMPARE(f[1], neutralised(e[u"at"_s].toString()));
+                QCOMPARE(f[2], neutralised(e[u"kind"_s].toString()));
+                // Amounts are numbers, negative ones included, exact to the micro-unit.
+                bool ok = false;
+                QCOMPARE(f[3].toLongLong(&ok), e[u"amount_micro"_s].toInteger());
+                QVERIFY(ok);
+                QCOMPARE(f[4].toLongLong(&ok), e[u"balance_after_micro"_s].toInteger());
+                QVERIFY(ok);
+                QCOMPARE(f[5].toLongLong(&ok), e[u"instance_id"_s].toInteger());
+                QVERIFY(ok);
+                QCOMPARE(f[6], neutralised(e[u"idempotency_key"_s].toString()));
+                QCOMPARE(f[7], neutralised(e[u"description"_s].toString()));
+            }
+            // What a spreadsheet sees: no text cell starts a formula.
+            static const QRegularExpression formula(u"^[=+\\-@\\t\\r]"_s);
+            for (qsizetype r = 1; r < records->size(); ++r)
+                for (int c : {1, 2, 6, 7})
+                    QVERIFY2(!formula.match(records->at(r)[c]).hasMatch(),
+                             qPrintable(records->at(r)[c]));
+        }
+        // Each model reached the renter's charges, neutralised where it starts a formula.
+        auto csv = m_h->get(u"/api/v1/ledger.csv"_s, renter.token);
+        QString error;
+        const auto records = readCsv(csv.body, &error);
+        QVERIFY2(records, qPrintable(error));
+        for (const QString &model : models) {
+            const QString expected = neutralised(model + u" × 3600 s"_s);
+            const bool found = std::any_of(records->begin(), records->end(),
+                                           [&](const QStringList &f) { return f[7] == expected; });
+            QVERIFY2(found, qPrintable(expected));
+        }
     }
 
 private:
