@@ -1,6 +1,7 @@
 // What the market exports for others to read: /metrics (Prometheus text format 0.0.4, read
 // back here by a strict parser) and the ledger CSV (read back by a strict RFC 4180 reader).
-// A real market on loopback (tests/support/marketharness), SQLite.
+// A real market on loopback (tests/support/marketharness), SQLite and, as
+// tst_market_exports_postgres, a throwaway PostgreSQL.
 
 #include "support/marketscenario.h"
 #include "support/testmain.h"
