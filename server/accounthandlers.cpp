@@ -2,6 +2,7 @@
 
 #include "changepublisher.h"
 
+#include "protocol/csv.h"
 #include "protocol/json.h"
 
 #include <QHttpServerRequest>
@@ -11,19 +12,6 @@
 using namespace Qt::StringLiterals;
 
 namespace suanli::server {
-
-namespace {
-
-QString csvField(QString text)
-{
-    if (text.contains(u',') || text.contains(u'"') || text.contains(u'\n')) {
-        text.replace(u"\""_s, u"\"\""_s);
-        return u'"' + text + u'"';
-    }
-    return text;
-}
-
-} // namespace
 
 AccountHandlers::AccountHandlers(Store &store, ChangePublisher &publisher)
     : m_store(store)
@@ -99,15 +87,18 @@ HttpReply AccountHandlers::ledger(const Principal &who, const QHttpServerRequest
     if (!entries)
         return fromError(entries.error());
     if (csv) {
-        QString text = u"id,at,kind,amount_micro,balance_after_micro,instance_id,"
-                       "idempotency_key,description\r\n"_s;
+        using protocol::csvNumber;
+        using protocol::csvText;
+        // Text columns go through csvText (neutralised, quoted), numbers through csvNumber:
+        // a negative amount stays a number (docs/decisions.md, "CSV exports").
+        QString text = protocol::csvRecord({u"id"_s, u"at"_s, u"kind"_s, u"amount_micro"_s,
+                                            u"balance_after_micro"_s, u"instance_id"_s,
+                                            u"idempotency_key"_s, u"description"_s});
         for (const auto &e : *entries)
-            text += u"%1,%2,%3,%4,%5,%6,%7,%8\r\n"_s.arg(e.id)
-                        .arg(protocol::formatTime(e.at), csvField(e.kind))
-                        .arg(e.amount_micro)
-                        .arg(e.balance_after_micro)
-                        .arg(e.instance_id)
-                        .arg(csvField(e.idempotency_key), csvField(e.description));
+            text += protocol::csvRecord({csvNumber(e.id), csvText(protocol::formatTime(e.at)),
+                                         csvText(e.kind), csvNumber(e.amount_micro),
+                                         csvNumber(e.balance_after_micro), csvNumber(e.instance_id),
+                                         csvText(e.idempotency_key), csvText(e.description)});
         return {200, text.toUtf8(), "text/csv; charset=utf-8"};
     }
     QJsonArray array;

@@ -12,7 +12,6 @@
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
-#include <QRegularExpression>
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -147,14 +146,8 @@ bool Market::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket
     responder.write(reply.body,
                     {{"Content-Type", reply.contentType}, {"Cache-Control", "no-store"}},
                     static_cast<QHttpServerResponder::StatusCode>(reply.status));
-    // Few label values: ids collapsed, anything unrouted counted as one.
-    QString routeName = u"unmatched"_s;
-    if (reply.status != 404 || !reply.body.contains("no such endpoint")) {
-        static const QRegularExpression digits(u"/\\d+"_s);
-        routeName = path;
-        routeName.replace(digits, u"/{id}"_s);
-    }
-    m_metrics.observeRequest(routeName, reply.status, timer.nsecsElapsed() / 1e9);
+    // Labelled by route template: the label values are a fixed set whatever the path says.
+    m_metrics.observeRequest(RestApi::routeLabel(path), reply.status, timer.nsecsElapsed() / 1e9);
     return true;
 }
 

@@ -2,9 +2,11 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QList>
 #include <QString>
 
 #include <array>
+#include <utility>
 
 namespace suanli::server {
 
@@ -13,6 +15,10 @@ namespace suanli::server {
 class Metrics
 {
 public:
+    using Labels = QList<std::pair<QByteArray, QString>>;
+
+    /// `route` is a route template or "unmatched" (RestApi::routeLabel), never a raw path:
+    /// every distinct value is a series of its own.
     void observeRequest(const QString &route, int status, double seconds);
     void countSearchCacheHit() { ++m_searchCacheHits; }
     /// busy: time in the run's transactions; wall: from start to end, pauses included.
@@ -25,6 +31,13 @@ public:
     }
     /// Prometheus text exposition of what this process counted.
     QByteArray render() const;
+
+    /// One sample line of the text exposition format, `name{label="value",…} value\n`: the
+    /// one place that writes labels (the market's gauges use it too), each value escaped.
+    static QByteArray sample(const QByteArray &name, const Labels &labels, const QByteArray &value);
+    /// A label value as the text format requires it: backslash, double quote and line feed
+    /// written as `\\`, `\"` and `\n` (docs/market.md, "Metrics").
+    static QByteArray escapeLabelValue(const QString &value);
 
     static constexpr std::array<double, 10> kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025,
                                                         0.05,  0.1,    0.25,  0.5,  1.0};

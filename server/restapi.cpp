@@ -23,6 +23,46 @@ RestApi::RestApi(const Parts &parts)
     , m_hosts(parts.store)
 {}
 
+QString RestApi::routeTemplate(const QString &path)
+{
+    if (path == "/healthz"_L1 || path == "/metrics"_L1)
+        return path;
+    if (!path.startsWith("/api/v1/"_L1))
+        return {};
+    const QStringList parts = path.mid(8).split(u'/');
+    const QString &head = parts[0];
+    const QString prefix = u"/api/v1/"_s;
+    switch (parts.size()) {
+    case 1: {
+        static const QStringList collections = {u"me"_s,       u"offers"_s,    u"images"_s,
+                                                u"pricing"_s,  u"ledger"_s,    u"ledger.csv"_s,
+                                                u"earnings"_s, u"instances"_s, u"hosts"_s};
+        return collections.contains(head) ? prefix + head : QString();
+    }
+    case 2:
+        if (head == "vouchers"_L1 && parts[1] == "redeem"_L1)
+            return prefix + u"vouchers/redeem"_s;
+        if (head == "instances"_L1 || head == "hosts"_L1)
+            return prefix + head + u"/{id}"_s;
+        return {};
+    case 3: {
+        static const QStringList actions = {u"stop"_s, u"start"_s, u"events"_s, u"logs"_s,
+                                            u"telemetry"_s};
+        if (head == "instances"_L1 && actions.contains(parts[2]))
+            return prefix + u"instances/{id}/"_s + parts[2];
+        return {};
+    }
+    default:
+        return {};
+    }
+}
+
+QString RestApi::routeLabel(const QString &path)
+{
+    const QString route = routeTemplate(path);
+    return route.isEmpty() ? u"unmatched"_s : route;
+}
+
 HttpReply RestApi::route(const QHttpServerRequest &request)
 {
     using Method = QHttpServerRequest::Method;
@@ -34,89 +74,94 @@ HttpReply RestApi::route(const QHttpServerRequest &request)
     if (declared > kMaxBodyBytes || request.body().size() > kMaxBodyBytes)
         return errorReply(413, u"body_too_large"_s, u"request bodies are limited to 1 MiB"_s);
 
-    if (path == "/healthz"_L1 && method == Method::Get)
+    const QString route = routeTemplate(path);
+    if (route == "/healthz"_L1 && method == Method::Get)
         return jsonReply(200, {{u"status"_s, u"ok"_s}});
-    if (path == "/metrics"_L1 && method == Method::Get)
+    if (route == "/metrics"_L1 && method == Method::Get)
         return metricsText();
     if (!path.startsWith("/api/v1/"_L1))
         return errorReply(404, u"not_found"_s, u"no such endpoint"_s);
 
+    // Authentication before the 404 of an unknown /api/v1/ path: without a token nothing
+    // tells which endpoints exist.
     auto principal = m_auth.authenticate(request.value("authorization"));
     if (!principal)
         return errorReply(401, principal.error().code, principal.error().message);
     const Principal &who = *principal;
     if (who.kind != Principal::Kind::Account)
         return errorReply(403, u"forbidden"_s, u"host tokens may only open the agent channel"_s);
+    if (route.isEmpty())
+        return errorReply(404, u"not_found"_s, u"no such endpoint"_s);
 
     const QStringList parts = path.mid(8).split(u'/');
-    const QString head = parts.value(0);
-    const int n = int(parts.size());
     auto badMethod = [] {
         return errorReply(405, u"method_not_allowed"_s, u"method not allowed here"_s);
     };
-    auto idAt = [&parts](int index) -> qint64 {
-        bool ok = false;
-        const qint64 id = parts.value(index).toLongLong(&ok);
-        return ok && id > 0 ? id : -1;
+    auto is = [&route](QLatin1String name) {
+        return route.mid(8) == name;
     };
+    qint64 id = -1;
+    if (parts.size() > 1) {
+        bool ok = false;
+        id = parts[1].toLongLong(&ok);
+        if (!ok || id <= 0)
+            id = -1;
+    }
 
-    if (head == "me"_L1 && n == 1) {
+    if (is("me"_L1)) {
         if (method == Method::Patch)
             return m_accounts.patchMe(who, request);
         return method == Method::Get ? m_accounts.me(who) : badMethod();
     }
-    if (head == "vouchers"_L1 && n == 2 && parts[1] == "redeem"_L1)
+    if (is("vouchers/redeem"_L1))
         return method == Method::Post ? m_accounts.redeem(who, request) : badMethod();
-    if (head == "offers"_L1 && n == 1)
+    if (is("offers"_L1))
         return method == Method::Get ? m_catalog.offers(request) : badMethod();
-    if (head == "images"_L1 && n == 1)
+    if (is("images"_L1))
         return method == Method::Get ? m_catalog.images() : badMethod();
-    if (head == "pricing"_L1 && n == 1)
+    if (is("pricing"_L1))
         return method == Method::Get ? m_catalog.pricing(request) : badMethod();
-    if (head == "ledger"_L1 && n == 1)
+    if (is("ledger"_L1))
         return method == Method::Get ? m_accounts.ledger(who, request, false) : badMethod();
-    if (head == "ledger.csv"_L1 && n == 1)
+    if (is("ledger.csv"_L1))
         return method == Method::Get ? m_accounts.ledger(who, request, true) : badMethod();
-    if (head == "earnings"_L1 && n == 1)
+    if (is("earnings"_L1))
         return method == Method::Get ? m_accounts.earnings(who) : badMethod();
-    if (head == "instances"_L1) {
-        if (n == 1) {
-            if (method == Method::Post)
-                return m_instances.createInstance(who, request);
-            return method == Method::Get ? m_instances.listInstances(who) : badMethod();
-        }
-        const qint64 id = idAt(1);
+    if (is("instances"_L1)) {
+        if (method == Method::Post)
+            return m_instances.createInstance(who, request);
+        return method == Method::Get ? m_instances.listInstances(who) : badMethod();
+    }
+    if (is("hosts"_L1)) {
+        if (method == Method::Post)
+            return m_hosts.createHost(who, request);
+        return method == Method::Get ? m_hosts.listHosts(who) : badMethod();
+    }
+    if (is("hosts/{id}"_L1)) {
         if (id < 0)
-            return noSuchInstance();
-        if (n == 2) {
-            if (method == Method::Get)
-                return m_instances.instanceAction(who, id, u"get"_s);
-            if (method == Method::Patch)
-                return m_instances.patchInstance(who, id, request);
-            return method == Method::Delete ? m_instances.instanceAction(who, id, u"destroy"_s)
-                                            : badMethod();
-        }
-        if (n == 3 && (parts[2] == "stop"_L1 || parts[2] == "start"_L1))
-            return method == Method::Post ? m_instances.instanceAction(who, id, parts[2])
-                                          : badMethod();
-        if (n == 3 && parts[2] == "events"_L1)
-            return method == Method::Get ? m_instances.instanceHistory(who, id) : badMethod();
-        if (n == 3 && parts[2] == "logs"_L1)
-            return method == Method::Get ? m_instances.instanceLogs(who, id, request) : badMethod();
-        if (n == 3 && parts[2] == "telemetry"_L1)
-            return method == Method::Get ? m_instances.instanceTelemetry(who, id, request)
-                                         : badMethod();
+            return errorReply(404, u"not_found"_s, u"no such endpoint"_s);
+        return method == Method::Patch ? m_hosts.patchHost(who, id, request) : badMethod();
     }
-    if (head == "hosts"_L1) {
-        if (n == 1) {
-            if (method == Method::Post)
-                return m_hosts.createHost(who, request);
-            return method == Method::Get ? m_hosts.listHosts(who) : badMethod();
-        }
-        const qint64 id = idAt(1);
-        if (n == 2 && id > 0)
-            return method == Method::Patch ? m_hosts.patchHost(who, id, request) : badMethod();
+    // What is left is /instances/{id} and its actions.
+    if (id < 0)
+        return noSuchInstance();
+    if (is("instances/{id}"_L1)) {
+        if (method == Method::Get)
+            return m_instances.instanceAction(who, id, u"get"_s);
+        if (method == Method::Patch)
+            return m_instances.patchInstance(who, id, request);
+        return method == Method::Delete ? m_instances.instanceAction(who, id, u"destroy"_s)
+                                        : badMethod();
     }
+    if (is("instances/{id}/stop"_L1) || is("instances/{id}/start"_L1))
+        return method == Method::Post ? m_instances.instanceAction(who, id, parts[2]) : badMethod();
+    if (is("instances/{id}/events"_L1))
+        return method == Method::Get ? m_instances.instanceHistory(who, id) : badMethod();
+    if (is("instances/{id}/logs"_L1))
+        return method == Method::Get ? m_instances.instanceLogs(who, id, request) : badMethod();
+    if (is("instances/{id}/telemetry"_L1))
+        return method == Method::Get ? m_instances.instanceTelemetry(who, id, request)
+                                     : badMethod();
     return errorReply(404, u"not_found"_s, u"no such endpoint"_s);
 }
 
@@ -126,8 +171,8 @@ HttpReply RestApi::metricsText()
     out += "# HELP suanli_instances Instances by state.\n# TYPE suanli_instances gauge\n";
     if (auto counts = m_store.instanceCountsByState()) {
         for (auto it = counts->constBegin(); it != counts->constEnd(); ++it)
-            out += "suanli_instances{state=\"" + it.key().toUtf8() + "\"} " +
-                   QByteArray::number(it.value()) + '\n';
+            out += Metrics::sample("suanli_instances", {{"state", it.key()}},
+                                   QByteArray::number(it.value()));
     }
     out += "# HELP suanli_agents_connected Agents connected to this process.\n"
            "# TYPE suanli_agents_connected gauge\nsuanli_agents_connected " +
@@ -135,12 +180,14 @@ HttpReply RestApi::metricsText()
     out += "# HELP suanli_app_sockets Event sockets open on this process.\n"
            "# TYPE suanli_app_sockets gauge\nsuanli_app_sockets " +
            QByteArray::number(m_apps.socketCount()) + '\n';
-    out += "# HELP suanli_ledger_total_micro Sum of ledger amounts by kind.\n"
-           "# TYPE suanli_ledger_total_micro gauge\n";
+    // A gauge of signed sums read from the database, not a count of this process: no `_total`,
+    // the suffix of counters (docs/market.md, "Metrics").
+    out += "# HELP suanli_ledger_balance_micro Sum of ledger amounts by kind, in micro-units.\n"
+           "# TYPE suanli_ledger_balance_micro gauge\n";
     if (auto totals = m_store.ledgerTotalsByKind()) {
         for (auto it = totals->constBegin(); it != totals->constEnd(); ++it)
-            out += "suanli_ledger_total_micro{kind=\"" + it.key().toUtf8() + "\"} " +
-                   QByteArray::number(it.value()) + '\n';
+            out += Metrics::sample("suanli_ledger_balance_micro", {{"kind", it.key()}},
+                                   QByteArray::number(it.value()));
     }
     return {200, out, "text/plain; version=0.0.4"};
 }

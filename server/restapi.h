@@ -35,6 +35,13 @@ public:
 
     HttpReply route(const QHttpServerRequest &request);
 
+    /// The route a path is answered by, as a template (`/api/v1/instances/{id}/stop`), or
+    /// empty when no route matches. Routing and the metrics labels both go by it.
+    static QString routeTemplate(const QString &path);
+    /// routeTemplate(), or "unmatched": the label of a request in /metrics, so that what a
+    /// client puts in a path never becomes a series of its own.
+    static QString routeLabel(const QString &path);
+
 private:
     HttpReply metricsText();
 
