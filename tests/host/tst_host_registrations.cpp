@@ -10,6 +10,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTest>
@@ -162,6 +164,25 @@ private slots:
                  log.constData());
         QVERIFY2(log.contains((u"stale volume "_s + containerA).toUtf8()), log.constData());
 
+        for (const QByteArray &line : log.split('\n')) {
+            if (line.contains("stale "))
+                qDebug("agent: %s", line.constData());
+        }
+
+        // status lists it.
+        QProcess status;
+        status.start(HostTestBed::agentBinary(),
+                     {u"status"_s, u"--json"_s, u"--config"_s, second.configPath()});
+        QVERIFY(status.waitForFinished(10000));
+        const QJsonObject listed = QJsonDocument::fromJson(status.readAllStandardOutput()).object();
+        QCOMPARE(listed.value(u"instances"_s).toArray().size(), 1);
+        QCOMPARE(listed.value(u"instances"_s).toArray().first()[u"container"_s].toString(),
+                 containerB);
+        const QJsonArray staleListed = listed.value(u"stale"_s).toArray();
+        QCOMPARE(staleListed.size(), 1);
+        QCOMPARE(staleListed.first()[u"containers"_s].toArray().first().toString(), containerA);
+        QCOMPARE(staleListed.first()[u"market"_s].toString(), first.market().baseUrl());
+
         // self-test says it in a warn line.
         QProcess selfTest;
         selfTest.start(HostTestBed::agentBinary(),
@@ -173,6 +194,10 @@ private slots:
             warned |=
                 line.startsWith("warn  registrations: ") && line.contains(containerA.toUtf8());
         QVERIFY2(warned, report.constData());
+        for (const QByteArray &line : report.split('\n')) {
+            if (line.startsWith("warn  registrations"))
+                qDebug("self-test: %s", line.constData());
+        }
 
         // cleanup --stale removes A's container, volume and journal; B's instance runs on.
         QProcess clean;
@@ -184,6 +209,7 @@ private slots:
         QVERIFY2(clean.exitCode() == 0, cleaned.constData());
         QVERIFY2(cleaned.contains((u"removed container and volume "_s + containerA).toUtf8()),
                  cleaned.constData());
+        qDebug("cleanup --stale:\n%s", cleaned.constData());
         QCOMPARE(fingerprint(first, containerA), QString());
         QVERIFY(first.podman({u"volume"_s, u"exists"_s, containerA}) != 0);
         QCOMPARE(agentIds(stateDir).size(), 1);
