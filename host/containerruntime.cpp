@@ -491,6 +491,51 @@ void ContainerRuntime::list(std::function<void(const Result<QList<ContainerInfo>
                  });
 }
 
+void ContainerRuntime::listLabelled(
+    const QSet<QString> &agentIds,
+    std::function<void(const Result<QList<LabelledResource>> &)> done)
+{
+    const auto parse = [agentIds](const QByteArray &json, bool volumes) {
+        QList<LabelledResource> found;
+        for (const QJsonValue &v : QJsonDocument::fromJson(json).array()) {
+            const QJsonObject o = v.toObject();
+            const QJsonObject labels = o.value(u"Labels"_s).toObject();
+            LabelledResource r;
+            r.agentId = labels.value(u"suanli.agent"_s).toString();
+            if (!agentIds.contains(r.agentId))
+                continue;
+            r.volume = volumes;
+            r.name = volumes ? o.value(u"Name"_s).toString()
+                             : o.value(u"Names"_s).toArray().first().toString();
+            r.instanceId = labels.value(u"suanli.instance"_s).toString().toLongLong();
+            if (!volumes)
+                r.state = o.value(u"State"_s).toString();
+            found.append(r);
+        }
+        return found;
+    };
+    m_podman.run(
+        {u"ps"_s, u"--all"_s, u"--format"_s, u"json"_s, u"--filter"_s, u"label=suanli.agent"_s},
+        this, [this, parse, done](const ProcessResult &containers) {
+            if (!containers.ok()) {
+                done(podmanError(u"podman_failed"_s, u"podman ps failed"_s, containers));
+                return;
+            }
+            m_podman.run(
+                {u"volume"_s, u"ls"_s, u"--format"_s, u"json"_s, u"--filter"_s,
+                 u"label=suanli.agent"_s},
+                this,
+                [parse, done, found = parse(containers.out, false)](const ProcessResult &volumes) {
+                    if (!volumes.ok()) {
+                        done(
+                            podmanError(u"podman_failed"_s, u"podman volume ls failed"_s, volumes));
+                        return;
+                    }
+                    done(found + parse(volumes.out, true));
+                });
+        });
+}
+
 QString ContainerRuntime::volumeImage(const QString &containerName) const
 {
     if (m_limits.volumeImageDir.isEmpty())

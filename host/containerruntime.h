@@ -33,6 +33,16 @@ struct ContainerInfo
     bool running() const { return state == QLatin1String("running"); }
 };
 
+/// A container or volume that carries the `suanli.agent` label of one of the given agents.
+struct LabelledResource
+{
+    bool volume = false; ///< false: a container
+    QString name;
+    QString agentId;
+    qint64 instanceId = 0;
+    QString state; ///< podman's state of a container; empty for a volume
+};
+
 /// Where a running container's numbers live on the host (from `podman inspect`).
 struct ContainerRuntimeInfo
 {
@@ -72,6 +82,10 @@ public:
     void destroy(const InstanceRecord &record, Done done);
 
     void list(std::function<void(const Result<QList<ContainerInfo>> &)> done);
+    /// Containers, then volumes, labelled with any of `agentIds` (the other registrations of
+    /// this state folder: docs/host.md "State folder and registrations").
+    void listLabelled(const QSet<QString> &agentIds,
+                      std::function<void(const Result<QList<LabelledResource>> &)> done);
     /// Host ports published by any container on this machine (not only this agent's).
     void publishedPorts(std::function<void(const Result<QSet<int>> &)> done);
     /// The ext4 image behind an instance's volume (empty without loop-mounted volumes).

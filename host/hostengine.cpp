@@ -5,6 +5,7 @@
 #include "ssh/reverseforwarder.h"
 
 #include <QDir>
+#include <QHash>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -48,13 +49,19 @@ void HostEngine::start()
         return;
     setStatus(Status::Starting);
     const HostConfig &c = m_options.config;
-    auto journal = Journal::open(QDir(c.stateDir).filePath(u"journal.db"_s));
+    // One journal per registration: a new token never sees the instances of an earlier one
+    // (docs/host.md "State folder and registrations").
+    auto journal = Journal::openFor(c.stateDir, Journal::identityOf(m_options.hostToken));
     if (!journal) {
         setStatus(Status::Failed);
         emit failed(journal.error());
         return;
     }
     m_journal = std::move(journal).value();
+    if (m_journal->claimed())
+        emit message(
+            u"journal %1 (written before registrations had one) now belongs to "
+            "registration %2, this host token"_s.arg(m_journal->path(), m_journal->identity()));
     if (!prepareNetwork())
         return;
     if (m_probe) {
@@ -111,6 +118,7 @@ void HostEngine::onRuntimeDetected(const RuntimeSettings &settings)
         c.networkMode == "relay"_L1 ? u"127.0.0.1"_s
                                     : (c.bindAddress.isEmpty() ? c.address : c.bindAddress),
         limits);
+    reportStale();
     m_adoptable.clear();
     for (const InstanceRecord &r : m_journal->instances()) {
         m_live[r.id].record = r;
@@ -132,6 +140,54 @@ void HostEngine::onRuntimeDetected(const RuntimeSettings &settings)
     m_link->start();
     m_telemetryTimer.start();
     m_usageTimer.start();
+}
+
+void HostEngine::reportStale()
+{
+    QSet<QString> agents;
+    QHash<QString, QString> registration; // agent id → its registration
+    for (const JournalFile &f : Journal::stale(m_options.config.stateDir, m_journal->identity())) {
+        if (f.agentId == m_journal->agentId())
+            continue;
+        agents.insert(f.agentId);
+        const QString who = f.identity.isEmpty() ? u"(unclaimed)"_s : f.identity;
+        registration.insert(f.agentId, who);
+        emit message(u"stale registration %1 (market %2, host %3, journal %4): %5 instance(s), "
+                     "left alone; `suanli-host cleanup --stale` removes it"_s
+                         .arg(who, f.market.isEmpty() ? u"unknown"_s : f.market)
+                         .arg(f.hostId)
+                         .arg(f.path)
+                         .arg(f.instances.size()));
+        for (const InstanceRecord &r : f.instances) {
+            emit message(u"stale instance %1 of registration %2: %3, container %4"_s.arg(r.id).arg(
+                who, protocol::toString(r.state), r.container));
+            // A stale container may still run on its GPUs: they are not this agent's to give.
+            if (r.state != InstanceState::Destroyed && r.state != InstanceState::Failed)
+                m_staleGpus.unite(QSet<QString>(r.gpus.cbegin(), r.gpus.cend()));
+        }
+    }
+    if (agents.isEmpty())
+        return;
+    m_runtime->listLabelled(
+        agents, [this, registration](const Result<QList<LabelledResource>> &found) {
+            if (!found) {
+                emit message(u"cannot list stale containers: %1"_s.arg(found.error().message));
+                return;
+            }
+            for (const LabelledResource &r : *found) {
+                if (r.volume)
+                    emit message(u"stale volume %1 (instance %2) of registration %3, left alone"_s
+                                     .arg(r.name)
+                                     .arg(r.instanceId)
+                                     .arg(registration.value(r.agentId)));
+                else
+                    emit message(
+                        u"stale container %1 (instance %2, %3) of registration %4, left alone"_s
+                            .arg(r.name)
+                            .arg(r.instanceId)
+                            .arg(r.state, registration.value(r.agentId)));
+            }
+        });
 }
 
 void HostEngine::stop()
@@ -194,6 +250,7 @@ protocol::HelloMessage HostEngine::hello() const
 void HostEngine::onWelcomed(qint64 hostId, const QString &network)
 {
     m_hostId = hostId;
+    (void)m_journal->setOrigin(m_options.market.toString(QUrl::RemoveUserInfo), hostId);
     applyVerdict(network);
     m_disconnectedSinceMs = 0;
     setStatus(Status::Online);

@@ -124,6 +124,9 @@ private:
     /// more than their disk_gb.
     void checkDiskQuotas();
     protocol::HelloMessage hello() const;
+    /// Logs what earlier registrations left in the state folder (journals, containers,
+    /// volumes), touching none of it.
+    void reportStale();
 
     // hostengine_relay.cpp
     /// The relay key and, in auto mode, the probe listener; false (failed emitted) when the
@@ -187,6 +190,7 @@ private:
     QString m_unavailableReason;
     QList<GpuReading> m_lastGpu;
     QSet<qint64> m_containerPids;
+    QSet<QString> m_staleGpus; ///< GPUs of earlier registrations' instances that may still run
 
     QString m_network;
     QString m_relayPublicKey;

@@ -187,7 +187,7 @@ std::optional<QStringList> HostEngine::allocateGpus(int count) const
         return QStringList();
     if (!m_gpusUsable)
         return std::nullopt;
-    QSet<QString> held;
+    QSet<QString> held = m_staleGpus;
     for (const auto &[id, live] : m_live) {
         if (!isTerminal(live.record.state))
             held.unite(QSet<QString>(live.record.gpus.cbegin(), live.record.gpus.cend()));

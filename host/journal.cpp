@@ -1,6 +1,8 @@
 #include "journal.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -90,7 +92,113 @@ Result<std::unique_ptr<Journal>> Journal::open(const QString &path)
         if (auto r = j->setMeta(u"agent_id"_s, j->m_agentId); !r)
             return r.error();
     }
+    j->m_identity = j->meta(u"identity"_s);
     return j;
+}
+
+QString Journal::identityOf(const QByteArray &hostToken)
+{
+    // Domain-separated so the hash is of no use anywhere else; 48 bits tell a folder's few
+    // registrations apart.
+    return QString::fromLatin1(
+        QCryptographicHash::hash(QByteArray("suanli-host-identity\n" + hostToken),
+                                 QCryptographicHash::Sha256)
+            .toHex()
+            .left(12));
+}
+
+namespace {
+
+const auto kFirstJournal = u"journal.db"_s;
+
+QString identityFileName(const QString &identity)
+{
+    return u"journal-%1.db"_s.arg(identity);
+}
+
+} // namespace
+
+QString Journal::pathFor(const QString &stateDir, const QString &identity)
+{
+    const QDir dir(stateDir);
+    const QString own = dir.filePath(identityFileName(identity));
+    if (QFileInfo::exists(own))
+        return own;
+    const QString first = dir.filePath(kFirstJournal);
+    if (!QFileInfo::exists(first))
+        return first;
+    auto j = open(first);
+    if (j && ((*j)->identity().isEmpty() || (*j)->identity() == identity))
+        return first;
+    return own;
+}
+
+Result<std::unique_ptr<Journal>> Journal::openFor(const QString &stateDir, const QString &identity)
+{
+    const QString path = pathFor(stateDir, identity);
+    const bool existed = QFileInfo::exists(path);
+    auto j = open(path);
+    if (!j)
+        return j.error();
+    if ((*j)->m_identity.isEmpty()) {
+        // A journal of before identities belongs to the token it was written with, which is
+        // the one the agent runs with on its first start after the upgrade (docs/host.md).
+        (*j)->m_claimed = existed;
+        if (auto r = (*j)->setMeta(u"identity"_s, identity); !r)
+            return r.error();
+        (*j)->m_identity = identity;
+    } else if ((*j)->m_identity != identity) {
+        return makeError(u"journal_error"_s,
+                         u"host journal %1 belongs to registration %2, not %3"_s.arg(
+                             (*j)->path(), (*j)->m_identity, identity));
+    }
+    return j;
+}
+
+QList<JournalFile> Journal::scan(const QString &stateDir)
+{
+    QList<JournalFile> list;
+    const QDir dir(stateDir);
+    if (!dir.exists())
+        return list;
+    QStringList names = dir.entryList({u"journal-*.db"_s}, QDir::Files, QDir::Name);
+    if (dir.exists(kFirstJournal))
+        names.prepend(kFirstJournal);
+    for (const QString &name : std::as_const(names)) {
+        auto j = open(dir.filePath(name));
+        if (!j)
+            continue;
+        list.append({(*j)->path(), (*j)->identity(), (*j)->agentId(), (*j)->market(),
+                     (*j)->hostId(), (*j)->instances()});
+    }
+    return list;
+}
+
+QList<JournalFile> Journal::stale(const QString &stateDir, const QString &identity)
+{
+    const QString current = identity.isEmpty() ? QString() : pathFor(stateDir, identity);
+    QList<JournalFile> list = scan(stateDir);
+    list.removeIf([&](const JournalFile &f) {
+        return !current.isEmpty() &&
+               QFileInfo(f.path).absoluteFilePath() == QFileInfo(current).absoluteFilePath();
+    });
+    return list;
+}
+
+Result<void> Journal::removeFiles(const QString &path)
+{
+    for (const QString &file : QStringList{path + u"-wal"_s, path + u"-shm"_s, path}) {
+        if (QFileInfo::exists(file) && !QFile::remove(file))
+            return makeError(u"journal_error"_s, u"cannot remove %1"_s.arg(file));
+    }
+    return {};
+}
+
+Result<void> Journal::setOrigin(const QString &market, qint64 hostId)
+{
+    if (auto r = setMeta(u"market"_s, market); !r)
+        return r;
+    return setMeta(u"host_id"_s, QString::number(hostId));
 }
 
 Journal::~Journal()

@@ -45,12 +45,52 @@ struct OutboxEntry
     QByteArray payload;
 };
 
+/// One journal file of a state folder as `Journal::scan` finds it.
+struct JournalFile
+{
+    QString path;
+    QString identity; ///< empty: written before journals had one (claimed by the next run)
+    QString agentId;
+    QString market;    ///< the market URL it last ran against (empty before identities)
+    qint64 hostId = 0; ///< the host id that market last welcomed it as (0: never welcomed)
+    QList<InstanceRecord> instances;
+};
+
 /// The agent's local SQLite journal: instances, command ids seen, the usage sequence and the
-/// outbox of unsent reports. One per state folder; single-threaded.
+/// outbox of unsent reports. One per registration (host token) in a state folder, so that
+/// what one registration left behind never meets another market's instances (docs/host.md
+/// "State folder and registrations"); single-threaded.
 class Journal
 {
 public:
     static Result<std::unique_ptr<Journal>> open(const QString &path);
+
+    /// The registration's identity: a short one-way hash of the host token (the market makes
+    /// a new, random token for every registration; the token itself is never written).
+    static QString identityOf(const QByteArray &hostToken);
+    /// Where the journal of `identity` is in `stateDir`: `journal-<identity>.db` when it
+    /// exists; else `journal.db` when it is missing, unclaimed (of before identities) or that
+    /// identity's; else `journal-<identity>.db` (new). Writes nothing.
+    static QString pathFor(const QString &stateDir, const QString &identity);
+    /// Opens (or creates) the journal of `identity` and stamps an unclaimed one with it.
+    static Result<std::unique_ptr<Journal>> openFor(const QString &stateDir,
+                                                    const QString &identity);
+    /// Every journal in `stateDir` (`journal.db`, `journal-*.db`), by file name.
+    static QList<JournalFile> scan(const QString &stateDir);
+    /// The journals in `stateDir` other than the one `identity` uses: what earlier
+    /// registrations left. An empty identity (the token is unknown) returns every journal.
+    static QList<JournalFile> stale(const QString &stateDir, const QString &identity);
+    /// Deletes a journal file with its WAL and shared-memory files.
+    static Result<void> removeFiles(const QString &path);
+
+    /// The registration this journal belongs to (empty: not claimed yet).
+    QString identity() const { return m_identity; }
+    /// Whether openFor() stamped a journal of before identities with this identity.
+    bool claimed() const { return m_claimed; }
+    /// Remembers where this registration runs (shown for stale journals).
+    Result<void> setOrigin(const QString &market, qint64 hostId);
+    QString market() const { return meta(QStringLiteral("market")); }
+    qint64 hostId() const { return meta(QStringLiteral("host_id")).toLongLong(); }
     ~Journal();
     Journal(const Journal &) = delete;
     Journal &operator=(const Journal &) = delete;
@@ -91,6 +131,8 @@ private:
     QString m_connection;
     QString m_path;
     QString m_agentId;
+    QString m_identity;
+    bool m_claimed = false;
 };
 
 } // namespace suanli::host

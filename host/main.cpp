@@ -1,6 +1,7 @@
 // suanli-host: the headless host agent (docs/host.md). A thin shell around suanli_host.
 
 #include "client/marketclient.h"
+#include "host/containerruntime.h"
 #include "host/hostengine.h"
 #include "host/journal.h"
 #include "host/selftest.h"
@@ -11,6 +12,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,6 +23,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 using namespace suanli;
@@ -152,16 +155,66 @@ int selfTest(QCoreApplication &app, const HostConfig &config)
     return app.exec();
 }
 
-int status(const HostConfig &config, bool asJson)
+Result<QByteArray> readToken(const QString &tokenFile)
 {
-    const QString path = QDir(config.stateDir).filePath(u"journal.db"_s);
+    QFile file(tokenFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(u"token_unreadable"_s,
+                         u"cannot read the token file %1: %2"_s.arg(tokenFile, file.errorString()));
+    const QByteArray token = file.readAll().trimmed();
+    if (!token.startsWith("sh_"))
+        return makeError(
+            u"token_unreadable"_s,
+            u"%1 holds no host token (sh_…); run `suanli-host register` first"_s.arg(tokenFile));
+    return token;
+}
+
+QString describeRegistration(const JournalFile &f)
+{
+    return u"registration %1 (market %2, host %3, journal %4): %5 instance(s)"_s
+        .arg(f.identity.isEmpty() ? u"(unclaimed)"_s : f.identity,
+             f.market.isEmpty() ? u"unknown"_s : f.market)
+        .arg(f.hostId)
+        .arg(f.path)
+        .arg(f.instances.size());
+}
+
+/// status: the journal of the registration the token file belongs to (without a token file:
+/// journal.db), and the journals earlier registrations left in the state folder.
+int status(const HostConfig &config, const QString &tokenFile, bool asJson)
+{
+    QString identity;
+    if (!tokenFile.isEmpty() && QFile::exists(tokenFile)) {
+        auto token = readToken(tokenFile);
+        if (!token)
+            return fail(token.error().message);
+        identity = Journal::identityOf(*token);
+    }
+    const QString path = identity.isEmpty() ? QDir(config.stateDir).filePath(u"journal.db"_s)
+                                            : Journal::pathFor(config.stateDir, identity);
     if (!QFile::exists(path))
         return fail(u"no journal at %1: the agent has not run with this configuration"_s.arg(path));
     auto journal = Journal::open(path);
     if (!journal)
         return fail(journal.error().message);
+    QList<JournalFile> others = Journal::scan(config.stateDir);
+    others.removeIf([&](const JournalFile &f) {
+        return QFileInfo(f.path).absoluteFilePath() == QFileInfo(path).absoluteFilePath();
+    });
     const QList<InstanceRecord> list = (*journal)->instances();
     if (asJson) {
+        QJsonArray stale;
+        for (const JournalFile &f : std::as_const(others)) {
+            QJsonArray containers;
+            for (const InstanceRecord &r : f.instances)
+                containers.append(r.container);
+            stale.append(QJsonObject{{u"identity"_s, f.identity},
+                                     {u"agent_id"_s, f.agentId},
+                                     {u"market"_s, f.market},
+                                     {u"host_id"_s, f.hostId},
+                                     {u"journal"_s, f.path},
+                                     {u"containers"_s, containers}});
+        }
         QJsonArray array;
         for (const InstanceRecord &r : list)
             array.append(QJsonObject{{u"id"_s, r.id},
@@ -173,13 +226,18 @@ int status(const HostConfig &config, bool asJson)
                                      {u"image"_s, r.spec.image},
                                      {u"gpus"_s, QJsonArray::fromStringList(r.gpus)}});
         out() << QJsonDocument(QJsonObject{{u"agent_id"_s, (*journal)->agentId()},
+                                           {u"identity"_s, (*journal)->identity()},
+                                           {u"journal"_s, path},
                                            {u"unsent_reports"_s, (*journal)->outboxSize()},
-                                           {u"instances"_s, array}})
+                                           {u"instances"_s, array},
+                                           {u"stale"_s, stale}})
                      .toJson(QJsonDocument::Indented);
         return 0;
     }
     out() << "agent " << (*journal)->agentId() << ", journal " << path << ", "
           << (*journal)->outboxSize() << " unsent report(s)" << Qt::endl;
+    for (const JournalFile &f : std::as_const(others))
+        out() << (identity.isEmpty() ? "other " : "stale ") << describeRegistration(f) << Qt::endl;
     for (const InstanceRecord &r : list) {
         out() << "instance " << r.id << "  " << protocol::toString(r.state) << "  port " << r.port
               << "  " << r.spec.image << "  " << r.container;
@@ -188,6 +246,99 @@ int status(const HostConfig &config, bool asJson)
         out() << Qt::endl;
     }
     return 0;
+}
+
+/// cleanup --stale: removes what earlier registrations left in the state folder (their
+/// containers, volumes, volume images and journals); the token file's registration is never
+/// touched (docs/host.md "State folder and registrations").
+int cleanup(QCoreApplication &app, const HostConfig &config, const QString &tokenFile)
+{
+    if (tokenFile.isEmpty())
+        return fail(u"cleanup needs --token-file FILE (or [market] token_file): the current "
+                    "registration is the one that file belongs to"_s);
+    auto token = readToken(tokenFile);
+    if (!token)
+        return fail(token.error().message);
+    const QList<JournalFile> journals =
+        Journal::stale(config.stateDir, Journal::identityOf(*token));
+    if (journals.isEmpty()) {
+        out() << "nothing stale in " << config.stateDir << Qt::endl;
+        return 0;
+    }
+    RuntimeDetector detector(config.podman, config.stateDir, config.runtime);
+    Podman podman;
+    std::unique_ptr<ContainerRuntime> runtime;
+    int failures = 0;
+    qsizetype journalIndex = 0;
+    QStringList names;
+    qsizetype nameIndex = 0;
+    std::function<void()> nextJournal;
+    std::function<void()> nextName;
+    nextName = [&] {
+        const JournalFile &f = journals.at(journalIndex);
+        if (nameIndex == names.size()) {
+            if (auto removed = Journal::removeFiles(f.path); !removed) {
+                ++failures;
+                err() << "suanli-host: " << removed.error().message << Qt::endl;
+            } else {
+                out() << "removed journal " << f.path << Qt::endl;
+            }
+            ++journalIndex;
+            nextJournal();
+            return;
+        }
+        InstanceRecord record;
+        record.container = names.at(nameIndex++);
+        runtime->destroy(record, [&, name = record.container](const Result<void> &destroyed) {
+            if (!destroyed) {
+                ++failures;
+                err() << "suanli-host: " << name << ": " << destroyed.error().message << Qt::endl;
+            } else {
+                out() << "removed container and volume " << name << Qt::endl;
+            }
+            nextName();
+        });
+    };
+    nextJournal = [&] {
+        if (journalIndex == journals.size()) {
+            app.exit(failures ? 1 : 0);
+            return;
+        }
+        const JournalFile &f = journals.at(journalIndex);
+        out() << "stale " << describeRegistration(f) << Qt::endl;
+        runtime->listLabelled({f.agentId}, [&](const Result<QList<LabelledResource>> &found) {
+            if (!found) {
+                ++failures;
+                err() << "suanli-host: " << found.error().message << Qt::endl;
+                ++journalIndex;
+                nextJournal();
+                return;
+            }
+            names.clear();
+            nameIndex = 0;
+            for (const InstanceRecord &r : journals.at(journalIndex).instances) {
+                if (!r.container.isEmpty())
+                    names.append(r.container);
+            }
+            for (const LabelledResource &r : *found)
+                names.append(r.name);
+            names.removeDuplicates();
+            nextName();
+        });
+    };
+    QObject::connect(&detector, &RuntimeDetector::failed, &app,
+                     [&app](const Error &e) { app.exit(fail(e.message)); });
+    QObject::connect(
+        &detector, &RuntimeDetector::detected, &app, [&](const RuntimeSettings &settings) {
+            podman.setSettings(settings);
+            InstanceLimits limits;
+            if (!settings.rootless)
+                limits.volumeImageDir = QDir(config.stateDir).filePath(u"volumes"_s);
+            runtime = std::make_unique<ContainerRuntime>(podman, QString(), QString(), limits);
+            nextJournal();
+        });
+    detector.start();
+    return app.exec();
 }
 
 } // namespace
@@ -209,13 +360,16 @@ int main(int argc, char *argv[])
         "      runs the agent: connects to the market and runs the instances it is given\n"
         "  self-test [--config host.ini]\n"
         "      checks Podman, the runtime, cgroups, ports, GPUs and limits; exits 1 on a FAIL\n"
-        "  status [--config host.ini] [--json]\n"
-        "      prints the journal's instances\n\n"
+        "  status [--config host.ini] [--token-file host.token] [--json]\n"
+        "      prints the journal's instances and what earlier registrations left\n"
+        "  cleanup --stale [--config host.ini] [--token-file host.token]\n"
+        "      removes the containers, volumes and journals that earlier registrations\n"
+        "      (other host tokens) left in the state folder; the token file's is kept\n\n"
         "In host.ini, [market] url and token_file give the defaults of --market and\n"
         "--token-file (and of register's --out)."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(u"command"_s, u"register, run, self-test or status"_s);
+    parser.addPositionalArgument(u"command"_s, u"register, run, self-test, status or cleanup"_s);
     const QCommandLineOption marketOpt(u"market"_s, u"Market base URL."_s, u"URL"_s);
     const QCommandLineOption tokenOpt(u"token"_s, u"Account token (sk_…) for register."_s,
                                       u"TOKEN"_s);
@@ -227,12 +381,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption configOpt(u"config"_s, u"INI configuration (docs/host.md)."_s,
                                        u"FILE"_s);
     const QCommandLineOption jsonOpt(u"json"_s, u"status as JSON."_s);
-    parser.addOptions({marketOpt, tokenOpt, nameOpt, outOpt, tokenFileOpt, configOpt, jsonOpt});
+    const QCommandLineOption staleOpt(u"stale"_s,
+                                      u"cleanup: what earlier registrations left behind."_s);
+    parser.addOptions(
+        {marketOpt, tokenOpt, nameOpt, outOpt, tokenFileOpt, configOpt, jsonOpt, staleOpt});
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
     if (args.size() != 1)
-        return fail(u"expected one command: register, run, self-test or status (see --help)"_s);
+        return fail(
+            u"expected one command: register, run, self-test, status or cleanup (see --help)"_s);
     const QString command = args.first();
     auto config = loadConfig(parser.value(configOpt));
     if (!config)
@@ -271,8 +429,16 @@ int main(int argc, char *argv[])
     }
     if (command == "self-test"_L1)
         return selfTest(app, *config);
+    const QString tokenFile =
+        parser.isSet(tokenFileOpt) ? parser.value(tokenFileOpt) : config->tokenFile;
     if (command == "status"_L1)
-        return status(*config, parser.isSet(jsonOpt));
-    return fail(
-        u"unknown command '%1': expected register, run, self-test or status"_s.arg(command));
+        return status(*config, tokenFile, parser.isSet(jsonOpt));
+    if (command == "cleanup"_L1) {
+        if (!parser.isSet(staleOpt))
+            return fail(u"cleanup needs --stale (it removes what earlier registrations left "
+                        "in the state folder)"_s);
+        return cleanup(app, *config, tokenFile);
+    }
+    return fail(u"unknown command '%1': expected register, run, self-test, status or cleanup"_s.arg(
+        command));
 }

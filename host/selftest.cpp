@@ -1,5 +1,6 @@
 #include "selftest.h"
 
+#include "journal.h"
 #include "ssh/sshkey.h"
 
 #include <QDir>
@@ -161,6 +162,8 @@ void SelfTest::checkLocal()
         report(Outcome::Failure, u"state folder"_s,
                u"%1 is not writable; set host/state_dir"_s.arg(dir));
 
+    checkRegistrations();
+
     QFile range(u"/proc/sys/net/ipv4/ip_local_port_range"_s);
     if (range.open(QIODevice::ReadOnly)) {
         const QList<QByteArray> parts = range.readAll().simplified().split(' ');
@@ -187,6 +190,48 @@ void SelfTest::checkLocal()
                u"cannot listen on %1: %2; set host/address (or host/bind_address) to an address "
                "of this machine"_s.arg(bind, probe.errorString()));
     checkNetwork();
+}
+
+void SelfTest::checkRegistrations()
+{
+    // What earlier registrations (other host tokens) left: the agent leaves it alone, so it
+    // stays until `suanli-host cleanup --stale` (docs/host.md "State folder and registrations").
+    QString identity;
+    if (QFile token(m_config.tokenFile);
+        !m_config.tokenFile.isEmpty() && token.open(QIODevice::ReadOnly)) {
+        const QByteArray t = token.readAll().trimmed();
+        if (t.startsWith("sh_"))
+            identity = Journal::identityOf(t);
+    }
+    const QList<JournalFile> stale = Journal::stale(m_config.stateDir, identity);
+    if (identity.isEmpty() && stale.size() <= 1)
+        return; // one journal or none: nothing to tell apart
+    QStringList what;
+    for (const JournalFile &f : stale) {
+        QStringList containers;
+        for (const InstanceRecord &r : f.instances) {
+            if (r.state != protocol::InstanceState::Destroyed)
+                containers.append(r.container);
+        }
+        what.append(u"%1 (market %2, host %3, %4; containers: %5)"_s.arg(
+            f.identity.isEmpty() ? u"unclaimed"_s : f.identity,
+            f.market.isEmpty() ? u"unknown"_s : f.market, QString::number(f.hostId),
+            QFileInfo(f.path).fileName(),
+            containers.isEmpty() ? u"none"_s : containers.join(u", "_s)));
+    }
+    if (stale.isEmpty())
+        return;
+    if (identity.isEmpty())
+        report(Outcome::Warning, u"registrations"_s,
+               u"the state folder holds the journals of %1 registrations: %2; set [market] "
+               "token_file so the current one is known, then `suanli-host cleanup --stale` "
+               "removes the others"_s.arg(stale.size())
+                   .arg(what.join(u"; "_s)));
+    else
+        report(Outcome::Warning, u"registrations"_s,
+               u"earlier registrations left %1 journal(s) in the state folder, left alone by the "
+               "agent: %2; `suanli-host cleanup --stale` removes them"_s.arg(stale.size())
+                   .arg(what.join(u"; "_s)));
 }
 
 void SelfTest::checkNetwork()

@@ -47,6 +47,8 @@ private:
     void checkGpus(std::function<void()> next);
     void checkContainer(std::function<void()> next);
     void checkLocal();
+    /// The `registrations` line: journals, containers and volumes of other host tokens.
+    void checkRegistrations();
     /// The `network` line: the mode and, relayed, the relay key.
     void checkNetwork();
 
