@@ -59,6 +59,9 @@ public:
     /// under way); billingRunFinished() follows once its events are out.
     void startBillingRun();
     void checkHosts();
+    /// Tells this process's apps of top-ups made by admin commands (other processes) since
+    /// the last check, as the 1 s timer does (docs/market.md, "Admin commands").
+    void checkTopUps();
     /// Hands what is buffered (samples, heartbeats due, relays) to the telemetry thread and
     /// waits until it and every batch handed over before are written (a blocking wait, like
     /// runBilling()); the timer uses startTelemetryFlush().
@@ -108,6 +111,7 @@ private:
     std::unique_ptr<RestApi> m_api;
     QTimer m_hostsTimer;
     QTimer m_flushTimer;
+    qint64 m_lastTopUpEntry = 0; ///< the newest top-up ledger entry this process has told of
     QTimer m_retryTimer;
     QTimer m_pingTimer;
 };

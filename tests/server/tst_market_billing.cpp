@@ -4,6 +4,7 @@
 #include "support/marketscenario.h"
 #include "support/testmain.h"
 
+#include <QProcess>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -306,6 +307,50 @@ private slots:
         m_h->clock().advanceSeconds(11);
         m_h->market().retryCommands();
         QVERIFY(s.agent->take(u"command"_s, 300).isEmpty());
+    }
+
+    void adminTopUpsArePerAccountAndSendABalanceEvent()
+    {
+        // `suanli-market admin topup` (the built binary, its own process and connection) on
+        // the market's database (docs/market.md, "Admin commands").
+        const auto alice = m_h->createAccount(u"alice"_s, {u"renter"_s});
+        const auto bob = m_h->createAccount(u"bob"_s, {u"renter"_s});
+        QVERIFY(alice.id && bob.id);
+        EventListener events(m_h->baseUrl(), bob.token);
+        QVERIFY(events.waitConnected());
+        QVERIFY(!events.take(u"balance"_s).isEmpty()); // the first one, on connecting
+        auto topup = [&](const QString &account, const QString &amount, const QString &key) {
+            QProcess admin;
+            admin.start(QStringLiteral(SUANLI_MARKET_BIN),
+                        {u"admin"_s, u"--db"_s, m_h->databaseUrl(), u"topup"_s, account, amount,
+                         u"--key"_s, key});
+            if (!admin.waitForFinished(30000) || admin.exitStatus() != QProcess::NormalExit)
+                return u"(did not finish)"_s;
+            return admin.exitCode() == 0
+                       ? QString::fromUtf8(admin.readAllStandardOutput()).trimmed()
+                       : u"(exit %1) "_s.arg(admin.exitCode()) +
+                             QString::fromUtf8(admin.readAllStandardError());
+        };
+        // The same payment reference on two accounts: each gets its own top-up…
+        QCOMPARE(topup(u"alice"_s, u"1.5"_s, u"order-1"_s), u"1500000"_s);
+        QCOMPARE(topup(u"bob"_s, u"2"_s, u"order-1"_s), u"2000000"_s);
+        // …and the same account and key twice credits once.
+        QCOMPARE(topup(u"bob"_s, u"2"_s, u"order-1"_s), u"2000000"_s);
+        QCOMPARE(topup(u"alice"_s, u"1.5"_s, u"order-1"_s), u"1500000"_s);
+        QCOMPARE(m_h->store().account(alice.id)->balance_micro, 1'500'000);
+        QCOMPARE(m_h->store().account(bob.id)->balance_micro, 2'000'000);
+        // bob's open app hears the new balance without asking.
+        const QJsonObject event = events.take(u"balance"_s, 5000, [](const QJsonObject &e) {
+            return e[u"balance_micro"_s].toInteger() == 2'000'000;
+        });
+        QVERIFY2(!event.isEmpty(), "no balance event after the admin top-up");
+        QVERIFY(!event.contains(u"warning"_s));
+        QVERIFY(events.take(u"balance"_s, 1500).isEmpty()); // the replay changed nothing
+        // Two ledger entries per account at most: one top-up each.
+        auto ledger = m_h->store().ledger(bob.id, 0, 0, 100);
+        QVERIFY(ledger);
+        QCOMPARE(ledger->size(), 1);
+        QCOMPARE(ledger->first().amount_micro, 2'000'000);
     }
 
     void eventsCrossMarketProcesses()
