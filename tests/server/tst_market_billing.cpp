@@ -256,6 +256,76 @@ private slots:
         QCOMPARE(stop.value(u"reason"_s).toString(), u"max_spend_reached"_s);
     }
 
+    void costGuardStopsAtMaxDuration()
+    {
+        // 3.6 per GPU-hour = 1,000 µ a second; the guard allows 60 s of running.
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 3'600'000));
+        const Micro start = s.balance(*m_h, s.renter.id);
+        auto r = m_h->post(u"/api/v1/instances"_s, s.renter.token,
+                           {{u"offer_id"_s, s.hostId},
+                            {u"gpu_count"_s, 1},
+                            {u"image"_s, u"localhost/suanli/base:bookworm"_s},
+                            {u"disk_gb"_s, 10},
+                            {u"ssh_public_key"_s, testPublicKey()},
+                            {u"max_duration_s"_s, 60}});
+        QCOMPARE(r.status, 201);
+        const qint64 id = r.json.value(u"id"_s).toInteger();
+        s.agent->take(u"command"_s);
+        s.agent->report(id, u"running"_s);
+        QVERIFY(s.waitForState(*m_h, id, u"running"_s));
+        auto state = [&] {
+            return protocol::toString(m_h->store().instance(id)->state);
+        };
+        m_h->clock().advanceSeconds(58);
+        m_h->market().runBilling();
+        QCOMPARE(state(), u"running"_s);
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 58'000);
+        // The billing run after the limit (here 4 s late) stops it and bills to the limit.
+        m_h->clock().advanceSeconds(4);
+        m_h->market().runBilling();
+        QCOMPARE(state(), u"stopping"_s);
+        QCOMPARE(m_h->store().instance(id)->state_reason, u"max_duration_reached"_s);
+        const QJsonObject stop = s.agent->take(u"command"_s);
+        QCOMPARE(stop.value(u"action"_s).toString(), u"stop"_s); // stop, not destroy: data kept
+        QCOMPARE(stop.value(u"reason"_s).toString(), u"max_duration_reached"_s);
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 60'000);
+        // The agent takes 3 s more to stop it: still nothing past the limit.
+        m_h->clock().advanceSeconds(3);
+        s.agent->report(id, u"stopped"_s);
+        QVERIFY(s.waitForState(*m_h, id, u"stopped"_s));
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 60'000);
+        QVERIFY(s.agent->take(u"command"_s, 300).isEmpty()); // no destroy
+        // The ledger balances: renter charges = lender earnings + platform fee (10 %).
+        auto sumFor = [&](qint64 accountId) {
+            Micro sum = 0;
+            const auto entries = m_h->store().ledger(accountId, 0, 0, 1000);
+            if (entries) {
+                for (const auto &e : *entries)
+                    sum += e.instance_id == id ? e.amount_micro : 0;
+            }
+            return sum;
+        };
+        auto platform = m_h->store().findAccount(u"suanli-platform-fees"_s);
+        QVERIFY(platform);
+        const Micro charged = -sumFor(s.renter.id);
+        const Micro earned = sumFor(s.lender.id);
+        const Micro fees = sumFor(*platform);
+        QCOMPARE(charged, 60'000);
+        QCOMPARE(earned + fees, charged);
+        QCOMPARE(fees, 6'000);
+        // What the app's history shows ("time limit reached", app/instancelistmodel.cpp).
+        auto history = m_h->get(u"/api/v1/instances/%1/events"_s.arg(id), s.renter.token);
+        QCOMPARE(history.status, 200);
+        const QJsonArray events = history.json[u"events"_s].toArray();
+        const auto stopping = std::find_if(events.begin(), events.end(), [](const QJsonValue &e) {
+            return e[u"state"_s].toString() == u"stopping"_s;
+        });
+        QVERIFY(stopping != events.end());
+        QCOMPARE((*stopping)[u"reason"_s].toString(), u"max_duration_reached"_s);
+        QCOMPARE(events.last()[u"state"_s].toString(), u"stopped"_s);
+    }
+
     void marketRestartRecoversEverything()
     {
         Scenario s;
