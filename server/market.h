@@ -49,6 +49,9 @@ public:
                           const std::optional<QSslConfiguration> &tls = std::nullopt);
 
     Store &store() { return *m_store; }
+    /// The app sockets of this process and the relay to the others (tests and tools).
+    AppEventHub &apps() { return *m_apps; }
+    EventRelay &relay() { return *m_relay; }
     Metrics &metrics() { return m_metrics; }
 
     /// The timers' work, one step at a time (tests and tools drive a market on a manual clock

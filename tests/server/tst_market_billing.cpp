@@ -1,6 +1,8 @@
 // Billing and fault tests with a manual clock: exact amounts, stop/start, storage, retention,
 // zero balance, lost hosts, replayed agent messages, market restarts, several processes.
 
+#include "server/appeventhub.h"
+#include "server/eventrelay.h"
 #include "support/marketscenario.h"
 #include "support/testmain.h"
 
@@ -457,6 +459,32 @@ private slots:
         });
         QVERIFY(!event.isEmpty());
         QCOMPARE(event[u"instance"_s][u"id"_s].toInteger(), id);
+    }
+
+    void largeEventsCrossMarketProcesses()
+    {
+        if (MarketHarness::backend() != "postgres"_L1)
+            QSKIP("several market processes share a database only on PostgreSQL");
+        const auto renter = m_h->createAccount(u"renter"_s, {u"renter"_s});
+        QString secondUrl;
+        auto second = m_h->startSecondMarket(&secondUrl);
+        QVERIFY(second);
+        EventListener events(secondUrl, renter.token);
+        QVERIFY(events.waitConnected());
+        // An event of 20,000 bytes published by process 1 reaches the app on process 2…
+        const QString padding(20'000, u'x');
+        m_h->market().apps().publishToAccount(
+            renter.id, {{u"type"_s, u"instance_notice"_s}, {u"reason"_s, padding}});
+        const QJsonObject large = events.take(u"instance_notice"_s, 10000);
+        QVERIFY2(!large.isEmpty(), "the 20,000-byte event did not reach the other process");
+        QCOMPARE(large[u"reason"_s].toString(), padding);
+        QCOMPARE(m_h->market().relay().largeEventsSent(), 1); // through relay_events
+        // …and a small one still goes the fast way, in the notification itself.
+        m_h->market().apps().publishToAccount(
+            renter.id, {{u"type"_s, u"instance_notice"_s}, {u"reason"_s, u"small"_s}});
+        const QJsonObject small = events.take(u"instance_notice"_s, 10000);
+        QCOMPARE(small[u"reason"_s].toString(), u"small"_s);
+        QCOMPARE(m_h->market().relay().largeEventsSent(), 1);
     }
 
     void telemetryAndOfferChangesCrossMarketProcesses()
