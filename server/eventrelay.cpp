@@ -2,6 +2,7 @@
 
 #include "database.h"
 
+#include <QDateTime>
 #include <QSqlDriver>
 
 using namespace Qt::StringLiterals;
@@ -36,11 +37,27 @@ void EventRelay::listen()
 
 bool EventRelay::sendEvent(qint64 accountId, const QByteArray &event)
 {
-    if (!m_db || event.size() >= kNotifyPayloadMax)
+    if (!m_db)
         return false;
     // Every process (this one included) hears the notification and tells its own sockets.
     const QByteArray payload = QByteArray::number(accountId) + ' ' + event;
-    return m_db->exec(u"SELECT pg_notify('suanli_events', ?)"_s, {QString::fromUtf8(payload)}).ok();
+    if (payload.size() < kNotifyPayloadMax)
+        return m_db->exec(u"SELECT pg_notify('suanli_events', ?)"_s, {QString::fromUtf8(payload)})
+            .ok();
+    // Too long for a NOTIFY (docs/market.md, "PostgreSQL and several processes"): the row
+    // first, then its id; a row is read by every process within moments, so old ones go.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    (void)m_db->exec(u"DELETE FROM relay_events WHERE created_at < ?"_s, {now - kLargeEventKeepMs});
+    auto id =
+        m_db->scalar(u"INSERT INTO relay_events (payload, created_at) VALUES (?, ?) RETURNING id"_s,
+                     {QString::fromUtf8(payload), now});
+    if (!id || id->isNull())
+        return false;
+    ++m_largeEventsSent;
+    return m_db
+        ->exec(u"SELECT pg_notify('suanli_events', ?)"_s,
+               {QString(u"@"_s + QString::number(id->toLongLong()))})
+        .ok();
 }
 
 void EventRelay::sendCommandsQueued(qint64 hostId)
@@ -112,6 +129,18 @@ void EventRelay::onNotification(const QString &name, bool fromSelf, const QVaria
 {
     const QByteArray bytes = payload.toString().toUtf8();
     if (name == "suanli_events"_L1) {
+        if (bytes.startsWith('@')) {
+            // A large event, stored by its sender (sendEvent).
+            auto stored = m_db->scalar(u"SELECT payload FROM relay_events WHERE id = ?"_s,
+                                       {bytes.mid(1).toLongLong()});
+            if (!stored || stored->isNull())
+                return;
+            const QByteArray event = stored->toString().toUtf8();
+            const qsizetype space = event.indexOf(' ');
+            if (space > 0)
+                emit eventArrived(event.left(space).toLongLong(), event.mid(space + 1));
+            return;
+        }
         const qsizetype space = bytes.indexOf(' ');
         if (space > 0)
             emit eventArrived(bytes.left(space).toLongLong(), bytes.mid(space + 1));

@@ -40,8 +40,13 @@ public:
     void listen();
 
     /// An event for an account's apps, to every process; false when it was not sent (no
-    /// relay, too long, or the notify failed): then the caller delivers it locally.
+    /// relay, or the database failed): then the caller delivers it locally. One too long for a
+    /// NOTIFY is stored as a row of relay_events and its id notified ('@ID'); rows are
+    /// deleted kLargeEventKeepMs after they were written.
     bool sendEvent(qint64 accountId, const QByteArray &event);
+    static constexpr qint64 kLargeEventKeepMs = 60'000;
+    /// How many events this process sent through relay_events (tests, metrics).
+    qint64 largeEventsSent() const { return m_largeEventsSent; }
     /// Wakes the process an agent of this host is connected to.
     void sendCommandsQueued(qint64 hostId);
     /// This process gained an app of the account.
@@ -78,6 +83,7 @@ private:
     QHash<qint64, QByteArray> m_remoteTelemetry; ///< account → batched events to relay
     QList<QByteArray> m_telemetryOut;            ///< full payloads for the next batch
     qint64 m_lastAnnounceMs = 0;
+    qint64 m_largeEventsSent = 0;
 };
 
 } // namespace suanli::server

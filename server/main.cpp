@@ -258,8 +258,7 @@ int admin(const QStringList &args, const QCommandLineParser &parser, const Marke
         if (!amount || *amount <= 0)
             return fail(
                 u"AMOUNT is a positive number of %1, up to 6 decimals"_s.arg(policy.currency));
-        auto balance =
-            s.credit(*id, *amount, u"topup"_s, u"topup:"_s + parser.value(u"key"_s), u"top-up"_s);
+        auto balance = s.topUp(*id, *amount, parser.value(u"key"_s));
         if (!balance)
             return fail(balance.error().message);
         std::printf("%lld\n", static_cast<long long>(*balance));

@@ -9,9 +9,12 @@
 #include "restapi.h"
 #include "telemetrypipeline.h"
 
+#include "protocol/json.h"
+
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QJsonDocument>
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -83,6 +86,9 @@ Market::Market(std::unique_ptr<SqlStore> store, const Clock &clock, QObject *par
     connect(&m_hostsTimer, &QTimer::timeout, this, &Market::checkHosts);
     m_flushTimer.setInterval(1000);
     connect(&m_flushTimer, &QTimer::timeout, this, &Market::startTelemetryFlush);
+    connect(&m_flushTimer, &QTimer::timeout, this, &Market::checkTopUps);
+    if (auto topUps = m_store->topUpsAfter(0))
+        m_lastTopUpEntry = topUps->first; // only what comes after the start is news
     m_retryTimer.setInterval(2000);
     connect(&m_retryTimer, &QTimer::timeout, this, &Market::retryCommands);
     m_pingTimer.setInterval(AppEventHub::kPingEveryMs);
@@ -219,6 +225,26 @@ void Market::checkHosts()
         auto changes = m_store->declareHostLost(hostId);
         if (changes)
             m_publisher->publish(*changes);
+    }
+}
+
+void Market::checkTopUps()
+{
+    // Every process reads the ledger itself and tells only its own sockets, on both back
+    // ends: an admin command is a process of its own with no sockets and no relay.
+    auto topUps = m_store->topUpsAfter(m_lastTopUpEntry);
+    if (!topUps)
+        return;
+    m_lastTopUpEntry = topUps->first;
+    for (qint64 accountId : topUps->second) {
+        if (!m_apps->accounts().contains(accountId))
+            continue;
+        auto account = m_store->account(accountId);
+        if (!account)
+            continue;
+        const QJsonObject event = protocol::toJson(protocol::AppEvent{
+            protocol::BalanceEvent{account->balance_micro, account->currency, std::nullopt}});
+        m_apps->deliverLocally(accountId, QJsonDocument(event).toJson(QJsonDocument::Compact));
     }
 }
 

@@ -49,6 +49,9 @@ public:
                           const std::optional<QSslConfiguration> &tls = std::nullopt);
 
     Store &store() { return *m_store; }
+    /// The app sockets of this process and the relay to the others (tests and tools).
+    AppEventHub &apps() { return *m_apps; }
+    EventRelay &relay() { return *m_relay; }
     Metrics &metrics() { return m_metrics; }
 
     /// The timers' work, one step at a time (tests and tools drive a market on a manual clock
@@ -59,6 +62,9 @@ public:
     /// under way); billingRunFinished() follows once its events are out.
     void startBillingRun();
     void checkHosts();
+    /// Tells this process's apps of top-ups made by admin commands (other processes) since
+    /// the last check, as the 1 s timer does (docs/market.md, "Admin commands").
+    void checkTopUps();
     /// Hands what is buffered (samples, heartbeats due, relays) to the telemetry thread and
     /// waits until it and every batch handed over before are written (a blocking wait, like
     /// runBilling()); the timer uses startTelemetryFlush().
@@ -108,6 +114,7 @@ private:
     std::unique_ptr<RestApi> m_api;
     QTimer m_hostsTimer;
     QTimer m_flushTimer;
+    qint64 m_lastTopUpEntry = 0; ///< the newest top-up ledger entry this process has told of
     QTimer m_retryTimer;
     QTimer m_pingTimer;
 };

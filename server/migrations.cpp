@@ -172,8 +172,30 @@ QStringList migration5(const Database &db)
     };
 }
 
+// Version 6: top-up keys are per account (docs/market.md, "The ledger and its idempotency
+// keys"): `topup:KEY` becomes `topup:<account id>:KEY`, so a retried old top-up still matches.
+QStringList migration6(const Database &)
+{
+    return {
+        u"UPDATE ledger SET idempotency_key = 'topup:' || CAST(account_id AS TEXT) || ':' || "
+        "substr(idempotency_key, 7) WHERE kind = 'topup' AND idempotency_key LIKE 'topup:%'"_s,
+    };
+}
+
+// Version 7: cross-process events too long for a NOTIFY (docs/market.md, "PostgreSQL and
+// several processes"): the payload is a row, the notification its id; rows live a minute.
+QStringList migration7(const Database &db)
+{
+    return {
+        uR"(CREATE TABLE relay_events (
+            id %1, payload TEXT NOT NULL, created_at BIGINT NOT NULL))"_s.arg(db.idColumn()),
+        u"CREATE INDEX relay_events_created ON relay_events(created_at)"_s,
+    };
+}
+
 using Migration = QStringList (*)(const Database &);
-const Migration kMigrations[] = {&migration1, &migration2, &migration3, &migration4, &migration5};
+const Migration kMigrations[] = {&migration1, &migration2, &migration3, &migration4,
+                                 &migration5, &migration6, &migration7};
 
 } // namespace
 

@@ -189,6 +189,31 @@ Result<Micro> SqlStore::credit(qint64 accountId, Micro amount, const QString &ki
     return after;
 }
 
+Result<Micro> SqlStore::topUp(qint64 accountId, Micro amount, const QString &key)
+{
+    if (key.isEmpty())
+        return makeError(u"missing_key"_s, u"a top-up needs an idempotency key"_s);
+    return credit(accountId, amount, u"topup"_s, u"topup:%1:%2"_s.arg(accountId).arg(key),
+                  u"top-up"_s);
+}
+
+Result<QPair<qint64, QList<qint64>>> SqlStore::topUpsAfter(qint64 afterId)
+{
+    auto q = m_db->exec(u"SELECT id, account_id FROM ledger WHERE id > ? AND kind = 'topup' "
+                        "ORDER BY id"_s,
+                        {afterId});
+    if (!q)
+        return q.error();
+    QPair<qint64, QList<qint64>> found{afterId, {}};
+    while (q->next()) {
+        found.first = q->value(0).toLongLong();
+        const qint64 accountId = q->value(1).toLongLong();
+        if (!found.second.contains(accountId))
+            found.second.append(accountId);
+    }
+    return found;
+}
+
 Result<void> SqlStore::createVoucher(const QString &code, Micro amount)
 {
     auto r = m_db->exec(

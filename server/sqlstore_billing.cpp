@@ -68,6 +68,12 @@ Result<void> SqlStore::postAccrual(InstanceRow &row, const QString &kind, Micro 
 
 Result<void> SqlStore::settleRunning(InstanceRow &row, qint64 untilMs, QList<Change> &changes)
 {
+    // The cost guard's max_duration_s bounds what is billed, wherever the stop is noticed (the
+    // next billing run) and however long the agent then takes to stop it (docs/market.md,
+    // "Billing as implemented").
+    if (row.inst.max_duration_s > 0 && row.periodStartMs)
+        untilMs = std::min(untilMs,
+                           row.periodStartMs + row.inst.max_duration_s * 1000 - row.runningTotalMs);
     if (!row.periodStartMs || untilMs <= row.periodStartMs)
         return {};
     // Whole seconds of the running period, charged as floor(p * t / 3600) minus what this

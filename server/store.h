@@ -135,6 +135,13 @@ public:
     /// returns the balance as it is. Returns the balance after.
     virtual Result<Micro> credit(qint64 accountId, Micro amount, const QString &kind,
                                  const QString &key, const QString &description) = 0;
+    /// An admin top-up under the operator's key, scoped to the account (ledger key
+    /// `topup:<account id>:<key>`, docs/market.md "The ledger and its idempotency keys"): the
+    /// same key on two accounts credits each, twice on one account credits once.
+    virtual Result<Micro> topUp(qint64 accountId, Micro amount, const QString &key) = 0;
+    /// The accounts of top-up entries with id > afterId, and the newest such id (afterId
+    /// when there is none): how every market process learns of an admin command's top-up.
+    virtual Result<QPair<qint64, QList<qint64>>> topUpsAfter(qint64 afterId) = 0;
     virtual Result<void> createVoucher(const QString &code, Micro amount) = 0;
     /// Error "voucher_not_found" or "voucher_redeemed". Returns the new balance.
     virtual Result<Micro> redeemVoucher(qint64 accountId, const QString &code) = 0;

@@ -1,9 +1,12 @@
 // Billing and fault tests with a manual clock: exact amounts, stop/start, storage, retention,
 // zero balance, lost hosts, replayed agent messages, market restarts, several processes.
 
+#include "server/appeventhub.h"
+#include "server/eventrelay.h"
 #include "support/marketscenario.h"
 #include "support/testmain.h"
 
+#include <QProcess>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -255,6 +258,76 @@ private slots:
         QCOMPARE(stop.value(u"reason"_s).toString(), u"max_spend_reached"_s);
     }
 
+    void costGuardStopsAtMaxDuration()
+    {
+        // 3.6 per GPU-hour = 1,000 µ a second; the guard allows 60 s of running.
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 3'600'000));
+        const Micro start = s.balance(*m_h, s.renter.id);
+        auto r = m_h->post(u"/api/v1/instances"_s, s.renter.token,
+                           {{u"offer_id"_s, s.hostId},
+                            {u"gpu_count"_s, 1},
+                            {u"image"_s, u"localhost/suanli/base:bookworm"_s},
+                            {u"disk_gb"_s, 10},
+                            {u"ssh_public_key"_s, testPublicKey()},
+                            {u"max_duration_s"_s, 60}});
+        QCOMPARE(r.status, 201);
+        const qint64 id = r.json.value(u"id"_s).toInteger();
+        s.agent->take(u"command"_s);
+        s.agent->report(id, u"running"_s);
+        QVERIFY(s.waitForState(*m_h, id, u"running"_s));
+        auto state = [&] {
+            return protocol::toString(m_h->store().instance(id)->state);
+        };
+        m_h->clock().advanceSeconds(58);
+        m_h->market().runBilling();
+        QCOMPARE(state(), u"running"_s);
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 58'000);
+        // The billing run after the limit (here 4 s late) stops it and bills to the limit.
+        m_h->clock().advanceSeconds(4);
+        m_h->market().runBilling();
+        QCOMPARE(state(), u"stopping"_s);
+        QCOMPARE(m_h->store().instance(id)->state_reason, u"max_duration_reached"_s);
+        const QJsonObject stop = s.agent->take(u"command"_s);
+        QCOMPARE(stop.value(u"action"_s).toString(), u"stop"_s); // stop, not destroy: data kept
+        QCOMPARE(stop.value(u"reason"_s).toString(), u"max_duration_reached"_s);
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 60'000);
+        // The agent takes 3 s more to stop it: still nothing past the limit.
+        m_h->clock().advanceSeconds(3);
+        s.agent->report(id, u"stopped"_s);
+        QVERIFY(s.waitForState(*m_h, id, u"stopped"_s));
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 60'000);
+        QVERIFY(s.agent->take(u"command"_s, 300).isEmpty()); // no destroy
+        // The ledger balances: renter charges = lender earnings + platform fee (10 %).
+        auto sumFor = [&](qint64 accountId) {
+            Micro sum = 0;
+            const auto entries = m_h->store().ledger(accountId, 0, 0, 1000);
+            if (entries) {
+                for (const auto &e : *entries)
+                    sum += e.instance_id == id ? e.amount_micro : 0;
+            }
+            return sum;
+        };
+        auto platform = m_h->store().findAccount(u"suanli-platform-fees"_s);
+        QVERIFY(platform);
+        const Micro charged = -sumFor(s.renter.id);
+        const Micro earned = sumFor(s.lender.id);
+        const Micro fees = sumFor(*platform);
+        QCOMPARE(charged, 60'000);
+        QCOMPARE(earned + fees, charged);
+        QCOMPARE(fees, 6'000);
+        // What the app's history shows ("time limit reached", app/instancelistmodel.cpp).
+        auto history = m_h->get(u"/api/v1/instances/%1/events"_s.arg(id), s.renter.token);
+        QCOMPARE(history.status, 200);
+        const QJsonArray events = history.json[u"events"_s].toArray();
+        const auto stopping = std::find_if(events.begin(), events.end(), [](const QJsonValue &e) {
+            return e[u"state"_s].toString() == u"stopping"_s;
+        });
+        QVERIFY(stopping != events.end());
+        QCOMPARE((*stopping)[u"reason"_s].toString(), u"max_duration_reached"_s);
+        QCOMPARE(events.last()[u"state"_s].toString(), u"stopped"_s);
+    }
+
     void marketRestartRecoversEverything()
     {
         Scenario s;
@@ -308,6 +381,50 @@ private slots:
         QVERIFY(s.agent->take(u"command"_s, 300).isEmpty());
     }
 
+    void adminTopUpsArePerAccountAndSendABalanceEvent()
+    {
+        // `suanli-market admin topup` (the built binary, its own process and connection) on
+        // the market's database (docs/market.md, "Admin commands").
+        const auto alice = m_h->createAccount(u"alice"_s, {u"renter"_s});
+        const auto bob = m_h->createAccount(u"bob"_s, {u"renter"_s});
+        QVERIFY(alice.id && bob.id);
+        EventListener events(m_h->baseUrl(), bob.token);
+        QVERIFY(events.waitConnected());
+        QVERIFY(!events.take(u"balance"_s).isEmpty()); // the first one, on connecting
+        auto topup = [&](const QString &account, const QString &amount, const QString &key) {
+            QProcess admin;
+            admin.start(QStringLiteral(SUANLI_MARKET_BIN),
+                        {u"admin"_s, u"--db"_s, m_h->databaseUrl(), u"topup"_s, account, amount,
+                         u"--key"_s, key});
+            if (!admin.waitForFinished(30000) || admin.exitStatus() != QProcess::NormalExit)
+                return u"(did not finish)"_s;
+            return admin.exitCode() == 0
+                       ? QString::fromUtf8(admin.readAllStandardOutput()).trimmed()
+                       : u"(exit %1) "_s.arg(admin.exitCode()) +
+                             QString::fromUtf8(admin.readAllStandardError());
+        };
+        // The same payment reference on two accounts: each gets its own top-up…
+        QCOMPARE(topup(u"alice"_s, u"1.5"_s, u"order-1"_s), u"1500000"_s);
+        QCOMPARE(topup(u"bob"_s, u"2"_s, u"order-1"_s), u"2000000"_s);
+        // …and the same account and key twice credits once.
+        QCOMPARE(topup(u"bob"_s, u"2"_s, u"order-1"_s), u"2000000"_s);
+        QCOMPARE(topup(u"alice"_s, u"1.5"_s, u"order-1"_s), u"1500000"_s);
+        QCOMPARE(m_h->store().account(alice.id)->balance_micro, 1'500'000);
+        QCOMPARE(m_h->store().account(bob.id)->balance_micro, 2'000'000);
+        // bob's open app hears the new balance without asking.
+        const QJsonObject event = events.take(u"balance"_s, 5000, [](const QJsonObject &e) {
+            return e[u"balance_micro"_s].toInteger() == 2'000'000;
+        });
+        QVERIFY2(!event.isEmpty(), "no balance event after the admin top-up");
+        QVERIFY(!event.contains(u"warning"_s));
+        QVERIFY(events.take(u"balance"_s, 1500).isEmpty()); // the replay changed nothing
+        // Two ledger entries per account at most: one top-up each.
+        auto ledger = m_h->store().ledger(bob.id, 0, 0, 100);
+        QVERIFY(ledger);
+        QCOMPARE(ledger->size(), 1);
+        QCOMPARE(ledger->first().amount_micro, 2'000'000);
+    }
+
     void eventsCrossMarketProcesses()
     {
         if (MarketHarness::backend() != "postgres"_L1)
@@ -342,6 +459,32 @@ private slots:
         });
         QVERIFY(!event.isEmpty());
         QCOMPARE(event[u"instance"_s][u"id"_s].toInteger(), id);
+    }
+
+    void largeEventsCrossMarketProcesses()
+    {
+        if (MarketHarness::backend() != "postgres"_L1)
+            QSKIP("several market processes share a database only on PostgreSQL");
+        const auto renter = m_h->createAccount(u"renter"_s, {u"renter"_s});
+        QString secondUrl;
+        auto second = m_h->startSecondMarket(&secondUrl);
+        QVERIFY(second);
+        EventListener events(secondUrl, renter.token);
+        QVERIFY(events.waitConnected());
+        // An event of 20,000 bytes published by process 1 reaches the app on process 2…
+        const QString padding(20'000, u'x');
+        m_h->market().apps().publishToAccount(
+            renter.id, {{u"type"_s, u"instance_notice"_s}, {u"reason"_s, padding}});
+        const QJsonObject large = events.take(u"instance_notice"_s, 10000);
+        QVERIFY2(!large.isEmpty(), "the 20,000-byte event did not reach the other process");
+        QCOMPARE(large[u"reason"_s].toString(), padding);
+        QCOMPARE(m_h->market().relay().largeEventsSent(), 1); // through relay_events
+        // …and a small one still goes the fast way, in the notification itself.
+        m_h->market().apps().publishToAccount(
+            renter.id, {{u"type"_s, u"instance_notice"_s}, {u"reason"_s, u"small"_s}});
+        const QJsonObject small = events.take(u"instance_notice"_s, 10000);
+        QCOMPARE(small[u"reason"_s].toString(), u"small"_s);
+        QCOMPARE(m_h->market().relay().largeEventsSent(), 1);
     }
 
     void telemetryAndOfferChangesCrossMarketProcesses()
