@@ -87,8 +87,8 @@ Market::Market(std::unique_ptr<SqlStore> store, const Clock &clock, QObject *par
     m_flushTimer.setInterval(1000);
     connect(&m_flushTimer, &QTimer::timeout, this, &Market::startTelemetryFlush);
     connect(&m_flushTimer, &QTimer::timeout, this, &Market::checkTopUps);
-    if (auto topUps = m_store->topUpsAfter(0))
-        m_lastTopUpEntry = topUps->first; // only what comes after the start is news
+    if (auto last = m_store->lastTopUpEntry())
+        m_lastTopUpEntry = *last; // only what comes after the start is news
     m_retryTimer.setInterval(2000);
     connect(&m_retryTimer, &QTimer::timeout, this, &Market::retryCommands);
     m_pingTimer.setInterval(AppEventHub::kPingEveryMs);

@@ -193,9 +193,16 @@ QStringList migration7(const Database &db)
     };
 }
 
+// Version 8: every market process asks each second for the top-ups after the last one it saw
+// (Market::checkTopUps); by kind and id that reads only the new ones, not every charge since.
+QStringList migration8(const Database &)
+{
+    return {u"CREATE INDEX ledger_kind ON ledger(kind, id)"_s};
+}
+
 using Migration = QStringList (*)(const Database &);
 const Migration kMigrations[] = {&migration1, &migration2, &migration3, &migration4,
-                                 &migration5, &migration6, &migration7};
+                                 &migration5, &migration6, &migration7, &migration8};
 
 } // namespace
 

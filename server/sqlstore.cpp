@@ -214,6 +214,14 @@ Result<QPair<qint64, QList<qint64>>> SqlStore::topUpsAfter(qint64 afterId)
     return found;
 }
 
+Result<qint64> SqlStore::lastTopUpEntry()
+{
+    auto id = m_db->scalar(u"SELECT COALESCE(MAX(id), 0) FROM ledger WHERE kind = 'topup'"_s);
+    if (!id)
+        return id.error();
+    return id->toLongLong();
+}
+
 Result<void> SqlStore::createVoucher(const QString &code, Micro amount)
 {
     auto r = m_db->exec(

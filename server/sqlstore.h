@@ -38,6 +38,7 @@ public:
     Result<Micro> redeemVoucher(qint64 accountId, const QString &code) override;
     Result<Micro> topUp(qint64 accountId, Micro amount, const QString &key) override;
     Result<QPair<qint64, QList<qint64>>> topUpsAfter(qint64 afterId) override;
+    Result<qint64> lastTopUpEntry() override;
     Result<QList<LedgerEntry>> ledger(qint64 accountId, qint64 afterId, qint64 sinceMs,
                                       int limit) override;
     Result<QList<EarningsDay>> earningsByDay(qint64 accountId) override;

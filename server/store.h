@@ -142,6 +142,8 @@ public:
     /// The accounts of top-up entries with id > afterId, and the newest such id (afterId
     /// when there is none): how every market process learns of an admin command's top-up.
     virtual Result<QPair<qint64, QList<qint64>>> topUpsAfter(qint64 afterId) = 0;
+    /// The id of the newest top-up entry (0 when there is none): where a process starts.
+    virtual Result<qint64> lastTopUpEntry() = 0;
     virtual Result<void> createVoucher(const QString &code, Micro amount) = 0;
     /// Error "voucher_not_found" or "voucher_redeemed". Returns the new balance.
     virtual Result<Micro> redeemVoucher(qint64 accountId, const QString &code) = 0;
