@@ -97,9 +97,8 @@ HttpReply RestApi::route(const QHttpServerRequest &request)
     auto badMethod = [] {
         return errorReply(405, u"method_not_allowed"_s, u"method not allowed here"_s);
     };
-    auto is = [&route](QLatin1String name) {
-        return route.mid(8) == name;
-    };
+    const QStringView routeName = QStringView(route).mid(8); // after "/api/v1/"
+    auto is = [routeName](QLatin1String name) { return routeName == name; };
     qint64 id = -1;
     if (parts.size() > 1) {
         bool ok = false;
