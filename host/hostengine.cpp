@@ -144,12 +144,10 @@ void HostEngine::onRuntimeDetected(const RuntimeSettings &settings)
 
 void HostEngine::reportStale()
 {
-    QSet<QString> agents;
     QHash<QString, QString> registration; // agent id → its registration
     for (const JournalFile &f : Journal::stale(m_options.config.stateDir, m_journal->identity())) {
         if (f.agentId == m_journal->agentId())
             continue;
-        agents.insert(f.agentId);
         const QString who = f.identity.isEmpty() ? u"(unclaimed)"_s : f.identity;
         registration.insert(f.agentId, who);
         emit message(u"stale registration %1 (market %2, host %3, journal %4): %5 instance(s), "
@@ -166,10 +164,12 @@ void HostEngine::reportStale()
                 m_staleGpus.unite(QSet<QString>(r.gpus.cbegin(), r.gpus.cend()));
         }
     }
-    if (agents.isEmpty())
+    if (registration.isEmpty())
         return;
+    const QList<QString> ids = registration.keys();
     m_runtime->listLabelled(
-        agents, [this, registration](const Result<QList<LabelledResource>> &found) {
+        QSet<QString>(ids.cbegin(), ids.cend()),
+        [this, registration](const Result<QList<LabelledResource>> &found) {
             if (!found) {
                 emit message(u"cannot list stale containers: %1"_s.arg(found.error().message));
                 return;
