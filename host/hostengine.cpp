@@ -300,7 +300,10 @@ void HostEngine::flushOutbox()
 
 void HostEngine::sendUsage()
 {
-    if (!m_journal)
+    // A heartbeat says "running now": it is sent live or not at all, never from the outbox,
+    // so the market may take its arrival as the moment the host still ran its instances
+    // (docs/protocol.md, `usage`). The reports of an outage are queued instead.
+    if (!m_journal || !m_link || !m_link->isReady())
         return;
     protocol::UsageMessage usage;
     for (const auto &[id, live] : m_live) {
