@@ -28,6 +28,10 @@ struct AgentChannel::AgentSession
     std::unique_ptr<NetworkProbe> probe;
     QStringList deferred;
     QString lastRelay; ///< the relay message this session last got (compact JSON)
+    /// The last moment the market knew the host still ran what it had reported running: the
+    /// host's last message before this connection, then each heartbeat on it. A report's `at`
+    /// cannot end a running period earlier (docs/market.md, "Billing as implemented").
+    qint64 confirmedMs = 0;
 };
 
 namespace {
@@ -67,7 +71,14 @@ void AgentChannel::accept(std::unique_ptr<QWebSocket> socket, qint64 hostId)
         // own disconnected handler (which may run inside close()).
         old->socket->close(QWebSocketProtocol::CloseCodeNormal, u"replaced"_s);
     }
-    auto *session = new AgentSession{std::move(socket), hostId, false, {}, {}, {}};
+    // Before this connection, the agent had sent the market everything it did up to its last
+    // message (reports leave as they happen, or queued in order before later messages). What
+    // it sends on this connection may be its outbox of an outage: only a heartbeat, which an
+    // agent sends only live, moves the confirmation on.
+    qint64 prior = m_lastHeard.value(hostId, 0);
+    if (auto host = m_store.host(hostId); host && host->last_seen.isValid())
+        prior = std::max(prior, host->last_seen.toMSecsSinceEpoch());
+    auto *session = new AgentSession{std::move(socket), hostId, false, {}, {}, {}, prior};
     m_agents.insert(hostId, session);
     m_telemetry.noteHeartbeat(hostId, m_clock.nowMs());
     QWebSocket *ws = session->socket.get();
@@ -89,6 +100,7 @@ void AgentChannel::onMessage(AgentSession *session, const QString &text)
     const qint64 now = m_clock.nowMs();
     const qint64 hostId = session->hostId;
     m_telemetry.noteHeartbeat(hostId, now);
+    m_lastHeard.insert(hostId, now);
     auto json = protocol::parseJsonObject(text.toUtf8());
     if (!json) {
         session->socket->sendTextMessage(errorMessage(json.error()));
@@ -116,7 +128,7 @@ void AgentChannel::onMessage(AgentSession *session, const QString &text)
         (void)m_store.ackCommand(hostId, ack->command_id, now);
     } else if (auto *state = std::get_if<protocol::InstanceStateMessage>(&*message)) {
         m_idle.forget(state->instance_id); // a new state: the idle guard starts over
-        auto changes = m_store.applyInstanceState(hostId, *state, now);
+        auto changes = m_store.applyInstanceState(hostId, *state, now, session->confirmedMs);
         if (!changes) {
             session->socket->sendTextMessage(errorMessage(changes.error()));
             return;
@@ -150,7 +162,9 @@ void AgentChannel::onMessage(AgentSession *session, const QString &text)
                                 protocol::toJson(protocol::AppEvent{protocol::InstanceNoticeEvent{
                                     notice->instance_id, notice->stop_at, notice->reason}}));
     } else if (std::get_if<protocol::UsageMessage>(&*message)) {
-        // The heartbeat itself is the news: noted above.
+        // The heartbeat itself is the news: noted above. The agent sends it only while
+        // connected, never from its outbox, so it says the host runs its instances now.
+        session->confirmedMs = now;
     } else if (auto *logs = std::get_if<protocol::LogMessage>(&*message)) {
         auto r = m_store.appendLogs(hostId, *logs, now);
         if (!r)

@@ -226,6 +226,10 @@ void Market::checkHosts()
         if (changes)
             m_publisher->publish(*changes);
     }
+    // Interrupted instances past --interrupted-release-after (one query when none is due).
+    if (auto released = m_store->releaseInterrupted(m_clock.nowMs());
+        released && !released->isEmpty())
+        m_publisher->publish(*released);
 }
 
 void Market::checkTopUps()

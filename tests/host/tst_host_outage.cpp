@@ -181,7 +181,9 @@ private slots:
         QCOMPARE(stopped.value(u"state"_s).toString(), u"stopped"_s);
         QCOMPARE(stopped.value(u"state_reason"_s).toString(), u"market_unreachable"_s);
         QTRY_COMPARE_WITH_TIMEOUT(bed.agentStatus().value(u"unsent_reports"_s).toInt(), 0, 10000);
-        // The market bills to the moment it learns of the stop (docs/market.md): its 30 s.
+        // The report's `at` is the agent's wall clock, months ahead of the market's manual one
+        // (2026-01-01): a time in the market's future is billed to the report's arrival
+        // (docs/market.md, "Billing as implemented"), its 30 s.
         bed.market().market().runBilling();
         QCOMPARE(bed.instance(id).value(u"spend_micro"_s).toInteger(),
                  chargeForSeconds(1'000'000, 30));
