@@ -28,9 +28,9 @@ struct AgentChannel::AgentSession
     std::unique_ptr<NetworkProbe> probe;
     QStringList deferred;
     QString lastRelay; ///< the relay message this session last got (compact JSON)
-    /// The last moment the market knew the host still ran what it had reported running: the
-    /// host's last message before this connection, then each heartbeat on it. A report's `at`
-    /// cannot end a running period earlier (docs/market.md, "Billing as implemented").
+    /// The last moment the market knew the host still ran what it had reported running: its
+    /// last live heartbeat, on this connection or before it. A report's `at` cannot end a
+    /// running period earlier (docs/market.md, "Billing as implemented").
     qint64 confirmedMs = 0;
 };
 
@@ -71,13 +71,13 @@ void AgentChannel::accept(std::unique_ptr<QWebSocket> socket, qint64 hostId)
         // own disconnected handler (which may run inside close()).
         old->socket->close(QWebSocketProtocol::CloseCodeNormal, u"replaced"_s);
     }
-    // Before this connection, the agent had sent the market everything it did up to its last
-    // message (reports leave as they happen, or queued in order before later messages). What
-    // it sends on this connection may be its outbox of an outage: only a heartbeat, which an
-    // agent sends only live, moves the confirmation on.
-    qint64 prior = m_lastHeard.value(hostId, 0);
-    if (auto host = m_store.host(hostId); host && host->last_seen.isValid())
-        prior = std::max(prior, host->last_seen.toMSecsSinceEpoch());
+    // Only heartbeats count: an agent sends them only while connected, after its outbox, so one
+    // says its instances ran then. A hello or a report may come from an outage's outbox, long
+    // after it happened. The last one is this process's, or as written by another (or by this
+    // one before a restart).
+    qint64 prior = m_lastHeartbeat.value(hostId, 0);
+    if (auto written = m_store.hostConfirmedAt(hostId))
+        prior = std::max(prior, *written);
     auto *session = new AgentSession{std::move(socket), hostId, false, {}, {}, {}, prior};
     m_agents.insert(hostId, session);
     m_telemetry.noteHeartbeat(hostId, m_clock.nowMs());
@@ -100,7 +100,6 @@ void AgentChannel::onMessage(AgentSession *session, const QString &text)
     const qint64 now = m_clock.nowMs();
     const qint64 hostId = session->hostId;
     m_telemetry.noteHeartbeat(hostId, now);
-    m_lastHeard.insert(hostId, now);
     auto json = protocol::parseJsonObject(text.toUtf8());
     if (!json) {
         session->socket->sendTextMessage(errorMessage(json.error()));
@@ -165,6 +164,8 @@ void AgentChannel::onMessage(AgentSession *session, const QString &text)
         // The heartbeat itself is the news: noted above. The agent sends it only while
         // connected, never from its outbox, so it says the host runs its instances now.
         session->confirmedMs = now;
+        m_lastHeartbeat.insert(hostId, now);
+        m_telemetry.noteConfirmation(hostId, now);
     } else if (auto *logs = std::get_if<protocol::LogMessage>(&*message)) {
         auto r = m_store.appendLogs(hostId, *logs, now);
         if (!r)

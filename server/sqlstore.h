@@ -53,6 +53,8 @@ public:
     Result<void> hostHello(qint64 hostId, const protocol::HelloMessage &hello,
                            qint64 nowMs) override;
     Result<void> touchHosts(const QHash<qint64, qint64> &lastSeenMs) override;
+    Result<void> confirmHosts(const QHash<qint64, qint64> &confirmedMs) override;
+    Result<qint64> hostConfirmedAt(qint64 hostId) override;
     Result<QList<qint64>> silentHosts(qint64 cutoffMs) override;
     Result<void> setHostAvailability(qint64 hostId, bool available, const QString &reason) override;
     Result<PriceSuggestion> priceSuggestion(const QString &gpuModel) override;

@@ -173,6 +173,11 @@ public:
                                    qint64 nowMs) = 0;
     /// Batched liveness: host id → last message time.
     virtual Result<void> touchHosts(const QHash<qint64, qint64> &lastSeenMs) = 0;
+    /// Batched heartbeats: host id → market time of its last live `usage` message, the moment
+    /// up to which the market knows the host ran its instances (never moved back).
+    virtual Result<void> confirmHosts(const QHash<qint64, qint64> &confirmedMs) = 0;
+    /// The host's last confirmation as written (0: none).
+    virtual Result<qint64> hostConfirmedAt(qint64 hostId) = 0;
     /// Online hosts whose last message is older than `cutoffMs`.
     virtual Result<QList<qint64>> silentHosts(qint64 cutoffMs) = 0;
     /// Contributor mode: the agent withdraws (or offers again) its host while the owner is
