@@ -150,6 +150,59 @@ private slots:
         checkLedgerBalances(s, id, gpu + storage);
     }
 
+    void longMarketOutageLeavesHostsTimeToReturn_data()
+    {
+        QTest::addColumn<bool>("agentReturns");
+        QTest::newRow("the agent returns with a stop made in the outage") << true;
+        QTest::newRow("the host never returns") << false;
+    }
+
+    void longMarketOutageLeavesHostsTimeToReturn()
+    {
+        // The market is down for 10 minutes, far past --host-lost-after (90 s): on its return
+        // every host's last message is old, but the silence was the market's own. It gives
+        // each host --host-lost-after from its start (docs/market.md, "Host lost").
+        QFETCH(bool, agentReturns);
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, kPrice, kStorage));
+        const Micro start = s.balance(*m_h, s.renter.id);
+        const qint64 id = s.launch(*m_h, 1, kDiskGb);
+        QVERIFY(id);
+        const qint64 t0 = m_h->clock().nowMs();
+        m_h->clock().advanceSeconds(30);
+        s.agent->send(heartbeat(1, {id}));
+        QVERIFY(s.agent->sync());
+        s.agent.reset();
+        m_h->shutdown();
+        m_h->clock().advanceSeconds(600);
+        QVERIFY2(m_h->restartOnSamePort(), qPrintable(m_h->error()));
+        m_h->clock().advanceSeconds(89);
+        m_h->market().checkHosts();
+        m_h->market().runBilling();
+        QCOMPARE(protocol::toString(m_h->store().instance(id)->state), u"running"_s);
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 719'000);
+        if (agentReturns) {
+            // It stopped the instance five minutes into the outage (its grace ran out).
+            s.agent = std::make_unique<ScriptedAgent>(m_h->baseUrl(), s.hostToken);
+            s.agent->setSeq(id, 2);
+            QVERIFY(s.agent->connectAndHello(1));
+            s.agent->send(stateReport(id, s.agent->nextSeq(id), u"stopped"_s, t0 + 300'000));
+            QVERIFY(s.waitForState(*m_h, id, u"stopped"_s));
+            m_h->clock().advanceSeconds(1);
+            m_h->market().checkHosts();
+            QCOMPARE(m_h->store().instance(id)->spend_micro, chargeForSeconds(kPrice, 300));
+            QCOMPARE(start - s.balance(*m_h, s.renter.id), 300'000);
+            checkLedgerBalances(s, id, 300'000, true);
+        } else {
+            // 90 s after the market's start the host is lost, billed to its last heartbeat.
+            m_h->clock().advanceSeconds(1);
+            m_h->market().checkHosts();
+            QCOMPARE(protocol::toString(m_h->store().instance(id)->state), u"interrupted"_s);
+            QCOMPARE(start - s.balance(*m_h, s.renter.id), 30'000);
+            checkLedgerBalances(s, id, 30'000, true);
+        }
+    }
+
     void liveAgentCannotBackdateWhatItConfirmed()
     {
         // No outage: an agent whose clock is an hour behind stops its instance. The market had
