@@ -478,11 +478,24 @@ Result<Instance> SqlStore::requestDestroy(qint64 instanceId, const QString &reas
     row->runningSinceMs = 0;
     row->periodStartMs = 0;
     row->storageStartMs = 0;
-    row->inst.state = InstanceState::Destroying;
+    // An interrupted instance's host is away and may never confirm: it is gone for the market
+    // at once, its GPUs back to the offer, as when it is released (docs/market.md, "Host
+    // lost"); the agent removes the container when it returns.
+    const bool hostAway = row->inst.state == InstanceState::Interrupted;
+    row->inst.state = hostAway ? InstanceState::Destroyed : InstanceState::Destroying;
     row->inst.state_reason = reason;
+    if (hostAway) {
+        row->releaseAtMs = 0;
+        if (auto g = releaseGpus(*row); !g)
+            return g.error();
+    }
     if (auto s = saveInstance(*row); !s)
         return s.error();
-    if (auto e = recordEvent(instanceId, u"destroying"_s, reason, nowMs); !e)
+    if (hostAway) {
+        if (auto o = refreshOffer(row->inst.host_id); !o)
+            return o.error();
+    }
+    if (auto e = recordEvent(instanceId, toString(row->inst.state), reason, nowMs); !e)
         return e.error();
     if (auto c = queueCommand(row->inst.host_id, instanceId, CommandAction::Destroy, reason, nowMs);
         !c)

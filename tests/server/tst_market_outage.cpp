@@ -352,6 +352,38 @@ private slots:
         QCOMPARE(gpusFree(s), 1);
     }
 
+    void destroyingAnInterruptedInstanceFreesItsGpusAtOnce()
+    {
+        // The renter gives up on an interrupted instance: the host is away and may never
+        // confirm, so the instance is destroyed for the market at once and its GPU freed; the
+        // agent hears of it when it returns.
+        server::MarketPolicy policy;
+        policy.hostLostAfterS = 90;
+        m_h = std::make_unique<MarketHarness>(policy);
+        QVERIFY(m_h->ok());
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 2, kPrice, kStorage));
+        const Micro start = s.balance(*m_h, s.renter.id);
+        const qint64 id = s.launch(*m_h, 1, kDiskGb);
+        QVERIFY(id);
+        interruptAfterThirtySeconds(s, id);
+        auto destroyed = m_h->request("DELETE", u"/api/v1/instances/%1"_s.arg(id), s.renter.token);
+        QCOMPARE(destroyed.status, 202);
+        QCOMPARE(destroyed.json[u"state"_s].toString(), u"destroyed"_s);
+        QCOMPARE(destroyed.json[u"state_reason"_s].toString(), u"user_requested"_s);
+        m_h->clock().advanceSeconds(3600);
+        m_h->market().runBilling();
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 30'000);
+        s.agent = std::make_unique<ScriptedAgent>(m_h->baseUrl(), s.hostToken);
+        s.agent->setSeq(id, 2);
+        QVERIFY(s.agent->connectAndHello(2));
+        const QJsonObject destroy = s.agent->take(u"command"_s);
+        QCOMPARE(destroy.value(u"action"_s).toString(), u"destroy"_s);
+        QCOMPARE(destroy.value(u"instance_id"_s).toInteger(), id);
+        QCOMPARE(gpusFree(s), 2);
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 30'000);
+    }
+
 private:
     /// Running from now; a heartbeat at 30 s, then silence until the host is declared lost.
     /// Returns the market time of that heartbeat.
