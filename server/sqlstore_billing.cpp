@@ -179,9 +179,12 @@ Result<QList<Change>> SqlStore::releaseInterrupted(qint64 nowMs)
         return changes;
     // A read every 5 s; writes only for what is due. (release_at 0: interrupted by a market
     // that did not set it yet, counted from now.)
-    auto due = m_db->exec(u"SELECT id FROM instances WHERE state = 'interrupted' "
-                          "AND release_at <= ? ORDER BY id"_s,
-                          {nowMs});
+    // A `stopping` instance with a release_at was stopped by its renter while interrupted
+    // (requestStart clears it, running clears it): its host has not confirmed the stop either.
+    auto due = m_db->exec(u"SELECT id FROM instances WHERE (state = 'interrupted' AND "
+                          "release_at <= ?) OR (state = 'stopping' AND release_at > 0 AND "
+                          "release_at <= ?) ORDER BY id"_s,
+                          {nowMs, nowMs});
     if (!due)
         return due.error();
     QList<qint64> ids;
@@ -196,7 +199,9 @@ Result<QList<Change>> SqlStore::releaseInterrupted(qint64 nowMs)
         if (!row)
             return row.error();
         // Re-read under the lock: its host may have come back, or another process was first.
-        if (row->inst.state != InstanceState::Interrupted || row->releaseAtMs > nowMs)
+        const bool stopping = row->inst.state == InstanceState::Stopping && row->releaseAtMs > 0;
+        if ((row->inst.state != InstanceState::Interrupted && !stopping) ||
+            row->releaseAtMs > nowMs)
             continue;
         if (!row->releaseAtMs) {
             row->releaseAtMs = nowMs + m_policy.interruptedReleaseAfterS * 1000;

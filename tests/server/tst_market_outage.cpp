@@ -384,6 +384,82 @@ private slots:
         QCOMPARE(start - s.balance(*m_h, s.renter.id), 30'000);
     }
 
+    void stoppingAnInterruptedInstanceFreesItsGpusAndItIsStillReleased()
+    {
+        server::MarketPolicy policy;
+        policy.hostLostAfterS = 90;
+        policy.interruptedReleaseAfterS = 3600;
+        m_h = std::make_unique<MarketHarness>(policy);
+        QVERIFY(m_h->ok());
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 2, kPrice, kStorage));
+        const Micro start = s.balance(*m_h, s.renter.id);
+        const qint64 id = s.launch(*m_h, 1, kDiskGb);
+        QVERIFY(id);
+        const qint64 lastWord = interruptAfterThirtySeconds(s, id);
+        auto stopped = m_h->request("POST", u"/api/v1/instances/%1/stop"_s.arg(id), s.renter.token);
+        QCOMPARE(stopped.status, 202);
+        QCOMPARE(stopped.json[u"state"_s].toString(), u"stopping"_s);
+        // Still counted down from the interruption, still free, released at the limit.
+        QCOMPARE(QDateTime::fromString(stopped.json[u"release_at"_s].toString(), Qt::ISODateWithMs)
+                     .toMSecsSinceEpoch(),
+                 lastWord + 3'600'000);
+        m_h->clock().setMs(lastWord + 3'599'000);
+        m_h->market().runBilling();
+        m_h->market().checkHosts();
+        QCOMPARE(protocol::toString(m_h->store().instance(id)->state), u"stopping"_s);
+        m_h->clock().advanceSeconds(1);
+        m_h->market().checkHosts();
+        QCOMPARE(protocol::toString(m_h->store().instance(id)->state), u"destroyed"_s);
+        QCOMPARE(m_h->store().instance(id)->state_reason, u"interruption_expired"_s);
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 30'000);
+        // The host returns: the stop, then the destroy; both GPUs are free.
+        s.agent = std::make_unique<ScriptedAgent>(m_h->baseUrl(), s.hostToken);
+        s.agent->setSeq(id, 2);
+        QVERIFY(s.agent->connectAndHello(2));
+        QCOMPARE(s.agent->take(u"command"_s).value(u"action"_s).toString(), u"stop"_s);
+        QCOMPARE(s.agent->take(u"command"_s).value(u"action"_s).toString(), u"destroy"_s);
+        QCOMPARE(gpusFree(s), 2);
+    }
+
+    void hostBackAfterAStopWhileAwayStopsAsUsual()
+    {
+        server::MarketPolicy policy;
+        policy.hostLostAfterS = 90;
+        policy.interruptedReleaseAfterS = 3600;
+        m_h = std::make_unique<MarketHarness>(policy);
+        QVERIFY(m_h->ok());
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 2, kPrice, kStorage));
+        const Micro start = s.balance(*m_h, s.renter.id);
+        const qint64 id = s.launch(*m_h, 1, kDiskGb);
+        QVERIFY(id);
+        interruptAfterThirtySeconds(s, id);
+        QCOMPARE(
+            m_h->request("POST", u"/api/v1/instances/%1/stop"_s.arg(id), s.renter.token).status,
+            202);
+        m_h->clock().advanceSeconds(600);
+        s.agent = std::make_unique<ScriptedAgent>(m_h->baseUrl(), s.hostToken);
+        s.agent->setSeq(id, 2);
+        QVERIFY(s.agent->connectAndHello(2));
+        const QJsonObject stop = s.agent->take(u"command"_s);
+        QCOMPARE(stop.value(u"action"_s).toString(), u"stop"_s);
+        QCOMPARE(gpusFree(s), 2); // given back with the stop
+        s.agent->report(id, u"stopped"_s, {}, stop.value(u"id"_s).toString());
+        QVERIFY(s.waitForState(*m_h, id, u"stopped"_s));
+        // Stopped as usual: retention from now, storage from now, the interruption free.
+        m_h->clock().advanceSeconds(100);
+        m_h->market().runBilling();
+        m_h->market().checkHosts();
+        QCOMPARE(protocol::toString(m_h->store().instance(id)->state), u"stopped"_s);
+        QCOMPARE(start - s.balance(*m_h, s.renter.id),
+                 30'000 + storageChargeForSeconds(kStorage, kDiskGb, 100));
+        auto instance = m_h->get(u"/api/v1/instances/%1"_s.arg(id), s.renter.token);
+        QCOMPARE(QDateTime::fromString(instance.json[u"release_at"_s].toString(), Qt::ISODateWithMs)
+                     .toMSecsSinceEpoch(),
+                 m_h->clock().nowMs() - 100'000 + 15LL * 24 * 3600 * 1000);
+    }
+
 private:
     /// Running from now; a heartbeat at 30 s, then silence until the host is declared lost.
     /// Returns the market time of that heartbeat.
