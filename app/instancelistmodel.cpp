@@ -82,6 +82,8 @@ QString InstanceListModel::reasonText(const QString &reason)
         return tr("the host stopped answering");
     if (reason == "retention_expired"_L1)
         return tr("kept stopped too long");
+    if (reason == "interruption_expired"_L1)
+        return tr("the host stayed away too long");
     if (reason == "max_spend_reached"_L1)
         return tr("spending limit reached");
     if (reason == "max_duration_reached"_L1)
@@ -127,6 +129,11 @@ QString InstanceListModel::display(const protocol::Instance &in, int column) con
                      formatPrice(storagePerDay(in.price_storage_gb_month_micro, in.disk_gb),
                                  m_currency, m_locale));
         }
+        // Released at --interrupted-release-after unless the host is back first; it costs
+        // nothing meanwhile (docs/market.md, "Host lost").
+        if (in.state == InstanceState::Interrupted && in.release_at.isValid())
+            return tr("released in %1 unless the host returns")
+                .arg(formatDuration(now.secsTo(in.release_at)));
         return {};
     }
     return {};

@@ -16,7 +16,6 @@ using protocol::InstanceState;
 
 namespace {
 constexpr int kMaxBufferedTelemetry = 600; // ten minutes of one batch a second
-constexpr int kMaxBufferedUsage = 10;
 } // namespace
 
 HostEngine::HostEngine(Options options, std::unique_ptr<GpuProbe> probe, QObject *parent)
@@ -280,8 +279,6 @@ void HostEngine::sendOrBuffer(const QString &kind, const QJsonObject &message)
     (void)m_journal->enqueue(kind, QJsonDocument(message).toJson(QJsonDocument::Compact));
     if (kind == "telemetry"_L1)
         (void)m_journal->trimOutbox(kind, kMaxBufferedTelemetry);
-    else if (kind == "usage"_L1)
-        (void)m_journal->trimOutbox(kind, kMaxBufferedUsage);
     if (m_link && m_link->isReady())
         flushOutbox();
 }
@@ -300,7 +297,14 @@ void HostEngine::flushOutbox()
 
 void HostEngine::sendUsage()
 {
-    if (!m_journal)
+    // A heartbeat says "running now": it is sent live, behind whatever the outbox still holds,
+    // or not at all — never kept in the outbox, where a dropped link would leave it to arrive
+    // late — so the market may take its arrival as the moment the host still ran its
+    // instances (docs/protocol.md, `usage`). The reports of an outage are queued instead.
+    if (!m_journal || !m_link || !m_link->isReady())
+        return;
+    flushOutbox();
+    if (!m_link->isReady() || m_journal->outboxSize() > 0)
         return;
     protocol::UsageMessage usage;
     for (const auto &[id, live] : m_live) {
@@ -311,7 +315,7 @@ void HostEngine::sendUsage()
     if (!seq)
         return;
     usage.seq = *seq;
-    sendOrBuffer(u"usage"_s, protocol::toJson(protocol::AgentMessage{usage}));
+    m_link->send(protocol::toJson(protocol::AgentMessage{usage}));
 }
 
 void HostEngine::tick()

@@ -124,6 +124,9 @@ Result<void> HostEngine::transition(qint64 id, InstanceState state, const QStrin
     r.reason = reason;
     r.commandId = commandId;
     ++r.seq;
+    // The time of the transition travels with every sending of this report, a repeat after a
+    // reconnect included, so the market can bill to it (docs/protocol.md, `at`).
+    r.at = QDateTime::currentMSecsSinceEpoch();
     // Journal first: after kill -9 the next report must carry a higher seq than any sent.
     if (auto s = m_journal->save(r); !s) {
         emit message(s.error().message);
@@ -147,6 +150,8 @@ void HostEngine::report(const InstanceRecord &r)
     m.state = r.state;
     m.reason = r.reason;
     m.command_id = r.commandId;
+    if (r.at > 0)
+        m.at = r.at;
     if (r.state == InstanceState::Running) {
         m.ssh = protocol::SshEndpoint{m_options.config.address, r.port, u"root"_s, r.hostKey,
                                       std::nullopt};

@@ -77,7 +77,8 @@ Result<std::unique_ptr<Journal>> Journal::open(const QString &path)
           u"CREATE TABLE IF NOT EXISTS instances (id INTEGER PRIMARY KEY, state TEXT NOT NULL, "
           "reason TEXT, seq INTEGER NOT NULL, port INTEGER NOT NULL, host_key TEXT, "
           "spec TEXT NOT NULL, jupyter_token TEXT, gpus TEXT, command_id TEXT, "
-          "log_offset INTEGER NOT NULL, container TEXT NOT NULL)"_s,
+          "log_offset INTEGER NOT NULL, container TEXT NOT NULL, "
+          "state_at INTEGER NOT NULL DEFAULT 0)"_s,
           u"CREATE TABLE IF NOT EXISTS commands (id TEXT PRIMARY KEY, instance_id INTEGER NOT "
           u"NULL, "
           "action TEXT NOT NULL, received_at INTEGER NOT NULL, done INTEGER NOT NULL DEFAULT 0)"_s,
@@ -85,6 +86,22 @@ Result<std::unique_ptr<Journal>> Journal::open(const QString &path)
           "kind TEXT NOT NULL, payload TEXT NOT NULL)"_s}) {
         if (auto r = j->exec(sql); !r)
             return r.error();
+    }
+    // Journals of before the transition time (docs/protocol.md, `at`) gain its column; their
+    // records read 0, "unknown", and their next report goes without a time.
+    {
+        QSqlQuery columns(QSqlDatabase::database(j->m_connection, false));
+        bool hasAt = false;
+        if (columns.exec(u"PRAGMA table_info(instances)"_s)) {
+            while (columns.next())
+                hasAt = hasAt || columns.value(1).toString() == "state_at"_L1;
+        }
+        if (!hasAt) {
+            if (auto r = j->exec(u"ALTER TABLE instances ADD COLUMN state_at INTEGER NOT NULL "
+                                 "DEFAULT 0"_s);
+                !r)
+                return r.error();
+        }
     }
     j->m_agentId = j->meta(u"agent_id"_s);
     if (j->m_agentId.isEmpty()) {
@@ -255,11 +272,12 @@ static InstanceRecord readRecord(const QSqlQuery &q)
     r.commandId = q.value(9).toString();
     r.logOffset = q.value(10).toLongLong();
     r.container = q.value(11).toString();
+    r.at = q.value(12).toLongLong();
     return r;
 }
 
 static const auto kColumns = u"id, state, reason, seq, port, host_key, spec, jupyter_token, gpus, "
-                             "command_id, log_offset, container"_s;
+                             "command_id, log_offset, container, state_at"_s;
 
 QList<InstanceRecord> Journal::instances() const
 {
@@ -285,15 +303,16 @@ std::optional<InstanceRecord> Journal::instance(qint64 id) const
 Result<void> Journal::save(const InstanceRecord &r)
 {
     return exec(u"INSERT INTO instances ("_s + kColumns +
-                    u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                    "state = excluded.state, reason = excluded.reason, seq = excluded.seq, "
+                    u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE "
+                    "SET state = excluded.state, reason = excluded.reason, seq = excluded.seq, "
+                    "state_at = excluded.state_at, "
                     "port = excluded.port, host_key = excluded.host_key, spec = excluded.spec, "
                     "jupyter_token = excluded.jupyter_token, gpus = excluded.gpus, "
                     "command_id = excluded.command_id, log_offset = excluded.log_offset, "
                     "container = excluded.container"_s,
                 {r.id, protocol::toString(r.state), r.reason, r.seq, r.port, r.hostKey,
                  QString::fromUtf8(specToJson(r.spec)), r.jupyterToken, r.gpus.join(u','),
-                 r.commandId, r.logOffset, r.container});
+                 r.commandId, r.logOffset, r.container, r.at});
 }
 
 Result<void> Journal::remove(qint64 id)

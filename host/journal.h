@@ -19,6 +19,7 @@ struct InstanceRecord
     protocol::InstanceState state = protocol::InstanceState::Pending;
     QString reason;
     qint64 seq = 0;  ///< last instance_state seq produced
+    qint64 at = 0;   ///< when the agent made that transition (ms since the epoch; 0: unknown)
     int port = 0;    ///< published host port of sshd
     QString hostKey; ///< "ssh-ed25519 AAAA…"
     protocol::InstanceSpec spec;

@@ -56,6 +56,10 @@ struct InstanceStateMessage
     QString command_id; ///< the command this report completes, if any
     std::optional<SshEndpoint> ssh;
     std::optional<JupyterEndpoint> jupyter;
+    /// The agent's time of the transition (ms since the epoch), journaled with it, so a report
+    /// sent after a reconnect still carries it; absent from agents that predate it. The market
+    /// ends a running period there, within what it saw itself (docs/protocol.md).
+    std::optional<qint64> at;
     bool operator==(const InstanceStateMessage &) const = default;
 };
 

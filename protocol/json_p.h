@@ -354,6 +354,20 @@ private:
         out = value->toDouble();
     }
 
+    /// A nullable integer: null or missing leaves nullopt.
+    void readNullable(QLatin1StringView name, std::optional<qint64> &out)
+    {
+        const auto value = take(name, Need::Optional);
+        if (!value || value->isNull()) {
+            out.reset();
+            return;
+        }
+        qint64 decoded = 0;
+        elementValue(*value, pathOf(name), decoded);
+        if (ok())
+            out = decoded;
+    }
+
     /// A nullable string: null or missing leaves nullopt.
     void readNullable(QLatin1StringView name, std::optional<QString> &out)
     {

@@ -319,6 +319,7 @@ template <Of<InstanceStateMessage> S, typename F> void fields(S &s, F &&f)
     f("command_id"_L1, s.command_id);
     f("ssh"_L1, s.ssh);
     f("jupyter"_L1, s.jupyter);
+    f("at"_L1, s.at, Empty::Omitted); // absent from agents that predate it
 }
 
 template <> struct MessageType<TelemetryMessage>

@@ -28,6 +28,10 @@ struct AgentChannel::AgentSession
     std::unique_ptr<NetworkProbe> probe;
     QStringList deferred;
     QString lastRelay; ///< the relay message this session last got (compact JSON)
+    /// The last moment the market knew the host still ran what it had reported running: its
+    /// last live heartbeat, on this connection or before it. A report's `at` cannot end a
+    /// running period earlier (docs/market.md, "Billing as implemented").
+    qint64 confirmedMs = 0;
 };
 
 namespace {
@@ -67,7 +71,14 @@ void AgentChannel::accept(std::unique_ptr<QWebSocket> socket, qint64 hostId)
         // own disconnected handler (which may run inside close()).
         old->socket->close(QWebSocketProtocol::CloseCodeNormal, u"replaced"_s);
     }
-    auto *session = new AgentSession{std::move(socket), hostId, false, {}, {}, {}};
+    // Only heartbeats count: an agent sends them only while connected, after its outbox, so one
+    // says its instances ran then. A hello or a report may come from an outage's outbox, long
+    // after it happened. The last one is this process's, or as written by another (or by this
+    // one before a restart).
+    qint64 prior = m_lastHeartbeat.value(hostId, 0);
+    if (auto written = m_store.hostConfirmedAt(hostId))
+        prior = std::max(prior, *written);
+    auto *session = new AgentSession{std::move(socket), hostId, false, {}, {}, {}, prior};
     m_agents.insert(hostId, session);
     m_telemetry.noteHeartbeat(hostId, m_clock.nowMs());
     QWebSocket *ws = session->socket.get();
@@ -116,7 +127,7 @@ void AgentChannel::onMessage(AgentSession *session, const QString &text)
         (void)m_store.ackCommand(hostId, ack->command_id, now);
     } else if (auto *state = std::get_if<protocol::InstanceStateMessage>(&*message)) {
         m_idle.forget(state->instance_id); // a new state: the idle guard starts over
-        auto changes = m_store.applyInstanceState(hostId, *state, now);
+        auto changes = m_store.applyInstanceState(hostId, *state, now, session->confirmedMs);
         if (!changes) {
             session->socket->sendTextMessage(errorMessage(changes.error()));
             return;
@@ -150,7 +161,11 @@ void AgentChannel::onMessage(AgentSession *session, const QString &text)
                                 protocol::toJson(protocol::AppEvent{protocol::InstanceNoticeEvent{
                                     notice->instance_id, notice->stop_at, notice->reason}}));
     } else if (std::get_if<protocol::UsageMessage>(&*message)) {
-        // The heartbeat itself is the news: noted above.
+        // The heartbeat itself is the news: noted above. The agent sends it only while
+        // connected, never from its outbox, so it says the host runs its instances now.
+        session->confirmedMs = now;
+        m_lastHeartbeat.insert(hostId, now);
+        m_telemetry.noteConfirmation(hostId, now);
     } else if (auto *logs = std::get_if<protocol::LogMessage>(&*message)) {
         auto r = m_store.appendLogs(hostId, *logs, now);
         if (!r)

@@ -71,6 +71,8 @@ private:
     IdleTracker &m_idle;
     InstanceIndex &m_instances;
     QHash<qint64, AgentSession *> m_agents; ///< by host id, this process only
+    /// Host id → market time of the last live heartbeat (`usage`) this process read from it.
+    QHash<qint64, qint64> m_lastHeartbeat;
 };
 
 } // namespace suanli::server

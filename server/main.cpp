@@ -349,6 +349,9 @@ int main(int argc, char *argv[])
         {u"retention-days"_s, u"days a stopped instance is kept"_s, u"days"_s, u"15"_s},
         {u"host-lost-after"_s, u"seconds of silence before a host is lost"_s, u"seconds"_s,
          u"90"_s},
+        {u"interrupted-release-after"_s,
+         u"seconds an interrupted instance keeps its GPUs before it is released (0: never)"_s,
+         u"seconds"_s, u"86400"_s},
         {u"roles"_s, u"roles for create-account"_s, u"list"_s, u"renter"_s},
         {u"key"_s, u"idempotency key for topup"_s, u"key"_s},
         {u"count"_s, u"how many vouchers"_s, u"n"_s, u"1"_s},
@@ -420,6 +423,9 @@ int main(int argc, char *argv[])
     policy.hostLostAfterS = parser.value(u"host-lost-after"_s).toLongLong(&ok);
     if (!ok || policy.hostLostAfterS < 1)
         return fail(u"--host-lost-after takes a positive number of seconds"_s);
+    policy.interruptedReleaseAfterS = parser.value(u"interrupted-release-after"_s).toLongLong(&ok);
+    if (!ok || policy.interruptedReleaseAfterS < 0)
+        return fail(u"--interrupted-release-after takes a whole number of seconds"_s);
     {
         const QStringList range = parser.value(u"relay-ports"_s).split(u'-');
         bool minOk = false;

@@ -82,6 +82,7 @@ Market::Market(std::unique_ptr<SqlStore> store, const Clock &clock, QObject *par
     connect(m_relay.get(), &EventRelay::listenersAsked, this,
             [this] { m_relay->announceListeners(m_apps->accounts(), true); });
 
+    m_startedMs = m_clock.nowMs();
     m_hostsTimer.setInterval(5000);
     connect(&m_hostsTimer, &QTimer::timeout, this, &Market::checkHosts);
     m_flushTimer.setInterval(1000);
@@ -213,19 +214,30 @@ void Market::startBillingRun()
 
 void Market::checkHosts()
 {
-    auto silent = m_store->silentHosts(m_clock.nowMs() - m_store->policy().hostLostAfterS * 1000);
-    if (!silent)
-        return;
-    m_relay->announceListeners(m_apps->accounts(), false);
-    for (qint64 hostId : *silent) {
-        if (m_telemetry->heartbeatInFlight(hostId))
-            continue; // its heartbeat is being written by the telemetry thread
-        if (m_agents->isConnected(hostId) && m_telemetry->heartbeatBuffered(hostId))
-            continue; // connected here, its heartbeat is only waiting for the next flush
-        auto changes = m_store->declareHostLost(hostId);
-        if (changes)
-            m_publisher->publish(*changes);
+    const qint64 now = m_clock.nowMs();
+    // After an outage of the market itself every host's last message is old, yet the agents
+    // ran on and are only finding their way back (with backoff): judged by the silence the
+    // market caused, every rental would be interrupted and none of the outage billed. A
+    // process gives them --host-lost-after from its own start.
+    const qint64 lostAfterMs = m_store->policy().hostLostAfterS * 1000;
+    if (now - m_startedMs >= lostAfterMs) {
+        auto silent = m_store->silentHosts(now - lostAfterMs);
+        if (!silent)
+            return;
+        m_relay->announceListeners(m_apps->accounts(), false);
+        for (qint64 hostId : *silent) {
+            if (m_telemetry->heartbeatInFlight(hostId))
+                continue; // its heartbeat is being written by the telemetry thread
+            if (m_agents->isConnected(hostId) && m_telemetry->heartbeatBuffered(hostId))
+                continue; // connected here, its heartbeat is only waiting for the next flush
+            auto changes = m_store->declareHostLost(hostId);
+            if (changes)
+                m_publisher->publish(*changes);
+        }
     }
+    // Interrupted instances past --interrupted-release-after (one query when none is due).
+    if (auto released = m_store->releaseInterrupted(now); released && !released->isEmpty())
+        m_publisher->publish(*released);
 }
 
 void Market::checkTopUps()

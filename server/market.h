@@ -115,6 +115,9 @@ private:
     QTimer m_hostsTimer;
     QTimer m_flushTimer;
     qint64 m_lastTopUpEntry = 0; ///< the newest top-up ledger entry this process has told of
+    /// When this process started (market clock): no host is lost here before it has had
+    /// --host-lost-after to find the process again (docs/market.md, "Host lost").
+    qint64 m_startedMs = 0;
     QTimer m_retryTimer;
     QTimer m_pingTimer;
 };

@@ -200,9 +200,19 @@ QStringList migration8(const Database &)
     return {u"CREATE INDEX ledger_kind ON ledger(kind, id)"_s};
 }
 
+// Version 9: the last live heartbeat of each host (docs/market.md, "Billing as implemented"),
+// below which a report's `at` cannot end a running period. Started at the last message seen.
+QStringList migration9(const Database &)
+{
+    return {
+        u"ALTER TABLE hosts ADD COLUMN confirmed_at BIGINT NOT NULL DEFAULT 0"_s,
+        u"UPDATE hosts SET confirmed_at = last_seen"_s,
+    };
+}
+
 using Migration = QStringList (*)(const Database &);
-const Migration kMigrations[] = {&migration1, &migration2, &migration3, &migration4,
-                                 &migration5, &migration6, &migration7, &migration8};
+const Migration kMigrations[] = {&migration1, &migration2, &migration3, &migration4, &migration5,
+                                 &migration6, &migration7, &migration8, &migration9};
 
 } // namespace
 

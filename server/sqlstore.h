@@ -53,10 +53,13 @@ public:
     Result<void> hostHello(qint64 hostId, const protocol::HelloMessage &hello,
                            qint64 nowMs) override;
     Result<void> touchHosts(const QHash<qint64, qint64> &lastSeenMs) override;
+    Result<void> confirmHosts(const QHash<qint64, qint64> &confirmedMs) override;
+    Result<qint64> hostConfirmedAt(qint64 hostId) override;
     Result<QList<qint64>> silentHosts(qint64 cutoffMs) override;
     Result<void> setHostAvailability(qint64 hostId, bool available, const QString &reason) override;
     Result<PriceSuggestion> priceSuggestion(const QString &gpuModel) override;
     Result<QList<Change>> declareHostLost(qint64 hostId) override;
+    Result<QList<Change>> releaseInterrupted(qint64 nowMs) override;
     Result<OfferPage> searchOffers(const protocol::query::Query &query,
                                    const QList<protocol::query::OrderKey> &order, int limit,
                                    int offset) override;
@@ -82,7 +85,7 @@ public:
     Result<std::optional<protocol::RelayMessage>> relayMessage(qint64 hostId) override;
     Result<QList<Change>> applyInstanceState(qint64 hostId,
                                              const protocol::InstanceStateMessage &report,
-                                             qint64 nowMs) override;
+                                             qint64 nowMs, qint64 confirmedMs) override;
     Result<void> appendLogs(qint64 hostId, const protocol::LogMessage &logs,
                             qint64 nowMs) override;
     Result<QStringList> logs(qint64 instanceId, int tail) override;

@@ -6,6 +6,8 @@
 #include <QRandomGenerator>
 #include <QUuid>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using suanli::protocol::CommandAction;
 using suanli::protocol::InstanceState;
@@ -43,7 +45,7 @@ bool agentMayMove(InstanceState from, InstanceState to)
 
 Result<QList<Change>> SqlStore::applyInstanceState(qint64 hostId,
                                                    const protocol::InstanceStateMessage &report,
-                                                   qint64 nowMs)
+                                                   qint64 nowMs, qint64 confirmedMs)
 {
     Transaction tx(*m_db);
     if (!tx.started())
@@ -77,6 +79,18 @@ Result<QList<Change>> SqlStore::applyInstanceState(qint64 hostId,
     if (report.jupyter)
         row.inst.jupyter = report.jupyter;
 
+    // Where a running period this report closes ends: at the agent's time of the transition
+    // when it sent one, never before the last moment the market itself knew the instance ran
+    // (the period's start, or the host's last word: `confirmedMs`), never after now. An agent
+    // cannot backdate away time the market saw it run, nor bill into the future
+    // (docs/market.md, "Billing as implemented"). Without `at`: now, as before.
+    qint64 endMs = nowMs;
+    if (report.at && row.periodStartMs) {
+        const qint64 earliest = std::min(std::max(row.periodStartMs, confirmedMs), nowMs);
+        endMs = std::clamp(*report.at, earliest, nowMs);
+    }
+    qint64 stoppedMs = nowMs; // where the stopped meters (storage, retention) start
+
     const bool wasRunning = from == InstanceState::Running;
     if (to == InstanceState::Running && !wasRunning) {
         // Storage meter (if any) stops, the GPU meter starts on the market's clock.
@@ -101,22 +115,18 @@ Result<QList<Change>> SqlStore::applyInstanceState(qint64 hostId,
                 return r.error();
             row.gpusHeld = row.inst.gpu_count;
         }
-    } else if (to != InstanceState::Running && wasRunning
-               && to != InstanceState::Stopping) {
-        if (auto s = settleRunning(row, nowMs, changes); !s)
+    } else if ((to != InstanceState::Running && wasRunning && to != InstanceState::Stopping)
+               || (to == InstanceState::Stopped && from == InstanceState::Stopping
+                   && row.periodStartMs)) {
+        // The billing timer may have charged past endMs meanwhile (a stop reported after an
+        // outage): settling to an earlier moment posts the excess back as corrections.
+        if (auto s = settleRunning(row, endMs, changes); !s)
             return s.error();
-        row.runningTotalMs += nowMs - row.periodStartMs;
+        row.runningTotalMs += endMs - row.periodStartMs;
         row.periodStartMs = 0;
         row.periodCharged = 0;
         row.runningSinceMs = 0;
-    } else if (to == InstanceState::Stopped && from == InstanceState::Stopping
-               && row.periodStartMs) {
-        if (auto s = settleRunning(row, nowMs, changes); !s)
-            return s.error();
-        row.runningTotalMs += nowMs - row.periodStartMs;
-        row.periodStartMs = 0;
-        row.periodCharged = 0;
-        row.runningSinceMs = 0;
+        stoppedMs = endMs;
     }
 
     if (to == InstanceState::Stopped || to == InstanceState::Destroyed
@@ -129,9 +139,9 @@ Result<QList<Change>> SqlStore::applyInstanceState(qint64 hostId,
             return g.error();
     }
     if (to == InstanceState::Stopped) {
-        row.stoppedAtMs = nowMs;
-        row.releaseAtMs = nowMs + m_policy.retentionDays * 24 * 3600 * 1000;
-        row.storageStartMs = nowMs;
+        row.stoppedAtMs = stoppedMs;
+        row.releaseAtMs = stoppedMs + m_policy.retentionDays * 24 * 3600 * 1000;
+        row.storageStartMs = stoppedMs;
         row.storageCharged = 0;
     }
     if (to == InstanceState::Destroyed || to == InstanceState::Failed) {

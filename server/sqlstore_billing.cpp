@@ -147,6 +147,10 @@ Result<QList<Change>> SqlStore::declareHostLost(qint64 hostId)
         row->runningSinceMs = 0;
         row->inst.state = InstanceState::Interrupted;
         row->inst.state_reason = u"host_lost"_s;
+        // Counted from the interruption (the host's last message), like the history's line.
+        row->releaseAtMs = m_policy.interruptedReleaseAfterS > 0
+                               ? until + m_policy.interruptedReleaseAfterS * 1000
+                               : 0;
         if (auto s = saveInstance(*row); !s)
             return s.error();
         if (auto e = recordEvent(id, u"interrupted"_s, u"host_lost"_s, until); !e)
@@ -163,6 +167,76 @@ Result<QList<Change>> SqlStore::declareHostLost(qint64 hostId)
         return o.error();
     if (auto c = tx.commit(); !c)
         return c.error();
+    return changes;
+}
+
+Result<QList<Change>> SqlStore::releaseInterrupted(qint64 nowMs)
+{
+    // docs/market.md, "Host lost": an interrupted instance pays nothing, and after
+    // --interrupted-release-after its GPUs go back to the offer and the instance is gone.
+    QList<Change> changes;
+    if (m_policy.interruptedReleaseAfterS <= 0)
+        return changes;
+    // A read every 5 s; writes only for what is due. (release_at 0: interrupted by a market
+    // that did not set it yet, counted from now.)
+    // A `stopping` instance with a release_at was stopped by its renter while interrupted
+    // (requestStart clears it, running clears it): its host has not confirmed the stop either.
+    auto due = m_db->exec(u"SELECT id FROM instances WHERE (state = 'interrupted' AND "
+                          "release_at <= ?) OR (state = 'stopping' AND release_at > 0 AND "
+                          "release_at <= ?) ORDER BY id"_s,
+                          {nowMs, nowMs});
+    if (!due)
+        return due.error();
+    QList<qint64> ids;
+    while (due->next())
+        ids.append(due->value(0).toLongLong());
+    const QString reason = u"interruption_expired"_s;
+    for (qint64 id : std::as_const(ids)) {
+        Transaction tx(*m_db);
+        if (!tx.started())
+            return tx.started().error();
+        auto row = loadInstance(id);
+        if (!row)
+            return row.error();
+        // Re-read under the lock: its host may have come back, or another process was first.
+        const bool stopping = row->inst.state == InstanceState::Stopping && row->releaseAtMs > 0;
+        if ((row->inst.state != InstanceState::Interrupted && !stopping) ||
+            row->releaseAtMs > nowMs)
+            continue;
+        if (!row->releaseAtMs) {
+            row->releaseAtMs = nowMs + m_policy.interruptedReleaseAfterS * 1000;
+            if (auto s = saveInstance(*row); !s)
+                return s.error();
+            if (auto c = tx.commit(); !c)
+                return c.error();
+            changes.append({Change::Kind::Instance, row->accountId, id, 0});
+            continue;
+        }
+        if (auto g = releaseGpus(*row); !g)
+            return g.error();
+        row->inst.state = InstanceState::Destroyed;
+        row->inst.state_reason = reason;
+        row->releaseAtMs = 0;
+        row->storageStartMs = 0;
+        row->periodStartMs = 0;
+        row->runningSinceMs = 0;
+        if (auto s = saveInstance(*row); !s)
+            return s.error();
+        // After saveInstance: the offer is recomputed from the instances table (a whole
+        // machine's rental gives the machine back).
+        if (auto o = refreshOffer(row->inst.host_id); !o)
+            return o.error();
+        if (auto e = recordEvent(id, u"destroyed"_s, reason, nowMs); !e)
+            return e.error();
+        // The container and its data are still on the host: its agent removes them when it
+        // returns (a report it sends about the instance before that changes nothing).
+        if (auto c = queueCommand(row->inst.host_id, id, CommandAction::Destroy, reason, nowMs); !c)
+            return c.error();
+        if (auto c = tx.commit(); !c)
+            return c.error();
+        changes.append({Change::Kind::Instance, row->accountId, id, 0});
+        changes.append({Change::Kind::Command, 0, id, row->inst.host_id});
+    }
     return changes;
 }
 

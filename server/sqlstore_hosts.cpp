@@ -223,6 +223,31 @@ Result<void> SqlStore::touchHosts(const QHash<qint64, qint64> &lastSeenMs)
     return tx.commit();
 }
 
+Result<void> SqlStore::confirmHosts(const QHash<qint64, qint64> &confirmedMs)
+{
+    if (confirmedMs.isEmpty())
+        return {};
+    Transaction tx(*m_db);
+    if (!tx.started())
+        return tx.started().error();
+    for (auto it = confirmedMs.constBegin(); it != confirmedMs.constEnd(); ++it) {
+        auto r =
+            m_db->exec(u"UPDATE hosts SET confirmed_at = ? WHERE id = ? AND confirmed_at < ?"_s,
+                       {it.value(), it.key(), it.value()});
+        if (!r)
+            return r.error();
+    }
+    return tx.commit();
+}
+
+Result<qint64> SqlStore::hostConfirmedAt(qint64 hostId)
+{
+    auto at = m_db->scalar(u"SELECT confirmed_at FROM hosts WHERE id = ?"_s, {hostId});
+    if (!at)
+        return at.error();
+    return at->isNull() ? 0 : at->toLongLong();
+}
+
 namespace {
 
 /// ASCII-only lower case, as SQLite's lower() and PostgreSQL's under COLLATE "C".

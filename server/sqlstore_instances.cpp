@@ -381,10 +381,22 @@ Result<Instance> SqlStore::requestStopLocked(InstanceRow &row, const QString &re
         return makeError(u"invalid_state"_s,
                          u"cannot stop an instance that is %1"_s.arg(toString(row.inst.state)));
     }
+    // A stopped instance holds no GPU, and an interrupted one runs no meter: stopping it while
+    // its host is away gives the GPUs back now. It keeps the interruption's release_at, so it
+    // is still released if the host does not return (docs/market.md, "Host lost").
+    const bool hostAway = row.inst.state == InstanceState::Interrupted;
+    if (hostAway) {
+        if (auto g = releaseGpus(row); !g)
+            return g.error();
+    }
     row.inst.state = InstanceState::Stopping;
     row.inst.state_reason = reason;
     if (auto s = saveInstance(row); !s)
         return s.error();
+    if (hostAway) {
+        if (auto o = refreshOffer(row.inst.host_id); !o)
+            return o.error();
+    }
     if (isGuardReason(reason)) {
         if (auto g = recordGuardAction(row, reason, nowMs); !g)
             return g.error();
@@ -444,6 +456,7 @@ Result<Instance> SqlStore::requestStart(qint64 instanceId, qint64 nowMs)
         row->gpusHeld = row->inst.gpu_count;
     }
     row->inst.state = InstanceState::Starting;
+    row->releaseAtMs = 0; // retention is for stopped instances; a stop from here sets it anew
     row->inst.state_reason.clear();
     if (auto s = saveInstance(*row); !s)
         return s.error();
@@ -478,11 +491,25 @@ Result<Instance> SqlStore::requestDestroy(qint64 instanceId, const QString &reas
     row->runningSinceMs = 0;
     row->periodStartMs = 0;
     row->storageStartMs = 0;
-    row->inst.state = InstanceState::Destroying;
+    // An interrupted instance's host is away and may never confirm: it is gone for the market
+    // at once, its GPUs back to the offer, as when it is released (docs/market.md, "Host
+    // lost"); the agent removes the container when it returns.
+    const bool hostAway = row->inst.state == InstanceState::Interrupted ||
+                          (row->inst.state == InstanceState::Stopping && row->releaseAtMs > 0);
+    row->inst.state = hostAway ? InstanceState::Destroyed : InstanceState::Destroying;
     row->inst.state_reason = reason;
+    if (hostAway) {
+        row->releaseAtMs = 0;
+        if (auto g = releaseGpus(*row); !g)
+            return g.error();
+    }
     if (auto s = saveInstance(*row); !s)
         return s.error();
-    if (auto e = recordEvent(instanceId, u"destroying"_s, reason, nowMs); !e)
+    if (hostAway) {
+        if (auto o = refreshOffer(row->inst.host_id); !o)
+            return o.error();
+    }
+    if (auto e = recordEvent(instanceId, toString(row->inst.state), reason, nowMs); !e)
         return e.error();
     if (auto c = queueCommand(row->inst.host_id, instanceId, CommandAction::Destroy, reason, nowMs);
         !c)

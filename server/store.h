@@ -62,6 +62,9 @@ struct MarketPolicy
     qint64 platformFeePpm = 100'000; ///< 0.10
     qint64 retentionDays = 15;
     qint64 hostLostAfterS = 90;
+    /// How long an interrupted instance keeps its GPUs before it is released; 0: until its
+    /// host returns or its renter destroys it.
+    qint64 interruptedReleaseAfterS = 24 * 3600;
     QList<RelayConfig> relays; ///< none: every host is reached directly
     int relayPortMin = 40000;  ///< the relay ports handed out (`serve --relay-ports MIN-MAX`)
     int relayPortMax = 49999;
@@ -170,6 +173,11 @@ public:
                                    qint64 nowMs) = 0;
     /// Batched liveness: host id → last message time.
     virtual Result<void> touchHosts(const QHash<qint64, qint64> &lastSeenMs) = 0;
+    /// Batched heartbeats: host id → market time of its last live `usage` message, the moment
+    /// up to which the market knows the host ran its instances (never moved back).
+    virtual Result<void> confirmHosts(const QHash<qint64, qint64> &confirmedMs) = 0;
+    /// The host's last confirmation as written (0: none).
+    virtual Result<qint64> hostConfirmedAt(qint64 hostId) = 0;
     /// Online hosts whose last message is older than `cutoffMs`.
     virtual Result<QList<qint64>> silentHosts(qint64 cutoffMs) = 0;
     /// Contributor mode: the agent withdraws (or offers again) its host while the owner is
@@ -180,6 +188,10 @@ public:
     /// Marks the host offline, interrupts its running instances with billing ending at its
     /// last message. Returns the changes.
     virtual Result<QList<Change>> declareHostLost(qint64 hostId) = 0;
+    /// Interrupted instances whose `release_at` has come (`--interrupted-release-after`):
+    /// their GPUs go back to the offer, they become `destroyed` (`interruption_expired`) and
+    /// their agent is told to destroy them when it returns. Returns the changes.
+    virtual Result<QList<Change>> releaseInterrupted(qint64 nowMs) = 0;
     virtual Result<OfferPage> searchOffers(const protocol::query::Query &query,
                                            const QList<protocol::query::OrderKey> &order,
                                            int limit, int offset) = 0;
@@ -206,9 +218,13 @@ public:
                                             qint64 nowMs) = 0;
     /// Applies an agent's state report (ignored when its seq is not newer). Starts or ends
     /// billing periods on the market clock. Error "forbidden" if the instance is another host's.
+    /// A report's `at` ends a running period at the agent's time of the transition, kept
+    /// within [the later of the period's start and `confirmedMs`, `nowMs`]: `confirmedMs` is
+    /// the last moment this market had word from the host that it still ran its instances
+    /// (docs/market.md, "Billing as implemented").
     virtual Result<QList<Change>> applyInstanceState(qint64 hostId,
                                                      const protocol::InstanceStateMessage &report,
-                                                     qint64 nowMs) = 0;
+                                                     qint64 nowMs, qint64 confirmedMs) = 0;
     virtual Result<void> appendLogs(qint64 hostId, const protocol::LogMessage &logs,
                                     qint64 nowMs) = 0;
     virtual Result<QStringList> logs(qint64 instanceId, int tail) = 0;

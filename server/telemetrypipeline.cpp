@@ -59,6 +59,8 @@ TelemetryBatch TelemetryPipeline::takeBatch()
             ++it;
         }
     }
+    // Confirmations: every one, a host's at most every usage interval (15 s by default).
+    batch.confirmations = std::exchange(m_confirmed, {});
     batch.relay = m_relay.takeTelemetry();
     batch.samples = std::exchange(m_samples, {});
     return batch;
@@ -129,13 +131,17 @@ void TelemetryPipeline::flushHeartbeat(qint64 hostId)
 {
     // Its last heartbeat is what declareHostLost() bills up to: handed over at once, and the
     // host-lost check leaves the host alone until it is committed.
-    const auto seen = m_lastSeen.constFind(hostId);
-    if (seen == m_lastSeen.constEnd())
-        return;
     TelemetryBatch batch;
-    batch.heartbeats.insert(hostId, seen.value());
-    m_lastSeen.erase(seen);
-    m_lastSeenWritten.remove(hostId);
+    if (const auto confirmed = m_confirmed.constFind(hostId); confirmed != m_confirmed.constEnd()) {
+        batch.confirmations.insert(hostId, confirmed.value());
+        m_confirmed.erase(confirmed);
+    }
+    const auto seen = m_lastSeen.constFind(hostId);
+    if (seen != m_lastSeen.constEnd()) {
+        batch.heartbeats.insert(hostId, seen.value());
+        m_lastSeen.erase(seen);
+        m_lastSeenWritten.remove(hostId);
+    }
     post(std::move(batch));
 }
 

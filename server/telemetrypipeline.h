@@ -34,6 +34,9 @@ public:
     void addSample(const protocol::TelemetrySample &sample) { m_samples.append(sample); }
     /// A message from the host's agent at `atMs` (market time).
     void noteHeartbeat(qint64 hostId, qint64 atMs) { m_lastSeen.insert(hostId, atMs); }
+    /// A live `usage` heartbeat from the host's agent at `atMs`: the host runs its instances
+    /// (hosts.confirmed_at; written with the next batch, and at once on a disconnect).
+    void noteConfirmation(qint64 hostId, qint64 atMs) { m_confirmed.insert(hostId, atMs); }
     /// Hands the host's last heartbeat over at once (its agent disconnected).
     void flushHeartbeat(qint64 hostId);
     /// Whether the host's latest heartbeat is still on its way to the database: being written
@@ -66,6 +69,7 @@ private:
     TelemetryWorker *m_worker = nullptr; ///< lives in m_thread, deleted when it ends
     QList<protocol::TelemetrySample> m_samples;
     QHash<qint64, qint64> m_lastSeen;        ///< host id → ms, not yet written
+    QHash<qint64, qint64> m_confirmed;       ///< host id → ms of a heartbeat, not yet written
     QHash<qint64, qint64> m_lastSeenWritten; ///< host id → when it was last written
     /// Host id → the batch that carries its heartbeat to the telemetry thread.
     QHash<qint64, quint64> m_heartbeatsInFlight;

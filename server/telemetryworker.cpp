@@ -48,7 +48,13 @@ TelemetryWritten TelemetryWorker::write(const TelemetryBatch &batch)
         qint64 &seen = heartbeats[it.key()];
         seen = std::max(seen, it.value());
     }
-    if (batch.samples.isEmpty() && heartbeats.isEmpty() && batch.relay.isEmpty()) {
+    QHash<qint64, qint64> confirmations = std::exchange(m_unconfirmed, {});
+    for (auto it = batch.confirmations.constBegin(); it != batch.confirmations.constEnd(); ++it) {
+        qint64 &at = confirmations[it.key()];
+        at = std::max(at, it.value());
+    }
+    if (batch.samples.isEmpty() && heartbeats.isEmpty() && confirmations.isEmpty() &&
+        batch.relay.isEmpty()) {
         result.ok = true;
         return result;
     }
@@ -62,6 +68,7 @@ TelemetryWritten TelemetryWorker::write(const TelemetryBatch &batch)
     if (!ok) {
         qWarning("telemetry: %s", qPrintable(tx.started().error().message));
         m_unwritten = heartbeats;
+        m_unconfirmed = confirmations;
     } else {
         if (auto r = m_store->insertTelemetry(batch.samples); !r) {
             qWarning("telemetry: %s", qPrintable(r.error().message));
@@ -70,6 +77,11 @@ TelemetryWritten TelemetryWorker::write(const TelemetryBatch &batch)
         if (auto r = m_store->touchHosts(heartbeats); !r) {
             qWarning("heartbeats: %s", qPrintable(r.error().message));
             m_unwritten = heartbeats;
+            ok = false;
+        }
+        if (auto r = m_store->confirmHosts(confirmations); !r) {
+            qWarning("heartbeats: %s", qPrintable(r.error().message));
+            m_unconfirmed = confirmations;
             ok = false;
         }
         if (!batch.relay.isEmpty()) {
@@ -87,6 +99,7 @@ TelemetryWritten TelemetryWorker::write(const TelemetryBatch &batch)
         if (auto c = tx.commit(); !c) {
             qWarning("telemetry: %s", qPrintable(c.error().message));
             m_unwritten = heartbeats;
+            m_unconfirmed = confirmations;
             ok = false;
         }
     }

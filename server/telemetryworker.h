@@ -15,9 +15,15 @@ struct TelemetryBatch
     quint64 seq = 0;
     QList<protocol::TelemetrySample> samples;
     QHash<qint64, qint64> heartbeats; ///< host id → market time of its latest message (ms)
-    QList<QByteArray> relay;          ///< payloads for NOTIFY suanli_telemetry
+    /// Host id → market time of its latest live `usage` heartbeat (hosts.confirmed_at).
+    QHash<qint64, qint64> confirmations;
+    QList<QByteArray> relay; ///< payloads for NOTIFY suanli_telemetry
 
-    bool isEmpty() const { return samples.isEmpty() && heartbeats.isEmpty() && relay.isEmpty(); }
+    bool isEmpty() const
+    {
+        return samples.isEmpty() && heartbeats.isEmpty() && confirmations.isEmpty() &&
+               relay.isEmpty();
+    }
 };
 
 /// What became of a batch.
@@ -63,6 +69,7 @@ private:
     QString m_connectionName;
     std::unique_ptr<SqlStore> m_store;
     QHash<qint64, qint64> m_unwritten; ///< heartbeats whose write failed, for the next batch
+    QHash<qint64, qint64> m_unconfirmed; ///< confirmations whose write failed, the same way
 };
 
 } // namespace suanli::server

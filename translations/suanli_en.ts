@@ -279,6 +279,14 @@
         <source>the owner stopped it</source>
         <translation>the owner stopped it</translation>
     </message>
+    <message>
+        <source>the host stayed away too long</source>
+        <translation>the host stayed away too long</translation>
+    </message>
+    <message>
+        <source>released in %1 unless the host returns</source>
+        <translation>released in %1 unless the host returns</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::KeychainSecretStore</name>

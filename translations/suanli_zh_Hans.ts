@@ -278,6 +278,14 @@
         <source>the owner stopped it</source>
         <translation>机主已将其停止</translation>
     </message>
+    <message>
+        <source>the host stayed away too long</source>
+        <translation>主机离线时间过长</translation>
+    </message>
+    <message>
+        <source>released in %1 unless the host returns</source>
+        <translation>%1 后释放（除非主机恢复在线）</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::KeychainSecretStore</name>

@@ -278,6 +278,14 @@
         <source>the owner stopped it</source>
         <translation>機主已停止</translation>
     </message>
+    <message>
+        <source>the host stayed away too long</source>
+        <translation>主機離線時間過長</translation>
+    </message>
+    <message>
+        <source>released in %1 unless the host returns</source>
+        <translation>%1 後釋放（除非主機恢復上線）</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::KeychainSecretStore</name>

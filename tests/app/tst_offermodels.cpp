@@ -238,6 +238,17 @@ private slots:
         QCOMPARE(model.index(1, InstanceListModel::State).data().toString(), u"Stopped (you asked)"_s);
         QCOMPARE(model.index(1, InstanceListModel::Release).data().toString(),
                  u"data deleted in 15 d 0 h (CN¥1.00/day)"_s);
+        // Interrupted: free meanwhile, released at the market's limit unless the host returns.
+        a.state = protocol::InstanceState::Interrupted;
+        a.state_reason = u"host_lost"_s;
+        a.release_at = now.addDays(1);
+        model.upsert(a);
+        QCOMPARE(model.index(1, InstanceListModel::State).data().toString(),
+                 u"Interrupted (the host stopped answering)"_s);
+        QCOMPARE(model.index(1, InstanceListModel::Release).data().toString(),
+                 u"released in 1 d 0 h unless the host returns"_s);
+        QCOMPARE(InstanceListModel::reasonText(u"interruption_expired"_s),
+                 u"the host stayed away too long"_s);
         a.state = protocol::InstanceState::Destroyed;
         model.upsert(a);
         QCOMPARE(model.rowCount(), 1);

@@ -13,6 +13,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace suanli;
@@ -146,8 +147,17 @@ private slots:
     void pastGraceStopsAndReportsOnReconnect()
     {
         // docs/host.md: past agent/market_grace_s the running instances are stopped with
-        // reason market_unreachable, data kept; the report waits in the journal.
+        // reason market_unreachable, data kept; the report waits in the journal, with the time
+        // of the stop (`at`), and the market bills to that time, not to the reconnect.
         HostTestBed bed({}, u"market_grace_s=8\n"_s);
+        // Here the market's clock is the wall clock, as the agent's is (docs/market.md,
+        // "Billing as implemented": `at` counts only within the market's own times).
+        QTimer wallClock;
+        wallClock.setInterval(50);
+        connect(&wallClock, &QTimer::timeout, &wallClock,
+                [&bed] { bed.market().clock().setMs(QDateTime::currentMSecsSinceEpoch()); });
+        bed.market().clock().setMs(QDateTime::currentMSecsSinceEpoch());
+        wallClock.start();
         QJsonObject running;
         const qint64 id = startRunning(bed, &running);
         QVERIFY(id > 0);
@@ -156,7 +166,7 @@ private slots:
         bed.market().shutdown();
         QElapsedTimer outage;
         outage.start();
-        bed.market().clock().advanceSeconds(30);
+        const qint64 downMs = QDateTime::currentMSecsSinceEpoch();
         // Inside the grace period: still running and reachable.
         QCOMPARE(bed.containerState(id), u"running"_s);
         QByteArray out;
@@ -175,16 +185,41 @@ private slots:
         QCOMPARE(journal[u"instances"_s][0][u"reason"_s].toString(), u"market_unreachable"_s);
         QVERIFY(journal.value(u"unsent_reports"_s).toInt() > 0);
         QVERIFY(bed.process()->state() == QProcess::Running);
+        // Three seconds more of outage after the stop, which the renter must not pay for.
+        QSignalSpy agentExited(bed.process(), &QProcess::finished);
+        QVERIFY(!agentExited.wait(3000));
 
+        const qint64 backMs = QDateTime::currentMSecsSinceEpoch();
         QVERIFY2(bed.market().restartOnSamePort(), qPrintable(bed.market().error()));
         const QJsonObject stopped = bed.waitState(id, u"stopped"_s, 20000);
         QCOMPARE(stopped.value(u"state"_s).toString(), u"stopped"_s);
         QCOMPARE(stopped.value(u"state_reason"_s).toString(), u"market_unreachable"_s);
         QTRY_COMPARE_WITH_TIMEOUT(bed.agentStatus().value(u"unsent_reports"_s).toInt(), 0, 10000);
-        // The market bills to the moment it learns of the stop (docs/market.md): its 30 s.
-        bed.market().market().runBilling();
-        QCOMPARE(bed.instance(id).value(u"spend_micro"_s).toInteger(),
-                 chargeForSeconds(1'000'000, 30));
+        // Billed to the stop as the agent journaled it, about market_grace_s into the outage,
+        // not to the reconnect three seconds and more later; the stopped meter starts there.
+        const QJsonObject billed = bed.instance(id);
+        const qint64 sinceMs =
+            QDateTime::fromString(running.value(u"running_since"_s).toString(), Qt::ISODateWithMs)
+                .toMSecsSinceEpoch();
+        const qint64 stoppedMs =
+            QDateTime::fromString(billed.value(u"stopped_at"_s).toString(), Qt::ISODateWithMs)
+                .toMSecsSinceEpoch();
+        QVERIFY2(stoppedMs >= downMs + 7000 && stoppedMs <= backMs - 2500,
+                 qPrintable(u"stopped at %1 ms after the market went down, back at %2 ms"_s
+                                .arg(stoppedMs - downMs)
+                                .arg(backMs - downMs)));
+        // GPU time in the ledger (charges and their corrections; storage has lines of its own,
+        // which the market's billing timer may add meanwhile).
+        Micro gpu = 0;
+        const auto ledger = bed.market().get(u"/api/v1/ledger?limit=1000"_s, bed.renterToken());
+        for (const QJsonValue &e : ledger.json.value(u"entries"_s).toArray()) {
+            const QString kind = e[u"kind"_s].toString();
+            if (e[u"instance_id"_s].toInteger() == id &&
+                (kind == "gpu"_L1 || kind == "correction"_L1))
+                gpu -= e[u"amount_micro"_s].toInteger();
+        }
+        QCOMPARE(gpu, chargeForSeconds(1'000'000, (stoppedMs - sinceMs) / 1000));
+        wallClock.stop();
 
         // Data kept: the renter starts it again and finds the file.
         QCOMPARE(bed.market()

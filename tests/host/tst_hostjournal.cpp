@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -42,6 +44,55 @@ class TestHostJournal : public QObject
     Q_OBJECT
 
 private slots:
+    void transitionTimeIsJournaledAndOldJournalsGainIt()
+    {
+        // The time of a transition is kept with its state, so a report sent after a reconnect
+        // or a restart carries the original time (docs/protocol.md, `at`).
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"journal.db"_s);
+        {
+            auto j = Journal::open(path);
+            QVERIFY(j);
+            InstanceRecord r = runningRecord(**j, 7);
+            r.state = protocol::InstanceState::Stopped;
+            r.at = 1'795'000'000'123;
+            QVERIFY((*j)->save(r));
+        }
+        {
+            auto j = Journal::open(path); // as after kill -9 and a restart
+            QVERIFY(j);
+            QCOMPARE((*j)->instance(7)->at, 1'795'000'000'123);
+            QCOMPARE((*j)->instances().value(0).at, 1'795'000'000'123);
+        }
+        // A journal written before the column existed opens, its records read 0 ("unknown",
+        // reported without `at`), and it keeps times from then on.
+        const QString old = dir.filePath(u"old.db"_s);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"old-journal"_s);
+            db.setDatabaseName(old);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(
+                q.exec(u"CREATE TABLE instances (id INTEGER PRIMARY KEY, state TEXT NOT NULL, "
+                       "reason TEXT, seq INTEGER NOT NULL, port INTEGER NOT NULL, host_key TEXT, "
+                       "spec TEXT NOT NULL, jupyter_token TEXT, gpus TEXT, command_id TEXT, "
+                       "log_offset INTEGER NOT NULL, container TEXT NOT NULL)"_s));
+            QVERIFY(q.exec(u"INSERT INTO instances VALUES (3, 'running', '', 5, 21002, '', '{}', "
+                           "'', '', '', 0, 'suanli-x-i3')"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"old-journal"_s);
+        auto j = Journal::open(old);
+        QVERIFY2(j, j ? "" : qPrintable(j.error().message));
+        auto record = (*j)->instance(3);
+        QVERIFY(record);
+        QCOMPARE(record->seq, 5);
+        QCOMPARE(record->at, 0);
+        record->at = 1'795'000'000'999;
+        QVERIFY((*j)->save(*record));
+        QCOMPARE((*j)->instance(3)->at, 1'795'000'000'999);
+    }
+
     void identityIsAShortOneWayHashOfTheToken()
     {
         const QString a = Journal::identityOf(kTokenA);

@@ -337,9 +337,9 @@ private slots:
             InstanceStateMessage{
                 42, 18, InstanceState::Running, QString(), u"cmd-1"_s,
                 SshEndpoint{u"203.0.113.7"_s, 40022, u"root"_s, u"ssh-ed25519 A"_s, std::nullopt},
-                JupyterEndpoint{40023, u"t"_s}},
+                JupyterEndpoint{40023, u"t"_s}, 1'795'000'000'123},
             InstanceStateMessage{42, 19, InstanceState::Failed, u"image_pull_failed"_s, QString(),
-                                 std::nullopt, std::nullopt},
+                                 std::nullopt, std::nullopt, std::nullopt},
             TelemetryMessage{{sampleTelemetry(), sampleTelemetry()}},
             UsageMessage{99, {42, 43}},
             LogMessage{42, {u"line one"_s, u"第二行"_s}},
@@ -461,6 +461,32 @@ private slots:
             QCOMPARE(parsed.error().code, u"invalid_type"_s);
             QCOMPARE(parsed.error().message, u"expected a JSON object"_s);
         }
+    }
+
+    void instanceStateAtIsOptional()
+    {
+        // An agent that predates `at` sends none; the market must read that as "no time"
+        // (not 0), and a report without a time is written without the field.
+        const QByteArray old =
+            R"({"type":"instance_state","instance_id":7,"seq":3,"state":"stopped"})";
+        auto decoded = agentMessageFromJson(*parseJsonObject(old));
+        QVERIFY(decoded.ok());
+        const auto *state = std::get_if<InstanceStateMessage>(&*decoded);
+        QVERIFY(state);
+        QVERIFY(!state->at.has_value());
+        QVERIFY(!toJson(AgentMessage{*state}).contains(u"at"_s));
+        auto null = agentMessageFromJson(*parseJsonObject(
+            R"({"type":"instance_state","instance_id":7,"seq":3,"state":"stopped","at":null})"));
+        QVERIFY(null.ok());
+        QVERIFY(!std::get<InstanceStateMessage>(*null).at.has_value());
+        auto timed = agentMessageFromJson(*parseJsonObject(
+            R"({"type":"instance_state","instance_id":7,"seq":3,"state":"stopped","at":1795000000123})"));
+        QVERIFY(timed.ok());
+        QCOMPARE(std::get<InstanceStateMessage>(*timed).at,
+                 std::optional<qint64>(1'795'000'000'123));
+        QCOMPARE(
+            toJson(AgentMessage{std::get<InstanceStateMessage>(*timed)}).value(u"at"_s).toInteger(),
+            1'795'000'000'123);
     }
 
     void wrongTypeNamesTheField_data()
@@ -611,6 +637,9 @@ private slots:
         QTest::newRow("state state") << QByteArray(R"({"type":"instance_state","instance_id":1,
                                         "seq":2})")
                                      << u"agent"_s << u"missing_field"_s << u"state"_s;
+        QTest::newRow("state at") << QByteArray(R"({"type":"instance_state","instance_id":1,"seq":2,
+                             "state":"stopped","at":"2026-11-22T10:00:00Z"})")
+                                  << u"agent"_s << u"invalid_type"_s << u"at"_s;
         QTest::newRow("sample id")
             << QByteArray(R"({"type":"telemetry","samples":[{"cpu_pct":1}]})") << u"agent"_s
             << u"missing_field"_s << u"samples[0].instance_id"_s;
