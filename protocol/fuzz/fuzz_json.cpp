@@ -56,6 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     roundTrip(json, instanceFromJson);
     roundTrip(json, createInstanceRequestFromJson);
     roundTrip(json, accountFromJson);
+    roundTrip(json, instanceGuardsPatchFromJson);
     roundTrip(json, [](const QJsonObject &j) { return hostListingFromJson(j); });
     roundTrip(json, [](const QJsonObject &j) {
         return hostListingFromJson(j, HostListing{true, 1, 2, true, 3});
