@@ -1,0 +1,298 @@
+// The authorisation matrix: every operation in server/openapi.yaml, called over real HTTP on a
+// real market by every kind of caller that is not the owner of what the path names, answers
+// what the table below says, and changes nothing of the owner's. A route in openapi.yaml
+// without a row (or a row without a route) fails the test, so a new route needs a row.
+
+#include "support/marketscenario.h"
+#include "support/testmain.h"
+
+#include "protocol/json.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace suanli;
+using namespace suanli::testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// The callers that are not renter A (who owns the instance every {id} route names).
+enum Caller
+{
+    Anonymous,
+    Forged,
+    OtherRenter,
+    HostToken,
+    Lender,
+    Admin,
+    CallerCount
+};
+
+const char *const kCallerNames[CallerCount] = {"no token",   "forged token", "another renter",
+                                               "host token", "lender",       "admin"};
+
+/// One operation and the status each caller gets. `A` marks an answer that only the caller's
+/// own things are touched (a list of its own, its own account), never renter A's.
+struct Row
+{
+    const char *method;
+    const char *path;
+    int expected[CallerCount];
+};
+
+// clang-format off
+// Statuses: 401 no or forged token; 403 a role that may not (a host token anywhere but the
+// agent channel, a renter creating hosts, a lender creating instances); another's instance or
+// host is 404 "no such" (never 403, which would confirm that it exists), and a list is the
+// caller's own (empty); 2xx only on the caller's own things. The two WebSocket paths, asked
+// with a plain GET (no upgrade), answer 404 "no such endpoint" to an account and 403 to a
+// host token (tested with a real upgrade in webSocketsOpenOnlyForTheirCallers).
+const Row kMatrix[] = {
+    //                                                  none forged renterB host lender admin
+    {"GET",    "/healthz",                            { 200, 200, 200, 200, 200, 200 }},
+    {"GET",    "/metrics",                            { 200, 200, 200, 200, 200, 200 }},
+    {"GET",    "/api/v1/me",                          { 401, 401, 200, 403, 200, 200 }},
+    {"PATCH",  "/api/v1/me",                          { 401, 401, 200, 403, 200, 200 }},
+    {"POST",   "/api/v1/vouchers/redeem",             { 401, 401, 404, 403, 404, 404 }},
+    {"GET",    "/api/v1/offers",                      { 401, 401, 200, 403, 200, 200 }},
+    {"GET",    "/api/v1/images",                      { 401, 401, 200, 403, 200, 200 }},
+    {"GET",    "/api/v1/pricing",                     { 401, 401, 200, 403, 200, 200 }},
+    {"GET",    "/api/v1/instances",                   { 401, 401, 200, 403, 200, 200 }},
+    {"POST",   "/api/v1/instances",                   { 401, 401, 201, 403, 403, 201 }},
+    {"GET",    "/api/v1/instances/{id}",              { 401, 401, 404, 403, 404, 404 }},
+    {"PATCH",  "/api/v1/instances/{id}",              { 401, 401, 404, 403, 404, 404 }},
+    {"DELETE", "/api/v1/instances/{id}",              { 401, 401, 404, 403, 404, 404 }},
+    {"POST",   "/api/v1/instances/{id}/stop",         { 401, 401, 404, 403, 404, 404 }},
+    {"POST",   "/api/v1/instances/{id}/start",        { 401, 401, 404, 403, 404, 404 }},
+    {"GET",    "/api/v1/instances/{id}/events",       { 401, 401, 404, 403, 404, 404 }},
+    {"GET",    "/api/v1/instances/{id}/logs",         { 401, 401, 404, 403, 404, 404 }},
+    {"GET",    "/api/v1/instances/{id}/telemetry",    { 401, 401, 404, 403, 404, 404 }},
+    {"GET",    "/api/v1/ledger",                      { 401, 401, 200, 403, 200, 200 }},
+    {"GET",    "/api/v1/ledger.csv",                  { 401, 401, 200, 403, 200, 200 }},
+    {"GET",    "/api/v1/hosts",                       { 401, 401, 200, 403, 200, 200 }},
+    {"POST",   "/api/v1/hosts",                       { 401, 401, 403, 403, 201, 201 }},
+    {"PATCH",  "/api/v1/hosts/{id}",                  { 401, 401, 404, 403, 404, 404 }},
+    {"GET",    "/api/v1/earnings",                    { 401, 401, 200, 403, 200, 200 }},
+    {"GET",    "/api/v1/events",                      { 401, 401, 404, 403, 404, 404 }},
+    {"GET",    "/api/v1/agent",                       { 401, 401, 404, 403, 404, 404 }},
+};
+// clang-format on
+
+/// The operations under `paths:` of openapi.yaml ("GET /api/v1/me"), read line by line: a path
+/// at two spaces of indent, its operations at four (the layout tst_openapi checks).
+QStringList documentedOperations(QString *error)
+{
+    QFile file(qEnvironmentVariable("SUANLI_SOURCE_DIR") + u"/server/openapi.yaml"_s);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = u"cannot read "_s + file.fileName();
+        return {};
+    }
+    static const QRegularExpression pathLine(u"^  (/[^:\\s]*):\\s*(#.*)?$"_s);
+    static const QRegularExpression methodLine(
+        u"^    (get|put|post|delete|patch|head|options|trace):\\s*(#.*)?$"_s);
+    QStringList operations;
+    bool inPaths = false;
+    QString path;
+    for (const QByteArray &raw : file.readAll().split('\n')) {
+        const QString line = QString::fromUtf8(raw).remove(u'\r');
+        if (line.trimmed().isEmpty() || line.trimmed().startsWith(u'#'))
+            continue;
+        if (!line.startsWith(u' ')) {
+            inPaths = line.startsWith("paths:"_L1);
+            continue;
+        }
+        if (!inPaths)
+            continue;
+        if (const auto m = pathLine.match(line); m.hasMatch())
+            path = m.captured(1);
+        else if (const auto op = methodLine.match(line); op.hasMatch() && !path.isEmpty())
+            operations.append(op.captured(1).toUpper() + u' ' + path);
+    }
+    return operations;
+}
+
+QString rowName(const Row &row)
+{
+    return QString::fromLatin1(row.method) + u' ' + QString::fromLatin1(row.path);
+}
+
+} // namespace
+
+class TestMarketAuthz : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_h = std::make_unique<MarketHarness>();
+        QVERIFY2(m_h->ok(), qPrintable(m_h->error()));
+    }
+    void cleanup() { m_h.reset(); }
+
+    void everyDocumentedRouteHasARow()
+    {
+        QString error;
+        const QStringList documented = documentedOperations(&error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(documented.size() >= 20);
+        QStringList rows;
+        for (const Row &row : kMatrix)
+            rows.append(rowName(row));
+        for (const QString &op : documented)
+            QVERIFY2(rows.contains(op),
+                     qPrintable(op + u" is in openapi.yaml but has no row in kMatrix"_s));
+        for (const QString &row : rows) {
+            QVERIFY2(documented.contains(row),
+                     qPrintable(row + u" has a row but is not in openapi.yaml"_s));
+            QCOMPARE(rows.count(row), 1);
+        }
+    }
+
+    void everyCallerGetsTheTablesAnswer()
+    {
+        // Renter A owns a running instance on the scenario's host (a lender's, agent connected).
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 3, 1'000'000));
+        const qint64 instanceId = s.launch(*m_h);
+        QVERIFY(instanceId);
+
+        MarketHarness::Account callers[CallerCount];
+        QByteArray tokens[CallerCount];
+        tokens[Anonymous] = {};
+        tokens[Forged] = "sk_" + QByteArray(43, 'x');
+        callers[OtherRenter] = m_h->createAccount(u"renterb"_s, {u"renter"_s}, 100 * kMicroPerUnit);
+        tokens[OtherRenter] = callers[OtherRenter].token;
+        tokens[HostToken] = s.hostToken;
+        // A lender who does not own the host (the owner is s.lender).
+        callers[Lender] = m_h->createAccount(u"lenderb"_s, {u"lender"_s});
+        tokens[Lender] = callers[Lender].token;
+        callers[Admin] = m_h->createAccount(u"root"_s, {u"admin"_s}, 100 * kMicroPerUnit);
+        tokens[Admin] = callers[Admin].token;
+
+        const auto before = m_h->store().instance(instanceId);
+        QVERIFY(before);
+        const Micro balanceBefore = s.balance(*m_h, s.renter.id);
+        const auto hostBefore = m_h->get(u"/api/v1/hosts"_s, s.lender.token);
+        QCOMPARE(hostBefore.status, 200);
+
+        QStringList wrong;
+        for (const Row &row : kMatrix) {
+            QString path = QString::fromLatin1(row.path);
+            if (path.startsWith("/api/v1/instances/{id}"_L1))
+                path.replace(u"{id}"_s, QString::number(instanceId));
+            else
+                path.replace(u"{id}"_s, QString::number(s.hostId));
+            const QByteArray body = bodyFor(row, s.hostId);
+            for (int c = 0; c < CallerCount; ++c) {
+                const auto reply = m_h->request(row.method, path, tokens[c], body);
+                if (reply.status != row.expected[c]) {
+                    wrong.append(u"%1 as %2: %3, table says %4 (%5)"_s
+                                     .arg(rowName(row), QString::fromLatin1(kCallerNames[c]))
+                                     .arg(reply.status)
+                                     .arg(row.expected[c])
+                                     .arg(QString::fromUtf8(reply.body.left(160))));
+                    qWarning("%s", qPrintable(wrong.last()));
+                }
+            }
+        }
+        QVERIFY2(wrong.isEmpty(),
+                 qPrintable(u"%1 answers differ from the table"_s.arg(wrong.size())));
+
+        // Nothing of renter A's (nor of the host's owner's) changed for any refused caller.
+        QVERIFY(s.agent->sync());
+        const auto after = m_h->store().instance(instanceId);
+        QVERIFY(after);
+        QCOMPARE(protocol::toJson(*after), protocol::toJson(*before));
+        QCOMPARE(s.balance(*m_h, s.renter.id), balanceBefore);
+        const auto hostAfter = m_h->get(u"/api/v1/hosts"_s, s.lender.token);
+        QCOMPARE(hostAfter.json, hostBefore.json);
+        // The agent heard no command for renter A's instance.
+        for (const QJsonObject &message : s.agent->received) {
+            if (message.value(u"type"_s).toString() == u"command"_s &&
+                message.value(u"instance_id"_s).toInteger() == instanceId)
+                QVERIFY2(message.value(u"action"_s).toString() == u"create"_s,
+                         qPrintable(QString::fromUtf8(QJsonDocument(message).toJson())));
+        }
+    }
+
+    void webSocketsOpenOnlyForTheirCallers()
+    {
+        const auto lender = m_h->createAccount(u"lender"_s, {u"lender"_s});
+        const auto renter = m_h->createAccount(u"renter"_s, {u"renter"_s});
+        const auto admin = m_h->createAccount(u"root"_s, {u"admin"_s});
+        const auto created = m_h->post(u"/api/v1/hosts"_s, lender.token, {{u"name"_s, u"rig"_s}});
+        QCOMPARE(created.status, 201);
+        const QByteArray hostToken = created.json.value(u"token"_s).toString().toLatin1();
+        const QByteArray tokens[CallerCount] = {
+            {}, "sk_" + QByteArray(43, 'x'), renter.token, hostToken, lender.token, admin.token};
+        // The upgrade always completes; a caller the path is not for is then closed with
+        // 4401 (no or a bad token) or 4403 (the wrong kind of token), mirroring the HTTP
+        // statuses (server/market.cpp). 0: the socket stays open. The app's events are for
+        // accounts, the agent channel for host tokens only.
+        const int events[CallerCount] = {4401, 4401, 0, 4403, 0, 0};
+        const int agent[CallerCount] = {4401, 4401, 4403, 0, 4403, 4403};
+        QStringList wrong;
+        for (int c = 0; c < CallerCount; ++c) {
+            for (const auto &[path, expected] : {std::pair{u"/api/v1/events"_s, events[c]},
+                                                 std::pair{u"/api/v1/agent"_s, agent[c]}}) {
+                QWebSocket socket;
+                QNetworkRequest request{
+                    QUrl(QString(m_h->baseUrl()).replace(u"http://"_s, u"ws://"_s) + path)};
+                if (!tokens[c].isEmpty())
+                    request.setRawHeader("Authorization", "Bearer " + tokens[c]);
+                QSignalSpy disconnected(&socket, &QWebSocket::disconnected);
+                socket.open(request);
+                // A refused socket is closed at once; an accepted one is still open a moment later.
+                (void)QTest::qWaitFor([&] { return !disconnected.isEmpty(); },
+                                      expected ? 5000 : 500);
+                const int got = disconnected.isEmpty() ? 0 : int(socket.closeCode());
+                if (got != expected) {
+                    wrong.append(u"%1 as %2: close code %3, expected %4"_s
+                                     .arg(path, QString::fromLatin1(kCallerNames[c]))
+                                     .arg(got)
+                                     .arg(expected));
+                    qWarning("%s", qPrintable(wrong.last()));
+                }
+                socket.close();
+            }
+        }
+        QVERIFY2(wrong.isEmpty(), qPrintable(u"%1 upgrades differ"_s.arg(wrong.size())));
+    }
+
+private:
+    /// A well-formed body for the mutating routes, so that a refusal is about who calls.
+    static QByteArray bodyFor(const Row &row, qint64 hostId)
+    {
+        const QString op = rowName(row);
+        QJsonObject body;
+        if (op == "PATCH /api/v1/me"_L1)
+            body = {{u"low_balance_micro"_s, 1'000'000}};
+        else if (op == "POST /api/v1/vouchers/redeem"_L1)
+            body = {{u"code"_s, u"NO-SUCH-VOUCHER"_s}};
+        else if (op == "POST /api/v1/instances"_L1)
+            body = {{u"offer_id"_s, hostId},
+                    {u"gpu_count"_s, 1},
+                    {u"image"_s, u"localhost/suanli/base:bookworm"_s},
+                    {u"disk_gb"_s, 10},
+                    {u"ssh_public_key"_s, testPublicKey()}};
+        else if (op == "PATCH /api/v1/instances/{id}"_L1)
+            body = {{u"max_spend_micro"_s, 1}};
+        else if (op == "POST /api/v1/hosts"_L1)
+            body = {{u"name"_s, u"rig-b"_s}};
+        else if (op == "PATCH /api/v1/hosts/{id}"_L1)
+            body = {{u"listed"_s, false}, {u"price_gpu_hour_micro"_s, 1}};
+        else if (QByteArrayView(row.method) == "GET")
+            return {};
+        return QJsonDocument(body).toJson(QJsonDocument::Compact);
+    }
+
+    std::unique_ptr<MarketHarness> m_h;
+};
+
+SUANLI_TEST_MAIN(TestMarketAuthz)
+#include "tst_market_authz.moc"
