@@ -1,7 +1,5 @@
 #pragma once
 
-#include "synctypes.h"
-
 #include <QByteArray>
 #include <QList>
 #include <QRegularExpression>
@@ -19,12 +17,9 @@ public:
     /// re-include them with '!'.
     static IgnoreRules withDefaults();
 
-    /// Adds the lines of a .suanliignore found in folder base ("" for the root). A line that is
-    /// not a valid pattern is not applied and comes back as an issue (code
-    /// invalid_ignore_rule) naming the file, the line's number and text, and why.
-    QList<Issue> addFile(const QByteArray &base, const QByteArray &content);
-    /// One line; an invalid pattern is an error (code invalid_pattern) and adds nothing.
-    Result<void> addLine(const QByteArray &base, const QByteArray &line);
+    /// Adds the lines of a .suanliignore found in folder base ("" for the root).
+    void addFile(const QByteArray &base, const QByteArray &content);
+    void addLine(const QByteArray &base, const QByteArray &line);
 
     /// path relative to the root; isDirectory for folders (rules ending in '/' match only those).
     bool isIgnored(const QByteArray &path, bool isDirectory) const;

@@ -54,7 +54,7 @@ Result<TreeListing> scanLocalTree(const QString &rootPath, IgnoreRules &rules, Q
         {
             QFile ignoreFile(localfs::decode(joinPath(dirPath, QByteArrayLiteral(".suanliignore"))));
             if (ignoreFile.open(QIODevice::ReadOnly))
-                issues->append(rules.addFile(relativeDir, ignoreFile.readAll()));
+                rules.addFile(relativeDir, ignoreFile.readAll());
         }
         DIR *dir = ::opendir(dirPath.constData());
         if (!dir) {

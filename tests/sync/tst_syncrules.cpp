@@ -44,47 +44,6 @@ private slots:
         QVERIFY(!rules.isIgnored("x.bin", false));
     }
 
-    void ignorePosixClasses()
-    {
-        IgnoreRules rules;
-        QVERIFY(rules.addFile({}, "[[:digit:]]*.log\nrun-[[:alpha:]]\n[![:lower:]]x\n[]z]q\n")
-                    .isEmpty());
-        QCOMPARE(rules.size(), 4);
-        QVERIFY(rules.isIgnored("7.log", false));
-        QVERIFY(!rules.isIgnored("a7.log", false));
-        QVERIFY(rules.isIgnored("run-Q", false));
-        QVERIFY(!rules.isIgnored("run-1", false));
-        QVERIFY(rules.isIgnored("Ax", false));
-        QVERIFY(!rules.isIgnored("ax", false));
-        QVERIFY(rules.isIgnored("]q", false));
-        QVERIFY(rules.isIgnored("zq", false));
-        // A bracket never matches '/'.
-        IgnoreRules slash;
-        QVERIFY(slash.addFile({}, "a[!x]b\n").isEmpty());
-        QVERIFY(slash.isIgnored("acb", false));
-        QVERIFY(!slash.isIgnored("a/b", false));
-    }
-
-    void invalidIgnoreLinesAreReported()
-    {
-        IgnoreRules rules;
-        const QList<Issue> issues =
-            rules.addFile("data", "ok.tmp\n[[:nope:]]\nunclosed[ab\ntrailing\\\n*.bak\n");
-        QCOMPARE(rules.size(), 2); // ok.tmp and *.bak
-        QCOMPARE(issues.size(), 3);
-        for (const Issue &issue : issues) {
-            QCOMPARE(issue.path, QByteArray("data/.suanliignore"));
-            QCOMPARE(issue.error.code, QStringLiteral("invalid_ignore_rule"));
-        }
-        QVERIFY2(issues.at(0).error.message.contains(QStringLiteral("Line 2")),
-                 qPrintable(issues.at(0).error.message));
-        QVERIFY(issues.at(0).error.message.contains(QStringLiteral("[[:nope:]]")));
-        QVERIFY(issues.at(1).error.message.contains(QStringLiteral("Line 3")));
-        QVERIFY(issues.at(2).error.message.contains(QStringLiteral("Line 4")));
-        QVERIFY(rules.isIgnored("data/ok.tmp", false));
-        QVERIFY(rules.isIgnored("data/x.bak", false));
-    }
-
     void relativePaths()
     {
         QVERIFY(checkRelativePath("a/b.txt").ok());
