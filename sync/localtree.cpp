@@ -35,6 +35,26 @@ qint64 mtimeOf(const struct stat &st)
 #endif
 }
 
+/// A file's bytes, or nothing when it cannot be opened (absent).
+std::optional<QByteArray> readWhole(const QByteArray &path)
+{
+    const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return std::nullopt;
+    QByteArray content;
+    char buffer[65536];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        content.append(buffer, qsizetype(n));
+    }
+    ::close(fd);
+    return content;
+}
+
 } // namespace
 
 Result<TreeListing> scanLocalTree(const QString &rootPath, IgnoreRules &rules, QList<Issue> *issues)
@@ -51,11 +71,9 @@ Result<TreeListing> scanLocalTree(const QString &rootPath, IgnoreRules &rules, Q
         const QByteArray relativeDir = pending.takeLast();
         const QByteArray dirPath = joinPath(root, relativeDir);
         // The folder's .suanliignore first: its rules apply to its own entries.
-        {
-            QFile ignoreFile(localfs::decode(joinPath(dirPath, QByteArrayLiteral(".suanliignore"))));
-            if (ignoreFile.open(QIODevice::ReadOnly))
-                rules.addFile(relativeDir, ignoreFile.readAll());
-        }
+        // Opened by its bytes: a folder whose name is not UTF-8 has no QString name to open.
+        if (const auto content = readWhole(joinPath(dirPath, QByteArrayLiteral(".suanliignore"))))
+            issues->append(rules.addFile(relativeDir, *content));
         DIR *dir = ::opendir(dirPath.constData());
         if (!dir) {
             issues->append({relativeDir, errnoError(QStringLiteral("local_read_failed"),

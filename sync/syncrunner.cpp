@@ -168,7 +168,7 @@ SyncReport SyncRunner::run(const std::function<void(const SyncPlan &)> &onPlan)
         // Download: the local root's .suanliignore applies to what comes down.
         QFile ignoreFile(QDir(m_options.localRoot).filePath(QStringLiteral(".suanliignore")));
         if (ignoreFile.open(QIODevice::ReadOnly))
-            rules.addFile({}, ignoreFile.readAll());
+            listIssues.append(rules.addFile({}, ignoreFile.readAll()));
         if (auto made = localfs::makeDirectories(QByteArray("/"), localRoot.mid(1)); !made)
             return finish(made.error());
     }

@@ -1187,6 +1187,25 @@ per %1</translation>
     </message>
 </context>
 <context>
+    <name>suanli::sync::IgnoreRules</name>
+    <message>
+        <source>a &apos;[&apos; is never closed</source>
+        <translation>a &apos;[&apos; is never closed</translation>
+    </message>
+    <message>
+        <source>it ends in a lone &apos;\&apos;</source>
+        <translation>it ends in a lone &apos;\&apos;</translation>
+    </message>
+    <message>
+        <source>[:%1:] is not a character class (alnum, alpha, blank, cntrl, digit, graph, lower, print, punct, space, upper, xdigit)</source>
+        <translation>[:%1:] is not a character class (alnum, alpha, blank, cntrl, digit, graph, lower, print, punct, space, upper, xdigit)</translation>
+    </message>
+    <message>
+        <source>line %1, &quot;%2&quot;, is not a valid pattern and ignores nothing: %3</source>
+        <translation>line %1, &quot;%2&quot;, is not a valid pattern and ignores nothing: %3</translation>
+    </message>
+</context>
+<context>
     <name>suanli::sync::RemoteFs</name>
     <message>
         <source>Not connected.</source>

@@ -1181,6 +1181,25 @@ per %1</source>
     </message>
 </context>
 <context>
+    <name>suanli::sync::IgnoreRules</name>
+    <message>
+        <source>a &apos;[&apos; is never closed</source>
+        <translation>“[”没有闭合</translation>
+    </message>
+    <message>
+        <source>it ends in a lone &apos;\&apos;</source>
+        <translation>末尾是单独的“\”</translation>
+    </message>
+    <message>
+        <source>[:%1:] is not a character class (alnum, alpha, blank, cntrl, digit, graph, lower, print, punct, space, upper, xdigit)</source>
+        <translation>[:%1:] 不是字符类（可用 alnum、alpha、blank、cntrl、digit、graph、lower、print、punct、space、upper、xdigit）</translation>
+    </message>
+    <message>
+        <source>line %1, &quot;%2&quot;, is not a valid pattern and ignores nothing: %3</source>
+        <translation>第 %1 行“%2”不是有效的模式，不忽略任何内容：%3</translation>
+    </message>
+</context>
+<context>
     <name>suanli::sync::RemoteFs</name>
     <message>
         <source>Not connected.</source>

@@ -158,6 +158,29 @@ private slots:
         QCOMPARE(real.report().filesDeleted, 1);
     }
 
+    void invalidIgnoreLineIsInThePlan()
+    {
+        // A .suanliignore line that can never match shows up in the plan the app lists
+        // (docs/sync.md, "What a run does"); the valid lines still apply.
+        QTemporaryDir dir;
+        const QString local = dir.filePath(QStringLiteral("l"));
+        const QString remote = dir.filePath(QStringLiteral("r"));
+        writeFile(local + QStringLiteral("/.suanliignore"), "[[:digit:]]*.tmp\n[[:nope:]]\n");
+        writeFile(local + QStringLiteral("/1.tmp"), "x");
+        writeFile(local + QStringLiteral("/a.txt"), "y");
+        QDir().mkpath(remote);
+        SyncOptions options = m_sshd.options(Direction::Upload, local, remote, {});
+        options.dryRun = true;
+        SyncJob job(options);
+        QVERIFY(runJob(job).ok);
+        const SyncPlan plan = job.plan();
+        QCOMPARE(plan.skipped.size(), 1);
+        QCOMPARE(plan.skipped.at(0).path, QByteArray(".suanliignore"));
+        QCOMPARE(plan.skipped.at(0).error.code, QStringLiteral("invalid_ignore_pattern"));
+        QVERIFY(plan.skipped.at(0).error.message.contains(QStringLiteral("line 2")));
+        QCOMPARE(plan.transfers.size(), 2); // a.txt and .suanliignore, not 1.tmp
+    }
+
 private:
     Sshd m_sshd;
 };

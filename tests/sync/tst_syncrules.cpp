@@ -1,7 +1,10 @@
 #include "sync/ignorerules.h"
+#include "sync/localtree.h"
 #include "sync/pathrules.h"
 #include "sync/planner.h"
 
+#include <QDir>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace suanli::sync;
@@ -24,7 +27,8 @@ private slots:
     void ignoreGitSyntax()
     {
         IgnoreRules rules;
-        rules.addFile({}, "# comment\n*.log\n!keep.log\n/build/\ndata/**/tmp\ncache/\n\\#hash\n[ab].txt\n");
+        rules.addFile(
+            {}, "# comment\n*.log\n!keep.log\n/build/\ndata/**/tmp\ncache/\n\\#hash\n[ab].txt\n");
         QVERIFY(rules.isIgnored("x.log", false));
         QVERIFY(rules.isIgnored("deep/y.log", false));
         QVERIFY(!rules.isIgnored("keep.log", false));
@@ -44,6 +48,68 @@ private slots:
         QVERIFY(!rules.isIgnored("x.bin", false));
     }
 
+    void ignorePosixClasses()
+    {
+        IgnoreRules rules;
+        rules.addFile({},
+                      "[[:alpha:]]\n[[:digit:]][[:digit:]].log\n[!a-c]x\n[^[:upper:][:space:]]y\n"
+                      "\\[z\\]\nq[[:punct:]]\n?.txt\n");
+        QCOMPARE(rules.size(), 7);
+        QVERIFY(rules.isIgnored("q", false));
+        QVERIFY(!rules.isIgnored("1", false));
+        QVERIFY(rules.isIgnored("42.log", false));
+        QVERIFY(!rules.isIgnored("4a.log", false));
+        QVERIFY(rules.isIgnored("dx", false));
+        QVERIFY(!rules.isIgnored("bx", false));
+        QVERIFY(rules.isIgnored("ay", false));
+        QVERIFY(!rules.isIgnored("Ay", false));
+        QVERIFY(!rules.isIgnored(" y", false));
+        QVERIFY(rules.isIgnored("[z]", false));
+        QVERIFY(rules.isIgnored("q-", false));
+        QVERIFY(!rules.isIgnored("qq", false));
+        // One character, not one byte (git would need "???.txt" here): docs/sync.md.
+        QVERIFY(rules.isIgnored("数.txt", false));
+    }
+
+    void ignoreInvalidLinesAreReported()
+    {
+        IgnoreRules rules;
+        const QList<Issue> issues = rules.addFile("sub", "ok\n[abc\n[[:foo:]]\ntrail\\\n*.tmp\n");
+        QCOMPARE(rules.size(), 2);
+        QCOMPARE(issues.size(), 3);
+        for (const Issue &issue : issues) {
+            QCOMPARE(issue.path, QByteArray("sub/.suanliignore"));
+            QCOMPARE(issue.error.code, QStringLiteral("invalid_ignore_pattern"));
+        }
+        QVERIFY2(issues.at(0).error.message.contains(QStringLiteral("line 2, \"[abc\"")),
+                 qPrintable(issues.at(0).error.message));
+        QVERIFY(issues.at(1).error.message.contains(QStringLiteral("line 3, \"[[:foo:]]\"")));
+        QVERIFY(issues.at(1).error.message.contains(QStringLiteral("[:foo:]")));
+        QVERIFY(issues.at(2).error.message.contains(QStringLiteral("line 4")));
+        QVERIFY(rules.isIgnored("sub/x.tmp", false));
+        QVERIFY(!rules.isIgnored("sub/a", false));
+
+        // The scan hands them on: they become the plan's skipped entries the app lists.
+        QTemporaryDir dir;
+        QDir(dir.path()).mkpath(QStringLiteral("sub"));
+        QFile file(dir.filePath(QStringLiteral("sub/.suanliignore")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[[:alpha:]]\n[[:nope:]]\n");
+        file.close();
+        QFile data(dir.filePath(QStringLiteral("sub/k")));
+        QVERIFY(data.open(QIODevice::WriteOnly));
+        data.close();
+        IgnoreRules scanRules;
+        QList<Issue> scanIssues;
+        const auto listing = scanLocalTree(dir.path(), scanRules, &scanIssues);
+        QVERIFY(listing.ok());
+        QCOMPARE(scanIssues.size(), 1);
+        QCOMPARE(scanIssues.at(0).path, QByteArray("sub/.suanliignore"));
+        QVERIFY(scanIssues.at(0).error.message.contains(QStringLiteral("line 2")));
+        for (const Entry &entry : listing->entries)
+            QVERIFY(entry.path != "sub/k"); // [[:alpha:]] works
+    }
+
     void relativePaths()
     {
         QVERIFY(checkRelativePath("a/b.txt").ok());
@@ -51,7 +117,8 @@ private slots:
         QCOMPARE(checkRelativePath("a/../../x").error().code, QStringLiteral("unsafe_path"));
         QCOMPARE(checkRelativePath("/etc/passwd").error().code, QStringLiteral("unsafe_path"));
         QCOMPARE(checkRelativePath("a//b").error().code, QStringLiteral("unsafe_path"));
-        QCOMPARE(normaliseRemoteRoot("/workspace/../etc").error().code, QStringLiteral("invalid_path"));
+        QCOMPARE(normaliseRemoteRoot("/workspace/../etc").error().code,
+                 QStringLiteral("invalid_path"));
         QCOMPARE(*normaliseRemoteRoot("/workspace/data/"), QByteArray("/workspace/data"));
     }
 
@@ -90,8 +157,8 @@ private slots:
                             Entry{"extra", EntryType::File, 1, 0, 0644, {}}};
         QHash<QByteArray, JournalEntry> journal;
         journal.insert("same", JournalEntry{10, 5'000'000'000, 5, QByteArray(32, 'x')});
-        const PlanResult result = makePlan({&source, &receiver, &journal, Direction::Upload,
-                                            NameRules::Posix, true});
+        const PlanResult result =
+            makePlan({&source, &receiver, &journal, Direction::Upload, NameRules::Posix, true});
         QCOMPARE(result.plan.transfers.size(), 1);
         QCOMPARE(result.plan.transfers.first().path, QByteArray("new"));
         QCOMPARE(result.plan.unchangedFiles, 1);
