@@ -198,7 +198,7 @@ Result<HostConfig> HostConfig::load(const QString &path)
                 continue;
             auto rule = parseAllowRule(e);
             if (!rule)
-                return rule.error();
+                return badValue(u"network/allow"_s, rule.error().message);
             c.allow.append(*rule);
         }
     }

@@ -208,10 +208,16 @@ private slots:
     {
         QCOMPARE(connectFrom(m_a, u"192.168.77.2"_s, 8081), QByteArray());
         QCOMPARE(connectFrom(m_a, u"169.254.169.254"_s, 80), QByteArray());
-        for (const QString &own : {u"192.168.77.1"_s, u"203.0.113.1"_s, u"10.89.77.1"_s})
+        QByteArray gateway;
+        m_bed->podman({u"network"_s, u"inspect"_s, u"--format"_s,
+                       u"{{range .Subnets}}{{.Gateway}}{{end}}"_s, u"suanli"_s},
+                      &gateway);
+        QVERIFY(!gateway.trimmed().isEmpty());
+        for (const QString &own :
+             {u"192.168.77.1"_s, u"203.0.113.1"_s, QString::fromUtf8(gateway.trimmed())})
             QCOMPARE(connectFrom(m_a, own, m_hostPort.serverPort()), QByteArray());
         const QString b = neighbourIp();
-        QVERIFY2(b.startsWith(u"10.89.77."_s), qPrintable(b));
+        QVERIFY2(!b.isEmpty(), "the neighbour has no address on the network suanli");
         QCOMPARE(connectFrom(m_a, b, 7000), QByteArray());
         QByteArray self;
         m_bed->podman({u"exec"_s, kNeighbour, u"timeout"_s, u"3"_s, u"bash"_s, u"-c"_s,
