@@ -47,7 +47,9 @@ set(CPACK_DEBIAN_APP_PACKAGE_RECOMMENDS
 set(CPACK_DEBIAN_HOST_PACKAGE_NAME "suanli-host")
 set(CPACK_DEBIAN_HOST_PACKAGE_SECTION "net")
 # mkfs.ext4 makes each instance's /workspace image (docs/host.md, "Disk quota").
-set(CPACK_DEBIAN_HOST_PACKAGE_DEPENDS "podman, e2fsprogs, libqt6sql6-sqlite")
+# nftables: the table inet suanli that keeps instances off the lender's network (docs/host.md,
+# "Isolation").
+set(CPACK_DEBIAN_HOST_PACKAGE_DEPENDS "podman, e2fsprogs, nftables, libqt6sql6-sqlite")
 set(CPACK_DEBIAN_HOST_PACKAGE_CONTROL_EXTRA
     "${linux}/debian/host/postinst;${linux}/debian/host/prerm;${linux}/debian/host/postrm;${linux}/debian/host/conffiles")
 set(CPACK_DEBIAN_MARKET_PACKAGE_NAME "suanli-market")

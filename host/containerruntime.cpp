@@ -24,6 +24,9 @@ namespace suanli::host {
 namespace {
 
 constexpr int kSshWaitStepMs = 100;
+// uids per instance under --userns=auto: 65536 covers every uid a Debian image uses (nobody
+// is 65534); /etc/subuid's `containers` range is carved into such blocks (scripts/setup).
+constexpr int kUsernsSize = 65536;
 constexpr int kSshWaitAttempts = 200; // 20 s
 
 // What sshd needs and nothing else: switch to the user and chroot for privilege separation,
@@ -202,12 +205,16 @@ QStringList ContainerRuntime::createArgs(const InstanceRecord &r) const
         u"--publish"_s,
         u"%1:%2:22/tcp"_s.arg(m_bindAddress).arg(r.port),
         u"--volume"_s,
-        u"%1:/workspace"_s.arg(name),
+        u"%1:/workspace%2"_s.arg(name, m_limits.userns ? u":U"_s : QString()),
         u"--workdir"_s,
         u"/workspace"_s,
         u"--entrypoint"_s,
         u"[\"/bin/sh\",\"/etc/suanli/bootstrap.sh\"]"_s,
     };
+    if (!m_limits.network.isEmpty())
+        args << u"--network"_s << m_limits.network;
+    if (m_limits.userns)
+        args << u"--userns=auto:size=%1"_s.arg(kUsernsSize);
     for (const QString &uuid : r.gpus)
         args << u"--device"_s << u"nvidia.com/gpu=%1"_s.arg(uuid);
     for (auto it = r.spec.env.cbegin(); it != r.spec.env.cend(); ++it)

@@ -22,6 +22,12 @@ struct InstanceLimits
     /// Where the per-instance ext4 images of loop-mounted volumes live (root only: mounting a
     /// loop device needs it). Empty: plain volumes, the quota is watched, not enforced.
     QString volumeImageDir;
+    /// The Podman network instances join (rootful: `suanli`, docs/host.md "Isolation");
+    /// empty: Podman's default.
+    QString network;
+    /// Rootful: each instance in a user namespace of its own (--userns=auto), /workspace
+    /// chowned to its mapped root (:U).
+    bool userns = false;
 };
 
 /// A container of this agent as `podman ps -a --format json` lists it.

@@ -158,7 +158,8 @@ Result<HostConfig> HostConfig::load(const QString &path)
           readInt(s, u"agent/disk_check_interval_s"_s, 1, 3600, c.diskCheckIntervalS),
           readInt(s, u"agent/reconnect_min_ms"_s, 10, 600'000, c.reconnectMinMs),
           readInt(s, u"agent/reconnect_max_ms"_s, 10, 3'600'000, c.reconnectMaxMs),
-          readBool(s, u"prices/interruptible"_s, c.interruptible)}) {
+          readBool(s, u"prices/interruptible"_s, c.interruptible),
+          readBool(s, u"network/require_isolation"_s, c.requireIsolation)}) {
         if (!r)
             return r.error();
     }
@@ -177,6 +178,30 @@ Result<HostConfig> HostConfig::load(const QString &path)
     if (c.networkMode != "direct"_L1 && c.networkMode != "relay"_L1 && c.networkMode != "auto"_L1)
         return badValue(u"network/mode"_s,
                         u"expected direct, relay or auto, got '%1'"_s.arg(c.networkMode));
+    text(u"network/subnet"_s, c.networkSubnet);
+    {
+        const QPair<QHostAddress, int> subnet = QHostAddress::parseSubnet(c.networkSubnet);
+        if (subnet.first.protocol() != QAbstractSocket::IPv4Protocol || subnet.second < 8 ||
+            subnet.second > 29)
+            return badValue(
+                u"network/subnet"_s,
+                u"expected an IPv4 CIDR from /8 to /29, got '%1'"_s.arg(c.networkSubnet));
+    }
+    if (s.contains(u"network/allow"_s)) {
+        // QSettings splits an unquoted value at commas into a list; a quoted one stays whole.
+        const QVariant v = s.value(u"network/allow"_s);
+        QStringList entries;
+        for (const QString &e : v.toStringList())
+            entries += e.split(u',', Qt::SkipEmptyParts);
+        for (const QString &e : entries) {
+            if (e.trimmed().isEmpty())
+                continue;
+            auto rule = parseAllowRule(e);
+            if (!rule)
+                return badValue(u"network/allow"_s, rule.error().message);
+            c.allow.append(*rule);
+        }
+    }
     if (s.contains(u"instances/cpus"_s)) {
         bool ok = false;
         c.cpus = s.value(u"instances/cpus"_s).toString().toDouble(&ok);

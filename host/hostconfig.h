@@ -1,5 +1,6 @@
 #pragma once
 
+#include "firewall.h"
 #include "protocol/money.h"
 #include "protocol/result.h"
 #include "protocol/types.h"
@@ -65,6 +66,13 @@ struct HostConfig
     /// "relay" (reverse forwards on the market's relay; ports on 127.0.0.1 only) or "auto"
     /// (the market probes address and decides).
     QString networkMode = QStringLiteral("auto");
+    /// Rootful agents only (docs/host.md "Isolation"): the IPv4 subnet of the Podman network
+    /// `suanli` the instances are put on (made by the agent when missing).
+    QString networkSubnet = QStringLiteral("10.89.77.0/24");
+    /// Destinations in the blocked ranges instances may reach nonetheless.
+    QList<AllowRule> allow;
+    /// Refuse to list when instances cannot be isolated (rootless, or the rules failed).
+    bool requireIsolation = false;
 
     // [agent]
     int telemetryIntervalMs = 1000;

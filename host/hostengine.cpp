@@ -5,7 +5,9 @@
 #include "ssh/reverseforwarder.h"
 
 #include <QDir>
+#include <QFile>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -32,7 +34,10 @@ HostEngine::HostEngine(Options options, std::unique_ptr<GpuProbe> probe, QObject
     connect(&m_diskTimer, &QTimer::timeout, this, &HostEngine::checkDiskQuotas);
 }
 
-HostEngine::~HostEngine() = default;
+HostEngine::~HostEngine()
+{
+    releaseIsolation();
+}
 
 void HostEngine::setStatus(Status status)
 {
@@ -97,13 +102,132 @@ void HostEngine::onRuntimeDetected(const RuntimeSettings &settings)
     m_podman.setSettings(settings);
     for (const QString &note : settings.notes)
         emit message(u"podman: "_s + note);
+    const auto proceed = [this, settings] {
+        if (m_options.config.requireIsolation && !m_isolated) {
+            // docs/host.md "Isolation": require_isolation = true never lists without the rules.
+            const Error e = makeError(
+                u"isolation_required"_s,
+                settings.rootless
+                    ? u"[network] require_isolation = true, but rootless Podman cannot keep "
+                      "instances off the local network; run the system agent "
+                      "(suanli-host.service)"_s
+                    : u"[network] require_isolation = true, but the isolation rules could not "
+                      "be put in place"_s);
+            emit message(e.message);
+            setStatus(Status::Failed);
+            emit failed(e);
+            return;
+        }
+        startWithRuntime(settings);
+    };
+    if (settings.rootless) {
+        emit message(u"isolation: rootless Podman cannot keep instances off the local network; "
+                     "run the system agent (suanli-host.service)"_s);
+        proceed();
+        return;
+    }
+    prepareIsolation([this, proceed](const Result<void> &r) {
+        m_isolated = r.ok();
+        if (!r)
+            emit message(u"isolation failed: "_s + r.error().message);
+        proceed();
+    });
+}
+
+void HostEngine::prepareIsolation(std::function<void(const Result<void> &)> done)
+{
+    const HostConfig &c = m_options.config;
+    const QString name = u"suanli"_s;
+    auto applyRules = [this, name, done](const QString &bridge) {
+        // With br_netfilter, frames between two instances on the bridge pass the inet forward
+        // hook, where the private-range drop catches them (docs/decisions.md).
+        QFile nf(u"/proc/sys/net/bridge/bridge-nf-call-iptables"_s);
+        if (!nf.open(QIODevice::ReadOnly) || nf.readAll().trimmed() != "1") {
+            done(makeError(u"isolation_failed"_s,
+                           u"br_netfilter is not loaded or bridge-nf-call-iptables is 0: "
+                           "instances on the bridge could reach each other (modprobe "
+                           "br_netfilter; sysctl net.bridge.bridge-nf-call-iptables=1)"_s));
+            return;
+        }
+        FirewallPolicy policy;
+        policy.bridge = bridge;
+        QFile resolv(u"/etc/resolv.conf"_s);
+        if (resolv.open(QIODevice::ReadOnly))
+            policy.resolvers = Firewall::resolvers(resolv.readAll());
+        policy.allow = m_options.config.allow;
+        if (!m_firewall)
+            m_firewall = std::make_unique<Firewall>(u"nft"_s);
+        m_firewall->apply(policy, [this, name, bridge, done](const Result<void> &r) {
+            if (r)
+                emit message(u"isolation: instances on the Podman network %1 (bridge %2), "
+                             "table inet suanli in place"_s.arg(name, bridge));
+            done(r);
+        });
+    };
+    auto inspect = [this, name, applyRules, done] {
+        m_podman.run(
+            {u"network"_s, u"inspect"_s, name}, this, [applyRules, done](const ProcessResult &res) {
+                const QJsonArray a = QJsonDocument::fromJson(res.out).array();
+                const QString bridge =
+                    a.first().toObject().value(u"network_interface"_s).toString();
+                if (!res.ok() || bridge.isEmpty()) {
+                    done(makeError(u"isolation_failed"_s,
+                                   u"podman network inspect suanli: %1"_s.arg(res.reason())));
+                    return;
+                }
+                applyRules(bridge);
+            });
+    };
+    m_podman.run(
+        {u"network"_s, u"exists"_s, name}, this,
+        [this, name, subnet = c.networkSubnet, inspect, done](const ProcessResult &res) {
+            if (res.ok()) {
+                inspect();
+                return;
+            }
+            emit message(u"isolation: creating the Podman network %1 (%2)"_s.arg(name, subnet));
+            m_podman.run(
+                {u"network"_s, u"create"_s, u"--driver"_s, u"bridge"_s, u"--subnet"_s, subnet,
+                 u"--label"_s, u"suanli.network=1"_s, name},
+                this, [inspect, done](const ProcessResult &made) {
+                    if (!made.ok()) {
+                        done(makeError(u"isolation_failed"_s,
+                                       u"podman network create suanli: %1"_s.arg(made.reason())));
+                        return;
+                    }
+                    inspect();
+                });
+        });
+}
+
+void HostEngine::releaseIsolation()
+{
+    if (!m_firewall || !m_firewall->applied())
+        return;
+    for (const auto &[id, live] : m_live) {
+        if (live.record.state != InstanceState::Destroyed &&
+            live.record.state != InstanceState::Failed)
+            return; // its container may run again: it stays fenced in
+    }
+    if (auto r = m_firewall->removeNow(); !r)
+        emit message(r.error().message);
+    else
+        emit message(u"isolation: table inet suanli removed (no instance left)"_s);
+}
+
+void HostEngine::startWithRuntime(const RuntimeSettings &settings)
+{
     const HostConfig &c = m_options.config;
     // Root: each instance's volume is an ext4 image of its disk_gb, loop-mounted, so the
     // filesystem enforces the quota. Rootless cannot mount: the quota is watched instead.
-    InstanceLimits limits{
-        c.cpus,        c.memoryMb,
-        c.pidsLimit,   c.stopTimeoutS,
-        c.diskQuotaGb, settings.rootless ? QString() : QDir(c.stateDir).filePath(u"volumes"_s)};
+    InstanceLimits limits{c.cpus,
+                          c.memoryMb,
+                          c.pidsLimit,
+                          c.stopTimeoutS,
+                          c.diskQuotaGb,
+                          settings.rootless ? QString() : QDir(c.stateDir).filePath(u"volumes"_s),
+                          m_isolated ? u"suanli"_s : QString(),
+                          m_isolated};
     if (settings.rootless) {
         emit message(u"disk quota: rootless podman cannot mount a per-instance filesystem; "
                      "volume usage is checked every %1 s and an instance past its disk_gb is "
@@ -197,6 +321,7 @@ void HostEngine::stop()
     if (m_link)
         m_link->stop();
     stopRelay();
+    releaseIsolation();
     setStatus(Status::Stopped);
 }
 

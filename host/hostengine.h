@@ -1,6 +1,7 @@
 #pragma once
 
 #include "containerruntime.h"
+#include "firewall.h"
 #include "gpuprobe.h"
 #include "hostconfig.h"
 #include "instancemetrics.h"
@@ -86,6 +87,9 @@ public:
     // The NAT relay (hostengine_relay.cpp, docs/host.md "Network").
     /// The market's verdict from the last welcome: "direct" or "relay"; empty before one.
     QString network() const { return m_network; }
+    /// True once the instances' network and the table inet suanli are in place (rootful only,
+    /// docs/host.md "Isolation").
+    bool isolated() const { return m_isolated; }
     /// The relay key's public line ("ssh-ed25519 AAAA…"); empty in direct mode.
     QString relayPublicKey() const { return m_relayPublicKey; }
     /// auto mode: the port of the reachability probe listener; 0 otherwise.
@@ -113,6 +117,10 @@ private:
     void setStatus(Status status);
     void detectRuntime();
     void onRuntimeDetected(const RuntimeSettings &settings);
+    void prepareIsolation(std::function<void(const Result<void> &)> done);
+    void startWithRuntime(const RuntimeSettings &settings);
+    /// Deletes the table inet suanli when this agent made it and no instance is left.
+    void releaseIsolation();
     void onWelcomed(qint64 hostId, const QString &network);
     void onDisconnected(const QString &reason);
     void sendOrBuffer(const QString &kind, const QJsonObject &message);
@@ -171,6 +179,8 @@ private:
     std::unique_ptr<RuntimeDetector> m_detector;
     std::unique_ptr<Journal> m_journal;
     std::unique_ptr<ContainerRuntime> m_runtime;
+    std::unique_ptr<Firewall> m_firewall;
+    bool m_isolated = false;
     std::unique_ptr<MarketLink> m_link;
     std::map<qint64, Live> m_live;
     QSet<QString> m_queuedCommands; ///< command ids queued or running in this process

@@ -1,5 +1,7 @@
 #include "selftest.h"
 
+#include "firewall.h"
+
 #include "journal.h"
 #include "ssh/sshkey.h"
 
@@ -126,6 +128,7 @@ void SelfTest::start()
                u"%1, cgroup %2%3; %4"_s.arg(
                    how, s.cgroupVersion, s.rootless ? u", rootless"_s : QString(),
                    s.notes.isEmpty() ? u"no workarounds needed"_s : s.notes.join(u"; "_s)));
+        checkIsolation(s.rootless);
         if (s.rootless && s.cgroupVersion == "v1"_L1)
             report(Outcome::Failure, u"limits"_s,
                    u"rootless podman on cgroup v1 cannot limit pids, memory or CPU; boot with "
@@ -232,6 +235,34 @@ void SelfTest::checkRegistrations()
                u"earlier registrations left %1 journal(s) in the state folder, left alone by the "
                "agent: %2; `suanli-host cleanup --stale` removes them"_s.arg(stale.size())
                    .arg(what.join(u"; "_s)));
+}
+
+void SelfTest::checkIsolation(bool rootless)
+{
+    // docs/host.md "Isolation": only a rootful agent can fence instances off the local network.
+    const Outcome missing = m_config.requireIsolation ? Outcome::Failure : Outcome::Warning;
+    if (rootless) {
+        report(missing, u"isolation"_s,
+               u"rootless Podman cannot keep instances off this machine's local network (router, "
+               "NAS, other machines, cloud metadata); fix: run the system agent "
+               "(suanli-host.service)"_s);
+        return;
+    }
+    const QString nft = QStandardPaths::findExecutable(
+        u"nft"_s, {u"/usr/sbin"_s, u"/sbin"_s, u"/usr/bin"_s, u"/bin"_s});
+    if (nft.isEmpty()) {
+        report(missing, u"isolation"_s,
+               u"nft not found: the agent cannot install the table inet suanli; fix: apt install "
+               "nftables"_s);
+        return;
+    }
+    if (Firewall(nft).presentNow())
+        report(Outcome::Ok, u"isolation"_s,
+               u"instances on the Podman network suanli, table inet suanli in place"_s);
+    else
+        report(Outcome::Ok, u"isolation"_s,
+               u"rootful: the agent puts instances on the Podman network suanli and installs "
+               "the table inet suanli when it starts (not running now)"_s);
 }
 
 void SelfTest::checkNetwork()

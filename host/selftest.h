@@ -51,6 +51,7 @@ private:
     void checkRegistrations();
     /// The `network` line: the mode and, relayed, the relay key.
     void checkNetwork();
+    void checkIsolation(bool rootless);
 
     HostConfig m_config;
     std::unique_ptr<GpuProbe> m_probe;

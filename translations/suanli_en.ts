@@ -2829,6 +2829,10 @@ Check the market address in Settings, or try again.</translation>
         <source>Could not change the login entry: %1</source>
         <translation>Could not change the login entry: %1</translation>
     </message>
+    <message>
+        <source>Renters of this agent could reach your local network (router, NAS, other computers). Run the system agent (suanli-host.service): sudo systemctl enable --now suanli-host.service, then lend through it.</source>
+        <translation>Renters of this agent could reach your local network (router, NAS, other computers). Run the system agent (suanli-host.service): sudo systemctl enable --now suanli-host.service, then lend through it.</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::LogDialog</name>

@@ -2811,6 +2811,10 @@ Check the market address in Settings, or try again.</source>
         <source>Could not change the login entry: %1</source>
         <translation>无法更改登录启动项：%1</translation>
     </message>
+    <message>
+        <source>Renters of this agent could reach your local network (router, NAS, other computers). Run the system agent (suanli-host.service): sudo systemctl enable --now suanli-host.service, then lend through it.</source>
+        <translation>此代理的租用者可以访问你的本地网络（路由器、NAS、其他电脑）。请改用系统代理（suanli-host.service）：sudo systemctl enable --now suanli-host.service，然后通过它出借。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::LogDialog</name>

@@ -96,6 +96,11 @@ private slots:
         QTest::newRow("window") << "[schedule]\nwindows=someday 9-5\n"_ba << u"schedule/windows"_s;
         QTest::newRow("bool") << "[prices]\ninterruptible=maybe\n"_ba << u"prices/interruptible"_s;
         QTest::newRow("network") << "[network]\nmode=nat\n"_ba << u"network/mode"_s;
+        QTest::newRow("allow") << "[network]\nallow=192.168.1.300\n"_ba << u"network/allow"_s;
+        QTest::newRow("allow port") << "[network]\nallow=10.0.0.1:70000\n"_ba << u"network/allow"_s;
+        QTest::newRow("subnet") << "[network]\nsubnet=fd00::/64\n"_ba << u"network/subnet"_s;
+        QTest::newRow("require") << "[network]\nrequire_isolation=sometimes\n"_ba
+                                 << u"network/require_isolation"_s;
         QTest::newRow("disk check")
             << "[agent]\ndisk_check_interval_s=0\n"_ba << u"agent/disk_check_interval_s"_s;
     }
@@ -107,6 +112,38 @@ private slots:
         QVERIFY(!c);
         QCOMPARE(c.error().code, u"invalid_config"_s);
         QCOMPARE(c.error().field, field);
+    }
+
+    void isolationKeys()
+    {
+        auto c =
+            HostConfig::load(writeIni("[network]\nsubnet=10.250.0.0/24\nrequire_isolation=true\n"
+                                      "allow = 192.168.1.10:8080, 10.20.1.7/16, [fd00::5]:443\n"));
+        QVERIFY2(c, qPrintable(c ? QString() : c.error().message));
+        QCOMPARE(c->networkSubnet, u"10.250.0.0/24"_s);
+        QVERIFY(c->requireIsolation);
+        const QList<AllowRule> want = {{u"192.168.1.10/32"_s, false, 8080},
+                                       {u"10.20.0.0/16"_s, false, 0},
+                                       {u"fd00::5/128"_s, true, 443}};
+        QCOMPARE(c->allow, want);
+        auto d = HostConfig::load(writeIni(""));
+        QVERIFY(d);
+        QVERIFY(!d->requireIsolation);
+        QVERIFY(d->allow.isEmpty());
+        QCOMPARE(d->networkSubnet, u"10.89.77.0/24"_s);
+        // The script: every blocked range dropped, the allow entry accepted before the drops.
+        FirewallPolicy p{u"cni-podman9"_s, {u"192.168.1.1"_s}, c->allow};
+        const QString script = QString::fromUtf8(Firewall::script(p));
+        QVERIFY(script.contains(u"iifname \"cni-podman9\" ip daddr 192.168.1.10/32 meta l4proto "
+                                "{ tcp, udp } th dport 8080 accept"_s));
+        QVERIFY(script.indexOf(u"8080 accept"_s) < script.indexOf(u"private ipv4"_s));
+        for (const QString &range : Firewall::blockedIpv4() + Firewall::blockedIpv6())
+            QVERIFY2(script.contains(range), qPrintable(range));
+        QVERIFY(
+            script.contains(u"ip daddr { 192.168.1.1 } meta l4proto { tcp, udp } th dport 53"_s));
+        QCOMPARE(Firewall::resolvers("nameserver 127.0.0.53\nnameserver 192.168.1.1\n# x\n"
+                                     "nameserver ::1\nnameserver 2001:db8::1\n"),
+                 (QStringList{u"192.168.1.1"_s, u"2001:db8::1"_s}));
     }
 
     void networkModeDefaultsToAuto()

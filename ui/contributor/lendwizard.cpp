@@ -181,6 +181,10 @@ QString LendWizard::fixFor(const QString &check, const QString &detail)
     if (check == "podman"_L1)
         return tr("Install Podman 4 or newer (Debian/Ubuntu: sudo apt install podman) and check "
                   "that `podman info` works for your user.");
+    if (check == "isolation"_L1)
+        return tr("Renters of this agent could reach your local network (router, NAS, other "
+                  "computers). Run the system agent (suanli-host.service): sudo systemctl enable "
+                  "--now suanli-host.service, then lend through it.");
     if (check == "limits"_L1)
         return tr("Boot with systemd.unified_cgroup_hierarchy=1 (cgroup v2), then run the "
                   "self-test again.");
@@ -276,8 +280,8 @@ QWizardPage *LendWizard::createWhenPage()
     m_scheduleError = wrapped(QString(), page);
     m_scheduleError->setStyleSheet(u"color: #b3261e"_s);
     m_scheduleError->hide();
-    m_pauseOnGpu = new QCheckBox(
-        tr("Pause when another program uses the GPU or a fullscreen app runs"), page);
+    m_pauseOnGpu =
+        new QCheckBox(tr("Pause when another program uses the GPU or a fullscreen app runs"), page);
     m_interruptible =
         new QRadioButton(tr("Interruptible: rentals stop (data kept) when I come back"), page);
     m_onDemand = new QRadioButton(
