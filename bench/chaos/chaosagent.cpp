@@ -115,6 +115,10 @@ void ChaosAgent::onText(const QString &text)
     if (const auto *welcome = std::get_if<protocol::WelcomeMessage>(&*message)) {
         m_hostId = welcome->host_id;
         m_welcomedNow = true;
+        // As the real agent does after every welcome (docs/protocol.md, `hello`): the last
+        // report of each instance again, in case it was lost with the old connection.
+        for (const protocol::InstanceStateMessage &last : std::as_const(m_lastReport))
+            sendNow(last);
         emit welcomed();
     } else if (const auto *command = std::get_if<protocol::CommandMessage>(&*message)) {
         onCommand(*command);
@@ -133,6 +137,13 @@ void ChaosAgent::onCommand(const protocol::CommandMessage &command)
     switch (command.action) {
     case CommandAction::Create:
         report(id, InstanceState::Provisioning, QString());
+        if (m_faulty && m_rng.bounded(10) == 0) {
+            // The host's disk is full: the instance's volume cannot be made and the create
+            // fails, with the kernel's words for it as the reason.
+            ++m_faults.diskFull;
+            report(id, InstanceState::Failed, command.id, u"no space left on device"_s);
+            break;
+        }
         report(id, InstanceState::Running, command.id);
         break;
     case CommandAction::Start:
@@ -150,7 +161,8 @@ void ChaosAgent::onCommand(const protocol::CommandMessage &command)
     }
 }
 
-void ChaosAgent::report(qint64 instanceId, InstanceState state, const QString &commandId)
+void ChaosAgent::report(qint64 instanceId, InstanceState state, const QString &commandId,
+                        const QString &reason)
 {
     m_states.insert(instanceId, state);
     protocol::InstanceStateMessage m;
@@ -159,6 +171,7 @@ void ChaosAgent::report(qint64 instanceId, InstanceState state, const QString &c
     m_lastSeq.insert(instanceId, m.seq);
     m.state = state;
     m.command_id = commandId;
+    m.reason = reason;
     if (state == InstanceState::Running) {
         m.ssh = protocol::SshEndpoint{
             m_machine.hello.address, m_machine.hello.port_min + int(instanceId % 1000), u"root"_s,
@@ -166,6 +179,7 @@ void ChaosAgent::report(qint64 instanceId, InstanceState state, const QString &c
             "chaos"_s,
             std::nullopt};
     }
+    m_lastReport.insert(instanceId, m);
     send(m);
 }
 

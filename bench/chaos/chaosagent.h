@@ -21,6 +21,7 @@ struct AgentFaults
     int reordered = 0;  ///< instance_state reports held back and sent after the next one
     int clockSteps = 0; ///< steps of the agent's clock (its telemetry times)
     int reconnects = 0; ///< channels opened again after a loss
+    int diskFull = 0;   ///< creates failed as on a host whose disk is full
 };
 
 /// A simulated host agent for the chaos run: the agent protocol (docs/protocol.md) for any
@@ -54,7 +55,8 @@ signals:
 private:
     void onText(const QString &text);
     void onCommand(const protocol::CommandMessage &command);
-    void report(qint64 instanceId, protocol::InstanceState state, const QString &commandId);
+    void report(qint64 instanceId, protocol::InstanceState state, const QString &commandId,
+                const QString &reason = QString());
     void send(const protocol::AgentMessage &message);
     void sendNow(const protocol::AgentMessage &message);
     void onLost();
@@ -74,6 +76,7 @@ private:
     qint64 m_clockOffsetMs = 0;
     QHash<qint64, protocol::InstanceState> m_states;
     QHash<qint64, qint64> m_lastSeq;
+    QHash<qint64, protocol::InstanceStateMessage> m_lastReport;
     QSet<QString> m_doneCommands;
     std::optional<protocol::AgentMessage> m_held;
     AgentFaults m_faults;

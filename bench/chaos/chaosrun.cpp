@@ -277,6 +277,7 @@ void ChaosRun::finish(bool agreed)
         total.reordered += f.reordered;
         total.clockSteps += f.clockSteps;
         total.reconnects += f.reconnects;
+        total.diskFull += f.diskFull;
         const auto &states = agent->instances();
         for (auto it = states.cbegin(); it != states.cend(); ++it)
             stream << it.key() << ' ' << protocol::toString(it.value()) << '\n';
@@ -286,12 +287,13 @@ void ChaosRun::finish(bool agreed)
     for (auto it = m_ops.cbegin(); it != m_ops.cend(); ++it)
         ops << u"%1=%2"_s.arg(it.key()).arg(it.value());
     log(u"faults (agents): network_cuts=%1 connections_cut=%2 duplicated_reports=%3 "
-        "reordered_reports=%4 clock_steps=%5 reconnects=%6"_s.arg(m_cuts)
+        "reordered_reports=%4 clock_steps=%5 reconnects=%6 disk_full=%7"_s.arg(m_cuts)
             .arg(m_proxy->connectionsCut())
             .arg(total.duplicated)
             .arg(total.reordered)
             .arg(total.clockSteps)
-            .arg(total.reconnects));
+            .arg(total.reconnects)
+            .arg(total.diskFull));
     log(u"renter: instances=%1 %2"_s.arg(m_instanceIds.size()).arg(ops.join(u' ')));
     log(agreed ? u"quiescent: market and agents agree"_s : u"NOT quiescent"_s);
     emit finished(agreed ? 0 : 1);
