@@ -140,6 +140,21 @@ Result<QList<Change>> SqlStore::declareHostLost(qint64 hostId)
         if (row->inst.state == InstanceState::Running) {
             if (auto s = settleRunning(*row, std::max(until, row->periodStartMs), changes); !s)
                 return s.error();
+            // The last message at or before the period start (last_seen is written in batches,
+            // so it can even be older than the `running` report): settleRunning has nothing to
+            // add, and nothing of this period is owed, so what the billing timer charged in it
+            // goes back (docs/market.md, "Host lost").
+            if (until <= row->periodStartMs && row->periodCharged > 0) {
+                const QString what =
+                    row->inst.gpu_model.isEmpty() ? u"machine"_s : row->inst.gpu_model;
+                auto posted = postAccrual(*row, u"gpu"_s, 0, row->periodCharged,
+                                          u"%1 × 0 s"_s.arg(what),
+                                          u"instance %1"_s.arg(row->inst.id), row->periodStartMs,
+                                          changes);
+                if (!posted)
+                    return posted.error();
+                row->periodCharged = 0;
+            }
             row->runningTotalMs += std::max<qint64>(0, until - row->periodStartMs);
         }
         row->periodStartMs = 0;

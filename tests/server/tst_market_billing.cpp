@@ -215,6 +215,33 @@ private slots:
         QTRY_COMPARE(s.agent->socket().state(), QAbstractSocket::UnconnectedState);
     }
 
+    void lostHostWhoseLastSeenPrecedesThePeriodIsChargedNothingForIt()
+    {
+        // Found by the chaos run (docs/benchmarks.md, "Chaos"): the host's last_seen is written
+        // in batches, so it can be older than the `running` report that started the period.
+        // Billing of a lost host ends at its last message: nothing of that period stays charged.
+        server::MarketPolicy policy;
+        policy.hostLostAfterS = 90;
+        m_h = std::make_unique<MarketHarness>(policy);
+        QVERIFY(m_h->ok());
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 3'600'000));
+        const Micro start = s.balance(*m_h, s.renter.id);
+        m_h->clock().advanceSeconds(20);
+        const qint64 id = s.launch(*m_h);
+        QVERIFY(id);
+        m_h->market().flushTelemetry(); // last message: the `running` report, the period start
+        m_h->clock().advanceSeconds(200);
+        m_h->market().runBilling();
+        QVERIFY(start - s.balance(*m_h, s.renter.id) > 0);
+        m_h->market().checkHosts();
+        QCOMPARE(protocol::toString(m_h->store().instance(id)->state), u"interrupted"_s);
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 0);
+        auto platform = m_h->store().findAccount(u"suanli-platform-fees"_s);
+        QVERIFY(platform);
+        QCOMPARE(s.balance(*m_h, s.lender.id) + s.balance(*m_h, *platform), 0);
+    }
+
     void zeroBalanceStopsRunningInstances()
     {
         Scenario s;
