@@ -1,5 +1,7 @@
 #include "containerruntime.h"
 
+#include "toolprocess.h"
+
 #include "protocol/tarstream.h"
 
 #include <QDateTime>
@@ -36,33 +38,6 @@ const QString kCapabilities = u"CHOWN,SETUID,SETGID,SYS_CHROOT,KILL,NET_BIND_SER
 Error podmanError(const QString &code, const QString &what, const ProcessResult &r)
 {
     return makeError(code, u"%1: %2"_s.arg(what, r.reason()));
-}
-
-/// Runs a program that is not podman (mkfs.ext4, du) without blocking; `done` gets its exit
-/// status (-1: could not run or crashed) and its merged output.
-void runTool(QObject *context, const QString &program, const QStringList &args,
-             std::function<void(int, const QByteArray &)> done)
-{
-    auto *process = new QProcess(context);
-    process->setProcessChannelMode(QProcess::MergedChannels);
-    auto finished = std::make_shared<bool>(false);
-    auto finish = [process, finished, done](int code) {
-        if (*finished)
-            return;
-        *finished = true;
-        process->deleteLater();
-        done(code, process->readAll());
-    };
-    QObject::connect(process, &QProcess::finished, context,
-                     [finish](int code, QProcess::ExitStatus status) {
-                         finish(status == QProcess::NormalExit ? code : -1);
-                     });
-    QObject::connect(process, &QProcess::errorOccurred, context,
-                     [finish](QProcess::ProcessError e) {
-                         if (e == QProcess::FailedToStart)
-                             finish(-1);
-                     });
-    process->start(program, args);
 }
 
 QString findTool(const QString &name)

@@ -1,5 +1,7 @@
 #include "firewall.h"
 
+#include "toolprocess.h"
+
 #include <QCryptographicHash>
 #include <QHostAddress>
 #include <QProcess>
@@ -25,32 +27,11 @@ QString rangeList(const QStringList &ranges)
     return u"{ "_s + ranges.join(u", "_s) + u" }"_s;
 }
 
+/// nft with a script on its standard input (runTool, docs/host.md "Isolation").
 void runNft(QObject *context, const QString &nft, const QStringList &args, const QByteArray &input,
             std::function<void(int, const QByteArray &)> done)
 {
-    auto *process = new QProcess(context);
-    process->setProcessChannelMode(QProcess::MergedChannels);
-    auto finished = std::make_shared<bool>(false);
-    auto finish = [process, finished, done](int code) {
-        if (*finished)
-            return;
-        *finished = true;
-        process->deleteLater();
-        done(code, process->readAll());
-    };
-    QObject::connect(process, &QProcess::finished, context,
-                     [finish](int code, QProcess::ExitStatus status) {
-                         finish(status == QProcess::NormalExit ? code : -1);
-                     });
-    QObject::connect(process, &QProcess::errorOccurred, context,
-                     [finish](QProcess::ProcessError e) {
-                         if (e == QProcess::FailedToStart)
-                             finish(-1);
-                     });
-    process->start(nft, args);
-    if (!input.isEmpty())
-        process->write(input);
-    process->closeWriteChannel();
+    runTool(context, nft, args, std::move(done), input);
 }
 
 } // namespace
