@@ -136,11 +136,8 @@ Result<QList<Change>> SqlStore::declareHostLost(qint64 hostId)
         auto row = loadInstance(id);
         if (!row)
             return row.error();
-        // Billing ends at the last message the host sent, not at the moment we noticed; the
-        // GPU meter runs through `stopping` (docs/market.md), so that ends there too.
-        if ((row->inst.state == InstanceState::Running
-             || row->inst.state == InstanceState::Stopping)
-            && row->periodStartMs) {
+        // Billing ends at the last message the host sent, not at the moment we noticed.
+        if (row->inst.state == InstanceState::Running) {
             if (auto s = settleRunning(*row, std::max(until, row->periodStartMs), changes); !s)
                 return s.error();
             // The last message at or before the period start (last_seen is written in batches,

@@ -242,39 +242,6 @@ private slots:
         QCOMPARE(s.balance(*m_h, s.lender.id) + s.balance(*m_h, *platform), 0);
     }
 
-
-    void lostHostBillsAStoppingInstanceOnlyUpToItsLastMessage()
-    {
-        // Found by bench/chaos (docs/benchmarks.md, "Chaos"): the GPU meter runs through
-        // `stopping`, so a stopping instance of a lost host ends at the last message too.
-        server::MarketPolicy policy;
-        policy.hostLostAfterS = 90;
-        m_h = std::make_unique<MarketHarness>(policy);
-        QVERIFY(m_h->ok());
-        Scenario s;
-        QVERIFY(s.setUp(*m_h, 1, 3'600'000));
-        const Micro start = s.balance(*m_h, s.renter.id);
-        const qint64 id = s.launch(*m_h);
-        QVERIFY(id);
-        m_h->clock().advanceSeconds(30);
-        s.agent->send(
-            {{u"type"_s, u"usage"_s}, {u"seq"_s, 1}, {u"running_instance_ids"_s, QJsonArray{id}}});
-        QVERIFY(s.agent->sync());
-        m_h->market().flushTelemetry(); // last heartbeat at t = 30 s
-        auto stop = m_h->post(u"/api/v1/instances/%1/stop"_s.arg(id), s.renter.token, {});
-        QCOMPARE(stop.status, 202);
-        QCOMPARE(protocol::toString(m_h->store().instance(id)->state), u"stopping"_s);
-        m_h->clock().advanceSeconds(200); // the agent never confirms: silence
-        m_h->market().runBilling();
-        m_h->market().checkHosts();
-        QCOMPARE(protocol::toString(m_h->store().instance(id)->state), u"interrupted"_s);
-        QCOMPARE(start - s.balance(*m_h, s.renter.id), 30'000);
-        auto platform = m_h->store().findAccount(u"suanli-platform-fees"_s);
-        QVERIFY(platform);
-        QCOMPARE(s.balance(*m_h, s.lender.id) + s.balance(*m_h, *platform), 30'000);
-    }
-
-
     void zeroBalanceStopsRunningInstances()
     {
         Scenario s;
