@@ -132,8 +132,10 @@ private slots:
         removeNamespaces();
         m_originalNs = ::open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
         QVERIFY(m_originalNs >= 0);
+        // What the machine's own namespace holds (another agent's table included, if one runs
+        // here) must be exactly the same after the test: everything it makes is in its own
+        // namespaces.
         m_rulesBefore = realRules();
-        QVERIFY(!m_rulesBefore.contains("inet suanli"));
         m_networkExisted = sh(u"podman network exists suanli"_s) == 0;
         const QString setup =
             u"set -e\n"
