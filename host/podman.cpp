@@ -128,6 +128,29 @@ bool RuntimeDetector::hybridCgroups()
            (text.startsWith("0::") || text.contains("\n0::"));
 }
 
+bool RuntimeDetector::rootMountShared()
+{
+    QFile f(u"/proc/self/mountinfo"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return true; // unknown: nothing to warn of
+    return rootMountShared(f.readAll());
+}
+
+bool RuntimeDetector::rootMountShared(const QByteArray &mountinfo)
+{
+    bool shared = true;
+    for (const QByteArray &line : mountinfo.split('\n')) {
+        // id parent major:minor root mountpoint options [optional fields…] - type source …
+        const QList<QByteArray> fields = line.split(' ');
+        if (fields.size() < 7 || fields.at(4) != "/")
+            continue;
+        shared = false; // the last mount on / is the one in effect
+        for (qsizetype i = 6; i < fields.size() && fields.at(i) != "-"; ++i)
+            shared = shared || fields.at(i).startsWith("shared:");
+    }
+    return shared;
+}
+
 RuntimeSettings RuntimeDetector::decide(const QJsonObject &info, quint64 effectiveCaps, bool hybrid,
                                         const QString &forcedRuntime)
 {
@@ -195,6 +218,12 @@ void RuntimeDetector::start()
         }
         RuntimeSettings s = decide(info, effectiveCapabilities(), hybridCgroups(), m_forcedRuntime);
         s.podman = m_podmanPath;
+        if (!s.rootless && !rootMountShared()) {
+            s.privateRootMount = true;
+            s.notes << u"/ is a private mount: podman cannot unmount a stopped instance's volume "
+                       "and /dev/shm, so it cannot start again; fix: mount --make-rshared / "
+                       "(systemd does so at boot)"_s;
+        }
         if (!QDir().mkpath(m_stateDir)) {
             emit failed(makeError(u"state_dir_unwritable"_s,
                                   u"cannot create the state folder %1"_s.arg(m_stateDir)));

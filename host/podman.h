@@ -35,6 +35,10 @@ struct RuntimeSettings
     bool rootless = false;
     bool dropUlimits = false; ///< no CAP_SYS_RESOURCE: podman's default nofile limit cannot be set
     QString cgroupVersion;    ///< "v1" or "v2" as podman info says
+    /// Rootful with / a private mount (a container, a chroot): podman's cleanup of a --userns
+    /// container unmounts in conmon's own mount namespace only, so every stopped instance
+    /// leaves its volume and /dev/shm mounted here and cannot start again.
+    bool privateRootMount = false;
     QStringList notes;        ///< why the settings are what they are, for self-test and logs
 };
 
@@ -87,6 +91,10 @@ public:
     /// CapEff of this process from /proc/self/status (0 where unreadable).
     static quint64 effectiveCapabilities();
     static bool hybridCgroups();
+    /// Whether / is a shared mount in this process's namespace (/proc/self/mountinfo).
+    static bool rootMountShared();
+    /// The same, of the text of a mountinfo file.
+    static bool rootMountShared(const QByteArray &mountinfo);
     static QByteArray containersConf(const RuntimeSettings &settings);
 
 signals:

@@ -129,6 +129,11 @@ void SelfTest::start()
                    how, s.cgroupVersion, s.rootless ? u", rootless"_s : QString(),
                    s.notes.isEmpty() ? u"no workarounds needed"_s : s.notes.join(u"; "_s)));
         checkIsolation(s.rootless);
+        if (s.privateRootMount)
+            report(Outcome::Failure, u"mounts"_s,
+                   u"/ is a private mount (a container or a chroot): podman's cleanup of a "
+                   "stopped instance unmounts nothing here, so it cannot start again; fix: "
+                   "mount --make-rshared / (systemd does so at boot)"_s);
         if (s.rootless && s.cgroupVersion == "v1"_L1)
             report(Outcome::Failure, u"limits"_s,
                    u"rootless podman on cgroup v1 cannot limit pids, memory or CPU; boot with "

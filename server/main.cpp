@@ -360,7 +360,7 @@ int main(int argc, char *argv[])
          "relay-authorize: PUBLIC_HOST:PORT, that relay only"_s,
          u"relay"_s},
         {u"relay-ports"_s, u"relay ports handed to relayed instances"_s, u"min-max"_s,
-         u"40000-49999"_s},
+         u"20000-29999"_s},
         {u"host-key"_s, u"relay-config: the relay sshd's private host key file"_s, u"file"_s},
         {u"pid-file"_s, u"relay-config: the relay sshd's PID file"_s, u"file"_s},
         {u"command-user"_s, u"relay-config: the user running relay-authorize"_s, u"user"_s,
@@ -434,7 +434,7 @@ int main(int argc, char *argv[])
         policy.relayPortMax = range.value(1).toInt(&maxOk);
         if (range.size() != 2 || !minOk || !maxOk || policy.relayPortMin < 1 ||
             policy.relayPortMax > 65535 || policy.relayPortMin > policy.relayPortMax)
-            return fail(u"--relay-ports takes MIN-MAX within 1-65535, e.g. 40000-49999"_s);
+            return fail(u"--relay-ports takes MIN-MAX within 1-65535, e.g. 20000-29999"_s);
     }
     if (args[0] == "serve"_L1) {
         for (const QString &spec : parser.values(u"relay"_s)) {

@@ -66,8 +66,8 @@ struct MarketPolicy
     /// host returns or its renter destroys it.
     qint64 interruptedReleaseAfterS = 24 * 3600;
     QList<RelayConfig> relays; ///< none: every host is reached directly
-    int relayPortMin = 40000;  ///< the relay ports handed out (`serve --relay-ports MIN-MAX`)
-    int relayPortMax = 49999;
+    int relayPortMin = 20000;  ///< the relay ports handed out (`serve --relay-ports MIN-MAX`)
+    int relayPortMax = 29999;
 };
 
 /// Something that changed and that connected apps or agents should hear about.

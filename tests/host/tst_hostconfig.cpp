@@ -188,6 +188,25 @@ private slots:
         QVERIFY(!s.dropUlimits);
     }
 
+    void rootMountPropagationFromMountinfo()
+    {
+        // systemd's /: shared; a container's: private (no optional field); a later mount on /
+        // (chroot-like) is the one in effect.
+        QVERIFY(RuntimeDetector::rootMountShared(
+            "22 1 254:0 / / rw,relatime shared:1 - ext4 /dev/vda rw\n"
+            "23 22 0:5 / /dev rw shared:2 - devtmpfs devtmpfs rw\n"));
+        QVERIFY(!RuntimeDetector::rootMountShared(
+            "26 1 254:0 / / rw,relatime - ext4 /dev/vda rw,discard\n"
+            "27 26 0:5 / /dev rw shared:2 - devtmpfs devtmpfs rw\n"));
+        QVERIFY(!RuntimeDetector::rootMountShared(
+            "22 1 254:0 / / rw shared:1 - ext4 /dev/vda rw\n"
+            "90 22 254:0 /srv/root / rw master:1 - ext4 /dev/vda rw\n"));
+        QVERIFY(RuntimeDetector::rootMountShared(
+            "22 1 254:0 / / rw shared:7 master:1 - ext4 /dev/vda rw\n"));
+        // This process's own namespace is read without failing.
+        (void)RuntimeDetector::rootMountShared();
+    }
+
     void backoffIsJitteredAndCapped()
     {
         QCOMPARE(protocol::backoffMs(0, 1000, 60000, 0), 500);

@@ -121,8 +121,8 @@ private:
         server::MarketPolicy policy;
         if (withRelay)
             policy.relays.append({u"127.0.0.1"_s, m_relayPort, m_relayKey.publicLine});
-        policy.relayPortMin = 41000;
-        policy.relayPortMax = 41009;
+        policy.relayPortMin = 21000;
+        policy.relayPortMax = 21009;
         m_h = std::make_unique<MarketHarness>(policy);
         if (!m_h->ok()) {
             qWarning("market: %s", qPrintable(m_h->error()));
@@ -390,7 +390,7 @@ private slots:
         int port = 0;
         const qint64 id = launch(a, m_renter, m_renterKey.publicLine, true, &port);
         QVERIFY(id);
-        QCOMPARE(port, 41000);
+        QCOMPARE(port, 21000);
 
         // D7: the instance is reached through the relay.
         EventListener events(m_h->baseUrl(), m_renter.token);
@@ -445,7 +445,7 @@ private slots:
         int portB = 0;
         const qint64 idB = launch(b, m_renterB, m_renterBKey.publicLine, true, &portB);
         QVERIFY(idB);
-        QCOMPARE(portB, 41001);
+        QCOMPARE(portB, 21001);
         QCOMPARE(authorize(u"suanli-host"_s, hostKeyB.publicLine),
                  u"restrict,port-forwarding,permitlisten=\"127.0.0.1:%1\" %2\n"_s.arg(portB).arg(
                      hostKeyB.publicLine));
@@ -484,7 +484,7 @@ private slots:
         const QJsonObject startCommand = a.agent->take(u"command"_s);
         QCOMPARE(startCommand[u"action"_s].toString(), u"start"_s);
         const QJsonObject again = a.agent->take(u"relay"_s, 100);
-        QCOMPARE(portOf(again, id), 41000);
+        QCOMPARE(portOf(again, id), 21000);
         a.agent->report(id, u"running"_s, {}, startCommand[u"id"_s].toString());
         QVERIFY(waitForState(id, u"running"_s));
         QVERIFY(!authorize(u"suanli"_s, m_renterKey.publicLine).isEmpty());
@@ -494,7 +494,7 @@ private slots:
                    e[u"instance"_s][u"state"_s].toString() == "running"_L1;
         });
         QCOMPARE(event[u"instance"_s][u"ssh"_s][u"jump"_s][u"user"_s].toString(), u"suanli"_s);
-        QCOMPARE(event[u"instance"_s][u"ssh"_s][u"port"_s].toInt(), 41000);
+        QCOMPARE(event[u"instance"_s][u"ssh"_s][u"port"_s].toInt(), 21000);
 
         auto destroyed = m_h->request("DELETE", u"/api/v1/instances/%1"_s.arg(id), m_renter.token);
         QVERIFY2(destroyed.status == 200 || destroyed.status == 202, destroyed.body.constData());
@@ -617,7 +617,7 @@ private slots:
             marketBinary(), {u"serve"_s, u"--db"_s, m_h->databaseUrl(), u"--listen"_s,
                              u"127.0.0.1:%1"_s.arg(secondPort), u"--relay"_s,
                              u"127.0.0.1:%1=%2.pub"_s.arg(m_relayPort).arg(m_relayKey.privatePath),
-                             u"--relay-ports"_s, u"41000-41009"_s});
+                             u"--relay-ports"_s, u"21000-21009"_s});
         const QString secondUrl = u"http://127.0.0.1:%1"_s.arg(secondPort);
         QNetworkAccessManager network;
         const auto healthy = [&] {
@@ -672,7 +672,7 @@ private slots:
         for (auto it = permit.globalMatch(line); it.hasNext();)
             ports.insert(it.next().captured(1).toInt());
         QCOMPARE(ports.size(), 10);
-        for (int p = 41000; p <= 41009; ++p)
+        for (int p = 21000; p <= 21009; ++p)
             QVERIFY(ports.contains(p));
         // Each instance has its own, and the agent's relay message lists them all.
         auto relay = m_h->store().relayMessage(h.id);
