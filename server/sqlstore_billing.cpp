@@ -136,8 +136,10 @@ Result<QList<Change>> SqlStore::declareHostLost(qint64 hostId)
         auto row = loadInstance(id);
         if (!row)
             return row.error();
-        // Billing ends at the last message the host sent, not at the moment we noticed.
-        if (row->inst.state == InstanceState::Running) {
+        // Billing ends at the last message the host sent, not at the moment we noticed. A
+        // `stopping` instance is billed until its host confirms the stop, so it has an open
+        // period too: the stop the host never confirmed ends at its last message as well.
+        if (row->periodStartMs) {
             if (auto s = settleRunning(*row, std::max(until, row->periodStartMs), changes); !s)
                 return s.error();
             // The last message at or before the period start (last_seen is written in batches,

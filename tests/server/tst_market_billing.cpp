@@ -242,6 +242,45 @@ private slots:
         QCOMPARE(s.balance(*m_h, s.lender.id) + s.balance(*m_h, *platform), 0);
     }
 
+    void lostHostWhileStoppingIsBilledToItsLastMessage()
+    {
+        // The renter stops; the host goes silent before it confirms. A `stopping` instance is
+        // billed until the confirmation, so without one its billing ends at the host's last
+        // message, like a running one's, and what the timer charged past it goes back.
+        server::MarketPolicy policy;
+        policy.hostLostAfterS = 90;
+        m_h = std::make_unique<MarketHarness>(policy);
+        QVERIFY(m_h->ok());
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 3'600'000));
+        const Micro start = s.balance(*m_h, s.renter.id);
+        const qint64 id = s.launch(*m_h);
+        QVERIFY(id);
+        m_h->clock().advanceSeconds(30);
+        s.agent->send(
+            {{u"type"_s, u"usage"_s}, {u"seq"_s, 1}, {u"running_instance_ids"_s, QJsonArray{id}}});
+        QVERIFY(s.agent->sync());
+        m_h->market().flushTelemetry(); // last message at t = 30 s
+        QCOMPARE(
+            m_h->request("POST", u"/api/v1/instances/%1/stop"_s.arg(id), s.renter.token).status,
+            202);
+        QCOMPARE(s.agent->take(u"command"_s).value(u"action"_s).toString(), u"stop"_s);
+        QCOMPARE(protocol::toString(m_h->store().instance(id)->state), u"stopping"_s);
+        m_h->clock().advanceSeconds(200); // silence; the billing timer charges the stopping one
+        m_h->market().runBilling();
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 230'000);
+        m_h->market().checkHosts();
+        auto instance = m_h->store().instance(id);
+        QCOMPARE(protocol::toString(instance->state), u"interrupted"_s);
+        QCOMPARE(instance->state_reason, u"host_lost"_s);
+        // GPU time ends at t = 30 s (no storage yet: it is billed from the confirmed stop).
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 30'000);
+        auto platform = m_h->store().findAccount(u"suanli-platform-fees"_s);
+        QVERIFY(platform);
+        QCOMPARE(s.balance(*m_h, s.lender.id) + s.balance(*m_h, *platform),
+                 start - s.balance(*m_h, s.renter.id));
+    }
+
     void zeroBalanceStopsRunningInstances()
     {
         Scenario s;
