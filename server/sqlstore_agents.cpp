@@ -57,8 +57,14 @@ Result<QList<Change>> SqlStore::applyInstanceState(qint64 hostId,
     if (row.inst.host_id != hostId)
         return makeError(u"forbidden"_s, u"instance %1 is not on this host"_s.arg(report.instance_id));
     QList<Change> changes;
-    if (report.seq <= row.lastSeq || row.inst.state == InstanceState::Destroyed)
-        return changes; // a duplicate, a replay or a stale report: nothing to do
+    // `interrupted` is the market's own verdict (the host fell silent), never an agent's
+    // report: the last report applied, which the agent repeats after `welcome` with the same
+    // seq, is still its word on the container, and moves the instance on (docs/protocol.md,
+    // `hello`). Any other report at or below the last seq is a duplicate, a replay or stale.
+    const bool reconciles =
+        report.seq == row.lastSeq && row.inst.state == InstanceState::Interrupted;
+    if ((report.seq <= row.lastSeq && !reconciles) || row.inst.state == InstanceState::Destroyed)
+        return changes;
     row.lastSeq = report.seq;
     const InstanceState from = row.inst.state;
     const InstanceState to = report.state;

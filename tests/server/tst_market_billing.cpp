@@ -242,6 +242,50 @@ private slots:
         QCOMPARE(s.balance(*m_h, s.lender.id) + s.balance(*m_h, *platform), 0);
     }
 
+    void lostHostsRepeatedReportReconcilesItsInstance()
+    {
+        // Found by the chaos run: the container ran through the silence, and after `welcome` the
+        // agent repeats its last report, with the seq the market already applied. That report
+        // is the agent's word on the container: the instance runs again, billed from now.
+        server::MarketPolicy policy;
+        policy.hostLostAfterS = 90;
+        m_h = std::make_unique<MarketHarness>(policy);
+        QVERIFY(m_h->ok());
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 3'600'000));
+        const Micro start = s.balance(*m_h, s.renter.id);
+        const qint64 id = s.launch(*m_h); // provisioning (seq 1), running (seq 2)
+        QVERIFY(id);
+        m_h->clock().advanceSeconds(30);
+        s.agent->send(
+            {{u"type"_s, u"usage"_s}, {u"seq"_s, 1}, {u"running_instance_ids"_s, QJsonArray{id}}});
+        QVERIFY(s.agent->sync());
+        m_h->market().flushTelemetry();
+        m_h->clock().advanceSeconds(200);
+        m_h->market().checkHosts();
+        QCOMPARE(protocol::toString(m_h->store().instance(id)->state), u"interrupted"_s);
+        QVERIFY(s.agent->connectAndHello(1));
+        // A stale report (seq 1, provisioning) changes nothing; the repeat of seq 2 reconciles.
+        s.agent->setSeq(id, 0);
+        s.agent->report(id, u"provisioning"_s);
+        QVERIFY(s.agent->sync());
+        QCOMPARE(protocol::toString(m_h->store().instance(id)->state), u"interrupted"_s);
+        s.agent->report(id, u"running"_s);
+        QVERIFY(s.waitForState(*m_h, id, u"running"_s));
+        m_h->clock().advanceSeconds(10);
+        m_h->market().runBilling();
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 40'000);
+        // The same report once more is a duplicate again.
+        s.agent->setSeq(id, 1);
+        s.agent->report(id, u"running"_s);
+        QVERIFY(s.agent->sync());
+        m_h->market().runBilling();
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 40'000);
+        auto platform = m_h->store().findAccount(u"suanli-platform-fees"_s);
+        QVERIFY(platform);
+        QCOMPARE(s.balance(*m_h, s.lender.id) + s.balance(*m_h, *platform), 40'000);
+    }
+
     void lostHostWhileStoppingIsBilledToItsLastMessage()
     {
         // The renter stops; the host goes silent before it confirms. A `stopping` instance is
