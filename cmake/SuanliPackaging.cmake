@@ -75,7 +75,7 @@ set(CPACK_RPM_HOST_PACKAGE_GROUP "System Environment/Daemons")
 # Fedora's names: the SQLite driver is in qt6-qtbase (required through libQt6Sql), the
 # PostgreSQL one in qt6-qtbase-postgresql, the SVG plugin in qt6-qtsvg.
 set(CPACK_RPM_APP_PACKAGE_REQUIRES "qt6-qtsvg")
-set(CPACK_RPM_HOST_PACKAGE_REQUIRES "podman, e2fsprogs")
+set(CPACK_RPM_HOST_PACKAGE_REQUIRES "podman, e2fsprogs, nftables")
 set(CPACK_RPM_HOST_USER_FILELIST "%config(noreplace) /etc/suanli/host.ini")
 set(CPACK_RPM_HOST_POST_INSTALL_SCRIPT_FILE "${linux}/rpm/host-post.sh")
 set(CPACK_RPM_HOST_PRE_UNINSTALL_SCRIPT_FILE "${linux}/rpm/host-preun.sh")

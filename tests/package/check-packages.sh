@@ -111,6 +111,9 @@ done
 [[ $(dpkg-deb -f "${deb[suanli-market]}" Recommends) == *openssh-server* ]] ||
   fail "suanli-market.deb: openssh-server not recommended"
 rpm -qpR "${rpm[suanli-host]}" 2>/dev/null | grep -qx podman || fail "suanli-host.rpm: no podman"
+# The table inet suanli (docs/host.md, "Isolation") needs nft on the lender's machine.
+[[ $(dpkg-deb -f "${deb[suanli-host]}" Depends) == *nftables* ]] || fail "suanli-host.deb: no nftables"
+rpm -qpR "${rpm[suanli-host]}" 2>/dev/null | grep -qx nftables || fail "suanli-host.rpm: no nftables"
 for p in suanli suanli-host suanli-market; do
   [[ $(dpkg-deb -f "${deb[$p]}" Version) == "$version" ]] || fail "$p.deb version"
   [[ $(rpm -qp --qf '%{VERSION}' "${rpm[$p]}" 2>/dev/null) == "$version" ]] || fail "$p.rpm version"
