@@ -312,6 +312,13 @@ void AgentChannel::retryCommands()
     }
 }
 
+void AgentChannel::drop(qint64 hostId, const QString &reason)
+{
+    // Only a session past its hello: one still on its way there brings the host online itself.
+    if (AgentSession *session = m_agents.value(hostId); session && session->helloSeen)
+        session->socket->close(QWebSocketProtocol::CloseCodeGoingAway, reason);
+}
+
 void AgentChannel::kick(qint64 hostId)
 {
     if (m_agents.contains(hostId))

@@ -46,6 +46,9 @@ public:
     void kick(qint64 hostId);
 
     bool isConnected(qint64 hostId) const { return m_agents.contains(hostId); }
+    /// Closes the host's connection here, if one past its hello: the agent reconnects and
+    /// says hello again.
+    void drop(qint64 hostId, const QString &reason);
     qsizetype count() const { return m_agents.size(); }
 
 signals:

@@ -234,6 +234,16 @@ void Market::checkHosts()
             if (changes)
                 m_publisher->publish(*changes);
         }
+        // A host declared lost whose agent still speaks on its old connection (this process
+        // stalled, or last_seen lagged) would stay offline with its instances `interrupted`
+        // until that connection broke. Closed here, the agent reconnects at once, and its
+        // hello and repeated reports bring host and instances back (docs/protocol.md, hello).
+        if (auto speaking = m_store->lostHostsSpeaking(now - lostAfterMs); speaking) {
+            for (qint64 hostId : *speaking) {
+                if (m_agents->isConnected(hostId))
+                    m_agents->drop(hostId, u"host_lost: say hello again"_s);
+            }
+        }
     }
     // Interrupted instances past --interrupted-release-after (one query when none is due).
     if (auto released = m_store->releaseInterrupted(now); released && !released->isEmpty())

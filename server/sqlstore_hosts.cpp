@@ -326,6 +326,18 @@ Result<QList<qint64>> SqlStore::silentHosts(qint64 cutoffMs)
     return ids;
 }
 
+Result<QList<qint64>> SqlStore::lostHostsSpeaking(qint64 sinceMs)
+{
+    auto q =
+        m_db->exec(u"SELECT id FROM hosts WHERE online = ? AND last_seen > ?"_s, {false, sinceMs});
+    if (!q)
+        return q.error();
+    QList<qint64> ids;
+    while (q->next())
+        ids.append(q->value(0).toLongLong());
+    return ids;
+}
+
 Result<QList<protocol::Image>> SqlStore::images()
 {
     auto q = m_db->exec(u"SELECT images FROM hosts WHERE online = ? AND listed = ?"_s,

@@ -180,6 +180,10 @@ public:
     virtual Result<qint64> hostConfirmedAt(qint64 hostId) = 0;
     /// Online hosts whose last message is older than `cutoffMs`.
     virtual Result<QList<qint64>> silentHosts(qint64 cutoffMs) = 0;
+    /// Hosts declared lost that spoke after `sinceMs`: their agent is still connected
+    /// somewhere (the market stalled, or its last_seen lagged), on a connection that never
+    /// said hello again.
+    virtual Result<QList<qint64>> lostHostsSpeaking(qint64 sinceMs) = 0;
     /// Contributor mode: the agent withdraws (or offers again) its host while the owner is
     /// active; a paused host's offer is not available.
     virtual Result<void> setHostAvailability(qint64 hostId, bool available,

@@ -134,6 +134,16 @@ void ChaosAgent::onCommand(const protocol::CommandMessage &command)
     m_doneCommands.insert(command.id);
     const qint64 id = command.instance_id;
     using protocol::CommandAction;
+    const auto state = m_states.constFind(id);
+    if (command.action != CommandAction::Create && command.action != CommandAction::Destroy &&
+        state != m_states.cend() &&
+        (*state == InstanceState::Failed || *state == InstanceState::Destroyed)) {
+        // As the real agent does (HostEngine::doStop; doStart reports it failed): a stop or a
+        // start of an instance that already ended changes nothing; its last report goes again.
+        if (m_lastReport.contains(id))
+            sendNow(m_lastReport.value(id));
+        return;
+    }
     switch (command.action) {
     case CommandAction::Create:
         report(id, InstanceState::Provisioning, QString());

@@ -286,6 +286,50 @@ private slots:
         QCOMPARE(s.balance(*m_h, s.lender.id) + s.balance(*m_h, *platform), 40'000);
     }
 
+    void lostHostStillSpeakingIsAskedToSayHelloAgain()
+    {
+        // Found by the chaos run with real agents: a host declared lost while its agent stayed
+        // connected (the market stalled) kept speaking on that connection, never said hello
+        // again, and its instances stayed `interrupted` while they ran. The market closes such
+        // a connection; the agent's reconnect and repeated report bring everything back.
+        server::MarketPolicy policy;
+        policy.hostLostAfterS = 90;
+        m_h = std::make_unique<MarketHarness>(policy);
+        QVERIFY(m_h->ok());
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 3'600'000));
+        const Micro start = s.balance(*m_h, s.renter.id);
+        const qint64 id = s.launch(*m_h); // running with seq 2
+        QVERIFY(id);
+        m_h->market().flushTelemetry();
+        m_h->clock().advanceSeconds(200);
+        m_h->market().checkHosts();
+        QCOMPARE(protocol::toString(m_h->store().instance(id)->state), u"interrupted"_s);
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 0);
+        // Still connected, the agent speaks: its next heartbeat is written, and the market
+        // closes the connection at the next look.
+        QCOMPARE(s.agent->socket().state(), QAbstractSocket::ConnectedState);
+        s.agent->send(
+            {{u"type"_s, u"usage"_s}, {u"seq"_s, 1}, {u"running_instance_ids"_s, QJsonArray{id}}});
+        QVERIFY(s.agent->sync());
+        m_h->market().flushTelemetry();
+        m_h->market().checkHosts();
+        QTRY_COMPARE(s.agent->socket().state(), QAbstractSocket::UnconnectedState);
+        ScriptedAgent again(m_h->baseUrl(), s.hostToken);
+        QVERIFY(again.connectAndHello(1));
+        again.setSeq(id, 1);
+        again.report(id, u"running"_s); // the repeat of seq 2
+        QVERIFY(s.waitForState(*m_h, id, u"running"_s));
+        QVERIFY(m_h->store().host(s.hostId)->online);
+        m_h->clock().advanceSeconds(10);
+        m_h->market().runBilling();
+        QCOMPARE(start - s.balance(*m_h, s.renter.id), 10'000);
+        // Back online and speaking: nothing is closed any more.
+        m_h->market().checkHosts();
+        QTest::qWait(200);
+        QCOMPARE(again.socket().state(), QAbstractSocket::ConnectedState);
+    }
+
     void lostHostWhileStoppingIsBilledToItsLastMessage()
     {
         // The renter stops; the host goes silent before it confirms. A `stopping` instance is
