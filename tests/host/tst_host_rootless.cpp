@@ -175,8 +175,14 @@ private slots:
         const QByteArray container = line("container");
         QVERIFY2(container.startsWith("ok "), container.constData());
         QVERIFY2(line("image").startsWith("ok "), line("image").constData());
-        // Honest about what rootless lacks: a hard disk quota always, limits on cgroup v1.
+        // Honest about what rootless lacks: a hard disk quota always, limits on cgroup v1, and
+        // the lender's network, with the fix (docs/host.md, "Isolation").
         QVERIFY2(line("disk quota").startsWith("warn "), line("disk quota").constData());
+        const QByteArray isolation = line("isolation");
+        QVERIFY2(isolation.startsWith("warn ") &&
+                     isolation.contains("cannot keep instances off this machine's local network") &&
+                     isolation.contains("run the system agent (suanli-host.service)"),
+                 isolation.constData());
         const QByteArray limits = line("limits");
         if (QFileInfo(u"/sys/fs/cgroup/memory"_s).isDir()) {
             QVERIFY2(limits.startsWith("FAIL ") && limits.contains("cgroup v1"), out.constData());
@@ -185,6 +191,35 @@ private slots:
             QVERIFY2(limits.isEmpty(), limits.constData());
             QCOMPARE(code, 0);
         }
+    }
+
+    void requireIsolationRefusesToList()
+    {
+        // [network] require_isolation = true: a rootless agent's self-test fails the isolation
+        // line, and the agent refuses to run rather than list a machine it cannot fence off.
+        HostTestBed bed(u"[network]\nrequire_isolation = true\n"_s);
+        QVERIFY2(bed.ok(), qPrintable(bed.error()));
+        QVERIFY(handOver(bed));
+        QByteArray out;
+        QCOMPARE(asUser(HostTestBed::agentBinary(),
+                        {u"self-test"_s, u"--config"_s, bed.configPath()}, &out, bed.dir()),
+                 1);
+        bool failed = false;
+        for (const QByteArray &l : out.split('\n'))
+            failed = failed || (l.startsWith("FAIL  isolation:") &&
+                                l.contains("run the system agent (suanli-host.service)"));
+        QVERIFY2(failed, out.constData());
+        const int code = asUser(HostTestBed::agentBinary(),
+                                {u"run"_s, u"--market"_s, bed.market().baseUrl(), u"--token-file"_s,
+                                 bed.tokenPath(), u"--config"_s, bed.configPath()},
+                                &out, bed.dir());
+        QVERIFY2(code != 0, out.constData());
+        QVERIFY2(out.contains("require_isolation = true, but rootless Podman cannot keep"),
+                 out.constData());
+        // It never said hello: the host is not online and its offer is not in the catalog.
+        QVERIFY(!bed.market().store().host(bed.hostId())->online);
+        const auto offers = bed.market().get(u"/api/v1/offers"_s, bed.renterToken());
+        QCOMPARE(offers.json.value(u"total"_s).toInteger(), 0);
     }
 
     void instanceAnswersSsh()
