@@ -12,6 +12,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTest>
@@ -59,6 +60,31 @@ QString service(const QString &ns, const QString &address, int port, const QStri
                .arg(name);
 }
 
+/// The first IPv4 name server of /etc/resolv.conf in a private range (a home router's is), which
+/// the instances are given and may ask on port 53 only; empty when there is none.
+QString privateResolver()
+{
+    QFile f(u"/etc/resolv.conf"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        const QList<QByteArray> w = line.simplified().split(' ');
+        if (w.size() < 2 || w[0] != "nameserver")
+            continue;
+        QHostAddress a;
+        if (!a.setAddress(QString::fromLatin1(w[1])) ||
+            a.protocol() != QAbstractSocket::IPv4Protocol)
+            continue;
+        for (const auto &[net, bits] :
+             {std::pair{u"10.0.0.0"_s, 8}, {u"172.16.0.0"_s, 12}, {u"192.168.0.0"_s, 16}}) {
+            if (a.isInSubnet(QHostAddress(net), bits) &&
+                !a.isInSubnet(QHostAddress(u"192.168.77.0"_s), 24))
+                return a.toString();
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 class TestHostNetIsolation : public QObject
@@ -71,6 +97,7 @@ class TestHostNetIsolation : public QObject
     std::unique_ptr<HostTestBed> m_bed;
     qint64 m_a = 0;
     QTcpServer m_hostPort;
+    QString m_resolver; ///< a private name server of this machine, put in the LAN namespace
 
     void removeNamespaces()
     {
@@ -153,6 +180,21 @@ private slots:
             "ip netns exec %1 sysctl -qw net.ipv4.ip_forward=1\n"_s.arg(kHost, kLan, kInet);
         QByteArray out;
         QVERIFY2(sh(setup, &out) == 0, out.constData());
+        // The machine's private name server stands in the LAN as its router would (its
+        // address then exists in the LAN namespace only): DNS to it is open, nothing else.
+        m_resolver = privateResolver();
+        if (!m_resolver.isEmpty()) {
+            QVERIFY2(sh(u"ip -n %1 addr add %3/32 dev lo && ip -n %2 route add %3/32 via "
+                        "192.168.77.2"_s.arg(kLan, kHost, m_resolver),
+                        &out) == 0,
+                     out.constData());
+            for (const auto &[port, name] : {std::pair{53, u"dns"_s}, {8082, u"router-admin"_s}}) {
+                auto *p = new QProcess;
+                p->start(u"/bin/sh"_s,
+                         {u"-c"_s, u"exec "_s + service(kLan, m_resolver, port, name)});
+                m_services.append(p);
+            }
+        }
         for (const auto &[ns, address, port, name] :
              {std::tuple{kInet, u"203.0.113.2"_s, 80, u"internet"_s},
               std::tuple{kInet, u"169.254.169.254"_s, 80, u"metadata"_s},
@@ -227,6 +269,13 @@ private slots:
                        u"exec 3<>/dev/tcp/127.0.0.1/7000 && head -n1 <&3"_s},
                       &self);
         QCOMPARE(self.trimmed(), QByteArray("neighbour")); // it does answer, to itself
+    }
+    void dnsReachesTheResolverOnPort53Only()
+    {
+        if (m_resolver.isEmpty())
+            QSKIP("/etc/resolv.conf names no private IPv4 name server");
+        QCOMPARE(connectFrom(m_a, m_resolver, 53), QByteArray("dns"));
+        QCOMPARE(connectFrom(m_a, m_resolver, 8082), QByteArray());
     }
     void allowOpensExactlyItsPort()
     {
