@@ -259,8 +259,8 @@ void ChaosRun::pollQuiet()
 void ChaosRun::finish(bool agreed)
 {
     m_pollTimer.stop();
-    m_telemetryTimer.stop();
-    m_usageTimer.stop();
+    // Telemetry and heartbeats go on: with --linger-until the agents stay connected until the
+    // markets are stopped, and a silent one would be declared lost meanwhile.
     if (!agreed)
         log(u"no agreement: "_s + m_lastDisagreement);
     AgentFaults total;

@@ -4,6 +4,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -26,7 +28,13 @@ int main(int argc, char **argv)
     const QCommandLineOption lender(u"lender-token"_s, u"lender token"_s, u"T"_s);
     const QCommandLineOption renter(u"renter-token"_s, u"renter token"_s, u"T"_s);
     const QCommandLineOption states(u"states-out"_s, u"where the agents' view goes"_s, u"FILE"_s);
-    parser.addOptions({seed, duration, quiesce, agents, instances, ports, lender, renter, states});
+    const QCommandLineOption linger(
+        u"linger-until"_s,
+        u"after the states are written, keep the agents connected until FILE exists (the "
+        "script stops the markets first, so none is declared lost before the checks)"_s,
+        u"FILE"_s);
+    parser.addOptions(
+        {seed, duration, quiesce, agents, instances, ports, lender, renter, states, linger});
     parser.process(app);
 
     suanli::bench::ChaosRun::Options o;
@@ -48,8 +56,20 @@ int main(int argc, char **argv)
     }
     std::printf("chaos-bench: seed %llu\n", static_cast<unsigned long long>(o.seed));
     suanli::bench::ChaosRun run(o);
-    QObject::connect(&run, &suanli::bench::ChaosRun::finished, &app,
-                     [](int code) { QCoreApplication::exit(code); });
+    const QString lingerFile = parser.value(linger);
+    QObject::connect(&run, &suanli::bench::ChaosRun::finished, &app, [lingerFile](int code) {
+        std::fflush(stdout);
+        if (lingerFile.isEmpty()) {
+            QCoreApplication::exit(code);
+            return;
+        }
+        auto *poll = new QTimer(QCoreApplication::instance());
+        QObject::connect(poll, &QTimer::timeout, [lingerFile, code] {
+            if (QFile::exists(lingerFile))
+                QCoreApplication::exit(code);
+        });
+        poll->start(200);
+    });
     QMetaObject::invokeMethod(&run, &suanli::bench::ChaosRun::start, Qt::QueuedConnection);
     return app.exec();
 }
