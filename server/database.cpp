@@ -231,6 +231,18 @@ Result<QVariant> Database::scalar(const QString &sql, const QVariantList &bindin
     return value;
 }
 
+Result<QList<qint64>> Database::column(const QString &sql, const QVariantList &bindings)
+{
+    auto r = exec(sql, bindings);
+    if (!r)
+        return r.error();
+    QList<qint64> values;
+    while (r->next())
+        values.append(r->value(0).toLongLong());
+    r->finish();
+    return values;
+}
+
 Result<qint64> Database::insertReturningId(const QString &sql, const QVariantList &bindings)
 {
     // Both SQLite (3.35+) and PostgreSQL understand RETURNING.

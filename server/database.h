@@ -76,6 +76,8 @@ public:
     Result<void> execDirect(const QString &sql);
     /// exec() and read the first column of the first row (or an invalid QVariant).
     Result<QVariant> scalar(const QString &sql, const QVariantList &bindings = {});
+    /// exec() and read the first column of every row as an integer (ids).
+    Result<QList<qint64>> column(const QString &sql, const QVariantList &bindings = {});
     /// INSERT … RETURNING id, on either back end.
     Result<qint64> insertReturningId(const QString &sql, const QVariantList &bindings = {});
 

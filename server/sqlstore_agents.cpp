@@ -254,15 +254,9 @@ Result<QList<PendingCommand>> SqlStore::pendingCommands(qint64 hostId)
 
 Result<QList<qint64>> SqlStore::hostsWithDueCommands(qint64 sentBeforeMs)
 {
-    auto q = m_db->exec(u"SELECT DISTINCT host_id FROM commands "
+    return m_db->column(u"SELECT DISTINCT host_id FROM commands "
                         "WHERE acked_at = 0 AND last_sent_at < ?"_s,
                         {sentBeforeMs});
-    if (!q)
-        return q.error();
-    QList<qint64> hosts;
-    while (q->next())
-        hosts.append(q->value(0).toLongLong());
-    return hosts;
 }
 
 Result<void> SqlStore::markCommandSent(const QString &commandId, qint64 nowMs)

@@ -316,26 +316,14 @@ Result<PriceSuggestion> SqlStore::priceSuggestion(const QString &gpuModel)
 
 Result<QList<qint64>> SqlStore::silentHosts(qint64 cutoffMs)
 {
-    auto q = m_db->exec(u"SELECT id FROM hosts WHERE online = ? AND last_seen < ?"_s,
+    return m_db->column(u"SELECT id FROM hosts WHERE online = ? AND last_seen < ?"_s,
                         {true, cutoffMs});
-    if (!q)
-        return q.error();
-    QList<qint64> ids;
-    while (q->next())
-        ids.append(q->value(0).toLongLong());
-    return ids;
 }
 
 Result<QList<qint64>> SqlStore::lostHostsSpeaking(qint64 sinceMs)
 {
-    auto q =
-        m_db->exec(u"SELECT id FROM hosts WHERE online = ? AND last_seen > ?"_s, {false, sinceMs});
-    if (!q)
-        return q.error();
-    QList<qint64> ids;
-    while (q->next())
-        ids.append(q->value(0).toLongLong());
-    return ids;
+    return m_db->column(u"SELECT id FROM hosts WHERE online = ? AND last_seen > ?"_s,
+                        {false, sinceMs});
 }
 
 Result<QList<protocol::Image>> SqlStore::images()

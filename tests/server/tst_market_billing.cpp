@@ -162,22 +162,37 @@ private slots:
                  60'000 + storageChargeForSeconds(300'000, 50, 60));
     }
 
-    void lostHostInterruptsAndReconcilesWithoutDoubleCharge()
+    /// A market that declares a host lost after 90 s of silence, and on that host a renter's
+    /// instance (3.6 per hour: 1,000 µ a second) that ran `seconds`, its last heartbeat then.
+    bool runOnAHostToLose(Scenario &s, Micro &start, qint64 &id, int seconds)
     {
         server::MarketPolicy policy;
         policy.hostLostAfterS = 90;
         m_h = std::make_unique<MarketHarness>(policy);
-        QVERIFY(m_h->ok());
+        if (!m_h->ok() || !s.setUp(*m_h, 1, 3'600'000))
+            return false;
+        start = s.balance(*m_h, s.renter.id);
+        id = s.launch(*m_h); // provisioning (seq 1), running (seq 2)
+        if (!id)
+            return false;
+        if (seconds > 0) {
+            m_h->clock().advanceSeconds(seconds);
+            s.agent->send({{u"type"_s, u"usage"_s},
+                           {u"seq"_s, 1},
+                           {u"running_instance_ids"_s, QJsonArray{id}}});
+            if (!s.agent->sync())
+                return false;
+        }
+        m_h->market().flushTelemetry();
+        return true;
+    }
+
+    void lostHostInterruptsAndReconcilesWithoutDoubleCharge()
+    {
         Scenario s;
-        QVERIFY(s.setUp(*m_h, 1, 3'600'000));
-        const Micro start = s.balance(*m_h, s.renter.id);
-        const qint64 id = s.launch(*m_h);
-        QVERIFY(id);
-        m_h->clock().advanceSeconds(30);
-        s.agent->send({{u"type"_s, u"usage"_s}, {u"seq"_s, 1},
-                       {u"running_instance_ids"_s, QJsonArray{id}}});
-        QVERIFY(s.agent->sync());
-        m_h->market().flushTelemetry(); // last heartbeat at t = 30 s
+        Micro start = 0;
+        qint64 id = 0;
+        QVERIFY(runOnAHostToLose(s, start, id, 30)); // last heartbeat at t = 30 s
         m_h->clock().advanceSeconds(200); // then silence, while the billing timer keeps running
         m_h->market().runBilling();
         QCOMPARE(start - s.balance(*m_h, s.renter.id), 230'000);
@@ -247,20 +262,10 @@ private slots:
         // Found by the chaos run: the container ran through the silence, and after `welcome` the
         // agent repeats its last report, with the seq the market already applied. That report
         // is the agent's word on the container: the instance runs again, billed from now.
-        server::MarketPolicy policy;
-        policy.hostLostAfterS = 90;
-        m_h = std::make_unique<MarketHarness>(policy);
-        QVERIFY(m_h->ok());
         Scenario s;
-        QVERIFY(s.setUp(*m_h, 1, 3'600'000));
-        const Micro start = s.balance(*m_h, s.renter.id);
-        const qint64 id = s.launch(*m_h); // provisioning (seq 1), running (seq 2)
-        QVERIFY(id);
-        m_h->clock().advanceSeconds(30);
-        s.agent->send(
-            {{u"type"_s, u"usage"_s}, {u"seq"_s, 1}, {u"running_instance_ids"_s, QJsonArray{id}}});
-        QVERIFY(s.agent->sync());
-        m_h->market().flushTelemetry();
+        Micro start = 0;
+        qint64 id = 0;
+        QVERIFY(runOnAHostToLose(s, start, id, 30)); // last message at t = 30 s
         m_h->clock().advanceSeconds(200);
         m_h->market().checkHosts();
         QCOMPARE(protocol::toString(m_h->store().instance(id)->state), u"interrupted"_s);
@@ -292,16 +297,10 @@ private slots:
         // connected (the market stalled) kept speaking on that connection, never said hello
         // again, and its instances stayed `interrupted` while they ran. The market closes such
         // a connection; the agent's reconnect and repeated report bring everything back.
-        server::MarketPolicy policy;
-        policy.hostLostAfterS = 90;
-        m_h = std::make_unique<MarketHarness>(policy);
-        QVERIFY(m_h->ok());
         Scenario s;
-        QVERIFY(s.setUp(*m_h, 1, 3'600'000));
-        const Micro start = s.balance(*m_h, s.renter.id);
-        const qint64 id = s.launch(*m_h); // running with seq 2
-        QVERIFY(id);
-        m_h->market().flushTelemetry();
+        Micro start = 0;
+        qint64 id = 0;
+        QVERIFY(runOnAHostToLose(s, start, id, 0)); // running with seq 2
         m_h->clock().advanceSeconds(200);
         m_h->market().checkHosts();
         QCOMPARE(protocol::toString(m_h->store().instance(id)->state), u"interrupted"_s);
@@ -335,20 +334,10 @@ private slots:
         // The renter stops; the host goes silent before it confirms. A `stopping` instance is
         // billed until the confirmation, so without one its billing ends at the host's last
         // message, like a running one's, and what the timer charged past it goes back.
-        server::MarketPolicy policy;
-        policy.hostLostAfterS = 90;
-        m_h = std::make_unique<MarketHarness>(policy);
-        QVERIFY(m_h->ok());
         Scenario s;
-        QVERIFY(s.setUp(*m_h, 1, 3'600'000));
-        const Micro start = s.balance(*m_h, s.renter.id);
-        const qint64 id = s.launch(*m_h);
-        QVERIFY(id);
-        m_h->clock().advanceSeconds(30);
-        s.agent->send(
-            {{u"type"_s, u"usage"_s}, {u"seq"_s, 1}, {u"running_instance_ids"_s, QJsonArray{id}}});
-        QVERIFY(s.agent->sync());
-        m_h->market().flushTelemetry(); // last message at t = 30 s
+        Micro start = 0;
+        qint64 id = 0;
+        QVERIFY(runOnAHostToLose(s, start, id, 30)); // last message at t = 30 s
         QCOMPARE(
             m_h->request("POST", u"/api/v1/instances/%1/stop"_s.arg(id), s.renter.token).status,
             202);
