@@ -224,12 +224,23 @@ void Market::checkHosts()
         auto silent = m_store->silentHosts(now - lostAfterMs);
         if (!silent)
             return;
+        // A host connected to another process: the database's last_seen is what that process
+        // wrote, at most every kHeartbeatWriteEveryMs (on its 1 s flush), so it may be that much
+        // older than the host's last message. Judged from the database alone, it is lost only
+        // past that lag too (with --host-lost-after shorter than the lag, hosts connected to
+        // another process were declared lost over and over: the chaos run on two processes).
+        constexpr qint64 kWriteLagMs = TelemetryPipeline::kHeartbeatWriteEveryMs + 1000;
+        auto longSilent = m_store->silentHosts(now - lostAfterMs - kWriteLagMs);
+        if (!longSilent)
+            return;
         m_relay->announceListeners(m_apps->accounts(), false);
         for (qint64 hostId : *silent) {
             if (m_telemetry->heartbeatInFlight(hostId))
                 continue; // its heartbeat is being written by the telemetry thread
             if (m_agents->isConnected(hostId) && m_telemetry->heartbeatBuffered(hostId))
                 continue; // connected here, its heartbeat is only waiting for the next flush
+            if (!m_agents->isConnected(hostId) && !longSilent->contains(hostId))
+                continue; // maybe connected elsewhere, its last_seen not written yet
             auto changes = m_store->declareHostLost(hostId);
             if (changes)
                 m_publisher->publish(*changes);
