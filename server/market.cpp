@@ -230,16 +230,14 @@ void Market::checkHosts()
         // past that lag too (with --host-lost-after shorter than the lag, hosts connected to
         // another process were declared lost over and over: the chaos run on two processes).
         constexpr qint64 kWriteLagMs = TelemetryPipeline::kHeartbeatWriteEveryMs + 1000;
-        auto longSilent = m_store->silentHosts(now - lostAfterMs - kWriteLagMs);
-        if (!longSilent)
-            return;
         m_relay->announceListeners(m_apps->accounts(), false);
-        for (qint64 hostId : *silent) {
+        for (auto it = silent->cbegin(); it != silent->cend(); ++it) {
+            const qint64 hostId = it.key();
             if (m_telemetry->heartbeatInFlight(hostId))
                 continue; // its heartbeat is being written by the telemetry thread
             if (m_agents->isConnected(hostId) && m_telemetry->heartbeatBuffered(hostId))
                 continue; // connected here, its heartbeat is only waiting for the next flush
-            if (!m_agents->isConnected(hostId) && !longSilent->contains(hostId))
+            if (!m_agents->isConnected(hostId) && it.value() >= now - lostAfterMs - kWriteLagMs)
                 continue; // maybe connected elsewhere, its last_seen not written yet
             auto changes = m_store->declareHostLost(hostId);
             if (changes)

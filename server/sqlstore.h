@@ -55,7 +55,7 @@ public:
     Result<void> touchHosts(const QHash<qint64, qint64> &lastSeenMs) override;
     Result<void> confirmHosts(const QHash<qint64, qint64> &confirmedMs) override;
     Result<qint64> hostConfirmedAt(qint64 hostId) override;
-    Result<QList<qint64>> silentHosts(qint64 cutoffMs) override;
+    Result<QHash<qint64, qint64>> silentHosts(qint64 cutoffMs) override;
     Result<QList<qint64>> lostHostsSpeaking(qint64 sinceMs) override;
     Result<void> setHostAvailability(qint64 hostId, bool available, const QString &reason) override;
     Result<PriceSuggestion> priceSuggestion(const QString &gpuModel) override;

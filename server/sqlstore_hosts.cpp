@@ -314,10 +314,17 @@ Result<PriceSuggestion> SqlStore::priceSuggestion(const QString &gpuModel)
     return p;
 }
 
-Result<QList<qint64>> SqlStore::silentHosts(qint64 cutoffMs)
+Result<QHash<qint64, qint64>> SqlStore::silentHosts(qint64 cutoffMs)
 {
-    return m_db->column(u"SELECT id FROM hosts WHERE online = ? AND last_seen < ?"_s,
+    auto q = m_db->exec(u"SELECT id, last_seen FROM hosts WHERE online = ? AND last_seen < ?"_s,
                         {true, cutoffMs});
+    if (!q)
+        return q.error();
+    QHash<qint64, qint64> lastSeen;
+    while (q->next())
+        lastSeen.insert(q->value(0).toLongLong(), q->value(1).toLongLong());
+    q->finish();
+    return lastSeen;
 }
 
 Result<QList<qint64>> SqlStore::lostHostsSpeaking(qint64 sinceMs)

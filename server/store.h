@@ -178,8 +178,9 @@ public:
     virtual Result<void> confirmHosts(const QHash<qint64, qint64> &confirmedMs) = 0;
     /// The host's last confirmation as written (0: none).
     virtual Result<qint64> hostConfirmedAt(qint64 hostId) = 0;
-    /// Online hosts whose last message is older than `cutoffMs`.
-    virtual Result<QList<qint64>> silentHosts(qint64 cutoffMs) = 0;
+    /// Online hosts whose last message is older than `cutoffMs`, with that message's time
+    /// (last_seen as written).
+    virtual Result<QHash<qint64, qint64>> silentHosts(qint64 cutoffMs) = 0;
     /// Hosts declared lost that spoke after `sinceMs`: their agent is still connected
     /// somewhere (the market stalled, or its last_seen lagged), on a connection that never
     /// said hello again.
