@@ -123,16 +123,13 @@ Result<QList<Change>> SqlStore::declareHostLost(qint64 hostId)
     const qint64 until = lastSeen->toLongLong();
     // All of them locked at once, before any account: billing skips locked instances and
     // must never find one of them unlocked while this holds the platform account.
-    auto ids = m_db->exec(u"SELECT id FROM instances WHERE host_id = ? AND state IN "
-                          "('running','starting','provisioning','stopping','pending')"_s
-                              + m_db->forUpdate(),
-                          {hostId});
-    if (!ids)
-        return ids.error();
-    QList<qint64> affected;
-    while (ids->next())
-        affected.append(ids->value(0).toLongLong());
-    for (qint64 id : affected) {
+    auto affected = m_db->column(u"SELECT id FROM instances WHERE host_id = ? AND state IN "
+                                 "('running','starting','provisioning','stopping','pending')"_s
+                                     + m_db->forUpdate(),
+                                 {hostId});
+    if (!affected)
+        return affected.error();
+    for (qint64 id : std::as_const(*affected)) {
         auto row = loadInstance(id);
         if (!row)
             return row.error();
@@ -198,17 +195,14 @@ Result<QList<Change>> SqlStore::releaseInterrupted(qint64 nowMs)
     // that did not set it yet, counted from now.)
     // A `stopping` instance with a release_at was stopped by its renter while interrupted
     // (requestStart clears it, running clears it): its host has not confirmed the stop either.
-    auto due = m_db->exec(u"SELECT id FROM instances WHERE (state = 'interrupted' AND "
-                          "release_at <= ?) OR (state = 'stopping' AND release_at > 0 AND "
-                          "release_at <= ?) ORDER BY id"_s,
-                          {nowMs, nowMs});
+    auto due = m_db->column(u"SELECT id FROM instances WHERE (state = 'interrupted' AND "
+                            "release_at <= ?) OR (state = 'stopping' AND release_at > 0 AND "
+                            "release_at <= ?) ORDER BY id"_s,
+                            {nowMs, nowMs});
     if (!due)
         return due.error();
-    QList<qint64> ids;
-    while (due->next())
-        ids.append(due->value(0).toLongLong());
     const QString reason = u"interruption_expired"_s;
-    for (qint64 id : std::as_const(ids)) {
+    for (qint64 id : std::as_const(*due)) {
         Transaction tx(*m_db);
         if (!tx.started())
             return tx.started().error();
@@ -342,12 +336,11 @@ Result<SqlStore::BillingRun> SqlStore::beginBilling(qint64 nowMs)
 {
     BillingRun run;
     run.nowMs = nowMs;
-    auto ids = m_db->exec(u"SELECT id FROM instances WHERE state IN ('running','stopped',"
-                          "'stopping') ORDER BY id"_s);
+    auto ids = m_db->column(u"SELECT id FROM instances WHERE state IN ('running','stopped',"
+                            "'stopping') ORDER BY id"_s);
     if (!ids)
         return ids.error();
-    while (ids->next())
-        run.ids.append(ids->value(0).toLongLong());
+    run.ids = *ids;
     return run;
 }
 
@@ -403,15 +396,12 @@ Result<QList<Change>> SqlStore::finishBilling(BillingRun &run)
         auto a = account(accountId);
         if (!a || a->balance_micro > 0)
             continue;
-        auto running = m_db->exec(u"SELECT id FROM instances WHERE account_id = ? AND state IN "
-                                  "('running','starting','provisioning','pending')"_s,
-                                  {accountId});
-        if (!running)
-            return running.error();
-        QList<qint64> toStop;
-        while (running->next())
-            toStop.append(running->value(0).toLongLong());
-        for (qint64 id : toStop) {
+        auto toStop = m_db->column(u"SELECT id FROM instances WHERE account_id = ? AND state IN "
+                                   "('running','starting','provisioning','pending')"_s,
+                                   {accountId});
+        if (!toStop)
+            return toStop.error();
+        for (qint64 id : std::as_const(*toStop)) {
             Transaction tx(*m_db);
             if (!tx.started())
                 return tx.started().error();

@@ -74,14 +74,11 @@ Result<Host> SqlStore::host(qint64 hostId)
 
 Result<QList<Host>> SqlStore::hosts(qint64 ownerId)
 {
-    auto q = m_db->exec(u"SELECT id FROM hosts WHERE owner_id = ? ORDER BY id"_s, {ownerId});
-    if (!q)
-        return q.error();
-    QList<qint64> ids;
-    while (q->next())
-        ids.append(q->value(0).toLongLong());
+    auto ids = m_db->column(u"SELECT id FROM hosts WHERE owner_id = ? ORDER BY id"_s, {ownerId});
+    if (!ids)
+        return ids.error();
     QList<Host> result;
-    for (qint64 id : ids) {
+    for (qint64 id : std::as_const(*ids)) {
         auto h = readHost(id);
         if (!h)
             return h.error();

@@ -142,18 +142,14 @@ Result<void> SqlStore::setHostNetwork(qint64 hostId, const QString &requested,
         if (!moved)
             return moved.error();
         // Instances that were reached directly until now get their ports.
-        auto q =
-            m_db->exec(u"SELECT id FROM instances WHERE host_id = ? AND state IN "_s + kLiveStates +
-                           u" AND id NOT IN (SELECT instance_id FROM relay_ports) "
-                           "ORDER BY id"_s,
-                       {hostId});
-        if (!q)
-            return q.error();
-        QList<qint64> ids;
-        while (q->next())
-            ids.append(q->value(0).toLongLong());
-        q->finish();
-        for (qint64 id : ids) {
+        auto ids =
+            m_db->column(u"SELECT id FROM instances WHERE host_id = ? AND state IN "_s + kLiveStates +
+                             u" AND id NOT IN (SELECT instance_id FROM relay_ports) "
+                             "ORDER BY id"_s,
+                         {hostId});
+        if (!ids)
+            return ids.error();
+        for (qint64 id : std::as_const(*ids)) {
             if (auto a = assignRelayPort(hostId, id, 0); !a)
                 return a.error();
         }

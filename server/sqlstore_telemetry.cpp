@@ -119,15 +119,12 @@ Result<void> SqlStore::rollUpTelemetry(qint64 nowMs, const std::function<void()>
             QJsonDocument::fromJson(q->value(2).toString().toUtf8()).object());
     }
     q->finish();
-    auto expired = m_db->exec(u"SELECT DISTINCT instance_id FROM telemetry_minutes "
-                              "WHERE bucket < ?"_s,
-                              {forgetBefore});
+    auto expired = m_db->column(u"SELECT DISTINCT instance_id FROM telemetry_minutes "
+                                "WHERE bucket < ?"_s,
+                                {forgetBefore});
     if (!expired)
         return expired.error();
-    QList<qint64> old; // with minutes past the history window
-    while (expired->next())
-        old.append(expired->value(0).toLongLong());
-    expired->finish();
+    const QList<qint64> old = *expired; // with minutes past the history window
 
     qsizetype nextBucket = 0;
     for (qsizetype first = 0; first < std::max(instances.size(), old.size());
