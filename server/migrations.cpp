@@ -210,9 +210,28 @@ QStringList migration9(const Database &)
     };
 }
 
+// Version 10: accounts people make themselves (docs/market.md, "Accounts and keys").
+QStringList migration10(const Database &)
+{
+    return {};
+}
+
+// Version 11: money in and out: top-up orders and payouts (docs/market.md, "Top-ups", "Payouts").
+QStringList migration11(const Database &)
+{
+    return {};
+}
+
+// Version 12: prepaid plans (docs/market.md, "Plans").
+QStringList migration12(const Database &)
+{
+    return {};
+}
+
 using Migration = QStringList (*)(const Database &);
 const Migration kMigrations[] = {&migration1, &migration2, &migration3, &migration4, &migration5,
-                                 &migration6, &migration7, &migration8, &migration9};
+                                 &migration6, &migration7, &migration8, &migration9, &migration10,
+                                 &migration11, &migration12};
 
 } // namespace
 
