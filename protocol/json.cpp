@@ -179,4 +179,76 @@ Result<TelemetrySample> telemetrySampleFromJson(const QJsonObject &json)
     return decodeObject<TelemetrySample>(json);
 }
 
+// ---- accounts and keys ----
+
+QJsonObject toJson(const SignUpRequest &value)
+{
+    return encodeObject(value);
+}
+
+Result<SignUpRequest> signUpRequestFromJson(const QJsonObject &json)
+{
+    return decodeObject<SignUpRequest>(json);
+}
+
+QJsonObject toJson(const SignInRequest &value)
+{
+    return encodeObject(value);
+}
+
+Result<SignInRequest> signInRequestFromJson(const QJsonObject &json)
+{
+    return decodeObject<SignInRequest>(json);
+}
+
+QJsonObject toJson(const PasswordChangeRequest &value)
+{
+    return encodeObject(value);
+}
+
+Result<PasswordChangeRequest> passwordChangeRequestFromJson(const QJsonObject &json)
+{
+    return decodeObject<PasswordChangeRequest>(json);
+}
+
+QJsonObject toJson(const TokenCreateRequest &value)
+{
+    return encodeObject(value);
+}
+
+Result<TokenCreateRequest> tokenCreateRequestFromJson(const QJsonObject &json)
+{
+    return decodeObject<TokenCreateRequest>(json);
+}
+
+QJsonObject toJson(const IssuedToken &value)
+{
+    return encodeObject(value);
+}
+
+Result<IssuedToken> issuedTokenFromJson(const QJsonObject &json)
+{
+    return decodeObject<IssuedToken>(json);
+}
+
+QJsonObject toJson(const ApiToken &value)
+{
+    return encodeObject(value);
+}
+
+Result<ApiToken> apiTokenFromJson(const QJsonObject &json)
+{
+    return decodeObject<ApiToken>(json);
+}
+
+QJsonObject toJson(const MarketInfo &value)
+{
+    return encodeObject(value);
+}
+
+Result<MarketInfo> marketInfoFromJson(const QJsonObject &json)
+{
+    return decodeObject<MarketInfo>(json);
+}
+
 } // namespace suanli::protocol

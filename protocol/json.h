@@ -42,6 +42,22 @@ Result<LedgerEntry> ledgerEntryFromJson(const QJsonObject &json);
 Result<Image> imageFromJson(const QJsonObject &json);
 Result<TelemetrySample> telemetrySampleFromJson(const QJsonObject &json);
 
+// Accounts and keys.
+QJsonObject toJson(const SignUpRequest &value);
+Result<SignUpRequest> signUpRequestFromJson(const QJsonObject &json);
+QJsonObject toJson(const SignInRequest &value);
+Result<SignInRequest> signInRequestFromJson(const QJsonObject &json);
+QJsonObject toJson(const PasswordChangeRequest &value);
+Result<PasswordChangeRequest> passwordChangeRequestFromJson(const QJsonObject &json);
+QJsonObject toJson(const TokenCreateRequest &value);
+Result<TokenCreateRequest> tokenCreateRequestFromJson(const QJsonObject &json);
+QJsonObject toJson(const IssuedToken &value);
+Result<IssuedToken> issuedTokenFromJson(const QJsonObject &json);
+QJsonObject toJson(const ApiToken &value);
+Result<ApiToken> apiTokenFromJson(const QJsonObject &json);
+QJsonObject toJson(const MarketInfo &value);
+Result<MarketInfo> marketInfoFromJson(const QJsonObject &json);
+
 QJsonObject toJson(const AgentMessage &message);
 Result<AgentMessage> agentMessageFromJson(const QJsonObject &json);
 QJsonObject toJson(const MarketMessage &message);

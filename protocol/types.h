@@ -248,4 +248,73 @@ struct Image
     bool operator==(const Image &) const = default;
 };
 
+// ---- accounts and keys (server/openapi.yaml, docs/market.md "Accounts and keys") ----------
+
+/// Body of POST /api/v1/accounts (sign-up).
+struct SignUpRequest
+{
+    QString name;
+    QString password;
+    QStringList roles; ///< "renter" and/or "lender"; empty: renter
+    QString invite;    ///< the operator's invite code (`--signup invite`)
+    bool operator==(const SignUpRequest &) const = default;
+};
+
+/// Body of POST /api/v1/sessions (sign-in): a new named key of the account.
+struct SignInRequest
+{
+    QString name;
+    QString password;
+    QString label; ///< what the key is for, e.g. this computer's name
+    bool operator==(const SignInRequest &) const = default;
+};
+
+/// Body of POST /api/v1/me/password.
+struct PasswordChangeRequest
+{
+    QString old_password;
+    QString new_password;
+    bool operator==(const PasswordChangeRequest &) const = default;
+};
+
+/// Body of POST /api/v1/tokens.
+struct TokenCreateRequest
+{
+    QString label;
+    std::optional<qint64> expires_in_s; ///< none: the key does not expire
+    bool operator==(const TokenCreateRequest &) const = default;
+};
+
+/// Answer of sign-up, sign-in and POST /api/v1/tokens: the key, shown this once.
+struct IssuedToken
+{
+    qint64 id = 0;
+    QString token;
+    bool operator==(const IssuedToken &) const = default;
+};
+
+/// One key of GET /api/v1/tokens: never the key itself, only its first characters.
+struct ApiToken
+{
+    qint64 id = 0;
+    QString label;
+    QString prefix;
+    QDateTime created_at;
+    QDateTime last_used_at; ///< invalid (null): never used
+    QDateTime expires_at;   ///< invalid (null): does not expire
+    bool operator==(const ApiToken &) const = default;
+};
+
+/// GET /api/v1/market (no token): what the app must not hard-code.
+struct MarketInfo
+{
+    QString currency;
+    double platform_fee = 0; ///< share of each charge, 0.10 = 10 %
+    qint64 retention_days = 0;
+    QString signup; ///< "open", "invite" or "closed"
+    qint64 payout_hold_days = 0;
+    QString version;
+    bool operator==(const MarketInfo &) const = default;
+};
+
 } // namespace suanli::protocol

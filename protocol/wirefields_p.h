@@ -276,6 +276,61 @@ template <Of<Image> S, typename F> void fields(S &s, F &&f)
     f("has_jupyter"_L1, s.has_jupyter);
 }
 
+// ---- accounts and keys ----------------------------------------------------------------------
+
+template <Of<SignUpRequest> S, typename F> void fields(S &s, F &&f)
+{
+    f("name"_L1, s.name, Need::Required);
+    f("password"_L1, s.password, Need::Required);
+    f("roles"_L1, s.roles);
+    f("invite"_L1, s.invite);
+}
+
+template <Of<SignInRequest> S, typename F> void fields(S &s, F &&f)
+{
+    f("name"_L1, s.name, Need::Required);
+    f("password"_L1, s.password, Need::Required);
+    f("label"_L1, s.label);
+}
+
+template <Of<PasswordChangeRequest> S, typename F> void fields(S &s, F &&f)
+{
+    f("old_password"_L1, s.old_password, Need::Required);
+    f("new_password"_L1, s.new_password, Need::Required);
+}
+
+template <Of<TokenCreateRequest> S, typename F> void fields(S &s, F &&f)
+{
+    f("label"_L1, s.label, Need::Required);
+    f("expires_in_s"_L1, s.expires_in_s);
+}
+
+template <Of<IssuedToken> S, typename F> void fields(S &s, F &&f)
+{
+    f("id"_L1, s.id, Need::Required);
+    f("token"_L1, s.token, Need::Required);
+}
+
+template <Of<ApiToken> S, typename F> void fields(S &s, F &&f)
+{
+    f("id"_L1, s.id);
+    f("label"_L1, s.label);
+    f("prefix"_L1, s.prefix);
+    f("created_at"_L1, s.created_at);
+    f("last_used_at"_L1, s.last_used_at);
+    f("expires_at"_L1, s.expires_at);
+}
+
+template <Of<MarketInfo> S, typename F> void fields(S &s, F &&f)
+{
+    f("currency"_L1, s.currency);
+    f("platform_fee"_L1, s.platform_fee);
+    f("retention_days"_L1, s.retention_days);
+    f("signup"_L1, s.signup);
+    f("payout_hold_days"_L1, s.payout_hold_days);
+    f("version"_L1, s.version);
+}
+
 // ---- agent → market (docs/protocol.md) ------------------------------------------------------
 
 template <> struct MessageType<HelloMessage>

@@ -5,7 +5,11 @@
 #include "protocol/json.h"
 
 #include <QJsonDocument>
+
 #include <QWebSocket>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
 
 namespace suanli::server {
 
@@ -13,6 +17,7 @@ struct AppEventHub::AppSession
 {
     std::unique_ptr<QWebSocket> socket;
     qint64 accountId = 0;
+    qint64 tokenId = 0;       ///< the key it was opened with
     bool answeredPing = true; ///< a pong came back since the last ping
 };
 
@@ -21,9 +26,9 @@ AppEventHub::AppEventHub(EventRelay &relay, QObject *parent)
     , m_relay(relay)
 {}
 
-void AppEventHub::accept(std::unique_ptr<QWebSocket> socket, qint64 accountId)
+void AppEventHub::accept(std::unique_ptr<QWebSocket> socket, qint64 accountId, qint64 tokenId)
 {
-    auto *session = new AppSession{std::move(socket), accountId};
+    auto *session = new AppSession{std::move(socket), accountId, tokenId};
     if (!m_apps.contains(accountId))
         m_relay.announceListener(accountId);
     m_apps.insert(accountId, session);
@@ -72,6 +77,30 @@ void AppEventHub::deliverLocally(qint64 accountId, const QByteArray &event)
     const QString text = QString::fromUtf8(event);
     for (AppSession *session : sessions)
         session->socket->sendTextMessage(text);
+}
+
+QList<qint64> AppEventHub::tokenIds() const
+{
+    QList<qint64> ids;
+    for (const AppSession *session : m_apps)
+        ids.append(session->tokenId);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+int AppEventHub::closeTokens(const QList<qint64> &tokenIds)
+{
+    int closed = 0;
+    for (AppSession *session : std::as_const(m_apps)) {
+        if (!tokenIds.contains(session->tokenId))
+            continue;
+        // 4401 mirrors the HTTP 401 the key now gets; the socket leaves m_apps once closed.
+        session->socket->close(static_cast<QWebSocketProtocol::CloseCode>(4401),
+                               u"token revoked"_s);
+        ++closed;
+    }
+    return closed;
 }
 
 void AppEventHub::ping()

@@ -26,8 +26,14 @@ public:
 
     explicit AppEventHub(EventRelay &relay, QObject *parent = nullptr);
 
-    /// An authenticated events socket of an account's app; appConnected() follows.
-    void accept(std::unique_ptr<QWebSocket> socket, qint64 accountId);
+    /// An authenticated events socket of an account's app, opened with key `tokenId`;
+    /// appConnected() follows.
+    void accept(std::unique_ptr<QWebSocket> socket, qint64 accountId, qint64 tokenId);
+    /// The keys the open sockets were opened with (each once).
+    QList<qint64> tokenIds() const;
+    /// Closes (4401) every socket opened with one of these keys: revoked or expired. Returns
+    /// how many.
+    int closeTokens(const QList<qint64> &tokenIds);
     /// An event for every app of the account, in this process and the others.
     void publishToAccount(qint64 accountId, const QJsonObject &event);
     /// A live sample, serialised only when an app of the account is watching somewhere.

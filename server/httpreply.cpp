@@ -17,16 +17,33 @@ namespace {
 int statusFor(const QString &code)
 {
     static const QHash<QString, int> map = {
-        {u"not_found"_s, 404},         {u"offer_not_found"_s, 404},
-        {u"voucher_not_found"_s, 404}, {u"forbidden"_s, 403},
-        {u"unauthorized"_s, 401},      {u"gpus_unavailable"_s, 409},
-        {u"conflict"_s, 409},          {u"invalid_state"_s, 409},
-        {u"voucher_redeemed"_s, 409},  {u"disk_unavailable"_s, 409},
-        {u"account_exists"_s, 409},    {u"insufficient_balance"_s, 402},
-        {u"malformed_json"_s, 400},    {u"invalid_query"_s, 400},
-        {u"invalid_order"_s, 400},     {u"invalid_parameter"_s, 400},
-        {u"invalid_type"_s, 422},      {u"missing_field"_s, 422},
-        {u"invalid_value"_s, 422},     {u"invalid_name"_s, 422},
+        {u"not_found"_s, 404},
+        {u"offer_not_found"_s, 404},
+        {u"voucher_not_found"_s, 404},
+        {u"forbidden"_s, 403},
+        {u"unauthorized"_s, 401},
+        {u"gpus_unavailable"_s, 409},
+        {u"conflict"_s, 409},
+        {u"invalid_state"_s, 409},
+        {u"voucher_redeemed"_s, 409},
+        {u"disk_unavailable"_s, 409},
+        {u"account_exists"_s, 409},
+        {u"insufficient_balance"_s, 402},
+        {u"malformed_json"_s, 400},
+        {u"invalid_query"_s, 400},
+        {u"invalid_order"_s, 400},
+        {u"invalid_parameter"_s, 400},
+        {u"invalid_type"_s, 422},
+        {u"missing_field"_s, 422},
+        {u"invalid_value"_s, 422},
+        {u"invalid_name"_s, 422},
+        // accounts and keys (docs/market.md, "Accounts and keys")
+        {u"invalid_credentials"_s, 401},
+        {u"too_many_attempts"_s, 429},
+        {u"signup_closed"_s, 403},
+        {u"invite_required"_s, 403},
+        {u"invalid_invite"_s, 403},
+        {u"weak_password"_s, 422},
     };
     return map.value(code, 500);
 }

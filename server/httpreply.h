@@ -6,6 +6,9 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QVariant>
+
+#include <functional>
 
 class QHttpServerRequest;
 class QUrlQuery;
@@ -18,6 +21,12 @@ struct HttpReply
     int status = 200;
     QByteArray body;
     QByteArray contentType = "application/json";
+    /// Work too slow for the market's event loop (a password's scrypt, docs/market.md
+    /// "Accounts and keys"): when set, `slowWork` runs on the market's KDF threads and touches
+    /// nothing but what it captured; `finish` then runs on the market's thread with its result
+    /// and gives the reply that is sent.
+    std::function<QVariant()> slowWork = {};
+    std::function<HttpReply(const QVariant &)> finish = {};
 };
 
 HttpReply jsonReply(int status, const QJsonObject &body);

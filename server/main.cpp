@@ -2,6 +2,7 @@
 
 #include "market.h"
 #include "marketconfig.h"
+#include "passwords.h"
 #include "protocol/version.h"
 #include "relayauthorizer.h"
 #include "relayconfig.h"
@@ -29,11 +30,25 @@ using namespace Qt::StringLiterals;
 using namespace suanli;
 using namespace suanli::server;
 
-namespace suanli::server {
-QByteArray generateToken(const char *prefix);
-}
+#include "authenticator.h"
+
+#include <QTextStream>
 
 namespace {
+
+/// A voucher or invite code: 20 characters from an unambiguous alphabet (~100 bits) in groups of
+/// five.
+QByteArray randomCode(const char *prefix)
+{
+    static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    QByteArray code(prefix);
+    for (int c = 0; c < 20; ++c) {
+        if (c && c % 5 == 0)
+            code += '-';
+        code += alphabet[QRandomGenerator::system()->bounded(32)];
+    }
+    return code;
+}
 
 int fail(const QString &message)
 {
@@ -237,15 +252,53 @@ int admin(const QStringList &args, const QCommandLineParser &parser, const Marke
     }
     if (command == "issue-token"_L1) {
         if (args.size() < 2)
-            return fail(u"usage: admin issue-token ACCOUNT"_s);
+            return fail(u"usage: admin issue-token ACCOUNT [--label TEXT]"_s);
         auto id = s.findAccount(args[1]);
         if (!id)
             return fail(id.error().message);
         const QByteArray token = generateToken("sk_");
-        auto r = s.addToken(QCryptographicHash::hash(token, QCryptographicHash::Sha256), *id, 0);
+        const QString label =
+            parser.isSet(u"label"_s) ? parser.value(u"label"_s) : u"issued by the operator"_s;
+        auto r =
+            s.addAccountToken(QCryptographicHash::hash(token, QCryptographicHash::Sha256), *id,
+                              label, tokenPrefix(token), 0, QDateTime::currentMSecsSinceEpoch());
         if (!r)
             return fail(r.error().message);
         std::printf("%s\n", token.constData());
+        return 0;
+    }
+    if (command == "set-password"_L1) {
+        // The password comes on stdin (one line), never on the command line where `ps` shows it.
+        if (args.size() < 2)
+            return fail(u"usage: admin set-password ACCOUNT < password"_s);
+        auto id = s.findAccount(args[1]);
+        if (!id)
+            return fail(id.error().message);
+        QTextStream in(stdin);
+        const QString password = in.readLine();
+        if (auto weak = passwords::checkStrength(password); !weak)
+            return fail(weak.error().message);
+        auto hash = passwords::hash(password);
+        if (!hash)
+            return fail(hash.error().message);
+        auto revoked = s.setPassword(*id, *hash, 0, QDateTime::currentMSecsSinceEpoch());
+        if (!revoked)
+            return fail(revoked.error().message);
+        std::printf("%lld\n", static_cast<long long>(revoked->size())); // keys revoked
+        return 0;
+    }
+    if (command == "create-invites"_L1) {
+        bool ok = false;
+        const int count = parser.value(u"count"_s).toInt(&ok);
+        if (!ok || count < 1 || count > 100000)
+            return fail(u"usage: admin create-invites --count N (1 to 100000)"_s);
+        for (int i = 0; i < count; ++i) {
+            const QByteArray code = randomCode("INV-");
+            auto r = s.createInvite(QString::fromLatin1(code), QDateTime::currentMSecsSinceEpoch());
+            if (!r)
+                return fail(r.error().message);
+            std::printf("%s\n", code.constData());
+        }
         return 0;
     }
     if (command == "topup"_L1) {
@@ -275,14 +328,7 @@ int admin(const QStringList &args, const QCommandLineParser &parser, const Marke
         if (!ok || count < 1 || count > 100000)
             return fail(u"--count takes 1 to 100000"_s);
         for (int i = 0; i < count; ++i) {
-            // 20 characters from an unambiguous alphabet, ~100 bits.
-            static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-            QByteArray code;
-            for (int c = 0; c < 20; ++c) {
-                if (c && c % 5 == 0)
-                    code += '-';
-                code += alphabet[QRandomGenerator::system()->bounded(32)];
-            }
+            const QByteArray code = randomCode("");
             auto r = s.createVoucher(QString::fromLatin1(code), *amount);
             if (!r)
                 return fail(r.error().message);
@@ -290,8 +336,8 @@ int admin(const QStringList &args, const QCommandLineParser &parser, const Marke
         }
         return 0;
     }
-    return fail(u"unknown admin command '%1' (create-account, issue-token, topup, "
-                "create-vouchers)"_s.arg(command));
+    return fail(u"unknown admin command '%1' (create-account, issue-token, set-password, topup, "
+                "create-vouchers, create-invites)"_s.arg(command));
 }
 
 } // namespace
@@ -319,11 +365,16 @@ int main(int argc, char *argv[])
         "Commands:\n"
         "  serve --db URL --listen HOST:PORT [--tls-cert FILE --tls-key FILE]\n"
         "        [--relay PUBLIC_HOST:PORT=HOST_KEY.pub …] [--relay-ports MIN-MAX]\n"
+        "        [--signup open|invite|closed] [--trusted-proxy ADDRESS …]\n"
         "      runs the market (migrates the database first)\n"
         "  admin --db URL create-account NAME [--roles renter,lender,admin]\n"
         "      creates an account, prints its id\n"
-        "  admin --db URL issue-token ACCOUNT\n"
+        "  admin --db URL issue-token ACCOUNT [--label TEXT]\n"
         "      prints a new API token (sk_…) of the account\n"
+        "  admin --db URL set-password ACCOUNT < PASSWORD\n"
+        "      sets the account's password from stdin, revokes its other keys\n"
+        "  admin --db URL create-invites [--count N]\n"
+        "      prints N invite codes for `--signup invite`\n"
         "  admin --db URL topup ACCOUNT AMOUNT --key IDEMPOTENCY_KEY\n"
         "      credits the account, prints the balance in micro-units\n"
         "  admin --db URL create-vouchers AMOUNT [--count N]\n"
@@ -354,7 +405,12 @@ int main(int argc, char *argv[])
          u"seconds"_s, u"86400"_s},
         {u"roles"_s, u"roles for create-account"_s, u"list"_s, u"renter"_s},
         {u"key"_s, u"idempotency key for topup"_s, u"key"_s},
-        {u"count"_s, u"how many vouchers"_s, u"n"_s, u"1"_s},
+        {u"count"_s, u"how many vouchers or invites"_s, u"n"_s, u"1"_s},
+        {u"label"_s, u"issue-token: what the key is for"_s, u"text"_s},
+        {u"signup"_s, u"who may make an account: open, invite (with a code) or closed"_s, u"mode"_s,
+         u"closed"_s},
+        {u"trusted-proxy"_s,
+         u"a reverse proxy whose X-Forwarded-For names the client (repeatable)"_s, u"address"_s},
         {u"relay"_s,
          u"serve: a relay sshd, PUBLIC_HOST:PORT=HOST_KEY.pub (repeatable); relay-config and "
          "relay-authorize: PUBLIC_HOST:PORT, that relay only"_s,
@@ -384,7 +440,7 @@ int main(int argc, char *argv[])
             if (option.names().first() != "config"_L1)
                 keys << option.names().first(); // every option here takes a value
         }
-        auto config = MarketConfig::read(path, keys, {u"relay"_s});
+        auto config = MarketConfig::read(path, keys, {u"relay"_s, u"trusted-proxy"_s});
         if (!config) {
             std::fprintf(stderr, "suanli-market: %s\n", qPrintable(config.error().message));
             // relay-authorize is sshd's AuthorizedKeysCommand: it always exits 0.
@@ -435,6 +491,14 @@ int main(int argc, char *argv[])
         if (range.size() != 2 || !minOk || !maxOk || policy.relayPortMin < 1 ||
             policy.relayPortMax > 65535 || policy.relayPortMin > policy.relayPortMax)
             return fail(u"--relay-ports takes MIN-MAX within 1-65535, e.g. 20000-29999"_s);
+    }
+    policy.signup = parser.value(u"signup"_s);
+    if (policy.signup != "open"_L1 && policy.signup != "invite"_L1 && policy.signup != "closed"_L1)
+        return fail(u"--signup takes open, invite or closed"_s);
+    for (const QString &proxy : parser.values(u"trusted-proxy"_s)) {
+        if (QHostAddress(proxy).isNull())
+            return fail(u"--trusted-proxy takes a numeric address, got '%1'"_s.arg(proxy));
+        policy.trustedProxies.append(proxy);
     }
     if (args[0] == "serve"_L1) {
         for (const QString &spec : parser.values(u"relay"_s)) {

@@ -5,9 +5,13 @@
 #include "billingservice.h"
 #include "changepublisher.h"
 #include "eventrelay.h"
+
 #include "requestguard.h"
 #include "restapi.h"
 #include "telemetrypipeline.h"
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QtConcurrent>
 
 #include "protocol/json.h"
 
@@ -28,7 +32,7 @@ Market::Market(std::unique_ptr<SqlStore> store, const Clock &clock, QObject *par
     : QAbstractHttpServer(parent)
     , m_store(std::move(store))
     , m_clock(clock)
-    , m_auth(*m_store)
+    , m_auth(*m_store, clock)
     , m_instances(*m_store)
     , m_idle(*m_store, clock)
 {
@@ -83,11 +87,13 @@ Market::Market(std::unique_ptr<SqlStore> store, const Clock &clock, QObject *par
             [this] { m_relay->announceListeners(m_apps->accounts(), true); });
 
     m_startedMs = m_clock.nowMs();
+    m_slowPool.setMaxThreadCount(2);
     m_hostsTimer.setInterval(5000);
     connect(&m_hostsTimer, &QTimer::timeout, this, &Market::checkHosts);
     m_flushTimer.setInterval(1000);
     connect(&m_flushTimer, &QTimer::timeout, this, &Market::startTelemetryFlush);
     connect(&m_flushTimer, &QTimer::timeout, this, &Market::checkTopUps);
+    connect(&m_flushTimer, &QTimer::timeout, this, &Market::checkTokens);
     if (auto last = m_store->lastTopUpEntry())
         m_lastTopUpEntry = *last; // only what comes after the start is news
     m_retryTimer.setInterval(2000);
@@ -149,6 +155,10 @@ bool Market::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket
     QElapsedTimer timer;
     timer.start();
     HttpReply reply = m_api->route(request);
+    if (reply.slowWork) {
+        finishLater(std::move(reply), path, socket, timer);
+        return true;
+    }
     QHttpServerResponder responder = makeResponder(request, socket);
     responder.write(reply.body,
                     {{"Content-Type", reply.contentType}, {"Cache-Control", "no-store"}},
@@ -156,6 +166,61 @@ bool Market::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket
     // Labelled by route template: the label values are a fixed set whatever the path says.
     m_metrics.observeRequest(RestApi::routeLabel(path), reply.status, timer.nsecsElapsed() / 1e9);
     return true;
+}
+
+void Market::finishLater(HttpReply reply, const QString &path, QTcpSocket *socket,
+                         QElapsedTimer timer)
+{
+    // Bounded: a flood of sign-ins queues at most this many scrypts (32 MiB each while one
+    // runs); the rest are told to come back.
+    constexpr int kMaxPendingSlowWork = 64;
+    if (m_slowWorkPending >= kMaxPendingSlowWork)
+        reply = errorReply(503, u"busy"_s, u"too many sign-ins at once; try again shortly"_s);
+    if (!reply.slowWork) {
+        writeRaw(socket, reply);
+        m_metrics.observeRequest(RestApi::routeLabel(path), reply.status,
+                                 timer.nsecsElapsed() / 1e9);
+        return;
+    }
+    ++m_slowWorkPending;
+    QPointer<QTcpSocket> guard(socket);
+    auto *watcher = new QFutureWatcher<QVariant>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, guard, path, timer, finish = std::move(reply.finish)] {
+                --m_slowWorkPending;
+                const HttpReply done = finish(watcher->result());
+                watcher->deleteLater();
+                if (guard) // the client may have gone while its password was hashed
+                    writeRaw(guard, done);
+                m_metrics.observeRequest(RestApi::routeLabel(path), done.status,
+                                         timer.nsecsElapsed() / 1e9);
+            });
+    watcher->setFuture(QtConcurrent::run(&m_slowPool, std::move(reply.slowWork)));
+}
+
+void Market::writeRaw(QTcpSocket *socket, const HttpReply &reply)
+{
+    // Written on the socket itself: a responder lives only as long as handleRequest's call,
+    // and this reply comes later (Qt HttpServer 6.4 writes nothing for a request by itself).
+    static const QHash<int, QByteArray> reasons = {{200, "OK"},
+                                                   {201, "Created"},
+                                                   {204, "No Content"},
+                                                   {400, "Bad Request"},
+                                                   {401, "Unauthorized"},
+                                                   {403, "Forbidden"},
+                                                   {404, "Not Found"},
+                                                   {409, "Conflict"},
+                                                   {413, "Payload Too Large"},
+                                                   {422, "Unprocessable Entity"},
+                                                   {429, "Too Many Requests"},
+                                                   {500, "Internal Server Error"},
+                                                   {503, "Service Unavailable"}};
+    QByteArray out =
+        "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' +
+        reasons.value(reply.status, "Status") + "\r\nContent-Type: " + reply.contentType +
+        "\r\nCache-Control: no-store\r\nContent-Length: " + QByteArray::number(reply.body.size()) +
+        "\r\n\r\n" + reply.body;
+    socket->write(out);
 }
 
 void Market::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -188,7 +253,7 @@ void Market::acceptWebSocket()
         if (agentPath)
             m_agents->accept(std::move(socket), principal->hostId);
         else
-            m_apps->accept(std::move(socket), principal->accountId);
+            m_apps->accept(std::move(socket), principal->accountId, principal->tokenId);
     }
 }
 
@@ -277,6 +342,18 @@ void Market::checkTopUps()
             protocol::BalanceEvent{account->balance_micro, account->currency, std::nullopt}});
         m_apps->deliverLocally(accountId, QJsonDocument(event).toJson(QJsonDocument::Compact));
     }
+}
+
+void Market::checkTokens()
+{
+    // A key revoked by another process, by an admin command, or expired: one query over the
+    // keys of this process's open sockets (none when no app is connected).
+    const QList<qint64> open = m_apps->tokenIds();
+    if (open.isEmpty())
+        return;
+    auto dead = m_store->deadTokens(open, m_clock.nowMs());
+    if (dead && !dead->isEmpty())
+        m_apps->closeTokens(*dead);
 }
 
 void Market::flushTelemetry()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "authenticator.h"
+#include "httpreply.h"
 #include "idletracker.h"
 #include "instanceindex.h"
 #include "metrics.h"
@@ -8,8 +9,10 @@
 #include "sqlstore.h"
 
 #include <QAbstractHttpServer>
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QSslConfiguration>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <memory>
@@ -65,6 +68,10 @@ public:
     /// Tells this process's apps of top-ups made by admin commands (other processes) since
     /// the last check, as the 1 s timer does (docs/market.md, "Admin commands").
     void checkTopUps();
+    /// Closes this process's event sockets whose key was revoked (here, by another process or
+    /// an admin command) or has expired, as the 1 s timer does (docs/market.md, "Accounts and
+    /// keys").
+    void checkTokens();
     /// Hands what is buffered (samples, heartbeats due, relays) to the telemetry thread and
     /// waits until it and every batch handed over before are written (a blocking wait, like
     /// runBilling()); the timer uses startTelemetryFlush().
@@ -98,6 +105,10 @@ protected:
 
 private:
     void acceptWebSocket();
+    /// A reply with slow work (HttpReply::slowWork): the work on m_slowPool, the reply written
+    /// when it is done.
+    void finishLater(HttpReply reply, const QString &path, QTcpSocket *socket, QElapsedTimer timer);
+    static void writeRaw(QTcpSocket *socket, const HttpReply &reply);
 
     std::unique_ptr<SqlStore> m_store;
     const Clock &m_clock;
@@ -120,6 +131,9 @@ private:
     qint64 m_startedMs = 0;
     QTimer m_retryTimer;
     QTimer m_pingTimer;
+    /// The password KDF's threads (two: the memory of two scrypts at a time).
+    QThreadPool m_slowPool;
+    int m_slowWorkPending = 0;
 };
 
 } // namespace suanli::server

@@ -210,10 +210,33 @@ QStringList migration9(const Database &)
     };
 }
 
-// Version 10: accounts people make themselves (docs/market.md, "Accounts and keys").
-QStringList migration10(const Database &)
+// Version 10: accounts people make themselves (docs/market.md, "Accounts and keys"): a password
+// hash per account; tokens become named keys with an id, the first characters shown in lists,
+// last use, expiry and revocation (rebuilt: SQLite cannot add an id column); the operator's
+// invite codes; failed sign-ins, counted per account name and per client address.
+QStringList migration10(const Database &db)
 {
-    return {};
+    const QString id = db.idColumn();
+    return {
+        u"ALTER TABLE accounts ADD COLUMN password_hash TEXT NOT NULL DEFAULT ''"_s,
+        uR"(CREATE TABLE tokens_v10 (
+            id %1, hash TEXT NOT NULL UNIQUE, account_id BIGINT NOT NULL REFERENCES accounts(id),
+            host_id BIGINT, label TEXT NOT NULL DEFAULT '', prefix TEXT NOT NULL DEFAULT '',
+            created_at BIGINT NOT NULL, last_used_at BIGINT NOT NULL DEFAULT 0,
+            expires_at BIGINT NOT NULL DEFAULT 0, revoked_at BIGINT NOT NULL DEFAULT 0))"_s.arg(id),
+        u"INSERT INTO tokens_v10 (hash, account_id, host_id, label, created_at) "
+        "SELECT hash, account_id, host_id, CASE WHEN host_id IS NULL THEN 'API key' "
+        "ELSE 'host agent' END, created_at FROM tokens ORDER BY created_at"_s,
+        u"DROP TABLE tokens"_s,
+        u"ALTER TABLE tokens_v10 RENAME TO tokens"_s,
+        u"CREATE INDEX tokens_account ON tokens(account_id, id)"_s,
+        uR"(CREATE TABLE invites (
+            code TEXT PRIMARY KEY, created_at BIGINT NOT NULL, used_by BIGINT,
+            used_at BIGINT))"_s,
+        uR"(CREATE TABLE signin_failures (
+            id %1, scope TEXT NOT NULL, at BIGINT NOT NULL))"_s.arg(id),
+        u"CREATE INDEX signin_failures_scope ON signin_failures(scope, at)"_s,
+    };
 }
 
 // Version 11: money in and out: top-up orders and payouts (docs/market.md, "Top-ups", "Payouts").

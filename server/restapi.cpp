@@ -21,6 +21,7 @@ RestApi::RestApi(const Parts &parts)
     , m_catalog(parts.store, parts.metrics)
     , m_instances(parts.store, parts.clock, parts.publisher, parts.instances, parts.idle)
     , m_hosts(parts.store)
+    , m_sessions(parts.store, parts.clock, parts.apps)
 {}
 
 QString RestApi::routeTemplate(const QString &path)
@@ -34,14 +35,19 @@ QString RestApi::routeTemplate(const QString &path)
     const QString prefix = u"/api/v1/"_s;
     switch (parts.size()) {
     case 1: {
-        static const QStringList collections = {u"me"_s,       u"offers"_s,    u"images"_s,
-                                                u"pricing"_s,  u"ledger"_s,    u"ledger.csv"_s,
-                                                u"earnings"_s, u"instances"_s, u"hosts"_s};
+        static const QStringList collections = {
+            u"me"_s,         u"offers"_s,   u"images"_s,    u"pricing"_s, u"ledger"_s,
+            u"ledger.csv"_s, u"earnings"_s, u"instances"_s, u"hosts"_s,   u"market"_s,
+            u"accounts"_s,   u"sessions"_s, u"tokens"_s};
         return collections.contains(head) ? prefix + head : QString();
     }
     case 2:
         if (head == "vouchers"_L1 && parts[1] == "redeem"_L1)
             return prefix + u"vouchers/redeem"_s;
+        if (head == "me"_L1 && parts[1] == "password"_L1)
+            return prefix + u"me/password"_s;
+        if (head == "tokens"_L1)
+            return prefix + u"tokens/{id}"_s;
         if (head == "instances"_L1 || head == "hosts"_L1)
             return prefix + head + u"/{id}"_s;
         return {};
@@ -82,6 +88,17 @@ HttpReply RestApi::route(const QHttpServerRequest &request)
     if (!path.startsWith("/api/v1/"_L1))
         return errorReply(404, u"not_found"_s, u"no such endpoint"_s);
 
+    auto badMethod = [] {
+        return errorReply(405, u"method_not_allowed"_s, u"method not allowed here"_s);
+    };
+    // The three routes without a token: what the market is, sign-up and sign-in.
+    if (route == "/api/v1/market"_L1)
+        return method == Method::Get ? m_sessions.marketInfo() : badMethod();
+    if (route == "/api/v1/accounts"_L1)
+        return method == Method::Post ? m_sessions.signUp(request) : badMethod();
+    if (route == "/api/v1/sessions"_L1)
+        return method == Method::Post ? m_sessions.signIn(request) : badMethod();
+
     // Authentication before the 404 of an unknown /api/v1/ path: without a token nothing
     // tells which endpoints exist.
     auto principal = m_auth.authenticate(request.value("authorization"));
@@ -94,9 +111,6 @@ HttpReply RestApi::route(const QHttpServerRequest &request)
         return errorReply(404, u"not_found"_s, u"no such endpoint"_s);
 
     const QStringList parts = path.mid(8).split(u'/');
-    auto badMethod = [] {
-        return errorReply(405, u"method_not_allowed"_s, u"method not allowed here"_s);
-    };
     const QStringView routeName = QStringView(route).mid(8); // after "/api/v1/"
     auto is = [routeName](QLatin1String name) { return routeName == name; };
     qint64 id = -1;
@@ -112,6 +126,15 @@ HttpReply RestApi::route(const QHttpServerRequest &request)
             return m_accounts.patchMe(who, request);
         return method == Method::Get ? m_accounts.me(who) : badMethod();
     }
+    if (is("me/password"_L1))
+        return method == Method::Post ? m_sessions.changePassword(who, request) : badMethod();
+    if (is("tokens"_L1)) {
+        if (method == Method::Post)
+            return m_sessions.createToken(who, request);
+        return method == Method::Get ? m_sessions.listTokens(who) : badMethod();
+    }
+    if (is("tokens/{id}"_L1))
+        return method == Method::Delete ? m_sessions.revokeToken(who, id) : badMethod();
     if (is("vouchers/redeem"_L1))
         return method == Method::Post ? m_accounts.redeem(who, request) : badMethod();
     if (is("offers"_L1))

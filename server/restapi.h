@@ -5,6 +5,7 @@
 #include "hosthandlers.h"
 #include "httpreply.h"
 #include "instancehandlers.h"
+#include "sessionhandlers.h"
 
 namespace suanli::server {
 
@@ -29,7 +30,7 @@ public:
         InstanceIndex &instances;
         IdleTracker &idle;
         const AgentChannel &agents; ///< for the gauges of /metrics
-        const AppEventHub &apps;
+        AppEventHub &apps;
     };
     explicit RestApi(const Parts &parts);
 
@@ -54,6 +55,7 @@ private:
     CatalogHandlers m_catalog;
     InstanceHandlers m_instances;
     HostHandlers m_hosts;
+    SessionHandlers m_sessions;
 };
 
 } // namespace suanli::server

@@ -84,30 +84,12 @@ Result<qint64> SqlStore::findAccount(const QString &idOrName)
 Result<void> SqlStore::addToken(const QByteArray &sha256, qint64 accountId, qint64 hostId)
 {
     auto r = m_db->exec(
-        u"INSERT INTO tokens (hash, account_id, host_id, created_at) VALUES (?, ?, ?, ?)"_s,
+        u"INSERT INTO tokens (hash, account_id, host_id, label, created_at) VALUES (?, ?, ?, ?, ?)"_s,
         {QString::fromLatin1(sha256.toHex()), accountId, hostId ? QVariant(hostId) : QVariant(),
-         QDateTime::currentMSecsSinceEpoch()});
+         hostId ? u"host agent"_s : u"API key"_s, QDateTime::currentMSecsSinceEpoch()});
     if (!r)
         return r.error();
     return {};
-}
-
-Result<Principal> SqlStore::principalForToken(const QByteArray &sha256)
-{
-    auto q = m_db->exec(u"SELECT t.account_id, t.host_id, a.roles FROM tokens t "
-                        "JOIN accounts a ON a.id = t.account_id WHERE t.hash = ?"_s,
-                        {QString::fromLatin1(sha256.toHex())});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return makeError(u"unauthorized"_s, u"unknown token"_s);
-    Principal p;
-    p.accountId = q->value(0).toLongLong();
-    p.hostId = q->value(1).isNull() ? 0 : q->value(1).toLongLong();
-    p.kind = p.hostId ? Principal::Kind::Host : Principal::Kind::Account;
-    p.roles = q->value(2).toString().split(u',', Qt::SkipEmptyParts);
-    q->finish();
-    return p;
 }
 
 Result<Micro> SqlStore::appendLedger(qint64 accountId, const QString &kind, Micro amount,

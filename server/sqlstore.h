@@ -31,7 +31,24 @@ public:
     Result<Account> account(qint64 id) override;
     Result<qint64> findAccount(const QString &idOrName) override;
     Result<void> addToken(const QByteArray &sha256, qint64 accountId, qint64 hostId) override;
-    Result<Principal> principalForToken(const QByteArray &sha256) override;
+    Result<qint64> signUp(const QString &name, const QStringList &roles,
+                          const QString &passwordHash, const QString &invite,
+                          qint64 nowMs) override;
+    Result<void> createInvite(const QString &code, qint64 nowMs) override;
+    Result<QPair<qint64, QString>> passwordByName(const QString &name) override;
+    Result<QString> passwordHash(qint64 accountId) override;
+    Result<QList<qint64>> setPassword(qint64 accountId, const QString &passwordHash,
+                                      qint64 keepTokenId, qint64 nowMs) override;
+    Result<qint64> addAccountToken(const QByteArray &sha256, qint64 accountId, const QString &label,
+                                   const QString &prefix, qint64 expiresMs, qint64 nowMs) override;
+    Result<QList<TokenRow>> accountTokens(qint64 accountId, qint64 nowMs) override;
+    Result<void> revokeToken(qint64 accountId, qint64 tokenId, qint64 nowMs) override;
+    Result<QList<qint64>> deadTokens(const QList<qint64> &tokenIds, qint64 nowMs) override;
+    Result<Principal> principalAt(const QByteArray &sha256, qint64 nowMs) override;
+    Result<QPair<int, qint64>> attempts(const QString &scope, qint64 sinceMs) override;
+    Result<void> addAttempts(const QStringList &scopes, qint64 nowMs,
+                             qint64 forgetBeforeMs) override;
+    Result<void> clearAttempts(const QString &scope) override;
     Result<Micro> credit(qint64 accountId, Micro amount, const QString &kind, const QString &key,
                          const QString &description) override;
     Result<void> createVoucher(const QString &code, Micro amount) override;

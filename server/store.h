@@ -26,6 +26,7 @@ struct Principal
     Kind kind = Kind::Account;
     qint64 accountId = 0;
     qint64 hostId = 0; ///< for host tokens
+    qint64 tokenId = 0; ///< which key (DELETE /api/v1/tokens/{id} of its own closes its sockets)
     QStringList roles;
     bool hasRole(const QString &role) const { return roles.contains(role); }
 };
@@ -68,6 +69,13 @@ struct MarketPolicy
     QList<RelayConfig> relays; ///< none: every host is reached directly
     int relayPortMin = 20000;  ///< the relay ports handed out (`serve --relay-ports MIN-MAX`)
     int relayPortMax = 29999;
+    /// Days before a lender's earnings become withdrawable (`--payout-hold-days`).
+    qint64 payoutHoldDays = 7;
+    /// Who may make an account through the API (`--signup open|invite|closed`).
+    QString signup = QStringLiteral("closed");
+    /// Client addresses whose X-Forwarded-For is believed (`--trusted-proxy`, repeatable): the
+    /// reverse proxies in front of the market. Others' header is ignored.
+    QStringList trustedProxies;
 };
 
 /// Something that changed and that connected apps or agents should hear about.
@@ -133,7 +141,6 @@ public:
     virtual Result<qint64> findAccount(const QString &idOrName) = 0;
     /// Stores the SHA-256 of a token. hostId = 0 for account tokens.
     virtual Result<void> addToken(const QByteArray &sha256, qint64 accountId, qint64 hostId) = 0;
-    virtual Result<Principal> principalForToken(const QByteArray &sha256) = 0;
     /// Credit (or, negative, debit) under a key; a key seen before changes nothing and
     /// returns the balance as it is. Returns the balance after.
     virtual Result<Micro> credit(qint64 accountId, Micro amount, const QString &kind,
@@ -157,6 +164,55 @@ public:
     struct EarningsHost { qint64 hostId = 0; QString name; Micro earned = 0; };
     virtual Result<QList<EarningsDay>> earningsByDay(qint64 accountId) = 0;
     virtual Result<QList<EarningsHost>> earningsByHost(qint64 accountId) = 0;
+
+    // ---- sign-up, sign-in and keys (sqlstore_accounts.cpp, docs/market.md "Accounts and keys")
+    /// One named key of an account, as GET /api/v1/tokens lists it (times: market ms, 0 none).
+    struct TokenRow
+    {
+        qint64 id = 0;
+        QString label;
+        QString prefix;
+        qint64 createdMs = 0;
+        qint64 lastUsedMs = 0;
+        qint64 expiresMs = 0;
+    };
+    /// An account made by its owner: name, roles, the password's hash; with an invite code it
+    /// is consumed in the same transaction (error "invalid_invite" when unknown or used).
+    /// Error "account_exists".
+    virtual Result<qint64> signUp(const QString &name, const QStringList &roles,
+                                  const QString &passwordHash, const QString &invite,
+                                  qint64 nowMs) = 0;
+    virtual Result<void> createInvite(const QString &code, qint64 nowMs) = 0;
+    /// The account's id and password hash by name (hash empty: no password set); not_found.
+    virtual Result<QPair<qint64, QString>> passwordByName(const QString &name) = 0;
+    virtual Result<QString> passwordHash(qint64 accountId) = 0;
+    /// Sets the password's hash and revokes every other key of the account (its host agents'
+    /// keys stay). Returns the revoked key ids.
+    virtual Result<QList<qint64>> setPassword(qint64 accountId, const QString &passwordHash,
+                                              qint64 keepTokenId, qint64 nowMs) = 0;
+    /// A named account key (hash of the token, its first characters); expiresMs 0: never.
+    /// Returns its id.
+    virtual Result<qint64> addAccountToken(const QByteArray &sha256, qint64 accountId,
+                                           const QString &label, const QString &prefix,
+                                           qint64 expiresMs, qint64 nowMs) = 0;
+    /// The account's live keys (not revoked, not expired), newest first; host keys excluded.
+    virtual Result<QList<TokenRow>> accountTokens(qint64 accountId, qint64 nowMs) = 0;
+    /// Revokes one of the account's keys; not_found unless it is one of its live account keys.
+    virtual Result<void> revokeToken(qint64 accountId, qint64 tokenId, qint64 nowMs) = 0;
+    /// Which of these keys are revoked or expired by now (the sockets of such keys close).
+    virtual Result<QList<qint64>> deadTokens(const QList<qint64> &tokenIds, qint64 nowMs) = 0;
+    /// The principal of a live key at nowMs (not revoked, not expired); records its last use
+    /// when the one recorded is older than kLastUsedEveryMs (one write a minute per key, not
+    /// one per request).
+    virtual Result<Principal> principalAt(const QByteArray &sha256, qint64 nowMs) = 0;
+    static constexpr qint64 kLastUsedEveryMs = 60'000;
+    /// Failed attempts per scope ("name:…", "addr:…", "signup:…") since sinceMs, with the
+    /// oldest one's time (0 when none).
+    virtual Result<QPair<int, qint64>> attempts(const QString &scope, qint64 sinceMs) = 0;
+    /// Records an attempt in each scope and forgets those older than forgetBeforeMs.
+    virtual Result<void> addAttempts(const QStringList &scopes, qint64 nowMs,
+                                     qint64 forgetBeforeMs) = 0;
+    virtual Result<void> clearAttempts(const QString &scope) = 0;
 
     // ---- idempotent requests ----------------------------------------------------------
     struct StoredResponse { int status = 0; QByteArray body; };

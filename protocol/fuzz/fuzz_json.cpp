@@ -66,6 +66,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     roundTrip(json, ledgerEntryFromJson);
     roundTrip(json, imageFromJson);
     roundTrip(json, telemetrySampleFromJson);
+    roundTrip(json, signUpRequestFromJson);
+    roundTrip(json, signInRequestFromJson);
+    roundTrip(json, passwordChangeRequestFromJson);
+    roundTrip(json, tokenCreateRequestFromJson);
+    roundTrip(json, issuedTokenFromJson);
+    roundTrip(json, apiTokenFromJson);
+    roundTrip(json, marketInfoFromJson);
     roundTrip(json, agentMessageFromJson);
     roundTrip(json, marketMessageFromJson);
     roundTrip(json, appEventFromJson);
