@@ -5,6 +5,7 @@
 #include "protocol/json.h"
 
 #include <QJsonDocument>
+#include <QPointer>
 
 #include <QWebSocket>
 #include <algorithm>
@@ -91,16 +92,19 @@ QList<qint64> AppEventHub::tokenIds() const
 
 int AppEventHub::closeTokens(const QList<qint64> &tokenIds)
 {
-    int closed = 0;
+    // Collected first: closing a socket may emit disconnected() at once, which takes its
+    // session out of m_apps and deletes it.
+    QList<QPointer<QWebSocket>> doomed;
     for (AppSession *session : std::as_const(m_apps)) {
-        if (!tokenIds.contains(session->tokenId))
-            continue;
-        // 4401 mirrors the HTTP 401 the key now gets; the socket leaves m_apps once closed.
-        session->socket->close(static_cast<QWebSocketProtocol::CloseCode>(4401),
-                               u"token revoked"_s);
-        ++closed;
+        if (tokenIds.contains(session->tokenId))
+            doomed.append(session->socket.get());
     }
-    return closed;
+    for (const QPointer<QWebSocket> &socket : doomed) {
+        // 4401 mirrors the HTTP 401 the key now gets; the socket leaves m_apps once closed.
+        if (socket)
+            socket->close(static_cast<QWebSocketProtocol::CloseCode>(4401), u"token revoked"_s);
+    }
+    return int(doomed.size());
 }
 
 void AppEventHub::ping()

@@ -157,7 +157,9 @@ HttpReply SessionHandlers::signUp(const QHttpServerRequest &request)
         auto issued = issue(*id, u"sign-up"_s, 0);
         if (!issued)
             return fromError(issued.error());
-        return jsonReply(201, protocol::toJson(*issued));
+        // The resource made is the account: its id, with its first key (whose id GET
+        // /api/v1/tokens lists by prefix).
+        return jsonReply(201, protocol::toJson(protocol::IssuedToken{*id, issued->token}));
     };
     return deferred;
 }

@@ -7,6 +7,9 @@
 #include "support/testmain.h"
 
 #include "protocol/json.h"
+#include "server/authenticator.h"
+
+#include <QCryptographicHash>
 
 #include <QFile>
 #include <QRegularExpression>
@@ -55,6 +58,18 @@ const Row kMatrix[] = {
     //                                                  none forged renterB host lender admin
     {"GET",    "/healthz",                            { 200, 200, 200, 200, 200, 200 }},
     {"GET",    "/metrics",                            { 200, 200, 200, 200, 200, 200 }},
+    {"GET",    "/api/v1/market",                      { 200, 200, 200, 200, 200, 200 }},
+    // The harness's market has `--signup closed` (the default): nobody signs up.
+    {"POST",   "/api/v1/accounts",                    { 403, 403, 403, 403, 403, 403 }},
+    // Renter A's name with a wrong password, six times in a row: the sixth failed sign-in of
+    // one name within 15 minutes is refused before any password is checked.
+    {"POST",   "/api/v1/sessions",                    { 401, 401, 401, 401, 401, 429 }},
+    // Each caller's own account, never renter A's: made by the operator without a password,
+    // each sets its first one (no old one needed).
+    {"POST",   "/api/v1/me/password",                 { 401, 401, 200, 403, 200, 200 }},
+    {"GET",    "/api/v1/tokens",                      { 401, 401, 200, 403, 200, 200 }},
+    {"POST",   "/api/v1/tokens",                      { 401, 401, 201, 403, 201, 201 }},
+    {"DELETE", "/api/v1/tokens/{id}",                 { 401, 401, 404, 403, 404, 404 }},
     {"GET",    "/api/v1/me",                          { 401, 401, 200, 403, 200, 200 }},
     {"PATCH",  "/api/v1/me",                          { 401, 401, 200, 403, 200, 200 }},
     {"POST",   "/api/v1/vouchers/redeem",             { 401, 401, 404, 403, 404, 404 }},
@@ -185,9 +200,11 @@ private slots:
             QString path = QString::fromLatin1(row.path);
             if (path.startsWith("/api/v1/instances/{id}"_L1))
                 path.replace(u"{id}"_s, QString::number(instanceId));
+            else if (path.startsWith("/api/v1/tokens/{id}"_L1))
+                path.replace(u"{id}"_s, QString::number(s.renter.tokenId));
             else
                 path.replace(u"{id}"_s, QString::number(s.hostId));
-            const QByteArray body = bodyFor(row, s.hostId);
+            const QByteArray body = bodyFor(row, s.hostId, m_h->store().account(s.renter.id)->name);
             for (int c = 0; c < CallerCount; ++c) {
                 const auto reply = m_h->request(row.method, path, tokens[c], body);
                 if (reply.status != row.expected[c]) {
@@ -211,6 +228,9 @@ private slots:
         QCOMPARE(s.balance(*m_h, s.renter.id), balanceBefore);
         const auto hostAfter = m_h->get(u"/api/v1/hosts"_s, s.lender.token);
         QCOMPARE(hostAfter.json, hostBefore.json);
+        // Renter A's key still works, and its password was not set by anyone.
+        QCOMPARE(m_h->get(u"/api/v1/me"_s, s.renter.token).status, 200);
+        QCOMPARE(*m_h->store().passwordHash(s.renter.id), QString());
         // The agent heard no command for renter A's instance.
         for (const QJsonObject &message : s.agent->received) {
             if (message.value(u"type"_s).toString() == u"command"_s &&
@@ -218,6 +238,51 @@ private slots:
                 QVERIFY2(message.value(u"action"_s).toString() == u"create"_s,
                          qPrintable(QString::fromUtf8(QJsonDocument(message).toJson())));
         }
+    }
+
+    void revokedAndExpiredKeysAreForged()
+    {
+        // A revoked key and an expired one are answered as a forged key is, on every route
+        // (the routes without a token answer them as they answer anyone), and cannot open the
+        // events socket.
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 3, 1'000'000));
+        const qint64 instanceId = s.launch(*m_h);
+        QVERIFY(instanceId);
+        const auto other = m_h->createAccount(u"renterb"_s, {u"renter"_s}, 10 * kMicroPerUnit);
+        const qint64 now = m_h->clock().nowMs(); // the market's clock
+        const QByteArray revoked = server::generateToken("sk_");
+        auto revokedId = m_h->store().addAccountToken(
+            QCryptographicHash::hash(revoked, QCryptographicHash::Sha256), other.id, u"old"_s,
+            server::tokenPrefix(revoked), 0, now);
+        QVERIFY(revokedId);
+        QCOMPARE(m_h->request("DELETE", u"/api/v1/tokens/%1"_s.arg(*revokedId), other.token).status,
+                 204);
+        const QByteArray expired = server::generateToken("sk_");
+        QVERIFY(m_h->store().addAccountToken(
+            QCryptographicHash::hash(expired, QCryptographicHash::Sha256), other.id, u"short"_s,
+            server::tokenPrefix(expired), now - 1, now - 60'000));
+        QStringList wrong;
+        for (const Row &row : kMatrix) {
+            QString path = QString::fromLatin1(row.path);
+            path.replace(
+                u"{id}"_s,
+                QString::number(path.startsWith("/api/v1/instances"_L1) ? instanceId : s.hostId));
+            if (QByteArrayView(row.path) == "/api/v1/sessions")
+                continue; // counted per name: the table's own row shows it
+            for (const auto &[name, token] :
+                 {std::pair{"revoked", revoked}, {"expired", expired}}) {
+                const auto reply =
+                    m_h->request(row.method, path, token, bodyFor(row, s.hostId, u"x"_s));
+                if (reply.status != row.expected[Forged])
+                    wrong.append(u"%1 with a %2 key: %3, a forged key gets %4"_s
+                                     .arg(rowName(row), QString::fromLatin1(name))
+                                     .arg(reply.status)
+                                     .arg(row.expected[Forged]));
+            }
+        }
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u'\n')));
+        QCOMPARE(m_h->get(u"/api/v1/me"_s, other.token).status, 200);
     }
 
     void webSocketsOpenOnlyForTheirCallers()
@@ -266,11 +331,20 @@ private slots:
 
 private:
     /// A well-formed body for the mutating routes, so that a refusal is about who calls.
-    static QByteArray bodyFor(const Row &row, qint64 hostId)
+    static QByteArray bodyFor(const Row &row, qint64 hostId, const QString &ownerName = {})
     {
         const QString op = rowName(row);
         QJsonObject body;
-        if (op == "PATCH /api/v1/me"_L1)
+        if (op == "POST /api/v1/accounts"_L1)
+            body = {{u"name"_s, u"newcomer"_s}, {u"password"_s, u"a long password"_s}};
+        else if (op == "POST /api/v1/sessions"_L1)
+            body = {{u"name"_s, ownerName}, {u"password"_s, u"not the password"_s}};
+        else if (op == "POST /api/v1/me/password"_L1)
+            body = {{u"old_password"_s, u"not the password"_s},
+                    {u"new_password"_s, u"another long password"_s}};
+        else if (op == "POST /api/v1/tokens"_L1)
+            body = {{u"label"_s, u"authz"_s}};
+        else if (op == "PATCH /api/v1/me"_L1)
             body = {{u"low_balance_micro"_s, 1'000'000}};
         else if (op == "POST /api/v1/vouchers/redeem"_L1)
             body = {{u"code"_s, u"NO-SUCH-VOUCHER"_s}};

@@ -105,7 +105,10 @@ MarketHarness::Account MarketHarness::createAccount(const QString &name, const Q
         return a;
     a.id = *id;
     a.token = server::generateToken("sk_");
-    (void)store().addToken(QCryptographicHash::hash(a.token, QCryptographicHash::Sha256), a.id, 0);
+    if (auto key = store().addAccountToken(
+            QCryptographicHash::hash(a.token, QCryptographicHash::Sha256), a.id, u"test"_s,
+            server::tokenPrefix(a.token), 0, m_clock.nowMs()))
+        a.tokenId = *key;
     if (topup > 0)
         (void)store().credit(a.id, topup, u"topup"_s, u"topup:test-"_s + name, u"test"_s);
     return a;

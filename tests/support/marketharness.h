@@ -43,7 +43,12 @@ public:
     /// the URL they know. False when the port cannot be bound again.
     bool restartOnSamePort();
 
-    struct Account { qint64 id = 0; QByteArray token; };
+    struct Account
+    {
+        qint64 id = 0;
+        QByteArray token;
+        qint64 tokenId = 0;
+    };
     Account createAccount(const QString &name, const QStringList &roles, Micro topup = 0);
 
     struct Reply
