@@ -27,6 +27,7 @@ int statusFor(const QString &code)
         {u"invalid_order"_s, 400},     {u"invalid_parameter"_s, 400},
         {u"invalid_type"_s, 422},      {u"missing_field"_s, 422},
         {u"invalid_value"_s, 422},     {u"invalid_name"_s, 422},
+        {u"plan_not_offered"_s, 409},
     };
     return map.value(code, 500);
 }
