@@ -239,6 +239,20 @@ struct InstanceNoticeEvent
     bool operator==(const InstanceNoticeEvent &) const = default;
 };
 
-using AppEvent = std::variant<InstanceEvent, TelemetryEvent, BalanceEvent, InstanceNoticeEvent>;
+/// A prepaid plan ends soon (docs/market.md, "Prepaid plans"): a day before the end of a week
+/// or month plan, an hour before the end of a day plan.
+struct PlanNoticeEvent
+{
+    qint64 instance_id = 0;
+    QString plan;
+    QDateTime plan_ends_at;
+    bool renew = false;
+    Micro renewal_micro = 0; ///< what the next period costs
+    bool will_renew = false; ///< renew asked and the balance covers it right now
+    bool operator==(const PlanNoticeEvent &) const = default;
+};
+
+using AppEvent = std::variant<InstanceEvent, TelemetryEvent, BalanceEvent, InstanceNoticeEvent,
+                              PlanNoticeEvent>;
 
 } // namespace suanli::protocol

@@ -22,6 +22,8 @@ using namespace Qt::Literals::StringLiterals;
 // type, the fields of the guards PATCH included (Empty::Unset). The encoders write every field,
 // with null for an absent optional value, except the ones marked Empty::Omitted or
 // Empty::Unset in wirefields_p.h (BalanceEvent.warning, the PATCH), which are left out.
+// The plan prices of Offer and HostListing are nullable too (null = plan not offered); a
+// listing PATCH decoded over the host's listing keeps a price it leaves out (Empty::Kept).
 //
 // Times are written as ISO 8601 UTC with milliseconds and "Z". On input any ISO 8601 offset
 // is accepted and converted to UTC; a time without an offset is taken as UTC (never as the

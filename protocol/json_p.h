@@ -121,7 +121,7 @@ public:
     {
         if (value)
             m_json.insert(name, encodeValue(*value));
-        else if constexpr (K == EmptyKind::Null)
+        else if constexpr (K == EmptyKind::Null || K == EmptyKind::Kept)
             m_json.insert(name, QJsonValue(QJsonValue::Null));
     }
 
@@ -189,6 +189,10 @@ public:
             T value{};
             read(name, value, Need::Required);
             out = value;
+        } else if constexpr (K == EmptyKind::Kept) {
+            // Missing keeps what the base had; null empties it.
+            if (m_object.contains(name))
+                readNullable(name, out);
         } else {
             readNullable(name, out);
         }

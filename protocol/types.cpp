@@ -117,4 +117,30 @@ std::optional<CommandAction> commandActionFromString(const QString &text)
     return std::nullopt;
 }
 
+// ---- prepaid plans ----------------------------------------------------------------------------
+
+std::optional<qint64> planPeriodS(const QString &plan)
+{
+    if (plan == "hourly"_L1)
+        return 0;
+    if (plan == "day"_L1)
+        return 86'400;
+    if (plan == "week"_L1)
+        return 7 * 86'400;
+    if (plan == "month"_L1)
+        return 30 * 86'400;
+    return std::nullopt;
+}
+
+std::optional<Micro> planPrice(const Offer &offer, const QString &plan)
+{
+    if (plan == "day"_L1)
+        return offer.price_gpu_day_micro;
+    if (plan == "week"_L1)
+        return offer.price_gpu_week_micro;
+    if (plan == "month"_L1)
+        return offer.price_gpu_month_micro;
+    return std::nullopt;
+}
+
 } // namespace suanli::protocol

@@ -42,6 +42,11 @@ struct Offer
     QString cuda_version; ///< empty when unknown / no GPU
     QString driver_version;
     std::optional<double> perf_tflops; ///< absent for unknown GPU models: no guesses
+    // Prepaid plans (docs/market.md, "Prepaid plans"): per GPU (a machine without GPUs: the
+    // whole machine) for a day, a week (7 days) or a month (30 days); null = not offered.
+    std::optional<Micro> price_gpu_day_micro;
+    std::optional<Micro> price_gpu_week_micro;
+    std::optional<Micro> price_gpu_month_micro;
 
     bool operator==(const Offer &) const = default;
 };
@@ -125,6 +130,12 @@ struct Instance
     /// idle_below_pct and no SSH session open. 0: off.
     qint64 idle_stop_s = 0;
     double idle_below_pct = 5.0;
+    /// Prepaid plan (docs/market.md, "Prepaid plans"): "hourly", "day", "week" or "month".
+    QString plan = QStringLiteral("hourly");
+    /// When the prepaid time ends (invalid until the plan's first `running`, and for hourly
+    /// instances that never had a plan); past: the plan ended and GPU time is billed per second.
+    QDateTime plan_ends_at;
+    bool renew = false; ///< buy the next period at plan_ends_at when the balance allows
 
     bool operator==(const Instance &) const = default;
 };
@@ -145,6 +156,8 @@ struct CreateInstanceRequest
     qint64 max_duration_s = 0;
     qint64 idle_stop_s = 0;
     double idle_below_pct = 5.0;
+    QString plan = QStringLiteral("hourly"); ///< "hourly", "day", "week" or "month"
+    bool renew = false;
 
     bool operator==(const CreateInstanceRequest &) const = default;
 };
@@ -156,6 +169,7 @@ struct InstanceGuardsPatch
     std::optional<qint64> max_duration_s;
     std::optional<qint64> idle_stop_s;
     std::optional<double> idle_below_pct;
+    std::optional<bool> renew; ///< plan instances only
 
     bool operator==(const InstanceGuardsPatch &) const = default;
 };
@@ -179,6 +193,11 @@ struct HostListing
     Micro price_storage_gb_month_micro = 0;
     bool interruptible = false;
     qint64 min_duration_s = 0;
+    /// Plan prices per GPU and period; null = not offered. In a PATCH a field left out keeps
+    /// its value and null withdraws the plan.
+    std::optional<Micro> price_gpu_day_micro;
+    std::optional<Micro> price_gpu_week_micro;
+    std::optional<Micro> price_gpu_month_micro;
     bool operator==(const HostListing &) const = default;
 };
 
@@ -231,7 +250,8 @@ struct LedgerEntry
     qint64 id = 0;
     qint64 account_id = 0;
     QDateTime at;
-    QString kind; ///< "topup", "voucher", "gpu", "storage", "earning", "fee", "correction"
+    QString kind; ///< "topup", "voucher", "gpu", "storage", "earning", "fee", "correction",
+                  ///< "plan", "refund"
     Micro amount_micro = 0; ///< signed: credits positive, charges negative
     Micro balance_after_micro = 0;
     qint64 instance_id = 0; ///< 0 when not about an instance
@@ -316,5 +336,12 @@ struct MarketInfo
     QString version;
     bool operator==(const MarketInfo &) const = default;
 };
+// ---- prepaid plans (docs/market.md, "Prepaid plans") ---------------------------------------
+
+/// The length of a plan's period in seconds: day 86,400, week 604,800, month 2,592,000 (30
+/// days, as the storage month); 0 for "hourly"; nullopt for anything else.
+std::optional<qint64> planPeriodS(const QString &plan);
+/// The offer's price per GPU for the plan; nullopt when it does not offer it (or "hourly").
+std::optional<Micro> planPrice(const Offer &offer, const QString &plan);
 
 } // namespace suanli::protocol

@@ -39,6 +39,7 @@ enum class EmptyKind
     Null,    ///< written as null; null or missing reads as empty (the default)
     Omitted, ///< left out; null or missing reads as empty
     Unset,   ///< a PATCH's "leave as is": left out; missing reads as empty, null is a wrong type
+    Kept,    ///< a PATCH over a base: written as null; missing keeps the base, null empties it
 };
 template <EmptyKind K> struct EmptyTag
 {
@@ -46,6 +47,7 @@ template <EmptyKind K> struct EmptyTag
 namespace Empty {
 inline constexpr EmptyTag<EmptyKind::Omitted> Omitted;
 inline constexpr EmptyTag<EmptyKind::Unset> Unset;
+inline constexpr EmptyTag<EmptyKind::Kept> Kept;
 } // namespace Empty
 
 /// `S` is `T` or `const T`: one list serves the encoder (const) and the decoder.
@@ -117,6 +119,9 @@ template <Of<HostListing> S, typename F> void fields(S &s, F &&f)
     f("price_storage_gb_month_micro"_L1, s.price_storage_gb_month_micro);
     f("interruptible"_L1, s.interruptible);
     f("min_duration_s"_L1, s.min_duration_s);
+    f("price_gpu_day_micro"_L1, s.price_gpu_day_micro, Empty::Kept);
+    f("price_gpu_week_micro"_L1, s.price_gpu_week_micro, Empty::Kept);
+    f("price_gpu_month_micro"_L1, s.price_gpu_month_micro, Empty::Kept);
 }
 
 template <Of<InstanceSpec> S, typename F> void fields(S &s, F &&f)
@@ -162,6 +167,9 @@ template <Of<Offer> S, typename F> void fields(S &s, F &&f)
     f("cuda_version"_L1, s.cuda_version);
     f("driver_version"_L1, s.driver_version);
     f("perf_tflops"_L1, s.perf_tflops);
+    f("price_gpu_day_micro"_L1, s.price_gpu_day_micro);
+    f("price_gpu_week_micro"_L1, s.price_gpu_week_micro);
+    f("price_gpu_month_micro"_L1, s.price_gpu_month_micro);
 }
 
 template <Of<Instance> S, typename F> void fields(S &s, F &&f)
@@ -189,6 +197,9 @@ template <Of<Instance> S, typename F> void fields(S &s, F &&f)
     f("max_duration_s"_L1, s.max_duration_s);
     f("idle_stop_s"_L1, s.idle_stop_s);
     f("idle_below_pct"_L1, s.idle_below_pct);
+    f("plan"_L1, s.plan);
+    f("plan_ends_at"_L1, s.plan_ends_at);
+    f("renew"_L1, s.renew);
 }
 
 template <Of<CreateInstanceRequest> S, typename F> void fields(S &s, F &&f)
@@ -206,6 +217,8 @@ template <Of<CreateInstanceRequest> S, typename F> void fields(S &s, F &&f)
     f("max_duration_s"_L1, s.max_duration_s);
     f("idle_stop_s"_L1, s.idle_stop_s);
     f("idle_below_pct"_L1, s.idle_below_pct);
+    f("plan"_L1, s.plan);
+    f("renew"_L1, s.renew);
 }
 
 template <Of<Account> S, typename F> void fields(S &s, F &&f)
@@ -225,6 +238,7 @@ template <Of<InstanceGuardsPatch> S, typename F> void fields(S &s, F &&f)
     f("max_duration_s"_L1, s.max_duration_s, Empty::Unset);
     f("idle_stop_s"_L1, s.idle_stop_s, Empty::Unset);
     f("idle_below_pct"_L1, s.idle_below_pct, Empty::Unset);
+    f("renew"_L1, s.renew, Empty::Unset);
 }
 
 template <Of<MachineSpec> S, typename F> void fields(S &s, F &&f)
@@ -520,5 +534,19 @@ template <> struct MessageType<InstanceNoticeEvent>
 {
     static constexpr QLatin1StringView name = "instance_notice"_L1;
 };
+
+template <> struct MessageType<PlanNoticeEvent>
+{
+    static constexpr QLatin1StringView name = "plan_notice"_L1;
+};
+template <Of<PlanNoticeEvent> S, typename F> void fields(S &s, F &&f)
+{
+    f("instance_id"_L1, s.instance_id, Need::Required);
+    f("plan"_L1, s.plan);
+    f("plan_ends_at"_L1, s.plan_ends_at);
+    f("renew"_L1, s.renew);
+    f("renewal_micro"_L1, s.renewal_micro);
+    f("will_renew"_L1, s.will_renew);
+}
 
 } // namespace suanli::protocol::detail

@@ -24,6 +24,7 @@ void ChangePublisher::publish(const QList<Change> &changes)
     QSet<qint64> instances;
     QSet<qint64> hosts;
     QList<const Change *> warnings;
+    QList<const Change *> planNotices;
     for (const Change &change : changes) {
         switch (change.kind) {
         case Change::Kind::Instance:
@@ -37,6 +38,9 @@ void ChangePublisher::publish(const QList<Change> &changes)
             break;
         case Change::Kind::Command:
             hosts.insert(change.hostId);
+            break;
+        case Change::Kind::PlanEnding:
+            planNotices.append(&change);
             break;
         }
     }
@@ -62,6 +66,21 @@ void ChangePublisher::publish(const QList<Change> &changes)
             account->balance_micro, account->currency,
             protocol::BalanceWarning{w->threshold, w->burnMicroPerHour, w->runwayS}};
         m_apps.publishToAccount(w->accountId, protocol::toJson(protocol::AppEvent{event}));
+    }
+    // A prepaid plan ends soon (docs/market.md, "Prepaid plans").
+    for (const Change *n : planNotices) {
+        auto instance = m_store.instance(n->instanceId);
+        auto account = m_store.account(n->accountId);
+        if (!instance || !account)
+            continue;
+        protocol::PlanNoticeEvent event;
+        event.instance_id = instance->id;
+        event.plan = instance->plan;
+        event.plan_ends_at = instance->plan_ends_at;
+        event.renew = instance->renew;
+        event.renewal_micro = n->renewalMicro;
+        event.will_renew = instance->renew && account->balance_micro >= n->renewalMicro;
+        m_apps.publishToAccount(n->accountId, protocol::toJson(protocol::AppEvent{event}));
     }
     for (qint64 hostId : hosts)
         m_agents.kick(hostId);

@@ -44,6 +44,7 @@ int statusFor(const QString &code)
         {u"invite_required"_s, 403},
         {u"invalid_invite"_s, 403},
         {u"weak_password"_s, 422},
+        {u"plan_not_offered"_s, 409},
     };
     return map.value(code, 500);
 }

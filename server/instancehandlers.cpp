@@ -66,7 +66,9 @@ HttpReply InstanceHandlers::createInstance(const Principal &who, const QHttpServ
     }
     m_instances.remember(instance->id, who.accountId, instance->host_id);
     m_publisher.publish({{Change::Kind::Instance, who.accountId, instance->id, 0},
-                         {Change::Kind::Command, 0, instance->id, instance->host_id}});
+                         {Change::Kind::Command, 0, instance->id, instance->host_id},
+                         // a plan is paid up front (docs/market.md, "Prepaid plans")
+                         {Change::Kind::Balance, who.accountId, instance->id, 0}});
     return {201, encode(*instance), "application/json"};
 }
 

@@ -245,10 +245,28 @@ QStringList migration11(const Database &)
     return {};
 }
 
-// Version 12: prepaid plans (docs/market.md, "Plans").
+// Version 12: prepaid plans and the minimum rental (docs/market.md, "Prepaid plans",
+// "Minimum rental"). Plan prices per GPU and period on the listing and its offer (NULL: not
+// offered). On an instance: the plan bought and its price at launch; `plan_ends_at` the end of
+// the prepaid time (0 until the first `running`); `plan_paused_at` the host's last message while
+// its host is lost (the plan is extended by the time it was gone); `plan_n` the periods bought,
+// the k-th under ledger key `lease:<id>:plan:<k>`; the current period's charge and fee, which a
+// refund reverses in proportion; the period whose notice was sent; the offer's min_duration_s.
 QStringList migration12(const Database &)
 {
-    return {};
+    QStringList statements;
+    for (const char *table : {"hosts", "offers"}) {
+        for (const char *plan : {"day", "week", "month"})
+            statements << u"ALTER TABLE %1 ADD COLUMN price_gpu_%2_micro BIGINT"_s.arg(
+                QLatin1StringView(table), QLatin1StringView(plan));
+    }
+    statements << u"ALTER TABLE instances ADD COLUMN plan TEXT NOT NULL DEFAULT 'hourly'"_s
+               << u"ALTER TABLE instances ADD COLUMN renew BOOLEAN NOT NULL DEFAULT FALSE"_s;
+    for (const char *column : {"plan_price_micro", "plan_ends_at", "plan_paused_at", "plan_n",
+                               "plan_charged", "plan_fee", "plan_notified_n", "min_duration_s"})
+        statements << u"ALTER TABLE instances ADD COLUMN %1 BIGINT NOT NULL DEFAULT 0"_s.arg(
+            QLatin1StringView(column));
+    return statements;
 }
 
 using Migration = QStringList (*)(const Database &);

@@ -194,6 +194,34 @@ protected:
     Result<Instance> requestStopLocked(InstanceRow &row, const QString &reason, qint64 nowMs,
                                        QList<Change> &changes);
 
+    // ---- prepaid plans and the minimum rental (sqlstore_plans.cpp) ----------------------
+    /// Writes the plan columns (and spend) of an instance row.
+    Result<void> savePlan(const InstanceRow &row);
+    /// The three entries of a plan charge or refund (renter, lender, platform) under `key`.
+    Result<void> postPlanEntries(InstanceRow &row, const QString &key, Micro renter, Micro lender,
+                                 Micro fee, bool refund, const QString &description, qint64 atMs,
+                                 QList<Change> &changes);
+    /// Charges the plan's next period (`lease:<id>:plan:<k>`).
+    Result<void> buyPlanPeriod(InstanceRow &row, qint64 atMs, QList<Change> &changes);
+    /// At create: checks the plan against the offer and the balance, charges the first period.
+    Result<void> setUpPlan(InstanceRow &row, const protocol::CreateInstanceRequest &request,
+                           const Offer &offer, qint64 nowMs);
+    /// An agent's report: starts the plan's clock at the first `running`, extends it after a
+    /// lost host, refunds on destroyed or failed.
+    Result<void> planOnReport(InstanceRow &row, protocol::InstanceState from,
+                              protocol::InstanceState to, qint64 nowMs, QList<Change> &changes);
+    /// Its host is lost: the plan's clock stops at the host's last message.
+    Result<void> pausePlan(InstanceRow &row, qint64 untilMs);
+    /// Refunds the unused part of the plan's current period (docs/market.md, "Prepaid plans").
+    Result<void> refundPlan(InstanceRow &row, qint64 atMs, QList<Change> &changes);
+    /// In the billing run: renews or ends a plan whose period is over, sends the notice before.
+    Result<void> advancePlan(InstanceRow &row, qint64 nowMs, QList<Change> &changes);
+    /// The renter destroys an hourly rental before the offer's min_duration_s of GPU time.
+    Result<void> chargeMinimumRental(InstanceRow &row, const QString &reason, qint64 nowMs,
+                                     QList<Change> &changes);
+    /// Stores a listing's plan prices on the host and its offer.
+    Result<void> writePlanPrices(qint64 hostId, const protocol::HostListing &listing);
+
     /// Called before every write to the offers table.
     void noteOffersWritten();
 

@@ -96,6 +96,12 @@ Result<QList<Change>> SqlStore::applyInstanceState(qint64 hostId,
         endMs = std::clamp(*report.at, earliest, nowMs);
     }
     qint64 stoppedMs = nowMs; // where the stopped meters (storage, retention) start
+    // A plan's clock: starts at the first `running`, is extended by a lost host's absence,
+    // refunds what is unused when the instance is gone (sqlstore_plans.cpp).
+    if (from != to) {
+        if (auto p = planOnReport(row, from, to, nowMs, changes); !p)
+            return p.error();
+    }
 
     const bool wasRunning = from == InstanceState::Running;
     if (to == InstanceState::Running && !wasRunning) {
@@ -141,14 +147,23 @@ Result<QList<Change>> SqlStore::applyInstanceState(qint64 hostId,
             return s.error();
         row.periodStartMs = 0;
         row.runningSinceMs = 0;
-        if (auto g = releaseGpus(row); !g)
-            return g.error();
+        // A stopped plan instance keeps its GPUs: they are paid for (docs/market.md, "Prepaid
+        // plans").
+        if (to != InstanceState::Stopped || !onPlan(row)) {
+            if (auto g = releaseGpus(row); !g)
+                return g.error();
+        }
     }
     if (to == InstanceState::Stopped) {
         row.stoppedAtMs = stoppedMs;
         row.releaseAtMs = stoppedMs + m_policy.retentionDays * 24 * 3600 * 1000;
         row.storageStartMs = stoppedMs;
         row.storageCharged = 0;
+        if (onPlan(row) && row.planEndsMs > stoppedMs) {
+            // Storage is part of the plan; retention counts from the plan's end.
+            row.storageStartMs = row.planEndsMs;
+            row.releaseAtMs = row.planEndsMs + m_policy.retentionDays * 24 * 3600 * 1000;
+        }
     }
     if (to == InstanceState::Destroyed || to == InstanceState::Failed) {
         if (to == InstanceState::Destroyed && from == InstanceState::Stopped) {

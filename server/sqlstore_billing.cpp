@@ -78,7 +78,9 @@ Result<void> SqlStore::settleRunning(InstanceRow &row, qint64 untilMs, QList<Cha
         return {};
     // Whole seconds of the running period, charged as floor(p * t / 3600) minus what this
     // period has been charged already.
-    const qint64 seconds = (untilMs - row.periodStartMs) / 1000;
+    // Prepaid plan time is never billed per second: the meter counts from the plan's end
+    // (docs/market.md, "Prepaid plans"); without a plan that is the period's start.
+    const qint64 seconds = std::max<qint64>(0, untilMs - billedFromMs(row)) / 1000;
     const Micro target = chargeForSeconds(hourlyRate(row.inst), seconds);
     const QString what = row.inst.gpu_model.isEmpty() ? u"machine"_s : row.inst.gpu_model;
     auto posted = postAccrual(row, u"gpu"_s, target, row.periodCharged,
@@ -156,6 +158,10 @@ Result<QList<Change>> SqlStore::declareHostLost(qint64 hostId)
             }
             row->runningTotalMs += std::max<qint64>(0, until - row->periodStartMs);
         }
+        // A plan's clock stops at the host's last message; it is extended by the time the host
+        // was gone when it comes back (docs/market.md, "Prepaid plans").
+        if (auto p = pausePlan(*row, until); !p)
+            return p.error();
         row->periodStartMs = 0;
         row->periodCharged = 0;
         row->runningSinceMs = 0;
@@ -223,6 +229,9 @@ Result<QList<Change>> SqlStore::releaseInterrupted(qint64 nowMs)
             changes.append({Change::Kind::Instance, row->accountId, id, 0});
             continue;
         }
+        // The unused prepaid time is refunded, the time the host was gone not counted as used.
+        if (auto p = refundPlan(*row, nowMs, changes); !p)
+            return p.error();
         if (auto g = releaseGpus(*row); !g)
             return g.error();
         row->inst.state = InstanceState::Destroyed;
@@ -267,11 +276,19 @@ Result<void> SqlStore::accrueOne(qint64 id, qint64 nowMs, QList<Change> &changes
     }
     QList<Change> local;
     const InstanceState state = row->inst.state;
+    // A plan's renewal (or its end) and its notice come first: GPU time and storage after the
+    // plan's end are billed per second only when it was not renewed.
+    if (auto p = advancePlan(*row, nowMs, local); !p) {
+        if (p.error().code == "conflict"_L1)
+            return {}; // another market process renewed it first
+        return p.error();
+    }
     if (state == InstanceState::Running || state == InstanceState::Stopping) {
         // A run that read the clock before another run (or a stop report) charged this period
         // further never moves the meter back; only a lost host corrects downwards.
         const bool behind = row->periodStartMs && nowMs > row->periodStartMs
-            && chargeForSeconds(hourlyRate(row->inst), (nowMs - row->periodStartMs) / 1000)
+            && chargeForSeconds(hourlyRate(row->inst),
+                                std::max<qint64>(0, nowMs - billedFromMs(*row)) / 1000)
                 < row->periodCharged;
         if (behind)
             return {};
@@ -396,8 +413,10 @@ Result<QList<Change>> SqlStore::finishBilling(BillingRun &run)
         auto a = account(accountId);
         if (!a || a->balance_micro > 0)
             continue;
+        // A plan instance is paid for until its plan ends: it is not stopped.
         auto toStop = m_db->column(u"SELECT id FROM instances WHERE account_id = ? AND state IN "
-                                   "('running','starting','provisioning','pending')"_s,
+                                   "('running','starting','provisioning','pending') "
+                                   "AND plan = 'hourly'"_s,
                                    {accountId});
         if (!toStop)
             return toStop.error();

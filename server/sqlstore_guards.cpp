@@ -60,6 +60,16 @@ Result<Instance> SqlStore::updateGuards(qint64 accountId, qint64 instanceId,
     if (auto g = checkGuards(i.max_spend_micro, i.max_duration_s, i.idle_stop_s, i.idle_below_pct);
         !g)
         return g.error();
+    // Prepaid plans (sqlstore_plans.cpp): renewal can be switched while the plan runs.
+    if (patch.renew) {
+        if (!onPlan(*row))
+            return makeError(u"invalid_value"_s,
+                             u"renew applies to an instance on a day, week or month plan"_s,
+                             u"renew"_s);
+        i.renew = *patch.renew;
+        if (auto s = savePlan(*row); !s)
+            return s.error();
+    }
     // idle_since starts over: the market measures idleness against the new setting.
     auto r = m_db->exec(u"UPDATE instances SET max_spend_micro = ?, max_duration_s = ?, "
                         "idle_stop_s = ?, idle_below_pct = ?, idle_since = 0 WHERE id = ?"_s,

@@ -1,4 +1,5 @@
 #include "sqlstore.h"
+#include "sqlstore_rows.h"
 
 #include "gpucatalog.h"
 #include "protocol/json.h"
@@ -31,7 +32,10 @@ Result<Host> SqlStore::readHost(qint64 hostId)
     auto q = m_db->exec(u"SELECT id, owner_id, name, online, last_seen, listed, "
                         "price_gpu_hour_micro, price_storage_gb_month_micro, interruptible, "
                         "min_duration_s, spec, reliability, verified, paused, paused_reason, "
-                        "network_requested, network FROM hosts WHERE id = ?"_s,
+                        "network_requested, network, "
+                        // prepaid plans (sqlstore_plans.cpp)
+                        "price_gpu_day_micro, price_gpu_week_micro, price_gpu_month_micro "
+                        "FROM hosts WHERE id = ?"_s,
                         {hostId});
     if (!q)
         return q.error();
@@ -63,6 +67,13 @@ Result<Host> SqlStore::readHost(qint64 hostId)
     h.paused_reason = q->value(14).toString();
     if (!q->value(15).toString().isEmpty()) // empty until the first hello's verdict
         h.network = q->value(16).toString();
+    auto planPrice = [&](int c) {
+        return q->value(c).isNull() ? std::optional<Micro>()
+                                    : std::optional<Micro>(q->value(c).toLongLong());
+    };
+    h.listing.price_gpu_day_micro = planPrice(17);
+    h.listing.price_gpu_week_micro = planPrice(18);
+    h.listing.price_gpu_month_micro = planPrice(19);
     q->finish();
     return h;
 }
@@ -92,6 +103,8 @@ Result<Host> SqlStore::updateListing(qint64 hostId, const protocol::HostListing 
     if (listing.price_gpu_hour_micro < 0 || listing.price_storage_gb_month_micro < 0
         || listing.min_duration_s < 0)
         return makeError(u"invalid_value"_s, u"prices and durations cannot be negative"_s);
+    if (auto p = checkPlanPrices(listing); !p)
+        return p.error();
     Transaction tx(*m_db);
     if (!tx.started())
         return tx.started().error();
@@ -105,6 +118,8 @@ Result<Host> SqlStore::updateListing(qint64 hostId, const protocol::HostListing 
         return r.error();
     if (auto o = refreshOffer(hostId); !o)
         return o.error();
+    if (auto p = writePlanPrices(hostId, listing); !p)
+        return p.error();
     if (auto c = tx.commit(); !c)
         return c.error();
     return readHost(hostId);
@@ -146,7 +161,9 @@ Result<void> SqlStore::refreshOffer(qint64 hostId)
         return held.error();
     auto machineTaken = m_db->scalar(
         u"SELECT COUNT(*) FROM instances WHERE host_id = ? AND gpu_count = 0 "
-        "AND state IN ('pending','provisioning','running','stopping','starting','interrupted')"_s,
+        "AND (state IN ('pending','provisioning','running','stopping','starting','interrupted') "
+        // a stopped plan instance keeps the machine it paid for (sqlstore_plans.cpp)
+        "OR (state = 'stopped' AND plan <> 'hourly'))"_s,
         {hostId});
     if (!machineTaken)
         return machineTaken.error();
@@ -360,7 +377,8 @@ Result<OfferPage> SqlStore::searchOffers(const protocol::query::Query &query,
         u"id, host_id, host_name, gpu_model, gpu_memory_mb, gpus_total, gpus_free, cpu_cores, "
         "ram_mb, disk_free_gb, price_gpu_hour_micro, price_storage_gb_month_micro, "
         "inet_down_mbps, inet_up_mbps, reliability, region, verified, interruptible, "
-        "min_duration_s, cuda_version, driver_version, perf_tflops"_s;
+        "min_duration_s, cuda_version, driver_version, perf_tflops, "
+        "price_gpu_day_micro, price_gpu_week_micro, price_gpu_month_micro"_s;
     QVariantList bindings = {true};
     bindings += sql.bindings;
     auto total = m_db->scalar(u"SELECT COUNT(*) FROM offers WHERE available = ? AND ("_s
@@ -402,6 +420,12 @@ Result<OfferPage> SqlStore::searchOffers(const protocol::query::Query &query,
         o.driver_version = q->value(20).toString();
         if (!q->value(21).isNull())
             o.perf_tflops = q->value(21).toDouble();
+        for (auto [c, price] : {std::pair{22, &o.price_gpu_day_micro},
+                                std::pair{23, &o.price_gpu_week_micro},
+                                std::pair{24, &o.price_gpu_month_micro}}) {
+            if (!q->value(c).isNull())
+                *price = q->value(c).toLongLong();
+        }
         page.offers.append(o);
     }
     return page;

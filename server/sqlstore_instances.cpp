@@ -25,7 +25,10 @@ const QString kInstanceColumns =
     "i.max_spend_micro, i.max_duration_s, i.last_seq, i.gpus_held, i.period_start, "
     "i.period_charged, i.storage_start, i.storage_charged, i.accrual_n, i.running_total_ms, "
     "h.owner_id, i.idle_stop_s, i.idle_below_pct, i.idle_since, rp.port, r.public_host, "
-    "r.public_port, r.host_key"_s;
+    "r.public_port, r.host_key, "
+    // prepaid plans (sqlstore_plans.cpp)
+    "i.plan, i.renew, i.plan_price_micro, i.plan_ends_at, i.plan_paused_at, i.plan_n, "
+    "i.plan_charged, i.plan_fee, i.plan_notified_n, i.min_duration_s"_s;
 
 /// The instance's relay port and relay, when it has one (docs/market.md, "Relay").
 const QString kInstanceJoins =
@@ -89,6 +92,17 @@ static SqlStore::InstanceRow readRow(Rows &q)
     const QVariant relayHost = q.value(c++);
     const int relayPublicPort = q.value(c++).toInt();
     const QString relayKey = q.value(c++).toString();
+    i.plan = q.value(c++).toString();
+    i.renew = q.value(c++).toBool();
+    r.planPriceMicro = q.value(c++).toLongLong();
+    r.planEndsMs = q.value(c++).toLongLong();
+    r.planPausedMs = q.value(c++).toLongLong();
+    r.planN = q.value(c++).toLongLong();
+    r.planCharged = q.value(c++).toLongLong();
+    r.planFee = q.value(c++).toLongLong();
+    r.planNotifiedN = q.value(c++).toLongLong();
+    r.minDurationS = q.value(c++).toLongLong();
+    i.plan_ends_at = msToTime(r.planEndsMs);
     i.ssh = r.agentSsh;
     if (i.ssh && relayPort && !relayHost.isNull()) {
         // Reached through the relay: the target is the relay port on the relay's loopback,
@@ -242,6 +256,14 @@ Result<Instance> SqlStore::createInstance(
                              request.idle_below_pct);
         !g)
         return g.error();
+    // Prepaid plans (sqlstore_plans.cpp).
+    const auto planPeriod = protocol::planPeriodS(request.plan);
+    if (!planPeriod)
+        return makeError(u"invalid_value"_s, u"plan is one of hourly, day, week, month"_s,
+                         u"plan"_s);
+    if (request.renew && *planPeriod == 0)
+        return makeError(u"invalid_value"_s, u"renew needs a day, week or month plan"_s,
+                         u"renew"_s);
 
     Transaction tx(*m_db);
     if (!tx.started())
@@ -281,6 +303,33 @@ Result<Instance> SqlStore::createInstance(
     if (request.disk_gb > diskFree)
         return makeError(u"disk_unavailable"_s,
                          u"the host has %1 GB of disk free"_s.arg(diskFree), u"disk_gb"_s);
+    // Prepaid plans and the minimum rental (sqlstore_plans.cpp).
+    Offer planOffer;
+    {
+        auto planQ = m_db->exec(u"SELECT min_duration_s, price_gpu_day_micro, "
+                                "price_gpu_week_micro, price_gpu_month_micro FROM offers "
+                                "WHERE id = ?"_s,
+                                {request.offer_id});
+        if (!planQ)
+            return planQ.error();
+        if (planQ->next()) {
+            planOffer.min_duration_s = planQ->value(0).toLongLong();
+            auto price = [&](int c) {
+                return planQ->value(c).isNull() ? std::optional<Micro>()
+                                                : std::optional<Micro>(planQ->value(c).toLongLong());
+            };
+            planOffer.price_gpu_day_micro = price(1);
+            planOffer.price_gpu_week_micro = price(2);
+            planOffer.price_gpu_month_micro = price(3);
+        }
+        planQ->finish();
+    }
+    if (*planPeriod == 0 && request.max_duration_s > 0
+        && request.max_duration_s < planOffer.min_duration_s)
+        return makeError(u"invalid_value"_s,
+                         u"max_duration_s is below this host's minimum rental of %1 s"_s.arg(
+                             planOffer.min_duration_s),
+                         u"max_duration_s"_s);
 
     auto reserved = reserve(request.offer_id, request.gpu_count);
     if (!reserved)
@@ -318,6 +367,13 @@ Result<Instance> SqlStore::createInstance(
         return e.error();
     if (auto c = queueCommand(hostId, *id, CommandAction::Create, {}, nowMs); !c)
         return c.error();
+    {
+        auto planned = loadInstance(*id);
+        if (!planned)
+            return planned.error();
+        if (auto p = setUpPlan(*planned, request, planOffer, nowMs); !p)
+            return p.error();
+    }
     auto row = loadInstance(*id);
     if (!row)
         return row.error();
@@ -445,7 +501,8 @@ Result<Instance> SqlStore::requestStart(qint64 instanceId, qint64 nowMs)
     if (acct->balance_micro <= 0)
         return makeError(u"insufficient_balance"_s,
                          u"your balance is not positive; top up or redeem a voucher first"_s);
-    if (row->gpusHeld == 0) {
+    // A stopped plan instance kept its GPUs (a whole machine: the machine).
+    if (row->gpusHeld == 0 && !(onPlan(*row) && row->inst.gpu_count == 0)) {
         auto reserved = reserve(row->inst.offer_id, row->inst.gpu_count);
         if (!reserved)
             return reserved.error();
@@ -488,6 +545,11 @@ Result<Instance> SqlStore::requestDestroy(qint64 instanceId, const QString &reas
         if (auto s = settleStorage(*row, nowMs, ignored); !s)
             return s.error();
     }
+    // The minimum rental, and the refund of a plan's unused time (sqlstore_plans.cpp).
+    if (auto m = chargeMinimumRental(*row, reason, nowMs, ignored); !m)
+        return m.error();
+    if (auto p = refundPlan(*row, nowMs, ignored); !p)
+        return p.error();
     row->runningSinceMs = 0;
     row->periodStartMs = 0;
     row->storageStartMs = 0;

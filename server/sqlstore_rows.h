@@ -31,8 +31,20 @@ struct SqlStore::InstanceRow
     qint64 runningTotalMs = 0;
     qint64 hostOwner = 0;
     qint64 idleSinceMs = 0; ///< written only by setIdle(), never by saveInstance()
+    // Prepaid plan (sqlstore_plans.cpp), written only by savePlan(), never by saveInstance().
+    Micro planPriceMicro = 0;  ///< per GPU and period, the offer's at launch
+    qint64 planEndsMs = 0;     ///< end of the prepaid time; 0 until the plan's first `running`
+    qint64 planPausedMs = 0;   ///< the host's last message while it is lost; 0 otherwise
+    qint64 planN = 0;          ///< periods bought
+    Micro planCharged = 0;     ///< the current period's charge (0: refunded)
+    Micro planFee = 0;         ///< and its platform fee
+    qint64 planNotifiedN = 0;  ///< the period whose end the renter was told about
+    qint64 minDurationS = 0;   ///< the offer's min_duration_s at launch
 };
 
+/// A listing's plan prices are valid: positive, at most the same time by the hour, and none on
+/// an interruptible host (sqlstore_plans.cpp).
+Result<void> checkPlanPrices(const protocol::HostListing &listing);
 /// max_spend_reached, max_duration_reached, idle_stop, balance_exhausted.
 bool isGuardReason(const QString &reason);
 /// The cost guards of an instance are valid: limits not negative, a percentage 0 to 100.
@@ -47,6 +59,20 @@ inline QDateTime msToTime(qint64 ms)
 inline Micro hourlyRate(const Instance &inst)
 {
     return inst.price_gpu_hour_micro * std::max(1, inst.gpu_count);
+}
+
+/// Where per-second GPU billing of the running period starts: never inside prepaid time
+/// (docs/market.md, "Prepaid plans").
+inline qint64 billedFromMs(const SqlStore::InstanceRow &row)
+{
+    return std::max(row.periodStartMs, row.planEndsMs);
+}
+
+/// Whether the instance is on a plan bought and not yet over (its GPUs stay reserved when it
+/// stops, and nothing per second is billed).
+inline bool onPlan(const SqlStore::InstanceRow &row)
+{
+    return row.inst.plan != QLatin1StringView("hourly");
 }
 
 } // namespace suanli::server

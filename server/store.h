@@ -81,7 +81,8 @@ struct MarketPolicy
 /// Something that changed and that connected apps or agents should hear about.
 struct Change
 {
-    enum class Kind { Instance, Balance, Command, BalanceWarning };
+    /// PlanEnding: the instance's prepaid plan ends soon (docs/market.md, "Prepaid plans").
+    enum class Kind { Instance, Balance, Command, BalanceWarning, PlanEnding };
     Kind kind = Kind::Instance;
     qint64 accountId = 0;   ///< whose app should hear (Instance, Balance, BalanceWarning)
     qint64 instanceId = 0;
@@ -90,6 +91,8 @@ struct Change
     QString threshold = {};
     Micro burnMicroPerHour = 0;
     qint64 runwayS = 0;
+    /// PlanEnding only: what the next period costs.
+    Micro renewalMicro = 0;
 };
 
 /// What lenders of one GPU model ask and how much of it is rented (GET /api/v1/pricing).
