@@ -5,6 +5,7 @@
 #include "hosthandlers.h"
 #include "httpreply.h"
 #include "instancehandlers.h"
+#include "moneyhandlers.h" // issue 18: top-ups and payouts
 
 namespace suanli::server {
 
@@ -54,6 +55,7 @@ private:
     CatalogHandlers m_catalog;
     InstanceHandlers m_instances;
     HostHandlers m_hosts;
+    MoneyHandlers m_money; // issue 18: top-ups and payouts
 };
 
 } // namespace suanli::server
