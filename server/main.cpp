@@ -3,6 +3,7 @@
 #include "market.h"
 #include "marketconfig.h"
 #include "passwords.h"
+#include "moneyhandlers.h"
 #include "protocol/version.h"
 #include "relayauthorizer.h"
 #include "relayconfig.h"
@@ -229,6 +230,109 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser, const MarketP
     return app.exec();
 }
 
+// ---- money in and out (issue 18) ----
+/// One line of `admin topups` / `admin payouts`: tab-separated fields.
+void printRow(const QStringList &fields)
+{
+    std::printf("%s\n", fields.join(u'\t').toUtf8().constData());
+}
+
+QString timeText(const QDateTime &t)
+{
+    return t.isValid() ? t.toString(Qt::ISODate) : u"-"_s;
+}
+
+/// The money admin commands; nullopt when `args` is none of them.
+std::optional<int> moneyAdmin(SqlStore &s, const QStringList &args,
+                              const QCommandLineParser &parser)
+{
+    static SystemClock clock;
+    const QString command = args.value(0);
+    const QString state = parser.value(u"state"_s);
+    auto idArgument = [&args](qint64 *id) {
+        bool ok = false;
+        *id = args.value(1).toLongLong(&ok);
+        return ok && *id > 0;
+    };
+    if (command == "topups"_L1) {
+        if (!state.isEmpty() && state != "pending"_L1 && state != "paid"_L1 &&
+            state != "expired"_L1)
+            return fail(u"--state takes pending, paid or expired"_s);
+        auto orders = s.topUpOrders(0, state, clock.nowMs());
+        if (!orders)
+            return fail(orders.error().message);
+        printRow({u"id"_s, u"account"_s, u"reference"_s, u"amount_micro"_s, u"state"_s,
+                  u"created_at"_s, u"expires_at"_s, u"paid_at"_s, u"confirmed_by"_s});
+        for (const auto &o : *orders)
+            printRow({QString::number(o.id), QString::number(o.account_id), o.reference,
+                      QString::number(o.amount_micro), o.state, timeText(o.created_at),
+                      timeText(o.expires_at), timeText(o.paid_at),
+                      o.confirmed_by.isEmpty() ? u"-"_s : o.confirmed_by});
+        return 0;
+    }
+    if (command == "confirm-topup"_L1) {
+        qint64 id = 0;
+        if (!idArgument(&id))
+            return fail(u"usage: admin confirm-topup ID"_s);
+        auto done = s.confirmTopUpOrder(id, clock.nowMs());
+        if (!done)
+            return fail(done.error().message);
+        auto account = s.account(done->accountId);
+        if (!account)
+            return fail(account.error().message);
+        if (!done->credited)
+            std::fprintf(stderr,
+                         "suanli-market: order %lld (%s) was paid before; nothing "
+                         "credited\n",
+                         static_cast<long long>(id), qPrintable(done->order.reference));
+        std::printf("%lld\n", static_cast<long long>(account->balance_micro));
+        return 0;
+    }
+    if (command == "payouts"_L1) {
+        if (!state.isEmpty() && state != "requested"_L1 && state != "approved"_L1 &&
+            state != "paid"_L1 && state != "rejected"_L1)
+            return fail(u"--state takes requested, approved, paid or rejected"_s);
+        auto list = s.payouts(0, state);
+        if (!list)
+            return fail(list.error().message);
+        if (parser.isSet(u"csv"_s)) {
+            std::fputs(MoneyHandlers::payoutsCsv(s, *list).toUtf8().constData(), stdout);
+            return 0;
+        }
+        printRow({u"id"_s, u"account"_s, u"amount_micro"_s, u"state"_s, u"destination"_s,
+                  u"requested_at"_s, u"reference"_s});
+        for (const auto &p : *list)
+            printRow({QString::number(p.id), QString::number(p.account_id),
+                      QString::number(p.amount_micro), p.state,
+                      QString(p.destination).replace(u'\t', u' '), timeText(p.requested_at),
+                      p.reference.isEmpty() ? u"-"_s : p.reference});
+        return 0;
+    }
+    if (command == "approve-payout"_L1 || command == "reject-payout"_L1 ||
+        command == "mark-paid"_L1) {
+        qint64 id = 0;
+        const bool reject = command == "reject-payout"_L1;
+        const bool paid = command == "mark-paid"_L1;
+        const QString text = (reject ? parser.value(u"reason"_s)
+                              : paid ? parser.value(u"reference"_s)
+                                     : QString())
+                                 .trimmed();
+        if (!idArgument(&id) || ((reject || paid) && text.isEmpty()))
+            return fail(reject ? u"usage: admin reject-payout ID --reason TEXT"_s
+                        : paid ? u"usage: admin mark-paid ID --reference REF"_s
+                               : u"usage: admin approve-payout ID"_s);
+        auto done = reject ? s.rejectPayout(id, text, clock.nowMs())
+                    : paid ? s.markPayoutPaid(id, text, clock.nowMs())
+                           : s.approvePayout(id, clock.nowMs());
+        if (!done)
+            return fail(done.error().message);
+        std::printf("%s\n", qPrintable(done->state));
+        return 0;
+    }
+    return std::nullopt;
+}
+// ---- end money ----
+
 int admin(const QStringList &args, const QCommandLineParser &parser, const MarketPolicy &policy)
 {
     auto store = SqlStore::open(parser.value(u"db"_s), policy, u"admin"_s);
@@ -336,8 +440,13 @@ int admin(const QStringList &args, const QCommandLineParser &parser, const Marke
         }
         return 0;
     }
+    // ---- money in and out (issue 18, docs/market.md "Top-ups and payouts") ----
+    if (auto money = moneyAdmin(s, args, parser))
+        return *money;
+    // ---- end money ----
     return fail(u"unknown admin command '%1' (create-account, issue-token, set-password, topup, "
-                "create-vouchers, create-invites)"_s.arg(command));
+                "create-vouchers, create-invites, topups, confirm-topup, payouts, approve-payout, "
+                "reject-payout, mark-paid)"_s.arg(command));
 }
 
 } // namespace
@@ -379,6 +488,11 @@ int main(int argc, char *argv[])
         "      credits the account, prints the balance in micro-units\n"
         "  admin --db URL create-vouchers AMOUNT [--count N]\n"
         "      prints N voucher codes worth AMOUNT each\n"
+        "  admin --db URL topups [--state S] · confirm-topup ID\n"
+        "      lists top-up orders; credits a paid order once, prints the balance\n"
+        "  admin --db URL payouts [--state S] [--csv] · approve-payout ID ·\n"
+        "        reject-payout ID --reason TEXT · mark-paid ID --reference REF\n"
+        "      lists payouts (the CSV of transfers to make); each step of one payout\n"
         "  relay-config --db URL --listen HOST:PORT --host-key FILE [--pid-file FILE]\n"
         "        [--command-user USER] [--relay PUBLIC_HOST:PORT]\n"
         "      prints the sshd_config of a relay sshd (docs/relay.md)\n"
@@ -421,6 +535,15 @@ int main(int argc, char *argv[])
         {u"pid-file"_s, u"relay-config: the relay sshd's PID file"_s, u"file"_s},
         {u"command-user"_s, u"relay-config: the user running relay-authorize"_s, u"user"_s,
          u"suanli-market"_s},
+        // ---- money in and out (issue 18) ----
+        {u"payout-hold-days"_s, u"days before earnings can be paid out"_s, u"days"_s, u"7"_s},
+        {u"payment-webhook-secret-file"_s,
+         u"file with the shared secret of POST /api/v1/payments/webhook"_s, u"file"_s},
+        {u"state"_s, u"topups and payouts: only this state"_s, u"state"_s},
+        {u"csv"_s, u"payouts: print CSV"_s},
+        {u"reason"_s, u"reject-payout: why"_s, u"text"_s},
+        {u"reference"_s, u"mark-paid: the transfer's reference"_s, u"ref"_s},
+        // ---- end money ----
         {u"config"_s,
          u"read options from FILE (key = value lines, keys are the long option names)"_s,
          u"file"_s},
@@ -437,8 +560,9 @@ int main(int argc, char *argv[])
         for (const QString &name : parser.optionNames())
             setOnCommandLine.insert(name);
         for (const QCommandLineOption &option : options) {
-            if (option.names().first() != "config"_L1)
-                keys << option.names().first(); // every option here takes a value
+            // Every option here takes a value but --csv, a flag of one admin command.
+            if (option.names().first() != "config"_L1 && option.names().first() != "csv"_L1)
+                keys << option.names().first();
         }
         auto config = MarketConfig::read(path, keys, {u"relay"_s, u"trusted-proxy"_s});
         if (!config) {
@@ -500,6 +624,20 @@ int main(int argc, char *argv[])
             return fail(u"--trusted-proxy takes a numeric address, got '%1'"_s.arg(proxy));
         policy.trustedProxies.append(proxy);
     }
+    // ---- money in and out (issue 18) ----
+    policy.payoutHoldDays = parser.value(u"payout-hold-days"_s).toLongLong(&ok);
+    if (!ok || policy.payoutHoldDays < 0 || policy.payoutHoldDays > 3650)
+        return fail(u"--payout-hold-days takes a whole number of days from 0 to 3650"_s);
+    if (parser.isSet(u"payment-webhook-secret-file"_s)) {
+        QFile file(parser.value(u"payment-webhook-secret-file"_s));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(u"cannot read %1: %2"_s.arg(file.fileName(), file.errorString()));
+        // One line; the newline an editor or `echo` adds is not part of the secret.
+        policy.paymentWebhookSecret = file.read(4096).trimmed();
+        if (policy.paymentWebhookSecret.size() < 16)
+            return fail(u"%1 must hold a secret of at least 16 characters"_s.arg(file.fileName()));
+    }
+    // ---- end money ----
     if (args[0] == "serve"_L1) {
         for (const QString &spec : parser.values(u"relay"_s)) {
             auto relay = parseRelaySpec(spec);

@@ -19,6 +19,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -96,6 +97,11 @@ Market::Market(std::unique_ptr<SqlStore> store, const Clock &clock, QObject *par
     connect(&m_flushTimer, &QTimer::timeout, this, &Market::checkTokens);
     if (auto last = m_store->lastTopUpEntry())
         m_lastTopUpEntry = *last; // only what comes after the start is news
+    // ---- money in and out (issue 18) ----
+    connect(&m_flushTimer, &QTimer::timeout, this, &Market::checkMoney);
+    if (auto last = m_store->lastMoneyEntry())
+        m_lastMoneyEntry = *last;
+    // ---- end money ----
     m_retryTimer.setInterval(2000);
     connect(&m_retryTimer, &QTimer::timeout, this, &Market::retryCommands);
     m_pingTimer.setInterval(AppEventHub::kPingEveryMs);
@@ -323,6 +329,56 @@ void Market::checkHosts()
     if (auto released = m_store->releaseInterrupted(now); released && !released->isEmpty())
         m_publisher->publish(*released);
 }
+
+// ---- money in and out (issue 18) ----
+void Market::checkMoney()
+{
+    // Like checkTopUps: every process reads the ledger's new top-up and payout entries and
+    // tells its own sockets, whoever made the change (an API call on any process, or an admin
+    // command). A payout's hold and a rejection's return also change the balance.
+    auto news = m_store->moneyEntriesAfter(m_lastMoneyEntry);
+    if (!news)
+        return;
+    m_lastMoneyEntry = news->first;
+    QSet<qint64> balances;
+    for (const Store::MoneyEntry &entry : std::as_const(news->second)) {
+        if (!m_apps->accounts().contains(entry.accountId))
+            continue;
+        const QStringList key = entry.key.split(u':');
+        QJsonObject event;
+        if (entry.kind == "topup"_L1 && key.size() == 3 && key[2].startsWith("SL-"_L1)) {
+            auto orders = m_store->topUpOrders(entry.accountId, u"paid"_s, m_clock.nowMs());
+            if (!orders)
+                continue;
+            for (const auto &order : *orders) {
+                if (order.reference == key[2])
+                    event = {{u"type"_s, u"topup"_s}, {u"topup"_s, protocol::toJson(order)}};
+            }
+        } else if (entry.kind.startsWith("payout"_L1) && key.size() == 3) {
+            auto payouts = m_store->payouts(entry.accountId, {});
+            if (!payouts)
+                continue;
+            for (const auto &payout : *payouts) {
+                if (payout.id == key[1].toLongLong())
+                    event = {{u"type"_s, u"payout"_s}, {u"payout"_s, protocol::toJson(payout)}};
+            }
+            if (entry.kind == "payout"_L1 || entry.kind == "payout_returned"_L1)
+                balances.insert(entry.accountId);
+        }
+        if (!event.isEmpty())
+            m_apps->deliverLocally(entry.accountId,
+                                   QJsonDocument(event).toJson(QJsonDocument::Compact));
+    }
+    for (qint64 accountId : std::as_const(balances)) {
+        auto account = m_store->account(accountId);
+        if (!account)
+            continue;
+        const QJsonObject event = protocol::toJson(protocol::AppEvent{
+            protocol::BalanceEvent{account->balance_micro, account->currency, std::nullopt}});
+        m_apps->deliverLocally(accountId, QJsonDocument(event).toJson(QJsonDocument::Compact));
+    }
+}
+// ---- end money ----
 
 void Market::checkTopUps()
 {

@@ -72,6 +72,10 @@ public:
     /// an admin command) or has expired, as the 1 s timer does (docs/market.md, "Accounts and
     /// keys").
     void checkTokens();
+    /// Tells this process's apps of top-up orders paid and payout steps since the last check,
+    /// wherever they were made, as the 1 s timer does (issue 18, docs/market.md "Top-ups and
+    /// payouts").
+    void checkMoney();
     /// Hands what is buffered (samples, heartbeats due, relays) to the telemetry thread and
     /// waits until it and every batch handed over before are written (a blocking wait, like
     /// runBilling()); the timer uses startTelemetryFlush().
@@ -126,6 +130,7 @@ private:
     QTimer m_hostsTimer;
     QTimer m_flushTimer;
     qint64 m_lastTopUpEntry = 0; ///< the newest top-up ledger entry this process has told of
+    qint64 m_lastMoneyEntry = 0; ///< the same for top-up orders and payout steps (issue 18)
     /// When this process started (market clock): no host is lost here before it has had
     /// --host-lost-after to find the process again (docs/market.md, "Host lost").
     qint64 m_startedMs = 0;

@@ -240,9 +240,31 @@ QStringList migration10(const Database &db)
 }
 
 // Version 11: money in and out: top-up orders and payouts (docs/market.md, "Top-ups", "Payouts").
-QStringList migration11(const Database &)
+// A paid order's credit and every payout step are ledger entries; these tables hold the orders'
+// and requests' own state. webhook_signatures remembers the signatures of accepted payment
+// webhooks for as long as their timestamp would pass, so a replay is refused.
+QStringList migration11(const Database &db)
 {
-    return {};
+    const QString id = db.idColumn();
+    return {
+        uR"(CREATE TABLE topups (
+            id %1, account_id BIGINT NOT NULL REFERENCES accounts(id),
+            reference TEXT NOT NULL UNIQUE, amount_micro BIGINT NOT NULL, state TEXT NOT NULL,
+            created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL,
+            paid_at BIGINT NOT NULL DEFAULT 0, confirmed_by TEXT NOT NULL DEFAULT '',
+            provider_id TEXT NOT NULL DEFAULT ''))"_s.arg(id),
+        u"CREATE INDEX topups_account ON topups(account_id, id)"_s,
+        u"CREATE INDEX topups_state ON topups(state, id)"_s,
+        uR"(CREATE TABLE payouts (
+            id %1, account_id BIGINT NOT NULL REFERENCES accounts(id),
+            amount_micro BIGINT NOT NULL, destination TEXT NOT NULL, state TEXT NOT NULL,
+            requested_at BIGINT NOT NULL, decided_at BIGINT NOT NULL DEFAULT 0,
+            paid_at BIGINT NOT NULL DEFAULT 0, reason TEXT NOT NULL DEFAULT '',
+            reference TEXT NOT NULL DEFAULT ''))"_s.arg(id),
+        u"CREATE INDEX payouts_account ON payouts(account_id, id)"_s,
+        u"CREATE INDEX payouts_state ON payouts(state, id)"_s,
+        u"CREATE TABLE webhook_signatures (signature TEXT PRIMARY KEY, at BIGINT NOT NULL)"_s,
+    };
 }
 
 // Version 12: prepaid plans and the minimum rental (docs/market.md, "Prepaid plans",

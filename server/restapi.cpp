@@ -22,6 +22,7 @@ RestApi::RestApi(const Parts &parts)
     , m_instances(parts.store, parts.clock, parts.publisher, parts.instances, parts.idle)
     , m_hosts(parts.store)
     , m_sessions(parts.store, parts.clock, parts.apps)
+    , m_money(parts.store, parts.clock)
 {}
 
 QString RestApi::routeTemplate(const QString &path)
@@ -33,6 +34,10 @@ QString RestApi::routeTemplate(const QString &path)
     const QStringList parts = path.mid(8).split(u'/');
     const QString &head = parts[0];
     const QString prefix = u"/api/v1/"_s;
+    // ---- money in and out (issue 18) ----
+    if (const QString money = MoneyHandlers::routeTemplate(parts); !money.isEmpty())
+        return prefix + money;
+    // ---- end money ----
     switch (parts.size()) {
     case 1: {
         static const QStringList collections = {
@@ -98,6 +103,10 @@ HttpReply RestApi::route(const QHttpServerRequest &request)
         return method == Method::Post ? m_sessions.signUp(request) : badMethod();
     if (route == "/api/v1/sessions"_L1)
         return method == Method::Post ? m_sessions.signIn(request) : badMethod();
+    // ---- money in and out (issue 18): the payment webhook carries a signature, no token ----
+    if (route == "/api/v1/payments/webhook"_L1)
+        return m_money.webhook(request);
+    // ---- end money ----
 
     // Authentication before the 404 of an unknown /api/v1/ path: without a token nothing
     // tells which endpoints exist.
@@ -121,6 +130,19 @@ HttpReply RestApi::route(const QHttpServerRequest &request)
             id = -1;
     }
 
+    // ---- money in and out (issue 18) ----
+    {
+        qint64 moneyId = -1; // /admin/topups/{id}/… and /admin/payouts/{id}/…
+        if (parts.size() == 4) {
+            bool ok = false;
+            moneyId = parts[2].toLongLong(&ok);
+            if (!ok || moneyId <= 0)
+                moneyId = -1;
+        }
+        if (auto reply = m_money.route(who, routeName, moneyId, request))
+            return *reply;
+    }
+    // ---- end money ----
     if (is("me"_L1)) {
         if (method == Method::Patch)
             return m_accounts.patchMe(who, request);

@@ -6,6 +6,7 @@
 #include "httpreply.h"
 #include "instancehandlers.h"
 #include "sessionhandlers.h"
+#include "moneyhandlers.h" // issue 18: top-ups and payouts
 
 namespace suanli::server {
 
@@ -56,6 +57,7 @@ private:
     InstanceHandlers m_instances;
     HostHandlers m_hosts;
     SessionHandlers m_sessions;
+    MoneyHandlers m_money; // issue 18: top-ups and payouts
 };
 
 } // namespace suanli::server

@@ -153,6 +153,34 @@ public:
     Result<QHash<QString, qint64>> instanceCountsByState() override;
     Result<QHash<QString, Micro>> ledgerTotalsByKind() override;
 
+    // ---- money in and out (sqlstore_money.cpp, issue 18) ----
+    Result<protocol::TopUpOrder>
+    createTopUpOrder(qint64 accountId, Micro amount, const QString &idempotencyKey,
+                     const std::function<QByteArray(const protocol::TopUpOrder &)> &responseBody,
+                     qint64 nowMs) override;
+    Result<QList<protocol::TopUpOrder>> topUpOrders(qint64 accountId, const QString &state,
+                                                    qint64 nowMs) override;
+    Result<qint64> topUpOrderOwner(qint64 orderId) override;
+    Result<TopUpConfirmation> confirmTopUpOrder(qint64 orderId, qint64 nowMs) override;
+    Result<TopUpConfirmation> applyPaymentWebhook(const QString &signature,
+                                                  const protocol::PaymentWebhook &body,
+                                                  qint64 nowMs) override;
+    Result<protocol::PayoutSummary> payoutSummary(qint64 accountId, qint64 nowMs) override;
+    Result<protocol::Payout>
+    requestPayout(qint64 accountId, const protocol::PayoutRequest &request,
+                  const QString &idempotencyKey,
+                  const std::function<QByteArray(const protocol::Payout &)> &responseBody,
+                  qint64 nowMs) override;
+    Result<QList<protocol::Payout>> payouts(qint64 accountId, const QString &state) override;
+    Result<protocol::Payout> approvePayout(qint64 payoutId, qint64 nowMs) override;
+    Result<protocol::Payout> rejectPayout(qint64 payoutId, const QString &reason,
+                                          qint64 nowMs) override;
+    Result<protocol::Payout> markPayoutPaid(qint64 payoutId, const QString &reference,
+                                            qint64 nowMs) override;
+    Result<QPair<qint64, QList<MoneyEntry>>> moneyEntriesAfter(qint64 afterId) override;
+    Result<qint64> lastMoneyEntry() override;
+    // ---- end money ----
+
     struct InstanceRow;
 
 protected:
@@ -163,6 +191,21 @@ protected:
                                const QString &key, qint64 instanceId, const QString &description,
                                qint64 nowMs);
     Result<qint64> platformAccount();
+    // ---- money (sqlstore_money.cpp) ----
+    /// The account that holds requested payouts until they are paid (role `payouts`).
+    Result<qint64> payoutsAccount();
+    Result<std::optional<protocol::Payout>> loadPayout(qint64 payoutId, bool lock);
+    Result<std::optional<protocol::TopUpOrder>>
+    loadTopUpOrder(const QString &where, const QVariant &value, qint64 *accountId);
+    Result<Micro> withdrawable(qint64 accountId, qint64 nowMs, protocol::PayoutSummary *summary);
+    Result<TopUpConfirmation> creditTopUpOrder(const protocol::TopUpOrder &order, qint64 accountId,
+                                               const QString &by, const QString &providerId,
+                                               qint64 nowMs);
+    /// Moves the payout from one state to another in its row (nothing when it is not there).
+    Result<void> setPayoutState(qint64 payoutId, const QString &state, const QString &column,
+                                qint64 nowMs);
+    qint64 m_payoutsAccount = 0;
+    // ---- end money ----
     /// A relay port for an instance of a relayed host that has none (D2 in docs/market.md):
     /// the lowest free one of the policy's range; nothing for a direct host.
     Result<void> assignRelayPort(qint64 hostId, qint64 instanceId, qint64 nowMs);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol/agentmessages.h"
+#include "protocol/moneymessages.h"
 #include "protocol/query.h"
 #include "protocol/result.h"
 #include "protocol/types.h"
@@ -69,13 +70,17 @@ struct MarketPolicy
     QList<RelayConfig> relays; ///< none: every host is reached directly
     int relayPortMin = 20000;  ///< the relay ports handed out (`serve --relay-ports MIN-MAX`)
     int relayPortMax = 29999;
-    /// Days before a lender's earnings become withdrawable (`--payout-hold-days`).
-    qint64 payoutHoldDays = 7;
     /// Who may make an account through the API (`--signup open|invite|closed`).
     QString signup = QStringLiteral("closed");
     /// Client addresses whose X-Forwarded-For is believed (`--trusted-proxy`, repeatable): the
     /// reverse proxies in front of the market. Others' header is ignored.
     QStringList trustedProxies;
+    // ---- money in and out (issue 18, docs/market.md "Top-ups and payouts") ----
+    qint64 payoutHoldDays = 7;       ///< earnings become withdrawable this long after
+    qint64 topUpExpiryS = 24 * 3600; ///< a pending top-up order expires after this
+    QByteArray paymentWebhookSecret; ///< --payment-webhook-secret-file; empty: no webhook
+    qint64 webhookToleranceS = 300;  ///< how far a webhook's `t` may be from the clock
+    // ---- end money ----
 };
 
 /// Something that changed and that connected apps or agents should hear about.
@@ -344,6 +349,65 @@ public:
     // ---- metrics ----------------------------------------------------------------------
     virtual Result<QHash<QString, qint64>> instanceCountsByState() = 0;
     virtual Result<QHash<QString, Micro>> ledgerTotalsByKind() = 0;
+
+    // ---- money in and out: top-up orders and payouts (sqlstore_money.cpp, issue 18) -------
+    // docs/market.md "Top-ups and payouts" has the states, ledger kinds and keys of each step.
+    /// A pending order with a fresh reference, expiring after policy().topUpExpiryS; with an
+    /// idempotency key, the 201 body is stored with it (a retry gets the same order). Error
+    /// "too_many_pending_topups".
+    virtual Result<protocol::TopUpOrder>
+    createTopUpOrder(qint64 accountId, Micro amount, const QString &idempotencyKey,
+                     const std::function<QByteArray(const protocol::TopUpOrder &)> &responseBody,
+                     qint64 nowMs) = 0;
+    /// Orders, newest first: the account's (accountId > 0) or everyone's, optionally of one
+    /// state. Pending orders past their expiry become `expired` first.
+    virtual Result<QList<protocol::TopUpOrder>> topUpOrders(qint64 accountId, const QString &state,
+                                                            qint64 nowMs) = 0;
+    virtual Result<qint64> topUpOrderOwner(qint64 orderId) = 0;
+    struct TopUpConfirmation
+    {
+        protocol::TopUpOrder order;
+        qint64 accountId = 0;
+        bool credited = false; ///< false: it was paid before, nothing changed
+    };
+    /// The operator confirms an order (pending or expired: the operator saw the money arrive).
+    /// A paid order changes nothing. Error "topup_not_found".
+    virtual Result<TopUpConfirmation> confirmTopUpOrder(qint64 orderId, qint64 nowMs) = 0;
+    /// A verified payment webhook, in one transaction with the record of its signature (a
+    /// signature seen before: "webhook_replayed"). Errors "topup_not_found", "amount_mismatch",
+    /// "topup_expired", "topup_already_paid" (by another provider payment); on any error
+    /// nothing is written, the signature included.
+    virtual Result<TopUpConfirmation> applyPaymentWebhook(const QString &signature,
+                                                          const protocol::PaymentWebhook &body,
+                                                          qint64 nowMs) = 0;
+    virtual Result<protocol::PayoutSummary> payoutSummary(qint64 accountId, qint64 nowMs) = 0;
+    /// Holds the amount (ledger) and records the request, never beyond what is withdrawable,
+    /// also against concurrent requests on other processes (the account row is locked first).
+    /// Error "exceeds_withdrawable".
+    virtual Result<protocol::Payout> requestPayout(
+        qint64 accountId, const protocol::PayoutRequest &request, const QString &idempotencyKey,
+        const std::function<QByteArray(const protocol::Payout &)> &responseBody, qint64 nowMs) = 0;
+    /// Payouts, newest first: the account's (accountId > 0) or everyone's, optionally of one state.
+    virtual Result<QList<protocol::Payout>> payouts(qint64 accountId, const QString &state) = 0;
+    /// The operator's steps. Repeating a step that is done changes nothing; a step the state
+    /// does not allow is "invalid_state"; no such payout "payout_not_found".
+    virtual Result<protocol::Payout> approvePayout(qint64 payoutId, qint64 nowMs) = 0;
+    virtual Result<protocol::Payout> rejectPayout(qint64 payoutId, const QString &reason,
+                                                  qint64 nowMs) = 0;
+    virtual Result<protocol::Payout> markPayoutPaid(qint64 payoutId, const QString &reference,
+                                                    qint64 nowMs) = 0;
+    /// Ledger entries of top-up orders and payout steps with id > afterId (the owner's side),
+    /// and the newest such id: how every process learns of a change made elsewhere.
+    struct MoneyEntry
+    {
+        qint64 ledgerId = 0;
+        qint64 accountId = 0;
+        QString kind;
+        QString key;
+    };
+    virtual Result<QPair<qint64, QList<MoneyEntry>>> moneyEntriesAfter(qint64 afterId) = 0;
+    virtual Result<qint64> lastMoneyEntry() = 0;
+    // ---- end money ----
 };
 
 } // namespace suanli::server
