@@ -92,7 +92,10 @@ QList<qint64> AppEventHub::tokenIds() const
 int AppEventHub::closeTokens(const QList<qint64> &tokenIds)
 {
     int closed = 0;
-    for (AppSession *session : std::as_const(m_apps)) {
+    // close() can report the disconnect at once, which takes the session out of m_apps: walk
+    // a copy, as ping() does.
+    const auto sessions = m_apps.values();
+    for (AppSession *session : sessions) {
         if (!tokenIds.contains(session->tokenId))
             continue;
         // 4401 mirrors the HTTP 401 the key now gets; the socket leaves m_apps once closed.
