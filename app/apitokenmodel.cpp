@@ -2,6 +2,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace suanli::app {
@@ -10,6 +12,12 @@ void ApiTokenModel::setTokens(const QList<protocol::ApiToken> &tokens)
 {
     beginResetModel();
     m_tokens = tokens;
+    // Newest first: the key just made is on top, where the user looks for it.
+    std::stable_sort(m_tokens.begin(), m_tokens.end(),
+                     [](const protocol::ApiToken &a, const protocol::ApiToken &b) {
+                         return a.created_at > b.created_at ||
+                                (a.created_at == b.created_at && a.id > b.id);
+                     });
     endResetModel();
 }
 

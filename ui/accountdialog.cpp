@@ -45,7 +45,7 @@ AccountDialog::AccountDialog(app::AppContext *context, QWidget *parent)
 {
     setObjectName(u"accountDialog"_s);
     setWindowTitle(tr("Account"));
-    resize(760, 460);
+    resize(880, 460);
     app::Session *session = context->session();
     const bool local = session->isLocal();
     auto *layout = new QVBoxLayout(this);
@@ -71,12 +71,12 @@ AccountDialog::AccountDialog(app::AppContext *context, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
+    // The label takes what the times and the prefix leave, so "(this computer)" shows.
     m_table->horizontalHeader()->setSectionResizeMode(app::ApiTokenModel::Label,
                                                       QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(app::ApiTokenModel::Prefix,
-                                                      QHeaderView::ResizeToContents);
-    for (int column : {app::ApiTokenModel::Created, app::ApiTokenModel::LastUsed})
+    for (int column : {app::ApiTokenModel::Prefix, app::ApiTokenModel::Created,
+                       app::ApiTokenModel::LastUsed, app::ApiTokenModel::Expires})
         m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     keysLayout->addWidget(m_table, 1);
     auto *keyButtons = new QHBoxLayout;
@@ -227,6 +227,7 @@ void AccountDialog::newKey()
                         form->setRowVisible(warning, true);
                         label->setEnabled(false);
                         expiry->setEnabled(false);
+                        buttons->removeButton(create); // a key is made once per dialog
                         create->hide();
                         buttons->setStandardButtons(QDialogButtonBox::Close);
                         state->clear();
