@@ -120,20 +120,21 @@ AccountDialog::AccountDialog(app::AppContext *context, QWidget *parent)
     reload();
 }
 
-void AccountDialog::reload()
+void AccountDialog::reload(const QString &notice)
 {
-    m_status->setText(tr("Reading the keys…"));
-    m_context->currentTokenId(this, [this](Result<qint64> id) {
+    m_status->setText(notice.isEmpty() ? tr("Reading the keys…") : notice);
+    m_context->currentTokenId(this, [this, notice](Result<qint64> id) {
         if (id)
             m_model.setCurrentId(*id);
         m_context->session()->client()->tokens(
-            this, [this](Result<QList<protocol::ApiToken>> keys) {
+            this, [this, notice](Result<QList<protocol::ApiToken>> keys) {
                 if (!keys) {
                     m_status->setText(tr("Could not read the keys: %1").arg(keys.error().message));
                     return;
                 }
                 m_model.setTokens(*keys);
-                m_status->setText(tr("%n key(s).", nullptr, int(keys->size())));
+                m_status->setText(notice.isEmpty() ? tr("%n key(s).", nullptr, int(keys->size()))
+                                                   : notice);
                 emit keysLoaded();
             });
     });
@@ -329,10 +330,10 @@ void AccountDialog::changePassword()
                                            : revoked.error().message);
                         return;
                     }
-                    m_status->setText(
-                        tr("Password changed; %n other key(s) revoked.", nullptr, int(*revoked)));
                     dialog->accept();
-                    reload();
+                    reload(tr("Password changed; %n other key(s) revoked: those computers and "
+                              "scripts must sign in again.",
+                              nullptr, int(*revoked)));
                 });
         });
     dialog->open();

@@ -30,8 +30,9 @@ public:
     QPushButton *passwordButton() { return m_password; }
     QPushButton *signOutButton() { return m_signOut; }
     QLabel *statusLabel() { return m_status; }
-    /// Reads the keys again (after a change here, or when asked).
-    void reload();
+    /// Reads the keys again (after a change here, or when asked); `notice` then stays in the
+    /// status line instead of the count.
+    void reload(const QString &notice = {});
 
 signals:
     void signedOut();

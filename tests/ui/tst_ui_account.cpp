@@ -10,6 +10,7 @@
 #include "support/marketharness.h"
 #include "ui/accountdialog.h"
 #include "ui/firstrundialog.h"
+#include "ui/launchdialog.h"
 #include "ui/launcher.h"
 #include "ui/mainwindow.h"
 
@@ -240,6 +241,45 @@ private slots:
         QCOMPARE(meWith(h, ciToken), u"unauthorized"_s);
         QCOMPARE(meWith(h, token), QString());
 
+        // The launch dialog says the market's retention, not a number of its own.
+        {
+            protocol::Offer offer;
+            offer.id = 1;
+            offer.gpus_total = 1;
+            offer.gpus_free = 1;
+            offer.price_gpu_hour_micro = 1'000'000;
+            ui::LaunchDialog launch(session->client(), offer, u"CNY"_s);
+            auto *breakdown = launch.findChild<QLabel *>(u"priceBreakdown"_s);
+            QVERIFY(breakdown);
+            QVERIFY2(breakdown->text().contains(u"(the market has not said how many yet)"_s),
+                     qPrintable(breakdown->text()));
+            launch.setRetentionDays(session->marketInfo()->retention_days);
+            // "day(s)" until translations/suanli_en.ts gives the plural its English forms.
+            QVERIFY2(breakdown->text().contains(u"deleted 11 day"_s),
+                     qPrintable(breakdown->text()));
+        }
+
+        // Change password…: every other key is revoked (and the dialog says how many); this
+        // computer's stays.
+        const auto other = h.post(u"/api/v1/tokens"_s, token, QJsonObject{{u"label"_s, u"cron"_s}});
+        QCOMPARE(other.status, 201);
+        const QByteArray otherToken = other.json.value(u"token"_s).toString().toLatin1();
+        QCOMPARE(meWith(h, otherToken), QString());
+        QTest::mouseClick(account->passwordButton(), Qt::LeftButton);
+        auto *password = waitForTopLevel<QDialog>(u"passwordDialog"_s);
+        QVERIFY(password);
+        QTest::keyClicks(password->findChild<QLineEdit *>(u"oldPassword"_s), u"correct horse"_s);
+        QTest::keyClicks(password->findChild<QLineEdit *>(u"newPassword"_s), u"battery staple"_s);
+        QTest::keyClicks(password->findChild<QLineEdit *>(u"repeatPassword"_s),
+                         u"battery staple"_s);
+        QTest::mouseClick(password->findChild<QPushButton *>(u"applyPasswordButton"_s),
+                          Qt::LeftButton);
+        QTRY_VERIFY2(account->statusLabel()->text().startsWith(u"Password changed; 1 other key"_s),
+                     qPrintable(account->statusLabel()->text()));
+        QCOMPARE(meWith(h, otherToken), u"unauthorized"_s);
+        QCOMPARE(meWith(h, token), QString());
+        QTRY_COMPARE(model->rowCount(), 1);
+
         // Sign out: the key revoked, gone from the keychain, back at the first-run question.
         QTest::mouseClick(account->signOutButton(), Qt::LeftButton);
         auto *again = waitForTopLevel<ui::FirstRunDialog>(u"firstRunDialog"_s);
@@ -255,10 +295,10 @@ private slots:
         // Sign in again through the dialog: a fresh key for this computer.
         again->tabs()->setCurrentIndex(ui::FirstRunDialog::SignInTab);
         QTest::keyClicks(again->signInNameEdit(), u"cai"_s);
-        QTest::keyClicks(again->signInPasswordEdit(), u"wrong horse"_s);
+        QTest::keyClicks(again->signInPasswordEdit(), u"correct horse"_s); // the old one
         QTest::mouseClick(again->signInButton(), Qt::LeftButton);
         QTRY_COMPARE(again->statusLabel()->text(), u"Wrong name or password."_s);
-        again->signInPasswordEdit()->setText(u"correct horse"_s);
+        again->signInPasswordEdit()->setText(u"battery staple"_s);
         QTest::mouseClick(again->signInButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(launcher.window() != nullptr, 15000);
         QTRY_COMPARE_WITH_TIMEOUT(session->state(), app::Session::State::Ready, 15000);
