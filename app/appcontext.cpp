@@ -144,13 +144,63 @@ void AppContext::connectTo(const QUrl &marketUrl, const QByteArray &token, bool 
     m_session.connectTo(marketUrl, token, local);
 }
 
-void AppContext::connectRemote(const QUrl &marketUrl, const QByteArray &token)
+void AppContext::connectRemote(const QUrl &marketUrl, const QByteArray &token, qint64 tokenId)
 {
     m_settings.setMode(Settings::Mode::Remote);
     m_settings.setMarketUrl(marketUrl);
+    m_settings.setTokenId(marketUrl, tokenId);
     m_settings.sync();
     m_secrets->write(tokenKey(marketUrl), QString::fromLatin1(token), this, [](Result<void>) {});
     m_session.connectTo(marketUrl, token, false);
+}
+
+void AppContext::currentTokenId(QObject *context, std::function<void(Result<qint64>)> done)
+{
+    const QUrl market = m_session.marketUrl();
+    if (const qint64 saved = m_settings.tokenId(market); saved > 0)
+        return postToContext(context, [done = std::move(done), saved] { done(saved); });
+    // A pasted token: the market lists every key by its first 12 characters.
+    const QString prefix = QString::fromLatin1(m_session.client()->token().left(12));
+    m_session.client()->tokens(context, [this, market, prefix, done = std::move(done)](
+                                            Result<QList<protocol::ApiToken>> keys) {
+        if (!keys)
+            return done(keys.error());
+        for (const protocol::ApiToken &key : *keys) {
+            if (key.prefix == prefix) {
+                m_settings.setTokenId(market, key.id);
+                return done(key.id);
+            }
+        }
+        done(qint64(0));
+    });
+}
+
+void AppContext::signOut(QObject *context, std::function<void(Result<void>)> done)
+{
+    const QUrl market = m_session.marketUrl();
+    auto forget = [this, market, context, done] {
+        m_session.disconnect();
+        m_settings.setTokenId(market, 0);
+        m_settings.setMode(Settings::Mode::Unset);
+        m_settings.sync();
+        m_secrets->remove(tokenKey(market), context, done);
+    };
+    currentTokenId(context, [this, context, done, forget](Result<qint64> id) {
+        if (!id) {
+            // A key the market refuses already is as good as revoked.
+            if (id.error().code == "unauthorized"_L1)
+                return forget();
+            return done(id.error());
+        }
+        if (*id == 0)
+            return forget();
+        m_session.client()->revokeToken(*id, context, [done, forget](Result<void> revoked) {
+            if (!revoked && revoked.error().code != "unauthorized"_L1 &&
+                revoked.error().code != "not_found"_L1)
+                return done(revoked.error());
+            forget();
+        });
+    });
 }
 
 void AppContext::readToken(const QUrl &marketUrl, QObject *context,

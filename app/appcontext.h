@@ -85,9 +85,16 @@ public:
 
     /// Signs in to a market whose token is known.
     void connectTo(const QUrl &marketUrl, const QByteArray &token, bool local);
-    /// Remote mode from the first-run question: saves the mode, the market and its token,
-    /// then signs in.
-    void connectRemote(const QUrl &marketUrl, const QByteArray &token);
+    /// Remote mode from the first-run question: saves the mode, the market and its token
+    /// (and the key's id when known, for signOut()), then signs in.
+    void connectRemote(const QUrl &marketUrl, const QByteArray &token, qint64 tokenId = 0);
+    /// Sign out of the remote market: revokes this computer's key (by its saved id, or found
+    /// by the token's prefix), removes it from the secrets and the settings, and closes the
+    /// session. `done` gets why not when the key could not be revoked (nothing is removed).
+    void signOut(QObject *context, std::function<void(Result<void>)> done);
+    /// The id of the session's key on its market: the saved one, or found in GET /tokens by
+    /// the token's prefix (and saved). 0 when it is not among the account's keys.
+    void currentTokenId(QObject *context, std::function<void(Result<qint64>)> done);
     /// The token kept for `marketUrl` (an error when there is none, or only in a keychain
     /// that is gone).
     void readToken(const QUrl &marketUrl, QObject *context,

@@ -25,6 +25,16 @@ void Session::connectTo(const QUrl &marketUrl, const QByteArray &token, bool loc
     m_local = local;
     m_state = State::Checking;
     m_client.setMarket(marketUrl, token);
+    if (m_marketInfo) {
+        m_marketInfo.reset();
+        emit marketInfoChanged();
+    }
+    m_client.marketInfo(this, [this](Result<protocol::MarketInfo> info) {
+        if (!info)
+            return; // an older market without the call: the views say they do not know
+        m_marketInfo = *info;
+        emit marketInfoChanged();
+    });
     m_client.me(this, [this, marketUrl, token](Result<protocol::Account> me) {
         if (!me) {
             m_state = State::Failed;
@@ -43,6 +53,14 @@ void Session::connectTo(const QUrl &marketUrl, const QByteArray &token, bool loc
         m_billing.reload();
         emit ready(m_account);
     });
+}
+
+void Session::disconnect()
+{
+    m_events.close();
+    m_catalog.setPollInterval(0);
+    m_client.setMarket(m_client.baseUrl(), {});
+    m_state = State::Idle;
 }
 
 } // namespace suanli::app

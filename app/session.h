@@ -31,14 +31,20 @@ public:
     BillingController *billing() { return &m_billing; }
 
     void connectTo(const QUrl &marketUrl, const QByteArray &token, bool local);
+    /// After sign-out: closes the events socket, stops polling and forgets the token.
+    void disconnect();
     State state() const { return m_state; }
     bool isLocal() const { return m_local; }
     QUrl marketUrl() const { return m_client.baseUrl(); }
     const protocol::Account &account() const { return m_account; }
+    /// GET /api/v1/market as read after signing in (retention days, currency, sign-up mode);
+    /// none before it answered. Views show what they know, never a made-up number.
+    const std::optional<protocol::MarketInfo> &marketInfo() const { return m_marketInfo; }
 
 signals:
     void ready(const suanli::protocol::Account &account);
     void failed(const suanli::Error &error);
+    void marketInfoChanged();
 
 private:
     client::MarketClient m_client;
@@ -49,6 +55,7 @@ private:
     State m_state = State::Idle;
     bool m_local = false;
     protocol::Account m_account;
+    std::optional<protocol::MarketInfo> m_marketInfo;
 };
 
 } // namespace suanli::app

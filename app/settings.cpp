@@ -39,6 +39,30 @@ void Settings::setMarketUrl(const QUrl &url)
     m_settings->setValue(u"market/url"_s, url.toString());
 }
 
+namespace {
+QString tokenIdKey(const QUrl &market)
+{
+    // One entry per market origin; QSettings keys cannot hold '/' or ':' unescaped.
+    const QString origin =
+        market.toString(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::StripTrailingSlash);
+    return u"keys/"_s +
+           QString::fromLatin1(origin.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
+}
+} // namespace
+
+qint64 Settings::tokenId(const QUrl &market) const
+{
+    return m_settings->value(tokenIdKey(market), 0).toLongLong();
+}
+
+void Settings::setTokenId(const QUrl &market, qint64 id)
+{
+    if (id > 0)
+        m_settings->setValue(tokenIdKey(market), id);
+    else
+        m_settings->remove(tokenIdKey(market));
+}
+
 QString Settings::language() const
 {
     return m_settings->value(u"ui/language"_s).toString();

@@ -22,6 +22,10 @@ public:
     void setMode(Mode mode);
     QUrl marketUrl() const;
     void setMarketUrl(const QUrl &url);
+    /// The id of this computer's key on `market` (its sign-in), so that Sign out can revoke it;
+    /// 0 when unknown (a pasted token: found by its prefix then). Not a secret.
+    qint64 tokenId(const QUrl &market) const;
+    void setTokenId(const QUrl &market, qint64 id);
     /// "" (follow the system), "en", "zh_Hans" or "zh_Hant".
     QString language() const;
     void setLanguage(const QString &language);

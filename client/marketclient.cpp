@@ -86,7 +86,9 @@ void MarketClient::send(Call call)
         url.setQuery(call.query);
     QNetworkRequest request(url);
     request.setTransferTimeout(m_timeoutMs);
-    request.setRawHeader("Authorization", "Bearer " + m_token);
+    // Sign-up, sign-in and the market's facts are asked before there is a token.
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token);
     request.setRawHeader("Accept", "application/json");
     if (!call.body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
@@ -420,6 +422,113 @@ void MarketClient::updateListing(qint64 hostId, const protocol::HostListing &lis
         if (!json)
             return done(json.error());
         done(protocol::hostFromJson(*json));
+    };
+    send(std::move(call));
+}
+
+template <typename T>
+void MarketClient::sendOnce(const QByteArray &method, const QString &path, const QJsonObject &body,
+                            QObject *context, std::function<Result<T>(const QByteArray &)> decode,
+                            Callback<T> done)
+{
+    Call call;
+    call.method = method;
+    call.path = path;
+    if (!body.isEmpty())
+        call.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    call.repeatable = false;
+    call.context = context;
+    call.done = [decode = std::move(decode), done = std::move(done)](Result<QByteArray> r) {
+        if (!r)
+            return done(r.error());
+        done(decode(*r));
+    };
+    send(std::move(call));
+}
+
+namespace {
+Result<IssuedToken> decodeIssued(const QByteArray &body)
+{
+    auto json = protocol::parseJsonObject(body);
+    if (!json)
+        return json.error();
+    return protocol::issuedTokenFromJson(*json);
+}
+} // namespace
+
+void MarketClient::marketInfo(QObject *context, Callback<MarketInfo> done)
+{
+    getJson<MarketInfo>(
+        u"/api/v1/market"_s, {}, context,
+        [](const QByteArray &body) -> Result<MarketInfo> {
+            auto json = object(body);
+            if (!json)
+                return json.error();
+            return protocol::marketInfoFromJson(*json);
+        },
+        std::move(done));
+}
+
+void MarketClient::signUp(const protocol::SignUpRequest &request, QObject *context,
+                          Callback<IssuedToken> done)
+{
+    sendOnce<IssuedToken>("POST", u"/api/v1/accounts"_s, protocol::toJson(request), context,
+                          &decodeIssued, std::move(done));
+}
+
+void MarketClient::signIn(const protocol::SignInRequest &request, QObject *context,
+                          Callback<IssuedToken> done)
+{
+    sendOnce<IssuedToken>("POST", u"/api/v1/sessions"_s, protocol::toJson(request), context,
+                          &decodeIssued, std::move(done));
+}
+
+void MarketClient::changePassword(const protocol::PasswordChangeRequest &request, QObject *context,
+                                  Callback<qint64> done)
+{
+    sendOnce<qint64>(
+        "POST", u"/api/v1/me/password"_s, protocol::toJson(request), context,
+        [](const QByteArray &body) -> Result<qint64> {
+            auto json = object(body);
+            if (!json)
+                return json.error();
+            return json->value(u"revoked"_s).toInteger();
+        },
+        std::move(done));
+}
+
+void MarketClient::tokens(QObject *context, Callback<QList<ApiToken>> done)
+{
+    getJson<QList<ApiToken>>(
+        u"/api/v1/tokens"_s, {}, context,
+        [](const QByteArray &body) -> Result<QList<ApiToken>> {
+            auto json = object(body);
+            if (!json)
+                return json.error();
+            return decodeArray<ApiToken>(json->value(u"tokens"_s).toArray(),
+                                         &protocol::apiTokenFromJson, u"tokens"_s);
+        },
+        std::move(done));
+}
+
+void MarketClient::createToken(const protocol::TokenCreateRequest &request, QObject *context,
+                               Callback<IssuedToken> done)
+{
+    sendOnce<IssuedToken>("POST", u"/api/v1/tokens"_s, protocol::toJson(request), context,
+                          &decodeIssued, std::move(done));
+}
+
+void MarketClient::revokeToken(qint64 id, QObject *context, Callback<void> done)
+{
+    Call call;
+    call.method = "DELETE";
+    call.path = u"/api/v1/tokens/%1"_s.arg(id);
+    call.repeatable = false;
+    call.context = context;
+    call.done = [done = std::move(done)](Result<QByteArray> r) {
+        if (!r)
+            return done(r.error());
+        done({});
     };
     send(std::move(call));
 }

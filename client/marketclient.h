@@ -11,16 +11,20 @@
 
 #include <functional>
 
+class QJsonObject;
 class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace suanli::client {
 
 using protocol::Account;
+using protocol::ApiToken;
 using protocol::CreateInstanceRequest;
 using protocol::Image;
 using protocol::Instance;
+using protocol::IssuedToken;
 using protocol::LedgerEntry;
+using protocol::MarketInfo;
 using protocol::Offer;
 
 struct OfferPage
@@ -89,6 +93,29 @@ public:
     void updateListing(qint64 hostId, const protocol::HostListing &listing, QObject *context,
                        Callback<protocol::Host> done);
 
+    // Accounts and keys (DESIGN §9.3). None of them is retried: a sign-in or a new key answered
+    // but lost would leave a key nobody holds, and attempt limits count every try.
+
+    /// GET /api/v1/market: currency, fee, retention, sign-up mode; needs no token.
+    void marketInfo(QObject *context, Callback<MarketInfo> done);
+    /// POST /api/v1/accounts (no token): the new account's first key.
+    void signUp(const protocol::SignUpRequest &request, QObject *context,
+                Callback<IssuedToken> done);
+    /// POST /api/v1/sessions (no token): a new key of the account, labelled `request.label`.
+    /// A wrong name or password is "invalid_credentials", either way.
+    void signIn(const protocol::SignInRequest &request, QObject *context,
+                Callback<IssuedToken> done);
+    /// POST /api/v1/me/password: `done` gets how many other keys were revoked.
+    void changePassword(const protocol::PasswordChangeRequest &request, QObject *context,
+                        Callback<qint64> done);
+    /// GET /api/v1/tokens: the account's keys, their prefixes only.
+    void tokens(QObject *context, Callback<QList<ApiToken>> done);
+    /// POST /api/v1/tokens: the key, which the market shows this once.
+    void createToken(const protocol::TokenCreateRequest &request, QObject *context,
+                     Callback<IssuedToken> done);
+    /// DELETE /api/v1/tokens/{id}: the key stops working at once.
+    void revokeToken(qint64 id, QObject *context, Callback<void> done);
+
     /// Any other market call, for the modules that decode their own answers (the dashboard's
     /// telemetry, events and guards): `path` under the base URL, `body` sent as JSON when not
     /// empty. Same policy as the typed calls: the timeout, the translated "timeout" and
@@ -116,6 +143,11 @@ private:
         std::function<void(Result<QByteArray>)> done;
     };
     void send(Call call);
+    /// A call that is never repeated, its 2xx answer decoded by `decode`.
+    template <typename T>
+    void sendOnce(const QByteArray &method, const QString &path, const QJsonObject &body,
+                  QObject *context, std::function<Result<T>(const QByteArray &)> decode,
+                  Callback<T> done);
     /// stop, start, destroy: a retryable call answered with the instance.
     void sendInstanceCall(const QByteArray &method, const QString &path, QObject *context,
                           Callback<Instance> done);

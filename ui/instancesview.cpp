@@ -312,9 +312,16 @@ void InstancesView::confirmStop()
     const QString name = in->label.isEmpty() ? tr("instance %1").arg(in->id) : in->label;
     confirm(this, u"confirmStop"_s, tr("Stop %1?").arg(name),
             tr("Stop %1? Its data on /workspace is kept.").arg(name),
-            tr("GPU billing stops and the GPUs go back to the host. While stopped, the %1 GB disk "
-               "costs %2 per day. A stopped instance is deleted with its data after 15 days "
-               "(the countdown shows in the list). Starting again needs free GPUs on the same host.")
+            (m_retentionDays
+                 ? tr("GPU billing stops and the GPUs go back to the host. While stopped, the %1 "
+                      "GB disk costs %2 per day. A stopped instance is deleted with its data "
+                      "after %n day(s) (the countdown shows in the list). Starting again needs "
+                      "free GPUs on the same host.",
+                      nullptr, int(*m_retentionDays))
+                 : tr("GPU billing stops and the GPUs go back to the host. While stopped, the %1 "
+                      "GB disk costs %2 per day. A stopped instance is deleted with its data "
+                      "after the market's retention time (the countdown shows in the list). "
+                      "Starting again needs free GPUs on the same host."))
                 .arg(in->disk_gb)
                 .arg(app::formatPrice(perDay, m_currency, locale)),
             tr("Stop"), false, [this, id] { m_controller->stop(id); });

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 class QPushButton;
 class QSplitter;
@@ -36,6 +38,8 @@ public:
 
     QTableView *table() { return m_table; }
     void setCurrency(const QString &currency) { m_currency = currency; }
+    /// Days a stopped instance's data is kept (GET /api/v1/market); none: not known yet.
+    void setRetentionDays(std::optional<qint64> days) { m_retentionDays = days; }
     /// Selects an instance by id (after a launch).
     void selectInstance(qint64 id);
     QPushButton *stopButton() { return m_stop; }
@@ -72,6 +76,7 @@ private:
 
     app::InstancesController *m_controller;
     QString m_currency = QStringLiteral("CNY");
+    std::optional<qint64> m_retentionDays;
     QStackedWidget *m_stack;
     QTableView *m_table;
     StateWidget *m_state;

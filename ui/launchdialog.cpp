@@ -203,6 +203,12 @@ void LaunchDialog::validate()
         ->setEnabled(problem.isEmpty() && !m_image->currentData().toString().isEmpty());
 }
 
+void LaunchDialog::setRetentionDays(std::optional<qint64> days)
+{
+    m_retentionDays = days;
+    updateBreakdown();
+}
+
 void LaunchDialog::updateBreakdown()
 {
     const auto hour = app::estimateCost(m_offer, m_gpus->value(), m_disk->value(), 3600);
@@ -216,9 +222,17 @@ void LaunchDialog::updateBreakdown()
                    .arg(m_gpus->value())
                    .arg(price(m_offer.price_gpu_hour_micro), price(hour.perHour));
     text += u"<br>"_s + tr("A day of running: %1").arg(price(day.gpu));
-    text += u"<br>"_s + tr("Stopped, the %1 GB disk costs %2/day; the data is deleted 15 days after a stop.")
-                            .arg(m_disk->value())
-                            .arg(price(hour.storagePerDay));
+    text += u"<br>"_s +
+            (m_retentionDays
+                 ? tr("Stopped, the %1 GB disk costs %2/day; the data is deleted %n day(s) after "
+                      "a stop.",
+                      nullptr, int(*m_retentionDays))
+                       .arg(m_disk->value())
+                       .arg(price(hour.storagePerDay))
+                 : tr("Stopped, the %1 GB disk costs %2/day; the data is deleted some days "
+                      "after a stop (the market has not said how many yet).")
+                       .arg(m_disk->value())
+                       .arg(price(hour.storagePerDay)));
     text += u"<br>"_s + tr("Billed per second from the moment it runs.");
     if (const auto limit = app::parseMoney(m_maxSpend->text()); limit && *limit > 0 && hour.perHour > 0) {
         const qint64 seconds = qint64((Int128(*limit) * 3600) / hour.perHour);

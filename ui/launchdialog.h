@@ -5,6 +5,8 @@
 #include <QDialog>
 #include <QLocale>
 
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -30,6 +32,8 @@ public:
     /// The pre-rental upload line (the Datasets view's folders at the offer's inet_up_mbps);
     /// empty hides it.
     void setUploadEstimate(const QString &text);
+    /// Days a stopped instance's data is kept (GET /api/v1/market); none: not known yet.
+    void setRetentionDays(std::optional<qint64> days);
     const protocol::Offer &offer() const { return m_offer; }
     /// The request as filled in; ssh_public_key is the caller's to add.
     protocol::CreateInstanceRequest request() const;
@@ -44,6 +48,7 @@ private:
     client::MarketClient *m_client;
     protocol::Offer m_offer;
     QString m_currency;
+    std::optional<qint64> m_retentionDays;
     QLocale m_locale;
     QComboBox *m_image;
     QLabel *m_imageState;

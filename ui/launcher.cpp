@@ -72,6 +72,8 @@ Launcher::~Launcher()
 void Launcher::createWindow()
 {
     m_window = std::make_unique<MainWindow>(&m_context, &m_desktop);
+    connect(m_window.get(), &MainWindow::signedOut, this, &Launcher::signedOut,
+            Qt::QueuedConnection);
     connect(m_window->catalogView(), &CatalogView::firstPaint, this, &Launcher::catalogPainted);
     setupContributor();
 }
@@ -148,16 +150,30 @@ void Launcher::askFirstRun(const QUrl &prefill)
         startLocal();
     });
     connect(dialog, &FirstRunDialog::marketChosen, this,
-            [this](const QUrl &url, const QByteArray &token, const protocol::Account &) {
+            [this](const QUrl &url, const QByteArray &token, const protocol::Account &,
+                   qint64 tokenId) {
                 createWindow();
                 showWindow(false);
-                m_context.connectRemote(url, token);
+                m_context.connectRemote(url, token, tokenId);
             });
     connect(dialog, &QDialog::rejected, dialog, [this] {
         if (!m_window)
             QCoreApplication::quit();
     });
     dialog->show();
+}
+
+void Launcher::signedOut()
+{
+    // Back to the first-run question for the same market; the window goes after the dialog
+    // shows, so the app never has no window (the last one closing would quit it).
+    const QUrl market = m_context.session()->marketUrl();
+    askFirstRun(market);
+    if (m_window) {
+        m_window->setKeepRunningOnClose(false);
+        m_window->hide();
+        m_window.reset();
+    }
 }
 
 void Launcher::startLocal()

@@ -62,6 +62,8 @@ private:
     void startLocal();
     void startRemote(const QUrl &url);
     void askFirstRun(const QUrl &prefill = {});
+    /// Account → Sign out: the key is revoked and gone; the first-run question again.
+    void signedOut();
     void createWindow();
     /// Shows the window unless asked to start in the background and a tray can hold the app:
     /// the app never starts invisible.

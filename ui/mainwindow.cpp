@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "accountdialog.h"
 #include "billingview.h"
 #include "catalogfilterbar.h"
 #include "catalogview.h"
@@ -80,6 +81,14 @@ MainWindow::MainWindow(app::AppContext *context, DesktopIntegration *desktop, QW
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
+    // The account's keys, password and sign-out; a local market has no sign-in of its own.
+    QAction *account = file->addAction(tr("&Account…"), this, [this] {
+        auto *dialog = new AccountDialog(m_context, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &AccountDialog::signedOut, this, &MainWindow::signedOut);
+        dialog->open();
+    });
+    account->setObjectName(u"accountAction"_s);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -114,6 +123,12 @@ MainWindow::MainWindow(app::AppContext *context, DesktopIntegration *desktop, QW
         m_instances->setCurrency(m_session->account().currency);
         updateBalance();
     });
+    const auto retention = [this] {
+        const auto &info = m_session->marketInfo();
+        m_instances->setRetentionDays(info ? std::optional(info->retention_days) : std::nullopt);
+    };
+    connect(session, &app::Session::marketInfoChanged, this, retention);
+    retention();
     connect(session, &app::Session::failed, this, [this](const Error &error) {
         setMarketStatus(tr("Cannot sign in: %1").arg(error.message), true);
     });
@@ -258,6 +273,12 @@ void MainWindow::openLaunchDialog(const protocol::Offer &offer, int gpus, qint64
     dialog->setDiskGb(diskGb);
     if (m_uploadEstimate)
         dialog->setUploadEstimate(m_uploadEstimate(offer));
+    if (const auto &info = m_session->marketInfo())
+        dialog->setRetentionDays(info->retention_days);
+    connect(m_session, &app::Session::marketInfoChanged, dialog, [this, dialog] {
+        const auto &info = m_session->marketInfo();
+        dialog->setRetentionDays(info ? std::optional(info->retention_days) : std::nullopt);
+    });
     // The controller puts this market's public key into the request.
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { m_session->instances()->launch(dialog->request()); });

@@ -56,6 +56,10 @@ public:
     /// the desktop and in the status bar.
     DesktopIntegration *notifications() { return m_notifications; }
 
+signals:
+    /// Account → Sign out finished: this computer's key is revoked and forgotten.
+    void signedOut();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 

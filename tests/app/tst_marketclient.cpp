@@ -60,6 +60,131 @@ private slots:
         QCOMPARE(refused.error().code, u"unauthorized"_s);
     }
 
+    void marketInfoSignUpSignInAndKeys()
+    {
+        server::MarketPolicy policy;
+        policy.signup = u"open"_s;
+        policy.retentionDays = 9;
+        MarketHarness h(policy);
+        QVERIFY2(h.ok(), qPrintable(h.error()));
+        QNetworkAccessManager network;
+        MarketClient anonymous(&network);
+        anonymous.setMarket(QUrl(h.baseUrl()), {});
+
+        // The market's facts, asked without a token.
+        Async<MarketInfo> info;
+        anonymous.marketInfo(info.context(), info.callback());
+        auto market = info.wait();
+        QVERIFY2(market.ok(), why(market).constData());
+        QCOMPARE(market->retention_days, 9);
+        QCOMPARE(market->signup, u"open"_s);
+        QCOMPARE(market->currency, u"CNY"_s);
+
+        // Sign-up: a weak password and a taken name are refused with their codes.
+        Async<IssuedToken> issued;
+        anonymous.signUp({u"bea"_s, u"short"_s, {u"renter"_s}, {}}, issued.context(),
+                         issued.callback());
+        auto weak = issued.wait();
+        QVERIFY(!weak.ok());
+        QCOMPARE(weak.error().code, u"weak_password"_s);
+        anonymous.signUp({u"bea"_s, u"correct horse"_s, {u"renter"_s, u"lender"_s}, {}},
+                         issued.context(), issued.callback());
+        auto first = issued.wait();
+        QVERIFY2(first.ok(), why(first).constData());
+        QVERIFY(first->token.startsWith(u"sk_"_s));
+        anonymous.signUp({u"bea"_s, u"correct horse"_s, {}, {}}, issued.context(),
+                         issued.callback());
+        auto taken = issued.wait();
+        QVERIFY(!taken.ok());
+        QCOMPARE(taken.error().code, u"account_exists"_s);
+
+        // Sign-in: a wrong password says so; the right one gives a key with our label.
+        anonymous.signIn({u"bea"_s, u"wrong horse"_s, u"laptop"_s}, issued.context(),
+                         issued.callback());
+        auto wrong = issued.wait();
+        QVERIFY(!wrong.ok());
+        QCOMPARE(wrong.error().code, u"invalid_credentials"_s);
+        anonymous.signIn({u"bea"_s, u"correct horse"_s, u"laptop"_s}, issued.context(),
+                         issued.callback());
+        auto laptop = issued.wait();
+        QVERIFY2(laptop.ok(), why(laptop).constData());
+
+        MarketClient client(&network);
+        client.setMarket(QUrl(h.baseUrl()), laptop->token.toLatin1());
+        Async<Account> me;
+        client.me(me.context(), me.callback());
+        auto account = me.wait();
+        QVERIFY2(account.ok(), why(account).constData());
+        QCOMPARE(account->name, u"bea"_s);
+
+        // Keys: listed by prefix only; a new one with an expiry; revoked, it stops at once.
+        Async<QList<ApiToken>> list;
+        client.tokens(list.context(), list.callback());
+        auto keys = list.wait();
+        QVERIFY2(keys.ok(), why(keys).constData());
+        QCOMPARE(keys->size(), 2);
+        const auto byId = [](const QList<ApiToken> &all, qint64 id) -> std::optional<ApiToken> {
+            for (const ApiToken &key : all) {
+                if (key.id == id)
+                    return key;
+            }
+            return std::nullopt;
+        };
+        auto own = byId(*keys, laptop->id);
+        QVERIFY(own.has_value());
+        QCOMPARE(own->label, u"laptop"_s);
+        QCOMPARE(own->prefix, laptop->token.left(12));
+        QVERIFY(!own->expires_at.isValid());
+        QVERIFY(own->created_at.isValid());
+
+        client.createToken({u"ci"_s, 86400}, issued.context(), issued.callback());
+        auto ci = issued.wait();
+        QVERIFY2(ci.ok(), why(ci).constData());
+        client.tokens(list.context(), list.callback());
+        keys = list.wait();
+        QVERIFY(keys.ok());
+        QCOMPARE(keys->size(), 3);
+        auto ciKey = byId(*keys, ci->id);
+        QVERIFY(ciKey.has_value());
+        QCOMPARE(ciKey->label, u"ci"_s);
+        QVERIFY(ciKey->expires_at.isValid());
+
+        MarketClient ciClient(&network);
+        ciClient.setMarket(QUrl(h.baseUrl()), ci->token.toLatin1());
+        ciClient.me(me.context(), me.callback());
+        QVERIFY(me.wait().ok());
+        Async<void> revoked;
+        client.revokeToken(ci->id, revoked.context(), revoked.callback());
+        auto gone = revoked.wait();
+        QVERIFY2(gone.ok(), why(gone).constData());
+        ciClient.me(me.context(), me.callback());
+        auto refused = me.wait();
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, u"unauthorized"_s);
+
+        // A password change keeps the key that asked and revokes every other one.
+        Async<qint64> changed;
+        client.changePassword({u"wrong horse"_s, u"battery staple"_s}, changed.context(),
+                              changed.callback());
+        auto badOld = changed.wait();
+        QVERIFY(!badOld.ok());
+        client.changePassword({u"correct horse"_s, u"battery staple"_s}, changed.context(),
+                              changed.callback());
+        auto count = changed.wait();
+        QVERIFY2(count.ok(), why(count).constData());
+        QCOMPARE(*count, 1); // the sign-up key
+        client.me(me.context(), me.callback());
+        QVERIFY(me.wait().ok());
+        client.tokens(list.context(), list.callback());
+        keys = list.wait();
+        QVERIFY(keys.ok());
+        QCOMPARE(keys->size(), 1);
+        QCOMPARE(keys->first().id, laptop->id);
+        anonymous.signIn({u"bea"_s, u"battery staple"_s, u"desk"_s}, issued.context(),
+                         issued.callback());
+        QVERIFY(issued.wait().ok());
+    }
+
     void offersImagesAndQueryErrors()
     {
         MarketHarness h;

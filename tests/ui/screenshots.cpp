@@ -2,10 +2,11 @@
 // (scripts/screenshots runs it under Xvfb against a market filled by market-bench's simulated
 // agents). Not a test and not part of the product: it drives the real widgets like a user.
 //
-//   suanli-screenshots --market URL --token sk_… --language en|zh_Hans --out DIR
+//   suanli-screenshots --market URL --token sk_… --language en|zh_Hans --out DIR [--only a,b]
 
 #include "app/appcontext.h"
 #include "app/language.h"
+#include "ui/accountdialog.h"
 #include "ui/billingview.h"
 #include "ui/catalogfilterbar.h"
 #include "ui/catalogview.h"
@@ -19,8 +20,10 @@
 #include "ui/settingsdialog.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPushButton>
@@ -39,9 +42,12 @@ namespace {
 
 QString g_out;
 QString g_lang;
+QStringList g_only; ///< empty: every picture
 
 void save(QWidget *widget, const QString &name)
 {
+    if (!g_only.isEmpty() && !g_only.contains(name))
+        return;
     const QString path = QDir(g_out).filePath(u"%1-%2.png"_s.arg(name, g_lang));
     widget->grab().save(path);
     std::printf("%s\n", qPrintable(path));
@@ -77,13 +83,17 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"SuanliScreenshots"_s);
     QCommandLineParser parser;
-    parser.addOptions({{u"market"_s, u"market URL"_s, u"url"_s},
-                       {u"token"_s, u"renter token"_s, u"token"_s},
-                       {u"language"_s, u"en, zh_Hans or zh_Hant"_s, u"lang"_s, u"en"_s},
-                       {u"out"_s, u"output folder"_s, u"dir"_s, u"docs/screenshots"_s}});
+    parser.addOptions(
+        {{u"market"_s, u"market URL"_s, u"url"_s},
+         {u"token"_s, u"renter token"_s, u"token"_s},
+         {u"language"_s, u"en, zh_Hans or zh_Hant"_s, u"lang"_s, u"en"_s},
+         {u"out"_s, u"output folder"_s, u"dir"_s, u"docs/screenshots"_s},
+         {u"only"_s, u"comma-separated names of the pictures to save"_s, u"names"_s}});
     parser.process(app);
     g_out = parser.value(u"out"_s);
     g_lang = parser.value(u"language"_s);
+    if (parser.isSet(u"only"_s))
+        g_only = parser.value(u"only"_s).split(u',', Qt::SkipEmptyParts);
     QDir().mkpath(g_out);
     app::installLanguage(&app, g_lang);
 
@@ -230,6 +240,62 @@ int main(int argc, char *argv[])
         for (QWidget *w : QApplication::topLevelWidgets()) {
             if (w->objectName() == "firstRunDialog"_L1 && w->isVisible()) {
                 save(w, u"first-run"_s);
+                w->close();
+            }
+        }
+        // "Create an account" on the market's page (scripts/screenshots runs it with invite
+        // sign-up, so the invite code field shows).
+        auto *first = new ui::FirstRunDialog(context.network());
+        first->setAttribute(Qt::WA_DeleteOnClose);
+        first->show();
+        first->remoteButton()->click();
+        first->urlEdit()->setText(parser.value(u"market"_s));
+        emit first->urlEdit()->editingFinished();
+        first->tabs()->setCurrentIndex(ui::FirstRunDialog::SignUpTab);
+        first->signUpNameEdit()->setText(u"ann"_s);
+        first->signUpPasswordEdit()->setText(u"correct horse"_s);
+        first->signUpRepeatEdit()->setText(u"correct horse"_s);
+        first->lenderBox()->setChecked(true);
+        first->inviteEdit()->setText(u"inv_7QW2-KD4M"_s);
+    });
+    steps.push_back([&] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (w->objectName() == "firstRunDialog"_L1 && w->isVisible()) {
+                save(w, u"sign-up"_s);
+                w->close();
+            }
+        }
+        // Two more keys, so the list shows what a user has after a while.
+        session.client()->createToken({u"training script"_s, 30 * 86400}, &window,
+                                      [](Result<protocol::IssuedToken>) {});
+        session.client()->createToken({u"lab workstation"_s, std::nullopt}, &window,
+                                      [](Result<protocol::IssuedToken>) {});
+    });
+    steps.push_back([&] {
+        auto *account = new ui::AccountDialog(&context, &window);
+        account->setAttribute(Qt::WA_DeleteOnClose);
+        account->show();
+    });
+    steps.push_back([&] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (w->objectName() == "accountDialog"_L1 && w->isVisible()) {
+                save(w, u"account-keys"_s);
+                static_cast<ui::AccountDialog *>(w)->newKeyButton()->click();
+            }
+        }
+    });
+    steps.push_back([&] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (w->objectName() == "newKeyDialog"_L1 && w->isVisible()) {
+                w->findChild<QLineEdit *>(u"newKeyLabel"_s)->setText(u"notebook"_s);
+                w->findChild<QPushButton *>(u"createKeyButton"_s)->click();
+            }
+        }
+    });
+    steps.push_back([&] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (w->objectName() == "newKeyDialog"_L1 && w->isVisible()) {
+                save(w, u"account-new-key"_s);
                 w->close();
             }
         }

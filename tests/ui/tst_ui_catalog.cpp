@@ -120,6 +120,7 @@ private slots:
         QSignalSpy chosen(&dialog, &ui::FirstRunDialog::marketChosen);
         QTest::mouseClick(dialog.remoteButton(), Qt::LeftButton);
         dialog.urlEdit()->setText(h.baseUrl());
+        dialog.tabs()->setCurrentIndex(ui::FirstRunDialog::TokenTab);
         dialog.tokenEdit()->setText(u"sk_"_s + QString(43, u'x'));
         QTest::mouseClick(dialog.connectButton(), Qt::LeftButton);
         auto *status = dialog.findChild<QLabel *>(u"connectStatus"_s);
