@@ -407,13 +407,25 @@ void FirstRunDialog::signUp()
             m_client.signIn(
                 {name, password, machineLabel()}, busy,
                 [this, url, first = *first, busy](Result<protocol::IssuedToken> issued) {
-                    if (!issued) // the sign-up key works as well
-                        return finish(url, first.token.toLatin1(), first.id);
+                    // The sign-up key works as well; its id (sign-up answers the account's) is
+                    // found by its prefix when it is needed.
+                    if (!issued)
+                        return finish(url, first.token.toLatin1(), 0);
                     m_client.setMarket(url, issued->token.toLatin1());
-                    m_client.revokeToken(first.id, busy,
-                                         [this, url, issued = *issued](Result<void>) {
-                                             finish(url, issued.token.toLatin1(), issued.id);
-                                         });
+                    // Sign-up's `id` is the account's: the sign-up key is found by its first
+                    // 12 characters, as GET /api/v1/tokens lists it.
+                    const QString prefix = first.token.left(12);
+                    m_client.tokens(busy, [this, url, issued = *issued, prefix,
+                                           busy](Result<QList<protocol::ApiToken>> keys) {
+                        qint64 signUpKey = 0;
+                        for (const protocol::ApiToken &key : keys ? *keys : QList<protocol::ApiToken>{})
+                            signUpKey = key.prefix == prefix ? key.id : signUpKey;
+                        if (!signUpKey)
+                            return finish(url, issued.token.toLatin1(), issued.id);
+                        m_client.revokeToken(signUpKey, busy, [this, url, issued](Result<void>) {
+                            finish(url, issued.token.toLatin1(), issued.id);
+                        });
+                    });
                 });
         });
 }
