@@ -106,6 +106,8 @@ void EventStream::onMessage(const QString &text)
         emit balanceEvent(*balance);
     } else if (const auto *notice = std::get_if<protocol::InstanceNoticeEvent>(&*event)) {
         emit instanceNotice(*notice);
+    } else if (const auto *plan = std::get_if<protocol::PlanNoticeEvent>(&*event)) {
+        emit planNotice(*plan);
     }
 }
 

@@ -53,6 +53,8 @@ signals:
     void balanceEvent(const suanli::protocol::BalanceEvent &event);
     /// The host's owner came back: the instance stops at `stop_at` (docs/contributor.md).
     void instanceNotice(const suanli::protocol::InstanceNoticeEvent &notice);
+    /// A prepaid plan ends soon (docs/market.md, "Prepaid plans").
+    void planNotice(const suanli::protocol::PlanNoticeEvent &notice);
     /// After a reconnect: events may have been missed, so callers reload what they show.
     void resynced();
 

@@ -57,6 +57,10 @@ struct HostConfig
     Micro priceStorageGbMonthMicro = 300'000;
     bool interruptible = false;
     qint64 minDurationS = 0;
+    /// Prepaid plan prices per GPU (docs/market.md, "Prepaid plans"); 0: not offered.
+    Micro priceGpuDayMicro = 0;
+    Micro priceGpuWeekMicro = 0;
+    Micro priceGpuMonthMicro = 0;
 
     // [schedule]
     QList<ScheduleWindow> windows; ///< empty: always lend

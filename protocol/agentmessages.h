@@ -252,7 +252,7 @@ struct PlanNoticeEvent
     bool operator==(const PlanNoticeEvent &) const = default;
 };
 
-using AppEvent = std::variant<InstanceEvent, TelemetryEvent, BalanceEvent, InstanceNoticeEvent,
-                              PlanNoticeEvent>;
+using AppEvent =
+    std::variant<InstanceEvent, TelemetryEvent, BalanceEvent, InstanceNoticeEvent, PlanNoticeEvent>;
 
 } // namespace suanli::protocol

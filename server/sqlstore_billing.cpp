@@ -286,10 +286,10 @@ Result<void> SqlStore::accrueOne(qint64 id, qint64 nowMs, QList<Change> &changes
     if (state == InstanceState::Running || state == InstanceState::Stopping) {
         // A run that read the clock before another run (or a stop report) charged this period
         // further never moves the meter back; only a lost host corrects downwards.
-        const bool behind = row->periodStartMs && nowMs > row->periodStartMs
-            && chargeForSeconds(hourlyRate(row->inst),
-                                std::max<qint64>(0, nowMs - billedFromMs(*row)) / 1000)
-                < row->periodCharged;
+        const bool behind = row->periodStartMs && nowMs > row->periodStartMs &&
+                            chargeForSeconds(hourlyRate(row->inst),
+                                             std::max<qint64>(0, nowMs - billedFromMs(*row)) /
+                                                 1000) < row->periodCharged;
         if (behind)
             return {};
         if (auto s = settleRunning(*row, nowMs, local); !s) {

@@ -420,9 +420,9 @@ Result<OfferPage> SqlStore::searchOffers(const protocol::query::Query &query,
         o.driver_version = q->value(20).toString();
         if (!q->value(21).isNull())
             o.perf_tflops = q->value(21).toDouble();
-        for (auto [c, price] : {std::pair{22, &o.price_gpu_day_micro},
-                                std::pair{23, &o.price_gpu_week_micro},
-                                std::pair{24, &o.price_gpu_month_micro}}) {
+        for (auto [c, price] :
+             {std::pair{22, &o.price_gpu_day_micro}, std::pair{23, &o.price_gpu_week_micro},
+              std::pair{24, &o.price_gpu_month_micro}}) {
             if (!q->value(c).isNull())
                 *price = q->value(c).toLongLong();
         }

@@ -315,8 +315,9 @@ Result<Instance> SqlStore::createInstance(
         if (planQ->next()) {
             planOffer.min_duration_s = planQ->value(0).toLongLong();
             auto price = [&](int c) {
-                return planQ->value(c).isNull() ? std::optional<Micro>()
-                                                : std::optional<Micro>(planQ->value(c).toLongLong());
+                return planQ->value(c).isNull()
+                           ? std::optional<Micro>()
+                           : std::optional<Micro>(planQ->value(c).toLongLong());
             };
             planOffer.price_gpu_day_micro = price(1);
             planOffer.price_gpu_week_micro = price(2);
@@ -324,8 +325,8 @@ Result<Instance> SqlStore::createInstance(
         }
         planQ->finish();
     }
-    if (*planPeriod == 0 && request.max_duration_s > 0
-        && request.max_duration_s < planOffer.min_duration_s)
+    if (*planPeriod == 0 && request.max_duration_s > 0 &&
+        request.max_duration_s < planOffer.min_duration_s)
         return makeError(u"invalid_value"_s,
                          u"max_duration_s is below this host's minimum rental of %1 s"_s.arg(
                              planOffer.min_duration_s),

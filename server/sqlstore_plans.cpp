@@ -72,8 +72,8 @@ Result<void> SqlStore::postPlanEntries(InstanceRow &row, const QString &key, Mic
             return locked.error();
     }
     const QString renterKind = refund ? u"refund"_s : u"plan"_s;
-    if (auto e = appendLedger(row.accountId, renterKind, renter, key, row.inst.id, description,
-                              atMs);
+    if (auto e =
+            appendLedger(row.accountId, renterKind, renter, key, row.inst.id, description, atMs);
         !e)
         return e.error();
     if (auto e = appendLedger(row.hostOwner, refund ? u"refund"_s : u"earning"_s, lender,
@@ -130,11 +130,11 @@ Result<void> SqlStore::setUpPlan(InstanceRow &row, const protocol::CreateInstanc
         return acct.error();
     const Micro charge = *price * std::max(1, row.inst.gpu_count);
     if (acct->balance_micro < charge)
-        return makeError(u"insufficient_balance"_s,
-                         u"the %1 plan costs %2 µ up front; your balance is %3 µ"_s
-                             .arg(request.plan)
-                             .arg(charge)
-                             .arg(acct->balance_micro));
+        return makeError(
+            u"insufficient_balance"_s,
+            u"the %1 plan costs %2 µ up front; your balance is %3 µ"_s.arg(request.plan)
+                .arg(charge)
+                .arg(acct->balance_micro));
     QList<Change> ignored; // the create's handler publishes the balance
     if (auto b = buyPlanPeriod(row, nowMs, ignored); !b)
         return b;
@@ -192,12 +192,11 @@ Result<void> SqlStore::refundPlan(InstanceRow &row, qint64 atMs, QList<Change> &
     const Micro refund = row.planCharged - used;
     if (refund > 0) {
         const Micro feeBack = mulDiv(row.planFee, refund, row.planCharged);
-        const QString description = u"%1 plan released after %2 s"_s
-                                        .arg(planWord(row.inst.plan))
-                                        .arg(usedMs / 1000);
-        if (auto p = postPlanEntries(row, planKey(row.inst.id, row.planN) + u":refund"_s, refund,
-                                     -(refund - feeBack), -feeBack, true, description, atMs,
-                                     changes);
+        const QString description =
+            u"%1 plan released after %2 s"_s.arg(planWord(row.inst.plan)).arg(usedMs / 1000);
+        if (auto p =
+                postPlanEntries(row, planKey(row.inst.id, row.planN) + u":refund"_s, refund,
+                                -(refund - feeBack), -feeBack, true, description, atMs, changes);
             !p)
             return p;
         row.inst.spend_micro -= refund;
@@ -242,8 +241,8 @@ Result<void> SqlStore::advancePlan(InstanceRow &row, qint64 nowMs, QList<Change>
             row.inst.renew = false;
             row.planCharged = 0;
             row.planFee = 0;
-            if (row.inst.state == InstanceState::Stopped
-                && (row.gpusHeld > 0 || row.inst.gpu_count == 0)) {
+            if (row.inst.state == InstanceState::Stopped &&
+                (row.gpusHeld > 0 || row.inst.gpu_count == 0)) {
                 if (auto g = releaseGpus(row); !g)
                     return g;
                 // Before the offer is recomputed from the instances table.
@@ -254,8 +253,8 @@ Result<void> SqlStore::advancePlan(InstanceRow &row, qint64 nowMs, QList<Change>
                 if (auto o = refreshOffer(row.inst.host_id); !o)
                     return o;
             }
-            if (auto e = recordEvent(row.inst.id, protocol::toString(row.inst.state), reason,
-                                     endedMs);
+            if (auto e =
+                    recordEvent(row.inst.id, protocol::toString(row.inst.state), reason, endedMs);
                 !e)
                 return e;
         }
@@ -263,14 +262,14 @@ Result<void> SqlStore::advancePlan(InstanceRow &row, qint64 nowMs, QList<Change>
             // A stopped plan instance pays no storage and keeps its data while prepaid.
             if (row.storageCharged == 0)
                 row.storageStartMs = std::max(row.storageStartMs, row.planEndsMs);
-            row.releaseAtMs = std::max(row.stoppedAtMs, row.planEndsMs)
-                + m_policy.retentionDays * 24 * 3600 * 1000;
+            row.releaseAtMs = std::max(row.stoppedAtMs, row.planEndsMs) +
+                              m_policy.retentionDays * 24 * 3600 * 1000;
             row.inst.release_at = msToTime(row.releaseAtMs);
         }
         changes.append({Change::Kind::Instance, row.accountId, row.inst.id, 0});
     }
-    if (onPlan(row) && row.planNotifiedN < row.planN
-        && row.planEndsMs - nowMs <= noticeLeadMs(row.inst.plan)) {
+    if (onPlan(row) && row.planNotifiedN < row.planN &&
+        row.planEndsMs - nowMs <= noticeLeadMs(row.inst.plan)) {
         row.planNotifiedN = row.planN;
         changed = true;
         Change notice{Change::Kind::PlanEnding, row.accountId, row.inst.id, 0};
@@ -286,9 +285,8 @@ Result<void> SqlStore::chargeMinimumRental(InstanceRow &row, const QString &reas
 {
     // Only the renter's own destroy of an hourly rental that never had a plan: a plan's period
     // is its commitment, and a host that failed or vanished is not the renter's doing.
-    if (reason != "user_requested"_L1 || row.minDurationS <= 0 || row.planN > 0
-        || row.inst.state == InstanceState::Interrupted
-        || row.inst.state == InstanceState::Failed)
+    if (reason != "user_requested"_L1 || row.minDurationS <= 0 || row.planN > 0 ||
+        row.inst.state == InstanceState::Interrupted || row.inst.state == InstanceState::Failed)
         return {};
     qint64 ranMs = row.runningTotalMs;
     if (row.periodStartMs)
@@ -299,8 +297,7 @@ Result<void> SqlStore::chargeMinimumRental(InstanceRow &row, const QString &reas
     const Micro charge = chargeForSeconds(hourlyRate(row.inst), missingS);
     if (charge <= 0)
         return {};
-    return postAccrual(row, u"gpu"_s, charge, 0,
-                       u"minimum rental: %1 s more"_s.arg(missingS),
+    return postAccrual(row, u"gpu"_s, charge, 0, u"minimum rental: %1 s more"_s.arg(missingS),
                        u"minimum rental of instance %1"_s.arg(row.inst.id), nowMs, changes);
 }
 
@@ -343,12 +340,11 @@ Result<void> SqlStore::writePlanPrices(qint64 hostId, const protocol::HostListin
     for (const char *table : {"hosts", "offers"}) {
         if (std::string_view(table) == "offers")
             noteOffersWritten();
-        auto r = m_db->exec(u"UPDATE %1 SET price_gpu_day_micro = ?, price_gpu_week_micro = ?, "
-                            "price_gpu_month_micro = ? WHERE id = ?"_s.arg(
-                                QLatin1StringView(table)),
-                            {value(listing.price_gpu_day_micro),
-                             value(listing.price_gpu_week_micro),
-                             value(listing.price_gpu_month_micro), hostId});
+        auto r =
+            m_db->exec(u"UPDATE %1 SET price_gpu_day_micro = ?, price_gpu_week_micro = ?, "
+                       "price_gpu_month_micro = ? WHERE id = ?"_s.arg(QLatin1StringView(table)),
+                       {value(listing.price_gpu_day_micro), value(listing.price_gpu_week_micro),
+                        value(listing.price_gpu_month_micro), hostId});
         if (!r)
             return r.error();
     }

@@ -32,14 +32,14 @@ struct SqlStore::InstanceRow
     qint64 hostOwner = 0;
     qint64 idleSinceMs = 0; ///< written only by setIdle(), never by saveInstance()
     // Prepaid plan (sqlstore_plans.cpp), written only by savePlan(), never by saveInstance().
-    Micro planPriceMicro = 0;  ///< per GPU and period, the offer's at launch
-    qint64 planEndsMs = 0;     ///< end of the prepaid time; 0 until the plan's first `running`
-    qint64 planPausedMs = 0;   ///< the host's last message while it is lost; 0 otherwise
-    qint64 planN = 0;          ///< periods bought
-    Micro planCharged = 0;     ///< the current period's charge (0: refunded)
-    Micro planFee = 0;         ///< and its platform fee
-    qint64 planNotifiedN = 0;  ///< the period whose end the renter was told about
-    qint64 minDurationS = 0;   ///< the offer's min_duration_s at launch
+    Micro planPriceMicro = 0; ///< per GPU and period, the offer's at launch
+    qint64 planEndsMs = 0;    ///< end of the prepaid time; 0 until the plan's first `running`
+    qint64 planPausedMs = 0;  ///< the host's last message while it is lost; 0 otherwise
+    qint64 planN = 0;         ///< periods bought
+    Micro planCharged = 0;    ///< the current period's charge (0: refunded)
+    Micro planFee = 0;        ///< and its platform fee
+    qint64 planNotifiedN = 0; ///< the period whose end the renter was told about
+    qint64 minDurationS = 0;  ///< the offer's min_duration_s at launch
 };
 
 /// A listing's plan prices are valid: positive, at most the same time by the hour, and none on

@@ -87,7 +87,14 @@ struct MarketPolicy
 struct Change
 {
     /// PlanEnding: the instance's prepaid plan ends soon (docs/market.md, "Prepaid plans").
-    enum class Kind { Instance, Balance, Command, BalanceWarning, PlanEnding };
+    enum class Kind
+    {
+        Instance,
+        Balance,
+        Command,
+        BalanceWarning,
+        PlanEnding
+    };
     Kind kind = Kind::Instance;
     qint64 accountId = 0;   ///< whose app should hear (Instance, Balance, BalanceWarning)
     qint64 instanceId = 0;

@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QRegularExpressionValidator>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -36,6 +37,9 @@ LaunchDialog::LaunchDialog(client::MarketClient *client, const protocol::Offer &
     , m_jupyter(new QCheckBox(tr("Start Jupyter (reached through an SSH tunnel)"), this))
     , m_maxSpend(new QLineEdit(this))
     , m_maxHours(new QSpinBox(this))
+    , m_plan(new QComboBox(this))
+    , m_renew(
+          new QCheckBox(tr("Renew at the end of each period while the balance covers it"), this))
     , m_breakdown(new QLabel(this))
     , m_upload(new QLabel(this))
     , m_error(new QLabel(this))
@@ -88,6 +92,15 @@ LaunchDialog::LaunchDialog(client::MarketClient *client, const protocol::Offer &
     m_maxHours->setSpecialValueText(tr("no limit"));
     m_maxHours->setSuffix(tr(" h"));
     form->addRow(tr("Stop after"), m_maxHours);
+    // Prepaid plans: shown only when the host offers one (docs/market.md, "Prepaid plans").
+    m_plan->setObjectName(u"planBox"_s);
+    m_renew->setObjectName(u"renewBox"_s);
+    form->addRow(tr("Plan"), m_plan);
+    form->addRow(QString(), m_renew);
+    const bool offersPlans = !planChoices(offer, 1).isEmpty();
+    form->setRowVisible(m_plan, offersPlans);
+    form->setRowVisible(m_renew, offersPlans);
+    fillPlans();
     layout->addLayout(form);
 
     m_breakdown->setObjectName(u"priceBreakdown"_s);
@@ -109,10 +122,18 @@ LaunchDialog::LaunchDialog(client::MarketClient *client, const protocol::Offer &
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    connect(m_gpus, &QSpinBox::valueChanged, this, &LaunchDialog::fillPlans);
     connect(m_gpus, &QSpinBox::valueChanged, this, &LaunchDialog::updateBreakdown);
+    connect(m_plan, &QComboBox::currentIndexChanged, this, [this] {
+        m_renew->setEnabled(m_plan->currentData().toString() != "hourly"_L1);
+        if (!m_renew->isEnabled())
+            m_renew->setChecked(false);
+        updateBreakdown();
+    });
     connect(m_disk, &QSpinBox::valueChanged, this, &LaunchDialog::updateBreakdown);
     connect(m_maxHours, &QSpinBox::valueChanged, this, &LaunchDialog::updateBreakdown);
     connect(m_maxSpend, &QLineEdit::textChanged, this, &LaunchDialog::updateBreakdown);
+    connect(m_renew, &QCheckBox::toggled, this, &LaunchDialog::updateBreakdown);
     connect(m_env, &QPlainTextEdit::textChanged, this, &LaunchDialog::validate);
     connect(m_image, &QComboBox::currentIndexChanged, this, [this] {
         m_jupyter->setEnabled(m_image->currentData(Qt::UserRole + 1).toBool());
@@ -132,6 +153,70 @@ void LaunchDialog::setGpuCount(int gpus)
 void LaunchDialog::setDiskGb(qint64 gb)
 {
     m_disk->setValue(int(gb));
+}
+
+QList<LaunchDialog::PlanChoice> LaunchDialog::planChoices(const protocol::Offer &offer, int gpus)
+{
+    QList<PlanChoice> choices;
+    const int units = std::max(1, gpus);
+    for (const QString &plan : {u"day"_s, u"week"_s, u"month"_s}) {
+        const auto price = protocol::planPrice(offer, plan);
+        if (!price)
+            continue;
+        PlanChoice c;
+        c.plan = plan;
+        c.periodS = protocol::planPeriodS(plan).value_or(0);
+        c.price = *price * units;
+        c.byTheHour = chargeForSeconds(offer.price_gpu_hour_micro * units, c.periodS);
+        // Integer percent, rounded down: never promise more than the plan saves.
+        if (c.byTheHour > 0 && c.price < c.byTheHour)
+            c.savingPercent = int((Int128(c.byTheHour - c.price) * 100) / c.byTheHour);
+        choices.append(c);
+    }
+    return choices;
+}
+
+QString LaunchDialog::periodName(const QString &plan)
+{
+    // One string per plan rather than a plural: "7 days" is the plan's name (包周).
+    return plan == "day"_L1 ? tr("1 day") : plan == "week"_L1 ? tr("7 days") : tr("30 days");
+}
+
+QString LaunchDialog::planText(const PlanChoice &c, const QString &currency, const QLocale &locale)
+{
+    const QString price = app::formatMoney(c.price, currency, locale);
+    const QString period = periodName(c.plan);
+    if (c.savingPercent > 0)
+        return tr("%1: %2 (save %3% vs hourly)").arg(period, price).arg(c.savingPercent);
+    return tr("%1: %2").arg(period, price);
+}
+
+void LaunchDialog::fillPlans()
+{
+    const QString chosen = m_plan->count() ? m_plan->currentData().toString() : u"hourly"_s;
+    QSignalBlocker block(m_plan);
+    m_plan->clear();
+    m_plan->addItem(
+        tr("By the hour: %1/h, billed per second")
+            .arg(app::formatPrice(m_offer.price_gpu_hour_micro * std::max(1, m_gpus->value()),
+                                  m_currency, m_locale)),
+        u"hourly"_s);
+    for (const PlanChoice &c : planChoices(m_offer, m_gpus->value()))
+        m_plan->addItem(planText(c, m_currency, m_locale), c.plan);
+    m_plan->setCurrentIndex(std::max(0, m_plan->findData(chosen)));
+    m_renew->setEnabled(m_plan->currentData().toString() != "hourly"_L1);
+    if (!m_renew->isEnabled())
+        m_renew->setChecked(false);
+}
+
+bool LaunchDialog::choosePlan(const QString &plan, bool renew)
+{
+    const int index = m_plan->findData(plan);
+    if (index < 0)
+        return false;
+    m_plan->setCurrentIndex(index);
+    m_renew->setChecked(renew && m_renew->isEnabled());
+    return true;
 }
 
 void LaunchDialog::setUploadEstimate(const QString &text)
@@ -233,7 +318,27 @@ void LaunchDialog::updateBreakdown()
                       "after a stop (the market has not said how many yet).")
                        .arg(m_disk->value())
                        .arg(price(hour.storagePerDay)));
-    text += u"<br>"_s + tr("Billed per second from the moment it runs.");
+    const QString plan = m_plan->currentData().toString();
+    bool onPlan = false;
+    for (const PlanChoice &c : planChoices(m_offer, m_gpus->value())) {
+        if (c.plan != plan)
+            continue;
+        onPlan = true;
+        text += u"<br>"_s +
+                tr("Paid now: <b>%1</b> for %2 from the moment it runs; nothing per second and no "
+                   "storage during them, and the GPUs stay yours while it is stopped.")
+                    .arg(price(c.price), periodName(c.plan));
+        text += u"<br>"_s +
+                tr("Released early, the time used is billed by the hour and the rest refunded.");
+        text += u"<br>"_s +
+                (m_renew->isChecked()
+                     ? tr("At the end it renews for %1 when the balance covers it, otherwise it "
+                          "goes on by the hour.")
+                           .arg(price(c.price))
+                     : tr("At the end it goes on by the hour; a notice comes a day before."));
+    }
+    if (!onPlan)
+        text += u"<br>"_s + tr("Billed per second from the moment it runs.");
     if (const auto limit = app::parseMoney(m_maxSpend->text()); limit && *limit > 0 && hour.perHour > 0) {
         const qint64 seconds = qint64((Int128(*limit) * 3600) / hour.perHour);
         text += u"<br>"_s + tr("Stops after spending %1, about %2 of running.")
@@ -262,6 +367,10 @@ protocol::CreateInstanceRequest LaunchDialog::request() const
     r.jupyter = m_jupyter->isChecked();
     r.max_spend_micro = app::parseMoney(m_maxSpend->text()).value_or(0);
     r.max_duration_s = qint64(m_maxHours->value()) * 3600;
+    r.plan = m_plan->currentData().toString();
+    if (r.plan.isEmpty())
+        r.plan = u"hourly"_s;
+    r.renew = r.plan != "hourly"_L1 && m_renew->isChecked();
     return r;
 }
 

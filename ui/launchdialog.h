@@ -40,6 +40,24 @@ public:
     /// Lines of KEY=VALUE; an error names the first bad line.
     static Result<QMap<QString, QString>> parseEnv(const QString &text);
 
+    /// Prepaid plans (docs/market.md, "Prepaid plans"): the offer's plans for `gpus` GPUs.
+    struct PlanChoice
+    {
+        QString plan; ///< "day", "week", "month"
+        qint64 periodS = 0;
+        Micro price = 0;       ///< the whole period for `gpus` GPUs
+        Micro byTheHour = 0;   ///< the same time at the hourly price
+        int savingPercent = 0; ///< what the plan saves against that, rounded down
+    };
+    static QList<PlanChoice> planChoices(const protocol::Offer &offer, int gpus);
+    /// "7 days: ¥100.00 (save 40% vs hourly)", as the plan box shows it.
+    static QString planText(const PlanChoice &choice, const QString &currency,
+                            const QLocale &locale);
+    /// "1 day", "7 days", "30 days".
+    static QString periodName(const QString &plan);
+    /// Selects a plan ("hourly", "day", …) and the renewal; false when the offer lacks it.
+    bool choosePlan(const QString &plan, bool renew = false);
+
 private:
     void loadImages();
     void updateBreakdown();
@@ -60,6 +78,9 @@ private:
     QCheckBox *m_jupyter;
     QLineEdit *m_maxSpend;
     QSpinBox *m_maxHours;
+    QComboBox *m_plan;
+    QCheckBox *m_renew;
+    void fillPlans();
     QLabel *m_breakdown;
     QLabel *m_upload;
     QLabel *m_error;

@@ -59,7 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     roundTrip(json, instanceGuardsPatchFromJson);
     roundTrip(json, [](const QJsonObject &j) { return hostListingFromJson(j); });
     roundTrip(json, [](const QJsonObject &j) {
-        return hostListingFromJson(j, HostListing{true, 1, 2, true, 3});
+        return hostListingFromJson(j, HostListing{true, 1, 2, true, 3, 4, {}, 6});
     });
     roundTrip(json, machineSpecFromJson);
     roundTrip(json, hostFromJson);

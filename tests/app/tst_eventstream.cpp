@@ -100,6 +100,7 @@ private slots:
         QSignalSpy balances(&events, &EventStream::balanceEvent);
         QSignalSpy plain(&events, &EventStream::balanceChanged);
         QSignalSpy notices(&events, &EventStream::instanceNotice);
+        QSignalSpy plans(&events, &EventStream::planNotice);
         events.open(QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort())), "sk_test");
         QTRY_VERIFY(peer != nullptr);
         QTRY_COMPARE(events.state(), EventStream::State::Connected);
@@ -112,8 +113,12 @@ private slots:
             peer->sendTextMessage(QString::fromUtf8(
                 QJsonDocument(protocol::toJson(event)).toJson(QJsonDocument::Compact)));
         };
+        const protocol::PlanNoticeEvent planEnding{
+            8,    u"week"_s,   QDateTime::fromSecsSinceEpoch(1'800'086'400, Qt::UTC),
+            true, 100'000'000, false};
         send(warned);
         send(notice);
+        send(planEnding);
         send(protocol::BalanceEvent{11'000'000, u"CNY"_s, std::nullopt});
         QTRY_COMPARE(balances.size(), 2);
         QTRY_COMPARE(notices.size(), 1);
@@ -121,6 +126,8 @@ private slots:
         QCOMPARE(balances.at(0).first().value<protocol::BalanceEvent>(), warned);
         QVERIFY(!balances.at(1).first().value<protocol::BalanceEvent>().warning);
         QCOMPARE(notices.first().first().value<protocol::InstanceNoticeEvent>(), notice);
+        QTRY_COMPARE(plans.size(), 1);
+        QCOMPARE(plans.first().first().value<protocol::PlanNoticeEvent>(), planEnding);
         delete peer;
     }
 };

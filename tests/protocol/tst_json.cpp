@@ -211,7 +211,10 @@ private slots:
                              u"min_duration_s"_s,
                              u"cuda_version"_s,
                              u"driver_version"_s,
-                             u"perf_tflops"_s};
+                             u"perf_tflops"_s,
+                             u"price_gpu_day_micro"_s,
+                             u"price_gpu_week_micro"_s,
+                             u"price_gpu_month_micro"_s};
         keys.sort();
         expected.sort();
         QCOMPARE(keys, expected);
@@ -270,7 +273,8 @@ private slots:
         const Account account{5, u"alice"_s, {u"renter"_s, u"lender"_s}, -1'500, u"CNY"_s};
         QCOMPARE(throughWire(account, accountFromJson), account);
 
-        const HostListing listing{true, 1'000'000, 250'000, true, 1800};
+        const HostListing listing{true, 1'000'000,  250'000, true,
+                                  1800, 20'000'000, {},      400'000'000};
         QCOMPARE(throughWire(listing, [](const QJsonObject &j) { return hostListingFromJson(j); }),
                  listing);
 
@@ -713,14 +717,56 @@ private slots:
 
     void listingPatchIsPartial()
     {
-        const HostListing base{false, 1'000'000, 200'000, true, 600};
+        const HostListing base{false, 1'000'000, 200'000, true, 600, 20'000'000, {}, {}};
         const Result<HostListing> patched =
             hostListingFromJson(object(R"({"listed":true,"price_gpu_hour_micro":900000})"), base);
         QVERIFY(patched.ok());
-        QCOMPARE(*patched, (HostListing{true, 900'000, 200'000, true, 600}));
+        QCOMPARE(*patched, (HostListing{true, 900'000, 200'000, true, 600, 20'000'000, {}, {}}));
         QCOMPARE(*hostListingFromJson({}, base), base);
         const Result<HostListing> bad = hostListingFromJson(object(R"({"interruptible":1})"), base);
         QCOMPARE(bad.error().field, u"interruptible"_s);
+    }
+
+    void listingPatchKeepsOrWithdrawsPlanPrices()
+    {
+        // Prepaid plans: a price left out is kept, null withdraws the plan, a number sets it.
+        const HostListing base{true, 1'000'000, 200'000, false, 0, 20'000'000, 100'000'000, {}};
+        const Result<HostListing> patched = hostListingFromJson(
+            object(R"({"price_gpu_day_micro":null,"price_gpu_month_micro":400000000})"), base);
+        QVERIFY(patched.ok());
+        QCOMPARE(patched->price_gpu_day_micro, std::nullopt);
+        QCOMPARE(patched->price_gpu_week_micro, std::optional<Micro>(100'000'000));
+        QCOMPARE(patched->price_gpu_month_micro, std::optional<Micro>(400'000'000));
+        // Written as null when not offered, so that a listing reads back the same.
+        QVERIFY(toJson(*patched).value(u"price_gpu_day_micro"_s).isNull());
+        QCOMPARE(*hostListingFromJson(toJson(*patched)), *patched);
+        const Result<HostListing> bad =
+            hostListingFromJson(object(R"({"price_gpu_week_micro":"100"})"), base);
+        QCOMPARE(bad.error().code, u"invalid_type"_s);
+        QCOMPARE(bad.error().field, u"price_gpu_week_micro"_s);
+    }
+
+    void planFieldsRoundTrip()
+    {
+        CreateInstanceRequest request;
+        QCOMPARE(request.plan, u"hourly"_s); // the default when left out
+        auto decoded = createInstanceRequestFromJson(
+            object(R"({"offer_id":1,"gpu_count":1,"image":"i","disk_gb":1,"ssh_public_key":"k",)"
+                   R"("plan":"week","renew":true})"));
+        QVERIFY(decoded.ok());
+        QCOMPARE(decoded->plan, u"week"_s);
+        QCOMPARE(decoded->renew, true);
+        QCOMPARE(planPeriodS(u"day"_s), std::optional<qint64>(86'400));
+        QCOMPARE(planPeriodS(u"week"_s), std::optional<qint64>(604'800));
+        QCOMPARE(planPeriodS(u"month"_s), std::optional<qint64>(2'592'000));
+        QCOMPARE(planPeriodS(u"hourly"_s), std::optional<qint64>(0));
+        QCOMPARE(planPeriodS(u"fortnight"_s), std::nullopt);
+        const PlanNoticeEvent notice{7,    u"week"_s,   QDateTime::fromMSecsSinceEpoch(0, Qt::UTC),
+                                     true, 100'000'000, false};
+        auto event = appEventFromJson(toJson(AppEvent{notice}));
+        QVERIFY(event.ok());
+        QCOMPARE(std::get<PlanNoticeEvent>(*event), notice);
+        QCOMPARE(toJson(AppEvent{notice}).value(u"type"_s).toString(), u"plan_notice"_s);
     }
 };
 

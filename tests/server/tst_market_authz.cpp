@@ -355,11 +355,13 @@ private:
                     {u"disk_gb"_s, 10},
                     {u"ssh_public_key"_s, testPublicKey()}};
         else if (op == "PATCH /api/v1/instances/{id}"_L1)
-            body = {{u"max_spend_micro"_s, 1}};
+            body = {{u"max_spend_micro"_s, 1}, {u"renew"_s, true}}; // renew: prepaid plans
         else if (op == "POST /api/v1/hosts"_L1)
             body = {{u"name"_s, u"rig-b"_s}};
         else if (op == "PATCH /api/v1/hosts/{id}"_L1)
-            body = {{u"listed"_s, false}, {u"price_gpu_hour_micro"_s, 1}};
+            body = {{u"listed"_s, false},
+                    {u"price_gpu_hour_micro"_s, 1},
+                    {u"price_gpu_day_micro"_s, 1}}; // a prepaid plan's price
         else if (QByteArrayView(row.method) == "GET")
             return {};
         return QJsonDocument(body).toJson(QJsonDocument::Compact);

@@ -91,8 +91,8 @@ private:
         QJsonObject command;
         for (int skipped = 0; skipped < 5; ++skipped) { // an earlier instance's commands
             command = s.agent->take(u"command"_s);
-            if (command.isEmpty() || (command.value(u"action"_s).toString() == u"create"_s
-                                      && command.value(u"instance_id"_s).toInteger() == id))
+            if (command.isEmpty() || (command.value(u"action"_s).toString() == u"create"_s &&
+                                      command.value(u"instance_id"_s).toInteger() == id))
                 break;
         }
         if (command.isEmpty())
@@ -210,8 +210,7 @@ private slots:
         // = 55,218,055 µ by the hour; the rest of the ¥100 comes back.
         m_h->clock().advanceSeconds(2 * kDayS + 7 * 3600 + 13 * 60 + 5);
         bill();
-        auto destroyed =
-            m_h->request("DELETE", u"/api/v1/instances/%1"_s.arg(id), s.renter.token);
+        auto destroyed = m_h->request("DELETE", u"/api/v1/instances/%1"_s.arg(id), s.renter.token);
         QCOMPARE(destroyed.status, 202);
         const Micro refund = 100'000'000 - 55'218'055; // 44,781,945
         QCOMPARE(s.balance(*m_h, s.renter.id), 900'000'000 + refund);
@@ -324,8 +323,8 @@ private slots:
             return r.status == 201 ? r.json.value(u"id"_s).toInteger() : 0;
         }();
         QVERIFY(hourly);
-        auto refused = m_h->request("PATCH", u"/api/v1/instances/%1"_s.arg(hourly),
-                                    s.renter.token, R"({"renew": true})");
+        auto refused = m_h->request("PATCH", u"/api/v1/instances/%1"_s.arg(hourly), s.renter.token,
+                                    R"({"renew": true})");
         QCOMPARE(refused.status, 422);
         QCOMPARE(refused.errorCode(), u"invalid_value"_s);
     }
@@ -340,9 +339,8 @@ private slots:
         const qint64 end = planEndsMs(id);
         // Day 2: the host's last heartbeat, then 6 hours of silence.
         m_h->clock().advanceSeconds(2 * kDayS);
-        s.agent->send({{u"type"_s, u"usage"_s},
-                       {u"seq"_s, 1},
-                       {u"running_instance_ids"_s, QJsonArray{id}}});
+        s.agent->send(
+            {{u"type"_s, u"usage"_s}, {u"seq"_s, 1}, {u"running_instance_ids"_s, QJsonArray{id}}});
         QVERIFY(s.agent->sync());
         m_h->market().flushTelemetry();
         const qint64 lastMessage = m_h->clock().nowMs();
@@ -377,9 +375,8 @@ private slots:
         const qint64 id = launch(s, createBody(s, u"week"_s));
         QVERIFY(id);
         m_h->clock().advanceSeconds(2 * kDayS); // 48 h used: ¥48
-        s.agent->send({{u"type"_s, u"usage"_s},
-                       {u"seq"_s, 1},
-                       {u"running_instance_ids"_s, QJsonArray{id}}});
+        s.agent->send(
+            {{u"type"_s, u"usage"_s}, {u"seq"_s, 1}, {u"running_instance_ids"_s, QJsonArray{id}}});
         QVERIFY(s.agent->sync());
         m_h->market().flushTelemetry();
         m_h->clock().advanceSeconds(12 * 3600); // gone for 12 hours, then the renter gives up
@@ -402,9 +399,8 @@ private slots:
         const qint64 id = launch(s, createBody(s, u"week"_s));
         QVERIFY(id);
         m_h->clock().advanceSeconds(kDayS + 3600); // 25 h used: ¥25
-        s.agent->send({{u"type"_s, u"usage"_s},
-                       {u"seq"_s, 1},
-                       {u"running_instance_ids"_s, QJsonArray{id}}});
+        s.agent->send(
+            {{u"type"_s, u"usage"_s}, {u"seq"_s, 1}, {u"running_instance_ids"_s, QJsonArray{id}}});
         QVERIFY(s.agent->sync());
         m_h->market().flushTelemetry();
         m_h->clock().advanceSeconds(2 * kDayS);
@@ -428,9 +424,9 @@ private slots:
         const qint64 id = launch(s, createBody(s, u"week"_s));
         QVERIFY(id);
         const qint64 end = planEndsMs(id);
-        QCOMPARE(m_h->request("POST", u"/api/v1/instances/%1/stop"_s.arg(id), s.renter.token)
-                     .status,
-                 202);
+        QCOMPARE(
+            m_h->request("POST", u"/api/v1/instances/%1/stop"_s.arg(id), s.renter.token).status,
+            202);
         const QJsonObject stop = s.agent->take(u"command"_s);
         s.agent->report(id, u"stopped"_s, {}, stop.value(u"id"_s).toString());
         QVERIFY(s.waitForState(*m_h, id, u"stopped"_s));
@@ -454,9 +450,9 @@ private slots:
         QVERIFY(s.waitForState(*m_h, id, u"running"_s));
         // Stopped again, at the plan's end the GPU goes back and storage is billed from then:
         // one day of 50 GB at ¥0.30 per GB-month = ¥0.50.
-        QCOMPARE(m_h->request("POST", u"/api/v1/instances/%1/stop"_s.arg(id), s.renter.token)
-                     .status,
-                 202);
+        QCOMPARE(
+            m_h->request("POST", u"/api/v1/instances/%1/stop"_s.arg(id), s.renter.token).status,
+            202);
         s.agent->take(u"command"_s);
         s.agent->report(id, u"stopped"_s);
         QVERIFY(s.waitForState(*m_h, id, u"stopped"_s));
@@ -490,9 +486,10 @@ private slots:
         QCOMPARE(notice.value(u"renew"_s).toBool(), true);
         QCOMPARE(notice.value(u"will_renew"_s).toBool(), true);
         QCOMPARE(notice.value(u"renewal_micro"_s).toInteger(), kWeek);
-        QCOMPARE(QDateTime::fromString(notice.value(u"plan_ends_at"_s).toString(), Qt::ISODateWithMs)
-                     .toMSecsSinceEpoch(),
-                 end);
+        QCOMPARE(
+            QDateTime::fromString(notice.value(u"plan_ends_at"_s).toString(), Qt::ISODateWithMs)
+                .toMSecsSinceEpoch(),
+            end);
         // Once per period.
         m_h->clock().advanceSeconds(3600);
         bill();
