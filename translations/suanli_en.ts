@@ -128,6 +128,37 @@
     </message>
 </context>
 <context>
+    <name>suanli::app::ApiTokenModel</name>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation>%1 (this computer)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Last used</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+</context>
+<context>
     <name>suanli::app::BillingController</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -1588,6 +1619,203 @@ per %1</translation>
     </message>
 </context>
 <context>
+    <name>suanli::ui::AccountDialog</name>
+    <message>
+        <source>New key…</source>
+        <translation>New key…</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Signed in as &lt;b&gt;%1&lt;/b&gt; on the local market.</source>
+        <translation>Signed in as &lt;b&gt;%1&lt;/b&gt; on the local market.</translation>
+    </message>
+    <message>
+        <source>Signed in as &lt;b&gt;%1&lt;/b&gt; on %2.</source>
+        <translation>Signed in as &lt;b&gt;%1&lt;/b&gt; on %2.</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API keys</translation>
+    </message>
+    <message>
+        <source>Each computer and script signs in with a key of its own. The market shows only a key&apos;s first characters; a revoked key stops working at once.</source>
+        <translation>Each computer and script signs in with a key of its own. The market shows only a key&apos;s first characters; a revoked key stops working at once.</translation>
+    </message>
+    <message>
+        <source>Reading the keys…</source>
+        <translation>Reading the keys…</translation>
+    </message>
+    <message>
+        <source>Could not read the keys: %1</source>
+        <translation>Could not read the keys: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s).</source>
+        <translation>
+            <numerusform>%n key.</numerusform>
+            <numerusform>%n keys.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This computer&apos;s key: use Sign out to revoke it.</source>
+        <translation>This computer&apos;s key: use Sign out to revoke it.</translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation>New key</translation>
+    </message>
+    <message>
+        <source>e.g. training script</source>
+        <translation>e.g. training script</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>In 1 day</source>
+        <translation>In 1 day</translation>
+    </message>
+    <message>
+        <source>In 30 days</source>
+        <translation>In 30 days</translation>
+    </message>
+    <message>
+        <source>In 1 year</source>
+        <translation>In 1 year</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Copy the key now: the market shows it this once, and Suanli does not keep it.</source>
+        <translation>Copy the key now: the market shows it this once, and Suanli does not keep it.</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>Create key</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <source>Give the key a label: what or who it is for.</source>
+        <translation>Give the key a label: what or who it is for.</translation>
+    </message>
+    <message>
+        <source>Creating the key…</source>
+        <translation>Creating the key…</translation>
+    </message>
+    <message>
+        <source>The key was not made: %1</source>
+        <translation>The key was not made: %1</translation>
+    </message>
+    <message>
+        <source>Revoke %1?</source>
+        <translation>Revoke %1?</translation>
+    </message>
+    <message>
+        <source>Revoke the key &quot;%1&quot; (%2…)? Whatever uses it is refused at once; this cannot be undone.</source>
+        <translation>Revoke the key &quot;%1&quot; (%2…)? Whatever uses it is refused at once; this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Revoking %1…</source>
+        <translation>Revoking %1…</translation>
+    </message>
+    <message>
+        <source>Could not revoke %1: %2</source>
+        <translation>Could not revoke %1: %2</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>Every other key of the account is revoked: other computers and scripts must sign in again. This computer stays signed in.</source>
+        <translation>Every other key of the account is revoked: other computers and scripts must sign in again. This computer stays signed in.</translation>
+    </message>
+    <message>
+        <source>The new password is too weak: use at least 8 characters.</source>
+        <translation>The new password is too weak: use at least 8 characters.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+    <message>
+        <source>Changing the password…</source>
+        <translation>Changing the password…</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a few minutes, then try again.</source>
+        <translation>Too many attempts. Wait a few minutes, then try again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Password changed; %n other key(s) revoked: those computers and scripts must sign in again.</source>
+        <translation>
+            <numerusform>Password changed; %n other key revoked: those computers and scripts must sign in again.</numerusform>
+            <numerusform>Password changed; %n other keys revoked: those computers and scripts must sign in again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signing out: revoking this computer&apos;s key…</source>
+        <translation>Signing out: revoking this computer&apos;s key…</translation>
+    </message>
+    <message>
+        <source>Could not sign out: %1</source>
+        <translation>Could not sign out: %1</translation>
+    </message>
+</context>
+<context>
     <name>suanli::ui::AutostartBox</name>
     <message>
         <source>Start Suanli when I log in</source>
@@ -2084,10 +2312,6 @@ Check the market address in Settings, or try again.</translation>
         <translation>Connect to a market</translation>
     </message>
     <message>
-        <source>Use a market your school, lab or provider runs: you need its address and your token.</source>
-        <translation>Use a market your school, lab or provider runs: you need its address and your token.</translation>
-    </message>
-    <message>
         <source>Connect</source>
         <translation>Connect</translation>
     </message>
@@ -2134,6 +2358,158 @@ Check the market address in Settings, or try again.</translation>
     <message>
         <source>Signed in as %1.</source>
         <translation>Signed in as %1.</translation>
+    </message>
+    <message>
+        <source>Suanli desktop</source>
+        <translation>Suanli desktop</translation>
+    </message>
+    <message>
+        <source>Use a market your school, lab or provider runs: sign in or create an account there.</source>
+        <translation>Use a market your school, lab or provider runs: sign in or create an account there.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Rent GPUs</source>
+        <translation>Rent GPUs</translation>
+    </message>
+    <message>
+        <source>Lend my computers</source>
+        <translation>Lend my computers</translation>
+    </message>
+    <message>
+        <source>Create an account</source>
+        <translation>Create an account</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>This computer gets a key of its own, named &quot;%1&quot;; Account shows it and Sign out revokes it.</source>
+        <translation>This computer gets a key of its own, named &quot;%1&quot;; Account shows it and Sign out revokes it.</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>I want to</source>
+        <translation>I want to</translation>
+    </message>
+    <message>
+        <source>Invite code</source>
+        <translation>Invite code</translation>
+    </message>
+    <message>
+        <source>For a token from the market&apos;s operator, or one made under Account on another computer.</source>
+        <translation>For a token from the market&apos;s operator, or one made under Account on another computer.</translation>
+    </message>
+    <message>
+        <source>Use a token</source>
+        <translation>Use a token</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>Asking the market how it signs people up…</source>
+        <translation>Asking the market how it signs people up…</translation>
+    </message>
+    <message>
+        <source>The market did not say how it signs people up (%1).</source>
+        <translation>The market did not say how it signs people up (%1).</translation>
+    </message>
+    <message>
+        <source>Anyone may create an account here.</source>
+        <translation>Anyone may create an account here.</translation>
+    </message>
+    <message>
+        <source>Creating an account here needs an invite code.</source>
+        <translation>Creating an account here needs an invite code.</translation>
+    </message>
+    <message>
+        <source>This market makes accounts only through its operator.</source>
+        <translation>This market makes accounts only through its operator.</translation>
+    </message>
+    <message>
+        <source>This market does not make accounts here: ask its operator for one, then sign in.</source>
+        <translation>This market does not make accounts here: ask its operator for one, then sign in.</translation>
+    </message>
+    <message>
+        <source>Wrong name or password.</source>
+        <translation>Wrong name or password.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a few minutes, then try again.</source>
+        <translation>Too many attempts. Wait a few minutes, then try again.</translation>
+    </message>
+    <message>
+        <source>That name is taken. Pick another one, or sign in if it is yours.</source>
+        <translation>That name is taken. Pick another one, or sign in if it is yours.</translation>
+    </message>
+    <message>
+        <source>The password is too weak: use at least 8 characters.</source>
+        <translation>The password is too weak: use at least 8 characters.</translation>
+    </message>
+    <message>
+        <source>A name has 2 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, and starts with a letter or digit.</source>
+        <translation>A name has 2 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, and starts with a letter or digit.</translation>
+    </message>
+    <message>
+        <source>This market needs an invite code from its operator.</source>
+        <translation>This market needs an invite code from its operator.</translation>
+    </message>
+    <message>
+        <source>That invite code is not valid, or it was used already.</source>
+        <translation>That invite code is not valid, or it was used already.</translation>
+    </message>
+    <message>
+        <source>This market does not make accounts here: ask its operator for one.</source>
+        <translation>This market does not make accounts here: ask its operator for one.</translation>
+    </message>
+    <message>
+        <source>Type your name and password.</source>
+        <translation>Type your name and password.</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>Signing in to %1…</translation>
+    </message>
+    <message>
+        <source>Choose a name for your account.</source>
+        <translation>Choose a name for your account.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>Tick what you want to do: rent GPUs, lend computers, or both.</source>
+        <translation>Tick what you want to do: rent GPUs, lend computers, or both.</translation>
+    </message>
+    <message>
+        <source>Creating your account on %1…</source>
+        <translation>Creating your account on %1…</translation>
+    </message>
+    <message>
+        <source>Account created. Signing in…</source>
+        <translation>Account created. Signing in…</translation>
     </message>
 </context>
 <context>
@@ -2219,10 +2595,6 @@ Check the market address in Settings, or try again.</translation>
         <translation>Stop %1? Its data on /workspace is kept.</translation>
     </message>
     <message>
-        <source>GPU billing stops and the GPUs go back to the host. While stopped, the %1 GB disk costs %2 per day. A stopped instance is deleted with its data after 15 days (the countdown shows in the list). Starting again needs free GPUs on the same host.</source>
-        <translation>GPU billing stops and the GPUs go back to the host. While stopped, the %1 GB disk costs %2 per day. A stopped instance is deleted with its data after 15 days (the countdown shows in the list). Starting again needs free GPUs on the same host.</translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
@@ -2285,6 +2657,17 @@ Check the market address in Settings, or try again.</translation>
     <message>
         <source>SSH: ssh -J %1@%2:%3 -p %4 %5@%6</source>
         <translation>SSH: ssh -J %1@%2:%3 -p %4 %5@%6</translation>
+    </message>
+    <message numerus="yes">
+        <source>GPU billing stops and the GPUs go back to the host. While stopped, the %1 GB disk costs %2 per day. A stopped instance is deleted with its data after %n day(s) (the countdown shows in the list). Starting again needs free GPUs on the same host.</source>
+        <translation>
+            <numerusform>GPU billing stops and the GPUs go back to the host. While stopped, the %1 GB disk costs %2 per day. A stopped instance is deleted with its data after %n day (the countdown shows in the list). Starting again needs free GPUs on the same host.</numerusform>
+            <numerusform>GPU billing stops and the GPUs go back to the host. While stopped, the %1 GB disk costs %2 per day. A stopped instance is deleted with its data after %n days (the countdown shows in the list). Starting again needs free GPUs on the same host.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GPU billing stops and the GPUs go back to the host. While stopped, the %1 GB disk costs %2 per day. A stopped instance is deleted with its data after the market&apos;s retention time (the countdown shows in the list). Starting again needs free GPUs on the same host.</source>
+        <translation>GPU billing stops and the GPUs go back to the host. While stopped, the %1 GB disk costs %2 per day. A stopped instance is deleted with its data after the market&apos;s retention time (the countdown shows in the list). Starting again needs free GPUs on the same host.</translation>
     </message>
 </context>
 <context>
@@ -2406,10 +2789,6 @@ Check the market address in Settings, or try again.</translation>
         <translation>A day of running: %1</translation>
     </message>
     <message>
-        <source>Stopped, the %1 GB disk costs %2/day; the data is deleted 15 days after a stop.</source>
-        <translation>Stopped, the %1 GB disk costs %2/day; the data is deleted 15 days after a stop.</translation>
-    </message>
-    <message>
         <source>Billed per second from the moment it runs.</source>
         <translation>Billed per second from the moment it runs.</translation>
     </message>
@@ -2423,6 +2802,65 @@ Check the market address in Settings, or try again.</translation>
             <numerusform>Stops after %n hour, at most %1.</numerusform>
             <numerusform>Stops after %n hours, at most %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Renew at the end of each period while the balance covers it</source>
+        <translation>Renew at the end of each period while the balance covers it</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 days</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 days</translation>
+    </message>
+    <message>
+        <source>%1: %2 (save %3% vs hourly)</source>
+        <translation>%1: %2 (save %3% vs hourly)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>By the hour: %1/h, billed per second</source>
+        <translation>By the hour: %1/h, billed per second</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped, the %1 GB disk costs %2/day; the data is deleted %n day(s) after a stop.</source>
+        <translation>
+            <numerusform>Stopped, the %1 GB disk costs %2/day; the data is deleted %n day after a stop.</numerusform>
+            <numerusform>Stopped, the %1 GB disk costs %2/day; the data is deleted %n days after a stop.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped, the %1 GB disk costs %2/day; the data is deleted some days after a stop (the market has not said how many yet).</source>
+        <translation>Stopped, the %1 GB disk costs %2/day; the data is deleted some days after a stop (the market has not said how many yet).</translation>
+    </message>
+    <message>
+        <source>Paid now: &lt;b&gt;%1&lt;/b&gt; for %2 from the moment it runs; nothing per second and no storage during them, and the GPUs stay yours while it is stopped.</source>
+        <translation>Paid now: &lt;b&gt;%1&lt;/b&gt; for %2 from the moment it runs; nothing per second and no storage during them, and the GPUs stay yours while it is stopped.</translation>
+    </message>
+    <message>
+        <source>Released early, the time used is billed by the hour and the rest refunded.</source>
+        <translation>Released early, the time used is billed by the hour and the rest refunded.</translation>
+    </message>
+    <message>
+        <source>At the end it renews for %1 when the balance covers it, otherwise it goes on by the hour.</source>
+        <translation>At the end it renews for %1 when the balance covers it, otherwise it goes on by the hour.</translation>
+    </message>
+    <message>
+        <source>At the end it goes on by the hour; a notice comes a day before.</source>
+        <translation>At the end it goes on by the hour; a notice comes a day before.</translation>
     </message>
 </context>
 <context>
@@ -2968,6 +3406,10 @@ Check the market address in Settings, or try again.</translation>
     <message>
         <source>Datasets</source>
         <translation>Datasets</translation>
+    </message>
+    <message>
+        <source>&amp;Account…</source>
+        <translation>&amp;Account…</translation>
     </message>
 </context>
 <context>

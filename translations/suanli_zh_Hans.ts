@@ -127,6 +127,37 @@
     </message>
 </context>
 <context>
+    <name>suanli::app::ApiTokenModel</name>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation>%1（本机）</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建于</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>上次使用</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>过期</translation>
+    </message>
+</context>
+<context>
     <name>suanli::app::BillingController</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -1578,6 +1609,201 @@ per %1</source>
     </message>
 </context>
 <context>
+    <name>suanli::ui::AccountDialog</name>
+    <message>
+        <source>New key…</source>
+        <translation>新建密钥…</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>吊销</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Signed in as &lt;b&gt;%1&lt;/b&gt; on the local market.</source>
+        <translation>已在本地市场以 &lt;b&gt;%1&lt;/b&gt; 登录。</translation>
+    </message>
+    <message>
+        <source>Signed in as &lt;b&gt;%1&lt;/b&gt; on %2.</source>
+        <translation>已在 %2 以 &lt;b&gt;%1&lt;/b&gt; 登录。</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Each computer and script signs in with a key of its own. The market shows only a key&apos;s first characters; a revoked key stops working at once.</source>
+        <translation>每台电脑和每个脚本都用自己的密钥登录。市场只显示密钥的前几个字符；密钥一经吊销立即失效。</translation>
+    </message>
+    <message>
+        <source>Reading the keys…</source>
+        <translation>正在读取密钥…</translation>
+    </message>
+    <message>
+        <source>Could not read the keys: %1</source>
+        <translation>无法读取密钥：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s).</source>
+        <translation>
+            <numerusform>%n 个密钥。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This computer&apos;s key: use Sign out to revoke it.</source>
+        <translation>这是本机的密钥：要吊销它，请退出登录。</translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation>新建密钥</translation>
+    </message>
+    <message>
+        <source>e.g. training script</source>
+        <translation>例如：训练脚本</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <source>In 1 day</source>
+        <translation>1 天后</translation>
+    </message>
+    <message>
+        <source>In 30 days</source>
+        <translation>30 天后</translation>
+    </message>
+    <message>
+        <source>In 1 year</source>
+        <translation>1 年后</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Copy the key now: the market shows it this once, and Suanli does not keep it.</source>
+        <translation>请现在复制密钥：市场只显示这一次，算力也不会保存它。</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>创建密钥</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>Give the key a label: what or who it is for.</source>
+        <translation>给密钥起个标签：说明它给谁用、做什么用。</translation>
+    </message>
+    <message>
+        <source>Creating the key…</source>
+        <translation>正在创建密钥…</translation>
+    </message>
+    <message>
+        <source>The key was not made: %1</source>
+        <translation>未能创建密钥：%1</translation>
+    </message>
+    <message>
+        <source>Revoke %1?</source>
+        <translation>吊销 %1？</translation>
+    </message>
+    <message>
+        <source>Revoke the key &quot;%1&quot; (%2…)? Whatever uses it is refused at once; this cannot be undone.</source>
+        <translation>吊销密钥“%1”（%2…）？使用它的一切将立即被拒绝；此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Revoking %1…</source>
+        <translation>正在吊销 %1…</translation>
+    </message>
+    <message>
+        <source>Could not revoke %1: %2</source>
+        <translation>无法吊销 %1：%2</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>再输入一次</translation>
+    </message>
+    <message>
+        <source>Every other key of the account is revoked: other computers and scripts must sign in again. This computer stays signed in.</source>
+        <translation>该账户的其他所有密钥都会被吊销：其他电脑和脚本需要重新登录。本机保持登录。</translation>
+    </message>
+    <message>
+        <source>The new password is too weak: use at least 8 characters.</source>
+        <translation>新密码太弱：请至少使用 8 个字符。</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>Changing the password…</source>
+        <translation>正在修改密码…</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a few minutes, then try again.</source>
+        <translation>尝试次数过多。请等几分钟再试。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Password changed; %n other key(s) revoked: those computers and scripts must sign in again.</source>
+        <translation>
+            <numerusform>密码已修改；已吊销其他 %n 个密钥：那些电脑和脚本需要重新登录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signing out: revoking this computer&apos;s key…</source>
+        <translation>正在退出登录：吊销本机的密钥…</translation>
+    </message>
+    <message>
+        <source>Could not sign out: %1</source>
+        <translation>无法退出登录：%1</translation>
+    </message>
+</context>
+<context>
     <name>suanli::ui::AutostartBox</name>
     <message>
         <source>Start Suanli when I log in</source>
@@ -2067,10 +2293,6 @@ Check the market address in Settings, or try again.</source>
         <translation>连接到市场</translation>
     </message>
     <message>
-        <source>Use a market your school, lab or provider runs: you need its address and your token.</source>
-        <translation>使用学校、实验室或服务商运营的市场：需要市场地址和您的令牌。</translation>
-    </message>
-    <message>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
@@ -2117,6 +2339,158 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>Signed in as %1.</source>
         <translation>已登录为 %1。</translation>
+    </message>
+    <message>
+        <source>Suanli desktop</source>
+        <translation>算力桌面版</translation>
+    </message>
+    <message>
+        <source>Use a market your school, lab or provider runs: sign in or create an account there.</source>
+        <translation>使用你的学校、实验室或服务商运营的市场：在那里登录或创建账户。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Rent GPUs</source>
+        <translation>租用 GPU</translation>
+    </message>
+    <message>
+        <source>Lend my computers</source>
+        <translation>出租我的电脑</translation>
+    </message>
+    <message>
+        <source>Create an account</source>
+        <translation>创建账户</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>This computer gets a key of its own, named &quot;%1&quot;; Account shows it and Sign out revokes it.</source>
+        <translation>本机会获得一个自己的密钥，名为“%1”；“账户”中可以看到它，退出登录时会吊销它。</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>再输入一次</translation>
+    </message>
+    <message>
+        <source>I want to</source>
+        <translation>我想要</translation>
+    </message>
+    <message>
+        <source>Invite code</source>
+        <translation>邀请码</translation>
+    </message>
+    <message>
+        <source>For a token from the market&apos;s operator, or one made under Account on another computer.</source>
+        <translation>用于市场运营方给你的令牌，或在另一台电脑的“账户”中创建的令牌。</translation>
+    </message>
+    <message>
+        <source>Use a token</source>
+        <translation>使用令牌</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Asking the market how it signs people up…</source>
+        <translation>正在询问市场的注册方式…</translation>
+    </message>
+    <message>
+        <source>The market did not say how it signs people up (%1).</source>
+        <translation>市场没有说明它的注册方式（%1）。</translation>
+    </message>
+    <message>
+        <source>Anyone may create an account here.</source>
+        <translation>任何人都可以在这里创建账户。</translation>
+    </message>
+    <message>
+        <source>Creating an account here needs an invite code.</source>
+        <translation>在这里创建账户需要邀请码。</translation>
+    </message>
+    <message>
+        <source>This market makes accounts only through its operator.</source>
+        <translation>此市场只通过运营方开设账户。</translation>
+    </message>
+    <message>
+        <source>This market does not make accounts here: ask its operator for one, then sign in.</source>
+        <translation>此市场不在这里开设账户：请向运营方申请一个，然后登录。</translation>
+    </message>
+    <message>
+        <source>Wrong name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a few minutes, then try again.</source>
+        <translation>尝试次数过多。请等几分钟再试。</translation>
+    </message>
+    <message>
+        <source>That name is taken. Pick another one, or sign in if it is yours.</source>
+        <translation>该用户名已被占用。请换一个；如果是你的，请直接登录。</translation>
+    </message>
+    <message>
+        <source>The password is too weak: use at least 8 characters.</source>
+        <translation>密码太弱：请至少使用 8 个字符。</translation>
+    </message>
+    <message>
+        <source>A name has 2 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, and starts with a letter or digit.</source>
+        <translation>用户名由 2 到 64 个字母、数字、“.”、“_”或“-”组成，并以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>This market needs an invite code from its operator.</source>
+        <translation>此市场需要运营方发放的邀请码。</translation>
+    </message>
+    <message>
+        <source>That invite code is not valid, or it was used already.</source>
+        <translation>该邀请码无效，或已被使用。</translation>
+    </message>
+    <message>
+        <source>This market does not make accounts here: ask its operator for one.</source>
+        <translation>此市场不在这里开设账户：请向运营方申请一个。</translation>
+    </message>
+    <message>
+        <source>Type your name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>正在登录 %1…</translation>
+    </message>
+    <message>
+        <source>Choose a name for your account.</source>
+        <translation>请为你的账户选一个用户名。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Tick what you want to do: rent GPUs, lend computers, or both.</source>
+        <translation>请勾选你想做的事：租用 GPU、出租电脑，或两者都要。</translation>
+    </message>
+    <message>
+        <source>Creating your account on %1…</source>
+        <translation>正在 %1 上创建你的账户…</translation>
+    </message>
+    <message>
+        <source>Account created. Signing in…</source>
+        <translation>账户已创建。正在登录…</translation>
     </message>
 </context>
 <context>
@@ -2202,10 +2576,6 @@ Check the market address in Settings, or try again.</source>
         <translation>停止 %1？/workspace 中的数据会保留。</translation>
     </message>
     <message>
-        <source>GPU billing stops and the GPUs go back to the host. While stopped, the %1 GB disk costs %2 per day. A stopped instance is deleted with its data after 15 days (the countdown shows in the list). Starting again needs free GPUs on the same host.</source>
-        <translation>GPU 停止计费，GPU 归还给主机。停止期间，%1 GB 硬盘每天收费 %2。停止的实例 15 天后连同数据一起删除（列表中显示倒计时）。再次启动需要同一主机上有空闲 GPU。</translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -2268,6 +2638,16 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>SSH: ssh -J %1@%2:%3 -p %4 %5@%6</source>
         <translation>SSH：ssh -J %1@%2:%3 -p %4 %5@%6</translation>
+    </message>
+    <message numerus="yes">
+        <source>GPU billing stops and the GPUs go back to the host. While stopped, the %1 GB disk costs %2 per day. A stopped instance is deleted with its data after %n day(s) (the countdown shows in the list). Starting again needs free GPUs on the same host.</source>
+        <translation>
+            <numerusform>GPU 计费停止，GPU 归还给主机。停止期间，%1 GB 磁盘每天收费 %2。已停止的实例会在 %n 天后连同数据一起删除（列表中显示倒计时）。再次启动需要同一台主机上有空闲的 GPU。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GPU billing stops and the GPUs go back to the host. While stopped, the %1 GB disk costs %2 per day. A stopped instance is deleted with its data after the market&apos;s retention time (the countdown shows in the list). Starting again needs free GPUs on the same host.</source>
+        <translation>GPU 计费停止，GPU 归还给主机。停止期间，%1 GB 磁盘每天收费 %2。已停止的实例会在市场的保留期过后连同数据一起删除（列表中显示倒计时）。再次启动需要同一台主机上有空闲的 GPU。</translation>
     </message>
 </context>
 <context>
@@ -2389,10 +2769,6 @@ Check the market address in Settings, or try again.</source>
         <translation>运行一天：%1</translation>
     </message>
     <message>
-        <source>Stopped, the %1 GB disk costs %2/day; the data is deleted 15 days after a stop.</source>
-        <translation>停止后，%1 GB 硬盘每天 %2；停止 15 天后删除数据。</translation>
-    </message>
-    <message>
         <source>Billed per second from the moment it runs.</source>
         <translation>从开始运行起按秒计费。</translation>
     </message>
@@ -2405,6 +2781,64 @@ Check the market address in Settings, or try again.</source>
         <translation>
             <numerusform>运行 %n 小时后停止，最多花费 %1。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Renew at the end of each period while the balance covers it</source>
+        <translation>每期到期时，只要余额足够就自动续费</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 天</translation>
+    </message>
+    <message>
+        <source>%1: %2 (save %3% vs hourly)</source>
+        <translation>%1：%2（比按小时计费省 %3%）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>By the hour: %1/h, billed per second</source>
+        <translation>按小时：%1/小时，按秒计费</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped, the %1 GB disk costs %2/day; the data is deleted %n day(s) after a stop.</source>
+        <translation>
+            <numerusform>停止后，%1 GB 磁盘每天收费 %2；数据在停止 %n 天后删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped, the %1 GB disk costs %2/day; the data is deleted some days after a stop (the market has not said how many yet).</source>
+        <translation>停止后，%1 GB 磁盘每天收费 %2；数据会在停止若干天后删除（市场尚未告知具体天数）。</translation>
+    </message>
+    <message>
+        <source>Paid now: &lt;b&gt;%1&lt;/b&gt; for %2 from the moment it runs; nothing per second and no storage during them, and the GPUs stay yours while it is stopped.</source>
+        <translation>现在支付：&lt;b&gt;%1&lt;/b&gt;，自运行起算 %2；期间不按秒计费、不收存储费，停止时 GPU 仍为你保留。</translation>
+    </message>
+    <message>
+        <source>Released early, the time used is billed by the hour and the rest refunded.</source>
+        <translation>提前释放时，已用时间按小时计费，其余退款。</translation>
+    </message>
+    <message>
+        <source>At the end it renews for %1 when the balance covers it, otherwise it goes on by the hour.</source>
+        <translation>到期时若余额足够，将以 %1 续费，否则转为按小时计费。</translation>
+    </message>
+    <message>
+        <source>At the end it goes on by the hour; a notice comes a day before.</source>
+        <translation>到期后转为按小时计费；到期前一天会收到通知。</translation>
     </message>
 </context>
 <context>
@@ -2948,6 +3382,10 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>Datasets</source>
         <translation>数据集</translation>
+    </message>
+    <message>
+        <source>&amp;Account…</source>
+        <translation>账户(&amp;A)…</translation>
     </message>
 </context>
 <context>

@@ -127,6 +127,37 @@
     </message>
 </context>
 <context>
+    <name>suanli::app::ApiTokenModel</name>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation>%1（本機）</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>從未</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>金鑰</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>建立於</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>上次使用</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+</context>
+<context>
     <name>suanli::app::BillingController</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -1578,6 +1609,201 @@ per %1</source>
     </message>
 </context>
 <context>
+    <name>suanli::ui::AccountDialog</name>
+    <message>
+        <source>New key…</source>
+        <translation>新增金鑰…</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>撤銷</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>變更密碼…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>登出</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>帳戶</translation>
+    </message>
+    <message>
+        <source>Signed in as &lt;b&gt;%1&lt;/b&gt; on the local market.</source>
+        <translation>已在本機市場以 &lt;b&gt;%1&lt;/b&gt; 登入。</translation>
+    </message>
+    <message>
+        <source>Signed in as &lt;b&gt;%1&lt;/b&gt; on %2.</source>
+        <translation>已在 %2 以 &lt;b&gt;%1&lt;/b&gt; 登入。</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API 金鑰</translation>
+    </message>
+    <message>
+        <source>Each computer and script signs in with a key of its own. The market shows only a key&apos;s first characters; a revoked key stops working at once.</source>
+        <translation>每台電腦和每個腳本都以自己的金鑰登入。市場只顯示金鑰的前幾個字元；金鑰一經撤銷立即失效。</translation>
+    </message>
+    <message>
+        <source>Reading the keys…</source>
+        <translation>正在讀取金鑰…</translation>
+    </message>
+    <message>
+        <source>Could not read the keys: %1</source>
+        <translation>無法讀取金鑰：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s).</source>
+        <translation>
+            <numerusform>%n 個金鑰。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This computer&apos;s key: use Sign out to revoke it.</source>
+        <translation>這是本機的金鑰：要撤銷它，請登出。</translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation>新增金鑰</translation>
+    </message>
+    <message>
+        <source>e.g. training script</source>
+        <translation>例如：訓練腳本</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <source>In 1 day</source>
+        <translation>1 天後</translation>
+    </message>
+    <message>
+        <source>In 30 days</source>
+        <translation>30 天後</translation>
+    </message>
+    <message>
+        <source>In 1 year</source>
+        <translation>1 年後</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>金鑰</translation>
+    </message>
+    <message>
+        <source>Copy the key now: the market shows it this once, and Suanli does not keep it.</source>
+        <translation>請現在複製金鑰：市場只顯示這一次，算力也不會保存它。</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>建立金鑰</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已複製</translation>
+    </message>
+    <message>
+        <source>Give the key a label: what or who it is for.</source>
+        <translation>為金鑰取個標籤：說明它給誰用、做什麼用。</translation>
+    </message>
+    <message>
+        <source>Creating the key…</source>
+        <translation>正在建立金鑰…</translation>
+    </message>
+    <message>
+        <source>The key was not made: %1</source>
+        <translation>未能建立金鑰：%1</translation>
+    </message>
+    <message>
+        <source>Revoke %1?</source>
+        <translation>撤銷 %1？</translation>
+    </message>
+    <message>
+        <source>Revoke the key &quot;%1&quot; (%2…)? Whatever uses it is refused at once; this cannot be undone.</source>
+        <translation>撤銷金鑰「%1」（%2…）？使用它的一切將立即被拒絕；此操作無法復原。</translation>
+    </message>
+    <message>
+        <source>Revoking %1…</source>
+        <translation>正在撤銷 %1…</translation>
+    </message>
+    <message>
+        <source>Could not revoke %1: %2</source>
+        <translation>無法撤銷 %1：%2</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>變更密碼</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>至少 8 個字元</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>目前密碼</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密碼</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>再輸入一次</translation>
+    </message>
+    <message>
+        <source>Every other key of the account is revoked: other computers and scripts must sign in again. This computer stays signed in.</source>
+        <translation>該帳戶的其他所有金鑰都會被撤銷：其他電腦和腳本需要重新登入。本機保持登入。</translation>
+    </message>
+    <message>
+        <source>The new password is too weak: use at least 8 characters.</source>
+        <translation>新密碼太弱：請至少使用 8 個字元。</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>兩次輸入的新密碼不一致。</translation>
+    </message>
+    <message>
+        <source>Changing the password…</source>
+        <translation>正在變更密碼…</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>目前密碼不正確。</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a few minutes, then try again.</source>
+        <translation>嘗試次數過多。請等幾分鐘再試。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Password changed; %n other key(s) revoked: those computers and scripts must sign in again.</source>
+        <translation>
+            <numerusform>密碼已變更；已撤銷其他 %n 個金鑰：那些電腦和腳本需要重新登入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signing out: revoking this computer&apos;s key…</source>
+        <translation>正在登出：撤銷本機的金鑰…</translation>
+    </message>
+    <message>
+        <source>Could not sign out: %1</source>
+        <translation>無法登出：%1</translation>
+    </message>
+</context>
+<context>
     <name>suanli::ui::AutostartBox</name>
     <message>
         <source>Start Suanli when I log in</source>
@@ -2067,10 +2293,6 @@ Check the market address in Settings, or try again.</source>
         <translation>連線到市場</translation>
     </message>
     <message>
-        <source>Use a market your school, lab or provider runs: you need its address and your token.</source>
-        <translation>使用學校、實驗室或服務商營運的市場：需要市場地址和您的權杖。</translation>
-    </message>
-    <message>
         <source>Connect</source>
         <translation>連線</translation>
     </message>
@@ -2117,6 +2339,158 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>Signed in as %1.</source>
         <translation>已登入為 %1。</translation>
+    </message>
+    <message>
+        <source>Suanli desktop</source>
+        <translation>算力桌面版</translation>
+    </message>
+    <message>
+        <source>Use a market your school, lab or provider runs: sign in or create an account there.</source>
+        <translation>使用你的學校、實驗室或服務商營運的市場：在那裡登入或建立帳戶。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <source>Rent GPUs</source>
+        <translation>租用 GPU</translation>
+    </message>
+    <message>
+        <source>Lend my computers</source>
+        <translation>出租我的電腦</translation>
+    </message>
+    <message>
+        <source>Create an account</source>
+        <translation>建立帳戶</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>使用者名稱</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <source>This computer gets a key of its own, named &quot;%1&quot;; Account shows it and Sign out revokes it.</source>
+        <translation>本機會取得一個自己的金鑰，名為「%1」；「帳戶」中可以看到它，登出時會撤銷它。</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>至少 8 個字元</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>再輸入一次</translation>
+    </message>
+    <message>
+        <source>I want to</source>
+        <translation>我想要</translation>
+    </message>
+    <message>
+        <source>Invite code</source>
+        <translation>邀請碼</translation>
+    </message>
+    <message>
+        <source>For a token from the market&apos;s operator, or one made under Account on another computer.</source>
+        <translation>用於市場營運方給你的權杖，或在另一台電腦的「帳戶」中建立的權杖。</translation>
+    </message>
+    <message>
+        <source>Use a token</source>
+        <translation>使用權杖</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Asking the market how it signs people up…</source>
+        <translation>正在詢問市場的註冊方式…</translation>
+    </message>
+    <message>
+        <source>The market did not say how it signs people up (%1).</source>
+        <translation>市場沒有說明它的註冊方式（%1）。</translation>
+    </message>
+    <message>
+        <source>Anyone may create an account here.</source>
+        <translation>任何人都可以在這裡建立帳戶。</translation>
+    </message>
+    <message>
+        <source>Creating an account here needs an invite code.</source>
+        <translation>在這裡建立帳戶需要邀請碼。</translation>
+    </message>
+    <message>
+        <source>This market makes accounts only through its operator.</source>
+        <translation>此市場只透過營運方開設帳戶。</translation>
+    </message>
+    <message>
+        <source>This market does not make accounts here: ask its operator for one, then sign in.</source>
+        <translation>此市場不在這裡開設帳戶：請向營運方申請一個，然後登入。</translation>
+    </message>
+    <message>
+        <source>Wrong name or password.</source>
+        <translation>使用者名稱或密碼錯誤。</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a few minutes, then try again.</source>
+        <translation>嘗試次數過多。請等幾分鐘再試。</translation>
+    </message>
+    <message>
+        <source>That name is taken. Pick another one, or sign in if it is yours.</source>
+        <translation>該使用者名稱已被使用。請換一個；如果是你的，請直接登入。</translation>
+    </message>
+    <message>
+        <source>The password is too weak: use at least 8 characters.</source>
+        <translation>密碼太弱：請至少使用 8 個字元。</translation>
+    </message>
+    <message>
+        <source>A name has 2 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, and starts with a letter or digit.</source>
+        <translation>使用者名稱由 2 到 64 個字母、數字、「.」、「_」或「-」組成，並以字母或數字開頭。</translation>
+    </message>
+    <message>
+        <source>This market needs an invite code from its operator.</source>
+        <translation>此市場需要營運方發放的邀請碼。</translation>
+    </message>
+    <message>
+        <source>That invite code is not valid, or it was used already.</source>
+        <translation>該邀請碼無效，或已被使用。</translation>
+    </message>
+    <message>
+        <source>This market does not make accounts here: ask its operator for one.</source>
+        <translation>此市場不在這裡開設帳戶：請向營運方申請一個。</translation>
+    </message>
+    <message>
+        <source>Type your name and password.</source>
+        <translation>請輸入使用者名稱和密碼。</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>正在登入 %1…</translation>
+    </message>
+    <message>
+        <source>Choose a name for your account.</source>
+        <translation>請為你的帳戶選一個使用者名稱。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>兩次輸入的密碼不一致。</translation>
+    </message>
+    <message>
+        <source>Tick what you want to do: rent GPUs, lend computers, or both.</source>
+        <translation>請勾選你想做的事：租用 GPU、出租電腦，或兩者皆要。</translation>
+    </message>
+    <message>
+        <source>Creating your account on %1…</source>
+        <translation>正在 %1 上建立你的帳戶…</translation>
+    </message>
+    <message>
+        <source>Account created. Signing in…</source>
+        <translation>帳戶已建立。正在登入…</translation>
     </message>
 </context>
 <context>
@@ -2202,10 +2576,6 @@ Check the market address in Settings, or try again.</source>
         <translation>停止 %1？/workspace 中的資料會保留。</translation>
     </message>
     <message>
-        <source>GPU billing stops and the GPUs go back to the host. While stopped, the %1 GB disk costs %2 per day. A stopped instance is deleted with its data after 15 days (the countdown shows in the list). Starting again needs free GPUs on the same host.</source>
-        <translation>GPU 停止計費，GPU 歸還給主機。停止期間，%1 GB 硬碟每天收費 %2。停止的實例 15 天後連同資料一起刪除（列表中顯示倒計時）。再次啟動需要同一主機上有空閒 GPU。</translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -2268,6 +2638,16 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>SSH: ssh -J %1@%2:%3 -p %4 %5@%6</source>
         <translation>SSH：ssh -J %1@%2:%3 -p %4 %5@%6</translation>
+    </message>
+    <message numerus="yes">
+        <source>GPU billing stops and the GPUs go back to the host. While stopped, the %1 GB disk costs %2 per day. A stopped instance is deleted with its data after %n day(s) (the countdown shows in the list). Starting again needs free GPUs on the same host.</source>
+        <translation>
+            <numerusform>GPU 計費停止，GPU 歸還給主機。停止期間，%1 GB 磁碟每天收費 %2。已停止的實例會在 %n 天後連同資料一起刪除（清單中顯示倒數計時）。再次啟動需要同一台主機上有空閒的 GPU。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GPU billing stops and the GPUs go back to the host. While stopped, the %1 GB disk costs %2 per day. A stopped instance is deleted with its data after the market&apos;s retention time (the countdown shows in the list). Starting again needs free GPUs on the same host.</source>
+        <translation>GPU 計費停止，GPU 歸還給主機。停止期間，%1 GB 磁碟每天收費 %2。已停止的實例會在市場的保留期過後連同資料一起刪除（清單中顯示倒數計時）。再次啟動需要同一台主機上有空閒的 GPU。</translation>
     </message>
 </context>
 <context>
@@ -2389,10 +2769,6 @@ Check the market address in Settings, or try again.</source>
         <translation>執行一天：%1</translation>
     </message>
     <message>
-        <source>Stopped, the %1 GB disk costs %2/day; the data is deleted 15 days after a stop.</source>
-        <translation>停止後，%1 GB 硬碟每天 %2；停止 15 天後刪除資料。</translation>
-    </message>
-    <message>
         <source>Billed per second from the moment it runs.</source>
         <translation>從開始執行起按秒計費。</translation>
     </message>
@@ -2405,6 +2781,64 @@ Check the market address in Settings, or try again.</source>
         <translation>
             <numerusform>執行 %n 小時後停止，最多花費 %1。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Renew at the end of each period while the balance covers it</source>
+        <translation>每期到期時，只要餘額足夠就自動續費</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 天</translation>
+    </message>
+    <message>
+        <source>%1: %2 (save %3% vs hourly)</source>
+        <translation>%1：%2（比按小時計費省 %3%）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>By the hour: %1/h, billed per second</source>
+        <translation>按小時：%1/小時，按秒計費</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped, the %1 GB disk costs %2/day; the data is deleted %n day(s) after a stop.</source>
+        <translation>
+            <numerusform>停止後，%1 GB 磁碟每天收費 %2；資料在停止 %n 天後刪除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped, the %1 GB disk costs %2/day; the data is deleted some days after a stop (the market has not said how many yet).</source>
+        <translation>停止後，%1 GB 磁碟每天收費 %2；資料會在停止若干天後刪除（市場尚未告知具體天數）。</translation>
+    </message>
+    <message>
+        <source>Paid now: &lt;b&gt;%1&lt;/b&gt; for %2 from the moment it runs; nothing per second and no storage during them, and the GPUs stay yours while it is stopped.</source>
+        <translation>現在支付：&lt;b&gt;%1&lt;/b&gt;，自執行起算 %2；期間不按秒計費、不收儲存費，停止時 GPU 仍為你保留。</translation>
+    </message>
+    <message>
+        <source>Released early, the time used is billed by the hour and the rest refunded.</source>
+        <translation>提前釋放時，已用時間按小時計費，其餘退款。</translation>
+    </message>
+    <message>
+        <source>At the end it renews for %1 when the balance covers it, otherwise it goes on by the hour.</source>
+        <translation>到期時若餘額足夠，將以 %1 續費，否則轉為按小時計費。</translation>
+    </message>
+    <message>
+        <source>At the end it goes on by the hour; a notice comes a day before.</source>
+        <translation>到期後轉為按小時計費；到期前一天會收到通知。</translation>
     </message>
 </context>
 <context>
@@ -2948,6 +3382,10 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>Datasets</source>
         <translation>資料集</translation>
+    </message>
+    <message>
+        <source>&amp;Account…</source>
+        <translation>帳戶(&amp;A)…</translation>
     </message>
 </context>
 <context>
