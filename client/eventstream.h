@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol/agentmessages.h"
+#include "protocol/moneymessages.h"
 
 #include <QObject>
 #include <QTimer>
@@ -53,6 +54,9 @@ signals:
     void balanceEvent(const suanli::protocol::BalanceEvent &event);
     /// The host's owner came back: the instance stops at `stop_at` (docs/contributor.md).
     void instanceNotice(const suanli::protocol::InstanceNoticeEvent &notice);
+    /// Money in and out (issue 18): a top-up order was paid; a payout changed state.
+    void topUpChanged(const suanli::protocol::TopUpOrder &order);
+    void payoutChanged(const suanli::protocol::Payout &payout);
     /// After a reconnect: events may have been missed, so callers reload what they show.
     void resynced();
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "protocol/moneymessages.h"
 #include "protocol/result.h"
 #include "protocol/types.h"
 
@@ -88,6 +89,18 @@ public:
     void listHosts(QObject *context, Callback<QList<protocol::Host>> done);
     void updateListing(qint64 hostId, const protocol::HostListing &listing, QObject *context,
                        Callback<protocol::Host> done);
+
+    // ---- money in and out (issue 18, protocol/moneymessages.h) ----
+    /// POST /api/v1/topups; with a key, a retry gets the same order.
+    void createTopUp(Micro amount, const QString &idempotencyKey, QObject *context,
+                     Callback<protocol::TopUpOrder> done);
+    void topUps(QObject *context, Callback<QList<protocol::TopUpOrder>> done);
+    void payoutSummary(QObject *context, Callback<protocol::PayoutSummary> done);
+    /// POST /api/v1/payouts; with a key, a retry gets the same payout.
+    void requestPayout(const protocol::PayoutRequest &request, const QString &idempotencyKey,
+                       QObject *context, Callback<protocol::Payout> done);
+    void payouts(QObject *context, Callback<QList<protocol::Payout>> done);
+    // ---- end money ----
 
     /// Any other market call, for the modules that decode their own answers (the dashboard's
     /// telemetry, events and guards): `path` under the base URL, `body` sent as JSON when not
