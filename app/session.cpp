@@ -8,6 +8,7 @@ Session::Session(QNetworkAccessManager *network, const Clock &clock, QObject *pa
     , m_catalog(&m_client)
     , m_instances(&m_client, &m_events, clock)
     , m_billing(&m_client, &m_events)
+    , m_money(&m_client, &m_events)
 {
     // Launches change what hosts have free.
     connect(&m_events, &client::EventStream::instanceChanged, &m_catalog,
@@ -51,6 +52,8 @@ void Session::connectTo(const QUrl &marketUrl, const QByteArray &token, bool loc
         m_catalog.setPollInterval(15000);
         m_instances.reload();
         m_billing.reload();
+        m_money.reloadTopUps(); // issue 18
+        m_money.reloadPayouts();
         emit ready(m_account);
     });
 }

@@ -6,6 +6,8 @@
 #include "instancescontroller.h"
 #include "client/marketclient.h"
 
+#include "moneycontroller.h" // issue 18
+
 #include <QObject>
 
 class QNetworkAccessManager;
@@ -29,6 +31,7 @@ public:
     CatalogController *catalog() { return &m_catalog; }
     InstancesController *instances() { return &m_instances; }
     BillingController *billing() { return &m_billing; }
+    MoneyController *money() { return &m_money; } ///< top-ups and payouts (issue 18)
 
     void connectTo(const QUrl &marketUrl, const QByteArray &token, bool local);
     /// After sign-out: closes the events socket, stops polling and forgets the token.
@@ -52,6 +55,7 @@ private:
     CatalogController m_catalog;
     InstancesController m_instances;
     BillingController m_billing;
+    MoneyController m_money;
     State m_state = State::Idle;
     bool m_local = false;
     protocol::Account m_account;

@@ -94,6 +94,21 @@ void EventStream::onMessage(const QString &text)
     auto json = protocol::parseJsonObject(text.toUtf8());
     if (!json)
         return;
+    // ---- money in and out (issue 18): events of their own, not AppEvent alternatives ----
+    const QString type = json->value(QStringLiteral("type")).toString();
+    if (type == QLatin1String("topup")) {
+        if (auto order =
+                protocol::topUpOrderFromJson(json->value(QStringLiteral("topup")).toObject()))
+            emit topUpChanged(*order);
+        return;
+    }
+    if (type == QLatin1String("payout")) {
+        if (auto payout =
+                protocol::payoutFromJson(json->value(QStringLiteral("payout")).toObject()))
+            emit payoutChanged(*payout);
+        return;
+    }
+    // ---- end money ----
     auto event = protocol::appEventFromJson(*json);
     if (!event)
         return; // a newer market's event type: ignored, as unknown fields are

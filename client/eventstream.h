@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol/agentmessages.h"
+#include "protocol/moneymessages.h"
 
 #include <QObject>
 #include <QTimer>
@@ -55,6 +56,9 @@ signals:
     void instanceNotice(const suanli::protocol::InstanceNoticeEvent &notice);
     /// A prepaid plan ends soon (docs/market.md, "Prepaid plans").
     void planNotice(const suanli::protocol::PlanNoticeEvent &notice);
+    /// Money in and out (issue 18): a top-up order was paid; a payout changed state.
+    void topUpChanged(const suanli::protocol::TopUpOrder &order);
+    void payoutChanged(const suanli::protocol::Payout &payout);
     /// After a reconnect: events may have been missed, so callers reload what they show.
     void resynced();
 

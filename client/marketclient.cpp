@@ -533,4 +533,94 @@ void MarketClient::revokeToken(qint64 id, QObject *context, Callback<void> done)
     send(std::move(call));
 }
 
+// ---- money in and out (issue 18) ----
+
+void MarketClient::createTopUp(Micro amount, const QString &idempotencyKey, QObject *context,
+                               Callback<protocol::TopUpOrder> done)
+{
+    Call call;
+    call.method = "POST";
+    call.path = u"/api/v1/topups"_s;
+    call.body = QJsonDocument(protocol::toJson(protocol::TopUpRequest{amount}))
+                    .toJson(QJsonDocument::Compact);
+    call.repeatable = !idempotencyKey.isEmpty();
+    if (call.repeatable)
+        call.headers.append({"Idempotency-Key", idempotencyKey.toUtf8()});
+    call.context = context;
+    call.done = [done = std::move(done)](Result<QByteArray> r) {
+        if (!r)
+            return done(r.error());
+        auto json = object(*r);
+        if (!json)
+            return done(json.error());
+        done(protocol::topUpOrderFromJson(*json));
+    };
+    send(std::move(call));
+}
+
+void MarketClient::topUps(QObject *context, Callback<QList<protocol::TopUpOrder>> done)
+{
+    getJson<QList<protocol::TopUpOrder>>(
+        u"/api/v1/topups"_s, {}, context,
+        [](const QByteArray &body) -> Result<QList<protocol::TopUpOrder>> {
+            auto json = object(body);
+            if (!json)
+                return json.error();
+            return decodeArray<protocol::TopUpOrder>(json->value(u"topups"_s).toArray(),
+                                                     &protocol::topUpOrderFromJson, u"topups"_s);
+        },
+        std::move(done));
+}
+
+void MarketClient::payoutSummary(QObject *context, Callback<protocol::PayoutSummary> done)
+{
+    getJson<protocol::PayoutSummary>(
+        u"/api/v1/payouts/summary"_s, {}, context,
+        [](const QByteArray &body) -> Result<protocol::PayoutSummary> {
+            auto json = object(body);
+            if (!json)
+                return json.error();
+            return protocol::payoutSummaryFromJson(*json);
+        },
+        std::move(done));
+}
+
+void MarketClient::requestPayout(const protocol::PayoutRequest &request,
+                                 const QString &idempotencyKey, QObject *context,
+                                 Callback<protocol::Payout> done)
+{
+    Call call;
+    call.method = "POST";
+    call.path = u"/api/v1/payouts"_s;
+    call.body = QJsonDocument(protocol::toJson(request)).toJson(QJsonDocument::Compact);
+    call.repeatable = !idempotencyKey.isEmpty();
+    if (call.repeatable)
+        call.headers.append({"Idempotency-Key", idempotencyKey.toUtf8()});
+    call.context = context;
+    call.done = [done = std::move(done)](Result<QByteArray> r) {
+        if (!r)
+            return done(r.error());
+        auto json = object(*r);
+        if (!json)
+            return done(json.error());
+        done(protocol::payoutFromJson(*json));
+    };
+    send(std::move(call));
+}
+
+void MarketClient::payouts(QObject *context, Callback<QList<protocol::Payout>> done)
+{
+    getJson<QList<protocol::Payout>>(
+        u"/api/v1/payouts"_s, {}, context,
+        [](const QByteArray &body) -> Result<QList<protocol::Payout>> {
+            auto json = object(body);
+            if (!json)
+                return json.error();
+            return decodeArray<protocol::Payout>(json->value(u"payouts"_s).toArray(),
+                                                 &protocol::payoutFromJson, u"payouts"_s);
+        },
+        std::move(done));
+}
+// ---- end money ----
+
 } // namespace suanli::client

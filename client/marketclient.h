@@ -1,5 +1,6 @@
 #pragma once
 
+#include "protocol/moneymessages.h"
 #include "protocol/result.h"
 #include "protocol/types.h"
 
@@ -115,6 +116,17 @@ public:
                      Callback<IssuedToken> done);
     /// DELETE /api/v1/tokens/{id}: the key stops working at once.
     void revokeToken(qint64 id, QObject *context, Callback<void> done);
+    // ---- money in and out (issue 18, protocol/moneymessages.h) ----
+    /// POST /api/v1/topups; with a key, a retry gets the same order.
+    void createTopUp(Micro amount, const QString &idempotencyKey, QObject *context,
+                     Callback<protocol::TopUpOrder> done);
+    void topUps(QObject *context, Callback<QList<protocol::TopUpOrder>> done);
+    void payoutSummary(QObject *context, Callback<protocol::PayoutSummary> done);
+    /// POST /api/v1/payouts; with a key, a retry gets the same payout.
+    void requestPayout(const protocol::PayoutRequest &request, const QString &idempotencyKey,
+                       QObject *context, Callback<protocol::Payout> done);
+    void payouts(QObject *context, Callback<QList<protocol::Payout>> done);
+    // ---- end money ----
 
     /// Any other market call, for the modules that decode their own answers (the dashboard's
     /// telemetry, events and guards): `path` under the base URL, `body` sent as JSON when not

@@ -1,6 +1,7 @@
 #include "billingview.h"
 
 #include "app/moneyformat.h"
+#include "topupdialog.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -33,6 +34,7 @@ BillingView::BillingView(app::BillingController *controller, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
+    m_topRow = top;
     auto *balanceBox = new QVBoxLayout;
     auto *caption = new QLabel(tr("Balance"), this);
     balanceBox->addWidget(caption);
@@ -202,5 +204,36 @@ void BillingView::updateBalance()
                            ? app::formatMoney(m_controller->balance(), m_controller->currency(), QLocale())
                            : tr("…"));
 }
+
+// ---- money in (issue 18) ----
+void BillingView::setMoney(app::MoneyController *money)
+{
+    if (m_money)
+        return;
+    m_money = money;
+    m_topUp = new QPushButton(tr("Top up…"), this);
+    m_topUp->setObjectName(u"topUpButton"_s);
+    m_topRow->insertWidget(m_topRow->indexOf(m_voucher), m_topUp);
+    connect(m_topUp, &QPushButton::clicked, this, &BillingView::openTopUp);
+}
+
+void BillingView::openTopUp()
+{
+    if (m_topUpDialog) {
+        m_topUpDialog->raise();
+        m_topUpDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new TopUpDialog(
+        m_money,
+        [controller = m_controller](Micro amount) {
+            return app::formatMoney(amount, controller->currency(), QLocale());
+        },
+        this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_topUpDialog = dialog;
+    dialog->show(); // not modal: the ledger keeps updating behind it
+}
+// ---- end money ----
 
 } // namespace suanli::ui

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "app/billingcontroller.h"
+#include "app/moneycontroller.h"
 
+#include <QPointer>
 #include <QWidget>
 
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -32,6 +35,14 @@ public:
     QLineEdit *lowBalanceEdit() { return m_lowBalance; }
     QPushButton *lowBalanceButton() { return m_lowBalanceSave; }
     QLabel *messageLabel() { return m_message; }
+    // ---- money in (issue 18) ----
+    /// Adds "Top up…", which opens the top-up orders (ui/topupdialog.h).
+    void setMoney(app::MoneyController *money);
+    QPushButton *topUpButton() { return m_topUp; }
+    /// The top-up dialog while it is open (tests, screenshots).
+    QWidget *topUpDialog() { return m_topUpDialog; }
+    void openTopUp();
+    // ---- end money ----
 
 signals:
     /// The user set the threshold below which the market warns (0: only the runway warnings).
@@ -51,6 +62,12 @@ private:
     QPushButton *m_lowBalanceSave;
     QWidget *m_spend = nullptr;
     QSplitter *m_splitter;
+    // ---- money in (issue 18) ----
+    QHBoxLayout *m_topRow = nullptr;
+    app::MoneyController *m_money = nullptr;
+    QPushButton *m_topUp = nullptr;
+    QPointer<QWidget> m_topUpDialog;
+    // ---- end money ----
 };
 
 } // namespace suanli::ui

@@ -3,6 +3,7 @@
 #include "catalogview.h"
 #include "firstrundialog.h"
 #include "mainwindow.h"
+#include "payoutpanel.h"
 
 #include "app/moneyformat.h"
 
@@ -245,6 +246,14 @@ void Launcher::setupContributor()
             QApplication::setQuitOnLastWindowClosed(false);
     }
     m_window->addPage(tr("Lend"), m_contributor->createLendPage(), QKeySequence(u"Ctrl+5"_s));
+    // ---- money out (issue 18): the lender's payouts on the Lend page ----
+    if (LendView *lend = m_contributor->lendView()) {
+        app::Session *session = m_context.session();
+        lend->setPayoutPanel(new PayoutPanel(session->money(), [session](Micro amount) {
+            return app::formatMoney(amount, session->account().currency, QLocale());
+        }));
+    }
+    // ---- end money ----
     m_window->setKeepRunningOnClose(m_contributor->tray() != nullptr);
 #endif
 }

@@ -45,6 +45,7 @@ MainWindow::MainWindow(app::AppContext *context, DesktopIntegration *desktop, QW
     , m_notifications(desktop)
 {
     setObjectName(u"mainWindow"_s);
+    m_billing->setMoney(m_session->money()); // "Top up…" (issue 18)
     setWindowTitle(tr("Suanli"));
     setWindowIcon(QIcon(u":/icons/suanli.svg"_s));
     resize(1360, 820);

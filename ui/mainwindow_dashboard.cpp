@@ -7,6 +7,8 @@
 #include "instancesview.h"
 #include "mainwindow.h"
 
+#include "app/moneyformat.h"
+
 #include "desktopintegration.h"
 #include "charts/guarddialog.h"
 #include "charts/instancedashboard.h"
@@ -45,6 +47,31 @@ void MainWindow::setupDashboard()
                 m_notifications->notify(n);
                 statusBar()->showMessage(u"%1 — %2"_s.arg(n.title, n.body), 30000);
             });
+    // ---- money out (issue 18): a payout moved on (approved, paid, rejected) ----
+    connect(
+        m_session->money(), &app::MoneyController::payoutStateChanged, this,
+        [this](const protocol::Payout &payout) {
+            const QString amount =
+                app::formatMoney(payout.amount_micro, m_session->account().currency, QLocale());
+            QString body;
+            if (payout.state == "approved"_L1)
+                body = tr("Your payout of %1 was approved.").arg(amount);
+            else if (payout.state == "paid"_L1)
+                body =
+                    tr("Your payout of %1 was paid (reference %2).").arg(amount, payout.reference);
+            else if (payout.state == "rejected"_L1)
+                body = tr("Your payout of %1 was rejected: %2. The amount is back in your "
+                          "balance.")
+                           .arg(amount, payout.reason);
+            else
+                return;
+            const dashboard::Notification n{dashboard::Notification::Kind::Payout, 0,
+                                            u"payout:%1:%2"_s.arg(payout.id).arg(payout.state),
+                                            tr("Payout %1").arg(payout.id), body};
+            m_notifications->notify(n);
+            statusBar()->showMessage(u"%1 — %2"_s.arg(n.title, n.body), 30000);
+        });
+    // ---- end money ----
     connect(m_session, &app::Session::ready, this, [this](const protocol::Account &account) {
         m_billing->setLowBalance(account.low_balance_micro);
     });

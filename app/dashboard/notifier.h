@@ -15,7 +15,15 @@ namespace suanli::dashboard {
 
 struct Notification
 {
-    enum class Kind { InstanceReady, GuardStopped, BalanceLow, ReleaseSoon, HostNotice };
+    enum class Kind
+    {
+        InstanceReady,
+        GuardStopped,
+        BalanceLow,
+        ReleaseSoon,
+        HostNotice,
+        Payout
+    };
     Kind kind = Kind::InstanceReady;
     qint64 instanceId = 0; ///< 0 for the balance
     QString key;           ///< what makes it unique; each key is shown once

@@ -2,6 +2,7 @@
 // Whatever a decoder accepts must survive encode → decode unchanged (trap otherwise), and
 // every error must carry a known code and a message.
 #include "protocol/json.h"
+#include "protocol/moneymessages.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -21,7 +22,9 @@ void check(bool condition)
 void checkError(const Error &error)
 {
     static const QStringList codes{u"malformed_json"_s, u"invalid_type"_s, u"missing_field"_s,
-                                   u"unknown_type"_s};
+                                   u"unknown_type"_s,
+                                   // moneymessages.h (issue 18): the strict webhook body, amounts
+                                   u"unknown_field"_s, u"invalid_value"_s};
     check(codes.contains(error.code));
     check(!error.message.isEmpty());
 }
@@ -76,5 +79,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     roundTrip(json, agentMessageFromJson);
     roundTrip(json, marketMessageFromJson);
     roundTrip(json, appEventFromJson);
+    // ---- money in and out (protocol/moneymessages.h, issue 18) ----
+    roundTrip(json, topUpOrderFromJson);
+    roundTrip(json, payoutFromJson);
+    roundTrip(json, payoutSummaryFromJson);
+    roundTrip(json, paymentWebhookFromJson);
+    roundTrip(json, topUpRequestFromJson);
+    roundTrip(json, payoutRequestFromJson);
     return 0;
 }

@@ -3,6 +3,7 @@
 // what the table below says, and changes nothing of the owner's. A route in openapi.yaml
 // without a row (or a row without a route) fails the test, so a new route needs a row.
 
+#include "support/ledgercheck.h"
 #include "support/marketscenario.h"
 #include "support/testmain.h"
 
@@ -94,7 +95,28 @@ const Row kMatrix[] = {
     {"GET",    "/api/v1/earnings",                    { 401, 401, 200, 403, 200, 200 }},
     {"GET",    "/api/v1/events",                      { 401, 401, 404, 403, 404, 404 }},
     {"GET",    "/api/v1/agent",                       { 401, 401, 404, 403, 404, 404 }},
+    // ---- money in and out (issue 18) ----
+    // A top-up order and the payouts are the caller's own; the webhook takes no token, only
+    // a signature (none here: 400 whoever calls); the operator's routes are 403 to anyone
+    // but an admin, who gets 404 for the unknown id they name (kNoSuchMoneyId), so nothing
+    // of renter A's is touched. A lender with no earnings may ask for nothing (409).
+    {"GET",    "/api/v1/topups",                      { 401, 401, 200, 403, 200, 200 }},
+    {"POST",   "/api/v1/topups",                      { 401, 401, 201, 403, 201, 201 }},
+    {"POST",   "/api/v1/payments/webhook",            { 400, 400, 400, 400, 400, 400 }},
+    {"GET",    "/api/v1/payouts/summary",             { 401, 401, 200, 403, 200, 200 }},
+    {"GET",    "/api/v1/payouts",                     { 401, 401, 200, 403, 200, 200 }},
+    {"POST",   "/api/v1/payouts",                     { 401, 401, 403, 403, 409, 409 }},
+    {"GET",    "/api/v1/admin/topups",                { 401, 401, 403, 403, 403, 200 }},
+    {"POST",   "/api/v1/admin/topups/{id}/confirm",   { 401, 401, 403, 403, 403, 404 }},
+    {"GET",    "/api/v1/admin/payouts",               { 401, 401, 403, 403, 403, 200 }},
+    {"GET",    "/api/v1/admin/payouts.csv",           { 401, 401, 403, 403, 403, 200 }},
+    {"POST",   "/api/v1/admin/payouts/{id}/approve",  { 401, 401, 403, 403, 403, 404 }},
+    {"POST",   "/api/v1/admin/payouts/{id}/reject",   { 401, 401, 403, 403, 403, 404 }},
+    {"POST",   "/api/v1/admin/payouts/{id}/mark-paid",{ 401, 401, 403, 403, 403, 404 }},
+    // ---- end money ----
 };
+/// The id the operator's money routes name in the matrix: none such (issue 18).
+constexpr qint64 kNoSuchMoneyId = 999'999;
 // clang-format on
 
 /// The operations under `paths:` of openapi.yaml ("GET /api/v1/me"), read line by line: a path
@@ -202,6 +224,8 @@ private slots:
                 path.replace(u"{id}"_s, QString::number(instanceId));
             else if (path.startsWith("/api/v1/tokens/{id}"_L1))
                 path.replace(u"{id}"_s, QString::number(s.renter.tokenId));
+            else if (path.startsWith("/api/v1/admin/"_L1)) // issue 18
+                path.replace(u"{id}"_s, QString::number(kNoSuchMoneyId));
             else
                 path.replace(u"{id}"_s, QString::number(s.hostId));
             const QByteArray body = bodyFor(row, s.hostId, m_h->store().account(s.renter.id)->name);
@@ -238,6 +262,9 @@ private slots:
                 QVERIFY2(message.value(u"action"_s).toString() == u"create"_s,
                          qPrintable(QString::fromUtf8(QJsonDocument(message).toJson())));
         }
+        // And the ledger still balances (issue 18's invariant check).
+        const QStringList problems = checkLedger(m_h->databaseUrl());
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; "_s)));
     }
 
     void revokedAndExpiredKeysAreForged()
@@ -362,6 +389,19 @@ private:
             body = {{u"listed"_s, false},
                     {u"price_gpu_hour_micro"_s, 1},
                     {u"price_gpu_day_micro"_s, 1}}; // a prepaid plan's price
+        // ---- money in and out (issue 18) ----
+        else if (op == "POST /api/v1/topups"_L1)
+            body = {{u"amount_micro"_s, 1'000'000}};
+        else if (op == "POST /api/v1/payouts"_L1)
+            body = {{u"amount_micro"_s, 1}, {u"destination"_s, u"bank:1"_s}};
+        else if (op == "POST /api/v1/payments/webhook"_L1)
+            body = {{u"reference"_s, u"SL-AAAA-BBBB-CCCC"_s}, {u"amount_micro"_s, 1},
+                    {u"provider_id"_s, u"p"_s}};
+        else if (op == "POST /api/v1/admin/payouts/{id}/reject"_L1)
+            body = {{u"reason"_s, u"test"_s}};
+        else if (op == "POST /api/v1/admin/payouts/{id}/mark-paid"_L1)
+            body = {{u"reference"_s, u"T-1"_s}};
+        // ---- end money ----
         else if (QByteArrayView(row.method) == "GET")
             return {};
         return QJsonDocument(body).toJson(QJsonDocument::Compact);

@@ -78,6 +78,21 @@ const QList<Operation> kServerRoutes = {
     {u"PATCH"_s, u"/api/v1/hosts/{id}"_s},
     {u"GET"_s, u"/api/v1/events"_s},
     {u"GET"_s, u"/api/v1/agent"_s},
+    // ---- money in and out (issue 18) ----
+    {u"GET"_s, u"/api/v1/topups"_s},
+    {u"POST"_s, u"/api/v1/topups"_s},
+    {u"POST"_s, u"/api/v1/payments/webhook"_s},
+    {u"GET"_s, u"/api/v1/payouts/summary"_s},
+    {u"GET"_s, u"/api/v1/payouts"_s},
+    {u"POST"_s, u"/api/v1/payouts"_s},
+    {u"GET"_s, u"/api/v1/admin/topups"_s},
+    {u"POST"_s, u"/api/v1/admin/topups/{id}/confirm"_s},
+    {u"GET"_s, u"/api/v1/admin/payouts"_s},
+    {u"GET"_s, u"/api/v1/admin/payouts.csv"_s},
+    {u"POST"_s, u"/api/v1/admin/payouts/{id}/approve"_s},
+    {u"POST"_s, u"/api/v1/admin/payouts/{id}/reject"_s},
+    {u"POST"_s, u"/api/v1/admin/payouts/{id}/mark-paid"_s},
+    // ---- end money ----
 };
 
 bool isWebSocketPath(const QString &path)
@@ -204,7 +219,8 @@ void TestOpenApi::initTestCase()
     m_hostToken = generateToken("sh_");
     QVERIFY(s.addToken(QCryptographicHash::hash(m_hostToken, QCryptographicHash::Sha256),
                        *lender, host->id));
-    auto account = s.createAccount(u"alice"_s, {u"renter"_s, u"lender"_s});
+    // admin too: the operator's routes (issue 18) answer 403 to anyone else.
+    auto account = s.createAccount(u"alice"_s, {u"renter"_s, u"lender"_s, u"admin"_s});
     QVERIFY(account);
     m_accountToken = generateToken("sk_");
     QVERIFY(s.addToken(QCryptographicHash::hash(m_accountToken, QCryptographicHash::Sha256),

@@ -18,6 +18,7 @@
 #include "ui/logdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/settingsdialog.h"
+#include "ui/topupdialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -220,6 +221,21 @@ int main(int argc, char *argv[])
     });
     steps.push_back([&] { window.showView(ui::MainWindow::View::Billing); });
     steps.push_back([&] { save(&window, u"billing"_s); });
+    // ---- money in (issue 18): "Top up…", an order asked for through the dialog ----
+    steps.push_back([&] { window.billingView()->topUpButton()->click(); });
+    steps.push_back([&] {
+        if (auto *dialog = qobject_cast<ui::TopUpDialog *>(window.billingView()->topUpDialog())) {
+            dialog->amountEdit()->setText(u"100"_s);
+            dialog->createButton()->click();
+        }
+    });
+    steps.push_back([&] {
+        if (QWidget *dialog = window.billingView()->topUpDialog()) {
+            save(dialog, u"topup"_s);
+            dialog->close();
+        }
+    });
+    // ---- end money ----
     steps.push_back([&] {
         auto *dialog = new ui::SettingsDialog(&settings, &secrets, &window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);

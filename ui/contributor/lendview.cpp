@@ -288,4 +288,19 @@ void LendView::updateEstimate()
                                  m_money(e.electricityPerDay)));
 }
 
+// ---- money out (issue 18) ----
+void LendView::setPayoutPanel(QWidget *panel)
+{
+    if (m_payoutPanel || !panel)
+        return;
+    auto *box = new QGroupBox(tr("Payouts"), this);
+    auto *boxLayout = new QVBoxLayout(box);
+    boxLayout->addWidget(panel);
+    m_payoutPanel = panel;
+    auto *layout = qobject_cast<QVBoxLayout *>(this->layout());
+    QWidget *earnings = m_earningsPanel->parentWidget(); // its group box
+    layout->insertWidget(layout->indexOf(earnings) + 1, box);
+}
+// ---- end money ----
+
 } // namespace suanli::ui

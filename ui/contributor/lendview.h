@@ -56,6 +56,9 @@ public:
     QPushButton *pauseButton() const { return m_pause; }
     QCheckBox *enabledBox() const { return m_enabled; }
     EarningsPanel *earningsPanel() const { return m_earningsPanel; }
+    /// Puts the payouts (ui/payoutpanel.h, issue 18) below the earnings.
+    void setPayoutPanel(QWidget *panel);
+    QWidget *payoutPanel() const { return m_payoutPanel; }
 
 signals:
     void settingsEdited(const suanli::host::LendingSettings &settings, const QString &scheduleText);
@@ -74,6 +77,7 @@ private:
     bool m_loading = false;
     QLabel *m_status = nullptr;
     EarningsPanel *m_earningsPanel = nullptr;
+    QWidget *m_payoutPanel = nullptr; ///< issue 18
     QPushButton *m_setup = nullptr;
     QLabel *m_suggestion = nullptr;
     QLabel *m_estimate = nullptr;
