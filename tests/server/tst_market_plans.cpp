@@ -7,6 +7,7 @@
 // Prices throughout: ¥1.00 per GPU-hour (1,000,000 µ; 278 µ a second, floor), a day ¥20, a
 // week ¥100, a month ¥400; platform fee 10 %.
 
+#include "support/ledgercheck.h"
 #include "support/marketscenario.h"
 #include "support/testmain.h"
 
@@ -140,7 +141,16 @@ private:
 
 private slots:
     void init() { m_platform = 0; }
-    void cleanup() { m_h.reset(); }
+    void cleanup()
+    {
+        // After every scenario the ledger balances to the micro-unit (tests/support/ledgercheck).
+        if (m_h && m_h->ok()) {
+            const QStringList problems = checkLedger(m_h->databaseUrl());
+            m_h.reset();
+            QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; "_s)));
+        }
+        m_h.reset();
+    }
 
     void fullWeekIsOneUpFrontChargeAndNothingPerSecond()
     {

@@ -88,8 +88,12 @@ QStringList checkLedger(const QString &databaseUrl)
     }
 
     // Kinds: where money comes from and goes, and the groups that must net to zero.
-    static const QSet<QString> accrualKinds = {u"gpu"_s, u"storage"_s, u"correction"_s,
-                                               u"earning"_s, u"fee"_s};
+    // A prepaid plan's period (`plan`, with its `:earning` and `:fee`) and its refund (`refund`
+    // on all three lines, `…:refund`, `…:refund:earning`, `…:refund:fee`) net to zero like an
+    // accrual (docs/market.md, "The ledger and its idempotency keys").
+    static const QSet<QString> accrualKinds = {u"gpu"_s,    u"storage"_s, u"correction"_s,
+                                               u"earning"_s, u"fee"_s,    u"plan"_s,
+                                               u"refund"_s};
     static const QSet<QString> payoutKinds = {u"payout"_s, u"payout_returned"_s, u"payout_paid"_s};
     qint64 moneyIn = 0;
     qint64 moneyOut = 0;
