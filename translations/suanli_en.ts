@@ -1924,6 +1924,10 @@ per %1</translation>
         <source>Only the market&apos;s own warnings (24 h and 1 h of runway) stay on.</source>
         <translation>Only the market&apos;s own warnings (24 h and 1 h of runway) stay on.</translation>
     </message>
+    <message>
+        <source>Top up…</source>
+        <translation>Top up…</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::CatalogFilterBar</name>
@@ -3044,6 +3048,10 @@ Check the market address in Settings, or try again.</translation>
         <source>%1 net (renters pay %2, platform fee %3, electricity %4)</source>
         <translation>%1 net (renters pay %2, platform fee %3, electricity %4)</translation>
     </message>
+    <message>
+        <source>Payouts</source>
+        <translation>Payouts</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::LendWizard</name>
@@ -3411,6 +3419,22 @@ Check the market address in Settings, or try again.</translation>
         <source>&amp;Account…</source>
         <translation>&amp;Account…</translation>
     </message>
+    <message>
+        <source>Your payout of %1 was approved.</source>
+        <translation>Your payout of %1 was approved.</translation>
+    </message>
+    <message>
+        <source>Your payout of %1 was paid (reference %2).</source>
+        <translation>Your payout of %1 was paid (reference %2).</translation>
+    </message>
+    <message>
+        <source>Your payout of %1 was rejected: %2. The amount is back in your balance.</source>
+        <translation>Your payout of %1 was rejected: %2. The amount is back in your balance.</translation>
+    </message>
+    <message>
+        <source>Payout %1</source>
+        <translation>Payout %1</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::OfferDetailPane</name>
@@ -3705,6 +3729,116 @@ Check the market address in Settings, or try again.</translation>
     <message>
         <source>Enter the passphrase of your SSH key.</source>
         <translation>Enter the passphrase of your SSH key.</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::PayoutPanel</name>
+    <message>
+        <source>Request payout…</source>
+        <translation>Request payout…</translation>
+    </message>
+    <message>
+        <source>Earned:</source>
+        <translation>Earned:</translation>
+    </message>
+    <message>
+        <source>Withdrawable:</source>
+        <translation>Withdrawable:</translation>
+    </message>
+    <message>
+        <source>Requested:</source>
+        <translation>Requested:</translation>
+    </message>
+    <message>
+        <source>Paid out:</source>
+        <translation>Paid out:</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Payout of %1 requested.</source>
+        <translation>Payout of %1 requested.</translation>
+    </message>
+    <message>
+        <source>The market refused the payout: %1</source>
+        <translation>The market refused the payout: %1</translation>
+    </message>
+    <message>
+        <source>Request payout</source>
+        <translation>Request payout</translation>
+    </message>
+    <message>
+        <source>At most %1</source>
+        <translation>At most %1</translation>
+    </message>
+    <message>
+        <source>e.g. alipay:you@example.com or a bank account</source>
+        <translation>e.g. alipay:you@example.com or a bank account</translation>
+    </message>
+    <message numerus="yes">
+        <source>Earnings can be paid out %n day(s) after they were earned. The operator approves the request and then makes the transfer.</source>
+        <translation>
+            <numerusform>Earnings can be paid out %n day after they were earned. The operator approves the request and then makes the transfer.</numerusform>
+            <numerusform>Earnings can be paid out %n days after they were earned. The operator approves the request and then makes the transfer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Amount:</translation>
+    </message>
+    <message>
+        <source>Destination:</source>
+        <translation>Destination:</translation>
+    </message>
+    <message>
+        <source>Enter a positive amount with at most 6 decimals.</source>
+        <translation>Enter a positive amount with at most 6 decimals.</translation>
+    </message>
+    <message>
+        <source>At most %1 is withdrawable now.</source>
+        <translation>At most %1 is withdrawable now.</translation>
+    </message>
+    <message>
+        <source>Say where the money should go.</source>
+        <translation>Say where the money should go.</translation>
+    </message>
+    <message>
+        <source>Sending the request…</source>
+        <translation>Sending the request…</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
     </message>
 </context>
 <context>
@@ -4003,6 +4137,81 @@ Check the market address in Settings, or try again.</translation>
             <numerusform>… and %n more</numerusform>
             <numerusform>… and %n more</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::TopUpDialog</name>
+    <message>
+        <source>Create order</source>
+        <translation>Create order</translation>
+    </message>
+    <message>
+        <source>Top up</source>
+        <translation>Top up</translation>
+    </message>
+    <message>
+        <source>Amount, e.g. 100 or 12.50</source>
+        <translation>Amount, e.g. 100 or 12.50</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Amount:</translation>
+    </message>
+    <message>
+        <source>The balance grows once the payment for an order is confirmed.</source>
+        <translation>The balance grows once the payment for an order is confirmed.</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>Order created. Pay %1 quoting the reference &lt;b&gt;%2&lt;/b&gt; before %3; the balance grows once the payment is confirmed.</source>
+        <translation>Order created. Pay %1 quoting the reference &lt;b&gt;%2&lt;/b&gt; before %3; the balance grows once the payment is confirmed.</translation>
+    </message>
+    <message>
+        <source>The market refused the order: %1</source>
+        <translation>The market refused the order: %1</translation>
+    </message>
+    <message>
+        <source>Paid: %1 (%2) was credited.</source>
+        <translation>Paid: %1 (%2) was credited.</translation>
+    </message>
+    <message>
+        <source>Enter a positive amount with at most 6 decimals, e.g. 100 or 12.50.</source>
+        <translation>Enter a positive amount with at most 6 decimals, e.g. 100 or 12.50.</translation>
+    </message>
+    <message>
+        <source>Asking the market for an order…</source>
+        <translation>Asking the market for an order…</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
     </message>
 </context>
 <context>

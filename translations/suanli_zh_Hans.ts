@@ -1912,6 +1912,10 @@ per %1</source>
         <source>Only the market&apos;s own warnings (24 h and 1 h of runway) stay on.</source>
         <translation>仅保留市场自带的提醒（剩余 24 小时和 1 小时可用时）。</translation>
     </message>
+    <message>
+        <source>Top up…</source>
+        <translation>充值…</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::CatalogFilterBar</name>
@@ -3022,6 +3026,10 @@ Check the market address in Settings, or try again.</source>
         <source>%1 net (renters pay %2, platform fee %3, electricity %4)</source>
         <translation>净收入 %1（租用者支付 %2，平台费 %3，电费 %4）</translation>
     </message>
+    <message>
+        <source>Payouts</source>
+        <translation>提现</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::LendWizard</name>
@@ -3387,6 +3395,22 @@ Check the market address in Settings, or try again.</source>
         <source>&amp;Account…</source>
         <translation>账户(&amp;A)…</translation>
     </message>
+    <message>
+        <source>Your payout of %1 was approved.</source>
+        <translation>你的 %1 提现申请已批准。</translation>
+    </message>
+    <message>
+        <source>Your payout of %1 was paid (reference %2).</source>
+        <translation>你的 %1 提现已打款（参考号 %2）。</translation>
+    </message>
+    <message>
+        <source>Your payout of %1 was rejected: %2. The amount is back in your balance.</source>
+        <translation>你的 %1 提现申请被拒绝：%2。该金额已退回余额。</translation>
+    </message>
+    <message>
+        <source>Payout %1</source>
+        <translation>提现 %1</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::OfferDetailPane</name>
@@ -3683,6 +3707,115 @@ Check the market address in Settings, or try again.</source>
     </message>
 </context>
 <context>
+    <name>suanli::ui::PayoutPanel</name>
+    <message>
+        <source>Request payout…</source>
+        <translation>申请提现…</translation>
+    </message>
+    <message>
+        <source>Earned:</source>
+        <translation>已赚取：</translation>
+    </message>
+    <message>
+        <source>Withdrawable:</source>
+        <translation>可提现：</translation>
+    </message>
+    <message>
+        <source>Requested:</source>
+        <translation>已申请：</translation>
+    </message>
+    <message>
+        <source>Paid out:</source>
+        <translation>已打款：</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>已申请</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>收款方</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Payout of %1 requested.</source>
+        <translation>已申请提现 %1。</translation>
+    </message>
+    <message>
+        <source>The market refused the payout: %1</source>
+        <translation>市场拒绝了提现：%1</translation>
+    </message>
+    <message>
+        <source>Request payout</source>
+        <translation>申请提现</translation>
+    </message>
+    <message>
+        <source>At most %1</source>
+        <translation>最多 %1</translation>
+    </message>
+    <message>
+        <source>e.g. alipay:you@example.com or a bank account</source>
+        <translation>例如 alipay:you@example.com 或银行账号</translation>
+    </message>
+    <message numerus="yes">
+        <source>Earnings can be paid out %n day(s) after they were earned. The operator approves the request and then makes the transfer.</source>
+        <translation>
+            <numerusform>收益在赚取 %n 天后可以提现。运营方批准申请后再进行转账。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source>Destination:</source>
+        <translation>收款方：</translation>
+    </message>
+    <message>
+        <source>Enter a positive amount with at most 6 decimals.</source>
+        <translation>请输入一个正数金额，最多 6 位小数。</translation>
+    </message>
+    <message>
+        <source>At most %1 is withdrawable now.</source>
+        <translation>目前最多可提现 %1。</translation>
+    </message>
+    <message>
+        <source>Say where the money should go.</source>
+        <translation>请说明款项应打到哪里。</translation>
+    </message>
+    <message>
+        <source>Sending the request…</source>
+        <translation>正在发送申请…</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+</context>
+<context>
     <name>suanli::ui::SettingsDialog</name>
     <message>
         <source>This computer (local mode)</source>
@@ -3967,6 +4100,81 @@ Check the market address in Settings, or try again.</source>
         <translation>
             <numerusform>… 还有 %n 项</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::TopUpDialog</name>
+    <message>
+        <source>Create order</source>
+        <translation>创建订单</translation>
+    </message>
+    <message>
+        <source>Top up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Amount, e.g. 100 or 12.50</source>
+        <translation>金额，例如 100 或 12.50</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source>The balance grows once the payment for an order is confirmed.</source>
+        <translation>订单的付款确认后，余额才会增加。</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建于</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>Order created. Pay %1 quoting the reference &lt;b&gt;%2&lt;/b&gt; before %3; the balance grows once the payment is confirmed.</source>
+        <translation>订单已创建。请在 %3 之前支付 %1，并注明参考号 &lt;b&gt;%2&lt;/b&gt;；付款确认后余额才会增加。</translation>
+    </message>
+    <message>
+        <source>The market refused the order: %1</source>
+        <translation>市场拒绝了订单：%1</translation>
+    </message>
+    <message>
+        <source>Paid: %1 (%2) was credited.</source>
+        <translation>已支付：%1（%2）已入账。</translation>
+    </message>
+    <message>
+        <source>Enter a positive amount with at most 6 decimals, e.g. 100 or 12.50.</source>
+        <translation>请输入一个正数金额，最多 6 位小数，例如 100 或 12.50。</translation>
+    </message>
+    <message>
+        <source>Asking the market for an order…</source>
+        <translation>正在向市场申请订单…</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待支付</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
     </message>
 </context>
 <context>

@@ -1912,6 +1912,10 @@ per %1</source>
         <source>Only the market&apos;s own warnings (24 h and 1 h of runway) stay on.</source>
         <translation>僅保留市場自身的警告（剩餘可用 24 小時和 1 小時）。</translation>
     </message>
+    <message>
+        <source>Top up…</source>
+        <translation>儲值…</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::CatalogFilterBar</name>
@@ -3022,6 +3026,10 @@ Check the market address in Settings, or try again.</source>
         <source>%1 net (renters pay %2, platform fee %3, electricity %4)</source>
         <translation>淨收入 %1（租用者支付 %2，平台費 %3，電費 %4）</translation>
     </message>
+    <message>
+        <source>Payouts</source>
+        <translation>提領</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::LendWizard</name>
@@ -3387,6 +3395,22 @@ Check the market address in Settings, or try again.</source>
         <source>&amp;Account…</source>
         <translation>帳戶(&amp;A)…</translation>
     </message>
+    <message>
+        <source>Your payout of %1 was approved.</source>
+        <translation>你的 %1 提領申請已核准。</translation>
+    </message>
+    <message>
+        <source>Your payout of %1 was paid (reference %2).</source>
+        <translation>你的 %1 提領已匯款（參考號 %2）。</translation>
+    </message>
+    <message>
+        <source>Your payout of %1 was rejected: %2. The amount is back in your balance.</source>
+        <translation>你的 %1 提領申請被拒絕：%2。該金額已退回餘額。</translation>
+    </message>
+    <message>
+        <source>Payout %1</source>
+        <translation>提領 %1</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::OfferDetailPane</name>
@@ -3683,6 +3707,115 @@ Check the market address in Settings, or try again.</source>
     </message>
 </context>
 <context>
+    <name>suanli::ui::PayoutPanel</name>
+    <message>
+        <source>Request payout…</source>
+        <translation>申請提領…</translation>
+    </message>
+    <message>
+        <source>Earned:</source>
+        <translation>已賺取：</translation>
+    </message>
+    <message>
+        <source>Withdrawable:</source>
+        <translation>可提領：</translation>
+    </message>
+    <message>
+        <source>Requested:</source>
+        <translation>已申請：</translation>
+    </message>
+    <message>
+        <source>Paid out:</source>
+        <translation>已匯款：</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>已申請</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>收款方</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Payout of %1 requested.</source>
+        <translation>已申請提領 %1。</translation>
+    </message>
+    <message>
+        <source>The market refused the payout: %1</source>
+        <translation>市場拒絕了提領：%1</translation>
+    </message>
+    <message>
+        <source>Request payout</source>
+        <translation>申請提領</translation>
+    </message>
+    <message>
+        <source>At most %1</source>
+        <translation>最多 %1</translation>
+    </message>
+    <message>
+        <source>e.g. alipay:you@example.com or a bank account</source>
+        <translation>例如 alipay:you@example.com 或銀行帳號</translation>
+    </message>
+    <message numerus="yes">
+        <source>Earnings can be paid out %n day(s) after they were earned. The operator approves the request and then makes the transfer.</source>
+        <translation>
+            <numerusform>收益在賺取 %n 天後可以提領。營運方核准申請後再進行轉帳。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>申請</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金額：</translation>
+    </message>
+    <message>
+        <source>Destination:</source>
+        <translation>收款方：</translation>
+    </message>
+    <message>
+        <source>Enter a positive amount with at most 6 decimals.</source>
+        <translation>請輸入一個正數金額，最多 6 位小數。</translation>
+    </message>
+    <message>
+        <source>At most %1 is withdrawable now.</source>
+        <translation>目前最多可提領 %1。</translation>
+    </message>
+    <message>
+        <source>Say where the money should go.</source>
+        <translation>請說明款項應匯到哪裡。</translation>
+    </message>
+    <message>
+        <source>Sending the request…</source>
+        <translation>正在送出申請…</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已核准</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒絕</translation>
+    </message>
+</context>
+<context>
     <name>suanli::ui::SettingsDialog</name>
     <message>
         <source>This computer (local mode)</source>
@@ -3967,6 +4100,81 @@ Check the market address in Settings, or try again.</source>
         <translation>
             <numerusform>…以及其他 %n 個</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::TopUpDialog</name>
+    <message>
+        <source>Create order</source>
+        <translation>建立訂單</translation>
+    </message>
+    <message>
+        <source>Top up</source>
+        <translation>儲值</translation>
+    </message>
+    <message>
+        <source>Amount, e.g. 100 or 12.50</source>
+        <translation>金額，例如 100 或 12.50</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金額：</translation>
+    </message>
+    <message>
+        <source>The balance grows once the payment for an order is confirmed.</source>
+        <translation>訂單的付款確認後，餘額才會增加。</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>參考號</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>建立於</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Order created. Pay %1 quoting the reference &lt;b&gt;%2&lt;/b&gt; before %3; the balance grows once the payment is confirmed.</source>
+        <translation>訂單已建立。請在 %3 之前支付 %1，並註明參考號 &lt;b&gt;%2&lt;/b&gt;；付款確認後餘額才會增加。</translation>
+    </message>
+    <message>
+        <source>The market refused the order: %1</source>
+        <translation>市場拒絕了訂單：%1</translation>
+    </message>
+    <message>
+        <source>Paid: %1 (%2) was credited.</source>
+        <translation>已支付：%1（%2）已入帳。</translation>
+    </message>
+    <message>
+        <source>Enter a positive amount with at most 6 decimals, e.g. 100 or 12.50.</source>
+        <translation>請輸入一個正數金額，最多 6 位小數，例如 100 或 12.50。</translation>
+    </message>
+    <message>
+        <source>Asking the market for an order…</source>
+        <translation>正在向市場申請訂單…</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待支付</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已過期</translation>
     </message>
 </context>
 <context>
