@@ -3435,6 +3435,22 @@ Check the market address in Settings, or try again.</translation>
         <source>Payout %1</source>
         <translation>Payout %1</translation>
     </message>
+    <message>
+        <source>Its plan ends at %1 and renews for %2.</source>
+        <translation>Its plan ends at %1 and renews for %2.</translation>
+    </message>
+    <message>
+        <source>Its plan ends at %1; the balance does not cover the %2 renewal, so it then goes on by the hour.</source>
+        <translation>Its plan ends at %1; the balance does not cover the %2 renewal, so it then goes on by the hour.</translation>
+    </message>
+    <message>
+        <source>Its plan ends at %1; it then goes on by the hour.</source>
+        <translation>Its plan ends at %1; it then goes on by the hour.</translation>
+    </message>
+    <message>
+        <source>Instance %1: plan ends soon</source>
+        <translation>Instance %1: plan ends soon</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::OfferDetailPane</name>

@@ -3411,6 +3411,22 @@ Check the market address in Settings, or try again.</source>
         <source>Payout %1</source>
         <translation>提现 %1</translation>
     </message>
+    <message>
+        <source>Its plan ends at %1 and renews for %2.</source>
+        <translation>其套餐将于 %1 到期，并以 %2 续费。</translation>
+    </message>
+    <message>
+        <source>Its plan ends at %1; the balance does not cover the %2 renewal, so it then goes on by the hour.</source>
+        <translation>其套餐将于 %1 到期；余额不足以支付 %2 的续费，届时将转为按小时计费。</translation>
+    </message>
+    <message>
+        <source>Its plan ends at %1; it then goes on by the hour.</source>
+        <translation>其套餐将于 %1 到期；之后转为按小时计费。</translation>
+    </message>
+    <message>
+        <source>Instance %1: plan ends soon</source>
+        <translation>实例 %1：套餐即将到期</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::OfferDetailPane</name>

@@ -3411,6 +3411,22 @@ Check the market address in Settings, or try again.</source>
         <source>Payout %1</source>
         <translation>提領 %1</translation>
     </message>
+    <message>
+        <source>Its plan ends at %1 and renews for %2.</source>
+        <translation>其方案將於 %1 到期，並以 %2 續費。</translation>
+    </message>
+    <message>
+        <source>Its plan ends at %1; the balance does not cover the %2 renewal, so it then goes on by the hour.</source>
+        <translation>其方案將於 %1 到期；餘額不足以支付 %2 的續費，屆時將轉為按小時計費。</translation>
+    </message>
+    <message>
+        <source>Its plan ends at %1; it then goes on by the hour.</source>
+        <translation>其方案將於 %1 到期；之後轉為按小時計費。</translation>
+    </message>
+    <message>
+        <source>Instance %1: plan ends soon</source>
+        <translation>實例 %1：方案即將到期</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::OfferDetailPane</name>

@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 
 #include "app/moneyformat.h"
+#include "client/eventstream.h"
 
 #include "desktopintegration.h"
 #include "charts/guarddialog.h"
@@ -15,6 +16,7 @@
 #include "charts/instancehistoryview.h"
 #include "charts/spendwidget.h"
 
+#include <QLocale>
 #include <QStatusBar>
 
 using namespace Qt::StringLiterals;
@@ -72,6 +74,30 @@ void MainWindow::setupDashboard()
             statusBar()->showMessage(u"%1 — %2"_s.arg(n.title, n.body), 30000);
         });
     // ---- end money ----
+    // A prepaid plan ends soon (docs/market.md "Prepaid plans"): the market's plan_notice, once
+    // per period, said here as a notification too.
+    connect(m_session->events(), &client::EventStream::planNotice, this,
+            [this](const protocol::PlanNoticeEvent &notice) {
+                const QString when =
+                    QLocale().toString(notice.plan_ends_at.toLocalTime(), QLocale::ShortFormat);
+                const QString price = app::formatMoney(notice.renewal_micro,
+                                                       m_session->account().currency, QLocale());
+                const QString body =
+                    notice.will_renew
+                        ? tr("Its plan ends at %1 and renews for %2.").arg(when, price)
+                    : notice.renew
+                        ? tr("Its plan ends at %1; the balance does not cover the %2 "
+                             "renewal, so it then goes on by the hour.")
+                              .arg(when, price)
+                        : tr("Its plan ends at %1; it then goes on by the hour.").arg(when);
+                const dashboard::Notification n{
+                    dashboard::Notification::Kind::ReleaseSoon, notice.instance_id,
+                    u"plan:%1:%2"_s.arg(notice.instance_id)
+                        .arg(notice.plan_ends_at.toMSecsSinceEpoch()),
+                    tr("Instance %1: plan ends soon").arg(notice.instance_id), body};
+                m_notifications->notify(n);
+                statusBar()->showMessage(u"%1 — %2"_s.arg(n.title, n.body), 30000);
+            });
     connect(m_session, &app::Session::ready, this, [this](const protocol::Account &account) {
         m_billing->setLowBalance(account.low_balance_micro);
     });

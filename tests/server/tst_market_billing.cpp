@@ -3,6 +3,7 @@
 
 #include "server/appeventhub.h"
 #include "server/eventrelay.h"
+#include "support/ledgercheck.h"
 #include "support/marketscenario.h"
 #include "support/testmain.h"
 
@@ -23,7 +24,16 @@ private slots:
         m_h = std::make_unique<MarketHarness>();
         QVERIFY2(m_h->ok(), qPrintable(m_h->error()));
     }
-    void cleanup() { m_h.reset(); }
+    void cleanup()
+    {
+        // After every scenario the ledger balances to the micro-unit (tests/support/ledgercheck).
+        if (m_h && m_h->ok()) {
+            const QStringList problems = checkLedger(m_h->databaseUrl());
+            m_h.reset();
+            QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; "_s)));
+        }
+        m_h.reset();
+    }
 
     void oneHourAtOnePointThreeTwoIsExact()
     {

@@ -3,6 +3,7 @@
 // after a market outage is billed to the agent's `at`, within what the market saw itself; an
 // interrupted instance pays nothing and is released at --interrupted-release-after.
 
+#include "support/ledgercheck.h"
 #include "support/marketscenario.h"
 #include "support/testmain.h"
 
@@ -46,7 +47,16 @@ private slots:
         m_h = std::make_unique<MarketHarness>();
         QVERIFY2(m_h->ok(), qPrintable(m_h->error()));
     }
-    void cleanup() { m_h.reset(); }
+    void cleanup()
+    {
+        // After every scenario the ledger balances to the micro-unit (tests/support/ledgercheck).
+        if (m_h && m_h->ok()) {
+            const QStringList problems = checkLedger(m_h->databaseUrl());
+            m_h.reset();
+            QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; "_s)));
+        }
+        m_h.reset();
+    }
 
     void stopAfterAnOutageIsBilledToItsTime_data()
     {
