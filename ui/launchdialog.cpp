@@ -15,6 +15,7 @@
 #include <QRegularExpressionValidator>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -351,6 +352,15 @@ void LaunchDialog::updateBreakdown()
                                 .arg(price(limit.gpu));
     }
     m_breakdown->setText(text);
+    // A plan's lines make the breakdown longer than when the dialog opened: the dialog grows
+    // to show them whole (never shrinks under the user's hand).
+    if (isVisible()) {
+        QTimer::singleShot(0, this, [this] {
+            const int needed = heightForWidth(width());
+            if (needed > height())
+                resize(width(), needed);
+        });
+    }
 }
 
 protocol::CreateInstanceRequest LaunchDialog::request() const

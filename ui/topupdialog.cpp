@@ -45,6 +45,10 @@ TopUpDialog::TopUpDialog(app::MoneyController *money, std::function<QString(Micr
     m_table->setHorizontalHeaderLabels(
         {tr("Reference"), tr("Amount"), tr("State"), tr("Created"), tr("Expires")});
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // A reference and a time read whole: their columns fit their text, not a fixed width.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
+    m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

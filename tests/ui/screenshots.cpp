@@ -135,11 +135,25 @@ int main(int argc, char *argv[])
         catalog->table()->selectRow(0);
     });
     steps.push_back([&] {
-        QModelIndex index = catalog->table()->currentIndex();
-        if (!index.isValid())
-            return;
-        const auto o = session.catalog()->proxy()->offerAt(index.row());
+        // The first offer with prepaid plans (scripts/screenshots gives them to non-interruptible
+        // hosts), so the picture shows the plan choice.
+        auto *proxy = session.catalog()->proxy();
+        int row = 0;
+        for (int r = 0; r < proxy->rowCount(); ++r) {
+            if (proxy->offerAt(r).price_gpu_week_micro) {
+                row = r;
+                break;
+            }
+        }
+        catalog->table()->selectRow(row);
+        const auto o = proxy->offerAt(row);
         window.openLaunchDialog(o, qMin(2, o.gpus_free), 100);
+    });
+    steps.push_back([&] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *launch = qobject_cast<ui::LaunchDialog *>(w); launch && launch->isVisible())
+                launch->choosePlan(u"week"_s, true);
+        }
     });
     steps.push_back([] {});
     steps.push_back([&] {
