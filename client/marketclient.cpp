@@ -535,27 +535,36 @@ void MarketClient::revokeToken(qint64 id, QObject *context, Callback<void> done)
 
 // ---- money in and out (issue 18) ----
 
-void MarketClient::createTopUp(Micro amount, const QString &idempotencyKey, QObject *context,
-                               Callback<protocol::TopUpOrder> done)
+template <typename T>
+void MarketClient::postKeyed(const QString &path, const QJsonObject &body,
+                             const QString &idempotencyKey, QObject *context,
+                             Result<T> (*decode)(const QJsonObject &), Callback<T> done)
 {
     Call call;
     call.method = "POST";
-    call.path = u"/api/v1/topups"_s;
-    call.body = QJsonDocument(protocol::toJson(protocol::TopUpRequest{amount}))
-                    .toJson(QJsonDocument::Compact);
+    call.path = path;
+    call.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     call.repeatable = !idempotencyKey.isEmpty();
     if (call.repeatable)
         call.headers.append({"Idempotency-Key", idempotencyKey.toUtf8()});
     call.context = context;
-    call.done = [done = std::move(done)](Result<QByteArray> r) {
+    call.done = [decode, done = std::move(done)](Result<QByteArray> r) {
         if (!r)
             return done(r.error());
         auto json = object(*r);
         if (!json)
             return done(json.error());
-        done(protocol::topUpOrderFromJson(*json));
+        done(decode(*json));
     };
     send(std::move(call));
+}
+
+void MarketClient::createTopUp(Micro amount, const QString &idempotencyKey, QObject *context,
+                               Callback<protocol::TopUpOrder> done)
+{
+    postKeyed<protocol::TopUpOrder>(
+        u"/api/v1/topups"_s, protocol::toJson(protocol::TopUpRequest{amount}), idempotencyKey,
+        context, &protocol::topUpOrderFromJson, std::move(done));
 }
 
 void MarketClient::topUps(QObject *context, Callback<QList<protocol::TopUpOrder>> done)
@@ -589,23 +598,8 @@ void MarketClient::requestPayout(const protocol::PayoutRequest &request,
                                  const QString &idempotencyKey, QObject *context,
                                  Callback<protocol::Payout> done)
 {
-    Call call;
-    call.method = "POST";
-    call.path = u"/api/v1/payouts"_s;
-    call.body = QJsonDocument(protocol::toJson(request)).toJson(QJsonDocument::Compact);
-    call.repeatable = !idempotencyKey.isEmpty();
-    if (call.repeatable)
-        call.headers.append({"Idempotency-Key", idempotencyKey.toUtf8()});
-    call.context = context;
-    call.done = [done = std::move(done)](Result<QByteArray> r) {
-        if (!r)
-            return done(r.error());
-        auto json = object(*r);
-        if (!json)
-            return done(json.error());
-        done(protocol::payoutFromJson(*json));
-    };
-    send(std::move(call));
+    postKeyed<protocol::Payout>(u"/api/v1/payouts"_s, protocol::toJson(request), idempotencyKey,
+                                context, &protocol::payoutFromJson, std::move(done));
 }
 
 void MarketClient::payouts(QObject *context, Callback<QList<protocol::Payout>> done)

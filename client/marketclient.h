@@ -160,6 +160,11 @@ private:
     void sendOnce(const QByteArray &method, const QString &path, const QJsonObject &body,
                   QObject *context, std::function<Result<T>(const QByteArray &)> decode,
                   Callback<T> done);
+    /// A POST answered with one object: repeated (on a dropped connection) only under an
+    /// Idempotency-Key, with which the market answers a repeat as it answered the first.
+    template <typename T>
+    void postKeyed(const QString &path, const QJsonObject &body, const QString &idempotencyKey,
+                   QObject *context, Result<T> (*decode)(const QJsonObject &), Callback<T> done);
     /// stop, start, destroy: a retryable call answered with the instance.
     void sendInstanceCall(const QByteArray &method, const QString &path, QObject *context,
                           Callback<Instance> done);

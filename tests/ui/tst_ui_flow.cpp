@@ -296,7 +296,9 @@ private slots:
         auto *confirmStop = waitForTopLevel<QMessageBox>(u"confirmStop"_s);
         QVERIFY(confirmStop);
         QVERIFY(confirmStop->informativeText().contains(u"per day"_s));
-        QVERIFY(confirmStop->informativeText().contains(u"15 days"_s));
+        // The retention the local market states (GET /api/v1/market), whatever the plural form.
+        QVERIFY2(confirmStop->informativeText().contains(u"15 day"_s),
+                 qPrintable(confirmStop->informativeText()));
         QPushButton *stop = nullptr;
         for (QAbstractButton *b : confirmStop->buttons()) {
             if (b->text() == u"Stop"_s)
