@@ -369,14 +369,8 @@ void Market::checkMoney()
             m_apps->deliverLocally(entry.accountId,
                                    QJsonDocument(event).toJson(QJsonDocument::Compact));
     }
-    for (qint64 accountId : std::as_const(balances)) {
-        auto account = m_store->account(accountId);
-        if (!account)
-            continue;
-        const QJsonObject event = protocol::toJson(protocol::AppEvent{
-            protocol::BalanceEvent{account->balance_micro, account->currency, std::nullopt}});
-        m_apps->deliverLocally(accountId, QJsonDocument(event).toJson(QJsonDocument::Compact));
-    }
+    for (qint64 accountId : std::as_const(balances))
+        tellBalanceLocally(accountId);
 }
 // ---- end money ----
 
@@ -389,15 +383,19 @@ void Market::checkTopUps()
         return;
     m_lastTopUpEntry = topUps->first;
     for (qint64 accountId : topUps->second) {
-        if (!m_apps->accounts().contains(accountId))
-            continue;
-        auto account = m_store->account(accountId);
-        if (!account)
-            continue;
-        const QJsonObject event = protocol::toJson(protocol::AppEvent{
-            protocol::BalanceEvent{account->balance_micro, account->currency, std::nullopt}});
-        m_apps->deliverLocally(accountId, QJsonDocument(event).toJson(QJsonDocument::Compact));
+        if (m_apps->accounts().contains(accountId))
+            tellBalanceLocally(accountId);
     }
+}
+
+void Market::tellBalanceLocally(qint64 accountId)
+{
+    auto account = m_store->account(accountId);
+    if (!account)
+        return;
+    const QJsonObject event = protocol::toJson(protocol::AppEvent{
+        protocol::BalanceEvent{account->balance_micro, account->currency, std::nullopt}});
+    m_apps->deliverLocally(accountId, QJsonDocument(event).toJson(QJsonDocument::Compact));
 }
 
 void Market::checkTokens()

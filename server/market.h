@@ -113,6 +113,9 @@ private:
     /// when it is done.
     void finishLater(HttpReply reply, const QString &path, QTcpSocket *socket, QElapsedTimer timer);
     static void writeRaw(QTcpSocket *socket, const HttpReply &reply);
+    /// Sends the account's balance, as the database has it, to its sockets on this process
+    /// (admin top-ups and payout steps made elsewhere).
+    void tellBalanceLocally(qint64 accountId);
 
     std::unique_ptr<SqlStore> m_store;
     const Clock &m_clock;

@@ -115,6 +115,22 @@ Result<Micro> SqlStore::appendLedger(qint64 accountId, const QString &kind, Micr
     return after;
 }
 
+Result<qint64> SqlStore::lockedPlatformAccount()
+{
+    auto platform = platformAccount();
+    if (!platform)
+        return platform.error();
+    // Every accrual ends on the platform account, so a billing batch holds it while it moves on
+    // to other renters; taking it first means nobody holds a renter's row while waiting for it
+    // (which would be a deadlock with the batch).
+    if (const QString lock = m_db->forUpdate(); !lock.isEmpty()) {
+        auto locked = m_db->scalar(u"SELECT id FROM accounts WHERE id = ?"_s + lock, {*platform});
+        if (!locked)
+            return locked.error();
+    }
+    return platform;
+}
+
 Result<qint64> SqlStore::platformAccount()
 {
     // Found by its role, which no admin command can give, never by a name anyone could take.

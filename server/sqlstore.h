@@ -191,6 +191,9 @@ protected:
                                const QString &key, qint64 instanceId, const QString &description,
                                qint64 nowMs);
     Result<qint64> platformAccount();
+    /// The platform account, its row locked first (PostgreSQL): the lock order every posting
+    /// of charge, earning and fee keeps — instance row, platform account, then the others.
+    Result<qint64> lockedPlatformAccount();
     // ---- money (sqlstore_money.cpp) ----
     /// The account that holds requested payouts until they are paid (role `payouts`).
     Result<qint64> payoutsAccount();

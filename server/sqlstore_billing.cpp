@@ -31,18 +31,9 @@ Result<void> SqlStore::postAccrual(InstanceRow &row, const QString &kind, Micro 
     // correction entry on each side, under keys of its own.
     const QString correction = u"correction"_s;
     const qint64 n = row.accrualN + 1;
-    auto platform = platformAccount();
+    auto platform = lockedPlatformAccount(); // lock order: instance row, platform, the others
     if (!platform)
         return platform.error();
-    // Lock order on PostgreSQL: instance row, then the platform account, then the others. Every
-    // accrual ends on the platform account, so a billing batch holds it while it moves on to
-    // other renters; taking it first means nobody holds a renter's row while waiting for it
-    // (which would be a deadlock with the batch).
-    if (const QString lock = m_db->forUpdate(); !lock.isEmpty()) {
-        auto locked = m_db->scalar(u"SELECT id FROM accounts WHERE id = ?"_s + lock, {*platform});
-        if (!locked)
-            return locked.error();
-    }
     const QString key = u"lease:%1:accrual:%2"_s.arg(row.inst.id).arg(n);
     auto renter = appendLedger(row.accountId, delta > 0 ? kind : correction, -delta, key,
                                row.inst.id, renterDescription, untilMs);

@@ -82,6 +82,24 @@ QString payoutNotFound(qint64 id)
     return u"no payout %1"_s.arg(id);
 }
 
+
+/// The newest rows of a money table, of one account (accountId > 0) and one state (non-empty),
+/// at most `limit`: the lists of the API and the admin commands.
+Result<Rows> listNewestFirst(Database &db, const QString &columns, const QString &table,
+                             qint64 accountId, const QString &state, int limit)
+{
+    QString sql = u"SELECT "_s + columns + u" FROM "_s + table + u" WHERE 1 = 1"_s;
+    QVariantList bindings;
+    if (accountId > 0) {
+        sql += u" AND account_id = ?"_s;
+        bindings << accountId;
+    }
+    if (!state.isEmpty()) {
+        sql += u" AND state = ?"_s;
+        bindings << state;
+    }
+    return db.exec(sql + u" ORDER BY id DESC LIMIT %1"_s.arg(limit), bindings);
+}
 } // namespace
 
 // ---- top-up orders ------------------------------------------------------------------------
@@ -138,17 +156,7 @@ Result<QList<TopUpOrder>> SqlStore::topUpOrders(qint64 accountId, const QString 
                               {nowMs});
     if (!expired)
         return expired.error();
-    QString sql = u"SELECT "_s + kTopUpColumns + u" FROM topups WHERE 1 = 1"_s;
-    QVariantList bindings;
-    if (accountId > 0) {
-        sql += u" AND account_id = ?"_s;
-        bindings << accountId;
-    }
-    if (!state.isEmpty()) {
-        sql += u" AND state = ?"_s;
-        bindings << state;
-    }
-    auto q = m_db->exec(sql + u" ORDER BY id DESC LIMIT 1000"_s, bindings);
+    auto q = listNewestFirst(*m_db, kTopUpColumns, u"topups"_s, accountId, state, 1000);
     if (!q)
         return q.error();
     QList<TopUpOrder> orders;
@@ -439,17 +447,7 @@ SqlStore::requestPayout(qint64 accountId, const protocol::PayoutRequest &request
 
 Result<QList<Payout>> SqlStore::payouts(qint64 accountId, const QString &state)
 {
-    QString sql = u"SELECT "_s + kPayoutColumns + u" FROM payouts WHERE 1 = 1"_s;
-    QVariantList bindings;
-    if (accountId > 0) {
-        sql += u" AND account_id = ?"_s;
-        bindings << accountId;
-    }
-    if (!state.isEmpty()) {
-        sql += u" AND state = ?"_s;
-        bindings << state;
-    }
-    auto q = m_db->exec(sql + u" ORDER BY id DESC LIMIT 10000"_s, bindings);
+    auto q = listNewestFirst(*m_db, kPayoutColumns, u"payouts"_s, accountId, state, 10000);
     if (!q)
         return q.error();
     QList<Payout> list;

@@ -62,15 +62,9 @@ Result<void> SqlStore::postPlanEntries(InstanceRow &row, const QString &key, Mic
                                        const QString &description, qint64 atMs,
                                        QList<Change> &changes)
 {
-    auto platform = platformAccount();
+    auto platform = lockedPlatformAccount(); // the lock order of postAccrual
     if (!platform)
         return platform.error();
-    // The lock order of postAccrual: instance row, the platform account, then the others.
-    if (const QString lock = m_db->forUpdate(); !lock.isEmpty()) {
-        auto locked = m_db->scalar(u"SELECT id FROM accounts WHERE id = ?"_s + lock, {*platform});
-        if (!locked)
-            return locked.error();
-    }
     const QString renterKind = refund ? u"refund"_s : u"plan"_s;
     if (auto e =
             appendLedger(row.accountId, renterKind, renter, key, row.inst.id, description, atMs);

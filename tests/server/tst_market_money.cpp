@@ -51,13 +51,10 @@ private slots:
     void cleanup()
     {
         // The invariant after every scenario, whatever it did.
-        if (m_h && m_h->ok()) {
-            const QStringList problems = checkLedger(m_h->databaseUrl());
-            for (const QString &p : problems)
-                qWarning("ledger: %s", qPrintable(p));
-            QVERIFY2(problems.isEmpty(), "the ledger does not balance");
-        }
-        m_h.reset();
+        const QStringList problems = checkLedgerThenClose(m_h);
+        for (const QString &p : problems)
+            qWarning("ledger: %s", qPrintable(p));
+        QVERIFY2(problems.isEmpty(), "the ledger does not balance");
     }
 
     void topUpOrderConfirmedByAdminApiCreditsOnce()

@@ -50,12 +50,8 @@ private slots:
     void cleanup()
     {
         // After every scenario the ledger balances to the micro-unit (tests/support/ledgercheck).
-        if (m_h && m_h->ok()) {
-            const QStringList problems = checkLedger(m_h->databaseUrl());
-            m_h.reset();
-            QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; "_s)));
-        }
-        m_h.reset();
+        const QStringList problems = checkLedgerThenClose(m_h);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; "_s)));
     }
 
     void stopAfterAnOutageIsBilledToItsTime_data()

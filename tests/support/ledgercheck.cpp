@@ -1,5 +1,6 @@
 #include "ledgercheck.h"
 
+#include "marketharness.h"
 #include "server/database.h"
 
 #include <QHash>
@@ -209,6 +210,15 @@ QStringList checkLedger(const QString &databaseUrl)
     } else {
         problems << q.error().message;
     }
+    return problems;
+}
+
+QStringList checkLedgerThenClose(std::unique_ptr<MarketHarness> &harness)
+{
+    QStringList problems;
+    if (harness && harness->ok())
+        problems = checkLedger(harness->databaseUrl());
+    harness.reset();
     return problems;
 }
 

@@ -3,7 +3,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace suanli::testing {
+
+class MarketHarness;
 
 /// The ledger's invariants, read from the database at `databaseUrl` (the harness's
 /// databaseUrl(), SQLite or PostgreSQL) through a connection of its own. Returns the
@@ -25,5 +29,9 @@ namespace suanli::testing {
 /// A kind it does not know is a violation: a change that adds a ledger kind adds its rule to
 /// ledgercheck.cpp (docs/market.md, "The ledger and its idempotency keys").
 QStringList checkLedger(const QString &databaseUrl);
+
+/// What a test's cleanup() runs after every scenario: checkLedger() on the harness's database
+/// (when it has a market), then the harness closed. Returns the violations.
+QStringList checkLedgerThenClose(std::unique_ptr<MarketHarness> &harness);
 
 } // namespace suanli::testing
