@@ -32,12 +32,23 @@ fi
 home=$(getent passwd "$user" | cut -d: -f6)
 uid=$(id -u "$user")
 
-# 65536 ids above every range already given out.
+# 65536 ids above every range already given out below 2^31: scripts/setup gives Podman's
+# --userns=auto the `containers` range from 2^31 - 1 to the top of the 32-bit id space, and a
+# range above it would not fit (an entry written in %g form, such as 4.29497e+09, by an older
+# version of this script is replaced).
+ranges_changed=false
 for file in /etc/subuid /etc/subgid; do
   touch "$file"
+  grep -q "^$user:[0-9]*\.[0-9]*e+[0-9]*:" "$file" && ranges_changed=true
+  sed -i "/^$user:[0-9]*\.[0-9]*e+[0-9]*:/d" "$file"
   if ! grep -q "^$user:" "$file"; then
-    start=$(awk -F: 'BEGIN { m = 100000 } { e = $2 + $3; if (e > m) m = e } END { print m }' "$file")
+    start=$(awk -F: 'BEGIN { m = 100000 } $1 != "containers" { e = $2 + $3; if (e > m) m = e } END { printf "%d", m }' "$file")
+    if (( start + 65536 > 2147483647 )); then
+      echo "rootless-user: no room for $user's ids below 2^31 in $file" >&2
+      exit 1
+    fi
     echo "$user:$start:65536" >> "$file"
+    ranges_changed=true
   fi
 done
 
@@ -61,6 +72,11 @@ as_user() {
   (cd / && runuser -u "$user" -- env -i HOME="$home" XDG_RUNTIME_DIR="$run_dir" \
     PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin "$@")
 }
+
+# Podman keeps the user namespace it first made; new ranges take effect after a migrate.
+if $ranges_changed && [[ -d $home/.local/share/containers ]]; then
+  as_user podman system migrate
+fi
 
 if ! as_user podman image exists "$image"; then
   if ! podman image exists "$image"; then
