@@ -262,8 +262,8 @@ void AppContext::registerThisMachine()
     m_localHost->start(m_session.marketUrl());
 }
 
-void AppContext::updateListing(std::optional<Micro> price, std::optional<bool> interruptible,
-                               QObject *context, std::function<void(Result<Micro>)> done)
+void AppContext::updateListing(std::function<void(protocol::HostListing &)> edit, QObject *context,
+                               std::function<void(Result<protocol::HostListing>)> done)
 {
 #ifdef SUANLI_HAVE_HOST_ENGINE
     host::HostEngine *engine = m_localHost ? m_localHost->engine() : nullptr;
@@ -271,32 +271,30 @@ void AppContext::updateListing(std::optional<Micro> price, std::optional<bool> i
         return;
     const qint64 hostId = engine->hostId();
     client::MarketClient *client = m_session.client();
-    client->listHosts(context, [client, context, hostId, price, interruptible,
+    client->listHosts(context, [client, context, hostId, edit = std::move(edit),
                                 done = std::move(done)](Result<QList<protocol::Host>> hosts) {
         if (!hosts)
             return;
         for (const protocol::Host &h : *hosts) {
             if (h.id != hostId)
                 continue;
-            if (!price && !interruptible) {
-                done(h.listing.price_gpu_hour_micro);
+            if (!edit) {
+                done(h.listing);
                 return;
             }
             protocol::HostListing listing = h.listing;
             listing.listed = true;
-            listing.price_gpu_hour_micro = price.value_or(listing.price_gpu_hour_micro);
-            listing.interruptible = interruptible.value_or(listing.interruptible);
+            edit(listing);
             client->updateListing(hostId, listing, context, [done](Result<protocol::Host> updated) {
                 if (!updated)
                     done(updated.error());
                 else
-                    done(updated->listing.price_gpu_hour_micro);
+                    done(updated->listing);
             });
         }
     });
 #else
-    Q_UNUSED(price);
-    Q_UNUSED(interruptible);
+    Q_UNUSED(edit);
     Q_UNUSED(context);
     Q_UNUSED(done);
 #endif

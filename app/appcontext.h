@@ -118,12 +118,12 @@ public:
     /// (created once, localHostCreated()), started unless registering, starting or lending
     /// already. Nothing before the session knows its market.
     void registerThisMachine();
-    /// This machine's listing on the market: lists it at `price` and `interruptible` (either
-    /// unset keeps the market's), or with both unset only reads it. `done` gets the listing
-    /// price the market keeps, or why the update was refused; it is not called when this
-    /// machine is not registered or the market's host list is not to be had.
-    void updateListing(std::optional<Micro> price, std::optional<bool> interruptible,
-                       QObject *context, std::function<void(Result<Micro>)> done);
+    /// This machine's listing on the market: `edit` changes the market's listing and lists it
+    /// (prices, interruptible); with no `edit` it is only read. `done` gets the listing the
+    /// market keeps, or why the update was refused; it is not called when this machine is not
+    /// registered or the market's host list is not to be had.
+    void updateListing(std::function<void(protocol::HostListing &)> edit, QObject *context,
+                       std::function<void(Result<protocol::HostListing>)> done);
     /// The setup wizard's self-test of this machine, with the host.ini of hostFolder() when
     /// there is one. Only in builds with the host agent engine.
     std::unique_ptr<host::SelfTest> makeSelfTest() const;

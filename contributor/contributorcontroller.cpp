@@ -64,6 +64,33 @@ void ContributorController::setListingPrice(Micro priceGpuHourMicro)
     emit rateChanged();
 }
 
+ListingPrices ListingPrices::of(const protocol::HostListing &listing)
+{
+    return {listing.price_gpu_hour_micro, listing.price_gpu_day_micro, listing.price_gpu_week_micro,
+            listing.price_gpu_month_micro};
+}
+
+void ListingPrices::applyTo(protocol::HostListing &listing) const
+{
+    listing.price_gpu_hour_micro = hour;
+    listing.price_gpu_day_micro = day;
+    listing.price_gpu_week_micro = week;
+    listing.price_gpu_month_micro = month;
+}
+
+void ContributorController::setListingPrices(const ListingPrices &prices)
+{
+    m_plans = prices;
+    setListingPrice(prices.hour);
+}
+
+ListingPrices ContributorController::listingPrices() const
+{
+    ListingPrices prices = m_plans;
+    prices.hour = m_price;
+    return prices;
+}
+
 void ContributorController::setRentedGpus(int gpus)
 {
     if (gpus == m_rentedGpus)

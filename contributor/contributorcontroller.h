@@ -3,6 +3,7 @@
 #include "earnings.h"
 #include "host/lendingpolicy.h"
 #include "protocol/clock.h"
+#include "protocol/types.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -19,6 +20,22 @@ class MarketClient;
 }
 
 namespace suanli::contributor {
+
+/// What this machine's listing asks (docs/market.md, "Prepaid plans"): per GPU-hour (the whole
+/// machine without GPUs) and, for the prepaid plans, per GPU and day, week, month; an empty
+/// plan price is a plan not offered.
+struct ListingPrices
+{
+    Micro hour = 0;
+    std::optional<Micro> day;
+    std::optional<Micro> week;
+    std::optional<Micro> month;
+    bool operator==(const ListingPrices &) const = default;
+
+    static ListingPrices of(const protocol::HostListing &listing);
+    /// Writes these prices into `listing` (an empty plan price withdraws the plan).
+    void applyTo(protocol::HostListing &listing) const;
+};
 
 /// Contributor mode without pixels: the lending policy's state, what this machine earns
 /// (today, this month, per hour while rented), the pricing suggestion, and the alarms. The
@@ -49,8 +66,21 @@ public:
     /// The listing price alone; the fee stays as the market said it.
     void setListingPrice(Micro priceGpuHourMicro);
     Micro listingPrice() const { return m_price; }
+    /// The listing's prices, hourly and plans (the wizard starts from them).
+    void setListingPrices(const ListingPrices &prices);
+    ListingPrices listingPrices() const;
     /// GPUs in running rentals (0 for a CPU-only machine rented whole).
     void setRentedGpus(int gpus);
+    /// The engine lends this machine without the policy (local mode before lending was set up,
+    /// docs/contributor.md "Which engine the policy drives"): "Off" would be untrue then.
+    void setUnmanaged(bool unmanaged)
+    {
+        if (unmanaged == m_unmanaged)
+            return;
+        m_unmanaged = unmanaged;
+        emit stateChanged(state(), reason());
+    }
+    bool unmanaged() const { return m_unmanaged; }
     /// While Rented: price × GPUs, net of the platform fee when it is known; 0 otherwise.
     Micro earningPerHourMicro() const;
     bool feeKnown() const { return m_feePpm.has_value(); }
@@ -120,8 +150,10 @@ private:
     QList<protocol::LedgerEntry> m_ledger;
     std::optional<PricingSuggestion> m_pricing;
     Micro m_price = 0;
+    ListingPrices m_plans; ///< the plan prices (its `hour` unused: m_price)
     std::optional<qint64> m_feePpm;
     int m_rentedGpus = 0;
+    bool m_unmanaged = false;
     int m_offeredGpus = 0;
     int m_notEarningHours = 24;
     QDateTime m_listedIdleSince; ///< listed, not rented, no new earnings since then

@@ -25,10 +25,11 @@ using namespace Qt::Literals::StringLiterals;
 // conversion, because query::Value holds a double, which is exact to 2^53.
 //
 // Units. The aliases convert with exact integer arithmetic from the decimal text:
-// price (currency per GPU-hour) × 1,000,000 → price_gpu_hour_micro; more than 6 decimal places
-// (a fraction of a µ) is an error rather than a silent rounding. vram_gb → gpu_memory_mb and
-// ram_gb → ram_mb × 1024, rounded to the nearest MB, halves away from zero (vram_gb=0.1 →
-// 102 MB). A plain integer field with a fraction (gpus>=1.5) is an error.
+// price (currency per GPU-hour) × 1,000,000 → price_gpu_hour_micro, and day_price, week_price,
+// month_price (per GPU and period) the same way to price_gpu_{day,week,month}_micro; more than 6
+// decimal places (a fraction of a µ) is an error rather than a silent rounding. vram_gb →
+// gpu_memory_mb and ram_gb → ram_mb × 1024, rounded to the nearest MB, halves away from zero
+// (vram_gb=0.1 → 102 MB). A plain integer field with a fraction (gpus>=1.5) is an error.
 //
 // Comparison. Text (host_name, gpu_model, region, cuda_version, driver_version) compares
 // case-insensitively by ASCII case only, which is what SQLite's built-in lower() does; GPU
@@ -43,9 +44,10 @@ using namespace Qt::Literals::StringLiterals;
 // non-ASCII capitals in the stored text (a host in "ZÜRICH" would match region=zürich there,
 // not in SQLite or the app) and text ORDER BY follows that collation's rules.
 //
-// Null. perf_tflops is absent for unknown GPU models. As in SQL, an absent value never
-// matches any comparison, `!=` and `notin` included: "perf_tflops!=100" lists only offers that
-// have a figure. Ordering puts absent values last in both directions.
+// Null. perf_tflops is absent for unknown GPU models, a plan price for a plan the lender does
+// not offer (so "day_price<=20" lists only offers that sell a day). As in SQL, an absent value
+// never matches any comparison, `!=` and `notin` included: "perf_tflops!=100" lists only offers
+// that have a figure. Ordering puts absent values last in both directions.
 //
 // Limits. At most 1000 values in one query, so that the SQL stays well inside SQLite's and
 // PostgreSQL's limits on bound parameters.
@@ -64,9 +66,14 @@ struct FieldInfo
     Cell (*get)(const Offer &);
 };
 
+Cell present(const std::optional<Micro> &value)
+{
+    return value ? Cell(qint64(*value)) : Cell(std::monostate());
+}
+
 // One line per field reads best as a table.
 // clang-format off
-constexpr std::array<FieldInfo, 22> kFields{{
+constexpr std::array<FieldInfo, 25> kFields{{
     {"id"_L1, FieldType::Integer, true, [](const Offer &o) -> Cell { return o.id; }},
     {"host_id"_L1, FieldType::Integer, true, [](const Offer &o) -> Cell { return o.host_id; }},
     {"host_name"_L1, FieldType::Text, false, [](const Offer &o) -> Cell { return o.host_name; }},
@@ -105,6 +112,12 @@ constexpr std::array<FieldInfo, 22> kFields{{
      [](const Offer &o) -> Cell {
          return o.perf_tflops ? Cell(*o.perf_tflops) : Cell(std::monostate());
      }},
+    {"price_gpu_day_micro"_L1, FieldType::Integer, true,
+     [](const Offer &o) -> Cell { return present(o.price_gpu_day_micro); }},
+    {"price_gpu_week_micro"_L1, FieldType::Integer, true,
+     [](const Offer &o) -> Cell { return present(o.price_gpu_week_micro); }},
+    {"price_gpu_month_micro"_L1, FieldType::Integer, true,
+     [](const Offer &o) -> Cell { return present(o.price_gpu_month_micro); }},
 }};
 // clang-format on
 
@@ -122,17 +135,27 @@ struct Alias
     Unit unit;
 };
 
-constexpr std::array<Alias, 5> kAliases{{
+constexpr std::array<Alias, 8> kAliases{{
     {"gpu"_L1, "gpu_model"_L1, Unit::Same},
     {"gpus"_L1, "gpus_free"_L1, Unit::Same},
     {"vram_gb"_L1, "gpu_memory_mb"_L1, Unit::GbToMb},
     {"ram_gb"_L1, "ram_mb"_L1, Unit::GbToMb},
     {"price"_L1, "price_gpu_hour_micro"_L1, Unit::UnitsToMicro},
+    {"day_price"_L1, "price_gpu_day_micro"_L1, Unit::UnitsToMicro},
+    {"week_price"_L1, "price_gpu_week_micro"_L1, Unit::UnitsToMicro},
+    {"month_price"_L1, "price_gpu_month_micro"_L1, Unit::UnitsToMicro},
 }};
 
 constexpr int kMaxValues = 1000;
 constexpr int kMaxDigits = 30;
 constexpr qint64 kMaxExactInteger = qint64(1) << 53;
+
+/// Fields an offer may lack (NULL in SQL): an unknown GPU's perf_tflops, a plan not offered.
+bool nullable(const FieldInfo &field)
+{
+    return field.name == "perf_tflops"_L1 ||
+           (field.name.startsWith("price_gpu_"_L1) && field.name != "price_gpu_hour_micro"_L1);
+}
 
 const FieldInfo *fieldInfo(const QString &name)
 {
@@ -331,8 +354,8 @@ QString sqlOperator(Op op)
     return {};
 }
 
-/// Orders two offers by one field; absent values (null perf_tflops) go last whatever the
-/// direction. Text orders by UTF-8 bytes as SQLite's BINARY collation does.
+/// Orders two offers by one field; absent values (null perf_tflops, plan prices) go last whatever
+/// the direction. Text orders by UTF-8 bytes as SQLite's BINARY collation does.
 std::partial_ordering compareBy(const FieldInfo &field, const Offer &a, const Offer &b,
                                 bool descending)
 {
@@ -752,7 +775,7 @@ SqlFragment toSql(const Query &query, const QList<OrderKey> &order)
         const QString direction = key.descending ? u"DESC"_s : u"ASC"_s;
         // "(col IS NULL)" first: NULLs last in both directions on SQLite and PostgreSQL alike
         // (PostgreSQL sorts NULLs first in DESC, SQLite first in ASC).
-        if (field->name == "perf_tflops"_L1)
+        if (nullable(*field))
             keys.append(u"(%1 IS NULL) ASC"_s.arg(field->name));
         keys.append(u"%1 %2"_s.arg(field->name, direction));
     }

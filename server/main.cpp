@@ -537,6 +537,11 @@ int main(int argc, char *argv[])
          u"suanli-market"_s},
         // ---- money in and out (issue 18) ----
         {u"payout-hold-days"_s, u"days before earnings can be paid out"_s, u"days"_s, u"7"_s},
+        {u"topup-expiry-hours"_s, u"hours a pending top-up order waits for its payment"_s,
+         u"hours"_s, u"24"_s},
+        {u"webhook-tolerance-s"_s,
+         u"seconds a payment webhook's timestamp may be from the market's clock"_s, u"seconds"_s,
+         u"300"_s},
         {u"payment-webhook-secret-file"_s,
          u"file with the shared secret of POST /api/v1/payments/webhook"_s, u"file"_s},
         {u"state"_s, u"topups and payouts: only this state"_s, u"state"_s},
@@ -628,6 +633,13 @@ int main(int argc, char *argv[])
     policy.payoutHoldDays = parser.value(u"payout-hold-days"_s).toLongLong(&ok);
     if (!ok || policy.payoutHoldDays < 0 || policy.payoutHoldDays > 3650)
         return fail(u"--payout-hold-days takes a whole number of days from 0 to 3650"_s);
+    const qint64 expiryHours = parser.value(u"topup-expiry-hours"_s).toLongLong(&ok);
+    if (!ok || expiryHours < 1 || expiryHours > 24 * 90)
+        return fail(u"--topup-expiry-hours takes a whole number of hours from 1 to 2160"_s);
+    policy.topUpExpiryS = expiryHours * 3600;
+    policy.webhookToleranceS = parser.value(u"webhook-tolerance-s"_s).toLongLong(&ok);
+    if (!ok || policy.webhookToleranceS < 1 || policy.webhookToleranceS > 3600)
+        return fail(u"--webhook-tolerance-s takes a whole number of seconds from 1 to 3600"_s);
     if (parser.isSet(u"payment-webhook-secret-file"_s)) {
         QFile file(parser.value(u"payment-webhook-secret-file"_s));
         if (!file.open(QIODevice::ReadOnly))

@@ -175,9 +175,12 @@ Result<void> SqlStore::checkLowBalance(qint64 accountId, QList<Change> &changes)
     a->finish();
 
     // What the account burns per hour now: GPU time of running instances, storage of stopped.
+    // An instance on a prepaid plan burns nothing while the plan runs: its period is paid and
+    // it pays no storage while stopped (docs/market.md, "Prepaid plans"); when the plan ends
+    // without a renewal it turns hourly and counts again.
     auto q = m_db->exec(u"SELECT state, gpu_count, price_gpu_hour_micro, disk_gb, "
                         "price_storage_gb_month_micro FROM instances WHERE account_id = ? AND "
-                        "state IN ('running','stopping','stopped')"_s,
+                        "state IN ('running','stopping','stopped') AND plan = 'hourly'"_s,
                         {accountId});
     if (!q)
         return q.error();

@@ -590,10 +590,6 @@ per %1</translation>
         <translation>%1 × %2 is running; connect over SSH.</translation>
     </message>
     <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
         <source>it reached its spending limit of %1.</source>
         <translation>it reached its spending limit of %1.</translation>
     </message>
@@ -660,6 +656,10 @@ per %1</translation>
     <message>
         <source>Save your work now.</source>
         <translation>Save your work now.</translation>
+    </message>
+    <message>
+        <source>It is running without a GPU (CPU only); connect over SSH.</source>
+        <translation>It is running without a GPU (CPU only); connect over SSH.</translation>
     </message>
 </context>
 <context>
@@ -1940,10 +1940,6 @@ per %1</translation>
         <translation>Query, e.g. gpu=RTX_4090 gpus&gt;=2 vram_gb&gt;=24 price&lt;2.5 reliability&gt;0.95</translation>
     </message>
     <message>
-        <source>Space-separated conditions: field op value. Operators: = != &lt; &lt;= &gt; &gt;= in notin. Lists: [a,b]. Use _ for a space. Fields: gpu, gpus, vram_gb, ram_gb, price, reliability, region, verified, interruptible, cpu_cores, disk_free_gb, perf_tflops, …</source>
-        <translation>Space-separated conditions: field op value. Operators: = != &lt; &lt;= &gt; &gt;= in notin. Lists: [a,b]. Use _ for a space. Fields: gpu, gpus, vram_gb, ram_gb, price, reliability, region, verified, interruptible, cpu_cores, disk_free_gb, perf_tflops, …</translation>
-    </message>
-    <message>
         <source>GPUs ≥</source>
         <translation>GPUs ≥</translation>
     </message>
@@ -1997,6 +1993,10 @@ per %1</translation>
     <message>
         <source>Column %1: %2  —  %3▸%4</source>
         <translation>Column %1: %2  —  %3▸%4</translation>
+    </message>
+    <message>
+        <source>Space-separated conditions: field op value. Operators: = != &lt; &lt;= &gt; &gt;= in notin. Lists: [a,b]. Use _ for a space. Fields: gpu, gpus, vram_gb, ram_gb, price, day_price, week_price, month_price, reliability, region, verified, interruptible, cpu_cores, disk_free_gb, perf_tflops, …</source>
+        <translation>Space-separated conditions: field op value. Operators: = != &lt; &lt;= &gt; &gt;= in notin. Lists: [a,b]. Use _ for a space. Fields: gpu, gpus, vram_gb, ram_gb, price, day_price, week_price, month_price, reliability, region, verified, interruptible, cpu_cores, disk_free_gb, perf_tflops, …</translation>
     </message>
 </context>
 <context>
@@ -2866,6 +2866,10 @@ Check the market address in Settings, or try again.</translation>
         <source>At the end it goes on by the hour; a notice comes a day before.</source>
         <translation>At the end it goes on by the hour; a notice comes a day before.</translation>
     </message>
+    <message>
+        <source>This image has no Jupyter server, so Jupyter cannot be started in it.</source>
+        <translation>This image has no Jupyter server, so Jupyter cannot be started in it.</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::Launcher</name>
@@ -3033,10 +3037,6 @@ Check the market address in Settings, or try again.</translation>
         <translation>Fullscreen apps are not detected here (%1); another program on the GPU still pauses lending.</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>No %1 is listed on the market yet: no suggestion.</source>
         <translation>No %1 is listed on the market yet: no suggestion.</translation>
     </message>
@@ -3051,6 +3051,14 @@ Check the market address in Settings, or try again.</translation>
     <message>
         <source>Payouts</source>
         <translation>Payouts</translation>
+    </message>
+    <message>
+        <source>No CPU-only computer is listed on the market yet: no suggestion.</source>
+        <translation>No CPU-only computer is listed on the market yet: no suggestion.</translation>
+    </message>
+    <message>
+        <source>CPU-only computers on the market: median %1 per hour, %2 listed, %3 % of them rented now.</source>
+        <translation>CPU-only computers on the market: median %1 per hour, %2 listed, %3 % of them rented now.</translation>
     </message>
 </context>
 <context>
@@ -3278,6 +3286,42 @@ Check the market address in Settings, or try again.</translation>
     <message>
         <source>Renters of this agent could reach your local network (router, NAS, other computers). Run the system agent (suanli-host.service): sudo systemctl enable --now suanli-host.service, then lend through it.</source>
         <translation>Renters of this agent could reach your local network (router, NAS, other computers). Run the system agent (suanli-host.service): sudo systemctl enable --now suanli-host.service, then lend through it.</translation>
+    </message>
+    <message>
+        <source>Not offered</source>
+        <translation>Not offered</translation>
+    </message>
+    <message>
+        <source>Day plan, paid up front:</source>
+        <translation>Day plan, paid up front:</translation>
+    </message>
+    <message>
+        <source>Week plan:</source>
+        <translation>Week plan:</translation>
+    </message>
+    <message>
+        <source>Month plan (30 days):</source>
+        <translation>Month plan (30 days):</translation>
+    </message>
+    <message>
+        <source>The day plan</source>
+        <translation>The day plan</translation>
+    </message>
+    <message>
+        <source>The week plan</source>
+        <translation>The week plan</translation>
+    </message>
+    <message>
+        <source>The month plan</source>
+        <translation>The month plan</translation>
+    </message>
+    <message>
+        <source>%1 costs more than %2 hours by the hour (%3): lower it, or raise the hourly price.</source>
+        <translation>%1 costs more than %2 hours by the hour (%3): lower it, or raise the hourly price.</translation>
+    </message>
+    <message>
+        <source>Plans are paid up front and cost less than the same time by the hour (a day by the hour: %1, a week: %2, a month: %3). They are offered only when rentals continue while you use this computer (On demand, next page).</source>
+        <translation>Plans are paid up front and cost less than the same time by the hour (a day by the hour: %1, a week: %2, a month: %3). They are offered only when rentals continue while you use this computer (On demand, next page).</translation>
     </message>
 </context>
 <context>
@@ -4361,6 +4405,18 @@ Check the market address in Settings, or try again.</translation>
     <message>
         <source>A GPU is not visible inside containers: run the self-test in the Lend view</source>
         <translation>A GPU is not visible inside containers: run the self-test in the Lend view</translation>
+    </message>
+    <message>
+        <source>Listed on this computer&apos;s own market (local mode), not lent to anyone else. Switch lending on to lend it by your rules.</source>
+        <translation>Listed on this computer&apos;s own market (local mode), not lent to anyone else. Switch lending on to lend it by your rules.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Suanli: listed on this computer&apos;s own market</source>
+        <translation>Suanli: listed on this computer&apos;s own market</translation>
     </message>
 </context>
 <context>

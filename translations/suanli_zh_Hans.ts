@@ -584,10 +584,6 @@ per %1</source>
         <translation>%1 × %2 正在运行；请通过 SSH 连接。</translation>
     </message>
     <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
         <source>it reached its spending limit of %1.</source>
         <translation>已达到消费上限 %1。</translation>
     </message>
@@ -654,6 +650,10 @@ per %1</source>
     <message>
         <source>Save your work now.</source>
         <translation>请立即保存您的工作。</translation>
+    </message>
+    <message>
+        <source>It is running without a GPU (CPU only); connect over SSH.</source>
+        <translation>它正在无 GPU 运行（仅 CPU）；可通过 SSH 连接。</translation>
     </message>
 </context>
 <context>
@@ -1928,10 +1928,6 @@ per %1</source>
         <translation>查询，例如 gpu=RTX_4090 gpus&gt;=2 vram_gb&gt;=24 price&lt;2.5 reliability&gt;0.95</translation>
     </message>
     <message>
-        <source>Space-separated conditions: field op value. Operators: = != &lt; &lt;= &gt; &gt;= in notin. Lists: [a,b]. Use _ for a space. Fields: gpu, gpus, vram_gb, ram_gb, price, reliability, region, verified, interruptible, cpu_cores, disk_free_gb, perf_tflops, …</source>
-        <translation>以空格分隔的条件：字段 运算符 值。运算符：= != &lt; &lt;= &gt; &gt;= in notin。列表：[a,b]。用 _ 代替空格。字段：gpu、gpus、vram_gb、ram_gb、price、reliability、region、verified、interruptible、cpu_cores、disk_free_gb、perf_tflops 等。</translation>
-    </message>
-    <message>
         <source>GPUs ≥</source>
         <translation>GPU ≥</translation>
     </message>
@@ -1984,6 +1980,10 @@ per %1</source>
     <message>
         <source>Column %1: %2  —  %3▸%4</source>
         <translation>第 %1 列：%2  —  %3▸%4</translation>
+    </message>
+    <message>
+        <source>Space-separated conditions: field op value. Operators: = != &lt; &lt;= &gt; &gt;= in notin. Lists: [a,b]. Use _ for a space. Fields: gpu, gpus, vram_gb, ram_gb, price, day_price, week_price, month_price, reliability, region, verified, interruptible, cpu_cores, disk_free_gb, perf_tflops, …</source>
+        <translation>以空格分隔的条件：字段 运算符 值。运算符：= != &lt; &lt;= &gt; &gt;= in notin。列表：[a,b]。用 _ 代替空格。字段：gpu、gpus、vram_gb、ram_gb、price、day_price、week_price、month_price、reliability、region、verified、interruptible、cpu_cores、disk_free_gb、perf_tflops 等。</translation>
     </message>
 </context>
 <context>
@@ -2844,6 +2844,10 @@ Check the market address in Settings, or try again.</source>
         <source>At the end it goes on by the hour; a notice comes a day before.</source>
         <translation>到期后转为按小时计费；到期前一天会收到通知。</translation>
     </message>
+    <message>
+        <source>This image has no Jupyter server, so Jupyter cannot be started in it.</source>
+        <translation>此镜像没有 Jupyter 服务器，无法在其中启动 Jupyter。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::Launcher</name>
@@ -3011,10 +3015,6 @@ Check the market address in Settings, or try again.</source>
         <translation>此处无法检测全屏应用（%1）；其他程序使用 GPU 时仍会暂停出借。</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
         <source>No %1 is listed on the market yet: no suggestion.</source>
         <translation>市场上还没有 %1 上架：暂无建议价格。</translation>
     </message>
@@ -3029,6 +3029,14 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>Payouts</source>
         <translation>提现</translation>
+    </message>
+    <message>
+        <source>No CPU-only computer is listed on the market yet: no suggestion.</source>
+        <translation>市场上还没有纯 CPU 电脑上架：暂无建议。</translation>
+    </message>
+    <message>
+        <source>CPU-only computers on the market: median %1 per hour, %2 listed, %3 % of them rented now.</source>
+        <translation>市场上的纯 CPU 电脑：每小时中位价 %1，已上架 %2 台，其中 %3% 正在出租。</translation>
     </message>
 </context>
 <context>
@@ -3256,6 +3264,42 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>Renters of this agent could reach your local network (router, NAS, other computers). Run the system agent (suanli-host.service): sudo systemctl enable --now suanli-host.service, then lend through it.</source>
         <translation>此代理的租用者可以访问你的本地网络（路由器、NAS、其他电脑）。请改用系统代理（suanli-host.service）：sudo systemctl enable --now suanli-host.service，然后通过它出借。</translation>
+    </message>
+    <message>
+        <source>Not offered</source>
+        <translation>不提供</translation>
+    </message>
+    <message>
+        <source>Day plan, paid up front:</source>
+        <translation>包日（预付）：</translation>
+    </message>
+    <message>
+        <source>Week plan:</source>
+        <translation>包周：</translation>
+    </message>
+    <message>
+        <source>Month plan (30 days):</source>
+        <translation>包月（30 天）：</translation>
+    </message>
+    <message>
+        <source>The day plan</source>
+        <translation>包日价</translation>
+    </message>
+    <message>
+        <source>The week plan</source>
+        <translation>包周价</translation>
+    </message>
+    <message>
+        <source>The month plan</source>
+        <translation>包月价</translation>
+    </message>
+    <message>
+        <source>%1 costs more than %2 hours by the hour (%3): lower it, or raise the hourly price.</source>
+        <translation>%1高于按小时计费 %2 小时的费用（%3）：请调低它，或提高每小时价格。</translation>
+    </message>
+    <message>
+        <source>Plans are paid up front and cost less than the same time by the hour (a day by the hour: %1, a week: %2, a month: %3). They are offered only when rentals continue while you use this computer (On demand, next page).</source>
+        <translation>套餐需预付，价格低于按小时计费的同等时长（按小时计一天：%1，一周：%2，一个月：%3）。只有在你使用这台电脑时租用仍继续（下一页的“按需”）才会提供套餐。</translation>
     </message>
 </context>
 <context>
@@ -4323,6 +4367,18 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>A GPU is not visible inside containers: run the self-test in the Lend view</source>
         <translation>容器内看不到某块 GPU：请在“出借”视图中运行自检</translation>
+    </message>
+    <message>
+        <source>Listed on this computer&apos;s own market (local mode), not lent to anyone else. Switch lending on to lend it by your rules.</source>
+        <translation>已在本机自己的市场上架（本地模式），未出借给其他人。打开出借即可按你的规则出借。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Suanli: listed on this computer&apos;s own market</source>
+        <translation>算力：已在本机自己的市场上架</translation>
     </message>
 </context>
 <context>

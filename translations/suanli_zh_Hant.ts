@@ -584,10 +584,6 @@ per %1</source>
         <translation>%1 × %2 正在執行；請透過 SSH 連線。</translation>
     </message>
     <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
         <source>it reached its spending limit of %1.</source>
         <translation>已達到 %1 的消費上限。</translation>
     </message>
@@ -654,6 +650,10 @@ per %1</source>
     <message>
         <source>Save your work now.</source>
         <translation>請立即儲存您的工作。</translation>
+    </message>
+    <message>
+        <source>It is running without a GPU (CPU only); connect over SSH.</source>
+        <translation>它正在無 GPU 執行（僅 CPU）；可透過 SSH 連線。</translation>
     </message>
 </context>
 <context>
@@ -1928,10 +1928,6 @@ per %1</source>
         <translation>查詢，例如 gpu=RTX_4090 gpus&gt;=2 vram_gb&gt;=24 price&lt;2.5 reliability&gt;0.95</translation>
     </message>
     <message>
-        <source>Space-separated conditions: field op value. Operators: = != &lt; &lt;= &gt; &gt;= in notin. Lists: [a,b]. Use _ for a space. Fields: gpu, gpus, vram_gb, ram_gb, price, reliability, region, verified, interruptible, cpu_cores, disk_free_gb, perf_tflops, …</source>
-        <translation>以空格分隔的條件：欄位 運算子 值。運算子：= != &lt; &lt;= &gt; &gt;= in notin。列表：[a,b]。用 _ 代替空格。欄位：gpu、gpus、vram_gb、ram_gb、price、reliability、region、verified、interruptible、cpu_cores、disk_free_gb、perf_tflops 等。</translation>
-    </message>
-    <message>
         <source>GPUs ≥</source>
         <translation>GPU ≥</translation>
     </message>
@@ -1984,6 +1980,10 @@ per %1</source>
     <message>
         <source>Column %1: %2  —  %3▸%4</source>
         <translation>第 %1 列：%2  —  %3▸%4</translation>
+    </message>
+    <message>
+        <source>Space-separated conditions: field op value. Operators: = != &lt; &lt;= &gt; &gt;= in notin. Lists: [a,b]. Use _ for a space. Fields: gpu, gpus, vram_gb, ram_gb, price, day_price, week_price, month_price, reliability, region, verified, interruptible, cpu_cores, disk_free_gb, perf_tflops, …</source>
+        <translation>以空格分隔的條件：欄位 運算子 值。運算子：= != &lt; &lt;= &gt; &gt;= in notin。列表：[a,b]。用 _ 代替空格。欄位：gpu、gpus、vram_gb、ram_gb、price、day_price、week_price、month_price、reliability、region、verified、interruptible、cpu_cores、disk_free_gb、perf_tflops 等。</translation>
     </message>
 </context>
 <context>
@@ -2844,6 +2844,10 @@ Check the market address in Settings, or try again.</source>
         <source>At the end it goes on by the hour; a notice comes a day before.</source>
         <translation>到期後轉為按小時計費；到期前一天會收到通知。</translation>
     </message>
+    <message>
+        <source>This image has no Jupyter server, so Jupyter cannot be started in it.</source>
+        <translation>此映像沒有 Jupyter 伺服器，無法在其中啟動 Jupyter。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::Launcher</name>
@@ -3011,10 +3015,6 @@ Check the market address in Settings, or try again.</source>
         <translation>此處無法偵測全螢幕應用程式（%1）；其他程式使用 GPU 時仍會暫停出借。</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
         <source>No %1 is listed on the market yet: no suggestion.</source>
         <translation>市場上還沒有 %1 上架：無建議價格。</translation>
     </message>
@@ -3029,6 +3029,14 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>Payouts</source>
         <translation>提領</translation>
+    </message>
+    <message>
+        <source>No CPU-only computer is listed on the market yet: no suggestion.</source>
+        <translation>市場上還沒有純 CPU 電腦上架：暫無建議。</translation>
+    </message>
+    <message>
+        <source>CPU-only computers on the market: median %1 per hour, %2 listed, %3 % of them rented now.</source>
+        <translation>市場上的純 CPU 電腦：每小時中位價 %1，已上架 %2 台，其中 %3% 正在出租。</translation>
     </message>
 </context>
 <context>
@@ -3256,6 +3264,42 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>Renters of this agent could reach your local network (router, NAS, other computers). Run the system agent (suanli-host.service): sudo systemctl enable --now suanli-host.service, then lend through it.</source>
         <translation>此代理的租用者可以存取你的本地網路（路由器、NAS、其他電腦）。請改用系統代理（suanli-host.service）：sudo systemctl enable --now suanli-host.service，然後透過它出借。</translation>
+    </message>
+    <message>
+        <source>Not offered</source>
+        <translation>不提供</translation>
+    </message>
+    <message>
+        <source>Day plan, paid up front:</source>
+        <translation>包日（預付）：</translation>
+    </message>
+    <message>
+        <source>Week plan:</source>
+        <translation>包週：</translation>
+    </message>
+    <message>
+        <source>Month plan (30 days):</source>
+        <translation>包月（30 天）：</translation>
+    </message>
+    <message>
+        <source>The day plan</source>
+        <translation>包日價</translation>
+    </message>
+    <message>
+        <source>The week plan</source>
+        <translation>包週價</translation>
+    </message>
+    <message>
+        <source>The month plan</source>
+        <translation>包月價</translation>
+    </message>
+    <message>
+        <source>%1 costs more than %2 hours by the hour (%3): lower it, or raise the hourly price.</source>
+        <translation>%1高於按小時計費 %2 小時的費用（%3）：請調低它，或提高每小時價格。</translation>
+    </message>
+    <message>
+        <source>Plans are paid up front and cost less than the same time by the hour (a day by the hour: %1, a week: %2, a month: %3). They are offered only when rentals continue while you use this computer (On demand, next page).</source>
+        <translation>套餐需預付，價格低於按小時計費的同等時長（按小時計一天：%1，一週：%2，一個月：%3）。只有在你使用這台電腦時租用仍繼續（下一頁的「隨需」）才會提供套餐。</translation>
     </message>
 </context>
 <context>
@@ -4323,6 +4367,18 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>A GPU is not visible inside containers: run the self-test in the Lend view</source>
         <translation>容器內看不到某張 GPU：請在「出借」頁面執行自我檢測</translation>
+    </message>
+    <message>
+        <source>Listed on this computer&apos;s own market (local mode), not lent to anyone else. Switch lending on to lend it by your rules.</source>
+        <translation>已在本機自己的市場上架（本地模式），未出借給其他人。開啟出借即可按你的規則出借。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Suanli: listed on this computer&apos;s own market</source>
+        <translation>算力：已在本機自己的市場上架</translation>
     </message>
 </context>
 <context>

@@ -42,8 +42,9 @@ CatalogFilterBar::CatalogFilterBar(QWidget *parent)
     m_query->setClearButtonEnabled(true);
     m_query->setToolTip(tr("Space-separated conditions: field op value. Operators: = != < <= > >= "
                            "in notin. Lists: [a,b]. Use _ for a space. Fields: gpu, gpus, "
-                           "vram_gb, ram_gb, price, reliability, region, verified, "
-                           "interruptible, cpu_cores, disk_free_gb, perf_tflops, …"));
+                           "vram_gb, ram_gb, price, day_price, week_price, month_price, "
+                           "reliability, region, verified, interruptible, cpu_cores, "
+                           "disk_free_gb, perf_tflops, …"));
     layout->addWidget(m_query);
     m_queryError->setObjectName(u"queryError"_s);
     m_queryError->setStyleSheet(u"color: #b42318;"_s);

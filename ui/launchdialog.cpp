@@ -36,6 +36,9 @@ LaunchDialog::LaunchDialog(client::MarketClient *client, const protocol::Offer &
     , m_env(new QPlainTextEdit(this))
     , m_onstart(new QPlainTextEdit(this))
     , m_jupyter(new QCheckBox(tr("Start Jupyter (reached through an SSH tunnel)"), this))
+    , m_jupyterWhy(new QLabel(tr("This image has no Jupyter server, so Jupyter cannot be "
+                                 "started in it."),
+                              this))
     , m_maxSpend(new QLineEdit(this))
     , m_maxHours(new QSpinBox(this))
     , m_plan(new QComboBox(this))
@@ -85,6 +88,12 @@ LaunchDialog::LaunchDialog(client::MarketClient *client, const protocol::Offer &
     m_onstart->setFixedHeight(fontMetrics().lineSpacing() * 4 + 12);
     form->addRow(tr("On start"), m_onstart);
     form->addRow(QString(), m_jupyter);
+    m_jupyter->setObjectName(u"jupyterBox"_s);
+    m_jupyterWhy->setObjectName(u"jupyterWhy"_s);
+    m_jupyterWhy->setWordWrap(true);
+    m_jupyterWhy->setStyleSheet(u"color: palette(mid)"_s);
+    m_jupyterWhy->hide();
+    form->addRow(QString(), m_jupyterWhy);
     m_maxSpend->setPlaceholderText(tr("no limit"));
     m_maxSpend->setValidator(new QRegularExpressionValidator(
         QRegularExpression(u"^\\d{0,9}([.,]\\d{0,2})?$"_s), m_maxSpend));
@@ -137,13 +146,21 @@ LaunchDialog::LaunchDialog(client::MarketClient *client, const protocol::Offer &
     connect(m_renew, &QCheckBox::toggled, this, &LaunchDialog::updateBreakdown);
     connect(m_env, &QPlainTextEdit::textChanged, this, &LaunchDialog::validate);
     connect(m_image, &QComboBox::currentIndexChanged, this, [this] {
-        m_jupyter->setEnabled(m_image->currentData(Qt::UserRole + 1).toBool());
-        if (!m_jupyter->isEnabled())
-            m_jupyter->setChecked(false);
+        updateJupyter();
         validate();
     });
     updateBreakdown();
     loadImages();
+}
+
+void LaunchDialog::updateJupyter()
+{
+    const bool has = m_image->currentData(Qt::UserRole + 1).toBool();
+    m_jupyter->setEnabled(has);
+    if (!has)
+        m_jupyter->setChecked(false);
+    // Where the box is off, say why.
+    m_jupyterWhy->setVisible(!has && m_image->count() > 0);
 }
 
 void LaunchDialog::setGpuCount(int gpus)
@@ -249,6 +266,8 @@ void LaunchDialog::loadImages()
                              image.ref);
             m_image->setItemData(m_image->count() - 1, image.has_jupyter, Qt::UserRole + 1);
         }
+        // The first item became current while it was added, before its Jupyter flag was set.
+        updateJupyter();
         m_image->setEnabled(!images->isEmpty());
         m_imageState->setText(images->isEmpty()
                                   ? tr("No host of this market offers an image yet.")

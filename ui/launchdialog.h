@@ -60,6 +60,8 @@ public:
 
 private:
     void loadImages();
+    /// The Jupyter box follows the chosen image's flag.
+    void updateJupyter();
     void updateBreakdown();
     void validate();
 
@@ -76,6 +78,7 @@ private:
     QPlainTextEdit *m_env;
     QPlainTextEdit *m_onstart;
     QCheckBox *m_jupyter;
+    QLabel *m_jupyterWhy; ///< why the box is off: the chosen image has no Jupyter
     QLineEdit *m_maxSpend;
     QSpinBox *m_maxHours;
     QComboBox *m_plan;

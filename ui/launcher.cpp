@@ -225,7 +225,12 @@ void Launcher::setupContributor()
             QCoreApplication::quit();
         });
         connect(m_contributor, &ContributorMode::listingChosen, this,
-                [this](Micro price, bool interruptible) { updateListing(price, interruptible); });
+                [this](const contributor::ListingPrices &prices, bool interruptible) {
+                    updateListing([prices, interruptible](protocol::HostListing &listing) {
+                        prices.applyTo(listing);
+                        listing.interruptible = interruptible;
+                    });
+                });
         app::Session *session = m_context.session();
         connect(session, &app::Session::ready, m_contributor,
                 [this, session](const protocol::Account &account) {
@@ -275,7 +280,7 @@ void Launcher::followHost(app::LocalHost *host)
             break;
         case app::LocalHost::State::Lending:
             m_contributor->setRegistration(R::Registered, detail);
-            updateListing(std::nullopt, std::nullopt);
+            updateListing({});
             break;
         case app::LocalHost::State::Unavailable:
         case app::LocalHost::State::Failed:
@@ -292,23 +297,22 @@ void Launcher::followHost(app::LocalHost *host)
 #endif
 }
 
-void Launcher::updateListing(std::optional<Micro> price, std::optional<bool> interruptible)
+void Launcher::updateListing(std::function<void(protocol::HostListing &)> edit)
 {
 #ifdef SUANLI_HAVE_TRAY
     if (!m_contributor || !m_contributor->engine())
         return;
-    m_context.updateListing(price, interruptible, this, [this](Result<Micro> listed) {
+    m_context.updateListing(std::move(edit), this, [this](Result<protocol::HostListing> listed) {
         if (!listed) {
             m_window->statusBar()->showMessage(
                 tr("This computer could not be listed: %1").arg(listed.error().message));
             return;
         }
         if (m_contributor)
-            m_contributor->controller()->setListingPrice(*listed);
+            m_contributor->controller()->setListingPrices(contributor::ListingPrices::of(*listed));
     });
 #else
-    Q_UNUSED(price);
-    Q_UNUSED(interruptible);
+    Q_UNUSED(edit);
 #endif
 }
 

@@ -70,7 +70,8 @@ private:
     void showWindow(bool background);
     void setupContributor();
     void followHost(app::LocalHost *host);
-    void updateListing(std::optional<Micro> price, std::optional<bool> interruptible);
+    /// Changes this machine's listing with `edit` (none: reads it) and shows the prices kept.
+    void updateListing(std::function<void(protocol::HostListing &)> edit);
 
     StartOptions m_options;
     app::AppContext m_context;

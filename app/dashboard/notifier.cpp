@@ -51,9 +51,11 @@ void Notifier::observeInstance(const protocol::Instance &instance)
             fire({Notification::Kind::InstanceReady, instance.id,
                   u"ready:%1:%2"_s.arg(instance.id).arg(instance.running_since.toMSecsSinceEpoch()),
                   tr("%1 is ready").arg(name),
-                  tr("%1 × %2 is running; connect over SSH.").arg(instance.gpu_count > 0
-                          ? QString::number(instance.gpu_count) : QString::number(1),
-                      instance.gpu_model.isEmpty() ? tr("CPU") : instance.gpu_model)});
+                  instance.gpu_count > 0
+                      ? tr("%1 × %2 is running; connect over SSH.")
+                            .arg(instance.gpu_count)
+                            .arg(instance.gpu_model)
+                      : tr("It is running without a GPU (CPU only); connect over SSH.")});
         }
     } else if ((instance.state == InstanceState::Stopping || instance.state == InstanceState::Stopped)
                && isGuardReason(instance.state_reason) && known && !seen.guardNotified

@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QScrollArea>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -68,8 +69,10 @@ ui::TrayText::MoneyFormat yuan()
 void screenshot(QWidget *widget, const QString &name)
 {
     const QString dir = qEnvironmentVariable("SUANLI_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        QVERIFY(widget->grab().save(dir + u'/' + name));
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(500); // the layout for the size just set, wrapped labels' heights included
+    QVERIFY(widget->grab().save(dir + u'/' + name));
 }
 } // namespace
 
@@ -202,6 +205,21 @@ private slots:
         wizard.priceBox()->setValue(2.0);
         QVERIFY2(wizard.estimateLabel()->text().startsWith(u"¥0.00 net"_s),
                  qPrintable(wizard.estimateLabel()->text())); // nothing like it is rented now
+        // Prepaid plans: none offered until a price is typed; one above its hours by the hour
+        // (a day at ¥2/h: ¥48) is refused with the reason, as the market would refuse it.
+        QCOMPARE(wizard.dayPriceBox()->text(), u"Not offered"_s);
+        wizard.dayPriceBox()->setValue(50);
+        QVERIFY(wizard.planError()->isVisibleTo(&wizard));
+        QVERIFY2(wizard.planError()->text().contains(u"24 hours"_s) &&
+                     wizard.planError()->text().contains(u"¥48.00"_s),
+                 qPrintable(wizard.planError()->text()));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(ui::LendWizard::PricingPage));
+        wizard.dayPriceBox()->setValue(40);
+        wizard.monthPriceBox()->setValue(1000);
+        QVERIFY(!wizard.planError()->isVisibleTo(&wizard));
+        wizard.resize(820, 720);
+        screenshot(&wizard, u"lend-wizard-plans.png"_s);
 
         wizard.next();
         QCOMPARE(wizard.currentId(), int(ui::LendWizard::WhenPage));
@@ -213,14 +231,24 @@ private slots:
         QVERIFY(wizard.scheduleError()->text().contains(u"whenever"_s));
         wizard.scheduleEdit()->setText(u"mon-fri 22:00-08:00"_s);
         wizard.idleMinutesBox()->setValue(20);
+        wizard.onDemandButton()->setChecked(true); // plans are sold only on demand
         wizard.button(QWizard::FinishButton)->click();
         QCOMPARE(finished.count(), 1);
         QVERIFY(policy.settings().enabled); // lending is on now
         QCOMPARE(policy.settings().idleMinutes, 20);
         QCOMPARE(policy.settings().windows.size(), 1);
+        QVERIFY(!policy.settings().interruptible);
         QCOMPARE(finished.at(0).at(1).toString(), u"mon-fri 22:00-08:00"_s);
-        QCOMPARE(finished.at(0).at(2).value<Micro>(), 2'000'000);
+        // On demand: the plans go with the hourly price.
+        const contributor::ListingPrices expected{2'000'000, 40'000'000, std::nullopt,
+                                                  1'000'000'000};
+        QVERIFY(finished.at(0).at(2).value<contributor::ListingPrices>() == expected);
         QCOMPARE(controller.listingPrice(), 2'000'000);
+        QVERIFY(controller.listingPrices() == expected);
+        protocol::HostListing listing;
+        listing.price_gpu_week_micro = 90'000'000; // listed before: the wizard withdraws it
+        expected.applyTo(listing);
+        QVERIFY(contributor::ListingPrices::of(listing) == expected);
         QVERIFY(!wizard.isVisible());
     }
 

@@ -62,6 +62,12 @@ QList<Offer> catalog()
     offers[5].gpus_total = 0;
     offers[5].host_name = u"Alice's_PC"_s;
     offers[2].cuda_version = u"12.2"_s;
+    // Plans: 1 and 7 sell a day (7 a µ dearer) and 1 a week, 3 a day and a month; the rest none.
+    offers[0].price_gpu_day_micro = 20'000'000;
+    offers[0].price_gpu_week_micro = 100'000'000;
+    offers[6].price_gpu_day_micro = 20'000'001;
+    offers[2].price_gpu_day_micro = 150'000'000;
+    offers[2].price_gpu_month_micro = 3'600'000'000;
     return offers;
 }
 
@@ -97,7 +103,8 @@ const char *kOffersTable = R"(CREATE TEMPORARY TABLE tst_query_offers (
     price_storage_gb_month_micro BIGINT NOT NULL, inet_down_mbps INTEGER NOT NULL,
     inet_up_mbps INTEGER NOT NULL, reliability %2 NOT NULL, region TEXT %1 NOT NULL,
     verified BOOLEAN NOT NULL, interruptible BOOLEAN NOT NULL, min_duration_s BIGINT NOT NULL,
-    cuda_version TEXT %1 NOT NULL, driver_version TEXT %1 NOT NULL, perf_tflops %2))";
+    cuda_version TEXT %1 NOT NULL, driver_version TEXT %1 NOT NULL, perf_tflops %2,
+    price_gpu_day_micro BIGINT, price_gpu_week_micro BIGINT, price_gpu_month_micro BIGINT))";
 
 bool fillOffers(QSqlDatabase &db, bool postgres)
 {
@@ -118,8 +125,11 @@ bool fillOffers(QSqlDatabase &db, bool postgres)
         return s.isNull() ? QVariant(u""_s) : QVariant(s);
     };
     for (const Offer &o : catalog()) {
-        sql.prepare(
-            u"INSERT INTO tst_query_offers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+        sql.prepare(u"INSERT INTO tst_query_offers VALUES "
+                    "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+        auto plan = [](const std::optional<Micro> &price) {
+            return price ? QVariant(qint64(*price)) : QVariant(QMetaType::fromType<qint64>());
+        };
         const QVariantList values{o.id,
                                   o.host_id,
                                   text(o.host_name),
@@ -142,7 +152,10 @@ bool fillOffers(QSqlDatabase &db, bool postgres)
                                   text(o.cuda_version),
                                   text(o.driver_version),
                                   o.perf_tflops ? QVariant(*o.perf_tflops)
-                                                : QVariant(QMetaType::fromType<double>())};
+                                                : QVariant(QMetaType::fromType<double>()),
+                                  plan(o.price_gpu_day_micro),
+                                  plan(o.price_gpu_week_micro),
+                                  plan(o.price_gpu_month_micro)};
         for (const QVariant &value : values)
             sql.addBindValue(value);
         if (!sql.exec()) {
@@ -456,6 +469,11 @@ private slots:
         QCOMPARE(inMemory(QString(), u"perf_tflops"_s), (L{2, 3, 4, 1, 7, 8, 5, 6}));
         QCOMPARE(inMemory(QString(), u"-perf_tflops"_s), (L{8, 1, 7, 3, 4, 2, 5, 6}));
         QCOMPARE(inMemory(QString(), u"-verified,price"_s), (L{6, 2, 4, 8, 1, 7, 5, 3}));
+        // A plan not offered is absent: it matches nothing and sorts last both ways.
+        QCOMPARE(inMemory(u"day_price<=20"_s, QString()), (L{1}));
+        QCOMPARE(inMemory(u"day_price!=20"_s, QString()), (L{3, 7}));
+        QCOMPARE(inMemory(QString(), u"day_price"_s), (L{1, 7, 3, 2, 4, 5, 6, 8}));
+        QCOMPARE(inMemory(QString(), u"-day_price"_s), (L{3, 7, 1, 2, 4, 5, 6, 8}));
         const Offer a = catalog().at(0);
         QVERIFY(!lessThan({}, a, a)); // irreflexive
     }
@@ -502,9 +520,10 @@ private slots:
     void knownFieldsListsFieldsAndAliases()
     {
         const QStringList fields = knownFields();
-        QCOMPARE(fields.size(), 27);
+        QCOMPARE(fields.size(), 33);
         for (const char *name : {"gpu_model", "perf_tflops", "price_storage_gb_month_micro", "gpu",
-                                 "gpus", "vram_gb", "ram_gb", "price", "region"})
+                                 "gpus", "vram_gb", "ram_gb", "price", "region", "day_price",
+                                 "week_price", "month_price", "price_gpu_month_micro"})
             QVERIFY2(fields.contains(QString::fromLatin1(name)), name);
         for (const QString &field : fields)
             QVERIFY2(parseOrder(field).ok(), qPrintable(field));
@@ -597,6 +616,12 @@ private slots:
             u"disk_free_gb>=500 id!=6"_s,
             u"host_id notin [101,102,103]"_s,
             u"gpus>=9"_s,
+            u"day_price<=20"_s,
+            u"day_price<20.000001"_s,
+            u"day_price!=20"_s,
+            u"week_price>0"_s,
+            u"month_price notin [1]"_s,
+            u"price_gpu_day_micro in [20000001,150000000]"_s,
         };
         const QStringList orders{QString(),
                                  u"price"_s,
@@ -608,7 +633,9 @@ private slots:
                                  u"region,-id"_s,
                                  u"-reliability"_s,
                                  u"host_name"_s,
-                                 u"-cuda_version,gpus"_s};
+                                 u"-cuda_version,gpus"_s,
+                                 u"day_price"_s,
+                                 u"-day_price,-month_price"_s};
         for (const QString &q : queries) {
             for (const QString &order : orders) {
                 const QList<qint64> memory = inMemory(q, order);

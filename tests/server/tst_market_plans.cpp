@@ -608,6 +608,29 @@ private slots:
         QCOMPARE(protocol::toString(m_h->store().instance(hourly)->state), u"stopping"_s);
         QCOMPARE(protocol::toString(m_h->store().instance(plan)->state), u"running"_s);
     }
+
+    void runwayCountsOnlyWhatIsChargedBySecond()
+    {
+        // The low-balance warning's burn rate leaves out a plan instance (paid up front): ¥2
+        // left after a week plan, one hourly instance at ¥1/h beside it → ¥1/h, two hours.
+        startMarket();
+        Scenario s;
+        QVERIFY(setUp(s, 102 * kMicroPerUnit, 2));
+        EventListener events(m_h->baseUrl(), s.renter.token);
+        QVERIFY(events.waitConnected());
+        QVERIFY(launch(s, createBody(s, u"week"_s)));
+        QVERIFY(launch(s, createBody(s, {})));
+        m_h->clock().advanceSeconds(5);
+        bill();
+        auto isWarning = [](const QJsonObject &e) {
+            return e.contains(u"warning"_s);
+        };
+        const QJsonObject warning = events.take(u"balance"_s, 5000, isWarning);
+        QCOMPARE(warning[u"warning"_s][u"burn_micro_per_hour"_s].toInteger(), kHour);
+        QCOMPARE(warning[u"warning"_s][u"threshold"_s].toString(), u"runway_24h"_s);
+        const qint64 runway = warning[u"warning"_s][u"runway_s"_s].toInteger();
+        QVERIFY2(runway > 7100 && runway <= 7200, qPrintable(QString::number(runway)));
+    }
 };
 
 SUANLI_TEST_MAIN(TestMarketPlans)

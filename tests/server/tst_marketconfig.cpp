@@ -170,6 +170,26 @@ private slots:
         QVERIFY(r.out.isEmpty());
     }
 
+    void binaryRefusesMoneyOptionsOutOfRange()
+    {
+        // The top-up expiry and the webhook's tolerance are checked before anything starts.
+        const QString db = u"sqlite:"_s + m_dir.filePath(u"money.db"_s);
+        const struct
+        {
+            QString option;
+            QString value;
+        } bad[] = {{u"--topup-expiry-hours"_s, u"0"_s},
+                   {u"--topup-expiry-hours"_s, u"1.5"_s},
+                   {u"--webhook-tolerance-s"_s, u"3601"_s},
+                   {u"--webhook-tolerance-s"_s, u"x"_s}};
+        for (const auto &b : bad) {
+            const Run r = runMarket(
+                {u"serve"_s, u"--db"_s, db, u"--listen"_s, u"127.0.0.1:0"_s, b.option, b.value});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains(b.option + u" takes a whole number"_s), qPrintable(r.err));
+        }
+    }
+
     void relayConfigTakesServesRelayLine()
     {
         const QString key = m_dir.filePath(u"relay_key"_s);

@@ -176,7 +176,8 @@ ScriptedAgent::ScriptedAgent(const QString &baseUrl, const QByteArray &hostToken
     });
 }
 
-bool ScriptedAgent::connectAndHello(int gpus, const QString &model, qint64 memoryMb)
+bool ScriptedAgent::connectAndHello(int gpus, const QString &model, qint64 memoryMb,
+                                    const QJsonArray &images)
 {
     QNetworkRequest request{QUrl(m_url)};
     request.setRawHeader("Authorization", "Bearer " + m_token);
@@ -204,9 +205,11 @@ bool ScriptedAgent::connectAndHello(int gpus, const QString &model, qint64 memor
           {u"address"_s, u"127.0.0.1"_s},
           {u"port_min"_s, 40000},
           {u"port_max"_s, 40100},
-          {u"images"_s, QJsonArray{QJsonObject{{u"ref"_s, u"localhost/suanli/base:bookworm"_s},
-                                               {u"title"_s, u"Debian bookworm"_s},
-                                               {u"has_jupyter"_s, true}}}},
+          {u"images"_s, !images.isEmpty() ? images
+                                          : QJsonArray{QJsonObject{
+                                                {u"ref"_s, u"localhost/suanli/base:bookworm"_s},
+                                                {u"title"_s, u"Debian bookworm"_s},
+                                                {u"has_jupyter"_s, true}}}},
           {u"instances"_s, QJsonArray{}}});
     return !take(u"welcome"_s).isEmpty();
 }

@@ -90,8 +90,10 @@ class ScriptedAgent : public QObject
     Q_OBJECT
 public:
     ScriptedAgent(const QString &baseUrl, const QByteArray &hostToken);
+    /// Connects and says hello with `gpus` of `model`; `images` replaces the one image it
+    /// offers otherwise (localhost/suanli/base:bookworm, "Debian bookworm", with Jupyter).
     bool connectAndHello(int gpus, const QString &model = QStringLiteral("RTX 3090"),
-                         qint64 memoryMb = 24576);
+                         qint64 memoryMb = 24576, const QJsonArray &images = {});
     void send(const QJsonObject &message);
     /// Waits for the next message of `type` not yet taken; returns it (empty on timeout).
     QJsonObject take(const QString &type, int timeoutMs = 5000);

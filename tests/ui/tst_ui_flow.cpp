@@ -21,28 +21,32 @@
 #include "ui/launcher.h"
 #include "ui/mainwindow.h"
 
-#include <QComboBox>
-#include <QCryptographicHash>
-#include <QDirIterator>
-#include <QRandomGenerator>
+#include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QCommandLinkButton>
-#include <QDir>
-#include <QTcpSocket>
-#include <QLineEdit>
-#include <QProcess>
-#include <QSpinBox>
+#include <QCryptographicHash>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QDirIterator>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
 #include <QPushButton>
-#include <QStandardPaths>
+#include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTreeWidget>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 using namespace suanli;
@@ -91,6 +95,10 @@ sync::SyncReport runSync(const sync::SyncOptions &options)
 class TestUiFlow : public QObject
 {
     Q_OBJECT
+public slots:
+    /// QDesktopServices' handler for http: what "Open Jupyter" would give the browser.
+    void openUrl(const QUrl &url) { m_opened.append(url); }
+
 private slots:
     void initTestCase()
     {
@@ -137,6 +145,17 @@ private slots:
         QTRY_VERIFY2_WITH_TIMEOUT(host->state() == app::LocalHost::State::Lending,
                                   qPrintable(host->detail()), 30000);
         QCOMPARE(hostStatus->text(), u"Lending this computer: CPU only (no GPU found)."_s);
+        // The Lend page agrees: lending is not set up, yet the engine lists this computer on
+        // the app's own market (it said "Off: lending is switched off").
+        auto *lendStatus = launcher.window()->findChild<QLabel *>(u"lendStatus"_s);
+        QVERIFY(lendStatus);
+        QTRY_VERIFY2(lendStatus->text().startsWith(u"Listed on this computer's own market"_s),
+                     qPrintable(lendStatus->text()));
+        // Its pricing box names a machine without a GPU as such (it read "No  is listed").
+        auto *suggestion = launcher.window()->findChild<QLabel *>(u"lendSuggestion"_s);
+        QVERIFY(suggestion);
+        QTRY_VERIFY2_WITH_TIMEOUT(suggestion->text().contains(u"CPU-only computer"_s),
+                                  qPrintable(suggestion->text()), 15000);
 
         ui::CatalogView *catalog = launcher.window()->catalogView();
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -160,6 +179,11 @@ private slots:
         QTRY_VERIFY(image->isEnabled());
         image->setCurrentIndex(image->findData(QString::fromLatin1(kImage)));
         QCOMPARE(image->currentData().toString(), QString::fromLatin1(kImage));
+        // The base image has Jupyter: the box is there to tick, first image or not.
+        auto *jupyterBox = dialog->findChild<QCheckBox *>(u"jupyterBox"_s);
+        QVERIFY(jupyterBox);
+        QVERIFY(jupyterBox->isEnabled());
+        jupyterBox->setChecked(true);
         auto *breakdown = dialog->findChild<QLabel *>(u"priceBreakdown"_s);
         QVERIFY2(breakdown->text().contains(u"CN¥0.20/h"_s), qPrintable(breakdown->text()));
         auto *disk = dialog->findChild<QSpinBox *>(u"diskSize"_s);
@@ -198,19 +222,50 @@ private slots:
         QVERIFY(userConfig.readLine().startsWith("Include "));
         QTest::mouseClick(access->copySshButton(), Qt::LeftButton);
         QCOMPARE(QGuiApplication::clipboard()->text(), u"ssh suanli-ui-flow"_s);
-        QVERIFY(!access->jupyterButton()->isEnabled()); // not asked for at launch
+        // One-click Jupyter: asked for at launch, opened through the app's tunnel, and the
+        // address the browser gets answers with the instance's Jupyter server.
+        QTRY_VERIFY_WITH_TIMEOUT(access->jupyterButton()->isEnabled(), 10000);
+        QDesktopServices::setUrlHandler(u"http"_s, this, "openUrl");
+        QTest::mouseClick(access->jupyterButton(), Qt::LeftButton);
+        QTRY_COMPARE(m_opened.size(), 1);
+        QDesktopServices::unsetUrlHandler(u"http"_s);
+        const QUrl jupyterUrl = m_opened.first();
+        QCOMPARE(jupyterUrl.host(), u"127.0.0.1"_s);
+        QVERIFY2(QUrlQuery(jupyterUrl).queryItemValue(u"token"_s).size() >= 32,
+                 qPrintable(jupyterUrl.toString()));
+        {
+            QNetworkAccessManager browser;
+            int status = 0;
+            QByteArray page;
+            QTRY_VERIFY_WITH_TIMEOUT(
+                [&] {
+                    QNetworkReply *reply = browser.get(QNetworkRequest(jupyterUrl));
+                    QSignalSpy done(reply, &QNetworkReply::finished);
+                    done.wait(10000);
+                    status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                    page = reply->readAll();
+                    reply->deleteLater();
+                    return status == 200;
+                }(),
+                90000);
+            QVERIFY2(page.contains("Jupyter"), page.left(300).constData());
+        }
         access->remotePortBox()->setValue(22);
         QTest::mouseClick(access->addForwardButton(), Qt::LeftButton);
         auto *ports = static_cast<access::PortForwardModel *>(access->portsTable()->model());
-        QCOMPARE(ports->rowCount(), 1);
-        const quint16 localPort = ports->forward(0).localPort;
+        QCOMPARE(ports->rowCount(), 2); // Jupyter's, then this one
+        QCOMPARE(ports->forward(0).remotePort, 8888);
+        QVERIFY(ports->forward(0).totalConnections >= 1); // the page fetched above
+        const int sshRow = 1;
+        QCOMPARE(ports->forward(sshRow).remotePort, 22);
+        const quint16 localPort = ports->forward(sshRow).localPort;
         QVERIFY(localPort > 0);
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, localPort);
         QTRY_VERIFY_WITH_TIMEOUT(socket.bytesAvailable() >= 8, 20000);
         QVERIFY(socket.readAll().startsWith("SSH-2.0-")); // the instance's sshd, via the tunnel
-        QTRY_VERIFY(ports->forward(0).totalConnections >= 1);
-        QTRY_VERIFY(ports->forward(0).bytesFromRemote >= 8);
+        QTRY_VERIFY(ports->forward(sshRow).totalConnections >= 1);
+        QTRY_VERIFY(ports->forward(sshRow).bytesFromRemote >= 8);
         socket.close();
 
         // Dataset sync (docs/sync.md) on a real instance: a tree goes up with the app's key — its
@@ -263,6 +318,9 @@ private slots:
         QTRY_VERIFY(!notified.isEmpty());
         QCOMPARE(notified.first().first().value<dashboard::Notification>().kind,
                  dashboard::Notification::Kind::InstanceReady);
+        // A CPU-only instance is said to be one, not "1 × CPU".
+        QCOMPARE(notified.first().first().value<dashboard::Notification>().body,
+                 u"It is running without a GPU (CPU only); connect over SSH."_s);
         const qint64 id = instances->instance(0).id;
         QTabWidget *tabs = view->detailTabs();
         tabs->setCurrentWidget(view->dashboard());
@@ -370,6 +428,7 @@ private slots:
     }
 
 private:
+    QList<QUrl> m_opened;
     QTemporaryDir m_dir;
 };
 

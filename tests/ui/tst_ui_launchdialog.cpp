@@ -121,6 +121,55 @@ private slots:
         QCOMPARE(dialog.request().plan, u"hourly"_s);
     }
 
+    void jupyterBoxFollowsTheChosenImage()
+    {
+        // The first image listed has Jupyter: the box is enabled for it (it stayed greyed out
+        // when the flag was read before it was set on the item); an image without Jupyter
+        // turns it off and says why.
+        const auto lender = m_market->createAccount(u"jlender"_s, {u"lender"_s});
+        const auto renter = m_market->createAccount(u"jrenter"_s, {u"renter"_s});
+        auto created = m_market->post(u"/api/v1/hosts"_s, lender.token, {{u"name"_s, u"rig-j"_s}});
+        QCOMPARE(created.status, 201);
+        const qint64 hostId = created.json[u"host"_s][u"id"_s].toInteger();
+        QCOMPARE(m_market
+                     ->request("PATCH", u"/api/v1/hosts/%1"_s.arg(hostId), lender.token,
+                               R"({"listed": true, "price_gpu_hour_micro": 1000000})")
+                     .status,
+                 200);
+        ScriptedAgent agent(m_market->baseUrl(), created.json[u"token"_s].toString().toLatin1());
+        QVERIFY(agent.connectAndHello(
+            1, u"RTX 3090"_s, 24576,
+            QJsonArray{QJsonObject{{u"ref"_s, u"localhost/suanli/base:bookworm"_s},
+                                   {u"title"_s, u"Debian bookworm"_s},
+                                   {u"has_jupyter"_s, true}},
+                       QJsonObject{{u"ref"_s, u"localhost/plain:1"_s},
+                                   {u"title"_s, u"Plain"_s},
+                                   {u"has_jupyter"_s, false}}}));
+        client::MarketClient client(&m_network);
+        client.setMarket(QUrl(m_market->baseUrl()), renter.token);
+        ui::LaunchDialog dialog(&client, planOffer(), u"CNY"_s);
+        dialog.show();
+        auto *image = dialog.findChild<QComboBox *>(u"imageBox"_s);
+        auto *jupyter = dialog.findChild<QCheckBox *>(u"jupyterBox"_s);
+        auto *why = dialog.findChild<QLabel *>(u"jupyterWhy"_s);
+        QVERIFY(image && jupyter && why);
+        QTRY_COMPARE_WITH_TIMEOUT(image->count(), 2, 10000);
+        QCOMPARE(image->currentIndex(), 0);
+        QVERIFY(jupyter->isEnabled());
+        QVERIFY(!why->isVisible());
+        jupyter->setChecked(true);
+        QVERIFY(dialog.request().jupyter);
+        image->setCurrentIndex(image->findData(u"localhost/plain:1"_s));
+        QVERIFY(!jupyter->isEnabled());
+        QVERIFY(!jupyter->isChecked());
+        QVERIFY(why->isVisible());
+        QVERIFY(why->text().contains(u"no Jupyter"_s));
+        QVERIFY(!dialog.request().jupyter);
+        image->setCurrentIndex(0);
+        QVERIFY(jupyter->isEnabled());
+        QVERIFY(!why->isVisible());
+    }
+
 private:
     QTemporaryDir m_dir;
     QNetworkAccessManager m_network;

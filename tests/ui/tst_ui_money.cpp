@@ -5,6 +5,7 @@
 
 #include "uitestsupport.h"
 
+#include "app/moneyformat.h"
 #include "app/session.h"
 #include "support/ledgercheck.h"
 #include "support/marketharness.h"
@@ -130,6 +131,15 @@ private slots:
         QTRY_COMPARE(moved.size(), 2);
         QCOMPARE(moved.at(1).at(0).value<protocol::Payout>().state, u"paid"_s);
         QVERIFY(checkLedger(h.databaseUrl()).isEmpty());
+        // SUANLI_SCREENSHOT_DIR=docs/screenshots: the Lend page's panel as a lender sees it.
+        if (const QString dir = qEnvironmentVariable("SUANLI_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            ui::PayoutPanel shown(session.money(),
+                                  [](Micro m) { return app::formatMoney(m, u"CNY"_s, QLocale()); });
+            shown.resize(760, 380);
+            shown.show();
+            QTRY_COMPARE(shown.table()->rowCount(), 1);
+            QVERIFY(shown.grab().save(dir + u"/payouts-en.png"_s));
+        }
     }
 
 private:

@@ -174,10 +174,11 @@ void ContributorMode::attachEngine(host::HostEngine *engine)
 
 void ContributorMode::ensureBinding()
 {
-    if (!m_engine || m_binding || !m_policy->settings().enabled)
-        return;
-    // A child of the engine: when LocalHost drops its engine, the binding goes with it.
-    m_binding = new host::LendingBinding(m_engine, m_policy, m_engine);
+    if (m_engine && !m_binding && m_policy->settings().enabled) {
+        // A child of the engine: when LocalHost drops its engine, the binding goes with it.
+        m_binding = new host::LendingBinding(m_engine, m_policy, m_engine);
+    }
+    m_controller->setUnmanaged(m_engine && !m_binding);
 }
 
 void ContributorMode::save(const host::LendingSettings &settings, const QString &scheduleText)
@@ -207,8 +208,9 @@ LendWizard *ContributorMode::openWizard(QWidget *parent)
         if (m_money)
             m_wizard->setMoneyFormat(m_money);
         connect(m_wizard, &LendWizard::finishedSetup, this,
-                [this](const host::LendingSettings &s, const QString &scheduleText, Micro price,
-                       Micro kwh, double powerW, double hours) {
+                [this](const host::LendingSettings &s, const QString &scheduleText,
+                       const contributor::ListingPrices &prices, Micro kwh, double powerW,
+                       double hours) {
                     m_settings.setPricePerKwhMicro(kwh);
                     m_settings.setPowerW(powerW);
                     m_settings.setLendHoursPerDay(hours);
@@ -219,7 +221,7 @@ LendWizard *ContributorMode::openWizard(QWidget *parent)
                         m_lendView->setScheduleText(scheduleText);
                         m_lendView->reload();
                     }
-                    emit listingChosen(price, s.interruptible);
+                    emit listingChosen(prices, s.interruptible);
                 });
     }
     m_wizard->show();

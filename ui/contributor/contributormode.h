@@ -79,8 +79,8 @@ public:
 signals:
     void openRequested();
     void quitRequested();
-    /// The wizard finished: list this machine at this price, interruptible or on demand.
-    void listingChosen(suanli::Micro priceGpuHourMicro, bool interruptible);
+    /// The wizard finished: list this machine at these prices, interruptible or on demand.
+    void listingChosen(const suanli::contributor::ListingPrices &prices, bool interruptible);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -34,6 +34,7 @@ LendView::LendView(ContributorController *controller, QWidget *parent)
     auto *statusBox = new QGroupBox(tr("Status"), this);
     auto *statusForm = new QFormLayout(statusBox);
     m_status = new QLabel(statusBox);
+    m_status->setObjectName(u"lendStatus"_s);
     m_status->setWordWrap(true);
     statusForm->addRow(tr("State:"), m_status);
     auto *buttons = new QHBoxLayout;
@@ -62,6 +63,7 @@ LendView::LendView(ContributorController *controller, QWidget *parent)
     auto *pricingBox = new QGroupBox(tr("Pricing"), this);
     auto *pricingForm = new QFormLayout(pricingBox);
     m_suggestion = new QLabel(tr("No suggestion from the market yet."), pricingBox);
+    m_suggestion->setObjectName(u"lendSuggestion"_s);
     m_suggestion->setWordWrap(true);
     m_kwhPrice = doubleBox(100, 2, QString(), pricingBox);
     m_power = doubleBox(10'000, 0, tr(" W"), pricingBox);
@@ -259,9 +261,7 @@ void LendView::applyEdits()
 void LendView::updateStatus()
 {
     const LendingPolicy &policy = *m_controller->policy();
-    const QString why = TrayText::reasonText(policy);
-    m_status->setText(why.isEmpty() ? TrayText::stateName(policy.state())
-                                    : tr("%1: %2").arg(TrayText::stateName(policy.state()), why));
+    m_status->setText(TrayText::statusLine(*m_controller));
     m_forceStop->setEnabled(!policy.runningInstances().isEmpty());
     if (m_enabled->isChecked() != policy.settings().enabled) {
         // Lend now from the tray switches lending on: show it.
@@ -275,7 +275,15 @@ void LendView::updateEstimate()
     if (const auto p = m_controller->pricing()) {
         m_suggestion->setText(
             p->listed == 0
-                ? tr("No %1 is listed on the market yet: no suggestion.").arg(p->gpuModel)
+                ? (p->gpuModel.isEmpty()
+                       ? tr("No CPU-only computer is listed on the market yet: no suggestion.")
+                       : tr("No %1 is listed on the market yet: no suggestion.").arg(p->gpuModel))
+            : p->gpuModel.isEmpty()
+                ? tr("CPU-only computers on the market: median %1 per hour, %2 listed, %3 % of "
+                     "them rented now.")
+                      .arg(m_money(p->medianPriceGpuHourMicro))
+                      .arg(p->listed)
+                      .arg(QLocale().toString(p->rentedShare * 100, 'f', 0))
                 : tr("%1 on the market: median %2 per GPU-hour, %3 listed, %4 % of them rented "
                      "now.")
                       .arg(p->gpuModel, m_money(p->medianPriceGpuHourMicro))

@@ -217,22 +217,82 @@ QWizardPage *LendWizard::createPricingPage()
     page->setTitle(tr("Price"));
     page->setSubTitle(tr("What renters pay per GPU-hour (per hour for the whole computer when "
                          "it has no GPU)."));
-    auto *form = new QFormLayout(page);
     m_suggestion = wrapped(tr("Asking the market what similar computers earn…"), page);
     m_price = doubleBox(1000, 2, QString(), page);
     m_kwhPrice = doubleBox(100, 2, QString(), page);
     m_power = doubleBox(10'000, 0, tr(" W"), page);
     m_hours = doubleBox(24, 1, tr(" h"), page);
     m_estimate = wrapped(QString(), page);
-    form->addRow(m_suggestion);
-    form->addRow(tr("Price per hour:"), m_price);
-    form->addRow(tr("Electricity price per kWh:"), m_kwhPrice);
-    form->addRow(tr("Power under load:"), m_power);
-    form->addRow(tr("Hours lent per day:"), m_hours);
-    form->addRow(tr("Expected per day:"), m_estimate);
-    for (QDoubleSpinBox *box : {m_price, m_kwhPrice, m_power, m_hours})
+    // Prepaid plans (包日 / 包周 / 包月): 0 shows "Not offered" and offers none.
+    for (QDoubleSpinBox **plan : {&m_dayPrice, &m_weekPrice, &m_monthPrice}) {
+        *plan = doubleBox(1'000'000, 2, QString(), page);
+        (*plan)->setSpecialValueText(tr("Not offered"));
+    }
+    m_planHint = wrapped(QString(), page);
+    m_planError = wrapped(QString(), page);
+    m_planError->setStyleSheet(u"color: #b3261e"_s);
+    m_planError->hide();
+    // The wrapped sentences sit in the page's column, not in a form row: a form gave them the
+    // height of slightly less than the lines they wrap to, and their last line was cut off.
+    auto *prices = new QFormLayout;
+    prices->addRow(tr("Price per hour:"), m_price);
+    prices->addRow(tr("Day plan, paid up front:"), m_dayPrice);
+    prices->addRow(tr("Week plan:"), m_weekPrice);
+    prices->addRow(tr("Month plan (30 days):"), m_monthPrice);
+    auto *costs = new QFormLayout;
+    costs->addRow(tr("Electricity price per kWh:"), m_kwhPrice);
+    costs->addRow(tr("Power under load:"), m_power);
+    costs->addRow(tr("Hours lent per day:"), m_hours);
+    auto *column = new QVBoxLayout(page);
+    column->addWidget(m_suggestion);
+    column->addLayout(prices);
+    column->addWidget(m_planHint);
+    column->addWidget(m_planError);
+    column->addLayout(costs);
+    column->addWidget(new QLabel(tr("Expected per day:"), page));
+    column->addWidget(m_estimate);
+    column->addStretch(1);
+    for (QDoubleSpinBox *box :
+         {m_price, m_kwhPrice, m_power, m_hours, m_dayPrice, m_weekPrice, m_monthPrice})
         connect(box, &QDoubleSpinBox::valueChanged, this, &LendWizard::updatePricing);
     return page;
+}
+
+std::optional<Micro> LendWizard::planIn(const QDoubleSpinBox *box)
+{
+    const Micro price = lendform::microIn(box);
+    return price > 0 ? std::optional<Micro>(price) : std::nullopt;
+}
+
+contributor::ListingPrices LendWizard::chosenPrices() const
+{
+    return {lendform::microIn(m_price), planIn(m_dayPrice), planIn(m_weekPrice),
+            planIn(m_monthPrice)};
+}
+
+QString LendWizard::planProblem() const
+{
+    // The market's rule (docs/market.md, "Prepaid plans"): a plan costs at most the same time by
+    // the hour.
+    const Micro hour = lendform::microIn(m_price);
+    const struct
+    {
+        QDoubleSpinBox *box;
+        qint64 hours;
+        QString name;
+    } plans[] = {{m_dayPrice, 24, tr("The day plan")},
+                 {m_weekPrice, 24 * 7, tr("The week plan")},
+                 {m_monthPrice, 24 * 30, tr("The month plan")}};
+    for (const auto &p : plans) {
+        const std::optional<Micro> price = planIn(p.box);
+        if (price && *price > hour * p.hours)
+            return tr("%1 costs more than %2 hours by the hour (%3): lower it, or raise the "
+                      "hourly price.")
+                .arg(p.name)
+                .arg(p.hours)
+                .arg(m_money(hour * p.hours));
+    }
+    return {};
 }
 
 void LendWizard::updatePricing()
@@ -263,6 +323,16 @@ void LendWizard::updatePricing()
         text += u'\n' + tr("Nothing like this computer is rented now, so the estimate is zero; "
                            "a price below the median gets renters sooner.");
     m_estimate->setText(text);
+
+    const Micro hour = lendform::microIn(m_price);
+    m_planHint->setText(
+        tr("Plans are paid up front and cost less than the same time by the hour (a day by the "
+           "hour: %1, a week: %2, a month: %3). They are offered only when rentals continue "
+           "while you use this computer (On demand, next page).")
+            .arg(m_money(hour * 24), m_money(hour * 24 * 7), m_money(hour * 24 * 30)));
+    const QString problem = planProblem();
+    m_planError->setText(problem);
+    m_planError->setVisible(!problem.isEmpty());
 }
 
 QWizardPage *LendWizard::createWhenPage()
@@ -347,6 +417,10 @@ void LendWizard::initializePage(int id)
         if (price <= 0)
             price = kMicroPerUnit;
         lendform::setMicro(m_price, price);
+        const contributor::ListingPrices listed = m_controller->listingPrices();
+        lendform::setMicro(m_dayPrice, listed.day.value_or(0));
+        lendform::setMicro(m_weekPrice, listed.week.value_or(0));
+        lendform::setMicro(m_monthPrice, listed.month.value_or(0));
         updatePricing();
     }
 }
@@ -363,7 +437,7 @@ bool LendWizard::validateCurrentPage()
             m_registration->setText(tr("Register this computer first: click the button below."));
         return false;
     }
-    if (currentId() == PricingPage && m_price->value() <= 0)
+    if (currentId() == PricingPage && (m_price->value() <= 0 || !planProblem().isEmpty()))
         return false;
     if (currentId() == WhenPage)
         return parsedSchedule().has_value();
@@ -390,9 +464,11 @@ void LendWizard::accept()
     s.pauseOnGpuUse = m_pauseOnGpu->isChecked();
     s.interruptible = m_interruptible->isChecked();
     m_controller->policy()->setSettings(s);
-    const Micro price = lendform::microIn(m_price);
-    m_controller->setListingPrice(price);
-    emit finishedSetup(s, m_schedule->text().trimmed(), price, lendform::microIn(m_kwhPrice),
+    contributor::ListingPrices prices = chosenPrices();
+    if (s.interruptible) // the market sells no plan on an interruptible host
+        prices.day = prices.week = prices.month = std::nullopt;
+    m_controller->setListingPrices(prices);
+    emit finishedSetup(s, m_schedule->text().trimmed(), prices, lendform::microIn(m_kwhPrice),
                        m_power->value(), m_hours->value());
     QWizard::accept();
 }

@@ -59,21 +59,28 @@ public:
     QPushButton *rerunButton() const { return m_rerun; }
     bool selfTestFinished() const { return m_testFinished; }
     QDoubleSpinBox *priceBox() const { return m_price; }
+    /// The prepaid plans' prices per GPU (0: "Not offered").
+    QDoubleSpinBox *dayPriceBox() const { return m_dayPrice; }
+    QDoubleSpinBox *weekPriceBox() const { return m_weekPrice; }
+    QDoubleSpinBox *monthPriceBox() const { return m_monthPrice; }
+    QLabel *planError() const { return m_planError; }
     QLabel *estimateLabel() const { return m_estimate; }
     QLineEdit *scheduleEdit() const { return m_schedule; }
     QLabel *scheduleError() const { return m_scheduleError; }
     QCheckBox *requireIdleBox() const { return m_requireIdle; }
     QSpinBox *idleMinutesBox() const { return m_idleMinutes; }
+    QRadioButton *onDemandButton() const { return m_onDemand; }
     /// "Start Suanli when I log in": applied when the wizard finishes.
     QCheckBox *autostartBox() const;
     QLabel *autostartError() const { return m_autostartError; }
 
 signals:
-    /// Finish: the settings now in the policy, the schedule as typed, the price per GPU-hour
-    /// (whole machine without GPUs) and the electricity figures.
+    /// Finish: the settings now in the policy, the schedule as typed, the prices (per GPU-hour,
+    /// whole machine without GPUs, and the plans; none on an interruptible machine) and the
+    /// electricity figures.
     void finishedSetup(const suanli::host::LendingSettings &settings, const QString &scheduleText,
-                       suanli::Micro priceGpuHourMicro, suanli::Micro pricePerKwhMicro,
-                       double powerW, double lendHoursPerDay);
+                       const suanli::contributor::ListingPrices &prices,
+                       suanli::Micro pricePerKwhMicro, double powerW, double lendHoursPerDay);
 
 protected:
     void initializePage(int id) override;
@@ -88,6 +95,11 @@ private:
     void runSelfTest();
     void onCheck(host::SelfTest::Outcome outcome, const QString &name, const QString &detail);
     void updatePricing();
+    /// What the pricing page's boxes say.
+    contributor::ListingPrices chosenPrices() const;
+    static std::optional<Micro> planIn(const QDoubleSpinBox *box);
+    /// Why the plan prices cannot be listed (one above its hours by the hour); empty when fine.
+    QString planProblem() const;
     std::optional<QList<host::ScheduleWindow>> parsedSchedule();
 
     contributor::ContributorController *m_controller;
@@ -107,6 +119,11 @@ private:
     QLabel *m_suggestion = nullptr;
     QDoubleSpinBox *m_price = nullptr;
     QDoubleSpinBox *m_kwhPrice = nullptr;
+    QDoubleSpinBox *m_dayPrice = nullptr;
+    QDoubleSpinBox *m_weekPrice = nullptr;
+    QDoubleSpinBox *m_monthPrice = nullptr;
+    QLabel *m_planHint = nullptr;
+    QLabel *m_planError = nullptr;
     QDoubleSpinBox *m_power = nullptr;
     QDoubleSpinBox *m_hours = nullptr;
     QLabel *m_estimate = nullptr;

@@ -63,6 +63,20 @@ QString TrayText::reasonText(const host::LendingPolicy &policy)
     return {};
 }
 
+QString TrayText::statusLine(const contributor::ContributorController &controller)
+{
+    const host::LendingPolicy &policy = *controller.policy();
+    if (policy.state() == State::Off && controller.unmanaged()) {
+        // Local mode before lending is set up: the engine lists this machine on the app's own
+        // market whatever the policy says, as the status bar tells.
+        return tr("Listed on this computer's own market (local mode), not lent to anyone "
+                  "else. Switch lending on to lend it by your rules.");
+    }
+    const QString why = reasonText(policy);
+    return why.isEmpty() ? stateName(policy.state())
+                         : tr("%1: %2").arg(stateName(policy.state()), why);
+}
+
 QString TrayText::tooltip(const contributor::ContributorController &controller,
                           const MoneyFormat &money)
 {
@@ -70,7 +84,8 @@ QString TrayText::tooltip(const contributor::ContributorController &controller,
     QString line;
     switch (policy.state()) {
     case State::Off:
-        line = tr("Suanli: not lending");
+        line = controller.unmanaged() ? tr("Suanli: listed on this computer's own market")
+                                      : tr("Suanli: not lending");
         break;
     case State::WaitingForIdle:
         line = tr("Suanli: waiting for idle");

@@ -20,6 +20,9 @@ public:
     static QString stateName(host::LendingPolicy::State state);
     /// One sentence on why: "you are using the GPU", "outside your lending hours", …
     static QString reasonText(const host::LendingPolicy &policy);
+    /// The Lend page's state line: "Rented", "Paused: you are using the GPU", or what an
+    /// engine lending without the policy does (local mode before lending is set up).
+    static QString statusLine(const contributor::ContributorController &controller);
     /// The tooltip: state, earnings per hour while rented, why when paused or waiting.
     static QString tooltip(const contributor::ContributorController &controller,
                            const MoneyFormat &money);
