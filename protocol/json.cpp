@@ -213,6 +213,16 @@ Result<PasswordChangeRequest> passwordChangeRequestFromJson(const QJsonObject &j
     return decodeObject<PasswordChangeRequest>(json);
 }
 
+QJsonObject toJson(const StartInstanceRequest &value)
+{
+    return encodeObject(value);
+}
+
+Result<StartInstanceRequest> startInstanceRequestFromJson(const QJsonObject &json)
+{
+    return decodeObject<StartInstanceRequest>(json);
+}
+
 QJsonObject toJson(const TokenCreateRequest &value)
 {
     return encodeObject(value);

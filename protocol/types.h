@@ -47,6 +47,9 @@ struct Offer
     std::optional<Micro> price_gpu_day_micro;
     std::optional<Micro> price_gpu_week_micro;
     std::optional<Micro> price_gpu_month_micro;
+    /// Start without a GPU (docs/market.md, "Starting without a GPU"): per hour for a stopped
+    /// GPU instance started with none; null = the host does not offer it.
+    std::optional<Micro> price_nogpu_hour_micro;
 
     bool operator==(const Offer &) const = default;
 };
@@ -136,6 +139,10 @@ struct Instance
     /// instances that never had a plan); past: the plan ended and GPU time is billed per second.
     QDateTime plan_ends_at;
     bool renew = false; ///< buy the next period at plan_ends_at when the balance allows
+    /// Started without a GPU: gpu_count is then 0, it runs on the host's CPU share and is
+    /// billed at price_nogpu_hour_micro (the host's at that start) until a normal start.
+    bool no_gpu = false;
+    std::optional<Micro> price_nogpu_hour_micro; ///< set while no_gpu
 
     bool operator==(const Instance &) const = default;
 };
@@ -198,6 +205,8 @@ struct HostListing
     std::optional<Micro> price_gpu_day_micro;
     std::optional<Micro> price_gpu_week_micro;
     std::optional<Micro> price_gpu_month_micro;
+    /// Per hour for an instance started without a GPU; null = not offered. PATCH as plans.
+    std::optional<Micro> price_nogpu_hour_micro;
     bool operator==(const HostListing &) const = default;
 };
 
@@ -295,6 +304,14 @@ struct PasswordChangeRequest
     QString old_password;
     QString new_password;
     bool operator==(const PasswordChangeRequest &) const = default;
+};
+
+/// Body of POST /api/v1/instances/{id}/start (may be empty): gpu_count 0 starts a stopped GPU
+/// instance without a GPU; left out, or the instance's own count, starts it with its GPUs.
+struct StartInstanceRequest
+{
+    std::optional<qint64> gpu_count;
+    bool operator==(const StartInstanceRequest &) const = default;
 };
 
 /// Body of POST /api/v1/tokens.

@@ -122,6 +122,7 @@ template <Of<HostListing> S, typename F> void fields(S &s, F &&f)
     f("price_gpu_day_micro"_L1, s.price_gpu_day_micro, Empty::Kept);
     f("price_gpu_week_micro"_L1, s.price_gpu_week_micro, Empty::Kept);
     f("price_gpu_month_micro"_L1, s.price_gpu_month_micro, Empty::Kept);
+    f("price_nogpu_hour_micro"_L1, s.price_nogpu_hour_micro, Empty::Kept);
 }
 
 template <Of<InstanceSpec> S, typename F> void fields(S &s, F &&f)
@@ -170,6 +171,7 @@ template <Of<Offer> S, typename F> void fields(S &s, F &&f)
     f("price_gpu_day_micro"_L1, s.price_gpu_day_micro);
     f("price_gpu_week_micro"_L1, s.price_gpu_week_micro);
     f("price_gpu_month_micro"_L1, s.price_gpu_month_micro);
+    f("price_nogpu_hour_micro"_L1, s.price_nogpu_hour_micro);
 }
 
 template <Of<Instance> S, typename F> void fields(S &s, F &&f)
@@ -200,6 +202,8 @@ template <Of<Instance> S, typename F> void fields(S &s, F &&f)
     f("plan"_L1, s.plan);
     f("plan_ends_at"_L1, s.plan_ends_at);
     f("renew"_L1, s.renew);
+    f("no_gpu"_L1, s.no_gpu);
+    f("price_nogpu_hour_micro"_L1, s.price_nogpu_hour_micro);
 }
 
 template <Of<CreateInstanceRequest> S, typename F> void fields(S &s, F &&f)
@@ -311,6 +315,11 @@ template <Of<PasswordChangeRequest> S, typename F> void fields(S &s, F &&f)
 {
     f("old_password"_L1, s.old_password, Need::Required);
     f("new_password"_L1, s.new_password, Need::Required);
+}
+
+template <Of<StartInstanceRequest> S, typename F> void fields(S &s, F &&f)
+{
+    f("gpu_count"_L1, s.gpu_count);
 }
 
 template <Of<TokenCreateRequest> S, typename F> void fields(S &s, F &&f)

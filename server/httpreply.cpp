@@ -45,6 +45,7 @@ int statusFor(const QString &code)
         {u"invalid_invite"_s, 403},
         {u"weak_password"_s, 422},
         {u"plan_not_offered"_s, 409},
+        {u"no_gpu_not_offered"_s, 409},
     };
     return map.value(code, 500);
 }

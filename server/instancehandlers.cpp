@@ -83,7 +83,8 @@ HttpReply InstanceHandlers::listInstances(const Principal &who)
     return jsonReply(200, {{u"instances"_s, array}});
 }
 
-HttpReply InstanceHandlers::instanceAction(const Principal &who, qint64 id, const QString &action)
+HttpReply InstanceHandlers::instanceAction(const Principal &who, qint64 id, const QString &action,
+                                           const QHttpServerRequest *request)
 {
     if (!owns(who, id))
         return noSuchInstance();
@@ -93,9 +94,24 @@ HttpReply InstanceHandlers::instanceAction(const Principal &who, qint64 id, cons
         result = m_store.instance(id);
     else if (action == "stop"_L1)
         result = m_store.requestStop(id, u"user_requested"_s, now);
-    else if (action == "start"_L1)
-        result = m_store.requestStart(id, now);
-    else if (action == "destroy"_L1)
+    else if (action == "start"_L1) {
+        // An empty body starts it as it was launched; {"gpu_count": 0} without a GPU.
+        std::optional<int> gpuCount;
+        if (request && !request->body().trimmed().isEmpty()) {
+            auto body = bodyObject(*request);
+            if (!body)
+                return fromError(body.error());
+            auto start = protocol::startInstanceRequestFromJson(*body);
+            if (!start)
+                return fromError(start.error());
+            if (start->gpu_count && (*start->gpu_count < 0 || *start->gpu_count > 64))
+                return fromError(makeError(
+                    u"invalid_value"_s, u"gpu_count must be between 0 and 64"_s, u"gpu_count"_s));
+            if (start->gpu_count)
+                gpuCount = int(*start->gpu_count);
+        }
+        result = m_store.requestStart(id, now, gpuCount);
+    } else if (action == "destroy"_L1)
         result = m_store.requestDestroy(id, u"user_requested"_s, now);
     if (!result)
         return fromError(result.error());

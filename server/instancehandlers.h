@@ -24,7 +24,9 @@ public:
     HttpReply createInstance(const Principal &who, const QHttpServerRequest &request);
     HttpReply listInstances(const Principal &who);
     /// "get", "stop", "start" or "destroy".
-    HttpReply instanceAction(const Principal &who, qint64 id, const QString &action);
+    /// get, stop, start (`request`: its optional body, StartInstanceRequest), destroy.
+    HttpReply instanceAction(const Principal &who, qint64 id, const QString &action,
+                             const QHttpServerRequest *request = nullptr);
     HttpReply patchInstance(const Principal &who, qint64 id, const QHttpServerRequest &request);
     HttpReply instanceHistory(const Principal &who, qint64 id);
     HttpReply instanceLogs(const Principal &who, qint64 id, const QHttpServerRequest &request);

@@ -291,10 +291,21 @@ QStringList migration12(const Database &)
     return statements;
 }
 
+// Version 13: starting without a GPU (docs/market.md, "Starting without a GPU"). The listing's
+// and offer's price per hour of a no-GPU start (NULL: not offered); on an instance whether it
+// runs without its GPUs now (its gpu_count stays the GPUs it rents) and the price it got.
+QStringList migration13(const Database &)
+{
+    return {u"ALTER TABLE hosts ADD COLUMN price_nogpu_hour_micro BIGINT"_s,
+            u"ALTER TABLE offers ADD COLUMN price_nogpu_hour_micro BIGINT"_s,
+            u"ALTER TABLE instances ADD COLUMN no_gpu BOOLEAN NOT NULL DEFAULT FALSE"_s,
+            u"ALTER TABLE instances ADD COLUMN price_nogpu_hour_micro BIGINT NOT NULL DEFAULT 0"_s};
+}
+
 using Migration = QStringList (*)(const Database &);
-const Migration kMigrations[] = {&migration1, &migration2, &migration3, &migration4, &migration5,
-                                 &migration6, &migration7, &migration8, &migration9, &migration10,
-                                 &migration11, &migration12};
+const Migration kMigrations[] = {&migration1,  &migration2,  &migration3, &migration4, &migration5,
+                                 &migration6,  &migration7,  &migration8, &migration9, &migration10,
+                                 &migration11, &migration12, &migration13};
 
 } // namespace
 

@@ -198,7 +198,8 @@ HttpReply RestApi::route(const QHttpServerRequest &request)
                                         : badMethod();
     }
     if (is("instances/{id}/stop"_L1) || is("instances/{id}/start"_L1))
-        return method == Method::Post ? m_instances.instanceAction(who, id, parts[2]) : badMethod();
+        return method == Method::Post ? m_instances.instanceAction(who, id, parts[2], &request)
+                                      : badMethod();
     if (is("instances/{id}/events"_L1))
         return method == Method::Get ? m_instances.instanceHistory(who, id) : badMethod();
     if (is("instances/{id}/logs"_L1))

@@ -92,7 +92,8 @@ public:
     Result<QList<Instance>> instances(qint64 accountId) override;
     Result<qint64> instanceOwner(qint64 instanceId) override;
     Result<Instance> requestStop(qint64 instanceId, const QString &reason, qint64 nowMs) override;
-    Result<Instance> requestStart(qint64 instanceId, qint64 nowMs) override;
+    Result<Instance> requestStart(qint64 instanceId, qint64 nowMs,
+                                  std::optional<int> gpuCount = std::nullopt) override;
     Result<Instance> requestDestroy(qint64 instanceId, const QString &reason,
                                     qint64 nowMs) override;
 

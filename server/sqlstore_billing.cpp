@@ -73,7 +73,9 @@ Result<void> SqlStore::settleRunning(InstanceRow &row, qint64 untilMs, QList<Cha
     // (docs/market.md, "Prepaid plans"); without a plan that is the period's start.
     const qint64 seconds = std::max<qint64>(0, untilMs - billedFromMs(row)) / 1000;
     const Micro target = chargeForSeconds(hourlyRate(row.inst), seconds);
-    const QString what = row.inst.gpu_model.isEmpty() ? u"machine"_s : row.inst.gpu_model;
+    const QString what = row.inst.no_gpu                ? u"no GPU"_s
+                         : row.inst.gpu_model.isEmpty() ? u"machine"_s
+                                                        : row.inst.gpu_model;
     auto posted = postAccrual(row, u"gpu"_s, target, row.periodCharged,
                               u"%1 × %2 s"_s.arg(what).arg(seconds),
                               u"instance %1"_s.arg(row.inst.id), untilMs, changes);

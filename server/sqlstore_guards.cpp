@@ -98,7 +98,9 @@ Result<Account> SqlStore::setLowBalance(qint64 accountId, Micro threshold)
 
 Result<IdleGuard> SqlStore::idleGuard(qint64 instanceId)
 {
-    auto q = m_db->exec(u"SELECT idle_stop_s, idle_below_pct, gpu_count, state FROM instances "
+    // Started without a GPU: judged by its CPU, as a machine without GPUs is.
+    auto q = m_db->exec(u"SELECT idle_stop_s, idle_below_pct, "
+                        "CASE WHEN no_gpu THEN 0 ELSE gpu_count END, state FROM instances "
                         "WHERE id = ?"_s,
                         {instanceId});
     if (!q)
@@ -179,7 +181,8 @@ Result<void> SqlStore::checkLowBalance(qint64 accountId, QList<Change> &changes)
     // it pays no storage while stopped (docs/market.md, "Prepaid plans"); when the plan ends
     // without a renewal it turns hourly and counts again.
     auto q = m_db->exec(u"SELECT state, gpu_count, price_gpu_hour_micro, disk_gb, "
-                        "price_storage_gb_month_micro FROM instances WHERE account_id = ? AND "
+                        "price_storage_gb_month_micro, no_gpu, price_nogpu_hour_micro "
+                        "FROM instances WHERE account_id = ? AND "
                         "state IN ('running','stopping','stopped') AND plan = 'hourly'"_s,
                         {accountId});
     if (!q)
@@ -189,6 +192,8 @@ Result<void> SqlStore::checkLowBalance(qint64 accountId, QList<Change> &changes)
         if (q->value(0).toString() == "stopped"_L1) {
             burn += storageChargeForSeconds(q->value(4).toLongLong(), q->value(3).toLongLong(),
                                             3600);
+        } else if (q->value(5).toBool()) {
+            burn += q->value(6).toLongLong(); // started without a GPU
         } else {
             burn += q->value(2).toLongLong() * std::max(1, q->value(1).toInt());
         }

@@ -34,8 +34,8 @@ Result<Host> SqlStore::readHost(qint64 hostId)
                         "min_duration_s, spec, reliability, verified, paused, paused_reason, "
                         "network_requested, network, "
                         // prepaid plans (sqlstore_plans.cpp)
-                        "price_gpu_day_micro, price_gpu_week_micro, price_gpu_month_micro "
-                        "FROM hosts WHERE id = ?"_s,
+                        "price_gpu_day_micro, price_gpu_week_micro, price_gpu_month_micro, "
+                        "price_nogpu_hour_micro FROM hosts WHERE id = ?"_s,
                         {hostId});
     if (!q)
         return q.error();
@@ -74,6 +74,7 @@ Result<Host> SqlStore::readHost(qint64 hostId)
     h.listing.price_gpu_day_micro = planPrice(17);
     h.listing.price_gpu_week_micro = planPrice(18);
     h.listing.price_gpu_month_micro = planPrice(19);
+    h.listing.price_nogpu_hour_micro = planPrice(20);
     q->finish();
     return h;
 }
@@ -98,6 +99,25 @@ Result<QList<Host>> SqlStore::hosts(qint64 ownerId)
     return result;
 }
 
+Result<void> checkNoGpuPrice(const protocol::HostListing &listing)
+{
+    if (!listing.price_nogpu_hour_micro)
+        return {};
+    const Micro price = *listing.price_nogpu_hour_micro;
+    const QString field = u"price_nogpu_hour_micro"_s;
+    if (price <= 0)
+        return makeError(u"invalid_value"_s,
+                         u"%1 must be positive, or null when not offered"_s.arg(field), field);
+    // The CPU-only ceiling: a start without a GPU brings the instance's CPU and memory share,
+    // never more than a tenth of one of its GPU-hours (docs/market.md, "Starting without a GPU").
+    if (price > listing.price_gpu_hour_micro / kNoGpuCeilingDivisor)
+        return makeError(u"invalid_value"_s,
+                         u"%1 is above a tenth of price_gpu_hour_micro (%2)"_s.arg(field).arg(
+                             listing.price_gpu_hour_micro / kNoGpuCeilingDivisor),
+                         field);
+    return {};
+}
+
 Result<Host> SqlStore::updateListing(qint64 hostId, const protocol::HostListing &listing)
 {
     if (listing.price_gpu_hour_micro < 0 || listing.price_storage_gb_month_micro < 0
@@ -105,15 +125,20 @@ Result<Host> SqlStore::updateListing(qint64 hostId, const protocol::HostListing 
         return makeError(u"invalid_value"_s, u"prices and durations cannot be negative"_s);
     if (auto p = checkPlanPrices(listing); !p)
         return p.error();
+    if (auto p = checkNoGpuPrice(listing); !p)
+        return p.error();
     Transaction tx(*m_db);
     if (!tx.started())
         return tx.started().error();
+    const QVariant noGpu = listing.price_nogpu_hour_micro
+                               ? QVariant(*listing.price_nogpu_hour_micro)
+                               : QVariant(QMetaType::fromType<qint64>());
     auto r = m_db->exec(u"UPDATE hosts SET listed = ?, price_gpu_hour_micro = ?, "
-                        "price_storage_gb_month_micro = ?, interruptible = ?, min_duration_s = ? "
-                        "WHERE id = ?"_s,
+                        "price_storage_gb_month_micro = ?, interruptible = ?, min_duration_s = ?, "
+                        "price_nogpu_hour_micro = ? WHERE id = ?"_s,
                         {listing.listed, listing.price_gpu_hour_micro,
                          listing.price_storage_gb_month_micro, listing.interruptible,
-                         listing.min_duration_s, hostId});
+                         listing.min_duration_s, noGpu, hostId});
     if (!r)
         return r.error();
     if (auto o = refreshOffer(hostId); !o)
@@ -148,6 +173,13 @@ Result<void> SqlStore::hostHello(qint64 hostId, const protocol::HelloMessage &he
     return tx.commit();
 }
 
+namespace {
+QVariant nullable(const std::optional<Micro> &price)
+{
+    return price ? QVariant(*price) : QVariant(QMetaType::fromType<qint64>());
+}
+} // namespace
+
 Result<void> SqlStore::refreshOffer(qint64 hostId)
 {
     auto h = readHost(hostId);
@@ -181,31 +213,58 @@ Result<void> SqlStore::refreshOffer(qint64 hostId)
         if (auto p = perfTflopsPerGpu(model))
             perf = *p * gpusTotal;
     }
-    const QVariantList values = {
-        hostId, hostId, h->name, model, memory, gpusTotal, std::max(0, gpusFree), spec.cpu_cores,
-        spec.ram_mb, spec.disk_free_gb, h->listing.price_gpu_hour_micro,
-        h->listing.price_storage_gb_month_micro, spec.inet_down_mbps, spec.inet_up_mbps,
-        h->reliability, spec.region, h->verified, h->listing.interruptible,
-        h->listing.min_duration_s, spec.cuda_version, spec.driver_version, perf, available};
+    const QVariantList values = {hostId,
+                                 hostId,
+                                 h->name,
+                                 model,
+                                 memory,
+                                 gpusTotal,
+                                 std::max(0, gpusFree),
+                                 spec.cpu_cores,
+                                 spec.ram_mb,
+                                 spec.disk_free_gb,
+                                 h->listing.price_gpu_hour_micro,
+                                 h->listing.price_storage_gb_month_micro,
+                                 spec.inet_down_mbps,
+                                 spec.inet_up_mbps,
+                                 h->reliability,
+                                 spec.region,
+                                 h->verified,
+                                 h->listing.interruptible,
+                                 h->listing.min_duration_s,
+                                 spec.cuda_version,
+                                 spec.driver_version,
+                                 perf,
+                                 available,
+                                 nullable(h->listing.price_gpu_day_micro),
+                                 nullable(h->listing.price_gpu_week_micro),
+                                 nullable(h->listing.price_gpu_month_micro),
+                                 nullable(h->listing.price_nogpu_hour_micro)};
     noteOffersWritten();
     auto r = m_db->exec(
         u"INSERT INTO offers (id, host_id, host_name, gpu_model, gpu_memory_mb, gpus_total, "
         "gpus_free, cpu_cores, ram_mb, disk_free_gb, price_gpu_hour_micro, "
         "price_storage_gb_month_micro, inet_down_mbps, inet_up_mbps, reliability, region, "
         "verified, interruptible, min_duration_s, cuda_version, driver_version, perf_tflops, "
-        "available) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "available, price_gpu_day_micro, price_gpu_week_micro, price_gpu_month_micro, "
+        "price_nogpu_hour_micro) VALUES "
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (id) DO UPDATE SET host_name = excluded.host_name, "
         "gpu_model = excluded.gpu_model, gpu_memory_mb = excluded.gpu_memory_mb, "
         "gpus_total = excluded.gpus_total, gpus_free = excluded.gpus_free, "
         "cpu_cores = excluded.cpu_cores, ram_mb = excluded.ram_mb, "
-        "disk_free_gb = excluded.disk_free_gb, price_gpu_hour_micro = excluded.price_gpu_hour_micro, "
+        "disk_free_gb = excluded.disk_free_gb, price_gpu_hour_micro = "
+        "excluded.price_gpu_hour_micro, "
         "price_storage_gb_month_micro = excluded.price_storage_gb_month_micro, "
         "inet_down_mbps = excluded.inet_down_mbps, inet_up_mbps = excluded.inet_up_mbps, "
         "reliability = excluded.reliability, region = excluded.region, "
         "verified = excluded.verified, interruptible = excluded.interruptible, "
         "min_duration_s = excluded.min_duration_s, cuda_version = excluded.cuda_version, "
         "driver_version = excluded.driver_version, perf_tflops = excluded.perf_tflops, "
-        "available = excluded.available"_s,
+        "available = excluded.available, price_gpu_day_micro = excluded.price_gpu_day_micro, "
+        "price_gpu_week_micro = excluded.price_gpu_week_micro, "
+        "price_gpu_month_micro = excluded.price_gpu_month_micro, "
+        "price_nogpu_hour_micro = excluded.price_nogpu_hour_micro"_s,
         values);
     if (!r)
         return r.error();
@@ -378,7 +437,8 @@ Result<OfferPage> SqlStore::searchOffers(const protocol::query::Query &query,
         "ram_mb, disk_free_gb, price_gpu_hour_micro, price_storage_gb_month_micro, "
         "inet_down_mbps, inet_up_mbps, reliability, region, verified, interruptible, "
         "min_duration_s, cuda_version, driver_version, perf_tflops, "
-        "price_gpu_day_micro, price_gpu_week_micro, price_gpu_month_micro"_s;
+        "price_gpu_day_micro, price_gpu_week_micro, price_gpu_month_micro, "
+        "price_nogpu_hour_micro"_s;
     QVariantList bindings = {true};
     bindings += sql.bindings;
     auto total = m_db->scalar(u"SELECT COUNT(*) FROM offers WHERE available = ? AND ("_s
@@ -422,7 +482,7 @@ Result<OfferPage> SqlStore::searchOffers(const protocol::query::Query &query,
             o.perf_tflops = q->value(21).toDouble();
         for (auto [c, price] :
              {std::pair{22, &o.price_gpu_day_micro}, std::pair{23, &o.price_gpu_week_micro},
-              std::pair{24, &o.price_gpu_month_micro}}) {
+              std::pair{24, &o.price_gpu_month_micro}, std::pair{25, &o.price_nogpu_hour_micro}}) {
             if (!q->value(c).isNull())
                 *price = q->value(c).toLongLong();
         }

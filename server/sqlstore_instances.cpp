@@ -28,7 +28,9 @@ const QString kInstanceColumns =
     "r.public_port, r.host_key, "
     // prepaid plans (sqlstore_plans.cpp)
     "i.plan, i.renew, i.plan_price_micro, i.plan_ends_at, i.plan_paused_at, i.plan_n, "
-    "i.plan_charged, i.plan_fee, i.plan_notified_n, i.min_duration_s"_s;
+    "i.plan_charged, i.plan_fee, i.plan_notified_n, i.min_duration_s, "
+    // started without a GPU
+    "i.no_gpu, i.price_nogpu_hour_micro"_s;
 
 /// The instance's relay port and relay, when it has one (docs/market.md, "Relay").
 const QString kInstanceJoins =
@@ -102,6 +104,14 @@ static SqlStore::InstanceRow readRow(Rows &q)
     r.planFee = q.value(c++).toLongLong();
     r.planNotifiedN = q.value(c++).toLongLong();
     r.minDurationS = q.value(c++).toLongLong();
+    i.no_gpu = q.value(c++).toBool();
+    const Micro noGpuPrice = q.value(c++).toLongLong();
+    r.gpusRented = i.gpu_count;
+    if (i.no_gpu) {
+        // Renters, the billing and the agent see what runs: no GPU, at the no-GPU price.
+        i.gpu_count = 0;
+        i.price_nogpu_hour_micro = noGpuPrice;
+    }
     i.plan_ends_at = msToTime(r.planEndsMs);
     i.ssh = r.agentSsh;
     if (i.ssh && relayPort && !relayHost.isNull()) {
@@ -190,7 +200,9 @@ Result<void> SqlStore::queueCommand(qint64 hostId, qint64 instanceId, CommandAct
         if (auto p = assignRelayPort(hostId, instanceId, nowMs); !p)
             return p.error();
     }
-    if (action == CommandAction::Create) {
+    if (action == CommandAction::Create || action == CommandAction::Start) {
+        // A start carries the spec too: its gpu_count is the GPUs this start asks for, 0 for a
+        // start without a GPU (the agent recreates the container when they differ).
         auto row = loadInstance(instanceId);
         if (!row)
             return row.error();
@@ -485,7 +497,8 @@ Result<Instance> SqlStore::requestStop(qint64 instanceId, const QString &reason,
     return r;
 }
 
-Result<Instance> SqlStore::requestStart(qint64 instanceId, qint64 nowMs)
+Result<Instance> SqlStore::requestStart(qint64 instanceId, qint64 nowMs,
+                                        std::optional<int> gpuCount)
 {
     Transaction tx(*m_db);
     if (!tx.started())
@@ -502,23 +515,62 @@ Result<Instance> SqlStore::requestStart(qint64 instanceId, qint64 nowMs)
     if (acct->balance_micro <= 0)
         return makeError(u"insufficient_balance"_s,
                          u"your balance is not positive; top up or redeem a voucher first"_s);
-    // A stopped plan instance kept its GPUs (a whole machine: the machine).
-    if (row->gpusHeld == 0 && !(onPlan(*row) && row->inst.gpu_count == 0)) {
-        auto reserved = reserve(row->inst.offer_id, row->inst.gpu_count);
+    // Without a GPU (docs/market.md, "Starting without a GPU"), or with the GPUs it rents.
+    const bool noGpu = gpuCount == 0;
+    if (gpuCount && *gpuCount != 0 && *gpuCount != row->gpusRented)
+        return makeError(
+            u"invalid_value"_s,
+            u"gpu_count is 0 (start without a GPU) or this instance's %1"_s.arg(row->gpusRented),
+            u"gpu_count"_s);
+    std::optional<Micro> noGpuPrice;
+    if (noGpu) {
+        if (row->gpusRented == 0)
+            return makeError(u"invalid_value"_s,
+                             u"this instance has no GPU to start without: start it normally"_s,
+                             u"gpu_count"_s);
+        if (onPlan(*row))
+            return makeError(u"invalid_state"_s, u"a plan instance keeps its GPUs while it is "
+                                                 "stopped: start it normally"_s);
+        auto price = m_db->scalar(u"SELECT price_nogpu_hour_micro FROM offers WHERE id = ?"_s,
+                                  {row->inst.offer_id});
+        if (!price)
+            return price.error();
+        if (price->isNull())
+            return makeError(u"no_gpu_not_offered"_s,
+                             u"this host does not offer starts without a GPU"_s);
+        noGpuPrice = price->toLongLong();
+    }
+    if (noGpu) {
+        // It holds no GPU: whatever it held goes back to the offer for others.
+        if (auto g = releaseGpus(*row); !g)
+            return g.error();
+        row->gpusHeld = 0;
+    } else if (row->gpusHeld == 0 && !(onPlan(*row) && row->gpusRented == 0)) {
+        // A stopped plan instance kept its GPUs (a whole machine: the machine).
+        auto reserved = reserve(row->inst.offer_id, row->gpusRented);
         if (!reserved)
             return reserved.error();
         if (!*reserved)
             return makeError(u"gpus_unavailable"_s,
                              u"the host's GPUs are rented by someone else right now; your data "
-                             "is kept — try again later or launch a similar offer"_s);
-        row->gpusHeld = row->inst.gpu_count;
+                             "is kept — start it without a GPU, try again later or launch a "
+                             "similar offer"_s);
+        row->gpusHeld = row->gpusRented;
     }
+    row->inst.no_gpu = noGpu;
+    row->inst.price_nogpu_hour_micro = noGpuPrice;
+    row->inst.gpu_count = noGpu ? 0 : row->gpusRented;
+    if (auto n = m_db->exec(u"UPDATE instances SET no_gpu = ?, price_nogpu_hour_micro = ? "
+                            "WHERE id = ?"_s,
+                            {noGpu, noGpuPrice.value_or(0), instanceId});
+        !n)
+        return n.error();
     row->inst.state = InstanceState::Starting;
     row->releaseAtMs = 0; // retention is for stopped instances; a stop from here sets it anew
     row->inst.state_reason.clear();
     if (auto s = saveInstance(*row); !s)
         return s.error();
-    if (auto e = recordEvent(instanceId, u"starting"_s, {}, nowMs); !e)
+    if (auto e = recordEvent(instanceId, u"starting"_s, noGpu ? u"no_gpu"_s : QString(), nowMs); !e)
         return e.error();
     if (auto c = queueCommand(row->inst.host_id, instanceId, CommandAction::Start, {}, nowMs); !c)
         return c.error();

@@ -40,11 +40,18 @@ struct SqlStore::InstanceRow
     Micro planFee = 0;        ///< and its platform fee
     qint64 planNotifiedN = 0; ///< the period whose end the renter was told about
     qint64 minDurationS = 0;  ///< the offer's min_duration_s at launch
+    /// The GPUs the instance rents (the gpu_count column); inst.gpu_count shows 0 while it
+    /// runs without them (inst.no_gpu).
+    int gpusRented = 0;
 };
 
 /// A listing's plan prices are valid: positive, at most the same time by the hour, and none on
 /// an interruptible host (sqlstore_plans.cpp).
 Result<void> checkPlanPrices(const protocol::HostListing &listing);
+/// A listing's no-GPU price is valid: positive and at most a tenth of its GPU-hour price
+/// (docs/market.md, "Starting without a GPU").
+Result<void> checkNoGpuPrice(const protocol::HostListing &listing);
+inline constexpr Micro kNoGpuCeilingDivisor = 10;
 /// max_spend_reached, max_duration_reached, idle_stop, balance_exhausted.
 bool isGuardReason(const QString &reason);
 /// The cost guards of an instance are valid: limits not negative, a percentage 0 to 100.
@@ -58,6 +65,8 @@ inline QDateTime msToTime(qint64 ms)
 /// Hourly rate of an instance: per-GPU price × GPUs, or the whole-machine price without GPUs.
 inline Micro hourlyRate(const Instance &inst)
 {
+    if (inst.no_gpu) // started without a GPU: the host's no-GPU price at that start
+        return inst.price_nogpu_hour_micro.value_or(0);
     return inst.price_gpu_hour_micro * std::max(1, inst.gpu_count);
 }
 

@@ -287,9 +287,12 @@ public:
     virtual Result<QList<Instance>> instances(qint64 accountId) = 0;
     virtual Result<qint64> instanceOwner(qint64 instanceId) = 0;
     /// Renter asks: stop / start / destroy. Queues the agent command. Errors:
-    /// "invalid_state", "gpus_unavailable".
+    /// "invalid_state", "gpus_unavailable". A start with gpuCount 0 starts a stopped GPU
+    /// instance without a GPU (docs/market.md, "Starting without a GPU"; "no_gpu_not_offered",
+    /// "invalid_value"); none or its own count starts it with its GPUs.
     virtual Result<Instance> requestStop(qint64 instanceId, const QString &reason, qint64 nowMs) = 0;
-    virtual Result<Instance> requestStart(qint64 instanceId, qint64 nowMs) = 0;
+    virtual Result<Instance> requestStart(qint64 instanceId, qint64 nowMs,
+                                          std::optional<int> gpuCount = std::nullopt) = 0;
     virtual Result<Instance> requestDestroy(qint64 instanceId, const QString &reason,
                                             qint64 nowMs) = 0;
     /// Applies an agent's state report (ignored when its seq is not newer). Starts or ends

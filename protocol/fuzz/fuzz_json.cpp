@@ -62,7 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     roundTrip(json, instanceGuardsPatchFromJson);
     roundTrip(json, [](const QJsonObject &j) { return hostListingFromJson(j); });
     roundTrip(json, [](const QJsonObject &j) {
-        return hostListingFromJson(j, HostListing{true, 1, 2, true, 3, 4, {}, 6});
+        return hostListingFromJson(j, HostListing{true, 1, 2, true, 3, 4, {}, 6, 7});
     });
     roundTrip(json, machineSpecFromJson);
     roundTrip(json, hostFromJson);
@@ -73,6 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     roundTrip(json, signInRequestFromJson);
     roundTrip(json, passwordChangeRequestFromJson);
     roundTrip(json, tokenCreateRequestFromJson);
+    roundTrip(json, startInstanceRequestFromJson);
     roundTrip(json, issuedTokenFromJson);
     roundTrip(json, apiTokenFromJson);
     roundTrip(json, marketInfoFromJson);

@@ -56,7 +56,7 @@ mount_cgroup_controllers() {
   log "mounting the cgroup controllers this machine had not: ${groups[*]}"
   local ro=0
   grep -Eq '^[^ ]+ /sys/fs/cgroup tmpfs ro[, ]' /proc/mounts && ro=1
-  ((ro)) && mount -o remount,rw /sys/fs/cgroup
+  if ((ro)); then mount -o remount,rw /sys/fs/cgroup; fi
   for dir in "${groups[@]}"; do
     mkdir -p "/sys/fs/cgroup/$dir"
     mount -t cgroup -o "nosuid,nodev,noexec,$dir" cgroup "/sys/fs/cgroup/$dir" \
@@ -65,7 +65,9 @@ mount_cgroup_controllers() {
       for c in ${dir//,/ }; do [[ -e /sys/fs/cgroup/$c ]] || ln -s "$dir" "/sys/fs/cgroup/$c"; done
     fi
   done
-  ((ro)) && mount -o remount,ro /sys/fs/cgroup
+  # An if, not `((ro)) && …`: as the function's last command that would return 1 when /sys/fs/cgroup
+  # was writable, and set -e ended the test right after mounting (a fresh machine's first run).
+  if ((ro)); then mount -o remount,ro /sys/fs/cgroup; fi
 }
 mount_cgroup_controllers
 

@@ -214,7 +214,8 @@ private slots:
                              u"perf_tflops"_s,
                              u"price_gpu_day_micro"_s,
                              u"price_gpu_week_micro"_s,
-                             u"price_gpu_month_micro"_s};
+                             u"price_gpu_month_micro"_s,
+                             u"price_nogpu_hour_micro"_s};
         keys.sort();
         expected.sort();
         QCOMPARE(keys, expected);
@@ -273,8 +274,8 @@ private slots:
         const Account account{5, u"alice"_s, {u"renter"_s, u"lender"_s}, -1'500, u"CNY"_s};
         QCOMPARE(throughWire(account, accountFromJson), account);
 
-        const HostListing listing{true, 1'000'000,  250'000, true,
-                                  1800, 20'000'000, {},      400'000'000};
+        const HostListing listing{true,       1'000'000, 250'000,     true,   1800,
+                                  20'000'000, {},        400'000'000, 100'000};
         QCOMPARE(throughWire(listing, [](const QJsonObject &j) { return hostListingFromJson(j); }),
                  listing);
 
@@ -717,11 +718,12 @@ private slots:
 
     void listingPatchIsPartial()
     {
-        const HostListing base{false, 1'000'000, 200'000, true, 600, 20'000'000, {}, {}};
+        const HostListing base{false, 1'000'000, 200'000, true, 600, 20'000'000, {}, {}, {}};
         const Result<HostListing> patched =
             hostListingFromJson(object(R"({"listed":true,"price_gpu_hour_micro":900000})"), base);
         QVERIFY(patched.ok());
-        QCOMPARE(*patched, (HostListing{true, 900'000, 200'000, true, 600, 20'000'000, {}, {}}));
+        QCOMPARE(*patched,
+                 (HostListing{true, 900'000, 200'000, true, 600, 20'000'000, {}, {}, {}}));
         QCOMPARE(*hostListingFromJson({}, base), base);
         const Result<HostListing> bad = hostListingFromJson(object(R"({"interruptible":1})"), base);
         QCOMPARE(bad.error().field, u"interruptible"_s);
@@ -730,13 +732,15 @@ private slots:
     void listingPatchKeepsOrWithdrawsPlanPrices()
     {
         // Prepaid plans: a price left out is kept, null withdraws the plan, a number sets it.
-        const HostListing base{true, 1'000'000, 200'000, false, 0, 20'000'000, 100'000'000, {}};
+        const HostListing base{true,       1'000'000,   200'000, false, 0,
+                               20'000'000, 100'000'000, {},      90'000};
         const Result<HostListing> patched = hostListingFromJson(
             object(R"({"price_gpu_day_micro":null,"price_gpu_month_micro":400000000})"), base);
         QVERIFY(patched.ok());
         QCOMPARE(patched->price_gpu_day_micro, std::nullopt);
         QCOMPARE(patched->price_gpu_week_micro, std::optional<Micro>(100'000'000));
         QCOMPARE(patched->price_gpu_month_micro, std::optional<Micro>(400'000'000));
+        QCOMPARE(patched->price_nogpu_hour_micro, std::optional<Micro>(90'000)); // left out: kept
         // Written as null when not offered, so that a listing reads back the same.
         QVERIFY(toJson(*patched).value(u"price_gpu_day_micro"_s).isNull());
         QCOMPARE(*hostListingFromJson(toJson(*patched)), *patched);
