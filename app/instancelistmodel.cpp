@@ -109,6 +109,8 @@ QString InstanceListModel::display(const protocol::Instance &in, int column) con
         return reason.isEmpty() ? state : tr("%1 (%2)").arg(state, reason);
     }
     case Gpu:
+        if (in.no_gpu) // a GPU instance started without one, until it starts normally
+            return tr("Without a GPU (CPU only)");
         if (in.gpu_count == 0)
             return tr("CPU only");
         return tr("%1 × %2").arg(in.gpu_count).arg(in.gpu_model);
@@ -119,7 +121,7 @@ QString InstanceListModel::display(const protocol::Instance &in, int column) con
     case Spend:
         return formatMoney(in.spend_micro, m_currency, m_locale);
     case Price: {
-        const Micro hourly = in.price_gpu_hour_micro * qMax(1, in.gpu_count);
+        const Micro hourly = protocol::hourlyRate(in);
         return tr("%1/h").arg(formatPrice(hourly, m_currency, m_locale));
     }
     case Release:
@@ -158,7 +160,7 @@ QVariant InstanceListModel::data(const QModelIndex &index, int role) const
         case Spend:
             return in.spend_micro;
         case Price:
-            return in.price_gpu_hour_micro;
+            return protocol::hourlyRate(in);
         case RunningTime:
             return in.running_since;
         default:

@@ -108,6 +108,28 @@ void InstancesController::start(qint64 id)
     });
 }
 
+void InstancesController::startWithoutGpu(qint64 id)
+{
+    m_client->startInstanceWithoutGpu(
+        id, this, [this, id](Result<protocol::Instance> r) { onActionResult(id, u"start"_s, r); });
+}
+
+void InstancesController::noGpuPrice(qint64 offerId, QObject *context,
+                                     std::function<void(std::optional<Micro>)> done)
+{
+    m_client->offers(u"id=%1"_s.arg(offerId), QString(), 1, 0, context,
+                     [offerId, done = std::move(done)](Result<client::OfferPage> page) {
+                         std::optional<Micro> price;
+                         if (page) {
+                             for (const protocol::Offer &o : page->offers) {
+                                 if (o.id == offerId)
+                                     price = o.price_nogpu_hour_micro;
+                             }
+                         }
+                         done(price);
+                     });
+}
+
 void InstancesController::destroy(qint64 id)
 {
     m_client->destroyInstance(id, this, [this, id](Result<protocol::Instance> r) {

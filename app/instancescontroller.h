@@ -35,6 +35,12 @@ public:
     void launch(const protocol::CreateInstanceRequest &request);
     void stop(qint64 id);
     void start(qint64 id);
+    /// Starts a stopped GPU instance without a GPU (docs/market.md, "Starting without a GPU").
+    void startWithoutGpu(qint64 id);
+    /// What the instance's offer asks per hour for a start without a GPU: `done` gets it, or
+    /// nullopt when the host does not offer it or the offer is not to be had now.
+    void noGpuPrice(qint64 offerId, QObject *context,
+                    std::function<void(std::optional<Micro>)> done);
     void destroy(qint64 id);
     /// Tries start again after `delayMs` (after a gpus_unavailable), once.
     void retryStartLater(qint64 id, int delayMs);

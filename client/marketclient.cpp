@@ -278,13 +278,14 @@ void decodeInstanceInto(const Result<QByteArray> &r, const MarketClient::Callbac
 } // namespace
 
 void MarketClient::sendInstanceCall(const QByteArray &method, const QString &path, QObject *context,
-                                    Callback<Instance> done)
+                                    Callback<Instance> done, const QByteArray &body)
 {
     // Stop, start and destroy are idempotent on the market (a repeat finds the instance
     // already stopping, or answers invalid_state), so they may be retried.
     Call call;
     call.method = method;
     call.path = path;
+    call.body = body;
     call.context = context;
     call.done = [done = std::move(done)](Result<QByteArray> r) {
         decodeInstanceInto(r, done);
@@ -300,6 +301,14 @@ void MarketClient::stopInstance(qint64 id, QObject *context, Callback<Instance> 
 void MarketClient::startInstance(qint64 id, QObject *context, Callback<Instance> done)
 {
     sendInstanceCall("POST", u"/api/v1/instances/%1/start"_s.arg(id), context, std::move(done));
+}
+
+void MarketClient::startInstanceWithoutGpu(qint64 id, QObject *context, Callback<Instance> done)
+{
+    // Repeatable like a start: a repeat finds it starting and answers invalid_state.
+    sendInstanceCall("POST", u"/api/v1/instances/%1/start"_s.arg(id), context, std::move(done),
+                     QJsonDocument(protocol::toJson(protocol::StartInstanceRequest{0}))
+                         .toJson(QJsonDocument::Compact));
 }
 
 void MarketClient::destroyInstance(qint64 id, QObject *context, Callback<Instance> done)

@@ -83,6 +83,9 @@ public:
     void instance(qint64 id, QObject *context, Callback<Instance> done);
     void stopInstance(qint64 id, QObject *context, Callback<Instance> done);
     void startInstance(qint64 id, QObject *context, Callback<Instance> done);
+    /// Starts a stopped GPU instance without a GPU, at the offer's price_nogpu_hour_micro
+    /// (docs/market.md, "Starting without a GPU").
+    void startInstanceWithoutGpu(qint64 id, QObject *context, Callback<Instance> done);
     void destroyInstance(qint64 id, QObject *context, Callback<Instance> done);
     void logs(qint64 id, int tail, QObject *context, Callback<QStringList> done);
     /// Entries after `afterId`, oldest first.
@@ -167,7 +170,7 @@ private:
                    QObject *context, Result<T> (*decode)(const QJsonObject &), Callback<T> done);
     /// stop, start, destroy: a retryable call answered with the instance.
     void sendInstanceCall(const QByteArray &method, const QString &path, QObject *context,
-                          Callback<Instance> done);
+                          Callback<Instance> done, const QByteArray &body = {});
     void onFinished(QNetworkReply *reply, Call call);
     /// The Error in a market error body, or a generic one for the status.
     static Error errorFromReply(int status, const QByteArray &body);

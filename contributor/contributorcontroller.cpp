@@ -67,7 +67,7 @@ void ContributorController::setListingPrice(Micro priceGpuHourMicro)
 ListingPrices ListingPrices::of(const protocol::HostListing &listing)
 {
     return {listing.price_gpu_hour_micro, listing.price_gpu_day_micro, listing.price_gpu_week_micro,
-            listing.price_gpu_month_micro};
+            listing.price_gpu_month_micro, listing.price_nogpu_hour_micro};
 }
 
 void ListingPrices::applyTo(protocol::HostListing &listing) const
@@ -76,6 +76,7 @@ void ListingPrices::applyTo(protocol::HostListing &listing) const
     listing.price_gpu_day_micro = day;
     listing.price_gpu_week_micro = week;
     listing.price_gpu_month_micro = month;
+    listing.price_nogpu_hour_micro = noGpu;
 }
 
 void ContributorController::setListingPrices(const ListingPrices &prices)

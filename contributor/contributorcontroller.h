@@ -30,6 +30,9 @@ struct ListingPrices
     std::optional<Micro> day;
     std::optional<Micro> week;
     std::optional<Micro> month;
+    /// Per hour for a renter's instance started without a GPU (docs/market.md, "Starting
+    /// without a GPU"); empty: not offered.
+    std::optional<Micro> noGpu;
     bool operator==(const ListingPrices &) const = default;
 
     static ListingPrices of(const protocol::HostListing &listing);

@@ -156,6 +156,8 @@ Result<HostConfig> HostConfig::load(const QString &path)
           readInt(s, u"prices/gpu_week_micro"_s, 0, kMicroPerUnit * 1'000'000, c.priceGpuWeekMicro),
           readInt(s, u"prices/gpu_month_micro"_s, 0, kMicroPerUnit * 1'000'000,
                   c.priceGpuMonthMicro),
+          readInt(s, u"prices/nogpu_hour_micro"_s, 0, kMicroPerUnit * 1'000'000,
+                  c.priceNoGpuHourMicro),
           readInt(s, u"agent/telemetry_interval_ms"_s, 100, 60'000, c.telemetryIntervalMs),
           readInt(s, u"agent/usage_interval_s"_s, 1, 60, c.usageIntervalS),
           readInt(s, u"agent/market_grace_s"_s, 0, 7 * 86400, c.marketGraceS),

@@ -61,6 +61,9 @@ struct HostConfig
     Micro priceGpuDayMicro = 0;
     Micro priceGpuWeekMicro = 0;
     Micro priceGpuMonthMicro = 0;
+    /// Per hour for an instance started without a GPU (docs/market.md, "Starting without a
+    /// GPU"); 0: not offered.
+    Micro priceNoGpuHourMicro = 0;
 
     // [schedule]
     QList<ScheduleWindow> windows; ///< empty: always lend

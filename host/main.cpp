@@ -102,11 +102,12 @@ int registerHost(QCoreApplication &app, const QUrl &market, const QByteArray &to
         listing.price_storage_gb_month_micro = config.priceStorageGbMonthMicro;
         listing.interruptible = config.interruptible;
         listing.min_duration_s = config.minDurationS;
-        // Prepaid plans: 0 in host.ini is "not offered" (null on the wire).
+        // Prepaid plans and the no-GPU start: 0 in host.ini is "not offered" (null on the wire).
         for (auto [price, field] :
              {std::pair{config.priceGpuDayMicro, &listing.price_gpu_day_micro},
               std::pair{config.priceGpuWeekMicro, &listing.price_gpu_week_micro},
-              std::pair{config.priceGpuMonthMicro, &listing.price_gpu_month_micro}}) {
+              std::pair{config.priceGpuMonthMicro, &listing.price_gpu_month_micro},
+              std::pair{config.priceNoGpuHourMicro, &listing.price_nogpu_hour_micro}}) {
             if (price > 0)
                 *field = price;
         }

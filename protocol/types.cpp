@@ -132,6 +132,13 @@ std::optional<qint64> planPeriodS(const QString &plan)
     return std::nullopt;
 }
 
+Micro hourlyRate(const Instance &instance)
+{
+    if (instance.no_gpu)
+        return instance.price_nogpu_hour_micro.value_or(0);
+    return instance.price_gpu_hour_micro * std::max(1, instance.gpu_count);
+}
+
 std::optional<Micro> planPrice(const Offer &offer, const QString &plan)
 {
     if (plan == "day"_L1)

@@ -360,5 +360,9 @@ struct MarketInfo
 std::optional<qint64> planPeriodS(const QString &plan);
 /// The offer's price per GPU for the plan; nullopt when it does not offer it (or "hourly").
 std::optional<Micro> planPrice(const Offer &offer, const QString &plan);
+/// What a running instance costs per hour of GPU time: per-GPU price × GPUs, the whole-machine
+/// price without GPUs, or its no-GPU price while started without a GPU (docs/market.md,
+/// "Starting without a GPU"). Prepaid plan time is not billed by it.
+Micro hourlyRate(const Instance &instance);
 
 } // namespace suanli::protocol

@@ -62,13 +62,7 @@ inline QDateTime msToTime(qint64 ms)
     return ms ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
 }
 
-/// Hourly rate of an instance: per-GPU price × GPUs, or the whole-machine price without GPUs.
-inline Micro hourlyRate(const Instance &inst)
-{
-    if (inst.no_gpu) // started without a GPU: the host's no-GPU price at that start
-        return inst.price_nogpu_hour_micro.value_or(0);
-    return inst.price_gpu_hour_micro * std::max(1, inst.gpu_count);
-}
+using protocol::hourlyRate;
 
 /// Where per-second GPU billing of the running period starts: never inside prepaid time
 /// (docs/market.md, "Prepaid plans").

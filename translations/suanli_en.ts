@@ -318,6 +318,10 @@
         <source>released in %1 unless the host returns</source>
         <translation>released in %1 unless the host returns</translation>
     </message>
+    <message>
+        <source>Without a GPU (CPU only)</source>
+        <translation>Without a GPU (CPU only)</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::KeychainSecretStore</name>
@@ -2673,6 +2677,14 @@ Check the market address in Settings, or try again.</translation>
         <source>GPU billing stops and the GPUs go back to the host. While stopped, the %1 GB disk costs %2 per day. A stopped instance is deleted with its data after the market&apos;s retention time (the countdown shows in the list). Starting again needs free GPUs on the same host.</source>
         <translation>GPU billing stops and the GPUs go back to the host. While stopped, the %1 GB disk costs %2 per day. A stopped instance is deleted with its data after the market&apos;s retention time (the countdown shows in the list). Starting again needs free GPUs on the same host.</translation>
     </message>
+    <message>
+        <source>Start without a GPU (%1/h)</source>
+        <translation>Start without a GPU (%1/h)</translation>
+    </message>
+    <message>
+        <source>Your data stays on the stopped instance. Start it without a GPU to reach its files and environment now (CPU only, billed at the lower price; start it normally later to get its GPUs back), launch a new instance on a matching offer (the data does not move with it), or try again later.</source>
+        <translation>Your data stays on the stopped instance. Start it without a GPU to reach its files and environment now (CPU only, billed at the lower price; start it normally later to get its GPUs back), launch a new instance on a matching offer (the data does not move with it), or try again later.</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::LaunchDialog</name>
@@ -3322,6 +3334,14 @@ Check the market address in Settings, or try again.</translation>
     <message>
         <source>Plans are paid up front and cost less than the same time by the hour (a day by the hour: %1, a week: %2, a month: %3). They are offered only when rentals continue while you use this computer (On demand, next page).</source>
         <translation>Plans are paid up front and cost less than the same time by the hour (a day by the hour: %1, a week: %2, a month: %3). They are offered only when rentals continue while you use this computer (On demand, next page).</translation>
+    </message>
+    <message>
+        <source>Start without a GPU, per hour:</source>
+        <translation>Start without a GPU, per hour:</translation>
+    </message>
+    <message>
+        <source>A start without a GPU may cost at most a tenth of the hourly price (%1).</source>
+        <translation>A start without a GPU may cost at most a tenth of the hourly price (%1).</translation>
     </message>
 </context>
 <context>
@@ -4615,6 +4635,10 @@ Check the market address in Settings, or try again.</translation>
     <message>
         <source>GPU %1</source>
         <translation>GPU %1</translation>
+    </message>
+    <message>
+        <source>started without a GPU (CPU only)</source>
+        <translation>started without a GPU (CPU only)</translation>
     </message>
 </context>
 <context>

@@ -317,6 +317,10 @@
         <source>released in %1 unless the host returns</source>
         <translation>%1 后释放（除非主机恢复在线）</translation>
     </message>
+    <message>
+        <source>Without a GPU (CPU only)</source>
+        <translation>无卡（仅 CPU）</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::KeychainSecretStore</name>
@@ -2653,6 +2657,14 @@ Check the market address in Settings, or try again.</source>
         <source>GPU billing stops and the GPUs go back to the host. While stopped, the %1 GB disk costs %2 per day. A stopped instance is deleted with its data after the market&apos;s retention time (the countdown shows in the list). Starting again needs free GPUs on the same host.</source>
         <translation>GPU 计费停止，GPU 归还给主机。停止期间，%1 GB 磁盘每天收费 %2。已停止的实例会在市场的保留期过后连同数据一起删除（列表中显示倒计时）。再次启动需要同一台主机上有空闲的 GPU。</translation>
     </message>
+    <message>
+        <source>Start without a GPU (%1/h)</source>
+        <translation>无卡模式启动（%1/小时）</translation>
+    </message>
+    <message>
+        <source>Your data stays on the stopped instance. Start it without a GPU to reach its files and environment now (CPU only, billed at the lower price; start it normally later to get its GPUs back), launch a new instance on a matching offer (the data does not move with it), or try again later.</source>
+        <translation>你的数据仍保留在已停止的实例上。可以无卡模式启动它，立即访问其中的文件和环境（仅 CPU，按较低价格计费；之后正常启动即可取回 GPU），也可以在匹配的报价上启动新实例（数据不会随之迁移），或稍后再试。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::LaunchDialog</name>
@@ -3300,6 +3312,14 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>Plans are paid up front and cost less than the same time by the hour (a day by the hour: %1, a week: %2, a month: %3). They are offered only when rentals continue while you use this computer (On demand, next page).</source>
         <translation>套餐需预付，价格低于按小时计费的同等时长（按小时计一天：%1，一周：%2，一个月：%3）。只有在你使用这台电脑时租用仍继续（下一页的“按需”）才会提供套餐。</translation>
+    </message>
+    <message>
+        <source>Start without a GPU, per hour:</source>
+        <translation>无卡模式，每小时：</translation>
+    </message>
+    <message>
+        <source>A start without a GPU may cost at most a tenth of the hourly price (%1).</source>
+        <translation>无卡模式的价格最多为小时价的十分之一（%1）。</translation>
     </message>
 </context>
 <context>
@@ -4577,6 +4597,10 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>GPU %1</source>
         <translation>GPU %1</translation>
+    </message>
+    <message>
+        <source>started without a GPU (CPU only)</source>
+        <translation>无卡模式启动（仅 CPU）</translation>
     </message>
 </context>
 <context>

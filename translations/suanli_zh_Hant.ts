@@ -317,6 +317,10 @@
         <source>released in %1 unless the host returns</source>
         <translation>%1 後釋放（除非主機恢復上線）</translation>
     </message>
+    <message>
+        <source>Without a GPU (CPU only)</source>
+        <translation>無卡（僅 CPU）</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::KeychainSecretStore</name>
@@ -2653,6 +2657,14 @@ Check the market address in Settings, or try again.</source>
         <source>GPU billing stops and the GPUs go back to the host. While stopped, the %1 GB disk costs %2 per day. A stopped instance is deleted with its data after the market&apos;s retention time (the countdown shows in the list). Starting again needs free GPUs on the same host.</source>
         <translation>GPU 計費停止，GPU 歸還給主機。停止期間，%1 GB 磁碟每天收費 %2。已停止的實例會在市場的保留期過後連同資料一起刪除（清單中顯示倒數計時）。再次啟動需要同一台主機上有空閒的 GPU。</translation>
     </message>
+    <message>
+        <source>Start without a GPU (%1/h)</source>
+        <translation>無卡模式啟動（%1/小時）</translation>
+    </message>
+    <message>
+        <source>Your data stays on the stopped instance. Start it without a GPU to reach its files and environment now (CPU only, billed at the lower price; start it normally later to get its GPUs back), launch a new instance on a matching offer (the data does not move with it), or try again later.</source>
+        <translation>你的資料仍保留在已停止的實例上。可以無卡模式啟動它，立即存取其中的檔案和環境（僅 CPU，按較低價格計費；之後正常啟動即可取回 GPU），也可以在相符的報價上啟動新實例（資料不會隨之遷移），或稍後再試。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::LaunchDialog</name>
@@ -3300,6 +3312,14 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>Plans are paid up front and cost less than the same time by the hour (a day by the hour: %1, a week: %2, a month: %3). They are offered only when rentals continue while you use this computer (On demand, next page).</source>
         <translation>套餐需預付，價格低於按小時計費的同等時長（按小時計一天：%1，一週：%2，一個月：%3）。只有在你使用這台電腦時租用仍繼續（下一頁的「隨需」）才會提供套餐。</translation>
+    </message>
+    <message>
+        <source>Start without a GPU, per hour:</source>
+        <translation>無卡模式，每小時：</translation>
+    </message>
+    <message>
+        <source>A start without a GPU may cost at most a tenth of the hourly price (%1).</source>
+        <translation>無卡模式的價格最多為小時價的十分之一（%1）。</translation>
     </message>
 </context>
 <context>
@@ -4577,6 +4597,10 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>GPU %1</source>
         <translation>GPU %1</translation>
+    </message>
+    <message>
+        <source>started without a GPU (CPU only)</source>
+        <translation>無卡模式啟動（僅 CPU）</translation>
     </message>
 </context>
 <context>

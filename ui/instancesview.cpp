@@ -347,26 +347,54 @@ void InstancesView::onStartUnavailable(qint64 id, const Error &)
     const auto *in = m_controller->model()->find(id);
     if (!in)
         return;
+    // The dialog comes once the offer says whether it sells a start without a GPU (a local
+    // call of a few milliseconds), so that its first choice shows its price or is not there.
+    m_controller->noGpuPrice(in->offer_id, this, [this, id](std::optional<Micro> noGpuPrice) {
+        showGpusTaken(id, noGpuPrice);
+    });
+}
+
+void InstancesView::showGpusTaken(qint64 id, std::optional<Micro> noGpuPrice)
+{
+    const auto *in = m_controller->model()->find(id);
+    if (!in)
+        return;
     const QString model = in->gpu_model;
     const int count = in->gpu_count;
     auto *box = new QMessageBox(QMessageBox::Information, tr("GPUs are taken"),
                                 tr("The host's GPUs are rented by someone else right now."),
                                 QMessageBox::NoButton, this);
     box->setObjectName(u"gpusUnavailable"_s);
-    box->setInformativeText(tr("Your data stays on the stopped instance. Try again later, or "
-                               "launch a new instance on a matching offer (the data does not "
-                               "move with it)."));
-    QPushButton *retry = box->addButton(tr("Retry in 5 minutes"), QMessageBox::AcceptRole);
+    // In this order: reach the data now without a GPU, go elsewhere, or wait.
+    QPushButton *noGpu = nullptr;
+    if (noGpuPrice) {
+        noGpu = box->addButton(tr("Start without a GPU (%1/h)")
+                                   .arg(app::formatPrice(*noGpuPrice, m_currency, QLocale())),
+                               QMessageBox::AcceptRole);
+        noGpu->setObjectName(u"startWithoutGpu"_s);
+    }
     QPushButton *other = box->addButton(tr("Find a matching offer"), QMessageBox::ActionRole);
+    QPushButton *retry = box->addButton(tr("Retry in 5 minutes"), QMessageBox::ActionRole);
     box->addButton(QMessageBox::Cancel);
+    box->setInformativeText(
+        noGpuPrice ? tr("Your data stays on the stopped instance. Start it without a GPU to "
+                        "reach its files and environment now (CPU only, billed at the lower "
+                        "price; start it normally later to get its GPUs back), launch a new "
+                        "instance on a matching offer (the data does not move with it), or try "
+                        "again later.")
+                   : tr("Your data stays on the stopped instance. Try again later, or launch a "
+                        "new instance on a matching offer (the data does not move with it)."));
+    box->setDefaultButton(noGpu ? noGpu : retry);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::buttonClicked, this,
-            [this, retry, other, id, model, count](QAbstractButton *button) {
-        if (button == retry)
-            m_controller->retryStartLater(id, 5 * 60 * 1000);
-        else if (button == other)
-            emit findMatchingOffer(model, count);
-    });
+            [this, noGpu, retry, other, id, model, count](QAbstractButton *button) {
+                if (noGpu && button == noGpu)
+                    m_controller->startWithoutGpu(id);
+                else if (button == retry)
+                    m_controller->retryStartLater(id, 5 * 60 * 1000);
+                else if (button == other)
+                    emit findMatchingOffer(model, count);
+            });
     box->open();
 }
 

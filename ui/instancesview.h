@@ -72,6 +72,9 @@ private:
     void confirmStop();
     void confirmDestroy();
     void onStartUnavailable(qint64 id, const Error &error);
+    /// "GPUs are taken": start without a GPU (when the offer sells it, with its price), find a
+    /// matching offer, retry in 5 minutes.
+    void showGpusTaken(qint64 id, std::optional<Micro> noGpuPrice);
     void showError(const QString &title, const QString &text);
 
     app::InstancesController *m_controller;

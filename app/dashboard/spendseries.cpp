@@ -121,7 +121,7 @@ Micro burnPerHour(const QList<protocol::Instance> &instances)
         if (i.state == InstanceState::Stopped)
             burn += storageChargeForSeconds(i.price_storage_gb_month_micro, i.disk_gb, 3600);
         else if (i.state == InstanceState::Running || i.state == InstanceState::Stopping)
-            burn += i.price_gpu_hour_micro * std::max(1, i.gpu_count);
+            burn += protocol::hourlyRate(i);
     }
     return burn;
 }

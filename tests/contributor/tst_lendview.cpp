@@ -218,6 +218,13 @@ private slots:
         wizard.dayPriceBox()->setValue(40);
         wizard.monthPriceBox()->setValue(1000);
         QVERIFY(!wizard.planError()->isVisibleTo(&wizard));
+        // A start without a GPU: at most a tenth of the hourly price (¥0.20 here).
+        wizard.noGpuPriceBox()->setValue(0.25);
+        QVERIFY(wizard.planError()->isVisibleTo(&wizard));
+        QVERIFY2(wizard.planError()->text().contains(u"¥0.20"_s),
+                 qPrintable(wizard.planError()->text()));
+        wizard.noGpuPriceBox()->setValue(0.2);
+        QVERIFY(!wizard.planError()->isVisibleTo(&wizard));
         wizard.resize(820, 720);
         screenshot(&wizard, u"lend-wizard-plans.png"_s);
 
@@ -241,7 +248,7 @@ private slots:
         QCOMPARE(finished.at(0).at(1).toString(), u"mon-fri 22:00-08:00"_s);
         // On demand: the plans go with the hourly price.
         const contributor::ListingPrices expected{2'000'000, 40'000'000, std::nullopt,
-                                                  1'000'000'000};
+                                                  1'000'000'000, 200'000};
         QVERIFY(finished.at(0).at(2).value<contributor::ListingPrices>() == expected);
         QCOMPARE(controller.listingPrice(), 2'000'000);
         QVERIFY(controller.listingPrices() == expected);

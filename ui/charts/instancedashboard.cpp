@@ -214,7 +214,9 @@ void InstanceDashboard::updateHeader()
 {
     QString title = m_instance.label.isEmpty() ? tr("Instance %1").arg(m_instance.id)
                                                : m_instance.label;
-    if (m_instance.gpu_count > 0)
+    if (m_instance.no_gpu)
+        title += QStringLiteral(" · ") + tr("started without a GPU (CPU only)");
+    else if (m_instance.gpu_count > 0)
         title += QStringLiteral(" · ") + tr("%1 × %2").arg(m_instance.gpu_count).arg(m_instance.gpu_model);
     m_title->setText(title);
 }

@@ -224,7 +224,7 @@ QWizardPage *LendWizard::createPricingPage()
     m_hours = doubleBox(24, 1, tr(" h"), page);
     m_estimate = wrapped(QString(), page);
     // Prepaid plans (包日 / 包周 / 包月): 0 shows "Not offered" and offers none.
-    for (QDoubleSpinBox **plan : {&m_dayPrice, &m_weekPrice, &m_monthPrice}) {
+    for (QDoubleSpinBox **plan : {&m_dayPrice, &m_weekPrice, &m_monthPrice, &m_noGpuPrice}) {
         *plan = doubleBox(1'000'000, 2, QString(), page);
         (*plan)->setSpecialValueText(tr("Not offered"));
     }
@@ -239,6 +239,8 @@ QWizardPage *LendWizard::createPricingPage()
     prices->addRow(tr("Day plan, paid up front:"), m_dayPrice);
     prices->addRow(tr("Week plan:"), m_weekPrice);
     prices->addRow(tr("Month plan (30 days):"), m_monthPrice);
+    // 无卡模式: a renter whose GPUs are taken reaches the data on the CPU share.
+    prices->addRow(tr("Start without a GPU, per hour:"), m_noGpuPrice);
     auto *costs = new QFormLayout;
     costs->addRow(tr("Electricity price per kWh:"), m_kwhPrice);
     costs->addRow(tr("Power under load:"), m_power);
@@ -252,8 +254,8 @@ QWizardPage *LendWizard::createPricingPage()
     column->addWidget(new QLabel(tr("Expected per day:"), page));
     column->addWidget(m_estimate);
     column->addStretch(1);
-    for (QDoubleSpinBox *box :
-         {m_price, m_kwhPrice, m_power, m_hours, m_dayPrice, m_weekPrice, m_monthPrice})
+    for (QDoubleSpinBox *box : {m_price, m_kwhPrice, m_power, m_hours, m_dayPrice, m_weekPrice,
+                                m_monthPrice, m_noGpuPrice})
         connect(box, &QDoubleSpinBox::valueChanged, this, &LendWizard::updatePricing);
     return page;
 }
@@ -267,7 +269,7 @@ std::optional<Micro> LendWizard::planIn(const QDoubleSpinBox *box)
 contributor::ListingPrices LendWizard::chosenPrices() const
 {
     return {lendform::microIn(m_price), planIn(m_dayPrice), planIn(m_weekPrice),
-            planIn(m_monthPrice)};
+            planIn(m_monthPrice), planIn(m_noGpuPrice)};
 }
 
 QString LendWizard::planProblem() const
@@ -292,6 +294,10 @@ QString LendWizard::planProblem() const
                 .arg(p.hours)
                 .arg(m_money(hour * p.hours));
     }
+    // The market's CPU-only ceiling (docs/market.md, "Starting without a GPU").
+    if (const auto noGpu = planIn(m_noGpuPrice); noGpu && *noGpu > hour / 10)
+        return tr("A start without a GPU may cost at most a tenth of the hourly price (%1).")
+            .arg(m_money(hour / 10));
     return {};
 }
 
@@ -421,6 +427,7 @@ void LendWizard::initializePage(int id)
         lendform::setMicro(m_dayPrice, listed.day.value_or(0));
         lendform::setMicro(m_weekPrice, listed.week.value_or(0));
         lendform::setMicro(m_monthPrice, listed.month.value_or(0));
+        lendform::setMicro(m_noGpuPrice, listed.noGpu.value_or(0));
         updatePricing();
     }
 }

@@ -63,6 +63,7 @@ public:
     QDoubleSpinBox *dayPriceBox() const { return m_dayPrice; }
     QDoubleSpinBox *weekPriceBox() const { return m_weekPrice; }
     QDoubleSpinBox *monthPriceBox() const { return m_monthPrice; }
+    QDoubleSpinBox *noGpuPriceBox() const { return m_noGpuPrice; }
     QLabel *planError() const { return m_planError; }
     QLabel *estimateLabel() const { return m_estimate; }
     QLineEdit *scheduleEdit() const { return m_schedule; }
@@ -122,6 +123,7 @@ private:
     QDoubleSpinBox *m_dayPrice = nullptr;
     QDoubleSpinBox *m_weekPrice = nullptr;
     QDoubleSpinBox *m_monthPrice = nullptr;
+    QDoubleSpinBox *m_noGpuPrice = nullptr;
     QLabel *m_planHint = nullptr;
     QLabel *m_planError = nullptr;
     QDoubleSpinBox *m_power = nullptr;
