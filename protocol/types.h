@@ -50,6 +50,11 @@ struct Offer
     /// Start without a GPU (docs/market.md, "Starting without a GPU"): per hour for a stopped
     /// GPU instance started with none; null = the host does not offer it.
     std::optional<Micro> price_nogpu_hour_micro;
+    /// What each rented GPU brings (DESIGN §9.4): its share of the machine's cores and memory,
+    /// applied as the instance's limits; null on a machine without GPUs, whose cpu_cores and
+    /// ram_mb are then the instance's allowance, and when the agent did not say.
+    std::optional<qint64> cpu_cores_per_gpu;
+    std::optional<qint64> ram_mb_per_gpu;
 
     bool operator==(const Offer &) const = default;
 };
@@ -231,6 +236,11 @@ struct MachineSpec
     int inet_down_mbps = 0;
     int inet_up_mbps = 0;
     QString region;
+    /// What one instance gets (docs/host.md, "Shares"): per rented GPU on a machine with GPUs,
+    /// the whole allowance on a machine without; the agent applies exactly these limits. Absent
+    /// from an older agent: unknown.
+    std::optional<qint64> share_cpu_cores;
+    std::optional<qint64> share_ram_mb;
     bool operator==(const MachineSpec &) const = default;
 };
 

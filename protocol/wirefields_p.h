@@ -172,6 +172,8 @@ template <Of<Offer> S, typename F> void fields(S &s, F &&f)
     f("price_gpu_week_micro"_L1, s.price_gpu_week_micro);
     f("price_gpu_month_micro"_L1, s.price_gpu_month_micro);
     f("price_nogpu_hour_micro"_L1, s.price_nogpu_hour_micro);
+    f("cpu_cores_per_gpu"_L1, s.cpu_cores_per_gpu);
+    f("ram_mb_per_gpu"_L1, s.ram_mb_per_gpu);
 }
 
 template <Of<Instance> S, typename F> void fields(S &s, F &&f)
@@ -256,6 +258,8 @@ template <Of<MachineSpec> S, typename F> void fields(S &s, F &&f)
     f("inet_down_mbps"_L1, s.inet_down_mbps);
     f("inet_up_mbps"_L1, s.inet_up_mbps);
     f("region"_L1, s.region);
+    f("share_cpu_cores"_L1, s.share_cpu_cores, Empty::Omitted);
+    f("share_ram_mb"_L1, s.share_ram_mb, Empty::Omitted);
 }
 
 template <Of<Host> S, typename F> void fields(S &s, F &&f)

@@ -302,10 +302,18 @@ QStringList migration13(const Database &)
             u"ALTER TABLE instances ADD COLUMN price_nogpu_hour_micro BIGINT NOT NULL DEFAULT 0"_s};
 }
 
+// Version 14: what each rented GPU brings (DESIGN §9.4): the offer's share of the machine's
+// cores and memory per GPU, from the agent's hello (NULL: a machine without GPUs, or unknown).
+QStringList migration14(const Database &)
+{
+    return {u"ALTER TABLE offers ADD COLUMN cpu_cores_per_gpu BIGINT"_s,
+            u"ALTER TABLE offers ADD COLUMN ram_mb_per_gpu BIGINT"_s};
+}
+
 using Migration = QStringList (*)(const Database &);
-const Migration kMigrations[] = {&migration1,  &migration2,  &migration3, &migration4, &migration5,
-                                 &migration6,  &migration7,  &migration8, &migration9, &migration10,
-                                 &migration11, &migration12, &migration13};
+const Migration kMigrations[] = {
+    &migration1, &migration2, &migration3,  &migration4,  &migration5,  &migration6,  &migration7,
+    &migration8, &migration9, &migration10, &migration11, &migration12, &migration13, &migration14};
 
 } // namespace
 

@@ -213,6 +213,19 @@ Result<void> SqlStore::refreshOffer(qint64 hostId)
         if (auto p = perfTflopsPerGpu(model))
             perf = *p * gpusTotal;
     }
+    // What an instance gets (DESIGN §9.4): per GPU on a machine with GPUs; on one without, its
+    // cpu_cores and ram_mb are the instance's allowance, not the machine's.
+    QVariant coresPerGpu = QVariant(QMetaType::fromType<qint64>());
+    QVariant ramPerGpu = QVariant(QMetaType::fromType<qint64>());
+    qint64 cpuCores = spec.cpu_cores;
+    qint64 ramMb = spec.ram_mb;
+    if (gpusTotal > 0) {
+        coresPerGpu = nullable(spec.share_cpu_cores);
+        ramPerGpu = nullable(spec.share_ram_mb);
+    } else {
+        cpuCores = spec.share_cpu_cores.value_or(cpuCores);
+        ramMb = spec.share_ram_mb.value_or(ramMb);
+    }
     const QVariantList values = {hostId,
                                  hostId,
                                  h->name,
@@ -220,8 +233,8 @@ Result<void> SqlStore::refreshOffer(qint64 hostId)
                                  memory,
                                  gpusTotal,
                                  std::max(0, gpusFree),
-                                 spec.cpu_cores,
-                                 spec.ram_mb,
+                                 cpuCores,
+                                 ramMb,
                                  spec.disk_free_gb,
                                  h->listing.price_gpu_hour_micro,
                                  h->listing.price_storage_gb_month_micro,
@@ -239,7 +252,9 @@ Result<void> SqlStore::refreshOffer(qint64 hostId)
                                  nullable(h->listing.price_gpu_day_micro),
                                  nullable(h->listing.price_gpu_week_micro),
                                  nullable(h->listing.price_gpu_month_micro),
-                                 nullable(h->listing.price_nogpu_hour_micro)};
+                                 nullable(h->listing.price_nogpu_hour_micro),
+                                 coresPerGpu,
+                                 ramPerGpu};
     noteOffersWritten();
     auto r = m_db->exec(
         u"INSERT INTO offers (id, host_id, host_name, gpu_model, gpu_memory_mb, gpus_total, "
@@ -247,8 +262,8 @@ Result<void> SqlStore::refreshOffer(qint64 hostId)
         "price_storage_gb_month_micro, inet_down_mbps, inet_up_mbps, reliability, region, "
         "verified, interruptible, min_duration_s, cuda_version, driver_version, perf_tflops, "
         "available, price_gpu_day_micro, price_gpu_week_micro, price_gpu_month_micro, "
-        "price_nogpu_hour_micro) VALUES "
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "price_nogpu_hour_micro, cpu_cores_per_gpu, ram_mb_per_gpu) VALUES "
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (id) DO UPDATE SET host_name = excluded.host_name, "
         "gpu_model = excluded.gpu_model, gpu_memory_mb = excluded.gpu_memory_mb, "
         "gpus_total = excluded.gpus_total, gpus_free = excluded.gpus_free, "
@@ -264,7 +279,8 @@ Result<void> SqlStore::refreshOffer(qint64 hostId)
         "available = excluded.available, price_gpu_day_micro = excluded.price_gpu_day_micro, "
         "price_gpu_week_micro = excluded.price_gpu_week_micro, "
         "price_gpu_month_micro = excluded.price_gpu_month_micro, "
-        "price_nogpu_hour_micro = excluded.price_nogpu_hour_micro"_s,
+        "price_nogpu_hour_micro = excluded.price_nogpu_hour_micro, "
+        "cpu_cores_per_gpu = excluded.cpu_cores_per_gpu, ram_mb_per_gpu = excluded.ram_mb_per_gpu"_s,
         values);
     if (!r)
         return r.error();
@@ -438,7 +454,7 @@ Result<OfferPage> SqlStore::searchOffers(const protocol::query::Query &query,
         "inet_down_mbps, inet_up_mbps, reliability, region, verified, interruptible, "
         "min_duration_s, cuda_version, driver_version, perf_tflops, "
         "price_gpu_day_micro, price_gpu_week_micro, price_gpu_month_micro, "
-        "price_nogpu_hour_micro"_s;
+        "price_nogpu_hour_micro, cpu_cores_per_gpu, ram_mb_per_gpu"_s;
     QVariantList bindings = {true};
     bindings += sql.bindings;
     auto total = m_db->scalar(u"SELECT COUNT(*) FROM offers WHERE available = ? AND ("_s
@@ -482,7 +498,8 @@ Result<OfferPage> SqlStore::searchOffers(const protocol::query::Query &query,
             o.perf_tflops = q->value(21).toDouble();
         for (auto [c, price] :
              {std::pair{22, &o.price_gpu_day_micro}, std::pair{23, &o.price_gpu_week_micro},
-              std::pair{24, &o.price_gpu_month_micro}, std::pair{25, &o.price_nogpu_hour_micro}}) {
+              std::pair{24, &o.price_gpu_month_micro}, std::pair{25, &o.price_nogpu_hour_micro},
+              std::pair{26, &o.cpu_cores_per_gpu}, std::pair{27, &o.ram_mb_per_gpu}}) {
             if (!q->value(c).isNull())
                 *price = q->value(c).toLongLong();
         }

@@ -215,7 +215,9 @@ private slots:
                              u"price_gpu_day_micro"_s,
                              u"price_gpu_week_micro"_s,
                              u"price_gpu_month_micro"_s,
-                             u"price_nogpu_hour_micro"_s};
+                             u"price_nogpu_hour_micro"_s,
+                             u"cpu_cores_per_gpu"_s,
+                             u"ram_mb_per_gpu"_s};
         keys.sort();
         expected.sort();
         QCOMPARE(keys, expected);

@@ -152,6 +152,41 @@ private slots:
         QCOMPARE(list.json.value(u"instances"_s).toArray().size(), 0);
     }
 
+    void offersSayWhatEachGpuBrings()
+    {
+        // DESIGN §9.4: an offer states the instance's share, per GPU on a GPU machine, the
+        // whole allowance on a machine without; unknown (null) from an agent that does not say.
+        const auto lender = m_h->createAccount(u"lender"_s, {u"lender"_s});
+        const auto renter = m_h->createAccount(u"renter"_s, {u"renter"_s});
+        const auto host = [&](const QString &name, int gpus, const QJsonObject &extra) {
+            auto created = m_h->post(u"/api/v1/hosts"_s, lender.token, {{u"name"_s, name}});
+            const qint64 id = created.json[u"host"_s][u"id"_s].toInteger();
+            m_h->request("PATCH", u"/api/v1/hosts/%1"_s.arg(id), lender.token,
+                         R"({"listed": true, "price_gpu_hour_micro": 1000000})");
+            auto agent = std::make_unique<ScriptedAgent>(
+                m_h->baseUrl(), created.json[u"token"_s].toString().toLatin1());
+            agent->setSpecExtra(extra);
+            return agent->connectAndHello(gpus) ? std::move(agent) : nullptr;
+        };
+        auto gpu = host(u"gpu"_s, 4, {{u"share_cpu_cores"_s, 4}, {u"share_ram_mb"_s, 16384}});
+        auto cpu = host(u"cpu"_s, 0, {{u"share_cpu_cores"_s, 2}, {u"share_ram_mb"_s, 4096}});
+        auto old = host(u"old"_s, 2, {});
+        QVERIFY(gpu && cpu && old);
+        auto offers = m_h->get(u"/api/v1/offers"_s, renter.token);
+        QHash<QString, QJsonObject> byName;
+        for (const QJsonValue &o : offers.json[u"offers"_s].toArray())
+            byName.insert(o[u"host_name"_s].toString(), o.toObject());
+        QCOMPARE(byName.size(), 3);
+        QCOMPARE(byName[u"gpu"_s][u"cpu_cores"_s].toInt(), 16); // the machine
+        QCOMPARE(byName[u"gpu"_s][u"cpu_cores_per_gpu"_s].toInt(), 4);
+        QCOMPARE(byName[u"gpu"_s][u"ram_mb_per_gpu"_s].toInteger(), 16384);
+        QCOMPARE(byName[u"cpu"_s][u"cpu_cores"_s].toInt(), 2); // the instance's allowance
+        QCOMPARE(byName[u"cpu"_s][u"ram_mb"_s].toInteger(), 4096);
+        QVERIFY(byName[u"cpu"_s][u"cpu_cores_per_gpu"_s].isNull());
+        QVERIFY(byName[u"old"_s][u"cpu_cores_per_gpu"_s].isNull()); // unknown, never 0
+        QVERIFY(byName[u"old"_s][u"ram_mb_per_gpu"_s].isNull());
+    }
+
     void offersSearchFiltersSortsAndRejectsUnknownFields()
     {
         Scenario s;

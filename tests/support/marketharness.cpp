@@ -191,17 +191,16 @@ bool ScriptedAgent::connectAndHello(int gpus, const QString &model, qint64 memor
                                     {u"uuid"_s, u"GPU-%1"_s.arg(i)},
                                     {u"model"_s, model},
                                     {u"memory_mb"_s, memoryMb}});
+    QJsonObject spec{{u"cpu_cores"_s, 16},           {u"ram_mb"_s, 65536},
+                     {u"disk_free_gb"_s, 500},       {u"gpus"_s, gpuArray},
+                     {u"cuda_version"_s, u"12.4"_s}, {u"driver_version"_s, u"550.54"_s},
+                     {u"inet_down_mbps"_s, 1000},    {u"inet_up_mbps"_s, 500},
+                     {u"region"_s, u"cn-east"_s}};
+    for (auto it = m_specExtra.begin(); it != m_specExtra.end(); ++it)
+        spec.insert(it.key(), it.value());
     send({{u"type"_s, u"hello"_s},
           {u"agent_version"_s, u"test"_s},
-          {u"spec"_s, QJsonObject{{u"cpu_cores"_s, 16},
-                                  {u"ram_mb"_s, 65536},
-                                  {u"disk_free_gb"_s, 500},
-                                  {u"gpus"_s, gpuArray},
-                                  {u"cuda_version"_s, u"12.4"_s},
-                                  {u"driver_version"_s, u"550.54"_s},
-                                  {u"inet_down_mbps"_s, 1000},
-                                  {u"inet_up_mbps"_s, 500},
-                                  {u"region"_s, u"cn-east"_s}}},
+          {u"spec"_s, spec},
           {u"address"_s, u"127.0.0.1"_s},
           {u"port_min"_s, 40000},
           {u"port_max"_s, 40100},

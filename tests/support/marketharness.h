@@ -94,6 +94,8 @@ public:
     /// offers otherwise (localhost/suanli/base:bookworm, "Debian bookworm", with Jupyter).
     bool connectAndHello(int gpus, const QString &model = QStringLiteral("RTX 3090"),
                          qint64 memoryMb = 24576, const QJsonArray &images = {});
+    /// Fields added to the hello's spec (e.g. share_cpu_cores), before connectAndHello.
+    void setSpecExtra(const QJsonObject &extra) { m_specExtra = extra; }
     void send(const QJsonObject &message);
     /// Waits for the next message of `type` not yet taken; returns it (empty on timeout).
     QJsonObject take(const QString &type, int timeoutMs = 5000);
@@ -111,6 +113,7 @@ public:
     QList<QJsonObject> received;
 
 private:
+    QJsonObject m_specExtra;
     QString m_url;
     QByteArray m_token;
     QWebSocket m_socket;
