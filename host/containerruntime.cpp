@@ -142,7 +142,7 @@ QByteArray ContainerRuntime::handInArchive(const QList<HandedIn> &members, qint6
     return archive;
 }
 
-QStringList ContainerRuntime::createArgs(const InstanceRecord &r) const
+QStringList ContainerRuntime::createArgs(const InstanceRecord &r, const QString &image) const
 {
     const QString name = r.container;
     QString hostname = r.spec.label.toLower();
@@ -194,7 +194,7 @@ QStringList ContainerRuntime::createArgs(const InstanceRecord &r) const
         args << u"--device"_s << u"nvidia.com/gpu=%1"_s.arg(uuid);
     for (auto it = r.spec.env.cbegin(); it != r.spec.env.cend(); ++it)
         args << u"--env"_s << it.key() + u'=' + it.value();
-    args << r.spec.image;
+    args << image;
     return args;
 }
 
@@ -219,7 +219,7 @@ void ContainerRuntime::create(const InstanceRecord &r, const QString &hostPrivat
         members.append({u"etc/suanli/onstart.sh"_s, r.spec.onstart.toUtf8() + '\n', 0700});
     const QByteArray files = handInArchive(members, QDateTime::currentSecsSinceEpoch());
     const QString name = r.container;
-    const QStringList args = createArgs(r);
+    const QStringList args = createArgs(r, r.spec.image);
 
     // The steps, last first: each lambda is the continuation of the one before.
     auto handIn = [this, name, files, done] {
@@ -324,12 +324,105 @@ void ContainerRuntime::create(const InstanceRecord &r, const QString &hostPrivat
 void ContainerRuntime::start(const InstanceRecord &r, Done done)
 {
     m_podman.run({u"start"_s, r.container}, this, [this, r, done](const ProcessResult &res) {
-        if (!res.ok()) {
-            done(podmanError(u"container_start_failed"_s, u"podman start failed"_s, res));
+        if (res.ok()) {
+            waitForSsh(r, kSshWaitAttempts, done);
             return;
         }
-        waitForSsh(r, kSshWaitAttempts, done);
+        const Error failed =
+            podmanError(u"container_start_failed"_s, u"podman start failed"_s, res);
+        m_podman.run({u"container"_s, u"exists"_s, r.container}, this,
+                     [this, r, failed, done](const ProcessResult &exists) {
+                         if (exists.ok()) {
+                             done(failed);
+                             return;
+                         }
+                         m_podman.run(
+                             {u"image"_s, u"exists"_s, keptImage(r.container)}, this,
+                             [this, r, failed, done](const ProcessResult &kept) {
+                                 if (!kept.ok()) {
+                                     done(failed);
+                                     return;
+                                 }
+                                 createFromKept(r, [this, r, done](const Result<void> &made) {
+                                     if (!made)
+                                         done(made);
+                                     else
+                                         start(r, done); // it exists now: no second round
+                                 });
+                             });
+                     });
     });
+}
+
+QString ContainerRuntime::keptImage(const QString &containerName)
+{
+    return u"localhost/suanli-kept/%1:latest"_s.arg(containerName);
+}
+
+void ContainerRuntime::createFromKept(const InstanceRecord &r, Done done)
+{
+    // Nothing is handed in: the kept image holds the files of the first create as the renter
+    // left them (the host key's private half among them, which the agent never stores), and
+    // onstart's marker, so onstart does not run again.
+    m_podman.run(createArgs(r, keptImage(r.container)), this, [done](const ProcessResult &res) {
+        if (!res.ok())
+            done(podmanError(u"container_create_failed"_s, u"podman create failed"_s, res));
+        else
+            done({});
+    });
+}
+
+void ContainerRuntime::recreate(const InstanceRecord &r, Recreated done)
+{
+    const QString name = r.container;
+    const QString kept = keptImage(name);
+    auto create = [this, r, done] {
+        createFromKept(r, [done](const Result<void> &made) { done(made, false); });
+    };
+    auto removeOld = [this, name, create, done] {
+        // Only the container: the named volume (/workspace) is never removed with it.
+        m_podman.run(
+            {u"rm"_s, u"--force"_s, u"--time"_s, u"0"_s, name}, this,
+            [create, done](const ProcessResult &res) {
+                if (!res.ok()) {
+                    done(podmanError(u"container_remove_failed"_s, u"podman rm failed"_s, res),
+                         true);
+                    return;
+                }
+                create();
+            });
+    };
+    m_podman.run({u"container"_s, u"exists"_s, name}, this,
+                 [this, name, kept, create, removeOld, done](const ProcessResult &exists) {
+                     if (!exists.ok()) {
+                         m_podman.run(
+                             {u"image"_s, u"exists"_s, kept}, this,
+                             [name, create, done](const ProcessResult &image) {
+                                 if (!image.ok()) {
+                                     done(makeError(u"container_lost"_s,
+                                                    u"the container %1 and its kept image are "
+                                                    "gone"_s.arg(name)),
+                                          false);
+                                     return;
+                                 }
+                                 create();
+                             });
+                         return;
+                     }
+                     // A second recreate commits to the same name: the image of the first one loses
+                     // its tag but stays as the new one's parent (the new layer is only what
+                     // changed since), and goes with it on destroy.
+                     m_podman.run({u"commit"_s, u"--quiet"_s, name, kept}, this,
+                                  [removeOld, done](const ProcessResult &res) {
+                                      if (!res.ok()) {
+                                          done(podmanError(u"container_commit_failed"_s,
+                                                           u"podman commit failed"_s, res),
+                                               true);
+                                          return;
+                                      }
+                                      removeOld();
+                                  });
+                 });
 }
 
 void ContainerRuntime::waitForSsh(const InstanceRecord &r, int attemptsLeft, Done done)
@@ -405,13 +498,24 @@ void ContainerRuntime::destroy(const InstanceRecord &r, Done done)
 {
     const QString name = r.container;
     const QString image = volumeImage(name);
-    auto removeImage = [image, done] {
+    auto removeKept = [this, kept = keptImage(name), done] {
+        // --ignore: an instance never made again has none. Without --no-prune, the untagged
+        // images of earlier recreates (this one's parents) go with it.
+        m_podman.run(
+            {u"image"_s, u"rm"_s, u"--ignore"_s, kept}, this, [done](const ProcessResult &res) {
+                if (!res.ok())
+                    done(podmanError(u"image_remove_failed"_s, u"podman image rm failed"_s, res));
+                else
+                    done({});
+            });
+    };
+    auto removeImage = [image, removeKept, done] {
         if (!image.isEmpty() && QFile::exists(image) && !QFile::remove(image)) {
             done(makeError(u"volume_remove_failed"_s,
                            u"cannot remove the volume image %1"_s.arg(image)));
             return;
         }
-        done({});
+        removeKept();
     };
     auto removeVolume = [this, name, removeImage, done] {
         m_podman.run({u"volume"_s, u"exists"_s, name}, this,
