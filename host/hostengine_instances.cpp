@@ -396,6 +396,8 @@ void HostEngine::recreateAndStart(qint64 id, const QString &commandId, int gpuCo
     m_runtime->recreate(
         r, [this, id, commandId, before, took, done](const Result<void> &made, bool oldKept) {
             InstanceRecord &rec = m_live[id].record;
+            if (!oldKept)
+                rec.logOffset = 0; // the old container's log went with it; a new one starts empty
             if (!made) {
                 if (oldKept)
                     rec.gpus = before; // the old container, with its old GPUs, is still there
