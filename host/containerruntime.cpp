@@ -330,6 +330,8 @@ void ContainerRuntime::start(const InstanceRecord &r, Done done)
         }
         const Error failed =
             podmanError(u"container_start_failed"_s, u"podman start failed"_s, res);
+        // Gone with its kept image there: a recreate was cut off between rm and create (an
+        // agent killed, a create that failed); the instance's files are in that image.
         m_podman.run({u"container"_s, u"exists"_s, r.container}, this,
                      [this, r, failed, done](const ProcessResult &exists) {
                          if (exists.ok()) {

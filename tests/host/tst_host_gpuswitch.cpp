@@ -175,13 +175,21 @@ private:
         return ssh.exitStatus() == QProcess::NormalExit ? ssh.exitCode() : -1;
     }
 
-    /// The fake GPU's variable in the container's own environment (CDI's edit), empty if none.
+    /// The fake GPU's variable in the environment of the container's PID 1, empty if none. Not
+    /// `podman exec`: its environment is the container's configuration, without CDI's edits.
     QString gpuInContainer()
     {
-        QByteArray out;
-        testing::podman({u"exec"_s, m_container, u"printenv"_s, u"SUANLI_TEST_GPU"_s}, stateDir(),
-                        &out);
-        return QString::fromUtf8(out.trimmed());
+        QByteArray pid;
+        if (podman({u"inspect"_s, u"--format"_s, u"{{.State.Pid}}"_s, m_container}, &pid) != 0)
+            return u"(no container)"_s;
+        QFile environ(u"/proc/%1/environ"_s.arg(QString::fromLatin1(pid.trimmed())));
+        if (!environ.open(QIODevice::ReadOnly))
+            return u"(no environ)"_s;
+        for (const QByteArray &entry : environ.readAll().split('\0')) {
+            if (entry.startsWith("SUANLI_TEST_GPU="))
+                return QString::fromUtf8(entry.mid(16));
+        }
+        return {};
     }
 
     int podman(const QStringList &args, QByteArray *out = nullptr)
