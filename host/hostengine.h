@@ -178,7 +178,12 @@ private:
                               std::function<void()> done);
     /// A port of the range that is free now and not in `published`.
     std::optional<int> allocatePort(const QSet<int> &published) const;
-    /// `count` free GPUs; those of instance `except` count as free (it is choosing anew).
+    /// GPUs in use by instances other than `except`: running or on their way there, a stopped
+    /// one only while a command of its own runs (the market rents a stopped hourly instance's
+    /// GPUs out again, docs/market.md).
+    QSet<QString> heldGpus(qint64 except = 0) const;
+    /// `count` GPUs not held, those no stopped instance had first; those of instance `except`
+    /// count as free (it is choosing anew).
     std::optional<QStringList> allocateGpus(int count, qint64 except = 0) const;
 
     Options m_options;

@@ -192,23 +192,40 @@ std::optional<int> HostEngine::allocatePort(const QSet<int> &published) const
     return std::nullopt;
 }
 
+QSet<QString> HostEngine::heldGpus(qint64 except) const
+{
+    QSet<QString> held = m_staleGpus;
+    for (const auto &[id, live] : m_live) {
+        const InstanceState s = live.record.state;
+        if (id != except && !isTerminal(s) && (s != InstanceState::Stopped || live.busy))
+            held.unite(QSet<QString>(live.record.gpus.cbegin(), live.record.gpus.cend()));
+    }
+    return held;
+}
+
 std::optional<QStringList> HostEngine::allocateGpus(int count, qint64 except) const
 {
     if (count == 0)
         return QStringList();
     if (count < 0 || !m_gpusUsable)
         return std::nullopt;
-    QSet<QString> held = m_staleGpus;
+    const QSet<QString> held = heldGpus(except);
+    // A stopped instance's GPUs last: the market may still hold them for it (a plan instance),
+    // and one not taken is one its next start need not make its container again for.
+    QSet<QString> parked;
     for (const auto &[id, live] : m_live) {
-        if (id != except && !isTerminal(live.record.state))
-            held.unite(QSet<QString>(live.record.gpus.cbegin(), live.record.gpus.cend()));
+        if (id != except && live.record.state == InstanceState::Stopped)
+            parked.unite(QSet<QString>(live.record.gpus.cbegin(), live.record.gpus.cend()));
     }
     QStringList chosen;
-    for (const protocol::GpuInfo &g : m_probe->devices()) {
-        if (chosen.size() == count)
-            break;
-        if (!held.contains(g.uuid))
-            chosen.append(g.uuid);
+    for (bool takeParked : {false, true}) {
+        for (const protocol::GpuInfo &g : m_probe->devices()) {
+            if (chosen.size() == count)
+                break;
+            if (!held.contains(g.uuid) && !chosen.contains(g.uuid) &&
+                (takeParked || !parked.contains(g.uuid)))
+                chosen.append(g.uuid);
+        }
     }
     if (chosen.size() < count)
         return std::nullopt;
@@ -349,8 +366,12 @@ void HostEngine::doStart(qint64 id, const QString &commandId, std::optional<int>
     }
     r.commandId = commandId;
     (void)m_journal->save(r);
-    if (gpuCount && *gpuCount != r.gpus.size())
-        recreateAndStart(id, commandId, *gpuCount, std::move(done));
+    // Its GPUs may have gone to another instance while it was stopped: then it needs others.
+    const QSet<QString> held = heldGpus(id);
+    const bool taken = std::any_of(r.gpus.cbegin(), r.gpus.cend(),
+                                   [&](const QString &uuid) { return held.contains(uuid); });
+    if (taken || (gpuCount && *gpuCount != r.gpus.size()))
+        recreateAndStart(id, commandId, gpuCount.value_or(int(r.gpus.size())), std::move(done));
     else
         startContainer(id, commandId, std::move(done));
 }
@@ -384,9 +405,9 @@ void HostEngine::recreateAndStart(qint64 id, const QString &commandId, int gpuCo
         done();
         return;
     }
-    emit message(u"instance %1: making its container again with %2 GPU(s) instead of %3"_s.arg(id)
+    emit message(u"instance %1: making its container again with %2 GPU(s) (had: %3)"_s.arg(id)
                      .arg(gpus->size())
-                     .arg(r.gpus.size()));
+                     .arg(r.gpus.isEmpty() ? u"none"_s : r.gpus.join(u", "_s)));
     const QStringList before = r.gpus;
     // Held from now on (in memory), so that a create meanwhile does not take them; the journal
     // has them once the container does.

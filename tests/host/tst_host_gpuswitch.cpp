@@ -30,6 +30,7 @@ namespace {
 
 constexpr auto kImage = "localhost/suanli/base:bookworm";
 constexpr qint64 kInstance = 11;
+constexpr qint64 kOther = 12; ///< the instance that takes the GPU of the stopped one
 const QString kCdiDir = u"/var/run/cdi"_s;
 
 /// The market's side of the agent channel, scripted by the test.
@@ -127,10 +128,10 @@ private:
     /// Sends a command and waits for the state report that completes it.
     protocol::InstanceStateMessage command(protocol::CommandAction action,
                                            std::optional<protocol::InstanceSpec> spec = {},
-                                           int timeoutMs = 180000)
+                                           qint64 instance = kInstance, int timeoutMs = 180000)
     {
         const QString id = u"cmd-%1"_s.arg(++m_commands);
-        m_market.send(protocol::CommandMessage{id, action, kInstance, std::move(spec), {}});
+        m_market.send(protocol::CommandMessage{id, action, instance, std::move(spec), {}});
         const auto done = [&] {
             return std::find_if(m_market.states.crbegin(), m_market.states.crend(),
                                 [&](const protocol::InstanceStateMessage &s) {
@@ -141,6 +142,13 @@ private:
         if (!QTest::qWaitFor([&] { return done() != m_market.states.crend(); }, timeoutMs))
             return {};
         return *done();
+    }
+    host::InstanceRecord record(qint64 id) const
+    {
+        const QList<host::InstanceRecord> all = m_engine->instances();
+        const auto it = std::find_if(all.cbegin(), all.cend(),
+                                     [id](const host::InstanceRecord &r) { return r.id == id; });
+        return it == all.cend() ? host::InstanceRecord{} : *it;
     }
     protocol::InstanceSpec withGpus(int count) const
     {
@@ -292,7 +300,7 @@ private slots:
     {
         if (m_engine && m_engine->status() == host::HostEngine::Status::Online &&
             !m_container.isEmpty())
-            (void)command(protocol::CommandAction::Destroy, {}, 60000);
+            (void)command(protocol::CommandAction::Destroy, {}, kInstance, 60000);
         m_engine.reset();
         testing::removeAgentLeftovers(stateDir());
     }
@@ -304,8 +312,8 @@ private slots:
         QVERIFY(running.ssh);
         m_port = running.ssh->port;
         m_hostKey = running.ssh->host_key;
-        m_container = m_engine->instances().value(0).container;
-        QCOMPARE(m_engine->instances().value(0).gpus, QStringList{m_uuid});
+        m_container = record(kInstance).container;
+        QCOMPARE(record(kInstance).gpus, QStringList{m_uuid});
         QCOMPARE(gpuInContainer(), m_uuid);
 
         QByteArray out;
@@ -328,7 +336,7 @@ private slots:
         qInfo("start with gpu_count 0: running after %lld ms (%s)", took.elapsed(),
               qPrintable(m_lastRecreate));
         checkKept(running);
-        QVERIFY(m_engine->instances().value(0).gpus.isEmpty());
+        QVERIFY(record(kInstance).gpus.isEmpty());
         QCOMPARE(gpuInContainer(), QString());
         noteKeptImage();
         // The journal has the new set: another agent process would start it the same.
@@ -356,7 +364,7 @@ private slots:
         qInfo("start with gpu_count 1: running after %lld ms (%s)", took.elapsed(),
               qPrintable(m_lastRecreate));
         checkKept(running);
-        QCOMPARE(m_engine->instances().value(0).gpus, QStringList{m_uuid});
+        QCOMPARE(record(kInstance).gpus, QStringList{m_uuid});
         QCOMPARE(gpuInContainer(), m_uuid);
         noteKeptImage();
         QVERIFY(m_keptIds.first() != m_keptIds.last()); // committed again, to the same name
@@ -370,6 +378,36 @@ private slots:
         checkKept(command(protocol::CommandAction::Start));
         QCOMPARE(m_lastRecreate, before); // a plain podman start
         QCOMPARE(gpuInContainer(), m_uuid);
+    }
+
+    void anotherInstanceMayTakeTheGpuOfAStoppedOne()
+    {
+        // The market rents a stopped hourly instance's GPUs out again (docs/market.md).
+        QVERIFY(m_port > 0);
+        QCOMPARE(protocol::toString(command(protocol::CommandAction::Stop).state), u"stopped"_s);
+        const auto other = command(protocol::CommandAction::Create, m_spec, kOther);
+        QVERIFY2(other.state == protocol::InstanceState::Running, qPrintable(other.reason));
+        QCOMPARE(record(kOther).gpus, QStringList{m_uuid});
+        // Its own start finds the GPU taken, asked for by count or, from an older market, not.
+        for (const auto &spec :
+             {std::optional(withGpus(1)), std::optional<protocol::InstanceSpec>()}) {
+            const auto refused = command(protocol::CommandAction::Start, spec);
+            QCOMPARE(protocol::toString(refused.state), u"stopped"_s);
+            QVERIFY2(refused.reason.startsWith(u"start_failed: gpus_unavailable: "_s),
+                     qPrintable(refused.reason));
+        }
+        QCOMPARE(record(kInstance).gpus, QStringList{m_uuid}); // its container is untouched
+        // Without a GPU it runs meanwhile, with everything it had.
+        QElapsedTimer took;
+        took.start();
+        const auto running = command(protocol::CommandAction::Start, withGpus(0));
+        qInfo("start with gpu_count 0 beside the other instance: running after %lld ms (%s)",
+              took.elapsed(), qPrintable(m_lastRecreate));
+        checkKept(running);
+        QCOMPARE(gpuInContainer(), QString());
+        noteKeptImage();
+        QCOMPARE(protocol::toString(command(protocol::CommandAction::Destroy, {}, kOther).state),
+                 u"destroyed"_s);
     }
 
     void destroyRemovesTheKeptImage()
