@@ -28,6 +28,8 @@ struct InstanceLimits
     /// Rootful: each instance in a user namespace of its own (--userns=auto), /workspace
     /// chowned to its mapped root (:U).
     bool userns = false;
+    /// Where a recreate of a --userns=auto container stages its file system (the state folder).
+    QString stageDir;
 };
 
 /// A container of this agent as `podman ps -a --format json` lists it.
@@ -96,8 +98,8 @@ public:
     /// `oldKept`: a failure left the old container (with its old GPUs) in place.
     using Recreated = std::function<void(const Result<void> &, bool oldKept)>;
     /// Makes the stopped container again with `record.gpus` (a container's devices are fixed
-    /// when it is created): `podman commit` to keptImage() (its writable layer: what the
-    /// renter installed, the host key and the other files handed in at create), `podman rm`
+    /// when it is created): keeps it as keptImage() (its writable layer: what the renter
+    /// installed, the host key and the other files handed in at create), `podman rm`
     /// (never the volume), `podman create` from that image with nothing handed in. A container
     /// already gone is made from the kept image of an earlier, interrupted recreate; neither
     /// there: `container_lost`.
@@ -141,6 +143,10 @@ private:
     QStringList createArgs(const InstanceRecord &record, const QString &image) const;
     /// `podman create` from keptImage() with the record's GPUs (the container must not exist).
     void createFromKept(const InstanceRecord &record, Done done);
+    /// The stopped container's files as keptImage(): `podman commit`, or for a --userns=auto
+    /// container an id-shifted copy of its whole file system (keepByExport).
+    void keep(const QString &name, Done done);
+    void keepByExport(const QString &name, Done done);
     /// A sparse file of `sizeGb` formatted ext4, for `podman volume create -o type=ext4`.
     void makeVolumeImage(const QString &path, qint64 sizeGb, Done done);
 

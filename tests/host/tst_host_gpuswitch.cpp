@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -183,19 +184,22 @@ private:
         return ssh.exitStatus() == QProcess::NormalExit ? ssh.exitCode() : -1;
     }
 
-    /// The fake GPU's variable in the environment of the container's PID 1, empty if none. Not
-    /// `podman exec`: its environment is the container's configuration, without CDI's edits.
+    /// The fake GPU's variable in the process environment the runtime got at the last start
+    /// (the OCI config, CDI's edits applied), empty if none. Not `podman exec` (the configured
+    /// environment, without CDI's edits) nor /proc/PID/environ (sshd's setproctitle overwrites it).
     QString gpuInContainer()
     {
-        QByteArray pid;
-        if (podman({u"inspect"_s, u"--format"_s, u"{{.State.Pid}}"_s, m_container}, &pid) != 0)
+        QByteArray path;
+        if (podman({u"inspect"_s, u"--format"_s, u"{{.OCIConfigPath}}"_s, m_container}, &path) != 0)
             return u"(no container)"_s;
-        QFile environ(u"/proc/%1/environ"_s.arg(QString::fromLatin1(pid.trimmed())));
-        if (!environ.open(QIODevice::ReadOnly))
-            return u"(no environ)"_s;
-        for (const QByteArray &entry : environ.readAll().split('\0')) {
-            if (entry.startsWith("SUANLI_TEST_GPU="))
-                return QString::fromUtf8(entry.mid(16));
+        QFile config(QString::fromUtf8(path.trimmed()));
+        if (!config.open(QIODevice::ReadOnly))
+            return u"(no OCI config)"_s;
+        const QJsonArray env =
+            QJsonDocument::fromJson(config.readAll())[u"process"_s][u"env"_s].toArray();
+        for (const QJsonValue &entry : env) {
+            if (entry.toString().startsWith(u"SUANLI_TEST_GPU="_s))
+                return entry.toString().mid(16);
         }
         return {};
     }
@@ -218,6 +222,11 @@ private:
     /// Running again: same port, same host key (ssh pins it), both files still there.
     void checkKept(const protocol::InstanceStateMessage &running)
     {
+        if (running.state != protocol::InstanceState::Running) {
+            QByteArray log;
+            podman({u"logs"_s, m_container}, &log);
+            qWarning("container log: %s", log.constData());
+        }
         QVERIFY2(running.state == protocol::InstanceState::Running, qPrintable(running.reason));
         QVERIFY(running.ssh);
         QCOMPARE(running.ssh->port, m_port);
