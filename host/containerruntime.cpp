@@ -526,8 +526,20 @@ void ContainerRuntime::keepByExport(const QString &name, Done done)
     };
     auto copy = [this, name, tarball, uidMap, gidMap, failed, import](const QString &mount,
                                                                       const QStringList &changes) {
+        {
+            // The renter's files and the host key's private half: for root's eyes only.
+            QFile f(tarball);
+            if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+                !f.setPermissions(QFile::ReadOwner | QFile::WriteOwner)) {
+                m_podman.run({u"umount"_s, name}, this, [failed, tarball](const ProcessResult &) {
+                    failed(
+                        makeError(u"container_commit_failed"_s, u"cannot write %1"_s.arg(tarball)));
+                });
+                return;
+            }
+        }
         runTool(this, findTool(u"tar"_s),
-                {u"--create"_s, u"--file"_s, tarball, u"--numeric-owner"_s,
+                {u"--create"_s, u"--file"_s, tarball, u"--one-file-system"_s, u"--numeric-owner"_s,
                  u"--owner-map="_s + uidMap, u"--group-map="_s + gidMap, u"--directory"_s, mount,
                  u"."_s},
                 [this, name, failed, import, changes](int code, const QByteArray &out) {
