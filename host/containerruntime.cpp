@@ -1,5 +1,6 @@
 #include "containerruntime.h"
 
+#include "containerruntime_p.h"
 #include "toolprocess.h"
 
 #include "protocol/tarstream.h"
@@ -23,6 +24,9 @@ using namespace Qt::StringLiterals;
 
 namespace suanli::host {
 
+using detail::findTool;
+using detail::podmanError;
+
 namespace {
 
 constexpr int kSshWaitStepMs = 100;
@@ -34,19 +38,6 @@ constexpr int kSshWaitAttempts = 200; // 20 s
 // What sshd needs and nothing else: switch to the user and chroot for privilege separation,
 // chown the pty, signal its own children, bind port 22.
 const QString kCapabilities = u"CHOWN,SETUID,SETGID,SYS_CHROOT,KILL,NET_BIND_SERVICE"_s;
-
-Error podmanError(const QString &code, const QString &what, const ProcessResult &r)
-{
-    return makeError(code, u"%1: %2"_s.arg(what, r.reason()));
-}
-
-QString findTool(const QString &name)
-{
-    const QString inPath = QStandardPaths::findExecutable(name);
-    return inPath.isEmpty()
-               ? QStandardPaths::findExecutable(name, {u"/usr/sbin"_s, u"/sbin"_s, u"/usr/bin"_s})
-               : inPath;
-}
 
 } // namespace
 
@@ -142,7 +133,7 @@ QByteArray ContainerRuntime::handInArchive(const QList<HandedIn> &members, qint6
     return archive;
 }
 
-QStringList ContainerRuntime::createArgs(const InstanceRecord &r) const
+QStringList ContainerRuntime::createArgs(const InstanceRecord &r, const QString &image) const
 {
     const QString name = r.container;
     QString hostname = r.spec.label.toLower();
@@ -194,7 +185,7 @@ QStringList ContainerRuntime::createArgs(const InstanceRecord &r) const
         args << u"--device"_s << u"nvidia.com/gpu=%1"_s.arg(uuid);
     for (auto it = r.spec.env.cbegin(); it != r.spec.env.cend(); ++it)
         args << u"--env"_s << it.key() + u'=' + it.value();
-    args << r.spec.image;
+    args << image;
     return args;
 }
 
@@ -219,7 +210,7 @@ void ContainerRuntime::create(const InstanceRecord &r, const QString &hostPrivat
         members.append({u"etc/suanli/onstart.sh"_s, r.spec.onstart.toUtf8() + '\n', 0700});
     const QByteArray files = handInArchive(members, QDateTime::currentSecsSinceEpoch());
     const QString name = r.container;
-    const QStringList args = createArgs(r);
+    const QStringList args = createArgs(r, r.spec.image);
 
     // The steps, last first: each lambda is the continuation of the one before.
     auto handIn = [this, name, files, done] {
@@ -324,11 +315,35 @@ void ContainerRuntime::create(const InstanceRecord &r, const QString &hostPrivat
 void ContainerRuntime::start(const InstanceRecord &r, Done done)
 {
     m_podman.run({u"start"_s, r.container}, this, [this, r, done](const ProcessResult &res) {
-        if (!res.ok()) {
-            done(podmanError(u"container_start_failed"_s, u"podman start failed"_s, res));
+        if (res.ok()) {
+            waitForSsh(r, kSshWaitAttempts, done);
             return;
         }
-        waitForSsh(r, kSshWaitAttempts, done);
+        const Error failed =
+            podmanError(u"container_start_failed"_s, u"podman start failed"_s, res);
+        // Gone with its kept image there: a recreate was cut off between rm and create (an
+        // agent killed, a create that failed); the instance's files are in that image.
+        m_podman.run({u"container"_s, u"exists"_s, r.container}, this,
+                     [this, r, failed, done](const ProcessResult &exists) {
+                         if (exists.ok()) {
+                             done(failed);
+                             return;
+                         }
+                         m_podman.run(
+                             {u"image"_s, u"exists"_s, keptImage(r.container)}, this,
+                             [this, r, failed, done](const ProcessResult &kept) {
+                                 if (!kept.ok()) {
+                                     done(failed);
+                                     return;
+                                 }
+                                 createFromKept(r, [this, r, done](const Result<void> &made) {
+                                     if (!made)
+                                         done(made);
+                                     else
+                                         start(r, done); // it exists now: no second round
+                                 });
+                             });
+                     });
     });
 }
 
@@ -405,13 +420,24 @@ void ContainerRuntime::destroy(const InstanceRecord &r, Done done)
 {
     const QString name = r.container;
     const QString image = volumeImage(name);
-    auto removeImage = [image, done] {
+    auto removeKept = [this, kept = keptImage(name), done] {
+        // --ignore: an instance never made again has none. Without --no-prune, the untagged
+        // images of earlier recreates (this one's parents) go with it.
+        m_podman.run(
+            {u"image"_s, u"rm"_s, u"--ignore"_s, kept}, this, [done](const ProcessResult &res) {
+                if (!res.ok())
+                    done(podmanError(u"image_remove_failed"_s, u"podman image rm failed"_s, res));
+                else
+                    done({});
+            });
+    };
+    auto removeImage = [image, removeKept, done] {
         if (!image.isEmpty() && QFile::exists(image) && !QFile::remove(image)) {
             done(makeError(u"volume_remove_failed"_s,
                            u"cannot remove the volume image %1"_s.arg(image)));
             return;
         }
-        done({});
+        removeKept();
     };
     auto removeVolume = [this, name, removeImage, done] {
         m_podman.run({u"volume"_s, u"exists"_s, name}, this,

@@ -28,6 +28,8 @@ struct InstanceLimits
     /// Rootful: each instance in a user namespace of its own (--userns=auto), /workspace
     /// chowned to its mapped root (:U).
     bool userns = false;
+    /// Where a recreate of a --userns=auto container stages its file system (the state folder).
+    QString stageDir;
 };
 
 /// A container of this agent as `podman ps -a --format json` lists it.
@@ -81,11 +83,27 @@ public:
     /// Pulls the image when missing, creates the volume and the container (not started), checks
     /// for sshd and hands in host key, authorised key, sshd config, Jupyter token and onstart.
     void create(const InstanceRecord &record, const QString &hostPrivateKey, Done done);
-    /// Starts the container and waits until its sshd answers on the published port.
+    /// Starts the container and waits until its sshd answers on the published port. A container
+    /// that is gone while its kept image is there (a recreate interrupted between removing and
+    /// creating) is created from that image with `record.gpus` first.
     void start(const InstanceRecord &record, Done done);
     void stop(const InstanceRecord &record, Done done);
-    /// Removes the container and its volume; done when both are gone (also when never made).
+    /// Removes the container, its volume and its kept image; done when all are gone (also when
+    /// never made).
     void destroy(const InstanceRecord &record, Done done);
+
+    /// The image a container is kept as while it is made again with other GPUs: named after
+    /// the container, so that destroy finds it without a journal field.
+    static QString keptImage(const QString &containerName);
+    /// `oldKept`: a failure left the old container (with its old GPUs) in place.
+    using Recreated = std::function<void(const Result<void> &, bool oldKept)>;
+    /// Makes the stopped container again with `record.gpus` (a container's devices are fixed
+    /// when it is created): keeps it as keptImage() (its writable layer: what the renter
+    /// installed, the host key and the other files handed in at create), `podman rm`
+    /// (never the volume), `podman create` from that image with nothing handed in. A container
+    /// already gone is made from the kept image of an earlier, interrupted recreate; neither
+    /// there: `container_lost`.
+    void recreate(const InstanceRecord &record, Recreated done);
 
     void list(std::function<void(const Result<QList<ContainerInfo>> &)> done);
     /// Containers, then volumes, labelled with any of `agentIds` (the other registrations of
@@ -122,7 +140,13 @@ public:
 
 private:
     void waitForSsh(const InstanceRecord &record, int attemptsLeft, Done done);
-    QStringList createArgs(const InstanceRecord &record) const;
+    QStringList createArgs(const InstanceRecord &record, const QString &image) const;
+    /// `podman create` from keptImage() with the record's GPUs (the container must not exist).
+    void createFromKept(const InstanceRecord &record, Done done);
+    /// The stopped container's files as keptImage(): `podman commit`, or for a --userns=auto
+    /// container an id-shifted copy of its whole file system (keepByExport).
+    void keep(const QString &name, Done done);
+    void keepByExport(const QString &name, Done done);
     /// A sparse file of `sizeGb` formatted ext4, for `podman volume create -o type=ext4`.
     void makeVolumeImage(const QString &path, qint64 sizeGb, Done done);
 

@@ -227,7 +227,8 @@ void HostEngine::startWithRuntime(const RuntimeSettings &settings)
                           c.diskQuotaGb,
                           settings.rootless ? QString() : QDir(c.stateDir).filePath(u"volumes"_s),
                           m_isolated ? u"suanli"_s : QString(),
-                          m_isolated};
+                          m_isolated,
+                          c.stateDir};
     if (settings.rootless) {
         emit message(u"disk quota: rootless podman cannot mount a per-instance filesystem; "
                      "volume usage is checked every %1 s and an instance past its disk_gb is "

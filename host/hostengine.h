@@ -154,7 +154,15 @@ private:
     void pump(qint64 instanceId);
     void doCreate(qint64 id, const protocol::CommandMessage &command, std::function<void()> done);
     void provision(qint64 id, std::function<void()> done);
-    void doStart(qint64 id, const QString &commandId, std::function<void()> done);
+    /// `gpuCount`: the GPUs this start asks for (the command's spec.gpu_count); another number
+    /// than the instance has makes its container again with that many (docs/host.md, "A
+    /// changed GPU set"). None: start as it is.
+    void doStart(qint64 id, const QString &commandId, std::optional<int> gpuCount,
+                 std::function<void()> done);
+    /// `podman start` and the banner wait → running; a failure → stopped, data kept.
+    void startContainer(qint64 id, const QString &commandId, std::function<void()> done);
+    void recreateAndStart(qint64 id, const QString &commandId, int gpuCount,
+                          std::function<void()> done);
     void doStop(qint64 id, const QString &commandId, const QString &reason,
                 std::function<void()> done);
     void doDestroy(qint64 id, const QString &commandId, std::function<void()> done);
@@ -170,7 +178,13 @@ private:
                               std::function<void()> done);
     /// A port of the range that is free now and not in `published`.
     std::optional<int> allocatePort(const QSet<int> &published) const;
-    std::optional<QStringList> allocateGpus(int count) const;
+    /// GPUs in use by instances other than `except`: running or on their way there, a stopped
+    /// one only while a command of its own runs (the market rents a stopped hourly instance's
+    /// GPUs out again, docs/market.md).
+    QSet<QString> heldGpus(qint64 except = 0) const;
+    /// `count` GPUs not held, those no stopped instance had first; those of instance `except`
+    /// count as free (it is choosing anew).
+    std::optional<QStringList> allocateGpus(int count, qint64 except = 0) const;
 
     Options m_options;
     std::unique_ptr<GpuProbe> m_probe;

@@ -3,6 +3,7 @@
 #include "protocol/json.h"
 #include "ssh/sshkey.h"
 
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTcpServer>
@@ -35,8 +36,12 @@ bool isTerminal(InstanceState s)
 
 void HostEngine::onCommand(const protocol::CommandMessage &command)
 {
-    auto fresh =
-        m_journal->recordCommand(command.id, command.instance_id, toString(command.action));
+    // A start's spec says how many GPUs it asks for; an older market sends none.
+    const std::optional<int> gpuCount = command.action == CommandAction::Start && command.spec
+                                            ? std::optional<int>(command.spec->gpu_count)
+                                            : std::nullopt;
+    auto fresh = m_journal->recordCommand(command.id, command.instance_id, toString(command.action),
+                                          gpuCount);
     if (m_link)
         m_link->send(protocol::toJson(protocol::AgentMessage{protocol::AckMessage{command.id}}));
     if (!fresh) {
@@ -60,9 +65,10 @@ void HostEngine::onCommand(const protocol::CommandMessage &command)
         });
         break;
     case CommandAction::Start:
-        enqueueCommand(id, command.id, [this, id, cid = command.id](std::function<void()> done) {
-            doStart(id, cid, std::move(done));
-        });
+        enqueueCommand(id, command.id,
+                       [this, id, cid = command.id, gpuCount](std::function<void()> done) {
+                           doStart(id, cid, gpuCount, std::move(done));
+                       });
         break;
     case CommandAction::Stop:
         enqueueCommand(
@@ -186,23 +192,40 @@ std::optional<int> HostEngine::allocatePort(const QSet<int> &published) const
     return std::nullopt;
 }
 
-std::optional<QStringList> HostEngine::allocateGpus(int count) const
+QSet<QString> HostEngine::heldGpus(qint64 except) const
+{
+    QSet<QString> held = m_staleGpus;
+    for (const auto &[id, live] : m_live) {
+        const InstanceState s = live.record.state;
+        if (id != except && !isTerminal(s) && (s != InstanceState::Stopped || live.busy))
+            held.unite(QSet<QString>(live.record.gpus.cbegin(), live.record.gpus.cend()));
+    }
+    return held;
+}
+
+std::optional<QStringList> HostEngine::allocateGpus(int count, qint64 except) const
 {
     if (count == 0)
         return QStringList();
-    if (!m_gpusUsable)
+    if (count < 0 || !m_gpusUsable)
         return std::nullopt;
-    QSet<QString> held = m_staleGpus;
+    const QSet<QString> held = heldGpus(except);
+    // A stopped instance's GPUs last: the market may still hold them for it (a plan instance),
+    // and one not taken is one its next start need not make its container again for.
+    QSet<QString> parked;
     for (const auto &[id, live] : m_live) {
-        if (!isTerminal(live.record.state))
-            held.unite(QSet<QString>(live.record.gpus.cbegin(), live.record.gpus.cend()));
+        if (id != except && live.record.state == InstanceState::Stopped)
+            parked.unite(QSet<QString>(live.record.gpus.cbegin(), live.record.gpus.cend()));
     }
     QStringList chosen;
-    for (const protocol::GpuInfo &g : m_probe->devices()) {
-        if (chosen.size() == count)
-            break;
-        if (!held.contains(g.uuid))
-            chosen.append(g.uuid);
+    for (bool takeParked : {false, true}) {
+        for (const protocol::GpuInfo &g : m_probe->devices()) {
+            if (chosen.size() == count)
+                break;
+            if (!held.contains(g.uuid) && !chosen.contains(g.uuid) &&
+                (takeParked || !parked.contains(g.uuid)))
+                chosen.append(g.uuid);
+        }
     }
     if (chosen.size() < count)
         return std::nullopt;
@@ -325,7 +348,8 @@ void HostEngine::provision(qint64 id, std::function<void()> done)
         });
 }
 
-void HostEngine::doStart(qint64 id, const QString &commandId, std::function<void()> done)
+void HostEngine::doStart(qint64 id, const QString &commandId, std::optional<int> gpuCount,
+                         std::function<void()> done)
 {
     InstanceRecord &r = m_live[id].record;
     if (r.seq == 0 || isTerminal(r.state)) {
@@ -342,7 +366,19 @@ void HostEngine::doStart(qint64 id, const QString &commandId, std::function<void
     }
     r.commandId = commandId;
     (void)m_journal->save(r);
-    m_runtime->start(r, [this, id, commandId, done](const Result<void> &started) {
+    // Its GPUs may have gone to another instance while it was stopped: then it needs others.
+    const QSet<QString> held = heldGpus(id);
+    const bool taken = std::any_of(r.gpus.cbegin(), r.gpus.cend(),
+                                   [&](const QString &uuid) { return held.contains(uuid); });
+    if (taken || (gpuCount && *gpuCount != r.gpus.size()))
+        recreateAndStart(id, commandId, gpuCount.value_or(int(r.gpus.size())), std::move(done));
+    else
+        startContainer(id, commandId, std::move(done));
+}
+
+void HostEngine::startContainer(qint64 id, const QString &commandId, std::function<void()> done)
+{
+    m_runtime->start(m_live[id].record, [this, id, commandId, done](const Result<void> &started) {
         if (!started) {
             // Data kept: the renter may try again.
             (void)transition(id, InstanceState::Stopped,
@@ -354,6 +390,55 @@ void HostEngine::doStart(qint64 id, const QString &commandId, std::function<void
         watch(id);
         done();
     });
+}
+
+void HostEngine::recreateAndStart(qint64 id, const QString &commandId, int gpuCount,
+                                  std::function<void()> done)
+{
+    InstanceRecord &r = m_live[id].record;
+    const auto gpus = allocateGpus(gpuCount, id);
+    if (!gpus) {
+        (void)transition(id, InstanceState::Stopped,
+                         u"start_failed: gpus_unavailable: %1 GPU(s) asked, not enough free on "
+                         "this host"_s.arg(gpuCount),
+                         commandId);
+        done();
+        return;
+    }
+    emit message(u"instance %1: making its container again with %2 GPU(s) (had: %3)"_s.arg(id)
+                     .arg(gpus->size())
+                     .arg(r.gpus.isEmpty() ? u"none"_s : r.gpus.join(u", "_s)));
+    const QStringList before = r.gpus;
+    // Held from now on (in memory), so that a create meanwhile does not take them; the journal
+    // has them once the container does.
+    r.gpus = *gpus;
+    QElapsedTimer took;
+    took.start();
+    m_runtime->recreate(
+        r, [this, id, commandId, before, took, done](const Result<void> &made, bool oldKept) {
+            InstanceRecord &rec = m_live[id].record;
+            if (!oldKept)
+                rec.logOffset = 0; // the old container's log went with it; a new one starts empty
+            if (!made) {
+                if (oldKept)
+                    rec.gpus = before; // the old container, with its old GPUs, is still there
+                if (made.error().code == "container_lost"_L1) {
+                    (void)transition(id, InstanceState::Failed, reasonOf(made.error()), commandId);
+                } else {
+                    // The volume and the kept image (or the old container) stay: a later start
+                    // tries again, also with the GPUs of before.
+                    (void)transition(id, InstanceState::Stopped,
+                                     u"start_failed: "_s + reasonOf(made.error()), commandId);
+                }
+                done();
+                return;
+            }
+            emit message(u"instance %1: container made again from %2 in %3 ms"_s.arg(id)
+                             .arg(ContainerRuntime::keptImage(rec.container))
+                             .arg(took.elapsed()));
+            (void)m_journal->save(rec);
+            startContainer(id, commandId, done);
+        });
 }
 
 void HostEngine::doStop(qint64 id, const QString &commandId, const QString &reason,
@@ -506,7 +591,7 @@ void HostEngine::adoptWith(const QList<ContainerInfo> &containers)
         } else if (r.state == InstanceState::Running) {
             // The machine restarted under it: bring it back as the market expects it.
             enqueue(id, [this, instanceId, cid](std::function<void()> done) {
-                doStart(instanceId, cid, std::move(done));
+                doStart(instanceId, cid, std::nullopt, std::move(done));
             });
         } else if (r.state == InstanceState::Stopped && running) {
             enqueue(id, [this, instanceId, cid, reason = r.reason](std::function<void()> done) {
@@ -522,9 +607,10 @@ void HostEngine::adoptWith(const QList<ContainerInfo> &containers)
         const qint64 instanceId = c.instanceId;
         const QString cid = c.id;
         if (c.action == "start"_L1)
-            enqueueCommand(instanceId, cid, [this, instanceId, cid](std::function<void()> done) {
-                doStart(instanceId, cid, std::move(done));
-            });
+            enqueueCommand(instanceId, cid,
+                           [this, instanceId, cid, gpus = c.gpuCount](std::function<void()> done) {
+                               doStart(instanceId, cid, gpus, std::move(done));
+                           });
         else if (c.action == "stop"_L1)
             enqueueCommand(instanceId, cid, [this, instanceId, cid](std::function<void()> done) {
                 doStop(instanceId, cid, {}, std::move(done));

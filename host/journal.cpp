@@ -81,7 +81,8 @@ Result<std::unique_ptr<Journal>> Journal::open(const QString &path)
           "state_at INTEGER NOT NULL DEFAULT 0)"_s,
           u"CREATE TABLE IF NOT EXISTS commands (id TEXT PRIMARY KEY, instance_id INTEGER NOT "
           u"NULL, "
-          "action TEXT NOT NULL, received_at INTEGER NOT NULL, done INTEGER NOT NULL DEFAULT 0)"_s,
+          "action TEXT NOT NULL, received_at INTEGER NOT NULL, done INTEGER NOT NULL DEFAULT 0, "
+          "gpu_count INTEGER)"_s,
           u"CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, "
           "kind TEXT NOT NULL, payload TEXT NOT NULL)"_s}) {
         if (auto r = j->exec(sql); !r)
@@ -89,20 +90,13 @@ Result<std::unique_ptr<Journal>> Journal::open(const QString &path)
     }
     // Journals of before the transition time (docs/protocol.md, `at`) gain its column; their
     // records read 0, "unknown", and their next report goes without a time.
-    {
-        QSqlQuery columns(QSqlDatabase::database(j->m_connection, false));
-        bool hasAt = false;
-        if (columns.exec(u"PRAGMA table_info(instances)"_s)) {
-            while (columns.next())
-                hasAt = hasAt || columns.value(1).toString() == "state_at"_L1;
-        }
-        if (!hasAt) {
-            if (auto r = j->exec(u"ALTER TABLE instances ADD COLUMN state_at INTEGER NOT NULL "
-                                 "DEFAULT 0"_s);
-                !r)
-                return r.error();
-        }
-    }
+    if (auto r =
+            j->addColumnIfMissing(u"instances"_s, u"state_at"_s, u"INTEGER NOT NULL DEFAULT 0"_s);
+        !r)
+        return r.error();
+    // A start's gpu_count (NULL: none), for the replay of a start acknowledged before a restart.
+    if (auto r = j->addColumnIfMissing(u"commands"_s, u"gpu_count"_s, u"INTEGER"_s); !r)
+        return r.error();
     j->m_agentId = j->meta(u"agent_id"_s);
     if (j->m_agentId.isEmpty()) {
         j->m_agentId = QString::number(QRandomGenerator::system()->generate64(), 16).left(10);
@@ -239,6 +233,19 @@ Result<void> Journal::exec(const QString &sql, const QVariantList &values) const
     return {};
 }
 
+Result<void> Journal::addColumnIfMissing(const QString &table, const QString &column,
+                                         const QString &declaration)
+{
+    QSqlQuery columns(QSqlDatabase::database(m_connection, false));
+    if (!columns.exec(u"PRAGMA table_info(%1)"_s.arg(table)))
+        return sqlError(columns.lastError());
+    while (columns.next()) {
+        if (columns.value(1).toString() == column)
+            return {};
+    }
+    return exec(u"ALTER TABLE %1 ADD COLUMN %2 %3"_s.arg(table, column, declaration));
+}
+
 QString Journal::meta(const QString &key) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
@@ -321,15 +328,16 @@ Result<void> Journal::remove(qint64 id)
 }
 
 Result<bool> Journal::recordCommand(const QString &commandId, qint64 instanceId,
-                                    const QString &action)
+                                    const QString &action, std::optional<int> gpuCount)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(u"INSERT INTO commands (id, instance_id, action, received_at) VALUES (?, ?, ?, ?) "
-              "ON CONFLICT (id) DO NOTHING"_s);
+    q.prepare(u"INSERT INTO commands (id, instance_id, action, received_at, gpu_count) "
+              "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"_s);
     q.addBindValue(commandId);
     q.addBindValue(instanceId);
     q.addBindValue(action);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(gpuCount ? QVariant(*gpuCount) : QVariant(QMetaType::fromType<int>()));
     if (!q.exec())
         return sqlError(q.lastError());
     return q.numRowsAffected() == 1;
@@ -352,11 +360,16 @@ QList<PendingCommand> Journal::unfinishedCommands() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     QList<PendingCommand> list;
-    if (!q.exec(u"SELECT id, instance_id, action FROM commands WHERE done = 0 "
+    if (!q.exec(u"SELECT id, instance_id, action, gpu_count FROM commands WHERE done = 0 "
                 "ORDER BY received_at, rowid"_s))
         return list;
-    while (q.next())
-        list.append({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString()});
+    while (q.next()) {
+        PendingCommand c{q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString(),
+                         std::nullopt};
+        if (!q.value(3).isNull())
+            c.gpuCount = q.value(3).toInt();
+        list.append(c);
+    }
     return list;
 }
 

@@ -36,6 +36,8 @@ struct PendingCommand
     QString id;
     qint64 instanceId = 0;
     QString action;
+    /// A start's spec.gpu_count (the GPUs that start asks for); none: start as the instance is.
+    std::optional<int> gpuCount;
 };
 
 /// A message that could not be sent (market unreachable), kept in order until it is.
@@ -106,7 +108,9 @@ public:
     Result<void> remove(qint64 id);
 
     /// Records a command id; false when it was seen before (the agent runs each id once).
-    Result<bool> recordCommand(const QString &commandId, qint64 instanceId, const QString &action);
+    /// `gpuCount` is kept for a start that carries one, so a replay after a restart asks the same.
+    Result<bool> recordCommand(const QString &commandId, qint64 instanceId, const QString &action,
+                               std::optional<int> gpuCount = std::nullopt);
     Result<void> markCommandDone(const QString &commandId);
     bool isCommandDone(const QString &commandId) const;
     /// Commands recorded but not marked done, oldest first.
@@ -126,6 +130,9 @@ public:
 private:
     Journal() = default;
     Result<void> exec(const QString &sql, const QVariantList &values = {}) const;
+    /// ALTER TABLE … ADD COLUMN for a journal written before the column existed.
+    Result<void> addColumnIfMissing(const QString &table, const QString &column,
+                                    const QString &declaration);
     QString meta(const QString &key) const;
     Result<void> setMeta(const QString &key, const QString &value);
 

@@ -18,8 +18,8 @@ using namespace Qt::StringLiterals;
 namespace suanli::host {
 
 namespace {
-const QStringList kCdiSpecs = {u"/etc/cdi/nvidia.yaml"_s, u"/var/run/cdi/nvidia.yaml"_s,
-                               u"/etc/cdi/nvidia.json"_s, u"/var/run/cdi/nvidia.json"_s};
+// Where Podman reads CDI specs (containers.conf of podman 4.3 has no setting for others).
+const QStringList kCdiDirs = {u"/etc/cdi"_s, u"/var/run/cdi"_s};
 const QString kCdiFix = u"run `sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml`"_s;
 const QString kToolkitFix =
     u"install nvidia-container-toolkit 1.17.8 or newer "
@@ -55,21 +55,27 @@ bool SelfTest::cdiSpecListsGpu(const QByteArray &spec, const QString &uuid)
 void SelfTest::verifyPassthrough(QObject *context, const QList<protocol::GpuInfo> &gpus,
                                  std::function<void(const Result<void> &)> done)
 {
-    QByteArray spec;
-    for (const QString &path : kCdiSpecs) {
-        QFile f(path);
-        if (f.open(QIODevice::ReadOnly)) {
-            spec = f.readAll();
-            break;
+    // Every spec Podman reads counts, as it does when it resolves --device nvidia.com/gpu=UUID:
+    // nvidia-ctk's nvidia.yaml, or another file that lists the GPU under that kind.
+    QList<QByteArray> specs;
+    for (const QString &dir : kCdiDirs) {
+        const QFileInfoList files =
+            QDir(dir).entryInfoList({u"*.yaml"_s, u"*.json"_s}, QDir::Files, QDir::Name);
+        for (const QFileInfo &file : files) {
+            QFile f(file.filePath());
+            if (f.open(QIODevice::ReadOnly))
+                specs.append(f.readAll());
         }
     }
-    if (spec.isEmpty()) {
-        done(makeError(u"cdi_spec_missing"_s, u"no CDI spec for NVIDIA GPUs (%1); %2"_s.arg(
-                                                  kCdiSpecs.join(u", "_s), kCdiFix)));
+    specs.removeIf([](const QByteArray &spec) { return !spec.contains("nvidia.com/gpu"); });
+    if (specs.isEmpty()) {
+        done(makeError(u"cdi_spec_missing"_s, u"no CDI spec for NVIDIA GPUs in %1; %2"_s.arg(
+                                                  kCdiDirs.join(u" or "_s), kCdiFix)));
         return;
     }
     for (const protocol::GpuInfo &g : gpus) {
-        if (!cdiSpecListsGpu(spec, g.uuid)) {
+        if (std::none_of(specs.cbegin(), specs.cend(),
+                         [&](const QByteArray &spec) { return cdiSpecListsGpu(spec, g.uuid); })) {
             done(makeError(u"cdi_spec_stale"_s,
                            u"the CDI spec does not list GPU %1; %2"_s.arg(g.uuid, kCdiFix)));
             return;

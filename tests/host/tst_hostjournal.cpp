@@ -93,6 +93,49 @@ private slots:
         QCOMPARE((*j)->instance(3)->at, 1'795'000'000'999);
     }
 
+    void startGpuCountIsKeptForTheReplay()
+    {
+        // A start acknowledged before a restart runs after it with the GPUs it asked for
+        // (docs/host.md, "A changed GPU set"); one without a spec stays without.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"journal.db"_s);
+        {
+            auto j = Journal::open(path);
+            QVERIFY(j);
+            QVERIFY(*(*j)->recordCommand(u"c-plain"_s, 4, u"start"_s));
+            QVERIFY(*(*j)->recordCommand(u"c-nogpu"_s, 4, u"start"_s, 0));
+            QVERIFY(*(*j)->recordCommand(u"c-two"_s, 5, u"start"_s, 2));
+        }
+        auto j = Journal::open(path);
+        QVERIFY(j);
+        const QList<PendingCommand> pending = (*j)->unfinishedCommands();
+        QCOMPARE(pending.size(), 3);
+        QCOMPARE(pending[0].gpuCount, std::nullopt);
+        QCOMPARE(pending[1].gpuCount, std::optional<int>(0));
+        QCOMPARE(pending[2].gpuCount, std::optional<int>(2));
+
+        // A journal of before the column: its commands read without a count.
+        const QString old = dir.filePath(u"old.db"_s);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"old-commands"_s);
+            db.setDatabaseName(old);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"CREATE TABLE commands (id TEXT PRIMARY KEY, instance_id INTEGER NOT "
+                           "NULL, action TEXT NOT NULL, received_at INTEGER NOT NULL, "
+                           "done INTEGER NOT NULL DEFAULT 0)"_s));
+            QVERIFY(q.exec(u"INSERT INTO commands VALUES ('c-old', 3, 'start', 1, 0)"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"old-commands"_s);
+        auto o = Journal::open(old);
+        QVERIFY2(o, o ? "" : qPrintable(o.error().message));
+        QCOMPARE((*o)->unfinishedCommands().value(0).id, u"c-old"_s);
+        QCOMPARE((*o)->unfinishedCommands().value(0).gpuCount, std::nullopt);
+        QVERIFY(*(*o)->recordCommand(u"c-new"_s, 3, u"start"_s, 1));
+        QCOMPARE((*o)->unfinishedCommands().value(1).gpuCount, std::optional<int>(1));
+    }
+
     void identityIsAShortOneWayHashOfTheToken()
     {
         const QString a = Journal::identityOf(kTokenA);

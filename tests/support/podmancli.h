@@ -30,7 +30,8 @@ inline int podman(const QStringList &args, const QString &stateDir, QByteArray *
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
-/// Removes every container and volume of the agent whose journal is in `stateDir`.
+/// Removes every container, volume and kept image (a recreate's, host/containerruntime.h) of
+/// the agent whose journal is in `stateDir`.
 inline void removeAgentLeftovers(const QString &stateDir)
 {
     using namespace Qt::StringLiterals;
@@ -49,6 +50,14 @@ inline void removeAgentLeftovers(const QString &stateDir)
     removeAll({u"ps"_s, u"-a"_s, u"--format"_s, u"{{.Names}}"_s}, {u"rm"_s, u"-f"_s});
     removeAll({u"volume"_s, u"ls"_s, u"--format"_s, u"{{.Name}}"_s},
               {u"volume"_s, u"rm"_s, u"-f"_s});
+    QByteArray kept;
+    podman({u"images"_s, u"--format"_s, u"{{.Repository}}:{{.Tag}}"_s, u"--filter"_s,
+            u"reference=localhost/suanli-kept/suanli-%1-*"_s.arg((*journal)->agentId())},
+           stateDir, &kept);
+    for (const QByteArray &name : kept.split('\n')) {
+        if (!name.trimmed().isEmpty())
+            podman({u"image"_s, u"rm"_s, u"-f"_s, QString::fromUtf8(name.trimmed())}, stateDir);
+    }
 }
 
 } // namespace suanli::testing
