@@ -140,6 +140,8 @@ QStringList ContainerRuntime::createArgs(const InstanceRecord &r, const QString 
     hostname.replace(QRegularExpression(u"[^a-z0-9-]"_s), u"-"_s);
     if (hostname.isEmpty() || hostname.size() > 63)
         hostname = u"i%1"_s.arg(r.id);
+    // One share per GPU, one for an instance without (what its offer states, DESIGN §9.4).
+    const qint64 shares = std::max<qint64>(1, r.gpus.size());
     QStringList args = {
         u"create"_s,
         u"--name"_s,
@@ -157,11 +159,11 @@ QStringList ContainerRuntime::createArgs(const InstanceRecord &r, const QString 
         u"--pids-limit"_s,
         QString::number(m_limits.pidsLimit),
         u"--memory"_s,
-        u"%1m"_s.arg(m_limits.memoryMb),
+        u"%1m"_s.arg(m_limits.memoryMb * shares),
         u"--memory-swap"_s,
-        u"%1m"_s.arg(m_limits.memoryMb),
+        u"%1m"_s.arg(m_limits.memoryMb * shares),
         u"--cpus"_s,
-        QString::number(m_limits.cpus),
+        QString::number(m_limits.cpus * double(shares)),
         u"--stop-timeout"_s,
         QString::number(m_limits.stopTimeoutS),
         u"--log-driver"_s,

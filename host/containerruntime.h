@@ -10,7 +10,9 @@
 
 namespace suanli::host {
 
-/// Limits every instance gets (docs/host.md).
+/// Limits every instance gets (docs/host.md). `cpus` and `memoryMb` are one share: an instance
+/// with n GPUs gets n shares, one without (a machine without GPUs, a start without a GPU) one
+/// (docs/host.md, "Shares").
 struct InstanceLimits
 {
     double cpus = 2.0;

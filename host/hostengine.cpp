@@ -220,8 +220,9 @@ void HostEngine::startWithRuntime(const RuntimeSettings &settings)
     const HostConfig &c = m_options.config;
     // Root: each instance's volume is an ext4 image of its disk_gb, loop-mounted, so the
     // filesystem enforces the quota. Rootless cannot mount: the quota is watched instead.
-    InstanceLimits limits{c.cpus,
-                          c.memoryMb,
+    const Share share = this->share();
+    InstanceLimits limits{double(share.cpuCores),
+                          share.ramMb,
                           c.pidsLimit,
                           c.stopTimeoutS,
                           c.diskQuotaGb,
@@ -349,7 +350,30 @@ protocol::MachineSpec HostEngine::machine() const
     spec.region = m_options.config.region;
     spec.inet_down_mbps = m_options.config.inetDownMbps;
     spec.inet_up_mbps = m_options.config.inetUpMbps;
+    const Share s = shareOf(spec);
+    spec.share_cpu_cores = s.cpuCores;
+    spec.share_ram_mb = s.ramMb;
     return spec;
+}
+
+HostEngine::Share HostEngine::shareOf(const protocol::MachineSpec &spec) const
+{
+    // host.ini's instances/cpus and memory_mb, per GPU (per instance without GPUs), in whole
+    // cores so that the offer and the limit say the same, and never more than the machine
+    // divided among its GPUs: the shares of all GPUs rented at once fit the machine.
+    const HostConfig &c = m_options.config;
+    const qint64 units = std::max<qint64>(1, spec.gpus.size());
+    Share s{std::max<qint64>(1, qRound64(c.cpus)), c.memoryMb};
+    if (spec.cpu_cores > 0)
+        s.cpuCores = std::min(s.cpuCores, std::max<qint64>(1, spec.cpu_cores / units));
+    if (spec.ram_mb > 0)
+        s.ramMb = std::min(s.ramMb, std::max<qint64>(64, spec.ram_mb / units));
+    return s;
+}
+
+HostEngine::Share HostEngine::share() const
+{
+    return shareOf(machineSpec(m_gpusUsable ? m_probe.get() : nullptr, m_options.config.stateDir));
 }
 
 protocol::HelloMessage HostEngine::hello() const

@@ -67,6 +67,15 @@ public:
     QList<InstanceRecord> instances() const;
     const RuntimeSettings &runtimeSettings() const { return m_podman.settings(); }
     protocol::MachineSpec machine() const;
+    /// What one instance gets per GPU (one share without GPUs; docs/host.md, "Shares"): the
+    /// limits it runs under and what the hello's spec tells the market.
+    struct Share
+    {
+        qint64 cpuCores = 1;
+        qint64 ramMb = 64;
+    };
+    Share share() const;
+    Share shareOf(const protocol::MachineSpec &spec) const;
     /// Commands and container work still under way (0 when idle).
     int busyInstances() const;
 

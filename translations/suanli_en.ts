@@ -544,6 +544,17 @@ per %1</source>
         <translation>TFLOPS
 per %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n core(s)/GPU</source>
+        <translation>
+            <numerusform>%n core/GPU</numerusform>
+            <numerusform>%n cores/GPU</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 GB/GPU</source>
+        <translation>%1 GB/GPU</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::SshKeys</name>
@@ -2882,6 +2893,27 @@ Check the market address in Settings, or try again.</translation>
         <source>This image has no Jupyter server, so Jupyter cannot be started in it.</source>
         <translation>This image has no Jupyter server, so Jupyter cannot be started in it.</translation>
     </message>
+    <message numerus="yes">
+        <source>It gets %n core(s) and %1 GB of memory.</source>
+        <translation>
+            <numerusform>It gets %n core and %1 GB of memory.</numerusform>
+            <numerusform>It gets %n cores and %1 GB of memory.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It gets %n core(s) and %1 GB of memory (per GPU: %2 cores, %3 GB).</source>
+        <translation>
+            <numerusform>It gets %n core and %1 GB of memory (per GPU: %2 cores, %3 GB).</numerusform>
+            <numerusform>It gets %n cores and %1 GB of memory (per GPU: %2 cores, %3 GB).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The host did not say how many of its %n core(s) an instance gets.</source>
+        <translation>
+            <numerusform>The host did not say how many of its %n core an instance gets.</numerusform>
+            <numerusform>The host did not say how many of its %n cores an instance gets.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::Launcher</name>
@@ -3680,6 +3712,33 @@ Check the market address in Settings, or try again.</translation>
     <message>
         <source>GPU time: &lt;b&gt;%1&lt;/b&gt; (%2/h)&lt;br&gt;Storage while stopped: &lt;b&gt;%3&lt;/b&gt; (%4/day)&lt;br&gt;Total: &lt;b&gt;%5&lt;/b&gt;</source>
         <translation>GPU time: &lt;b&gt;%1&lt;/b&gt; (%2/h)&lt;br&gt;Storage while stopped: &lt;b&gt;%3&lt;/b&gt; (%4/day)&lt;br&gt;Total: &lt;b&gt;%5&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>CPU per GPU</source>
+        <translation>CPU per GPU</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>RAM per GPU</source>
+        <translation>RAM per GPU</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Machine</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n core(s), %1 GB</source>
+        <translation>
+            <numerusform>%n core, %1 GB</numerusform>
+            <numerusform>%n cores, %1 GB</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>not measured</translation>
     </message>
 </context>
 <context>

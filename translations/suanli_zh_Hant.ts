@@ -538,6 +538,16 @@ per GB·mo</source>
 per %1</source>
         <translation>每 %1 TFLOPS</translation>
     </message>
+    <message numerus="yes">
+        <source>%n core(s)/GPU</source>
+        <translation>
+            <numerusform>%n 核/GPU</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 GB/GPU</source>
+        <translation>%1 GB/GPU</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::SshKeys</name>
@@ -2860,6 +2870,24 @@ Check the market address in Settings, or try again.</source>
         <source>This image has no Jupyter server, so Jupyter cannot be started in it.</source>
         <translation>此映像沒有 Jupyter 伺服器，無法在其中啟動 Jupyter。</translation>
     </message>
+    <message numerus="yes">
+        <source>It gets %n core(s) and %1 GB of memory.</source>
+        <translation>
+            <numerusform>它獲得 %n 核和 %1 GB 記憶體。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It gets %n core(s) and %1 GB of memory (per GPU: %2 cores, %3 GB).</source>
+        <translation>
+            <numerusform>它獲得 %n 核和 %1 GB 記憶體（每張 GPU：%2 核、%3 GB）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The host did not say how many of its %n core(s) an instance gets.</source>
+        <translation>
+            <numerusform>主機未說明實例能獲得其 %n 核中的多少。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::Launcher</name>
@@ -3655,6 +3683,32 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>GPU time: &lt;b&gt;%1&lt;/b&gt; (%2/h)&lt;br&gt;Storage while stopped: &lt;b&gt;%3&lt;/b&gt; (%4/day)&lt;br&gt;Total: &lt;b&gt;%5&lt;/b&gt;</source>
         <translation>GPU 時長：&lt;b&gt;%1&lt;/b&gt;（%2/小時）&lt;br&gt;停止期間儲存：&lt;b&gt;%3&lt;/b&gt;（%4/天）&lt;br&gt;合計：&lt;b&gt;%5&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>CPU per GPU</source>
+        <translation>每張 GPU 的 CPU</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>RAM per GPU</source>
+        <translation>每張 GPU 的記憶體</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>整機</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n core(s), %1 GB</source>
+        <translation>
+            <numerusform>%n 核，%1 GB</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>未測量</translation>
     </message>
 </context>
 <context>

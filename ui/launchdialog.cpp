@@ -326,6 +326,22 @@ void LaunchDialog::updateBreakdown()
         text = tr("%1 GPU × %2/h = <b>%3/h</b>")
                    .arg(m_gpus->value())
                    .arg(price(m_offer.price_gpu_hour_micro), price(hour.perHour));
+    // What the instance gets of the machine, as its limits will be (DESIGN §9.4).
+    if (m_offer.gpus_total == 0)
+        text +=
+            u"<br>"_s + tr("It gets %n core(s) and %1 GB of memory.", nullptr, m_offer.cpu_cores)
+                            .arg(m_locale.toString(double(m_offer.ram_mb) / 1024, 'f', 0));
+    else if (m_offer.cpu_cores_per_gpu && m_offer.ram_mb_per_gpu)
+        text += u"<br>"_s +
+                tr("It gets %n core(s) and %1 GB of memory (per GPU: %2 cores, %3 GB).", nullptr,
+                   int(*m_offer.cpu_cores_per_gpu * m_gpus->value()))
+                    .arg(m_locale.toString(double(*m_offer.ram_mb_per_gpu * m_gpus->value()) / 1024,
+                                           'f', 0))
+                    .arg(*m_offer.cpu_cores_per_gpu)
+                    .arg(m_locale.toString(double(*m_offer.ram_mb_per_gpu) / 1024, 'f', 0));
+    else
+        text += u"<br>"_s + tr("The host did not say how many of its %n core(s) an instance gets.",
+                               nullptr, m_offer.cpu_cores);
     text += u"<br>"_s + tr("A day of running: %1").arg(price(day.gpu));
     text += u"<br>"_s +
             (m_retentionDays

@@ -132,10 +132,27 @@ void OfferDetailPane::updateSpecs()
         html += row(tr("Peak FP16"), o.perf_tflops ? tr("%1 TFLOPS").arg(m_locale.toString(*o.perf_tflops, 'f', 0))
                                                    : tr("unknown model"));
     }
-    html += row(tr("CPU"), tr("%n core(s)", nullptr, o.cpu_cores));
-    html += row(tr("RAM"), tr("%1 GB").arg(m_locale.toString(double(o.ram_mb) / 1024, 'f', 0)));
+    const auto gb = [this](qint64 mb) {
+        return m_locale.toString(double(mb) / 1024, 'f', 0);
+    };
+    if (o.gpus_total == 0) {
+        // A machine without GPUs: cpu_cores and ram_mb are what the instance gets.
+        html += row(tr("CPU"), tr("%n core(s)", nullptr, o.cpu_cores));
+        html += row(tr("RAM"), tr("%1 GB").arg(gb(o.ram_mb)));
+    } else {
+        html += row(tr("CPU per GPU"), o.cpu_cores_per_gpu
+                                           ? tr("%n core(s)", nullptr, int(*o.cpu_cores_per_gpu))
+                                           : tr("unknown"));
+        html += row(tr("RAM per GPU"),
+                    o.ram_mb_per_gpu ? tr("%1 GB").arg(gb(*o.ram_mb_per_gpu)) : tr("unknown"));
+        html += row(tr("Machine"), tr("%n core(s), %1 GB", nullptr, o.cpu_cores).arg(gb(o.ram_mb)));
+    }
     html += row(tr("Disk free"), tr("%1 GB").arg(m_locale.toString(o.disk_free_gb)));
-    html += row(tr("Network"), tr("↓ %1 / ↑ %2 Mbit/s").arg(o.inet_down_mbps).arg(o.inet_up_mbps));
+    // An unmeasured link is unknown, never "↓ 0 / ↑ 0".
+    html +=
+        row(tr("Network"), o.inet_down_mbps > 0 || o.inet_up_mbps > 0
+                               ? tr("↓ %1 / ↑ %2 Mbit/s").arg(o.inet_down_mbps).arg(o.inet_up_mbps)
+                               : tr("not measured"));
     html += row(tr("Reliability"), m_locale.toString(o.reliability * 100, 'f', 1) + u'%');
     html += row(tr("Region"), o.region);
     html += row(tr("Verified"), o.verified ? tr("yes") : tr("no"));

@@ -187,6 +187,21 @@ private:
     /// The fake GPU's variable in the process environment the runtime got at the last start
     /// (the OCI config, CDI's edits applied), empty if none. Not `podman exec` (the configured
     /// environment, without CDI's edits) nor /proc/PID/environ (sshd's setproctitle overwrites it).
+    /// The container's CPU and memory limits as Podman applied them: "cores MiB".
+    QString limits()
+    {
+        QByteArray out;
+        if (podman({u"inspect"_s, u"--format"_s,
+                    u"{{.HostConfig.NanoCpus}} {{.HostConfig.Memory}}"_s, m_container},
+                   &out) != 0)
+            return u"(no container)"_s;
+        const QList<QByteArray> parts = out.trimmed().split(' ');
+        if (parts.size() != 2)
+            return QString::fromUtf8(out);
+        return u"%1 %2"_s.arg(parts[0].toLongLong() / 1'000'000'000)
+            .arg(parts[1].toLongLong() / (1024 * 1024));
+    }
+
     QString gpuInContainer()
     {
         QByteArray path;
@@ -298,6 +313,9 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_engine->status(), host::HostEngine::Status::Online, 60000);
         QVERIFY(m_market.hello);
         QCOMPARE(m_market.hello->spec.gpus.size(), 1); // the gate let the GPU through
+        // What each GPU brings, as the offer will state it (docs/host.md, "Shares").
+        QCOMPARE(m_market.hello->spec.share_cpu_cores, std::optional<qint64>(1));
+        QCOMPARE(m_market.hello->spec.share_ram_mb, std::optional<qint64>(256));
 
         m_spec.image = QString::fromLatin1(kImage);
         m_spec.disk_gb = 1;
@@ -324,6 +342,7 @@ private slots:
         m_container = record(kInstance).container;
         QCOMPARE(record(kInstance).gpus, QStringList{m_uuid});
         QCOMPARE(gpuInContainer(), m_uuid);
+        QCOMPARE(limits(), u"1 256"_s); // one GPU: one share, as the hello said
 
         QByteArray out;
         QCOMPARE(ssh(u"echo 'on the disk' > /workspace/data.txt && "
@@ -347,6 +366,7 @@ private slots:
         checkKept(running);
         QVERIFY(record(kInstance).gpus.isEmpty());
         QCOMPARE(gpuInContainer(), QString());
+        QCOMPARE(limits(), u"1 256"_s); // without a GPU: one share
         noteKeptImage();
         // The journal has the new set: another agent process would start it the same.
         auto journal = host::Journal::open(stateDir() + u"/journal.db"_s);
