@@ -42,15 +42,18 @@ QString OfferTableModel::display(const protocol::Offer &o, int column) const
     case Vram:
         return o.gpus_total == 0 ? QString() : tr("%1 GB").arg(m_locale.toString(double(o.gpu_memory_mb) / 1024.0, 'f', 0));
     case Cpu:
-        // What an instance gets: per GPU where the host says, the allowance without GPUs.
-        if (o.gpus_total > 0 && o.cpu_cores_per_gpu)
-            return tr("%n core(s)/GPU", nullptr, int(*o.cpu_cores_per_gpu));
-        return tr("%n core(s)", nullptr, o.cpu_cores);
+        // What an instance gets (the header says "per GPU"): each GPU's share, a machine
+        // without GPUs' allowance; unknown where the host does not say, never its whole.
+        if (o.gpus_total == 0)
+            return tr("%n core(s)", nullptr, o.cpu_cores);
+        return o.cpu_cores_per_gpu ? tr("%n core(s)", nullptr, int(*o.cpu_cores_per_gpu))
+                                   : tr("unknown");
     case Ram:
-        if (o.gpus_total > 0 && o.ram_mb_per_gpu)
-            return tr("%1 GB/GPU")
-                .arg(m_locale.toString(double(*o.ram_mb_per_gpu) / 1024.0, 'f', 0));
-        return tr("%1 GB").arg(m_locale.toString(double(o.ram_mb) / 1024.0, 'f', 0));
+        if (o.gpus_total == 0)
+            return tr("%1 GB").arg(m_locale.toString(double(o.ram_mb) / 1024.0, 'f', 0));
+        return o.ram_mb_per_gpu
+                   ? tr("%1 GB").arg(m_locale.toString(double(*o.ram_mb_per_gpu) / 1024.0, 'f', 0))
+                   : tr("unknown");
     case Disk:
         return tr("%1 GB").arg(m_locale.toString(o.disk_free_gb));
     case Price:
@@ -150,9 +153,9 @@ QVariant OfferTableModel::headerData(int section, Qt::Orientation orientation, i
     case Vram:
         return tr("VRAM");
     case Cpu:
-        return tr("CPU");
+        return tr("CPU\nper GPU");
     case Ram:
-        return tr("RAM");
+        return tr("RAM\nper GPU");
     case Disk:
         return tr("Disk");
     case Price:
@@ -189,10 +192,10 @@ std::optional<double> numericKey(const protocol::Offer &o, int column)
         return o.gpus_free * 1024.0 + o.gpus_total;
     case OfferTableModel::Vram:
         return double(o.gpu_memory_mb);
-    case OfferTableModel::Cpu: // as the column shows it: per GPU where the host says
-        return o.gpus_total > 0 && o.cpu_cores_per_gpu ? int(*o.cpu_cores_per_gpu) : o.cpu_cores;
+    case OfferTableModel::Cpu: // as the column shows it; unknown sorts as 0
+        return o.gpus_total == 0 ? o.cpu_cores : int(o.cpu_cores_per_gpu.value_or(0));
     case OfferTableModel::Ram:
-        return double(o.gpus_total > 0 && o.ram_mb_per_gpu ? *o.ram_mb_per_gpu : o.ram_mb);
+        return double(o.gpus_total == 0 ? o.ram_mb : o.ram_mb_per_gpu.value_or(0));
     case OfferTableModel::Disk:
         return double(o.disk_free_gb);
     case OfferTableModel::Price:

@@ -589,9 +589,22 @@ void HostEngine::adoptWith(const QList<ContainerInfo> &containers)
             emit message(u"instance %1: adopted running container %2"_s.arg(id).arg(r.container));
             watch(id);
         } else if (r.state == InstanceState::Running) {
-            // The machine restarted under it: bring it back as the market expects it.
+            // The machine restarted under it (or the container was stopped behind the agent's
+            // back): bring it back as the market expects it. Not through doStart, which takes a
+            // record that says running for a running container and only reports it.
             enqueue(id, [this, instanceId, cid](std::function<void()> done) {
-                doStart(instanceId, cid, std::nullopt, std::move(done));
+                emit message(
+                    u"instance %1: container %2 was not running; starting it"_s.arg(instanceId)
+                        .arg(m_live[instanceId].record.container));
+                m_runtime->start(m_live[instanceId].record, [this, instanceId, cid,
+                                                             done](const Result<void> &started) {
+                    if (!started)
+                        (void)transition(instanceId, InstanceState::Stopped,
+                                         u"start_failed: "_s + reasonOf(started.error()), cid);
+                    else
+                        watch(instanceId);
+                    done();
+                });
             });
         } else if (r.state == InstanceState::Stopped && running) {
             enqueue(id, [this, instanceId, cid, reason = r.reason](std::function<void()> done) {

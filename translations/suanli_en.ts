@@ -499,14 +499,6 @@
         <translation>VRAM</translation>
     </message>
     <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>RAM</source>
-        <translation>RAM</translation>
-    </message>
-    <message>
         <source>Disk</source>
         <translation>Disk</translation>
     </message>
@@ -544,16 +536,21 @@ per %1</source>
         <translation>TFLOPS
 per %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n core(s)/GPU</source>
-        <translation>
-            <numerusform>%n core/GPU</numerusform>
-            <numerusform>%n cores/GPU</numerusform>
-        </translation>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
     </message>
     <message>
-        <source>%1 GB/GPU</source>
-        <translation>%1 GB/GPU</translation>
+        <source>CPU
+per GPU</source>
+        <translation>CPU
+per GPU</translation>
+    </message>
+    <message>
+        <source>RAM
+per GPU</source>
+        <translation>RAM
+per GPU</translation>
     </message>
 </context>
 <context>

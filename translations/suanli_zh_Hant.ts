@@ -496,14 +496,6 @@
         <translation>顯示記憶體</translation>
     </message>
     <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>RAM</source>
-        <translation>記憶體</translation>
-    </message>
-    <message>
         <source>Disk</source>
         <translation>硬碟</translation>
     </message>
@@ -538,15 +530,21 @@ per GB·mo</source>
 per %1</source>
         <translation>每 %1 TFLOPS</translation>
     </message>
-    <message numerus="yes">
-        <source>%n core(s)/GPU</source>
-        <translation>
-            <numerusform>%n 核/GPU</numerusform>
-        </translation>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
     </message>
     <message>
-        <source>%1 GB/GPU</source>
-        <translation>%1 GB/GPU</translation>
+        <source>CPU
+per GPU</source>
+        <translation>CPU
+單卡</translation>
+    </message>
+    <message>
+        <source>RAM
+per GPU</source>
+        <translation>記憶體
+單卡</translation>
     </message>
 </context>
 <context>
@@ -3686,7 +3684,7 @@ Check the market address in Settings, or try again.</source>
     </message>
     <message>
         <source>CPU per GPU</source>
-        <translation>每張 GPU 的 CPU</translation>
+        <translation>單卡 CPU</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -3694,7 +3692,7 @@ Check the market address in Settings, or try again.</source>
     </message>
     <message>
         <source>RAM per GPU</source>
-        <translation>每張 GPU 的記憶體</translation>
+        <translation>單卡記憶體</translation>
     </message>
     <message>
         <source>Machine</source>

@@ -103,6 +103,11 @@ Machine makeMachine(int index, QRandomGenerator &rng)
         spec.cpu_cores = std::array{8, 16, 32, 64, 96, 128}[rng.bounded(6)];
         spec.ram_mb = spec.cpu_cores * std::array{2, 4, 8}[rng.bounded(3)] * 1024LL;
     }
+    // What an instance gets (docs/host.md, "Shares"): the machine divided among its GPUs, half
+    // of a machine without; derived, not drawn, so the catalog's random stream stays the same.
+    spec.share_cpu_cores =
+        std::max<qint64>(1, gpus > 0 ? spec.cpu_cores / gpus : spec.cpu_cores / 2);
+    spec.share_ram_mb = gpus > 0 ? spec.ram_mb / gpus : spec.ram_mb / 2;
     spec.disk_free_gb = 200 + rng.bounded(3800);
     spec.inet_down_mbps = std::array{100, 200, 500, 1000, 1000, 2500}[rng.bounded(6)];
     spec.inet_up_mbps = std::max(20, spec.inet_down_mbps / int(1 + rng.bounded(5)));

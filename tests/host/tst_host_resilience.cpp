@@ -103,6 +103,42 @@ private slots:
         QCOMPARE(journal[u"instances"_s][0][u"state"_s].toString(), u"running"_s);
     }
 
+    void containerStoppedWhileTheAgentWasAwayIsStartedAgain()
+    {
+        // A reboot (or someone's `podman stop`) while the agent is away: the journal says
+        // running, the container is not; the agent starts it again, the market's instance
+        // goes on running with its data.
+        HostTestBed bed;
+        QVERIFY2(bed.ok(), qPrintable(bed.error()));
+        QProcess *agent = bed.startProcess();
+        QVERIFY(bed.waitOfferListed());
+        const qint64 id = bed.createInstance();
+        QVERIFY(id > 0);
+        const QJsonObject running = bed.waitState(id, u"running"_s);
+        QCOMPARE(running.value(u"state"_s).toString(), u"running"_s);
+        QCOMPARE(bed.ssh(running, u"echo kept > /workspace/kept.txt"_s), 0);
+        agent->kill();
+        QVERIFY(agent->waitForFinished(5000));
+        const QString name = bed.containerName(id);
+        QCOMPARE(bed.podman({u"stop"_s, u"--time"_s, u"1"_s, name}), 0);
+        const auto status = [&] {
+            QByteArray state;
+            bed.podman({u"container"_s, u"inspect"_s, u"--format"_s, u"{{.State.Status}}"_s, name},
+                       &state);
+            return state.trimmed();
+        };
+        QCOMPARE(status(), "exited"_ba);
+        agent = bed.startProcess();
+        QVERIFY(agent->state() == QProcess::Running);
+        QTRY_COMPARE_WITH_TIMEOUT(status(), "running"_ba, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(bed.instance(id).value(u"state"_s).toString(), u"running"_s,
+                                  10000);
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT(bed.ssh(bed.instance(id), u"cat /workspace/kept.txt"_s, &out) == 0,
+                                 20000);
+        QCOMPARE(out.trimmed(), "kept"_ba);
+    }
+
     void commandsRunOnceByIdAfterRestart()
     {
         // The market re-sends unacknowledged commands and all pending ones after hello; the
