@@ -11,6 +11,7 @@
 #include "protocol/json.h"
 #include "ssh/sshkey.h"
 #include "support/podmancli.h"
+#include "support/scriptedmarket.h"
 #include "support/recordedgpuprobe.h"
 
 #include <QDir>
@@ -34,53 +35,6 @@ constexpr qint64 kInstance = 11;
 constexpr qint64 kOther = 12; ///< the instance that takes the GPU of the stopped one
 const QString kCdiDir = u"/var/run/cdi"_s;
 
-/// The market's side of the agent channel, scripted by the test.
-class FakeMarket : public QObject
-{
-    Q_OBJECT
-public:
-    FakeMarket()
-        : m_server(u"fake-market"_s, QWebSocketServer::NonSecureMode)
-    {
-        m_server.listen(QHostAddress::LocalHost, 0);
-        connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
-            while (QWebSocket *socket = m_server.nextPendingConnection()) {
-                m_agent = socket;
-                connect(socket, &QWebSocket::textMessageReceived, this, &FakeMarket::onText);
-            }
-        });
-    }
-    QUrl url() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_server.serverPort())); }
-    bool connected() const { return m_agent; }
-    void send(const protocol::MarketMessage &message)
-    {
-        m_agent->sendTextMessage(
-            QString::fromUtf8(QJsonDocument(protocol::toJson(message)).toJson()));
-    }
-
-    std::optional<protocol::HelloMessage> hello;
-    QList<protocol::InstanceStateMessage> states;
-
-private:
-    void onText(const QString &text)
-    {
-        auto json = protocol::parseJsonObject(text.toUtf8());
-        if (!json)
-            return;
-        auto message = protocol::agentMessageFromJson(*json);
-        if (!message)
-            return;
-        if (const auto *h = std::get_if<protocol::HelloMessage>(&*message)) {
-            hello = *h;
-            send(protocol::WelcomeMessage{1, u"test"_s, u"direct"_s});
-        } else if (const auto *s = std::get_if<protocol::InstanceStateMessage>(&*message)) {
-            states.append(*s);
-        }
-    }
-
-    QWebSocketServer m_server;
-    QWebSocket *m_agent = nullptr;
-};
 
 /// The test's CDI spec in Podman's folder: removed when the test object goes, whatever failed.
 class CdiSpecFile
@@ -112,7 +66,7 @@ class TestHostGpuSwitch : public QObject
 private:
     QTemporaryDir m_dir;
     CdiSpecFile m_cdi;
-    FakeMarket m_market;
+    testing::ScriptedMarket m_market;
     std::unique_ptr<host::HostEngine> m_engine;
     QString m_uuid;
     QString m_container;

@@ -11,6 +11,7 @@
 #include "ssh/sshkey.h"
 #include "sshdfixture.h"
 #include "support/podmancli.h"
+#include "support/scriptedmarket.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -35,53 +36,6 @@ namespace {
 constexpr auto kImage = "localhost/suanli/base:bookworm";
 constexpr qint64 kInstance = 7;
 
-/// The market's side of the agent channel, scripted by the test.
-class FakeMarket : public QObject
-{
-    Q_OBJECT
-public:
-    FakeMarket()
-        : m_server(u"fake-market"_s, QWebSocketServer::NonSecureMode)
-    {
-        m_server.listen(QHostAddress::LocalHost, 0);
-        connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
-            while (QWebSocket *socket = m_server.nextPendingConnection()) {
-                m_agent = socket;
-                connect(socket, &QWebSocket::textMessageReceived, this, &FakeMarket::onText);
-            }
-        });
-    }
-    QUrl url() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_server.serverPort())); }
-    void send(const protocol::MarketMessage &message)
-    {
-        m_agent->sendTextMessage(
-            QString::fromUtf8(QJsonDocument(protocol::toJson(message)).toJson()));
-    }
-
-    QString verdict = u"relay"_s;
-    std::optional<protocol::HelloMessage> hello;
-    QList<protocol::InstanceStateMessage> states;
-
-private:
-    void onText(const QString &text)
-    {
-        auto json = protocol::parseJsonObject(text.toUtf8());
-        if (!json)
-            return;
-        auto message = protocol::agentMessageFromJson(*json);
-        if (!message)
-            return;
-        if (const auto *h = std::get_if<protocol::HelloMessage>(&*message)) {
-            hello = *h;
-            send(protocol::WelcomeMessage{1, u"test"_s, verdict});
-        } else if (const auto *s = std::get_if<protocol::InstanceStateMessage>(&*message)) {
-            states.append(*s);
-        }
-    }
-
-    QWebSocketServer m_server;
-    QWebSocket *m_agent = nullptr;
-};
 
 } // namespace
 
@@ -91,7 +45,7 @@ class TestHostRelay : public QObject
 private:
     QTemporaryDir m_dir;
     ssh::test::SshdFixture m_relay;
-    FakeMarket m_market;
+    testing::ScriptedMarket m_market;
     std::unique_ptr<host::HostEngine> m_engine;
     QStringList m_log;
     QString m_renterPublic;
@@ -160,6 +114,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        m_market.verdict = u"relay"_s; // this host is reached through the relay
         m_relay.addConfig(u"PermitTTY no\nForceCommand /bin/true\nGatewayPorts no\n"_s);
         QString error;
         QVERIFY2(m_relay.start(&error), qPrintable(error));
