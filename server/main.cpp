@@ -340,6 +340,19 @@ int admin(const QStringList &args, const QCommandLineParser &parser, const Marke
         return fail(store.error().message);
     SqlStore &s = **store;
     const QString command = args.value(0);
+    if (command == "verify-host"_L1 || command == "unverify-host"_L1) {
+        // The operator's verdict after checking a host (docs/market.md, "Verified hosts").
+        bool ok = false;
+        const qint64 hostId = args.value(1).toLongLong(&ok);
+        if (!ok || hostId <= 0)
+            return fail(u"usage: admin %1 HOST_ID"_s.arg(command));
+        auto host = s.setHostVerified(hostId, command == "verify-host"_L1);
+        if (!host)
+            return fail(host.error().message);
+        std::printf("host %lld (%s): %s\n", static_cast<long long>(host->id),
+                    qPrintable(host->name), host->verified ? "verified" : "not verified");
+        return 0;
+    }
     if (command == "create-account"_L1) {
         if (args.size() < 2)
             return fail(u"usage: admin create-account NAME [--roles renter,lender,admin]"_s);
@@ -446,7 +459,7 @@ int admin(const QStringList &args, const QCommandLineParser &parser, const Marke
     // ---- end money ----
     return fail(u"unknown admin command '%1' (create-account, issue-token, set-password, topup, "
                 "create-vouchers, create-invites, topups, confirm-topup, payouts, approve-payout, "
-                "reject-payout, mark-paid)"_s.arg(command));
+                "reject-payout, mark-paid, verify-host, unverify-host)"_s.arg(command));
 }
 
 } // namespace
@@ -493,6 +506,8 @@ int main(int argc, char *argv[])
         "  admin --db URL payouts [--state S] [--csv] · approve-payout ID ·\n"
         "        reject-payout ID --reason TEXT · mark-paid ID --reference REF\n"
         "      lists payouts (the CSV of transfers to make); each step of one payout\n"
+        "  admin --db URL verify-host HOST_ID · unverify-host HOST_ID\n"
+        "      the operator's verdict on a host: its offer says verified, or not\n"
         "  relay-config --db URL --listen HOST:PORT --host-key FILE [--pid-file FILE]\n"
         "        [--command-user USER] [--relay PUBLIC_HOST:PORT]\n"
         "      prints the sshd_config of a relay sshd (docs/relay.md)\n"

@@ -67,6 +67,9 @@ public:
     Result<Host> host(qint64 hostId) override;
     Result<QList<Host>> hosts(qint64 ownerId) override;
     Result<Host> updateListing(qint64 hostId, const protocol::HostListing &listing) override;
+    /// The operator's verdict on a host (`admin verify-host` / `unverify-host`; docs/market.md,
+    /// "Verified hosts"): the host and its offer say `verified` from now on.
+    Result<Host> setHostVerified(qint64 hostId, bool verified);
     Result<void> hostHello(qint64 hostId, const protocol::HelloMessage &hello,
                            qint64 nowMs) override;
     Result<void> touchHosts(const QHash<qint64, qint64> &lastSeenMs) override;

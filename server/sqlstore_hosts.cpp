@@ -118,6 +118,23 @@ Result<void> checkNoGpuPrice(const protocol::HostListing &listing)
     return {};
 }
 
+Result<Host> SqlStore::setHostVerified(qint64 hostId, bool verified)
+{
+    Transaction tx(*m_db);
+    if (!tx.started())
+        return tx.started().error();
+    auto r = m_db->exec(u"UPDATE hosts SET verified = ? WHERE id = ?"_s, {verified, hostId});
+    if (!r)
+        return r.error();
+    if (r->numRowsAffected() == 0)
+        return makeError(u"not_found"_s, u"no host %1"_s.arg(hostId));
+    if (auto o = refreshOffer(hostId); !o)
+        return o.error();
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    return readHost(hostId);
+}
+
 Result<Host> SqlStore::updateListing(qint64 hostId, const protocol::HostListing &listing)
 {
     if (listing.price_gpu_hour_micro < 0 || listing.price_storage_gb_month_micro < 0

@@ -187,6 +187,43 @@ private slots:
         QVERIFY(byName[u"old"_s][u"ram_mb_per_gpu"_s].isNull());
     }
 
+    void operatorVerifiesAndUnverifiesAHost()
+    {
+        // `admin verify-host` / `unverify-host` (docs/market.md, "Verified hosts"), the built
+        // binary against this market's database: the offer says so, and "verified=true" finds it.
+        Scenario s;
+        QVERIFY(s.setUp(*m_h, 1, 1'000'000));
+        const auto admin = [&](const QString &command, const QString &host) {
+            QProcess p;
+            p.start(QStringLiteral(SUANLI_MARKET_BIN),
+                    {u"admin"_s, u"--db"_s, m_h->databaseUrl(), command, host});
+            p.waitForFinished(30'000);
+            return std::pair{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput() +
+                                                             p.readAllStandardError())};
+        };
+        const auto verifiedOffers = [&] {
+            return m_h->get(u"/api/v1/offers?q=verified%3Dtrue"_s, s.renter.token)
+                .json[u"offers"_s]
+                .toArray()
+                .size();
+        };
+        QCOMPARE(verifiedOffers(), 0);
+        auto [code, out] = admin(u"verify-host"_s, QString::number(s.hostId));
+        QVERIFY2(code == 0, qPrintable(out));
+        QVERIFY2(out.contains(u"verified"_s), qPrintable(out));
+        QTRY_COMPARE_WITH_TIMEOUT(verifiedOffers(), 1, 5000); // the search cache follows
+        QVERIFY(m_h->store().host(s.hostId)->verified);
+        std::tie(code, out) = admin(u"unverify-host"_s, QString::number(s.hostId));
+        QVERIFY2(code == 0 && out.contains(u"not verified"_s), qPrintable(out));
+        QTRY_COMPARE_WITH_TIMEOUT(verifiedOffers(), 0, 5000);
+        std::tie(code, out) = admin(u"verify-host"_s, u"999"_s);
+        QCOMPARE(code, 1);
+        QVERIFY2(out.contains(u"no host 999"_s), qPrintable(out));
+        std::tie(code, out) = admin(u"verify-host"_s, u"rig-1"_s);
+        QCOMPARE(code, 1);
+        QVERIFY2(out.contains(u"usage"_s), qPrintable(out));
+    }
+
     void offersSearchFiltersSortsAndRejectsUnknownFields()
     {
         Scenario s;
