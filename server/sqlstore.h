@@ -269,8 +269,6 @@ protected:
     /// The renter destroys an hourly rental before the offer's min_duration_s of GPU time.
     Result<void> chargeMinimumRental(InstanceRow &row, const QString &reason, qint64 nowMs,
                                      QList<Change> &changes);
-    /// Stores a listing's plan prices on the host and its offer.
-    Result<void> writePlanPrices(qint64 hostId, const protocol::HostListing &listing);
 
     /// Called before every write to the offers table.
     void noteOffersWritten();

@@ -15,6 +15,14 @@ namespace suanli::server {
 
 // Hosts, their agents' hello and heartbeats, offers and their search, pricing, images.
 
+namespace {
+/// A price or share that may be absent, as SQL NULL when it is.
+QVariant nullable(const std::optional<qint64> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
+}
+} // namespace
+
 Result<Host> SqlStore::createHost(qint64 ownerId, const QString &name)
 {
     if (name.trimmed().isEmpty() || name.size() > 100)
@@ -147,21 +155,20 @@ Result<Host> SqlStore::updateListing(qint64 hostId, const protocol::HostListing 
     Transaction tx(*m_db);
     if (!tx.started())
         return tx.started().error();
-    const QVariant noGpu = listing.price_nogpu_hour_micro
-                               ? QVariant(*listing.price_nogpu_hour_micro)
-                               : QVariant(QMetaType::fromType<qint64>());
-    auto r = m_db->exec(u"UPDATE hosts SET listed = ?, price_gpu_hour_micro = ?, "
-                        "price_storage_gb_month_micro = ?, interruptible = ?, min_duration_s = ?, "
-                        "price_nogpu_hour_micro = ? WHERE id = ?"_s,
-                        {listing.listed, listing.price_gpu_hour_micro,
-                         listing.price_storage_gb_month_micro, listing.interruptible,
-                         listing.min_duration_s, noGpu, hostId});
+    // Every price on the host's row; the offer is recomputed from it (refreshOffer writes all).
+    auto r = m_db->exec(
+        u"UPDATE hosts SET listed = ?, price_gpu_hour_micro = ?, "
+        "price_storage_gb_month_micro = ?, interruptible = ?, min_duration_s = ?, "
+        "price_gpu_day_micro = ?, price_gpu_week_micro = ?, "
+        "price_gpu_month_micro = ?, price_nogpu_hour_micro = ? WHERE id = ?"_s,
+        {listing.listed, listing.price_gpu_hour_micro, listing.price_storage_gb_month_micro,
+         listing.interruptible, listing.min_duration_s, nullable(listing.price_gpu_day_micro),
+         nullable(listing.price_gpu_week_micro), nullable(listing.price_gpu_month_micro),
+         nullable(listing.price_nogpu_hour_micro), hostId});
     if (!r)
         return r.error();
     if (auto o = refreshOffer(hostId); !o)
         return o.error();
-    if (auto p = writePlanPrices(hostId, listing); !p)
-        return p.error();
     if (auto c = tx.commit(); !c)
         return c.error();
     return readHost(hostId);
@@ -189,13 +196,6 @@ Result<void> SqlStore::hostHello(qint64 hostId, const protocol::HelloMessage &he
         return o.error();
     return tx.commit();
 }
-
-namespace {
-QVariant nullable(const std::optional<Micro> &price)
-{
-    return price ? QVariant(*price) : QVariant(QMetaType::fromType<qint64>());
-}
-} // namespace
 
 Result<void> SqlStore::refreshOffer(qint64 hostId)
 {

@@ -539,12 +539,9 @@ Result<Instance> SqlStore::requestStart(qint64 instanceId, qint64 nowMs,
             return makeError(u"no_gpu_not_offered"_s,
                              u"this host does not offer starts without a GPU"_s);
         noGpuPrice = price->toLongLong();
-    }
-    if (noGpu) {
         // It holds no GPU: whatever it held goes back to the offer for others.
         if (auto g = releaseGpus(*row); !g)
             return g.error();
-        row->gpusHeld = 0;
     } else if (row->gpusHeld == 0 && !(onPlan(*row) && row->gpusRented == 0)) {
         // A stopped plan instance kept its GPUs (a whole machine: the machine).
         auto reserved = reserve(row->inst.offer_id, row->gpusRented);

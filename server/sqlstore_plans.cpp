@@ -326,23 +326,4 @@ Result<void> checkPlanPrices(const protocol::HostListing &listing)
     return {};
 }
 
-Result<void> SqlStore::writePlanPrices(qint64 hostId, const protocol::HostListing &listing)
-{
-    auto value = [](const std::optional<Micro> &p) {
-        return p ? QVariant(*p) : QVariant(QMetaType::fromType<qint64>());
-    };
-    for (const char *table : {"hosts", "offers"}) {
-        if (std::string_view(table) == "offers")
-            noteOffersWritten();
-        auto r =
-            m_db->exec(u"UPDATE %1 SET price_gpu_day_micro = ?, price_gpu_week_micro = ?, "
-                       "price_gpu_month_micro = ? WHERE id = ?"_s.arg(QLatin1StringView(table)),
-                       {value(listing.price_gpu_day_micro), value(listing.price_gpu_week_micro),
-                        value(listing.price_gpu_month_micro), hostId});
-        if (!r)
-            return r.error();
-    }
-    return {};
-}
-
 } // namespace suanli::server

@@ -138,9 +138,6 @@ private:
         return ssh.exitStatus() == QProcess::NormalExit ? ssh.exitCode() : -1;
     }
 
-    /// The fake GPU's variable in the process environment the runtime got at the last start
-    /// (the OCI config, CDI's edits applied), empty if none. Not `podman exec` (the configured
-    /// environment, without CDI's edits) nor /proc/PID/environ (sshd's setproctitle overwrites it).
     /// The container's CPU and memory limits as Podman applied them: "cores MiB".
     QString limits()
     {
@@ -156,6 +153,9 @@ private:
             .arg(parts[1].toLongLong() / (1024 * 1024));
     }
 
+    /// The fake GPU's variable in the process environment the runtime got at the last start
+    /// (the OCI config, CDI's edits applied), empty if none. Not `podman exec` (the configured
+    /// environment, without CDI's edits) nor /proc/PID/environ (sshd's setproctitle overwrites it).
     QString gpuInContainer()
     {
         QByteArray path;
