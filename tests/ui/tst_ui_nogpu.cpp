@@ -108,6 +108,11 @@ private slots:
         QVERIFY2(noGpu->text().contains(u"¥0.10/h"_s), qPrintable(noGpu->text()));
         QCOMPARE(box->defaultButton(), noGpu);
         QVERIFY(box->informativeText().contains(u"without a GPU"_s));
+        // SUANLI_SCREENSHOT_DIR=docs/screenshots: the dialog as the renter sees it.
+        if (const QString dir = qEnvironmentVariable("SUANLI_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QTest::qWait(100);
+            QVERIFY(box->grab().save(dir + u"/gpus-taken-en.png"_s));
+        }
         noGpu->click();
 
         // The market starts it without its GPU and asks the agent for none.
