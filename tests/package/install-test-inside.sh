@@ -116,12 +116,30 @@ step_selftest() {
   log "suanli-host self-test: $(grep -c . /tmp/selftest.out) checks, exit $rc (the image is not in this root's storage)"
 }
 
+# The X server the app is shown on, proven reachable by the app's own user before the app starts.
+start_x() {
+  Xvfb :7 -screen 0 1600x1000x24 -nolisten tcp -noreset >/tmp/xvfb.log 2>&1 &
+  XVFB_PID=$!
+  wait_for 100 setpriv --reuid=renter --regid=renter --init-groups -- env DISPLAY=:7 xdpyinfo \
+    || die "Xvfb did not start (or renter cannot reach it): $(tr '\n' ' ' </tmp/xvfb.log)"
+}
+
+# Why the app is gone, on one line (the end of a long log is what a CI summary keeps): its exit
+# status or signal, whether the X server still runs, and the last lines the app printed.
+app_gone() {
+  local rc=0 x=running
+  wait "$APP_PID" || rc=$?
+  kill -0 "$XVFB_PID" 2>/dev/null || x="gone ($(tr '\n' ' ' </tmp/xvfb.log | tail -c 300))"
+  sed 's/^/  app| /' /tmp/app.log >&2
+  ((rc > 128)) && rc="signal $(kill -l $((rc - 128)))"
+  echo "status $rc, Xvfb $x, app's last lines: $(grep -v '^$' /tmp/app.log | tail -n 4 | tr '\n' ' ')"
+}
+
 step_app() {
   local wid colours
   id renter >/dev/null 2>&1 || useradd --create-home --shell /bin/bash renter
   export DISPLAY=:7
-  Xvfb :7 -screen 0 1600x1000x24 -nolisten tcp >/tmp/xvfb.log 2>&1 &
-  wait_for 100 xdpyinfo || die "Xvfb did not start: $(cat /tmp/xvfb.log)"
+  start_x
   setpriv --reuid=renter --regid=renter --init-groups -- env HOME=/home/renter DISPLAY=:7 \
     XDG_RUNTIME_DIR=/tmp/renter-run suanli --local >/tmp/app.log 2>&1 &
   APP_PID=$!
@@ -129,13 +147,13 @@ step_app() {
   for _ in $(seq 300); do
     wid=$(xdotool search --onlyvisible --pid "$APP_PID" 2>/dev/null | head -n 1) || true
     [[ -n $wid ]] && break
-    kill -0 "$APP_PID" 2>/dev/null || { sed 's/^/  app| /' /tmp/app.log >&2; die "suanli --local exited"; }
+    kill -0 "$APP_PID" 2>/dev/null || die "suanli --local exited: $(app_gone)"
     sleep 0.1
   done
-  [[ -n $wid ]] || { sed 's/^/  app| /' /tmp/app.log >&2; xwininfo -root -tree >&2; die "suanli --local showed no window in 30 s"; }
+  [[ -n $wid ]] || { xwininfo -root -tree >&2; die "suanli --local showed no window in 30 s: $(tr '\n' ' ' </tmp/app.log)"; }
   log "window $wid: $(xwininfo -id "$wid" | grep -E 'xwininfo:|Width|Height' | tr -s ' \n' ' ')"
   sleep 3 # the first paint of its pages
-  kill -0 "$APP_PID" || die "suanli --local died after showing its window: $(cat /tmp/app.log)"
+  kill -0 "$APP_PID" || die "suanli --local died after showing its window: $(app_gone)"
   import -window "$wid" /out/installed.png
   colours=$(convert /out/installed.png -format %k info:)
   ((colours > 16)) || die "the screenshot has only $colours colours: nothing was drawn"
@@ -143,8 +161,8 @@ step_app() {
 }
 
 step_run() {
-  MARKET_PID='' APP_PID=''
-  trap '[[ -z $MARKET_PID ]] || kill $MARKET_PID 2>/dev/null; [[ -z $APP_PID ]] || kill $APP_PID 2>/dev/null' EXIT
+  MARKET_PID='' APP_PID='' XVFB_PID=''
+  trap '[[ -z $MARKET_PID ]] || kill $MARKET_PID 2>/dev/null; [[ -z $APP_PID ]] || kill $APP_PID 2>/dev/null; [[ -z $XVFB_PID ]] || kill $XVFB_PID 2>/dev/null' EXIT
   step_market
   step_selftest
   step_app
