@@ -210,9 +210,76 @@ void MarketClient::images(QObject *context, Callback<QList<Image>> done)
             const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
             if (!doc.isArray())
                 return makeError(u"malformed_json"_s, u"images: expected an array"_s);
-            return decodeArray<Image>(doc.array(), &protocol::imageFromJson, u"images"_s);
+            QJsonArray hosts;
+            for (const QJsonValue &v : doc.array()) {
+                if (v.toObject().value(u"owner"_s).toString().isEmpty())
+                    hosts.append(v);
+            }
+            return decodeArray<Image>(hosts, &protocol::imageFromJson, u"images"_s);
         },
         std::move(done));
+}
+
+void MarketClient::ownImages(QObject *context, Callback<QList<protocol::OwnImage>> done)
+{
+    getJson<QList<protocol::OwnImage>>(
+        u"/api/v1/images"_s, {}, context,
+        [](const QByteArray &body) -> Result<QList<protocol::OwnImage>> {
+            const QJsonDocument doc = QJsonDocument::fromJson(body);
+            if (!doc.isArray())
+                return makeError(u"malformed_json"_s, u"images: expected an array"_s);
+            QJsonArray own;
+            for (const QJsonValue &v : doc.array()) {
+                if (v.toObject().value(u"owner"_s).toString() == "me"_L1)
+                    own.append(v);
+            }
+            return decodeArray<protocol::OwnImage>(own, &protocol::ownImageFromJson, u"images"_s);
+        },
+        std::move(done));
+}
+
+void MarketClient::saveImage(qint64 instanceId, const QString &name, QObject *context,
+                             Callback<protocol::OwnImage> done)
+{
+    Call call;
+    call.method = "POST";
+    call.path = u"/api/v1/instances/%1/images"_s.arg(instanceId);
+    call.body = QJsonDocument(protocol::toJson(protocol::SaveImageRequest{name}))
+                    .toJson(QJsonDocument::Compact);
+    call.repeatable = false;
+    call.context = context;
+    call.done = [done = std::move(done), name](Result<QByteArray> r) {
+        if (!r)
+            return done(r.error());
+        // 202 {id, ref, state, size_bytes}: the rest is the renter's own words.
+        const QJsonObject o = QJsonDocument::fromJson(*r).object();
+        protocol::OwnImage image;
+        image.id = o.value(u"id"_s).toInteger();
+        image.ref = o.value(u"ref"_s).toString();
+        image.state = o.value(u"state"_s).toString();
+        image.size_bytes = o.value(u"size_bytes"_s).toInteger();
+        image.name = name;
+        image.title = name;
+        if (image.id <= 0 || image.ref.isEmpty())
+            return done(makeError(u"malformed_json"_s, u"the saved image has no id or ref"_s));
+        done(image);
+    };
+    send(std::move(call));
+}
+
+void MarketClient::deleteImage(qint64 imageId, QObject *context, Callback<void> done)
+{
+    Call call;
+    call.method = "DELETE";
+    call.path = u"/api/v1/images/%1"_s.arg(imageId);
+    call.repeatable = false;
+    call.context = context;
+    call.done = [done = std::move(done)](Result<QByteArray> r) {
+        if (!r)
+            return done(r.error());
+        done({});
+    };
+    send(std::move(call));
 }
 
 void MarketClient::createInstance(const CreateInstanceRequest &request,

@@ -74,7 +74,18 @@ public:
     void me(QObject *context, Callback<Account> done);
     void offers(const QString &query, const QString &order, int limit, int offset, QObject *context,
                 Callback<OfferPage> done);
+    /// The hosts' images (GET /api/v1/images without the renter's own).
     void images(QObject *context, Callback<QList<Image>> done);
+    // ---- saved images (docs/market.md, "Saved images") ----
+    /// The renter's own images (GET /api/v1/images, those with `owner: "me"`).
+    void ownImages(QObject *context, Callback<QList<protocol::OwnImage>> done);
+    /// POST /api/v1/instances/{id}/images: `done` gets the image as accepted (state `saving`).
+    /// Not retried: a save answered but lost would leave a second image to pay for.
+    void saveImage(qint64 instanceId, const QString &name, QObject *context,
+                   Callback<protocol::OwnImage> done);
+    /// DELETE /api/v1/images/{id}: storage billing ends, the host frees it.
+    void deleteImage(qint64 imageId, QObject *context, Callback<void> done);
+    // ---- end saved images ----
     /// `idempotencyKey` makes the create safe to retry: the market answers a repeat with the
     /// first response.
     void createInstance(const CreateInstanceRequest &request, const QString &idempotencyKey,

@@ -66,8 +66,11 @@ QByteArray ContainerRuntime::bootstrapScript()
 # PID 1 of a Suanli instance, written by the host agent.
 [ -x /usr/sbin/sshd ] || { echo "suanli: image_has_no_sshd" >&2; exit 64; }
 mkdir -p /run/sshd && chmod 0755 /run/sshd
-if [ -s /etc/suanli/onstart.sh ] && [ ! -e /etc/suanli/onstart.done ]; then
-    : > /etc/suanli/onstart.done
+# onstart runs once per instance: the marker holds the instance's name, so an instance made from
+# a saved image runs its own onstart (docs/host.md, "Saved images").
+if [ -s /etc/suanli/onstart.sh ] &&
+   [ "$(cat /etc/suanli/onstart.done 2>/dev/null)" != "$(cat /etc/suanli/instance 2>/dev/null)" ]; then
+    cat /etc/suanli/instance > /etc/suanli/onstart.done 2>/dev/null || : > /etc/suanli/onstart.done
     (cd /workspace && /bin/sh /etc/suanli/onstart.sh 2>&1 | sed 's/^/onstart: /') &
 fi
 if [ -s /etc/suanli/jupyter_token ]; then
@@ -206,10 +209,13 @@ void ContainerRuntime::create(const InstanceRecord &r, const QString &hostPrivat
         {u"etc/suanli/ssh_host_ed25519_key.pub"_s, r.hostKey.toUtf8() + '\n', 0644},
         {u"etc/suanli/authorized_keys"_s, r.spec.ssh_public_key.trimmed().toUtf8() + '\n', 0600},
     };
-    if (!r.jupyterToken.isEmpty())
-        members.append({u"etc/suanli/jupyter_token"_s, r.jupyterToken.toUtf8(), 0600});
-    if (!r.spec.onstart.trimmed().isEmpty())
-        members.append({u"etc/suanli/onstart.sh"_s, r.spec.onstart.toUtf8() + '\n', 0700});
+    // Written even when empty: an image saved from another instance holds that one's files,
+    // which must not run (or answer) here.
+    members.append({u"etc/suanli/instance"_s, r.container.toUtf8() + '\n', 0644});
+    members.append({u"etc/suanli/jupyter_token"_s, r.jupyterToken.toUtf8(), 0600});
+    members.append(
+        {u"etc/suanli/onstart.sh"_s,
+         r.spec.onstart.trimmed().isEmpty() ? QByteArray() : r.spec.onstart.toUtf8() + '\n', 0700});
     const QByteArray files = handInArchive(members, QDateTime::currentSecsSinceEpoch());
     const QString name = r.container;
     const QStringList args = createArgs(r, r.spec.image);
@@ -303,14 +309,12 @@ void ContainerRuntime::create(const InstanceRecord &r, const QString &hostPrivat
                          createVolume();
                          return;
                      }
-                     m_podman.run({u"pull"_s, u"--quiet"_s, image}, this,
-                                  [createVolume, done](const ProcessResult &res) {
-                                      if (!res.ok())
-                                          done(podmanError(u"image_pull_failed"_s,
-                                                           u"podman pull failed"_s, res));
-                                      else
-                                          createVolume();
-                                  });
+                     pull(image, [createVolume, done](const Result<void> &pulled) {
+                         if (!pulled)
+                             done(pulled.error());
+                         else
+                             createVolume();
+                     });
                  });
 }
 

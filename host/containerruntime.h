@@ -3,6 +3,7 @@
 #include "journal.h"
 #include "podman.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 
@@ -107,6 +108,34 @@ public:
     /// there: `container_lost`.
     void recreate(const InstanceRecord &record, Recreated done);
 
+    /// Where saveImage() pushes, and how it logs in (the market's `--registry`).
+    struct Registry
+    {
+        QString url; ///< https://host:port
+        QString username;
+        QString password;
+        /// Folder with the registry's CA (`ca.crt`) for `podman push --cert-dir`; empty:
+        /// Podman's own (`/etc/containers/certs.d/HOST:PORT/`) and the system's trust.
+        QString certDir;
+    };
+    /// What saveImage() made.
+    struct SavedImage
+    {
+        qint64 sizeBytes = 0; ///< `podman image inspect`'s Size
+        bool pushed = false;  ///< in the registry (and removed from local storage)
+    };
+    /// The instance's system disk (its container's files, never the /workspace volume) as the
+    /// image `ref` (docs/host.md, "Saved images"), running or stopped; with `registry`, pushed
+    /// there. Errors: image_commit_failed, image_push_failed.
+    void saveImage(const InstanceRecord &record, const QString &ref,
+                   const std::optional<Registry> &registry,
+                   std::function<void(const Result<SavedImage> &)> done);
+    /// Removes a saved image from this host's Podman storage (done also when it is not there).
+    void deleteImage(const QString &ref, Done done);
+    /// The login for images of `registry.url`'s server, kept in memory only (never journaled):
+    /// create() logs in before it pulls such an image (the market sends it with each create).
+    void rememberRegistry(const Registry &registry);
+
     void list(std::function<void(const Result<QList<ContainerInfo>> &)> done);
     /// Containers, then volumes, labelled with any of `agentIds` (the other registrations of
     /// this state folder: docs/host.md "State folder and registrations").
@@ -145,14 +174,23 @@ private:
     QStringList createArgs(const InstanceRecord &record, const QString &image) const;
     /// `podman create` from keptImage() with the record's GPUs (the container must not exist).
     void createFromKept(const InstanceRecord &record, Done done);
-    /// The stopped container's files as keptImage(): `podman commit`, or for a --userns=auto
-    /// container an id-shifted copy of its whole file system (keepByExport).
-    void keep(const QString &name, Done done);
-    void keepByExport(const QString &name, Done done);
+    /// The container's files (not its /workspace volume) as the image `target`: `podman
+    /// commit`, or for a --userns=auto container an id-shifted copy of its whole file system
+    /// (keepByExport). keptImage() for a recreate, a saved image's ref for saveImage().
+    void keep(const QString &name, const QString &target, Done done);
+    void keepByExport(const QString &name, const QString &target, Done done);
     /// A sparse file of `sizeGb` formatted ext4, for `podman volume create -o type=ext4`.
     void makeVolumeImage(const QString &path, qint64 sizeGb, Done done);
 
+    /// `podman pull`, logged in first for a registry of rememberRegistry().
+    void pull(const QString &image, Done done);
+    /// `podman login` to `registry` into `authFile` (password on stdin), then `then`.
+    void login(const Registry &registry, const QString &authFile, Done then);
+    /// The auth file of one push or pull (0600 in the state folder, removed after).
+    QString authFile(const QString &ref) const;
+
     Podman &m_podman;
+    QHash<QString, Registry> m_registries; ///< by server (host:port)
     QString m_agentId;
     QString m_bindAddress;
     InstanceLimits m_limits;

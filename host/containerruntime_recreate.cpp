@@ -84,32 +84,32 @@ void ContainerRuntime::recreate(const InstanceRecord &r, Recreated done)
                              const QString id = previous.ok()
                                                     ? QString::fromUtf8(previous.out.trimmed())
                                                     : QString();
-                             keep(name, [removeOld, done, id](const Result<void> &made) {
-                                 if (!made)
-                                     done(made.error(), true);
-                                 else
-                                     removeOld(id);
-                             });
+                             keep(name, keptImage(name),
+                                  [removeOld, done, id](const Result<void> &made) {
+                                      if (!made)
+                                          done(made.error(), true);
+                                      else
+                                          removeOld(id);
+                                  });
                          });
         });
 }
 
-void ContainerRuntime::keep(const QString &name, Done done)
+void ContainerRuntime::keep(const QString &name, const QString &target, Done done)
 {
     if (m_limits.userns) {
-        keepByExport(name, std::move(done));
+        keepByExport(name, target, std::move(done));
         return;
     }
     // A second recreate commits to the same name: the image of the first one loses its tag but
     // stays as the new one's parent (the new layer is only what changed since), and goes with
     // it on destroy.
-    m_podman.run(
-        {u"commit"_s, u"--quiet"_s, name, keptImage(name)}, this, [done](const ProcessResult &res) {
-            if (!res.ok())
-                done(podmanError(u"container_commit_failed"_s, u"podman commit failed"_s, res));
-            else
-                done({});
-        });
+    m_podman.run({u"commit"_s, u"--quiet"_s, name, target}, this, [done](const ProcessResult &res) {
+        if (!res.ok())
+            done(podmanError(u"container_commit_failed"_s, u"podman commit failed"_s, res));
+        else
+            done({});
+    });
 }
 
 namespace {
@@ -153,7 +153,7 @@ QString quotedEnv(const QString &entry)
 
 } // namespace
 
-void ContainerRuntime::keepByExport(const QString &name, Done done)
+void ContainerRuntime::keepByExport(const QString &name, const QString &target, Done done)
 {
     // Podman 4.3 commits (and exports) a --userns=auto container's files with the host ids of
     // its range, which the next container, in a range of its own, cannot read. So the file
@@ -171,9 +171,9 @@ void ContainerRuntime::keepByExport(const QString &name, Done done)
         cleanUp();
         done(e);
     };
-    auto import = [this, name, tarball, cleanUp, failed, done](const QStringList &changes) {
+    auto import = [this, target, tarball, cleanUp, failed, done](const QStringList &changes) {
         m_podman.run(QStringList{u"import"_s, u"--quiet"_s} + changes +
-                         QStringList{tarball, keptImage(name)},
+                         QStringList{tarball, target},
                      this, [cleanUp, failed, done](const ProcessResult &res) {
                          if (!res.ok()) {
                              failed(podmanError(u"container_commit_failed"_s,

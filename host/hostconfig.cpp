@@ -136,6 +136,10 @@ Result<HostConfig> HostConfig::load(const QString &path)
     if (s.contains(u"host/state_dir"_s))
         c.stateDir = QDir(QFileInfo(path).absolutePath())
                          .absoluteFilePath(s.value(u"host/state_dir"_s).toString().trimmed());
+    if (s.contains(u"registry/cert_dir"_s))
+        c.registryCertDir =
+            QDir(QFileInfo(path).absolutePath())
+                .absoluteFilePath(s.value(u"registry/cert_dir"_s).toString().trimmed());
     if (s.contains(u"agent/ca_file"_s))
         c.caFile = QDir(QFileInfo(path).absolutePath())
                        .absoluteFilePath(s.value(u"agent/ca_file"_s).toString().trimmed());
@@ -252,6 +256,10 @@ QString HostConfig::relayKeyPath() const
 
 bool HostConfig::isImageAllowed(const QString &ref) const
 {
+    // A renter's saved image (docs/host.md, "Saved images"): the market lets only its owner
+    // launch it.
+    if (ref.contains(u"/suanli-images/img-"_s))
+        return true;
     return std::any_of(images.cbegin(), images.cend(),
                        [&ref](const protocol::Image &i) { return i.ref == ref; });
 }

@@ -92,12 +92,19 @@ struct HostConfig
     /// (a market behind a private CA, docs/host.md); relative to the configuration's folder.
     QString caFile;
 
+    // [registry]
+    /// cert_dir: a folder holding the CA (`ca.crt`) of the market's registry, for `podman
+    /// push|login|pull --cert-dir` (docs/host.md, "Saved images"); empty: Podman's own
+    /// `/etc/containers/certs.d/HOST:PORT/` and the system's trust.
+    QString registryCertDir;
+
     /// Reads `path`; a missing file is an error, unknown keys are ignored, a bad value names
     /// its key.
     static Result<HostConfig> load(const QString &path);
     /// The defaults, with stateDir resolved.
     static HostConfig defaults();
 
+    /// One of [images], or a renter's saved image (`…/suanli-images/img-<id>:…`).
     bool isImageAllowed(const QString &ref) const;
     /// The agent's own ed25519 key for the relay: <stateDir>/relay_ed25519 (made on first run).
     QString relayKeyPath() const;

@@ -175,6 +175,11 @@ private:
     void doStop(qint64 id, const QString &commandId, const QString &reason,
                 std::function<void()> done);
     void doDestroy(qint64 id, const QString &commandId, std::function<void()> done);
+    // hostengine_images.cpp (docs/host.md, "Saved images")
+    void doSaveImage(qint64 id, const protocol::CommandMessage &command,
+                     std::function<void()> done);
+    void doDeleteImage(const protocol::CommandMessage &command);
+    void reportImage(const protocol::ImageStateMessage &report);
     void adopt();
     void adoptWith(const QList<ContainerInfo> &containers);
     void watch(qint64 id);

@@ -82,6 +82,21 @@ void HostEngine::onCommand(const protocol::CommandMessage &command)
             doDestroy(id, cid, std::move(done));
         });
         break;
+    case CommandAction::SaveImage:
+        if (auto it = m_live.find(id); it == m_live.end() || it->second.record.seq == 0) {
+            // Not an instance of this agent: answered at once, no queue (nor instance) made.
+            doSaveImage(id, command,
+                        [this, cid = command.id] { (void)m_journal->markCommandDone(cid); });
+            break;
+        }
+        // In the instance's queue: never beside its own stop, start or destroy.
+        enqueueCommand(id, command.id, [this, id, command](std::function<void()> done) {
+            doSaveImage(id, command, std::move(done));
+        });
+        break;
+    case CommandAction::DeleteImage:
+        doDeleteImage(command);
+        break;
     }
 }
 
@@ -246,6 +261,12 @@ void HostEngine::doCreate(qint64 id, const protocol::CommandMessage &command,
     InstanceRecord &r = live.record;
     r.id = id;
     r.spec = command.spec.value_or(protocol::InstanceSpec{});
+    if (r.spec.registry) {
+        // The registry's login stays in memory: the journal never holds it.
+        m_runtime->rememberRegistry({r.spec.registry->url, r.spec.registry->username,
+                                     r.spec.registry->password, m_options.config.registryCertDir});
+        r.spec.registry.reset();
+    }
     r.container = ContainerRuntime::containerName(m_journal->agentId(), id);
     const HostConfig &c = m_options.config;
     const auto fail = [this, id, cid = command.id, done](const QString &reason) {
@@ -294,7 +315,10 @@ void HostEngine::allocateAndProvision(qint64 id, const QString &commandId,
         const auto image =
             std::find_if(c.images.cbegin(), c.images.cend(),
                          [&](const protocol::Image &i) { return i.ref == r.spec.image; });
-        if (image != c.images.cend() && image->has_jupyter) {
+        // A saved image has Jupyter when the image it came from had (the market says so with
+        // has_jupyter); the bootstrap starts it only where a notebook is installed.
+        const bool saved = r.spec.image.contains(u"/suanli-images/img-"_s);
+        if ((image != c.images.cend() && image->has_jupyter) || saved) {
             QByteArray token(24, Qt::Uninitialized);
             QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(token.data()), 6);
             r.jupyterToken = QString::fromLatin1(token.toHex());

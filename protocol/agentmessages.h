@@ -125,8 +125,24 @@ struct NoticeMessage
     bool operator==(const NoticeMessage &) const = default;
 };
 
-using AgentMessage = std::variant<HelloMessage, AckMessage, InstanceStateMessage, TelemetryMessage,
-                                  UsageMessage, LogMessage, AvailabilityMessage, NoticeMessage>;
+/// What became of a save_image or delete_image command (docs/protocol.md, `image_state`):
+/// "ready" with the image's size (and `pushed` when it went to the market's registry),
+/// "failed" with a reason, "deleted".
+struct ImageStateMessage
+{
+    qint64 image_id = 0;
+    QString state;
+    QString ref;
+    qint64 size_bytes = 0;
+    bool pushed = false;
+    QString reason;
+    QString command_id;
+    bool operator==(const ImageStateMessage &) const = default;
+};
+
+using AgentMessage =
+    std::variant<HelloMessage, AckMessage, InstanceStateMessage, TelemetryMessage, UsageMessage,
+                 LogMessage, AvailabilityMessage, NoticeMessage, ImageStateMessage>;
 
 // ---- market → agent -------------------------------------------------------------------
 
@@ -135,10 +151,21 @@ enum class CommandAction
     Create,
     Start,
     Stop,
-    Destroy
+    Destroy,
+    SaveImage,  ///< commit the instance's system disk as `image.ref` (and push it)
+    DeleteImage ///< remove `image.ref` from the host's Podman storage
 };
 QString toString(CommandAction action);
 std::optional<CommandAction> commandActionFromString(const QString &text);
+
+/// Where the agent pushes saved images (the market's `--registry`) and how it logs in.
+struct RegistryAccess
+{
+    QString url; ///< https://host:port
+    QString username;
+    QString password;
+    bool operator==(const RegistryAccess &) const = default;
+};
 
 struct InstanceSpec
 {
@@ -150,7 +177,19 @@ struct InstanceSpec
     QString onstart;
     bool jupyter = false;
     QString label;
+    /// A saved image in the market's registry: where the agent logs in to pull it (never
+    /// journaled; docs/protocol.md, "Saved images").
+    std::optional<RegistryAccess> registry;
     bool operator==(const InstanceSpec &) const = default;
+};
+
+/// The image of a save_image or delete_image command.
+struct ImageCommand
+{
+    qint64 id = 0;
+    QString ref; ///< localhost/suanli-images/img-<id>:latest, or in the registry
+    std::optional<RegistryAccess> registry; ///< save: push it there; null: keep it local
+    bool operator==(const ImageCommand &) const = default;
 };
 
 /// A command for the agent. `id` is unique; the agent executes each id at most once.
@@ -161,6 +200,7 @@ struct CommandMessage
     qint64 instance_id = 0;
     std::optional<InstanceSpec> spec; ///< with create
     QString reason;                   ///< why (e.g. "balance_exhausted"), for stop/destroy
+    std::optional<ImageCommand> image; ///< with save_image and delete_image
     bool operator==(const CommandMessage &) const = default;
 };
 

@@ -175,6 +175,26 @@ Result<Image> imageFromJson(const QJsonObject &json)
     return decodeObject<Image>(json);
 }
 
+QJsonObject toJson(const OwnImage &image)
+{
+    return encodeObject(image);
+}
+
+Result<OwnImage> ownImageFromJson(const QJsonObject &json)
+{
+    return decodeObject<OwnImage>(json);
+}
+
+QJsonObject toJson(const SaveImageRequest &value)
+{
+    return encodeObject(value);
+}
+
+Result<SaveImageRequest> saveImageRequestFromJson(const QJsonObject &json)
+{
+    return decodeObject<SaveImageRequest>(json);
+}
+
 /// A sample on its own (market → app) is read leniently like every response-side type.
 Result<TelemetrySample> telemetrySampleFromJson(const QJsonObject &json)
 {

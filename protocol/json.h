@@ -40,6 +40,10 @@ Result<MachineSpec> machineSpecFromJson(const QJsonObject &json);
 Result<Host> hostFromJson(const QJsonObject &json);
 Result<LedgerEntry> ledgerEntryFromJson(const QJsonObject &json);
 Result<Image> imageFromJson(const QJsonObject &json);
+QJsonObject toJson(const OwnImage &image);
+Result<OwnImage> ownImageFromJson(const QJsonObject &json);
+QJsonObject toJson(const SaveImageRequest &value);
+Result<SaveImageRequest> saveImageRequestFromJson(const QJsonObject &json);
 Result<TelemetrySample> telemetrySampleFromJson(const QJsonObject &json);
 
 // Accounts and keys.

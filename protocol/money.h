@@ -40,6 +40,20 @@ constexpr Micro storageChargeForSeconds(Micro pricePerGbMonth, qint64 diskGb, qi
     return static_cast<Micro>(product / kSecondsPerStorageMonth);
 }
 
+/// Bytes in the GB of storage prices: decimal, 10^9 (disk_gb is in the same GB).
+constexpr qint64 kBytesPerStorageGb = 1'000'000'000;
+
+/// Storage charge of a saved image of `bytes` for seconds [0, t):
+/// floor(price_gb_month * bytes * t / (10^9 * month)), exact (128-bit intermediate).
+constexpr Micro imageStorageChargeForSeconds(Micro pricePerGbMonth, qint64 bytes, qint64 seconds)
+{
+    if (pricePerGbMonth <= 0 || bytes <= 0 || seconds <= 0)
+        return 0;
+    const Int128 product = static_cast<Int128>(pricePerGbMonth) * bytes * seconds;
+    return static_cast<Micro>(product /
+                              (static_cast<Int128>(kBytesPerStorageGb) * kSecondsPerStorageMonth));
+}
+
 /// The platform's share of a charge, with `feePpm` parts per million (0.10 = 100,000 ppm).
 /// The lender earns charge - fee, so renter charges = lender earnings + fees exactly.
 constexpr Micro platformFee(Micro charge, qint64 feePpm)

@@ -287,6 +287,36 @@ struct Image
     bool operator==(const Image &) const = default;
 };
 
+/// An image a renter saved from an instance ("Save as image…", docs/market.md "Saved images"),
+/// as GET /api/v1/images lists it beside the hosts' images, with `owner: "me"`.
+struct OwnImage
+{
+    qint64 id = 0;
+    QString ref;   ///< what POST /api/v1/instances takes as `image`
+    QString title; ///< the name the renter gave it
+    bool has_jupyter = false;
+    QString owner = QStringLiteral("me");
+    QString name;
+    /// The host whose Podman storage holds it; null once it is in the market's registry (any
+    /// host can pull it then).
+    std::optional<qint64> host_id;
+    QString host_name;
+    QString state;                          ///< "saving", "ready", "failed"
+    QString reason;                         ///< why it failed
+    qint64 size_bytes = 0;                  ///< 0 until ready
+    qint64 instance_id = 0;                 ///< the instance it was saved from
+    Micro price_storage_gb_month_micro = 0; ///< what it pays per GB (10^9 bytes) and month
+    QDateTime created_at;
+    bool operator==(const OwnImage &) const = default;
+};
+
+/// Body of POST /api/v1/instances/{id}/images.
+struct SaveImageRequest
+{
+    QString name;
+    bool operator==(const SaveImageRequest &) const = default;
+};
+
 // ---- accounts and keys (server/openapi.yaml, docs/market.md "Accounts and keys") ----------
 
 /// Body of POST /api/v1/accounts (sign-up).

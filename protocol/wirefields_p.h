@@ -125,6 +125,13 @@ template <Of<HostListing> S, typename F> void fields(S &s, F &&f)
     f("price_nogpu_hour_micro"_L1, s.price_nogpu_hour_micro, Empty::Kept);
 }
 
+template <Of<RegistryAccess> S, typename F> void fields(S &s, F &&f)
+{
+    f("url"_L1, s.url, Need::Required);
+    f("username"_L1, s.username);
+    f("password"_L1, s.password);
+}
+
 template <Of<InstanceSpec> S, typename F> void fields(S &s, F &&f)
 {
     f("image"_L1, s.image);
@@ -135,6 +142,7 @@ template <Of<InstanceSpec> S, typename F> void fields(S &s, F &&f)
     f("onstart"_L1, s.onstart);
     f("jupyter"_L1, s.jupyter);
     f("label"_L1, s.label);
+    f("registry"_L1, s.registry, Empty::Omitted); // a saved image in the market's registry
 }
 
 template <Of<AgentInstanceStatus> S, typename F> void fields(S &s, F &&f)
@@ -298,6 +306,29 @@ template <Of<Image> S, typename F> void fields(S &s, F &&f)
     f("has_jupyter"_L1, s.has_jupyter);
 }
 
+template <Of<OwnImage> S, typename F> void fields(S &s, F &&f)
+{
+    f("id"_L1, s.id, Need::Required);
+    f("ref"_L1, s.ref, Need::Required);
+    f("title"_L1, s.title);
+    f("has_jupyter"_L1, s.has_jupyter);
+    f("owner"_L1, s.owner);
+    f("name"_L1, s.name);
+    f("host_id"_L1, s.host_id);
+    f("host_name"_L1, s.host_name);
+    f("state"_L1, s.state);
+    f("reason"_L1, s.reason);
+    f("size_bytes"_L1, s.size_bytes);
+    f("instance_id"_L1, s.instance_id);
+    f("price_storage_gb_month_micro"_L1, s.price_storage_gb_month_micro);
+    f("created_at"_L1, s.created_at);
+}
+
+template <Of<SaveImageRequest> S, typename F> void fields(S &s, F &&f)
+{
+    f("name"_L1, s.name, Need::Required);
+}
+
 // ---- accounts and keys ----------------------------------------------------------------------
 
 template <Of<SignUpRequest> S, typename F> void fields(S &s, F &&f)
@@ -404,6 +435,21 @@ template <Of<InstanceStateMessage> S, typename F> void fields(S &s, F &&f)
     f("at"_L1, s.at, Empty::Omitted); // absent from agents that predate it
 }
 
+template <> struct MessageType<ImageStateMessage>
+{
+    static constexpr QLatin1StringView name = "image_state"_L1;
+};
+template <Of<ImageStateMessage> S, typename F> void fields(S &s, F &&f)
+{
+    f("image_id"_L1, s.image_id, Need::Required);
+    f("state"_L1, s.state, Need::Required);
+    f("ref"_L1, s.ref);
+    f("size_bytes"_L1, s.size_bytes);
+    f("pushed"_L1, s.pushed);
+    f("reason"_L1, s.reason);
+    f("command_id"_L1, s.command_id);
+}
+
 template <> struct MessageType<TelemetryMessage>
 {
     static constexpr QLatin1StringView name = "telemetry"_L1;
@@ -490,6 +536,13 @@ template <Of<RelayMessage> S, typename F> void fields(S &s, F &&f)
     f("listen"_L1, s.listen);
 }
 
+template <Of<ImageCommand> S, typename F> void fields(S &s, F &&f)
+{
+    f("id"_L1, s.id, Need::Required);
+    f("ref"_L1, s.ref, Need::Required);
+    f("registry"_L1, s.registry);
+}
+
 template <> struct MessageType<CommandMessage>
 {
     static constexpr QLatin1StringView name = "command"_L1;
@@ -503,6 +556,7 @@ template <Of<CommandMessage> S, typename F> void fields(S &s, F &&f)
     // a create carries its spec.
     f("spec"_L1, s.spec);
     f("reason"_L1, s.reason);
+    f("image"_L1, s.image, Empty::Omitted); // save_image and delete_image only
 }
 
 // ---- market → app: GET /api/v1/events (docs/protocol.md) ------------------------------------

@@ -166,6 +166,15 @@ void AgentChannel::onMessage(AgentSession *session, const QString &text)
         session->confirmedMs = now;
         m_lastHeartbeat.insert(hostId, now);
         m_telemetry.noteConfirmation(hostId, now);
+    } else if (auto *image = std::get_if<protocol::ImageStateMessage>(&*message)) {
+        auto changes = m_store.applyImageState(hostId, *image, now);
+        if (!changes) {
+            session->socket->sendTextMessage(errorMessage(changes.error()));
+            return;
+        }
+        if (!image->command_id.isEmpty())
+            (void)m_store.ackCommand(hostId, image->command_id, now);
+        emit changed(*changes);
     } else if (auto *logs = std::get_if<protocol::LogMessage>(&*message)) {
         auto r = m_store.appendLogs(hostId, *logs, now);
         if (!r)

@@ -77,15 +77,4 @@ HttpReply CatalogHandlers::pricing(const QHttpServerRequest &request)
                            {u"platform_fee"_s, double(m_store.policy().platformFeePpm) / 1e6}});
 }
 
-HttpReply CatalogHandlers::images()
-{
-    auto images = m_store.images();
-    if (!images)
-        return fromError(images.error());
-    QJsonArray list;
-    for (const auto &image : *images)
-        list.append(protocol::toJson(image));
-    return {200, QJsonDocument(list).toJson(QJsonDocument::Compact), "application/json"};
-}
-
 } // namespace suanli::server

@@ -11,14 +11,13 @@ namespace suanli::server {
 class Metrics;
 
 /// What renters browse (server/openapi.yaml): the offer search (answered from a SearchCache
-/// while no offer changed), the images, and the pricing suggestion for lenders.
+/// while no offer changed) and the pricing suggestion for lenders (images: ImageHandlers).
 class CatalogHandlers
 {
 public:
     CatalogHandlers(Store &store, Metrics &metrics);
 
     HttpReply offers(const QHttpServerRequest &request);
-    HttpReply images();
     HttpReply pricing(const QHttpServerRequest &request);
 
 private:

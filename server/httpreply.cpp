@@ -46,6 +46,10 @@ int statusFor(const QString &code)
         {u"weak_password"_s, 422},
         {u"plan_not_offered"_s, 409},
         {u"no_gpu_not_offered"_s, 409},
+        // saved images (docs/market.md, "Saved images")
+        {u"image_not_found"_s, 404},
+        {u"image_not_ready"_s, 409},
+        {u"image_on_other_host"_s, 409},
     };
     return map.value(code, 500);
 }

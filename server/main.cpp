@@ -20,6 +20,7 @@
 #include <QRandomGenerator>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QUrl>
 
 #include <cstdio>
 
@@ -488,6 +489,7 @@ int main(int argc, char *argv[])
         "  serve --db URL --listen HOST:PORT [--tls-cert FILE --tls-key FILE]\n"
         "        [--relay PUBLIC_HOST:PORT=HOST_KEY.pub …] [--relay-ports MIN-MAX]\n"
         "        [--signup open|invite|closed] [--trusted-proxy ADDRESS …]\n"
+        "        [--registry URL [--registry-credentials FILE]]\n"
         "      runs the market (migrates the database first)\n"
         "  admin --db URL create-account NAME [--roles renter,lender,admin]\n"
         "      creates an account, prints its id\n"
@@ -550,6 +552,12 @@ int main(int argc, char *argv[])
         {u"pid-file"_s, u"relay-config: the relay sshd's PID file"_s, u"file"_s},
         {u"command-user"_s, u"relay-config: the user running relay-authorize"_s, u"user"_s,
          u"suanli-market"_s},
+        {u"registry"_s,
+         u"serve: the registry (https://HOST:PORT) agents push saved images to, so any host can "
+         "pull them"_s,
+         u"url"_s},
+        {u"registry-credentials"_s,
+         u"serve: file with one line user:password for --registry (given to agents)"_s, u"file"_s},
         // ---- money in and out (issue 18) ----
         {u"payout-hold-days"_s, u"days before earnings can be paid out"_s, u"days"_s, u"7"_s},
         {u"topup-expiry-hours"_s, u"hours a pending top-up order waits for its payment"_s,
@@ -665,6 +673,27 @@ int main(int argc, char *argv[])
             return fail(u"%1 must hold a secret of at least 16 characters"_s.arg(file.fileName()));
     }
     // ---- end money ----
+    if (parser.isSet(u"registry"_s)) {
+        const QUrl url(parser.value(u"registry"_s));
+        if (!url.isValid() || url.scheme() != "https"_L1 || url.host().isEmpty() ||
+            (!url.path().isEmpty() && url.path() != "/"_L1))
+            return fail(u"--registry takes https://HOST[:PORT], got '%1'"_s.arg(
+                parser.value(u"registry"_s)));
+        policy.registry = url.toString(QUrl::StripTrailingSlash);
+    }
+    if (parser.isSet(u"registry-credentials"_s)) {
+        if (policy.registry.isEmpty())
+            return fail(u"--registry-credentials needs --registry"_s);
+        QFile file(parser.value(u"registry-credentials"_s));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(u"cannot read %1: %2"_s.arg(file.fileName(), file.errorString()));
+        const QString line = QString::fromUtf8(file.read(4096)).trimmed();
+        const qsizetype colon = line.indexOf(u':');
+        if (colon <= 0 || colon == line.size() - 1 || line.contains(u'\n'))
+            return fail(u"%1 must hold one line user:password"_s.arg(file.fileName()));
+        policy.registryUsername = line.left(colon);
+        policy.registryPassword = line.mid(colon + 1);
+    }
     if (args[0] == "serve"_L1) {
         for (const QString &spec : parser.values(u"relay"_s)) {
             auto relay = parseRelaySpec(spec);

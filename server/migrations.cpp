@@ -310,10 +310,36 @@ QStringList migration14(const Database &)
             u"ALTER TABLE offers ADD COLUMN ram_mb_per_gpu BIGINT"_s};
 }
 
+// Version 15: images renters save from their instances (docs/market.md, "Saved images"). host_id
+// is the host whose Podman storage holds the image (NULL once it is in the market's registry);
+// source_host_id the host that made it, whose owner earns its storage at the price it had then.
+// Storage is billed like a stopped instance's: from storage_start (the agent's `ready`) to
+// storage_end (the delete, 0 while it lives), storage_charged of it posted so far, the n-th
+// accrual under ledger key `image:<id>:storage:<n>`.
+QStringList migration15(const Database &db)
+{
+    const QString id = db.idColumn();
+    return {
+        uR"(CREATE TABLE images (
+            id %1, account_id BIGINT NOT NULL REFERENCES accounts(id),
+            instance_id BIGINT NOT NULL, source_host_id BIGINT NOT NULL, host_id BIGINT,
+            name TEXT NOT NULL, ref TEXT NOT NULL DEFAULT '', state TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '', size_bytes BIGINT NOT NULL DEFAULT 0,
+            has_jupyter BOOLEAN NOT NULL DEFAULT FALSE,
+            price_storage_gb_month_micro BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL,
+            storage_start BIGINT NOT NULL DEFAULT 0, storage_end BIGINT NOT NULL DEFAULT 0,
+            storage_charged BIGINT NOT NULL DEFAULT 0, accrual_n BIGINT NOT NULL DEFAULT 0,
+            deleted_at BIGINT NOT NULL DEFAULT 0))"_s.arg(id),
+        u"CREATE INDEX images_account ON images(account_id, id)"_s,
+        u"CREATE INDEX images_ref ON images(ref)"_s,
+    };
+}
+
 using Migration = QStringList (*)(const Database &);
-const Migration kMigrations[] = {
-    &migration1, &migration2, &migration3,  &migration4,  &migration5,  &migration6,  &migration7,
-    &migration8, &migration9, &migration10, &migration11, &migration12, &migration13, &migration14};
+const Migration kMigrations[] = {&migration1,  &migration2,  &migration3,  &migration4,
+                                 &migration5,  &migration6,  &migration7,  &migration8,
+                                 &migration9,  &migration10, &migration11, &migration12,
+                                 &migration13, &migration14, &migration15};
 
 } // namespace
 

@@ -21,6 +21,7 @@ RestApi::RestApi(const Parts &parts)
     , m_catalog(parts.store, parts.metrics)
     , m_instances(parts.store, parts.clock, parts.publisher, parts.instances, parts.idle)
     , m_hosts(parts.store)
+    , m_images(parts.store, parts.clock, parts.publisher)
     , m_sessions(parts.store, parts.clock, parts.apps)
     , m_money(parts.store, parts.clock)
 {}
@@ -53,12 +54,12 @@ QString RestApi::routeTemplate(const QString &path)
             return prefix + u"me/password"_s;
         if (head == "tokens"_L1)
             return prefix + u"tokens/{id}"_s;
-        if (head == "instances"_L1 || head == "hosts"_L1)
+        if (head == "instances"_L1 || head == "hosts"_L1 || head == "images"_L1)
             return prefix + head + u"/{id}"_s;
         return {};
     case 3: {
-        static const QStringList actions = {u"stop"_s, u"start"_s, u"events"_s, u"logs"_s,
-                                            u"telemetry"_s};
+        static const QStringList actions = {u"stop"_s, u"start"_s,     u"events"_s,
+                                            u"logs"_s, u"telemetry"_s, u"images"_s};
         if (head == "instances"_L1 && actions.contains(parts[2]))
             return prefix + u"instances/{id}/"_s + parts[2];
         return {};
@@ -162,7 +163,12 @@ HttpReply RestApi::route(const QHttpServerRequest &request)
     if (is("offers"_L1))
         return method == Method::Get ? m_catalog.offers(request) : badMethod();
     if (is("images"_L1))
-        return method == Method::Get ? m_catalog.images() : badMethod();
+        return method == Method::Get ? m_images.list(who) : badMethod();
+    if (is("images/{id}"_L1)) {
+        if (id < 0)
+            return errorReply(404, u"image_not_found"_s, u"no such image"_s);
+        return method == Method::Delete ? m_images.remove(who, id) : badMethod();
+    }
     if (is("pricing"_L1))
         return method == Method::Get ? m_catalog.pricing(request) : badMethod();
     if (is("ledger"_L1))
@@ -200,6 +206,8 @@ HttpReply RestApi::route(const QHttpServerRequest &request)
     if (is("instances/{id}/stop"_L1) || is("instances/{id}/start"_L1))
         return method == Method::Post ? m_instances.instanceAction(who, id, parts[2], &request)
                                       : badMethod();
+    if (is("instances/{id}/images"_L1))
+        return method == Method::Post ? m_images.save(who, id, request) : badMethod();
     if (is("instances/{id}/events"_L1))
         return method == Method::Get ? m_instances.instanceHistory(who, id) : badMethod();
     if (is("instances/{id}/logs"_L1))

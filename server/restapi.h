@@ -4,9 +4,10 @@
 #include "cataloghandlers.h"
 #include "hosthandlers.h"
 #include "httpreply.h"
+#include "imagehandlers.h"
 #include "instancehandlers.h"
-#include "sessionhandlers.h"
 #include "moneyhandlers.h" // issue 18: top-ups and payouts
+#include "sessionhandlers.h"
 
 namespace suanli::server {
 
@@ -56,6 +57,7 @@ private:
     CatalogHandlers m_catalog;
     InstanceHandlers m_instances;
     HostHandlers m_hosts;
+    ImageHandlers m_images; // saved images (docs/market.md "Saved images")
     SessionHandlers m_sessions;
     MoneyHandlers m_money; // issue 18: top-ups and payouts
 };

@@ -185,7 +185,19 @@ public:
     Result<qint64> lastMoneyEntry() override;
     // ---- end money ----
 
+    // ---- saved images (sqlstore_images.cpp) ----
+    Result<protocol::OwnImage> saveImage(qint64 accountId, qint64 instanceId, const QString &name,
+                                         qint64 nowMs) override;
+    Result<QList<protocol::OwnImage>> ownImages(qint64 accountId) override;
+    Result<qint64> deleteImage(qint64 accountId, qint64 imageId, qint64 nowMs) override;
+    Result<QList<Change>> applyImageState(qint64 hostId, const protocol::ImageStateMessage &report,
+                                          qint64 nowMs) override;
+    Result<std::optional<protocol::OwnImage>> imageForLaunch(qint64 accountId, const QString &ref,
+                                                             qint64 hostId) override;
+    Result<QList<Change>> accrueImages(qint64 nowMs) override;
+
     struct InstanceRow;
+    struct ImageRow;
 
 protected:
     /// In a transaction the row is locked until commit (PostgreSQL: FOR UPDATE). With
@@ -219,7 +231,14 @@ protected:
     /// Withdraws the instance's relay port, if any.
     Result<void> withdrawRelayPort(qint64 instanceId);
     Result<void> queueCommand(qint64 hostId, qint64 instanceId, protocol::CommandAction action,
-                              const QString &reason, qint64 nowMs);
+                              const QString &reason, qint64 nowMs,
+                              const std::optional<protocol::ImageCommand> &image = std::nullopt);
+    // ---- saved images (sqlstore_images.cpp) ----
+    Result<std::optional<ImageRow>> loadImage(const QString &where, const QVariant &value,
+                                              bool lock);
+    /// Posts what the image owes up to untilMs (renter, lender or platform, fee).
+    Result<void> settleImage(ImageRow &row, qint64 untilMs, QList<Change> &changes);
+    Result<void> saveImageRow(const ImageRow &row);
     /// Posts one accrual (renter, lender, platform fee) moving a meter from `previous` to
     /// `target`; a negative difference posts corrections.
     Result<void> postAccrual(InstanceRow &row, const QString &kind, Micro target, Micro previous,

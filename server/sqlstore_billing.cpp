@@ -395,7 +395,11 @@ Result<QList<Change>> SqlStore::billNextBatch(BillingRun &run, qint64 budgetMs)
 
 Result<QList<Change>> SqlStore::finishBilling(BillingRun &run)
 {
-    QList<Change> changes;
+    // Saved images pay storage like stopped instances (sqlstore_images.cpp).
+    auto images = accrueImages(run.nowMs);
+    if (!images)
+        return images.error();
+    QList<Change> changes = *images;
     // Warnings before the money runs out, then at balance ≤ 0 the market stops the renter's
     // running instances; data is kept.
     for (qint64 accountId : std::as_const(run.exhausted)) {

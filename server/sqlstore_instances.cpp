@@ -188,13 +188,15 @@ Result<void> SqlStore::recordEvent(qint64 instanceId, const QString &state, cons
 }
 
 Result<void> SqlStore::queueCommand(qint64 hostId, qint64 instanceId, CommandAction action,
-                                    const QString &reason, qint64 nowMs)
+                                    const QString &reason, qint64 nowMs,
+                                    const std::optional<protocol::ImageCommand> &image)
 {
     protocol::CommandMessage command;
     command.id = u"cmd_"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
     command.action = action;
     command.instance_id = instanceId;
     command.reason = reason;
+    command.image = image;
     if (action == CommandAction::Create || action == CommandAction::Start) {
         // On a relayed host the instance needs its relay port before the agent starts it.
         if (auto p = assignRelayPort(hostId, instanceId, nowMs); !p)
@@ -217,6 +219,11 @@ Result<void> SqlStore::queueCommand(qint64 hostId, qint64 instanceId, CommandAct
         const QJsonObject env = row->spec.value(u"env"_s).toObject();
         for (auto it = env.begin(); it != env.end(); ++it)
             spec.env.insert(it.key(), it.value().toString());
+        // A saved image in the registry: the agent logs in there to pull it.
+        if (!m_policy.registry.isEmpty() && isSavedImageRef(spec.image) &&
+            !spec.image.startsWith(u"localhost/"_s))
+            spec.registry = protocol::RegistryAccess{m_policy.registry, m_policy.registryUsername,
+                                                     m_policy.registryPassword};
         command.spec = spec;
     }
     const QByteArray payload =
@@ -307,6 +314,9 @@ Result<Instance> SqlStore::createInstance(
     offerQ->finish();
     if (!available)
         return makeError(u"gpus_unavailable"_s, u"this offer is not available right now"_s);
+    // A saved image only by its owner, and without a registry only on the host that holds it.
+    if (auto own = imageForLaunch(accountId, request.image.trimmed(), hostId); !own)
+        return own.error();
     if (gpusTotal == 0 && request.gpu_count != 0)
         return makeError(u"invalid_value"_s, u"this machine has no GPU: use gpu_count 0"_s,
                          u"gpu_count"_s);

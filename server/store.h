@@ -81,6 +81,12 @@ struct MarketPolicy
     QByteArray paymentWebhookSecret; ///< --payment-webhook-secret-file; empty: no webhook
     qint64 webhookToleranceS = 300;  ///< how far a webhook's `t` may be from the clock
     // ---- end money ----
+    /// Where agents push saved images (`--registry URL`, docs/market.md "Saved images"); empty:
+    /// images stay on the host that saved them. With `--registry-credentials FILE` (one line
+    /// `user:password`) the agents log in with these.
+    QString registry;
+    QString registryUsername;
+    QString registryPassword;
 };
 
 /// Something that changed and that connected apps or agents should hear about.
@@ -132,6 +138,10 @@ struct IdleGuard
     int gpuCount = 0;
     bool running = false;
 };
+
+/// Whether an image ref names a renter's saved image (`…/suanli-images/img-<id>:…`), which only
+/// its owner may launch (Store::imageForLaunch).
+bool isSavedImageRef(const QString &ref);
 
 /// The market's persistent state and every transaction on it. One interface, implemented over
 /// Qt SQL for SQLite and PostgreSQL (sqlstore.h). Each method is one database transaction:
@@ -359,6 +369,29 @@ public:
     // ---- metrics ----------------------------------------------------------------------
     virtual Result<QHash<QString, qint64>> instanceCountsByState() = 0;
     virtual Result<QHash<QString, Micro>> ledgerTotalsByKind() = 0;
+
+    // ---- saved images (sqlstore_images.cpp, docs/market.md "Saved images") ----------------
+    /// Records an image of the renter's instance (running or stopped, else "invalid_state";
+    /// not the renter's: "not_found") as `saving` and queues the agent's save_image command.
+    virtual Result<protocol::OwnImage> saveImage(qint64 accountId, qint64 instanceId,
+                                                 const QString &name, qint64 nowMs) = 0;
+    /// The renter's images that are not deleted, newest first.
+    virtual Result<QList<protocol::OwnImage>> ownImages(qint64 accountId) = 0;
+    /// Ends the image's storage billing at nowMs (posting what is owed up to then), marks it
+    /// deleted and queues the agent's delete_image. Returns the host told (0: none).
+    /// "not_found" unless it is the account's and not deleted.
+    virtual Result<qint64> deleteImage(qint64 accountId, qint64 imageId, qint64 nowMs) = 0;
+    /// An agent's image_state: ready (size, storage billing starts), failed, deleted. Error
+    /// "forbidden" when the image is not this host's.
+    virtual Result<QList<Change>>
+    applyImageState(qint64 hostId, const protocol::ImageStateMessage &report, qint64 nowMs) = 0;
+    /// Whether `accountId` may launch `ref` on `hostId`: nothing to say for a host image
+    /// (nullopt), else the saved image (error "image_not_found" for another's or a deleted
+    /// one, "image_not_ready", "image_on_other_host" naming the host that holds it).
+    virtual Result<std::optional<protocol::OwnImage>>
+    imageForLaunch(qint64 accountId, const QString &ref, qint64 hostId) = 0;
+    /// Bills every stored image up to nowMs (storage at its price, lender net of the fee).
+    virtual Result<QList<Change>> accrueImages(qint64 nowMs) = 0;
 
     // ---- money in and out: top-up orders and payouts (sqlstore_money.cpp, issue 18) -------
     // docs/market.md "Top-ups and payouts" has the states, ledger kinds and keys of each step.

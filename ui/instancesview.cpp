@@ -67,6 +67,7 @@ InstancesView::InstancesView(app::InstancesController *controller, QWidget *pare
     , m_destroy(new QPushButton(tr("Destroy…"), this))
     , m_logs(new QPushButton(tr("Log"), this))
     , m_guards(new QPushButton(tr("Cost guard…"), this))
+    , m_saveImage(new QPushButton(tr("Save as image…"), this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_tabs(new QTabWidget(this))
     , m_connectPage(new QWidget(this))
@@ -75,6 +76,16 @@ InstancesView::InstancesView(app::InstancesController *controller, QWidget *pare
     auto *buttons = new QHBoxLayout;
     for (QPushButton *b : {m_start, m_stop, m_destroy, m_logs, m_guards})
         buttons->addWidget(b);
+    // ---- saved images (docs/app.md, "Saved images") ----
+    buttons->addWidget(m_saveImage);
+    m_saveImage->setObjectName(u"saveImageButton"_s);
+    m_saveImage->setToolTip(tr("Make an image of this instance's system disk (not /workspace) "
+                               "that only you can launch"));
+    connect(m_saveImage, &QPushButton::clicked, this, [this] {
+        if (const auto *in = current())
+            emit saveImageRequested(in->id);
+    });
+    // ---- end saved images ----
     m_start->setObjectName(u"startButton"_s);
     m_stop->setObjectName(u"stopButton"_s);
     m_destroy->setObjectName(u"destroyButton"_s);
@@ -249,6 +260,8 @@ void InstancesView::updateButtons()
     m_destroy->setEnabled(in && state != InstanceState::Destroying);
     m_logs->setEnabled(in != nullptr);
     m_guards->setEnabled(in && state != InstanceState::Destroying && state != InstanceState::Destroyed);
+    m_saveImage->setEnabled(in &&
+                            (state == InstanceState::Running || state == InstanceState::Stopped));
 }
 
 void InstancesView::updateState()

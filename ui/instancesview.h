@@ -55,6 +55,7 @@ public:
     charts::InstanceHistoryView *history() { return m_history; }
     QTabWidget *detailTabs() { return m_tabs; }
     QPushButton *guardsButton() { return m_guards; }
+    QPushButton *saveImageButton() { return m_saveImage; } // saved images
     /// The selected instance; null when none.
     const protocol::Instance *current() const;
 
@@ -63,6 +64,10 @@ signals:
     void findMatchingOffer(const QString &gpuModel, int gpuCount);
     /// The user wants to edit the instance's cost guard.
     void editGuardsRequested(qint64 instanceId);
+    // ---- saved images (docs/app.md, "Saved images") ----
+    /// "Save as image…" of a running or stopped instance.
+    void saveImageRequested(qint64 instanceId);
+    // ---- end saved images ----
 
 private:
     void updateButtons();
@@ -89,6 +94,7 @@ private:
     QPushButton *m_destroy;
     QPushButton *m_logs;
     QPushButton *m_guards;
+    QPushButton *m_saveImage; // saved images: "Save as image…"
     QSplitter *m_splitter;
     QTabWidget *m_tabs;
     QWidget *m_connectPage;

@@ -15,6 +15,7 @@
 #include <QRegularExpressionValidator>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -273,6 +274,36 @@ void LaunchDialog::loadImages()
                                   ? tr("No host of this market offers an image yet.")
                                   : QString());
         m_imageState->setVisible(images->isEmpty());
+        validate();
+        loadOwnImages();
+    });
+}
+
+void LaunchDialog::loadOwnImages()
+{
+    // Saved images (docs/app.md, "Saved images"): the renter's own, after the hosts'. One that
+    // lives on another host cannot launch here and says where it lives.
+    m_client->ownImages(this, [this](Result<QList<protocol::OwnImage>> own) {
+        if (!own)
+            return; // the hosts' images are there; the renter's own are a bonus
+        auto *model = qobject_cast<QStandardItemModel *>(m_image->model());
+        for (const auto &image : *own) {
+            if (image.state != "ready"_L1)
+                continue;
+            const bool here = !image.host_id || *image.host_id == m_offer.host_id;
+            const QString where = !image.host_id ? tr("my image")
+                                  : here         ? tr("my image, lives on this host only")
+                                                 : tr("my image, lives on host %1 only: launch "
+                                                              "it there")
+                                               .arg(image.host_name);
+            m_image->addItem(tr("%1 (%2)").arg(image.name, where), image.ref);
+            const int index = m_image->count() - 1;
+            m_image->setItemData(index, image.has_jupyter, Qt::UserRole + 1);
+            if (!here && model)
+                model->item(index)->setEnabled(false);
+        }
+        m_image->setEnabled(m_image->count() > 0);
+        updateJupyter();
         validate();
     });
 }

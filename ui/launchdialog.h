@@ -60,6 +60,7 @@ public:
 
 private:
     void loadImages();
+    void loadOwnImages(); // saved images
     /// The Jupyter box follows the chosen image's flag.
     void updateJupyter();
     void updateBreakdown();

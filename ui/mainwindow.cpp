@@ -187,6 +187,7 @@ MainWindow::MainWindow(app::AppContext *context, DesktopIntegration *desktop, QW
 
     setupDashboard();
     setupDatasets();
+    setupImages(file);
 
     if (!context->settings()->windowGeometry().isEmpty())
         restoreGeometry(context->settings()->windowGeometry());

@@ -68,6 +68,8 @@ private:
     void setupDatasets();
     /// Dashboard, cost guard, spend charts and notifications, in mainwindow_dashboard.cpp.
     void setupDashboard();
+    /// Saved images (mainwindow_images.cpp): "Save as image…" and "My images…".
+    void setupImages(QMenu *menu);
     void editGuards(qint64 instanceId);
     void updateConnection();
     void updateBalance();

@@ -59,6 +59,8 @@ const QList<Operation> kServerRoutes = {
     {u"POST"_s, u"/api/v1/vouchers/redeem"_s},
     {u"GET"_s, u"/api/v1/offers"_s},
     {u"GET"_s, u"/api/v1/images"_s},
+    {u"DELETE"_s, u"/api/v1/images/{id}"_s},
+    {u"POST"_s, u"/api/v1/instances/{id}/images"_s},
     {u"GET"_s, u"/api/v1/pricing"_s},
     {u"GET"_s, u"/api/v1/ledger"_s},
     {u"GET"_s, u"/api/v1/ledger.csv"_s},

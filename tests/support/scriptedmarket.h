@@ -11,8 +11,8 @@
 namespace suanli::testing {
 
 /// The market's side of the agent channel, scripted by a host test: it answers the agent's
-/// hello with a welcome carrying `verdict`, keeps every instance_state report, and sends what
-/// the test tells it to. On loopback, one agent at a time.
+/// hello with a welcome carrying `verdict`, keeps every instance_state and image_state report, and
+/// sends what the test tells it to. On loopback, one agent at a time.
 class ScriptedMarket : public QObject
 {
 public:
@@ -41,6 +41,7 @@ public:
     QString verdict = QStringLiteral("direct"); ///< the welcome's network verdict
     std::optional<protocol::HelloMessage> hello;
     QList<protocol::InstanceStateMessage> states;
+    QList<protocol::ImageStateMessage> images; ///< image_state reports (saved images)
 
 private:
     void onText(const QString &text)
@@ -56,6 +57,8 @@ private:
             send(protocol::WelcomeMessage{1, QStringLiteral("test"), verdict});
         } else if (const auto *s = std::get_if<protocol::InstanceStateMessage>(&*message)) {
             states.append(*s);
+        } else if (const auto *i = std::get_if<protocol::ImageStateMessage>(&*message)) {
+            images.append(*i);
         }
     }
 
