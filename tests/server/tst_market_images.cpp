@@ -138,7 +138,8 @@ private slots:
     void savesListsBillsAndDeletes()
     {
         Scenario s;
-        QVERIFY(s.setUp(*m_h, 1, kHour, kStorage));
+        // Enough money for weeks of GPU time beside the image.
+        QVERIFY(s.setUp(*m_h, 1, kHour, kStorage, 10'000 * kMicroPerUnit));
         const qint64 id = s.launch(*m_h);
         QVERIFY(id);
         QJsonObject command;
@@ -277,7 +278,7 @@ private slots:
                            {u"state"_s, u"failed"_s},
                            {u"reason"_s, u"forged"_s}});
         const QJsonObject error = other.agent->take(u"error"_s);
-        QCOMPARE(error[u"code"_s].toString(), u"forbidden"_s);
+        QCOMPARE(error[u"error"_s][u"code"_s].toString(), u"forbidden"_s);
         QCOMPARE(own(images(s.renter.token), imageId)[u"state"_s].toString(), u"ready"_s);
     }
 
@@ -360,7 +361,7 @@ private slots:
         m_h = std::make_unique<MarketHarness>(policy);
         QVERIFY2(m_h->ok(), qPrintable(m_h->error()));
         Scenario s;
-        QVERIFY(s.setUp(*m_h, 1, kHour, kStorage));
+        QVERIFY(s.setUp(*m_h, 1, kHour, kStorage, 10'000 * kMicroPerUnit));
         const qint64 id = s.launch(*m_h);
         QVERIFY(id);
         QJsonObject command;
