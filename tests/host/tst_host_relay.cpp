@@ -190,7 +190,7 @@ private slots:
         spec.disk_gb = 1;
         spec.ssh_public_key = m_renterPublic;
         m_market.send(protocol::CommandMessage{
-            u"cmd-create"_s, protocol::CommandAction::Create, kInstance, spec, {}});
+            u"cmd-create"_s, protocol::CommandAction::Create, kInstance, spec, {}, {}});
         QVERIFY(QTest::qWaitFor(
             [&] {
                 return !m_market.states.isEmpty() &&

@@ -323,6 +323,7 @@ private slots:
         QTest::newRow("log") << 6 << u"log"_s;
         QTest::newRow("availability") << 7 << u"availability"_s;
         QTest::newRow("notice") << 8 << u"notice"_s;
+        QTest::newRow("image_state") << 9 << u"image_state"_s;
     }
 
     void agentMessagesRoundTrip()
@@ -353,6 +354,8 @@ private slots:
             AvailabilityMessage{false, u"owner_active"_s},
             NoticeMessage{42, QDateTime(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC),
                           u"host_owner_returned"_s},
+            ImageStateMessage{7, u"ready"_s, u"localhost/suanli-images/img-7:latest"_s,
+                              1'204'375'552, true, QString(), u"cmd-9"_s},
         };
         const AgentMessage &message = messages.at(which);
         const QJsonObject json = toJson(message);
@@ -369,8 +372,8 @@ private slots:
     void marketMessagesAndEventsRoundTrip()
     {
         InstanceSpec spec{
-            u"ubuntu:24.04"_s, 1,    40,        u"ssh-ed25519 AAAA"_s, {{u"K"_s, u"V"_s}},
-            u"echo hi"_s,      true, u"run-1"_s};
+            u"ubuntu:24.04"_s, 1,    40,         u"ssh-ed25519 AAAA"_s, {{u"K"_s, u"V"_s}},
+            u"echo hi"_s,      true, u"run-1"_s, std::nullopt};
         const QList<MarketMessage> market{
             WelcomeMessage{3, u"0.1.0"_s, u"relay"_s},
             RelayMessage{u"relay.example.net"_s,
@@ -378,9 +381,16 @@ private slots:
                          u"suanli-host"_s,
                          u"ssh-ed25519 AAAAC3Nz relay"_s,
                          {RelayListen{42, 40001}, RelayListen{43, 40002}}},
-            CommandMessage{u"cmd-1"_s, CommandAction::Create, 42, spec, QString()},
+            CommandMessage{u"cmd-1"_s, CommandAction::Create, 42, spec, QString(), std::nullopt},
             CommandMessage{u"cmd-2"_s, CommandAction::Stop, 42, std::nullopt,
-                           u"balance_exhausted"_s},
+                           u"balance_exhausted"_s, std::nullopt},
+            CommandMessage{
+                u"cmd-3"_s, CommandAction::SaveImage, 42, std::nullopt, QString(),
+                ImageCommand{7, u"127.0.0.1:5000/suanli-images/img-7:latest"_s,
+                             RegistryAccess{u"https://127.0.0.1:5000"_s, u"u"_s, u"p"_s}}},
+            CommandMessage{
+                u"cmd-4"_s, CommandAction::DeleteImage, 0, std::nullopt, QString(),
+                ImageCommand{7, u"localhost/suanli-images/img-7:latest"_s, std::nullopt}},
         };
         for (const MarketMessage &message : market) {
             const Result<MarketMessage> decoded =
@@ -393,6 +403,13 @@ private slots:
         QCOMPARE(toJson(market.at(1)).value(u"listen"_s).toArray().size(), 2);
         QCOMPARE(toJson(market.at(2)).value(u"action"_s).toString(), u"create"_s);
         QVERIFY(toJson(market.at(3)).value(u"spec"_s).isNull());
+        // Only the image commands carry `image`; a plain command's JSON is as it was.
+        QVERIFY(!toJson(market.at(3)).contains(u"image"_s));
+        QCOMPARE(toJson(market.at(4)).value(u"action"_s).toString(), u"save_image"_s);
+        QCOMPARE(toJson(market.at(4))[u"image"_s][u"registry"_s][u"url"_s].toString(),
+                 u"https://127.0.0.1:5000"_s);
+        QCOMPARE(toJson(market.at(5)).value(u"action"_s).toString(), u"delete_image"_s);
+        QVERIFY(toJson(market.at(5))[u"image"_s][u"registry"_s].isNull());
 
         const QList<AppEvent> events{
             InstanceEvent{sampleInstance()}, TelemetryEvent{sampleTelemetry()},
