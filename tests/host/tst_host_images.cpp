@@ -217,11 +217,15 @@ private slots:
         QVERIFY(m_ssh[kSecond].host_key != m_ssh[kFirst].host_key); // a key of its own
         QByteArray out;
         QCOMPARE(ssh(kSecond,
-                     u"cat /root/saved.txt && saved-tool && ls -A /workspace | wc -l && sleep 1 && "
+                     u"cat /root/saved.txt && saved-tool && "
+                     "{ test -e /workspace/data.txt && echo workspace came along || "
+                     "echo fresh workspace; } && sleep 1 && "
+                     // the image holds the first one's onstart marker: its own runs anyway
                      "cat /root/onstart-second"_s,
                      &out),
                  0);
-        QCOMPARE(out, "in the system\ninstalled tool\n0\nsecond\n");
+        // A fresh /workspace of its own (a rootful quota volume holds only lost+found).
+        QCOMPARE(out, "in the system\ninstalled tool\nfresh workspace\nsecond\n");
     }
 
     void savesAStoppedInstance()
@@ -239,15 +243,19 @@ private slots:
     void deleteFreesTheImage()
     {
         // Not used by any container: removed.
+        // delete_image has no report (the market marked the image deleted already).
+        const auto remove = [this](qint64 imageId, const QString &ref) {
+            const QString id = u"cmd-%1"_s.arg(++m_commands);
+            protocol::CommandMessage c{id, protocol::CommandAction::DeleteImage, 0, {}, {}, {}};
+            c.image = protocol::ImageCommand{imageId, ref, {}};
+            m_market.send(c);
+        };
         const QString stopped = savedRef(2);
-        (void)imageCommand(protocol::CommandAction::DeleteImage, 0, 2, stopped);
+        remove(2, stopped);
         QTRY_VERIFY_WITH_TIMEOUT(podman({u"image"_s, u"exists"_s, stopped}) != 0, 60000);
         // Used by instance 22: its name goes, the instance runs on.
         const QString used = savedRef(1);
-        const QString id = u"cmd-%1"_s.arg(++m_commands);
-        protocol::CommandMessage c{id, protocol::CommandAction::DeleteImage, 0, {}, {}, {}};
-        c.image = protocol::ImageCommand{1, used, {}};
-        m_market.send(c);
+        remove(1, used);
         QTRY_VERIFY_WITH_TIMEOUT(podman({u"image"_s, u"exists"_s, used}) != 0, 60000);
         QByteArray out;
         QCOMPARE(ssh(kSecond, u"cat /root/saved.txt"_s, &out), 0);

@@ -188,7 +188,7 @@ private slots:
                  0);
         QByteArray hash;
         QCOMPARE(run(u"htpasswd"_s, {u"-Bbn"_s, kUser, kPassword}, &hash), 0);
-        QVERIFY(hash.startsWith(kUser.toUtf8() + ":$2y$")); // bcrypt
+        QVERIFY(hash.startsWith(QByteArray(kUser.toUtf8() + ":$2y$"))); // bcrypt
         QFile htpasswd(d + u"/htpasswd"_s);
         QVERIFY(htpasswd.open(QIODevice::WriteOnly));
         htpasswd.write(hash.trimmed() + '\n');
