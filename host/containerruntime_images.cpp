@@ -32,7 +32,7 @@ void ContainerRuntime::saveImage(const InstanceRecord &r, const QString &ref,
         login(*registry, auth, [this, ref, tls, auth, size, done](const Result<void> &in) {
             if (!in) {
                 QFile::remove(auth);
-                done(makeError(u"image_push_failed"_s, in.error().message));
+                done(in.error()); // registry_login_failed: a wrong login says so
                 return;
             }
             m_podman.run(
