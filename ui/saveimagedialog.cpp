@@ -18,10 +18,10 @@ namespace suanli::ui {
 QString formatImageSize(qint64 bytes)
 {
     if (bytes < 1'000'000)
-        return QObject::tr("%1 kB").arg(QString::number(double(bytes) / 1e3, 'f', 0));
+        return SaveImageDialog::tr("%1 kB").arg(QString::number(double(bytes) / 1e3, 'f', 0));
     if (bytes < 1'000'000'000)
-        return QObject::tr("%1 MB").arg(QString::number(double(bytes) / 1e6, 'f', 1));
-    return QObject::tr("%1 GB").arg(QString::number(double(bytes) / 1e9, 'f', 2));
+        return SaveImageDialog::tr("%1 MB").arg(QString::number(double(bytes) / 1e6, 'f', 1));
+    return SaveImageDialog::tr("%1 GB").arg(QString::number(double(bytes) / 1e9, 'f', 2));
 }
 
 SaveImageDialog::SaveImageDialog(client::MarketClient *client, const protocol::Instance &instance,
