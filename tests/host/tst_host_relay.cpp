@@ -151,7 +151,7 @@ private slots:
     {
         if (m_engine && m_engine->status() == host::HostEngine::Status::Online) {
             protocol::CommandMessage destroy{
-                u"cmd-destroy"_s, protocol::CommandAction::Destroy, kInstance, std::nullopt, {}};
+                u"cmd-destroy"_s, protocol::CommandAction::Destroy, kInstance, std::nullopt, {}, {}};
             m_market.send(destroy);
             (void)QTest::qWaitFor(
                 [&] {
