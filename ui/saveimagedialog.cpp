@@ -79,7 +79,7 @@ void SaveImageDialog::save()
                                 m_name->setEnabled(true);
                                 return;
                             }
-                            show(*image);
+                            showImage(*image);
                             m_poll->start();
                         });
 }
@@ -91,14 +91,14 @@ void SaveImageDialog::poll()
             return; // the next tick tries again; the save goes on at the host
         for (const auto &image : *images) {
             if (image.id == m_image.id) {
-                show(image);
+                showImage(image);
                 return;
             }
         }
     });
 }
 
-void SaveImageDialog::show(const protocol::OwnImage &image)
+void SaveImageDialog::showImage(const protocol::OwnImage &image)
 {
     m_image = image;
     if (image.state == "ready"_L1) {

@@ -39,7 +39,7 @@ signals:
 private:
     void save();
     void poll();
-    void show(const protocol::OwnImage &image);
+    void showImage(const protocol::OwnImage &image);
 
     client::MarketClient *m_client;
     protocol::Instance m_instance;
