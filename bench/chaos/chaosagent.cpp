@@ -168,6 +168,9 @@ void ChaosAgent::onCommand(const protocol::CommandMessage &command)
         report(id, InstanceState::Destroying, QString());
         report(id, InstanceState::Destroyed, command.id);
         break;
+    case CommandAction::SaveImage:
+    case CommandAction::DeleteImage:
+        break; // saved images are not part of this simulation
     }
 }
 

@@ -129,6 +129,9 @@ void SimAgent::onCommand(const protocol::CommandMessage &command)
         report(command.instance_id, InstanceState::Destroying, QString());
         report(command.instance_id, InstanceState::Destroyed, command.id);
         break;
+    case CommandAction::SaveImage:
+    case CommandAction::DeleteImage:
+        break; // saved images are not part of this simulation
     }
 }
 
