@@ -76,6 +76,9 @@ const Row kMatrix[] = {
     {"POST",   "/api/v1/vouchers/redeem",             { 401, 401, 404, 403, 404, 404 }},
     {"GET",    "/api/v1/offers",                      { 401, 401, 200, 403, 200, 200 }},
     {"GET",    "/api/v1/images",                      { 401, 401, 200, 403, 200, 200 }},
+    // Saved images: {id} is renter A's ready image; another's save of A's instance is 404.
+    {"DELETE", "/api/v1/images/{id}",                 { 401, 401, 404, 403, 404, 404 }},
+    {"POST",   "/api/v1/instances/{id}/images",       { 401, 401, 404, 403, 404, 404 }},
     {"GET",    "/api/v1/pricing",                     { 401, 401, 200, 403, 200, 200 }},
     {"GET",    "/api/v1/instances",                   { 401, 401, 200, 403, 200, 200 }},
     {"POST",   "/api/v1/instances",                   { 401, 401, 201, 403, 403, 201 }},
@@ -197,6 +200,20 @@ private slots:
         QVERIFY(s.setUp(*m_h, 3, 1'000'000));
         const qint64 instanceId = s.launch(*m_h);
         QVERIFY(instanceId);
+        // And a saved image of it, ready (docs/market.md, "Saved images").
+        auto saved = m_h->post(u"/api/v1/instances/%1/images"_s.arg(instanceId), s.renter.token,
+                               {{u"name"_s, u"a-image"_s}});
+        QCOMPARE(saved.status, 202);
+        const qint64 imageId = saved.json[u"id"_s].toInteger();
+        const QJsonObject save = s.agent->take(u"command"_s);
+        s.agent->send({{u"type"_s, u"image_state"_s},
+                       {u"image_id"_s, imageId},
+                       {u"state"_s, u"ready"_s},
+                       {u"size_bytes"_s, 1'000'000'000},
+                       {u"command_id"_s, save[u"id"_s]}});
+        QVERIFY(s.agent->sync());
+        const QJsonArray imagesBefore =
+            QJsonDocument::fromJson(m_h->get(u"/api/v1/images"_s, s.renter.token).body).array();
 
         MarketHarness::Account callers[CallerCount];
         QByteArray tokens[CallerCount];
@@ -224,6 +241,8 @@ private slots:
                 path.replace(u"{id}"_s, QString::number(instanceId));
             else if (path.startsWith("/api/v1/tokens/{id}"_L1))
                 path.replace(u"{id}"_s, QString::number(s.renter.tokenId));
+            else if (path.startsWith("/api/v1/images/{id}"_L1))
+                path.replace(u"{id}"_s, QString::number(imageId));
             else if (path.startsWith("/api/v1/admin/"_L1)) // issue 18
                 path.replace(u"{id}"_s, QString::number(kNoSuchMoneyId));
             else
@@ -255,10 +274,15 @@ private slots:
         // Renter A's key still works, and its password was not set by anyone.
         QCOMPARE(m_h->get(u"/api/v1/me"_s, s.renter.token).status, 200);
         QCOMPARE(*m_h->store().passwordHash(s.renter.id), QString());
-        // The agent heard no command for renter A's instance.
+        // Renter A's image is as it was, and nobody saved another of A's instance.
+        QCOMPARE(
+            QJsonDocument::fromJson(m_h->get(u"/api/v1/images"_s, s.renter.token).body).array(),
+            imagesBefore);
+        // The agent heard no command for renter A's instance but A's own create and save.
         for (const QJsonObject &message : s.agent->received) {
             if (message.value(u"type"_s).toString() == u"command"_s &&
-                message.value(u"instance_id"_s).toInteger() == instanceId)
+                message.value(u"instance_id"_s).toInteger() == instanceId &&
+                message.value(u"id"_s) != save.value(u"id"_s))
                 QVERIFY2(message.value(u"action"_s).toString() == u"create"_s,
                          qPrintable(QString::fromUtf8(QJsonDocument(message).toJson())));
         }
@@ -381,6 +405,8 @@ private:
                     {u"image"_s, u"localhost/suanli/base:bookworm"_s},
                     {u"disk_gb"_s, 10},
                     {u"ssh_public_key"_s, testPublicKey()}};
+        else if (op == "POST /api/v1/instances/{id}/images"_L1)
+            body = {{u"name"_s, u"stolen"_s}};
         else if (op == "PATCH /api/v1/instances/{id}"_L1)
             body = {{u"max_spend_micro"_s, 1}, {u"renew"_s, true}}; // renew: prepaid plans
         else if (op == "POST /api/v1/hosts"_L1)
