@@ -166,6 +166,12 @@ void AgentChannel::onMessage(AgentSession *session, const QString &text)
         session->confirmedMs = now;
         m_lastHeartbeat.insert(hostId, now);
         m_telemetry.noteConfirmation(hostId, now);
+    } else if (auto *measured = std::get_if<protocol::MeasurementMessage>(&*message)) {
+        // The agent's speed test (docs/market.md, "Measured speeds"), stamped with the market's
+        // time; the verification rule is applied to it at once.
+        auto r = m_store.recordMeasurement(hostId, *measured, now);
+        if (!r)
+            session->socket->sendTextMessage(errorMessage(r.error()));
     } else if (auto *logs = std::get_if<protocol::LogMessage>(&*message)) {
         auto r = m_store.appendLogs(hostId, *logs, now);
         if (!r)

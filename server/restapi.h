@@ -5,8 +5,9 @@
 #include "hosthandlers.h"
 #include "httpreply.h"
 #include "instancehandlers.h"
-#include "sessionhandlers.h"
 #include "moneyhandlers.h" // issue 18: top-ups and payouts
+#include "sessionhandlers.h"
+#include "speedtesthandlers.h"
 
 namespace suanli::server {
 
@@ -20,6 +21,8 @@ class RestApi
 {
 public:
     static constexpr qint64 kMaxBodyBytes = 1024 * 1024;
+    /// The one larger body: the agents' upload test (SpeedTestHandlers::kMaxBytes).
+    static constexpr const char *kLargeBodyRequest = "POST /api/v1/speedtest";
 
     struct Parts
     {
@@ -57,6 +60,7 @@ private:
     InstanceHandlers m_instances;
     HostHandlers m_hosts;
     SessionHandlers m_sessions;
+    SpeedTestHandlers m_speedTests;
     MoneyHandlers m_money; // issue 18: top-ups and payouts
 };
 
