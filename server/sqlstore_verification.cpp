@@ -3,6 +3,8 @@
 #include "hostverification.h"
 #include "protocol/json.h"
 
+#include "database.h"
+
 using namespace Qt::StringLiterals;
 
 namespace suanli::server {
@@ -62,39 +64,48 @@ Result<void> SqlStore::recordMeasurement(qint64 hostId, const protocol::Measurem
     return tx.commit();
 }
 
-Result<bool> SqlStore::applyVerificationRule(qint64 hostId, qint64 nowMs)
+namespace {
+
+const QString kFactsColumns =
+    u"id, created_at, online, reliability, spec, net_down_mbps, net_up_mbps, disk_write_mbps, "
+    "measured_at, verified FROM hosts WHERE verified_by_operator IS NULL"_s;
+
+/// The rule's facts from a row of kFactsColumns; `verified` gets the verdict as written.
+VerificationFacts factsOf(const Rows &q, bool *verified)
 {
-    auto q = m_db->exec(u"SELECT created_at, online, reliability, spec, net_down_mbps, "
-                        "net_up_mbps, disk_write_mbps, measured_at, verified, "
-                        "verified_by_operator FROM hosts WHERE id = ?"_s,
-                        {hostId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return makeError(u"not_found"_s, u"no host %1"_s.arg(hostId));
-    if (!q->value(9).isNull()) {
-        q->finish();
-        return false; // the operator's verdict stands
-    }
     VerificationFacts facts;
-    facts.createdAtMs = q->value(0).toLongLong();
-    facts.online = q->value(1).toBool();
-    facts.reliability = q->value(2).toDouble();
-    const QString specText = q->value(3).toString();
-    facts.netDownMbps = optionalValue(q->value(4));
-    facts.netUpMbps = optionalValue(q->value(5));
-    facts.diskWriteMbps = optionalValue(q->value(6));
-    facts.measuredAtMs = optionalValue(q->value(7));
-    const bool was = q->value(8).toBool();
-    q->finish();
-    if (!specText.isEmpty()) {
-        if (auto json = protocol::parseJsonObject(specText.toUtf8())) {
-            if (auto spec = protocol::machineSpecFromJson(*json)) {
-                facts.statedDownMbps = spec->inet_down_mbps;
-                facts.statedUpMbps = spec->inet_up_mbps;
+    facts.createdAtMs = q.value(1).toLongLong();
+    facts.online = q.value(2).toBool();
+    facts.reliability = q.value(3).toDouble();
+    if (const QString spec = q.value(4).toString(); !spec.isEmpty()) {
+        if (auto json = protocol::parseJsonObject(spec.toUtf8())) {
+            if (auto parsed = protocol::machineSpecFromJson(*json)) {
+                facts.statedDownMbps = parsed->inet_down_mbps;
+                facts.statedUpMbps = parsed->inet_up_mbps;
             }
         }
     }
+    facts.netDownMbps = optionalValue(q.value(5));
+    facts.netUpMbps = optionalValue(q.value(6));
+    facts.diskWriteMbps = optionalValue(q.value(7));
+    facts.measuredAtMs = optionalValue(q.value(8));
+    *verified = q.value(9).toBool();
+    return facts;
+}
+
+} // namespace
+
+Result<bool> SqlStore::applyVerificationRule(qint64 hostId, qint64 nowMs)
+{
+    // A host with an operator's verdict has no row here: the verdict stands.
+    auto q = m_db->exec(u"SELECT "_s + kFactsColumns + u" AND id = ?"_s, {hostId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return false;
+    bool was = false;
+    const VerificationFacts facts = factsOf(*q, &was);
+    q->finish();
     const bool now = VerificationRule::holds(facts, nowMs);
     if (now == was)
         return false;
@@ -106,20 +117,33 @@ Result<bool> SqlStore::applyVerificationRule(qint64 hostId, qint64 nowMs)
 
 Result<QList<qint64>> SqlStore::reverifyHosts(qint64 nowMs)
 {
-    auto ids =
-        m_db->column(u"SELECT id FROM hosts WHERE verified_by_operator IS NULL ORDER BY id"_s);
-    if (!ids)
-        return ids.error();
+    // One read of every host the rule judges, then a write only where the verdict changes: run
+    // once a minute on the market's thread, it must stay cheap with thousands of hosts.
+    auto q = m_db->exec(u"SELECT "_s + kFactsColumns + u" ORDER BY id"_s);
+    if (!q)
+        return q.error();
+    QList<QPair<qint64, bool>> changes;
+    while (q->next()) {
+        bool was = false;
+        const VerificationFacts facts = factsOf(*q, &was);
+        const bool now = VerificationRule::holds(facts, nowMs);
+        if (now != was)
+            changes.append({q->value(0).toLongLong(), now});
+    }
+    q->finish();
     QList<qint64> changed;
-    for (qint64 id : std::as_const(*ids)) {
+    for (const auto &[id, verdict] : std::as_const(changes)) {
         Transaction tx(*m_db);
         if (!tx.started())
             return tx.started().error();
-        auto v = applyVerificationRule(id, nowMs);
-        if (!v)
-            return v.error();
-        if (!*v)
-            continue; // nothing written; the transaction rolls back empty
+        // Still without an operator's verdict: one may have come in between.
+        auto r = m_db->exec(u"UPDATE hosts SET verified = ? WHERE id = ? "
+                            "AND verified_by_operator IS NULL"_s,
+                            {verdict, id});
+        if (!r)
+            return r.error();
+        if (r->numRowsAffected() == 0)
+            continue;
         if (auto o = refreshOffer(id); !o)
             return o.error();
         if (auto c = tx.commit(); !c)

@@ -45,6 +45,7 @@ OfferDetailPane::OfferDetailPane(QWidget *parent)
 
     auto *body = new QVBoxLayout(m_body);
     body->setContentsMargins(0, 0, 0, 0);
+    m_specs->setObjectName(u"offerSpecs"_s);
     m_specs->setTextFormat(Qt::RichText);
     m_specs->setWordWrap(true);
     body->addWidget(m_specs);

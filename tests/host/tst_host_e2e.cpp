@@ -42,7 +42,7 @@ private slots:
             },
             60'000));
         QVERIFY2(measured[u"net_down_mbps"_s].toInteger() >= 1,
-                 qPrintable(QJsonDocument(measured).toJson()));
+                 QJsonDocument(measured).toJson().constData());
         QVERIFY(measured[u"net_up_mbps"_s].toInteger() >= 1);
         QVERIFY(measured[u"disk_write_mbps"_s].toInteger() >= 1);
 

@@ -176,8 +176,21 @@ private slots:
             QVERIFY2(o.value(QLatin1StringView(key)).isNull(), key);
         }
 
+        // Searchable, and an unmeasured offer matches no term on it.
+        auto matching = [&](const QString &q) {
+            auto r =
+                m_h->get(u"/api/v1/offers?q="_s + QString::fromLatin1(QUrl::toPercentEncoding(q)),
+                         s.renter.token);
+            return r.json[u"offers"_s].toArray().size();
+        };
+        QCOMPARE(matching(u"net_down_mbps>=1"_s), 0);
+        QCOMPARE(matching(u"net_down_mbps<1000000"_s), 0);
+
         m_h->clock().advanceSeconds(90);
         QCOMPARE(measure(s, 940, 310, QJsonValue::Null), QString());
+        QCOMPARE(matching(u"net_down_mbps>=900 net_up_mbps>=300"_s), 1);
+        QCOMPARE(matching(u"net_down_mbps>=1000"_s), 0);
+        QCOMPARE(matching(u"disk_write_mbps>=1"_s), 0); // its disk test failed
         o = offer(s);
         QCOMPARE(o[u"net_down_mbps"_s].toInteger(), 940);
         QCOMPARE(o[u"net_up_mbps"_s].toInteger(), 310);
