@@ -4,7 +4,9 @@
 #include <QFutureWatcher>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QSslSocket>
 #include <QTemporaryFile>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 #ifdef Q_OS_WIN
@@ -51,6 +53,8 @@ SpeedTest::~SpeedTest()
 {
     if (m_reply)
         m_reply->abort();
+    if (m_upload)
+        m_upload->abort();
 }
 
 qint64 SpeedTest::megabitsPerSecond(qint64 bytes, qint64 ns)
@@ -155,21 +159,78 @@ void SpeedTest::runDownload()
 
 void SpeedTest::runUpload()
 {
-    const QByteArray body = randomBytes(m_bytes);
-    QNetworkRequest r = request();
-    r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
-    m_timer.start();
-    m_reply = m_network.post(r, body);
-    connect(m_reply, &QNetworkReply::finished, this, [this, reply = m_reply.data()] {
-        reply->deleteLater();
+    // Written on a socket of its own, not through QNetworkAccessManager: its HTTP/1.1 upload
+    // moved a body at about 1.5 MB/s even on loopback (Qt 6.4, measured with curl beside it:
+    // 16 MiB in 0.1 s), which would have measured QNAM, not the link.
+    const QNetworkRequest r = request();
+    const QUrl url = r.url();
+    const bool tls = url.scheme() == "https"_L1;
+    auto *socket = tls ? new QSslSocket(this) : new QTcpSocket(this);
+    m_upload = socket;
+    m_uploadAnswer.clear();
+    auto *timeout = new QTimer(socket);
+    timeout->setSingleShot(true);
+    timeout->start(kTransferTimeoutMs);
+    auto done = [this, socket](const QString &why) {
+        if (m_upload != socket)
+            return; // already finished
         const qint64 ns = m_timer.nsecsElapsed();
-        const QString why = failure(reply);
+        m_upload = nullptr;
+        socket->disconnect(this);
+        socket->abort();
+        socket->deleteLater();
         if (!why.isEmpty())
             m_errors << u"upload test: %1"_s.arg(why);
         else
             m_result.net_up_mbps = megabitsPerSecond(m_bytes, ns);
         runDisk();
+    };
+    connect(timeout, &QTimer::timeout, this, [done] { done(u"timed out"_s); });
+    connect(socket, &QAbstractSocket::errorOccurred, this,
+            [done, socket] { done(socket->errorString()); });
+    const quint16 port = quint16(url.port(tls ? 443 : 80));
+    const QByteArray head = "POST " + url.path(QUrl::FullyEncoded).toLatin1() +
+                            " HTTP/1.1\r\nHost: " + url.host(QUrl::FullyEncoded).toLatin1() + ':' +
+                            QByteArray::number(port) + "\r\nAuthorization: Bearer " + m_token +
+                            "\r\nContent-Type: application/octet-stream\r\nContent-Length: " +
+                            QByteArray::number(m_bytes) + "\r\nConnection: close\r\n\r\n";
+    auto send = [socket, head, body = randomBytes(m_bytes)] {
+        socket->write(head);
+        socket->write(body);
+    };
+    connect(socket, &QIODevice::readyRead, this, [this, socket, done] {
+        m_uploadAnswer += socket->readAll();
+        const qsizetype end = m_uploadAnswer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return;
+        // "HTTP/1.1 200 OK": the market read the whole body before it answered.
+        const QList<QByteArray> status =
+            m_uploadAnswer.left(m_uploadAnswer.indexOf("\r\n")).split(' ');
+        const int code = status.value(1).toInt();
+        if (code / 100 == 2) {
+            done({});
+            return;
+        }
+        // An error: its JSON body says why; wait for it (Content-Length), or the close.
+        qsizetype length = -1;
+        for (const QByteArray &line : m_uploadAnswer.left(end).split('\n')) {
+            if (line.toLower().startsWith("content-length:"))
+                length = line.mid(15).trimmed().toLongLong();
+        }
+        if (length >= 0 && m_uploadAnswer.size() - end - 4 < length)
+            return;
+        done(u"HTTP %1 %2"_s.arg(code).arg(
+            QString::fromUtf8(m_uploadAnswer.mid(end + 4).left(300))));
     });
+    m_timer.start();
+    if (tls) {
+        auto *ssl = static_cast<QSslSocket *>(socket);
+        connect(ssl, &QSslSocket::encrypted, this, send);
+        ssl->connectToHostEncrypted(url.host(), port);
+    } else {
+        connect(socket, &QAbstractSocket::connected, this, send);
+        socket->connectToHost(url.host(), port);
+    }
 }
 
 void SpeedTest::runDisk()

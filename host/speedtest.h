@@ -9,6 +9,7 @@
 #include <QUrl>
 
 class QNetworkReply;
+class QTcpSocket;
 
 namespace suanli::host {
 
@@ -55,6 +56,8 @@ private:
     QString m_diskDir;
     QNetworkAccessManager m_network;
     QPointer<QNetworkReply> m_reply;
+    QPointer<QTcpSocket> m_upload; ///< the upload test's own connection
+    QByteArray m_uploadAnswer;
     QElapsedTimer m_timer;
     bool m_running = false;
     protocol::MeasurementMessage m_result;
