@@ -70,8 +70,21 @@ QString OfferTableModel::display(const protocol::Offer &o, int column) const
         const auto value = tflopsPerPrice(o);
         return value ? m_locale.toString(*value, 'f', 1) : QString();
     }
+    case Network:
+        return networkText(o, m_locale);
     }
     return {};
+}
+
+QString OfferTableModel::networkText(const protocol::Offer &o, const QLocale &locale)
+{
+    // What the agent measured; never the host's own claim, never "0" for a test that failed.
+    if (!o.measured_at.isValid())
+        return tr("not measured");
+    auto speed = [&locale](const std::optional<qint64> &v) {
+        return v ? locale.toString(*v) : tr("unknown");
+    };
+    return tr("↓ %1 / ↑ %2 Mbit/s").arg(speed(o.net_down_mbps), speed(o.net_up_mbps));
 }
 
 QVariant OfferTableModel::raw(const protocol::Offer &o, int column) const
@@ -103,6 +116,8 @@ QVariant OfferTableModel::raw(const protocol::Offer &o, int column) const
         const auto value = tflopsPerPrice(o);
         return value ? QVariant(*value) : QVariant();
     }
+    case Network:
+        return o.net_down_mbps ? QVariant(*o.net_down_mbps) : QVariant();
     }
     return {};
 }
@@ -130,6 +145,12 @@ QVariant OfferTableModel::data(const QModelIndex &index, int role) const
             return tr("A CPU-only machine, rented whole");
         if (index.column() == Tflops && !o.perf_tflops)
             return tr("Unknown GPU model: no figure rather than a guess");
+        if (index.column() == Network) {
+            if (!o.measured_at.isValid())
+                return tr("The host's agent has not measured its link yet");
+            return tr("Measured to the market %1")
+                .arg(m_locale.toString(o.measured_at.toLocalTime(), QLocale::ShortFormat));
+        }
         return {};
     default:
         return {};
@@ -170,6 +191,8 @@ QVariant OfferTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("TFLOPS");
     case TflopsPerPrice:
         return tr("TFLOPS\nper %1").arg(currencySymbol(m_currency, m_locale));
+    case Network:
+        return tr("Network\nmeasured");
     }
     return {};
 }
@@ -208,6 +231,8 @@ std::optional<double> numericKey(const protocol::Offer &o, int column)
         return o.perf_tflops;
     case OfferTableModel::TflopsPerPrice:
         return OfferTableModel::tflopsPerPrice(o);
+    case OfferTableModel::Network: // unknown sorts last, as unknown TFLOPS
+        return o.net_down_mbps ? std::optional<double>(double(*o.net_down_mbps)) : std::nullopt;
     default:
         return std::nullopt;
     }

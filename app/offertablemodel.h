@@ -18,7 +18,8 @@ class OfferTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column {
+    enum Column
+    {
         GpuModel,
         Gpus,
         Vram,
@@ -31,6 +32,7 @@ public:
         Region,
         Tflops,
         TflopsPerPrice,
+        Network, ///< measured down / up (docs/market.md, "Measured speeds"); not what is stated
         ColumnCount
     };
     enum Role { RawDataRole = Qt::UserRole + 1, OfferIdRole };
@@ -65,6 +67,9 @@ public:
     QString currency() const { return m_currency; }
     void setLocale(const QLocale &locale);
 
+    /// The measured link as the catalog shows it ("↓ 940 / ↑ 310 Mbit/s"), "not measured"
+    /// before the first measurement and "unknown" for a direction whose test failed.
+    static QString networkText(const protocol::Offer &o, const QLocale &locale);
     /// TFLOPS per currency unit per hour of the whole offer; nullopt when unknown or free.
     static std::optional<double> tflopsPerPrice(const protocol::Offer &offer);
 

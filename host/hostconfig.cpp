@@ -166,6 +166,9 @@ Result<HostConfig> HostConfig::load(const QString &path)
           readInt(s, u"agent/usage_interval_s"_s, 1, 60, c.usageIntervalS),
           readInt(s, u"agent/market_grace_s"_s, 0, 7 * 86400, c.marketGraceS),
           readInt(s, u"agent/disk_check_interval_s"_s, 1, 3600, c.diskCheckIntervalS),
+          // The market takes at most 64 MiB a test (server/openapi.yaml).
+          readInt(s, u"speedtest/bytes"_s, 0, 64LL * 1024 * 1024, c.speedTestBytes),
+          readInt(s, u"speedtest/interval_h"_s, 1, 24 * 30, c.speedTestIntervalH),
           readInt(s, u"agent/reconnect_min_ms"_s, 10, 600'000, c.reconnectMinMs),
           readInt(s, u"agent/reconnect_max_ms"_s, 10, 3'600'000, c.reconnectMaxMs),
           readBool(s, u"prices/interruptible"_s, c.interruptible),

@@ -86,6 +86,10 @@ struct HostConfig
     int usageIntervalS = 15;
     int marketGraceS = 3600;     ///< market unreachable this long: running instances stop
     int diskCheckIntervalS = 60; ///< rootless: how often volume usage is measured
+    /// [speedtest] (docs/host.md, "Measured speeds"): bytes each way and written to disk per
+    /// test (0: no tests), and hours between tests after the first one at start.
+    qint64 speedTestBytes = 16LL * 1024 * 1024;
+    int speedTestIntervalH = 24;
     int reconnectMinMs = 1000;
     int reconnectMaxMs = 60'000;
     /// [agent] ca_file: PEM certificates trusted for the market's TLS besides the system's

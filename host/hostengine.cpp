@@ -262,6 +262,7 @@ void HostEngine::startWithRuntime(const RuntimeSettings &settings)
     m_disconnectedSinceMs = std::max<qint64>(1, m_monotonic.elapsed()); // 0 means connected
     setStatus(Status::Connecting);
     adopt();
+    setUpSpeedTests();
     m_link->start();
     m_telemetryTimer.start();
     m_usageTimer.start();
@@ -318,6 +319,7 @@ void HostEngine::reportStale()
 void HostEngine::stop()
 {
     m_diskTimer.stop();
+    m_speedTestTimer.stop();
     m_telemetryTimer.stop();
     m_usageTimer.stop();
     if (m_link)
@@ -411,6 +413,11 @@ void HostEngine::onWelcomed(qint64 hostId, const QString &network)
         report(live.record);
     sendUsage();
     sendAvailability();
+    // The first test once the market is there (after registration, or at each start), then
+    // every speedtest/interval_h; one made while the market was away goes out now.
+    if (!m_speedTested)
+        runSpeedTest();
+    sendMeasurement();
 }
 
 void HostEngine::onDisconnected(const QString &reason)

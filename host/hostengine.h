@@ -9,6 +9,7 @@
 #include "marketlink.h"
 #include "podman.h"
 #include "protocol/version.h"
+#include "speedtest.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -145,6 +146,13 @@ private:
     /// volumes), touching none of it.
     void reportStale();
 
+    // hostengine_speedtest.cpp (docs/host.md, "Measured speeds")
+    void setUpSpeedTests();
+    void runSpeedTest();
+    void onMeasured(const protocol::MeasurementMessage &measurement, const QStringList &errors);
+    /// Sends the last measurement when the market is there; kept for the next welcome if not.
+    void sendMeasurement();
+
     // hostengine_relay.cpp
     /// The relay key and, in auto mode, the probe listener; false (failed emitted) when the
     /// relay key cannot be made.
@@ -218,6 +226,12 @@ private:
     QTimer m_telemetryTimer;
     QTimer m_usageTimer;
     QTimer m_diskTimer;
+    std::unique_ptr<SpeedTest> m_speedTest;
+    QTimer m_speedTestTimer;
+    bool m_speedTested = false; ///< a test ran (or runs) in this process
+    /// A measurement made while the market was away: sent on the next welcome, so that the
+    /// time the market stamps on it is close to when it was made.
+    std::optional<protocol::MeasurementMessage> m_unsentMeasurement;
     QSet<qint64> m_diskChecks; ///< instances whose volume usage is being measured
     QElapsedTimer m_monotonic;
     qint64 m_disconnectedSinceMs = 0;

@@ -140,9 +140,21 @@ struct ImageStateMessage
     bool operator==(const ImageStateMessage &) const = default;
 };
 
+/// What the agent measured (docs/protocol.md "measurement"): download and upload to the market
+/// in Mbit/s, disk writes in MB/s; a test that failed or did not run is absent (null), never 0.
+/// The market stamps the time it arrives.
+struct MeasurementMessage
+{
+    std::optional<qint64> net_down_mbps;
+    std::optional<qint64> net_up_mbps;
+    std::optional<qint64> disk_write_mbps;
+    bool operator==(const MeasurementMessage &) const = default;
+};
+
 using AgentMessage =
     std::variant<HelloMessage, AckMessage, InstanceStateMessage, TelemetryMessage, UsageMessage,
-                 LogMessage, AvailabilityMessage, NoticeMessage, ImageStateMessage>;
+                 LogMessage, AvailabilityMessage, NoticeMessage, ImageStateMessage,
+                 MeasurementMessage>;
 
 // ---- market → agent -------------------------------------------------------------------
 

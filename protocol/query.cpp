@@ -73,7 +73,7 @@ Cell present(const std::optional<Micro> &value)
 
 // One line per field reads best as a table.
 // clang-format off
-constexpr std::array<FieldInfo, 25> kFields{{
+constexpr std::array<FieldInfo, 28> kFields{{
     {"id"_L1, FieldType::Integer, true, [](const Offer &o) -> Cell { return o.id; }},
     {"host_id"_L1, FieldType::Integer, true, [](const Offer &o) -> Cell { return o.host_id; }},
     {"host_name"_L1, FieldType::Text, false, [](const Offer &o) -> Cell { return o.host_name; }},
@@ -118,6 +118,13 @@ constexpr std::array<FieldInfo, 25> kFields{{
      [](const Offer &o) -> Cell { return present(o.price_gpu_week_micro); }},
     {"price_gpu_month_micro"_L1, FieldType::Integer, true,
      [](const Offer &o) -> Cell { return present(o.price_gpu_month_micro); }},
+    // What the agent measured (null until measured: matches no term, sorts last).
+    {"net_down_mbps"_L1, FieldType::Integer, true,
+     [](const Offer &o) -> Cell { return present(o.net_down_mbps); }},
+    {"net_up_mbps"_L1, FieldType::Integer, true,
+     [](const Offer &o) -> Cell { return present(o.net_up_mbps); }},
+    {"disk_write_mbps"_L1, FieldType::Integer, true,
+     [](const Offer &o) -> Cell { return present(o.disk_write_mbps); }},
 }};
 // clang-format on
 

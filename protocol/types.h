@@ -55,6 +55,14 @@ struct Offer
     /// ram_mb are then the instance's allowance, and when the agent did not say.
     std::optional<qint64> cpu_cores_per_gpu;
     std::optional<qint64> ram_mb_per_gpu;
+    /// What the agent measured (docs/market.md, "Measured speeds"): download and upload to the
+    /// market in Mbit/s, disk writes in MB/s (10^6 bytes), and when; null (an invalid time)
+    /// until the host's first measurement, never 0. inet_down_mbps/inet_up_mbps stay what the
+    /// host states.
+    std::optional<qint64> net_down_mbps;
+    std::optional<qint64> net_up_mbps;
+    std::optional<qint64> disk_write_mbps;
+    QDateTime measured_at;
 
     bool operator==(const Offer &) const = default;
 };

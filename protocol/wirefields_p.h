@@ -182,6 +182,10 @@ template <Of<Offer> S, typename F> void fields(S &s, F &&f)
     f("price_nogpu_hour_micro"_L1, s.price_nogpu_hour_micro);
     f("cpu_cores_per_gpu"_L1, s.cpu_cores_per_gpu);
     f("ram_mb_per_gpu"_L1, s.ram_mb_per_gpu);
+    f("net_down_mbps"_L1, s.net_down_mbps);
+    f("net_up_mbps"_L1, s.net_up_mbps);
+    f("disk_write_mbps"_L1, s.disk_write_mbps);
+    f("measured_at"_L1, s.measured_at);
 }
 
 template <Of<Instance> S, typename F> void fields(S &s, F &&f)
@@ -487,6 +491,17 @@ template <Of<AvailabilityMessage> S, typename F> void fields(S &s, F &&f)
 {
     f("available"_L1, s.available, Need::Required);
     f("reason"_L1, s.reason);
+}
+
+template <> struct MessageType<MeasurementMessage>
+{
+    static constexpr QLatin1StringView name = "measurement"_L1;
+};
+template <Of<MeasurementMessage> S, typename F> void fields(S &s, F &&f)
+{
+    f("net_down_mbps"_L1, s.net_down_mbps);
+    f("net_up_mbps"_L1, s.net_up_mbps);
+    f("disk_write_mbps"_L1, s.disk_write_mbps);
 }
 
 template <> struct MessageType<NoticeMessage>

@@ -175,6 +175,12 @@ void AgentChannel::onMessage(AgentSession *session, const QString &text)
         if (!image->command_id.isEmpty())
             (void)m_store.ackCommand(hostId, image->command_id, now);
         emit changed(*changes);
+    } else if (auto *measured = std::get_if<protocol::MeasurementMessage>(&*message)) {
+        // The agent's speed test (docs/market.md, "Measured speeds"), stamped with the market's
+        // time; the verification rule is applied to it at once.
+        auto r = m_store.recordMeasurement(hostId, *measured, now);
+        if (!r)
+            session->socket->sendTextMessage(errorMessage(r.error()));
     } else if (auto *logs = std::get_if<protocol::LogMessage>(&*message)) {
         auto r = m_store.appendLogs(hostId, *logs, now);
         if (!r)

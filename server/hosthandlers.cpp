@@ -1,6 +1,7 @@
 #include "hosthandlers.h"
 
 #include "authenticator.h"
+#include "protocol/clock.h"
 
 #include "protocol/json.h"
 
@@ -24,7 +25,7 @@ HttpReply HostHandlers::createHost(const Principal &who, const QHttpServerReques
         return fromError(makeError(u"missing_field"_s, u"name is required"_s, u"name"_s));
     if (!name.isString())
         return fromError(makeError(u"invalid_type"_s, u"name must be a string"_s, u"name"_s));
-    auto host = m_store.createHost(who.accountId, name.toString());
+    auto host = m_store.createHost(who.accountId, name.toString(), m_clock.nowMs());
     if (!host)
         return fromError(host.error());
     const QByteArray token = generateToken("sh_");

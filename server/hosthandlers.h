@@ -5,6 +5,10 @@
 
 class QHttpServerRequest;
 
+namespace suanli {
+class Clock;
+}
+
 namespace suanli::server {
 
 /// A lender's hosts (server/openapi.yaml): registering one (with its sh_ agent token), listing
@@ -12,8 +16,9 @@ namespace suanli::server {
 class HostHandlers
 {
 public:
-    explicit HostHandlers(Store &store)
+    HostHandlers(Store &store, const Clock &clock)
         : m_store(store)
+        , m_clock(clock)
     {}
 
     HttpReply createHost(const Principal &who, const QHttpServerRequest &request);
@@ -22,6 +27,7 @@ public:
 
 private:
     Store &m_store;
+    const Clock &m_clock;
 };
 
 } // namespace suanli::server

@@ -341,13 +341,18 @@ int admin(const QStringList &args, const QCommandLineParser &parser, const Marke
         return fail(store.error().message);
     SqlStore &s = **store;
     const QString command = args.value(0);
-    if (command == "verify-host"_L1 || command == "unverify-host"_L1) {
+    if (command == "verify-host"_L1 || command == "unverify-host"_L1 ||
+        command == "auto-verify-host"_L1) {
         // The operator's verdict after checking a host (docs/market.md, "Verified hosts").
         bool ok = false;
         const qint64 hostId = args.value(1).toLongLong(&ok);
         if (!ok || hostId <= 0)
             return fail(u"usage: admin %1 HOST_ID"_s.arg(command));
-        auto host = s.setHostVerified(hostId, command == "verify-host"_L1);
+        // auto-verify-host takes the operator's word back: the market's rule decides again.
+        const std::optional<bool> verdict = command == "auto-verify-host"_L1
+                                                ? std::nullopt
+                                                : std::optional<bool>(command == "verify-host"_L1);
+        auto host = s.setHostVerified(hostId, verdict, QDateTime::currentMSecsSinceEpoch());
         if (!host)
             return fail(host.error().message);
         std::printf("host %lld (%s): %s\n", static_cast<long long>(host->id),
@@ -458,9 +463,10 @@ int admin(const QStringList &args, const QCommandLineParser &parser, const Marke
     if (auto money = moneyAdmin(s, args, parser))
         return *money;
     // ---- end money ----
-    return fail(u"unknown admin command '%1' (create-account, issue-token, set-password, topup, "
-                "create-vouchers, create-invites, topups, confirm-topup, payouts, approve-payout, "
-                "reject-payout, mark-paid, verify-host, unverify-host)"_s.arg(command));
+    return fail(
+        u"unknown admin command '%1' (create-account, issue-token, set-password, topup, "
+        "create-vouchers, create-invites, topups, confirm-topup, payouts, approve-payout, "
+        "reject-payout, mark-paid, verify-host, unverify-host, auto-verify-host)"_s.arg(command));
 }
 
 } // namespace
@@ -508,8 +514,9 @@ int main(int argc, char *argv[])
         "  admin --db URL payouts [--state S] [--csv] · approve-payout ID ·\n"
         "        reject-payout ID --reason TEXT · mark-paid ID --reference REF\n"
         "      lists payouts (the CSV of transfers to make); each step of one payout\n"
-        "  admin --db URL verify-host HOST_ID · unverify-host HOST_ID\n"
-        "      the operator's verdict on a host: its offer says verified, or not\n"
+        "  admin --db URL verify-host HOST_ID · unverify-host HOST_ID · auto-verify-host HOST_ID\n"
+        "      the operator's verdict on a host: its offer says verified, or not, whatever the\n"
+        "      market's rule says; auto-verify-host hands it back to the rule\n"
         "  relay-config --db URL --listen HOST:PORT --host-key FILE [--pid-file FILE]\n"
         "        [--command-user USER] [--relay PUBLIC_HOST:PORT]\n"
         "      prints the sshd_config of a relay sshd (docs/relay.md)\n"

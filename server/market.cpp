@@ -126,12 +126,13 @@ Result<quint16> Market::start(const QHostAddress &address, quint16 port,
     if (auto r = m_store->registerRelays(); !r)
         return r.error();
     QTcpServer *server = nullptr;
+    const LargeBody largeBody{RestApi::kLargeBodyRequest, SpeedTestHandlers::kMaxBytes};
     if (tls) {
-        auto *ssl = new GuardedSslServer(RestApi::kMaxBodyBytes, this);
+        auto *ssl = new GuardedSslServer(RestApi::kMaxBodyBytes, largeBody, this);
         ssl->setSslConfiguration(*tls);
         server = ssl;
     } else {
-        server = new GuardedTcpServer(RestApi::kMaxBodyBytes, this);
+        server = new GuardedTcpServer(RestApi::kMaxBodyBytes, largeBody, this);
     }
     if (!server->listen(address, port)) {
         const QString why = server->errorString();
@@ -286,6 +287,12 @@ void Market::startBillingRun()
 void Market::checkHosts()
 {
     const qint64 now = m_clock.nowMs();
+    // The verification rule turns on the clock too (a measurement ages, a host's first day
+    // ends): judged once a minute, not on every 5 s check.
+    if (now - m_lastReverifyMs >= kReverifyEveryMs) {
+        m_lastReverifyMs = now;
+        (void)m_store->reverifyHosts(now);
+    }
     // After an outage of the market itself every host's last message is old, yet the agents
     // ran on and are only finding their way back (with backoff): judged by the silence the
     // market caused, every rental would be interrupted and none of the outage billed. A

@@ -64,7 +64,10 @@ public:
     /// Starts a billing run on the billing thread, as its timer does every 5 s (none if one is
     /// under way); billingRunFinished() follows once its events are out.
     void startBillingRun();
+    /// Declares silent hosts lost and, once a minute, applies the verification rule
+    /// (docs/market.md, "Verified hosts"), as the 5 s timer does.
     void checkHosts();
+    static constexpr qint64 kReverifyEveryMs = 60'000;
     /// Tells this process's apps of top-ups made by admin commands (other processes) since
     /// the last check, as the 1 s timer does (docs/market.md, "Admin commands").
     void checkTopUps();
@@ -136,6 +139,7 @@ private:
     qint64 m_lastMoneyEntry = 0; ///< the same for top-up orders and payout steps (issue 18)
     /// When this process started (market clock): no host is lost here before it has had
     /// --host-lost-after to find the process again (docs/market.md, "Host lost").
+    qint64 m_lastReverifyMs = 0;
     qint64 m_startedMs = 0;
     QTimer m_retryTimer;
     QTimer m_pingTimer;

@@ -335,11 +335,28 @@ QStringList migration15(const Database &db)
     };
 }
 
+// Version 16: measured speeds and the market's own verdict (docs/market.md, "Measured speeds",
+// "Verified hosts"). On the host and its offer: what the agent measured (NULL until it did,
+// never 0) and when, in ms; on the host the operator's verdict, which outranks the rule (NULL:
+// the rule decides).
+QStringList migration16(const Database &)
+{
+    QStringList statements;
+    for (const char *table : {"hosts", "offers"}) {
+        for (const char *column :
+             {"net_down_mbps", "net_up_mbps", "disk_write_mbps", "measured_at"})
+            statements << u"ALTER TABLE %1 ADD COLUMN %2 BIGINT"_s.arg(QLatin1StringView(table),
+                                                                       QLatin1StringView(column));
+    }
+    statements << u"ALTER TABLE hosts ADD COLUMN verified_by_operator BOOLEAN"_s;
+    return statements;
+}
+
 using Migration = QStringList (*)(const Database &);
 const Migration kMigrations[] = {&migration1,  &migration2,  &migration3,  &migration4,
                                  &migration5,  &migration6,  &migration7,  &migration8,
                                  &migration9,  &migration10, &migration11, &migration12,
-                                 &migration13, &migration14, &migration15};
+                                 &migration13, &migration14, &migration15, &migration16};
 
 } // namespace
 

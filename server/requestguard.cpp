@@ -18,10 +18,12 @@ constexpr int kDrainMs = 10'000;
 class RequestGuard : public QObject
 {
 public:
-    RequestGuard(QTcpSocket *socket, qint64 maxBody)
+    RequestGuard(QTcpSocket *socket, qint64 maxBody, LargeBody large)
         : QObject(socket)
         , m_socket(socket)
         , m_maxBody(maxBody)
+        , m_large(std::move(large))
+        , m_limit(maxBody)
     {
         // Connected before the HTTP server's own handlers, so these run first.
         connect(socket, &QIODevice::readyRead, this, &RequestGuard::onReadyRead);
@@ -46,6 +48,13 @@ private:
             if (end >= 0) {
                 qint64 declared = -1;
                 const QList<QByteArray> lines = head.left(end).split('\n');
+                // "POST /api/v1/speedtest?x HTTP/1.1": method and path, without the query.
+                const QByteArray requestLine = lines[0].trimmed();
+                const QByteArray target = requestLine.left(requestLine.lastIndexOf(' '));
+                const qsizetype query = target.indexOf('?');
+                const bool large = !m_large.request.isEmpty() &&
+                                   (query < 0 ? target : target.left(query)) == m_large.request;
+                m_limit = large ? m_large.maxBody : m_maxBody;
                 for (qsizetype i = 1; i < lines.size(); ++i) {
                     const QByteArray line = lines[i].trimmed();
                     const qsizetype colon = line.indexOf(':');
@@ -66,14 +75,14 @@ private:
                 }
                 if (m_upgraded)
                     return;
-                if (declared > m_maxBody) {
+                if (declared > m_limit) {
                     reject();
                     return;
                 }
             }
         }
         m_unanswered += m_socket->bytesAvailable();
-        if (m_unanswered > m_maxBody + kSlackBytes)
+        if (m_unanswered > m_limit + kSlackBytes)
             reject();
     }
 
@@ -84,13 +93,16 @@ private:
         // An answer went out: the next bytes start the next request on this connection.
         m_unanswered = 0;
         m_headerChecked = false;
+        m_limit = m_maxBody;
     }
 
     void reject()
     {
         m_rejected = true;
-        static const QByteArray body =
-            R"({"error":{"code":"body_too_large","message":"request bodies are limited to 1 MiB"}})";
+        const QByteArray body =
+            R"({"error":{"code":"body_too_large","message":"request bodies are )"
+            R"(limited to )" +
+            QByteArray::number(m_limit / (1024 * 1024)) + R"( MiB"}})";
         m_socket->write("HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\n"
                         "Connection: close\r\nContent-Length: "
                         + QByteArray::number(body.size()) + "\r\n\r\n" + body);
@@ -109,6 +121,8 @@ private:
 
     QTcpSocket *m_socket;
     qint64 m_maxBody;
+    LargeBody m_large;
+    qint64 m_limit; ///< of the request being read
     qint64 m_unanswered = 0;
     qint64 m_expected = -1; ///< header plus declared body of the refused request
     qint64 m_drained = 0;
@@ -119,16 +133,16 @@ private:
 
 } // namespace
 
-void guardRequestSize(QTcpSocket *socket, qint64 maxBody)
+void guardRequestSize(QTcpSocket *socket, qint64 maxBody, const LargeBody &large)
 {
-    new RequestGuard(socket, maxBody);
+    new RequestGuard(socket, maxBody, large);
 }
 
 QTcpSocket *GuardedTcpServer::nextPendingConnection()
 {
     QTcpSocket *socket = QTcpServer::nextPendingConnection();
     if (socket)
-        guardRequestSize(socket, m_maxBody);
+        guardRequestSize(socket, m_maxBody, m_large);
     return socket;
 }
 
@@ -136,7 +150,7 @@ QTcpSocket *GuardedSslServer::nextPendingConnection()
 {
     QTcpSocket *socket = QSslServer::nextPendingConnection();
     if (socket)
-        guardRequestSize(socket, m_maxBody);
+        guardRequestSize(socket, m_maxBody, m_large);
     return socket;
 }
 

@@ -14,18 +14,31 @@ namespace suanli::server {
 /// 64 KiB arrived without an answer. Either way the connection is closed and what the client
 /// still sends is discarded unread. WebSocket upgrades are left alone: their frames and
 /// messages are limited by QWebSocket itself.
-void guardRequestSize(QTcpSocket *socket, qint64 maxBody);
+///
+/// `large` names the one request allowed a larger body ("POST /api/v1/speedtest", the agents'
+/// upload test) and its limit; its query does not count.
+struct LargeBody
+{
+    QByteArray request; ///< "METHOD /path"; empty: none
+    qint64 maxBody = 0;
+};
+void guardRequestSize(QTcpSocket *socket, qint64 maxBody, const LargeBody &large = {});
 
 /// A QTcpServer whose connections are guarded (guardRequestSize) before anyone reads them.
 class GuardedTcpServer : public QTcpServer
 {
     Q_OBJECT
 public:
-    GuardedTcpServer(qint64 maxBody, QObject *parent) : QTcpServer(parent), m_maxBody(maxBody) {}
+    GuardedTcpServer(qint64 maxBody, LargeBody large, QObject *parent)
+        : QTcpServer(parent)
+        , m_maxBody(maxBody)
+        , m_large(std::move(large))
+    {}
     QTcpSocket *nextPendingConnection() override;
 
 private:
     qint64 m_maxBody;
+    LargeBody m_large;
 };
 
 /// The same for HTTPS.
@@ -33,11 +46,16 @@ class GuardedSslServer : public QSslServer
 {
     Q_OBJECT
 public:
-    GuardedSslServer(qint64 maxBody, QObject *parent) : QSslServer(parent), m_maxBody(maxBody) {}
+    GuardedSslServer(qint64 maxBody, LargeBody large, QObject *parent)
+        : QSslServer(parent)
+        , m_maxBody(maxBody)
+        , m_large(std::move(large))
+    {}
     QTcpSocket *nextPendingConnection() override;
 
 private:
     qint64 m_maxBody;
+    LargeBody m_large;
 };
 
 } // namespace suanli::server

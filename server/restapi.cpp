@@ -20,9 +20,10 @@ RestApi::RestApi(const Parts &parts)
     , m_accounts(parts.store, parts.publisher)
     , m_catalog(parts.store, parts.metrics)
     , m_instances(parts.store, parts.clock, parts.publisher, parts.instances, parts.idle)
-    , m_hosts(parts.store)
+    , m_hosts(parts.store, parts.clock)
     , m_images(parts.store, parts.clock, parts.publisher)
     , m_sessions(parts.store, parts.clock, parts.apps)
+    , m_speedTests(parts.clock)
     , m_money(parts.store, parts.clock)
 {}
 
@@ -42,9 +43,9 @@ QString RestApi::routeTemplate(const QString &path)
     switch (parts.size()) {
     case 1: {
         static const QStringList collections = {
-            u"me"_s,         u"offers"_s,   u"images"_s,    u"pricing"_s, u"ledger"_s,
-            u"ledger.csv"_s, u"earnings"_s, u"instances"_s, u"hosts"_s,   u"market"_s,
-            u"accounts"_s,   u"sessions"_s, u"tokens"_s};
+            u"me"_s,         u"offers"_s,   u"images"_s,    u"pricing"_s,  u"ledger"_s,
+            u"ledger.csv"_s, u"earnings"_s, u"instances"_s, u"hosts"_s,    u"market"_s,
+            u"accounts"_s,   u"sessions"_s, u"tokens"_s,    u"speedtest"_s};
         return collections.contains(head) ? prefix + head : QString();
     }
     case 2:
@@ -81,12 +82,17 @@ HttpReply RestApi::route(const QHttpServerRequest &request)
     const Method method = request.method();
     const QString path = request.url().path();
 
-    // The size limit comes first: nothing is parsed or looked up for an oversized body.
-    const qint64 declared = request.value("content-length").toLongLong();
-    if (declared > kMaxBodyBytes || request.body().size() > kMaxBodyBytes)
-        return errorReply(413, u"body_too_large"_s, u"request bodies are limited to 1 MiB"_s);
-
     const QString route = routeTemplate(path);
+    // The size limit comes first: nothing is parsed or looked up for an oversized body. The
+    // upload test's is larger (the guard let it through: requestguard.h).
+    const bool uploadTest = route == "/api/v1/speedtest"_L1 && method == Method::Post;
+    const qint64 limit = uploadTest ? SpeedTestHandlers::kMaxBytes : kMaxBodyBytes;
+    const qint64 declared = request.value("content-length").toLongLong();
+    if (declared > limit || request.body().size() > limit)
+        return errorReply(413, u"body_too_large"_s,
+                          uploadTest ? u"the upload test is limited to 64 MiB"_s
+                                     : u"request bodies are limited to 1 MiB"_s);
+
     if (route == "/healthz"_L1 && method == Method::Get)
         return jsonReply(200, {{u"status"_s, u"ok"_s}});
     if (route == "/metrics"_L1 && method == Method::Get)
@@ -115,6 +121,15 @@ HttpReply RestApi::route(const QHttpServerRequest &request)
     if (!principal)
         return errorReply(401, principal.error().code, principal.error().message);
     const Principal &who = *principal;
+    if (route == "/api/v1/speedtest"_L1) {
+        // The agents' speed test, the one endpoint of a host token besides the agent channel.
+        if (method != Method::Get && method != Method::Post)
+            return badMethod();
+        if (who.kind != Principal::Kind::Host)
+            return errorReply(403, u"forbidden"_s, u"the speed test is for host tokens"_s);
+        return method == Method::Get ? m_speedTests.download(who, request)
+                                     : m_speedTests.upload(who, request);
+    }
     if (who.kind != Principal::Kind::Account)
         return errorReply(403, u"forbidden"_s, u"host tokens may only open the agent channel"_s);
     if (route.isEmpty())

@@ -8,6 +8,7 @@
 #include "instancehandlers.h"
 #include "moneyhandlers.h" // issue 18: top-ups and payouts
 #include "sessionhandlers.h"
+#include "speedtesthandlers.h"
 
 namespace suanli::server {
 
@@ -21,6 +22,8 @@ class RestApi
 {
 public:
     static constexpr qint64 kMaxBodyBytes = 1024 * 1024;
+    /// The one larger body: the agents' upload test (SpeedTestHandlers::kMaxBytes).
+    static constexpr const char *kLargeBodyRequest = "POST /api/v1/speedtest";
 
     struct Parts
     {
@@ -59,6 +62,7 @@ private:
     HostHandlers m_hosts;
     ImageHandlers m_images; // saved images (docs/market.md "Saved images")
     SessionHandlers m_sessions;
+    SpeedTestHandlers m_speedTests;
     MoneyHandlers m_money; // issue 18: top-ups and payouts
 };
 

@@ -63,13 +63,18 @@ public:
     Result<std::optional<StoredResponse>> storedResponse(qint64 accountId,
                                                          const QString &key) override;
 
-    Result<Host> createHost(qint64 ownerId, const QString &name) override;
+    Result<Host> createHost(qint64 ownerId, const QString &name, qint64 nowMs) override;
     Result<Host> host(qint64 hostId) override;
     Result<QList<Host>> hosts(qint64 ownerId) override;
     Result<Host> updateListing(qint64 hostId, const protocol::HostListing &listing) override;
     /// The operator's verdict on a host (`admin verify-host` / `unverify-host`; docs/market.md,
-    /// "Verified hosts"): the host and its offer say `verified` from now on.
-    Result<Host> setHostVerified(qint64 hostId, bool verified);
+    /// "Verified hosts"): the host and its offer say `verified` from now on, whatever the rule
+    /// says; nullopt (`admin auto-verify-host`) hands the host back to the rule, judged at
+    /// `nowMs`.
+    Result<Host> setHostVerified(qint64 hostId, std::optional<bool> verified, qint64 nowMs);
+    Result<void> recordMeasurement(qint64 hostId, const protocol::MeasurementMessage &m,
+                                   qint64 nowMs) override;
+    Result<QList<qint64>> reverifyHosts(qint64 nowMs) override;
     Result<void> hostHello(qint64 hostId, const protocol::HelloMessage &hello,
                            qint64 nowMs) override;
     Result<void> touchHosts(const QHash<qint64, qint64> &lastSeenMs) override;
@@ -259,6 +264,9 @@ protected:
     Result<void> recordEvent(qint64 instanceId, const QString &state, const QString &reason,
                              qint64 nowMs);
     Result<void> refreshOffer(qint64 hostId);
+    /// The verification rule for one host at `nowMs` (sqlstore_verification.cpp): writes
+    /// hosts.verified when it changes; true when it did (the offer then needs a refresh).
+    Result<bool> applyVerificationRule(qint64 hostId, qint64 nowMs);
     Result<Host> readHost(qint64 hostId);
     Result<Instance> requestStopLocked(InstanceRow &row, const QString &reason, qint64 nowMs,
                                        QList<Change> &changes);

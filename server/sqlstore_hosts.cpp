@@ -23,13 +23,13 @@ QVariant nullable(const std::optional<qint64> &value)
 }
 } // namespace
 
-Result<Host> SqlStore::createHost(qint64 ownerId, const QString &name)
+Result<Host> SqlStore::createHost(qint64 ownerId, const QString &name, qint64 nowMs)
 {
     if (name.trimmed().isEmpty() || name.size() > 100)
         return makeError(u"invalid_name"_s, u"a host name has 1 to 100 characters"_s);
     auto id = m_db->insertReturningId(
         u"INSERT INTO hosts (owner_id, name, created_at) VALUES (?, ?, ?)"_s,
-        {ownerId, name.trimmed(), QDateTime::currentMSecsSinceEpoch()});
+        {ownerId, name.trimmed(), nowMs});
     if (!id)
         return id.error();
     return readHost(*id);
@@ -126,23 +126,6 @@ Result<void> checkNoGpuPrice(const protocol::HostListing &listing)
     return {};
 }
 
-Result<Host> SqlStore::setHostVerified(qint64 hostId, bool verified)
-{
-    Transaction tx(*m_db);
-    if (!tx.started())
-        return tx.started().error();
-    auto r = m_db->exec(u"UPDATE hosts SET verified = ? WHERE id = ?"_s, {verified, hostId});
-    if (!r)
-        return r.error();
-    if (r->numRowsAffected() == 0)
-        return makeError(u"not_found"_s, u"no host %1"_s.arg(hostId));
-    if (auto o = refreshOffer(hostId); !o)
-        return o.error();
-    if (auto c = tx.commit(); !c)
-        return c.error();
-    return readHost(hostId);
-}
-
 Result<Host> SqlStore::updateListing(qint64 hostId, const protocol::HostListing &listing)
 {
     if (listing.price_gpu_hour_micro < 0 || listing.price_storage_gb_month_micro < 0
@@ -192,6 +175,9 @@ Result<void> SqlStore::hostHello(qint64 hostId, const protocol::HelloMessage &he
          hello.agent_version, true, nowMs, hostId});
     if (!r)
         return r.error();
+    // Online again, or with other stated speeds: the market's verdict may change.
+    if (auto v = applyVerificationRule(hostId, nowMs); !v)
+        return v.error();
     if (auto o = refreshOffer(hostId); !o)
         return o.error();
     return tx.commit();
@@ -243,6 +229,21 @@ Result<void> SqlStore::refreshOffer(qint64 hostId)
         cpuCores = spec.share_cpu_cores.value_or(cpuCores);
         ramMb = spec.share_ram_mb.value_or(ramMb);
     }
+    // What the agent measured, copied as it is (NULL until measured; sqlstore_verification.cpp).
+    auto measured = m_db->exec(u"SELECT net_down_mbps, net_up_mbps, disk_write_mbps, measured_at "
+                               "FROM hosts WHERE id = ?"_s,
+                               {hostId});
+    if (!measured)
+        return measured.error();
+    QVariantList measures;
+    if (measured->next()) {
+        for (int c = 0; c < 4; ++c)
+            measures << (measured->value(c).isNull() ? QVariant(QMetaType::fromType<qint64>())
+                                                     : QVariant(measured->value(c).toLongLong()));
+    }
+    measured->finish();
+    if (measures.size() != 4)
+        return makeError(u"not_found"_s, u"no host %1"_s.arg(hostId));
     const QVariantList values = {hostId,
                                  hostId,
                                  h->name,
@@ -271,7 +272,11 @@ Result<void> SqlStore::refreshOffer(qint64 hostId)
                                  nullable(h->listing.price_gpu_month_micro),
                                  nullable(h->listing.price_nogpu_hour_micro),
                                  coresPerGpu,
-                                 ramPerGpu};
+                                 ramPerGpu,
+                                 measures[0],
+                                 measures[1],
+                                 measures[2],
+                                 measures[3]};
     noteOffersWritten();
     auto r = m_db->exec(
         u"INSERT INTO offers (id, host_id, host_name, gpu_model, gpu_memory_mb, gpus_total, "
@@ -279,8 +284,10 @@ Result<void> SqlStore::refreshOffer(qint64 hostId)
         "price_storage_gb_month_micro, inet_down_mbps, inet_up_mbps, reliability, region, "
         "verified, interruptible, min_duration_s, cuda_version, driver_version, perf_tflops, "
         "available, price_gpu_day_micro, price_gpu_week_micro, price_gpu_month_micro, "
-        "price_nogpu_hour_micro, cpu_cores_per_gpu, ram_mb_per_gpu) VALUES "
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "price_nogpu_hour_micro, cpu_cores_per_gpu, ram_mb_per_gpu, net_down_mbps, net_up_mbps, "
+        "disk_write_mbps, measured_at) VALUES "
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?) "
         "ON CONFLICT (id) DO UPDATE SET host_name = excluded.host_name, "
         "gpu_model = excluded.gpu_model, gpu_memory_mb = excluded.gpu_memory_mb, "
         "gpus_total = excluded.gpus_total, gpus_free = excluded.gpus_free, "
@@ -297,7 +304,9 @@ Result<void> SqlStore::refreshOffer(qint64 hostId)
         "price_gpu_week_micro = excluded.price_gpu_week_micro, "
         "price_gpu_month_micro = excluded.price_gpu_month_micro, "
         "price_nogpu_hour_micro = excluded.price_nogpu_hour_micro, "
-        "cpu_cores_per_gpu = excluded.cpu_cores_per_gpu, ram_mb_per_gpu = excluded.ram_mb_per_gpu"_s,
+        "cpu_cores_per_gpu = excluded.cpu_cores_per_gpu, ram_mb_per_gpu = excluded.ram_mb_per_gpu, "
+        "net_down_mbps = excluded.net_down_mbps, net_up_mbps = excluded.net_up_mbps, "
+        "disk_write_mbps = excluded.disk_write_mbps, measured_at = excluded.measured_at"_s,
         values);
     if (!r)
         return r.error();
@@ -471,7 +480,8 @@ Result<OfferPage> SqlStore::searchOffers(const protocol::query::Query &query,
         "inet_down_mbps, inet_up_mbps, reliability, region, verified, interruptible, "
         "min_duration_s, cuda_version, driver_version, perf_tflops, "
         "price_gpu_day_micro, price_gpu_week_micro, price_gpu_month_micro, "
-        "price_nogpu_hour_micro, cpu_cores_per_gpu, ram_mb_per_gpu"_s;
+        "price_nogpu_hour_micro, cpu_cores_per_gpu, ram_mb_per_gpu, net_down_mbps, net_up_mbps, "
+        "disk_write_mbps, measured_at"_s;
     QVariantList bindings = {true};
     bindings += sql.bindings;
     auto total = m_db->scalar(u"SELECT COUNT(*) FROM offers WHERE available = ? AND ("_s
@@ -516,10 +526,14 @@ Result<OfferPage> SqlStore::searchOffers(const protocol::query::Query &query,
         for (auto [c, price] :
              {std::pair{22, &o.price_gpu_day_micro}, std::pair{23, &o.price_gpu_week_micro},
               std::pair{24, &o.price_gpu_month_micro}, std::pair{25, &o.price_nogpu_hour_micro},
-              std::pair{26, &o.cpu_cores_per_gpu}, std::pair{27, &o.ram_mb_per_gpu}}) {
+              std::pair{26, &o.cpu_cores_per_gpu}, std::pair{27, &o.ram_mb_per_gpu},
+              std::pair{28, &o.net_down_mbps}, std::pair{29, &o.net_up_mbps},
+              std::pair{30, &o.disk_write_mbps}}) {
             if (!q->value(c).isNull())
                 *price = q->value(c).toLongLong();
         }
+        if (!q->value(31).isNull())
+            o.measured_at = QDateTime::fromMSecsSinceEpoch(q->value(31).toLongLong(), Qt::UTC);
         page.offers.append(o);
     }
     return page;

@@ -245,7 +245,8 @@ public:
                                                                  const QString &key) = 0;
 
     // ---- hosts and offers -------------------------------------------------------------
-    virtual Result<Host> createHost(qint64 ownerId, const QString &name) = 0;
+    /// A new host, registered at `nowMs` (the verification rule counts from it).
+    virtual Result<Host> createHost(qint64 ownerId, const QString &name, qint64 nowMs) = 0;
     virtual Result<Host> host(qint64 hostId) = 0;
     virtual Result<QList<Host>> hosts(qint64 ownerId) = 0;
     virtual Result<Host> updateListing(qint64 hostId, const protocol::HostListing &listing) = 0;
@@ -270,6 +271,14 @@ public:
     /// active; a paused host's offer is not available.
     virtual Result<void> setHostAvailability(qint64 hostId, bool available,
                                              const QString &reason) = 0;
+    /// The agent's speed test (docs/market.md, "Measured speeds"): replaces the host's
+    /// measurements (a value absent in `m` becomes NULL), stamps them `nowMs`, applies the
+    /// verification rule and rewrites the offer. "invalid_value" for a value out of range.
+    virtual Result<void> recordMeasurement(qint64 hostId, const protocol::MeasurementMessage &m,
+                                           qint64 nowMs) = 0;
+    /// Applies the verification rule (docs/market.md, "Verified hosts") at `nowMs` to every
+    /// host without an operator's verdict; returns the hosts whose `verified` changed.
+    virtual Result<QList<qint64>> reverifyHosts(qint64 nowMs) = 0;
     virtual Result<PriceSuggestion> priceSuggestion(const QString &gpuModel) = 0;
     /// Marks the host offline, interrupts its running instances with billing ending at its
     /// last message. Returns the changes.

@@ -45,6 +45,7 @@ OfferDetailPane::OfferDetailPane(QWidget *parent)
 
     auto *body = new QVBoxLayout(m_body);
     body->setContentsMargins(0, 0, 0, 0);
+    m_specs->setObjectName(u"offerSpecs"_s);
     m_specs->setTextFormat(Qt::RichText);
     m_specs->setWordWrap(true);
     body->addWidget(m_specs);
@@ -148,11 +149,20 @@ void OfferDetailPane::updateSpecs()
         html += row(tr("Machine"), tr("%n core(s), %1 GB", nullptr, o.cpu_cores).arg(gb(o.ram_mb)));
     }
     html += row(tr("Disk free"), tr("%1 GB").arg(m_locale.toString(o.disk_free_gb)));
-    // An unmeasured link is unknown, never "↓ 0 / ↑ 0".
-    html +=
-        row(tr("Network"), o.inet_down_mbps > 0 || o.inet_up_mbps > 0
-                               ? tr("↓ %1 / ↑ %2 Mbit/s").arg(o.inet_down_mbps).arg(o.inet_up_mbps)
-                               : tr("not measured"));
+    // What the agent measured, with its time; an unmeasured value is unknown, never "0". What
+    // the host states is shown apart, as its word.
+    html += row(tr("Network"), app::OfferTableModel::networkText(o, m_locale));
+    if (o.inet_down_mbps > 0 || o.inet_up_mbps > 0)
+        html += row(tr("Network (stated)"),
+                    tr("↓ %1 / ↑ %2 Mbit/s").arg(o.inet_down_mbps).arg(o.inet_up_mbps));
+    html += row(tr("Disk writes"), !o.measured_at.isValid() ? tr("not measured")
+                                   : o.disk_write_mbps
+                                       ? tr("%1 MB/s").arg(m_locale.toString(*o.disk_write_mbps))
+                                       : tr("unknown"));
+    html += row(tr("Measured"),
+                o.measured_at.isValid()
+                    ? m_locale.toString(o.measured_at.toLocalTime(), QLocale::ShortFormat)
+                    : tr("never"));
     html += row(tr("Reliability"), m_locale.toString(o.reliability * 100, 'f', 1) + u'%');
     html += row(tr("Region"), o.region);
     html += row(tr("Verified"), o.verified ? tr("yes") : tr("no"));

@@ -78,6 +78,43 @@ private slots:
         QCOMPARE(model.index(3, OfferTableModel::Price).data().toString(), u"CN¥1.32"_s);
     }
 
+    void unmeasuredNetworkIsNotMeasuredNeverZero()
+    {
+        OfferTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setLocale(QLocale(u"en_US"_s));
+        std::vector<Offer> offers = sample();
+        // 1: never measured (though it states 1000/100: the column is not the host's word);
+        // 2: measured, its upload test failed; 3: measured both ways.
+        offers[0].inet_down_mbps = 1000;
+        offers[0].inet_up_mbps = 100;
+        offers[1].measured_at = QDateTime(QDate(2026, 12, 1), QTime(8, 0), Qt::UTC);
+        offers[1].net_down_mbps = 940;
+        offers[2].measured_at = offers[1].measured_at;
+        offers[2].net_down_mbps = 1200;
+        offers[2].net_up_mbps = 310;
+        offers[2].disk_write_mbps = 2100;
+        model.setOffers(offers);
+        auto cell = [&](int row, int role = Qt::DisplayRole) {
+            return model.index(row, OfferTableModel::Network).data(role);
+        };
+        QCOMPARE(cell(0).toString(), u"not measured"_s);
+        QVERIFY(!cell(0, OfferTableModel::RawDataRole).isValid());
+        QCOMPARE(cell(1).toString(), u"↓ 940 / ↑ unknown Mbit/s"_s);
+        QCOMPARE(cell(2).toString(), u"↓ 1,200 / ↑ 310 Mbit/s"_s);
+        QCOMPARE(cell(2, OfferTableModel::RawDataRole).toLongLong(), 1200);
+        QVERIFY(cell(0, Qt::ToolTipRole).toString().contains(u"not measured"_s));
+        QVERIFY(cell(2, Qt::ToolTipRole).toString().startsWith(u"Measured"_s));
+        // Sorted by it, the unmeasured come last either way.
+        OfferFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        proxy.sort(OfferTableModel::Network, Qt::DescendingOrder);
+        QCOMPARE(ids(proxy).mid(0, 2), (QList<qint64>{3, 2}));
+        proxy.sort(OfferTableModel::Network, Qt::AscendingOrder);
+        QCOMPARE(ids(proxy).mid(0, 2), (QList<qint64>{2, 3}));
+    }
+
     void mergeKeepsRowsInPlace()
     {
         OfferTableModel model;

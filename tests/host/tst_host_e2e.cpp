@@ -5,6 +5,7 @@
 #include "hosttestbed.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -30,6 +31,20 @@ private slots:
         // No NVIDIA driver here: the offer is CPU-only, never an invented GPU.
         auto offers = bed.market().get(u"/api/v1/offers"_s, bed.renterToken());
         QCOMPARE(offers.json[u"offers"_s][0][u"gpus_total"_s].toInt(), 0);
+        // The engine measured its link and disk at its first welcome (docs/host.md, "Measured
+        // speeds"; host.ini's default 16 MiB) and the offer says so.
+        QJsonObject measured;
+        QVERIFY(HostTestBed::poll(
+            [&] {
+                auto r = bed.market().get(u"/api/v1/offers"_s, bed.renterToken());
+                measured = r.json[u"offers"_s][0].toObject();
+                return !measured[u"measured_at"_s].isNull();
+            },
+            60'000));
+        QVERIFY2(measured[u"net_down_mbps"_s].toInteger() >= 1,
+                 QJsonDocument(measured).toJson().constData());
+        QVERIFY(measured[u"net_up_mbps"_s].toInteger() >= 1);
+        QVERIFY(measured[u"disk_write_mbps"_s].toInteger() >= 1);
 
         const qint64 id =
             bed.createInstance({{u"env"_s, QJsonObject{{u"SUANLI_TEST"_s, u"hello world"_s}}},

@@ -52,6 +52,7 @@ private slots:
             "[schedule]\nwindows=mon-fri 22:00-08:00, sat 00:00-24:00\n"
             "[agent]\nmarket_grace_s=120\ndisk_check_interval_s=15\nca_file=certs/ca.crt\n"
             "[network]\nmode=Relay\n"
+            "[speedtest]\nbytes=1048576\ninterval_h=12\n"
             "[market]\nurl=https://market.example.org\ntoken_file=tok/host.token\n"));
         QVERIFY2(c, c ? "" : qPrintable(c.error().message));
         QCOMPARE(c->networkMode, u"relay"_s);
@@ -65,6 +66,8 @@ private slots:
         QCOMPARE(c->diskQuotaGb, 80);
         QCOMPARE(c->marketGraceS, 120);
         QCOMPARE(c->diskCheckIntervalS, 15);
+        QCOMPARE(c->speedTestBytes, 1'048'576);
+        QCOMPARE(c->speedTestIntervalH, 12);
         QCOMPARE(c->cpus, 3.5);
         QCOMPARE(c->memoryMb, 8192);
         QCOMPARE(c->priceGpuHourMicro, 1'320'000);
@@ -103,6 +106,11 @@ private slots:
                                  << u"network/require_isolation"_s;
         QTest::newRow("disk check")
             << "[agent]\ndisk_check_interval_s=0\n"_ba << u"agent/disk_check_interval_s"_s;
+        // The market takes at most 64 MiB a test.
+        QTest::newRow("speed test bytes")
+            << "[speedtest]\nbytes=67108865\n"_ba << u"speedtest/bytes"_s;
+        QTest::newRow("speed test interval")
+            << "[speedtest]\ninterval_h=0\n"_ba << u"speedtest/interval_h"_s;
     }
     void badValuesNameTheirKey()
     {

@@ -66,6 +66,10 @@ Offer sampleOffer()
     o.cuda_version = u"12.4"_s;
     o.driver_version = u"550.54.14"_s;
     o.perf_tflops = 330.3;
+    o.net_down_mbps = 940;
+    o.net_up_mbps = 180;
+    o.disk_write_mbps = 2100;
+    o.measured_at = QDateTime(QDate(2026, 11, 22), QTime(9, 30), Qt::UTC);
     return o;
 }
 
@@ -217,7 +221,11 @@ private slots:
                              u"price_gpu_month_micro"_s,
                              u"price_nogpu_hour_micro"_s,
                              u"cpu_cores_per_gpu"_s,
-                             u"ram_mb_per_gpu"_s};
+                             u"ram_mb_per_gpu"_s,
+                             u"net_down_mbps"_s,
+                             u"net_up_mbps"_s,
+                             u"disk_write_mbps"_s,
+                             u"measured_at"_s};
         keys.sort();
         expected.sort();
         QCOMPARE(keys, expected);
@@ -231,6 +239,18 @@ private slots:
         unknown.perf_tflops.reset();
         QVERIFY(toJson(unknown).value(u"perf_tflops"_s).isNull());
         QCOMPARE(throughWire(unknown, offerFromJson), unknown);
+        // Not measured: null on the wire, never 0, and back as unknown.
+        Offer unmeasured = offer;
+        unmeasured.net_down_mbps.reset();
+        unmeasured.net_up_mbps.reset();
+        unmeasured.disk_write_mbps.reset();
+        unmeasured.measured_at = QDateTime();
+        const QJsonObject json = toJson(unmeasured);
+        for (const char *key : {"net_down_mbps", "net_up_mbps", "disk_write_mbps", "measured_at"})
+            QVERIFY2(json.contains(QLatin1StringView(key)) &&
+                         json.value(QLatin1StringView(key)).isNull(),
+                     key);
+        QCOMPARE(throughWire(unmeasured, offerFromJson), unmeasured);
     }
 
     void instanceRoundTrip()
@@ -324,6 +344,8 @@ private slots:
         QTest::newRow("availability") << 7 << u"availability"_s;
         QTest::newRow("notice") << 8 << u"notice"_s;
         QTest::newRow("image_state") << 9 << u"image_state"_s;
+        QTest::newRow("measurement") << 10 << u"measurement"_s;
+        QTest::newRow("measurement, a test failed") << 11 << u"measurement"_s;
     }
 
     void agentMessagesRoundTrip()
@@ -356,6 +378,8 @@ private slots:
                           u"host_owner_returned"_s},
             ImageStateMessage{7, u"ready"_s, u"localhost/suanli-images/img-7:latest"_s,
                               1'204'375'552, true, QString(), u"cmd-9"_s},
+            MeasurementMessage{940, 310, 2100},
+            MeasurementMessage{940, std::nullopt, 2100},
         };
         const AgentMessage &message = messages.at(which);
         const QJsonObject json = toJson(message);

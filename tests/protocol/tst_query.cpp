@@ -520,10 +520,11 @@ private slots:
     void knownFieldsListsFieldsAndAliases()
     {
         const QStringList fields = knownFields();
-        QCOMPARE(fields.size(), 33);
-        for (const char *name : {"gpu_model", "perf_tflops", "price_storage_gb_month_micro", "gpu",
-                                 "gpus", "vram_gb", "ram_gb", "price", "region", "day_price",
-                                 "week_price", "month_price", "price_gpu_month_micro"})
+        QCOMPARE(fields.size(), 36);
+        for (const char *name :
+             {"gpu_model", "perf_tflops", "price_storage_gb_month_micro", "gpu", "gpus", "vram_gb",
+              "ram_gb", "price", "region", "day_price", "week_price", "month_price",
+              "price_gpu_month_micro", "net_down_mbps", "net_up_mbps", "disk_write_mbps"})
             QVERIFY2(fields.contains(QString::fromLatin1(name)), name);
         for (const QString &field : fields)
             QVERIFY2(parseOrder(field).ok(), qPrintable(field));

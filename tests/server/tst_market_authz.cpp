@@ -50,7 +50,7 @@ struct Row
 
 // clang-format off
 // Statuses: 401 no or forged token; 403 a role that may not (a host token anywhere but the
-// agent channel, a renter creating hosts, a lender creating instances); another's instance or
+// speed test and the agent channel, a renter creating hosts, a lender creating instances); another's instance or
 // host is 404 "no such" (never 403, which would confirm that it exists), and a list is the
 // caller's own (empty); 2xx only on the caller's own things. The two WebSocket paths, asked
 // with a plain GET (no upgrade), answer 404 "no such endpoint" to an account and 403 to a
@@ -98,6 +98,10 @@ const Row kMatrix[] = {
     {"GET",    "/api/v1/earnings",                    { 401, 401, 200, 403, 200, 200 }},
     {"GET",    "/api/v1/events",                      { 401, 401, 404, 403, 404, 404 }},
     {"GET",    "/api/v1/agent",                       { 401, 401, 404, 403, 404, 404 }},
+    // The agents' speed test (docs/market.md, "Measured speeds"): host tokens only; the GET
+    // names no size here (422 for the host), the POST's body is "{}" (2 bytes: 200).
+    {"GET",    "/api/v1/speedtest",                   { 401, 401, 403, 422, 403, 403 }},
+    {"POST",   "/api/v1/speedtest",                   { 401, 401, 403, 200, 403, 403 }},
     // ---- money in and out (issue 18) ----
     // A top-up order and the payouts are the caller's own; the webhook takes no token, only
     // a signature (none here: 400 whoever calls); the operator's routes are 403 to anyone

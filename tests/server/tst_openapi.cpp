@@ -80,6 +80,8 @@ const QList<Operation> kServerRoutes = {
     {u"PATCH"_s, u"/api/v1/hosts/{id}"_s},
     {u"GET"_s, u"/api/v1/events"_s},
     {u"GET"_s, u"/api/v1/agent"_s},
+    {u"GET"_s, u"/api/v1/speedtest"_s},
+    {u"POST"_s, u"/api/v1/speedtest"_s},
     // ---- money in and out (issue 18) ----
     {u"GET"_s, u"/api/v1/topups"_s},
     {u"POST"_s, u"/api/v1/topups"_s},
@@ -216,7 +218,7 @@ void TestOpenApi::initTestCase()
     Store &s = m_market->store();
     auto lender = s.createAccount(u"bob"_s, {u"lender"_s});
     QVERIFY(lender);
-    auto host = s.createHost(*lender, u"rig"_s);
+    auto host = s.createHost(*lender, u"rig"_s, QDateTime::currentMSecsSinceEpoch());
     QVERIFY(host);
     m_hostToken = generateToken("sh_");
     QVERIFY(s.addToken(QCryptographicHash::hash(m_hostToken, QCryptographicHash::Sha256),
@@ -330,7 +332,9 @@ void TestOpenApi::documentedOperationsAreServed()
     }
 
     const bool api = path.startsWith("/api/v1/"_L1);
-    QNetworkReply *reply = send(method, concrete, api ? m_accountToken : QByteArray());
+    // The speed test is the agents' (a host token); every other route is an account's.
+    const QByteArray token = path == "/api/v1/speedtest"_L1 ? m_hostToken : m_accountToken;
+    QNetworkReply *reply = send(method, concrete, api ? token : QByteArray());
     QSignalSpy finished(reply, &QNetworkReply::finished);
     QVERIFY(finished.wait(10'000));
     const Answer answer = answerOf(reply);

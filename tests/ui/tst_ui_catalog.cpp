@@ -4,6 +4,7 @@
 #include "uitestsupport.h"
 
 #include "app/language.h"
+#include "app/offertablemodel.h"
 #include "app/session.h"
 #include "app/settings.h"
 #include "support/marketharness.h"
@@ -92,6 +93,24 @@ private slots:
         session.catalog()->reload();
         QTRY_COMPARE(detail->offer()->gpus_free, 2);
         QCOMPARE(view.table()->selectionModel()->currentIndex().row(), 0);
+
+        // Not measured yet: the pane says so, never "0"; once the agent's measurement is in,
+        // the values and their time (docs/market.md, "Measured speeds").
+        auto *specs = detail->findChild<QLabel *>(u"offerSpecs"_s);
+        QVERIFY(specs);
+        QVERIFY2(specs->text().contains(u"not measured"_s), qPrintable(specs->text()));
+        QVERIFY(specs->text().contains(u"never"_s));
+        s.agent->send({{u"type"_s, u"measurement"_s},
+                       {u"net_down_mbps"_s, 940},
+                       {u"net_up_mbps"_s, 310},
+                       {u"disk_write_mbps"_s, QJsonValue::Null}});
+        QVERIFY(s.agent->sync());
+        session.catalog()->reload();
+        QTRY_VERIFY(detail->offer()->measured_at.isValid());
+        QVERIFY2(specs->text().contains(u"↓ 940 / ↑ 310 Mbit/s"_s), qPrintable(specs->text()));
+        QVERIFY(!specs->text().contains(u"never"_s));
+        QCOMPARE(view.table()->model()->index(0, app::OfferTableModel::Network).data().toString(),
+                 u"↓ 940 / ↑ 310 Mbit/s"_s);
     }
 
     void unreachableMarketDrawsTheError()
