@@ -82,6 +82,19 @@ void HostEngine::onCommand(const protocol::CommandMessage &command)
             doDestroy(id, cid, std::move(done));
         });
         break;
+    case CommandAction::AuthorizeKey:
+    case CommandAction::RevokeKey:
+        break; // the source's side of a copy: not in this agent yet (docs/host.md, "Clone")
+    case CommandAction::Copy: {
+        // Not in this agent yet: the copy fails at once and says so; the market leaves the
+        // source untouched (docs/market.md, "Clone and move").
+        protocol::CopyProgressMessage failed;
+        failed.instance_id = id;
+        failed.state = u"failed"_s;
+        failed.error = u"this host agent cannot copy between hosts yet"_s;
+        m_link->send(protocol::toJson(protocol::AgentMessage{failed}));
+        break;
+    }
     }
 }
 

@@ -166,6 +166,14 @@ void AgentChannel::onMessage(AgentSession *session, const QString &text)
         session->confirmedMs = now;
         m_lastHeartbeat.insert(hostId, now);
         m_telemetry.noteConfirmation(hostId, now);
+    } else if (auto *copy = std::get_if<protocol::CopyProgressMessage>(&*message)) {
+        // A clone's copy (docs/protocol.md, "Copying between hosts"); about its own instances.
+        auto changes = m_store.applyCopyProgress(hostId, *copy, now);
+        if (!changes) {
+            session->socket->sendTextMessage(errorMessage(changes.error()));
+            return;
+        }
+        emit changed(*changes);
     } else if (auto *logs = std::get_if<protocol::LogMessage>(&*message)) {
         auto r = m_store.appendLogs(hostId, *logs, now);
         if (!r)

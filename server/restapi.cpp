@@ -57,8 +57,8 @@ QString RestApi::routeTemplate(const QString &path)
             return prefix + head + u"/{id}"_s;
         return {};
     case 3: {
-        static const QStringList actions = {u"stop"_s, u"start"_s, u"events"_s, u"logs"_s,
-                                            u"telemetry"_s};
+        static const QStringList actions = {u"stop"_s, u"start"_s, u"events"_s,
+                                            u"logs"_s, u"clone"_s, u"telemetry"_s};
         if (head == "instances"_L1 && actions.contains(parts[2]))
             return prefix + u"instances/{id}/"_s + parts[2];
         return {};
@@ -200,6 +200,8 @@ HttpReply RestApi::route(const QHttpServerRequest &request)
     if (is("instances/{id}/stop"_L1) || is("instances/{id}/start"_L1))
         return method == Method::Post ? m_instances.instanceAction(who, id, parts[2], &request)
                                       : badMethod();
+    if (is("instances/{id}/clone"_L1))
+        return method == Method::Post ? m_instances.cloneInstance(who, id, request) : badMethod();
     if (is("instances/{id}/events"_L1))
         return method == Method::Get ? m_instances.instanceHistory(who, id) : badMethod();
     if (is("instances/{id}/logs"_L1))

@@ -168,6 +168,10 @@ void ChaosAgent::onCommand(const protocol::CommandMessage &command)
         report(id, InstanceState::Destroying, QString());
         report(id, InstanceState::Destroyed, command.id);
         break;
+    case CommandAction::AuthorizeKey:
+    case CommandAction::RevokeKey:
+    case CommandAction::Copy:
+        break; // the chaos run clones nothing
     }
 }
 
