@@ -63,6 +63,8 @@ void HostEngine::onCommand(const protocol::CommandMessage &command)
         enqueueCommand(id, command.id, [this, id, command](std::function<void()> done) {
             doCreate(id, command, std::move(done));
         });
+        if (command.spec && command.spec->copy_from)
+            offerCopyKey(id); // a clone: the copy's key, while the container is made
         break;
     case CommandAction::Start:
         enqueueCommand(id, command.id,
@@ -78,23 +80,16 @@ void HostEngine::onCommand(const protocol::CommandMessage &command)
             });
         break;
     case CommandAction::Destroy:
+        cancelCopy(id);
         enqueueCommand(id, command.id, [this, id, cid = command.id](std::function<void()> done) {
             doDestroy(id, cid, std::move(done));
         });
         break;
     case CommandAction::AuthorizeKey:
     case CommandAction::RevokeKey:
-        break; // the source's side of a copy: not in this agent yet (docs/host.md, "Clone")
-    case CommandAction::Copy: {
-        // Not in this agent yet: the copy fails at once and says so; the market leaves the
-        // source untouched (docs/market.md, "Clone and move").
-        protocol::CopyProgressMessage failed;
-        failed.instance_id = id;
-        failed.state = u"failed"_s;
-        failed.error = u"this host agent cannot copy between hosts yet"_s;
-        m_link->send(protocol::toJson(protocol::AgentMessage{failed}));
+    case CommandAction::Copy:
+        onCopyCommand(command); // hostengine_copy.cpp
         break;
-    }
     }
 }
 
