@@ -74,7 +74,7 @@ void HostEngine::onCopyCommand(const protocol::CommandMessage &command)
         const bool add = command.action == protocol::CommandAction::AuthorizeKey;
         // The key line travels as an argument, never through the shell's parser.
         const QString script =
-            add ? u"grep -qxF -- \"$1\" %1 || printf '%%s\\n' \"$1\" >> %1"_s.arg(kAuthorizedKeys)
+            add ? u"grep -qxF -- \"$1\" %1 || printf '%s\\n' \"$1\" >> %1"_s.arg(kAuthorizedKeys)
                 : u"grep -vxF -- \"$1\" %1 > %1.new; cat %1.new > %1; rm -f %1.new"_s.arg(
                       kAuthorizedKeys);
         m_podman.run({u"exec"_s, container, u"sh"_s, u"-c"_s, script, u"sh"_s, command.public_key},
