@@ -6,10 +6,14 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QThread>
 #include <QTimer>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -24,6 +28,28 @@ constexpr int kLoginTries = 15; // × 2 s: the source's agent adds the key in th
 /// refuses rather than guesses.
 const QByteArray kManifestCommand =
     "cd /workspace && find . -type f -print0 | xargs -0 -r sha256sum --";
+
+/// Gives every entry under `root` the owner of `root` itself. The agent writes as the host's
+/// root; with a user namespace (`--userns=auto`, the volume mounted `:U`) the container's root
+/// is another uid, to which the volume's root already belongs, and files of the host's root
+/// would be unreadable inside. Owners inside the source are not carried over: everything
+/// belongs to the instance's root, as after an upload of the app's dataset sync.
+QString chownTree(const QString &root)
+{
+    struct stat top
+    {
+    };
+    if (::stat(QFile::encodeName(root).constData(), &top) != 0)
+        return u"cannot read the owner of %1"_s.arg(root);
+    QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QByteArray path = QFile::encodeName(it.next());
+        if (::lchown(path.constData(), top.st_uid, top.st_gid) != 0)
+            return u"cannot give %1 to the instance's user"_s.arg(it.filePath());
+    }
+    return {};
+}
 
 } // namespace
 
@@ -191,7 +217,9 @@ void WorkspaceCopy::verify()
                       QString::fromUtf8(manifest->err.trimmed().left(300));
             return;
         }
-        *result = compareManifest(manifest->out, root, files.get(), bytes.get());
+        *result = chownTree(root);
+        if (result->isEmpty())
+            *result = compareManifest(manifest->out, root, files.get(), bytes.get());
     });
     connect(m_verifier, &QThread::finished, this, [this, result, files, bytes] {
         m_verifier->deleteLater();

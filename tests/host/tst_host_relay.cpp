@@ -150,8 +150,14 @@ private slots:
     void cleanupTestCase()
     {
         if (m_engine && m_engine->status() == host::HostEngine::Status::Online) {
-            protocol::CommandMessage destroy{
-                u"cmd-destroy"_s, protocol::CommandAction::Destroy, kInstance, std::nullopt, {}};
+            protocol::CommandMessage destroy{u"cmd-destroy"_s,
+                                             protocol::CommandAction::Destroy,
+                                             kInstance,
+                                             std::nullopt,
+                                             {},
+                                             std::nullopt,
+                                             {},
+                                             0};
             m_market.send(destroy);
             (void)QTest::qWaitFor(
                 [&] {
@@ -189,8 +195,14 @@ private slots:
         spec.image = QString::fromLatin1(kImage);
         spec.disk_gb = 1;
         spec.ssh_public_key = m_renterPublic;
-        m_market.send(protocol::CommandMessage{
-            u"cmd-create"_s, protocol::CommandAction::Create, kInstance, spec, {}});
+        m_market.send(protocol::CommandMessage{u"cmd-create"_s,
+                                               protocol::CommandAction::Create,
+                                               kInstance,
+                                               spec,
+                                               {},
+                                               std::nullopt,
+                                               {},
+                                               0});
         QVERIFY(QTest::qWaitFor(
             [&] {
                 return !m_market.states.isEmpty() &&

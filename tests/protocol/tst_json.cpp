@@ -369,8 +369,8 @@ private slots:
     void marketMessagesAndEventsRoundTrip()
     {
         InstanceSpec spec{
-            u"ubuntu:24.04"_s, 1,    40,        u"ssh-ed25519 AAAA"_s, {{u"K"_s, u"V"_s}},
-            u"echo hi"_s,      true, u"run-1"_s};
+            u"ubuntu:24.04"_s, 1,    40,         u"ssh-ed25519 AAAA"_s, {{u"K"_s, u"V"_s}},
+            u"echo hi"_s,      true, u"run-1"_s, std::nullopt};
         const QList<MarketMessage> market{
             WelcomeMessage{3, u"0.1.0"_s, u"relay"_s},
             RelayMessage{u"relay.example.net"_s,
@@ -378,9 +378,16 @@ private slots:
                          u"suanli-host"_s,
                          u"ssh-ed25519 AAAAC3Nz relay"_s,
                          {RelayListen{42, 40001}, RelayListen{43, 40002}}},
-            CommandMessage{u"cmd-1"_s, CommandAction::Create, 42, spec, QString()},
-            CommandMessage{u"cmd-2"_s, CommandAction::Stop, 42, std::nullopt,
-                           u"balance_exhausted"_s},
+            CommandMessage{
+                u"cmd-1"_s, CommandAction::Create, 42, spec, QString(), std::nullopt, {}, 0},
+            CommandMessage{u"cmd-2"_s,
+                           CommandAction::Stop,
+                           42,
+                           std::nullopt,
+                           u"balance_exhausted"_s,
+                           std::nullopt,
+                           {},
+                           0},
         };
         for (const MarketMessage &message : market) {
             const Result<MarketMessage> decoded =
