@@ -129,6 +129,10 @@ void SimAgent::onCommand(const protocol::CommandMessage &command)
         report(command.instance_id, InstanceState::Destroying, QString());
         report(command.instance_id, InstanceState::Destroyed, command.id);
         break;
+    case CommandAction::AuthorizeKey:
+    case CommandAction::RevokeKey:
+    case CommandAction::Copy:
+        break; // the benchmark clones nothing
     }
 }
 
