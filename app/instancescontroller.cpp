@@ -1,5 +1,7 @@
 #include "instancescontroller.h"
 
+#include <algorithm>
+
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -127,6 +129,48 @@ void InstancesController::noGpuPrice(qint64 offerId, QObject *context,
                              }
                          }
                          done(price);
+                     });
+}
+
+void InstancesController::cloneInstance(qint64 id, const protocol::CloneInstanceRequest &request)
+{
+    m_client->cloneInstance(id, request, this, [this, id](Result<protocol::Instance> r) {
+        if (!r) {
+            emit actionFailed(id, u"clone"_s, r.error());
+            return;
+        }
+        reload(); // the new instance joins the list; its copy arrives in its events
+        emit cloned(id, *r);
+    });
+}
+
+void InstancesController::matchingOffers(const protocol::Instance &source, QObject *context,
+                                         std::function<void(Result<QList<protocol::Offer>>)> done)
+{
+    const QString model = source.gpu_model;
+    // Started without a GPU, it shows none: it still rents GPUs of its model.
+    const int gpus = source.no_gpu ? 1 : source.gpu_count;
+    const qint64 host = source.host_id;
+    m_client->offers(QString(), u"id"_s, 500, 0, context,
+                     [model, gpus, host, done = std::move(done)](Result<client::OfferPage> page) {
+                         if (!page)
+                             return done(page.error());
+                         QList<protocol::Offer> matching;
+                         for (const protocol::Offer &o : page->offers) {
+                             if (o.host_id == host)
+                                 continue; // the catalog lists only offers one can rent
+                             const bool fits = gpus == 0
+                                                   ? o.gpus_total == 0
+                                                   : o.gpu_model == model && o.gpus_free >= gpus;
+                             if (fits)
+                                 matching.append(o);
+                         }
+                         std::stable_sort(matching.begin(), matching.end(),
+                                          [](const protocol::Offer &a, const protocol::Offer &b) {
+                                              return a.price_gpu_hour_micro <
+                                                     b.price_gpu_hour_micro;
+                                          });
+                         done(matching);
                      });
 }
 

@@ -42,6 +42,13 @@ public:
     void noGpuPrice(qint64 offerId, QObject *context,
                     std::function<void(std::optional<Micro>)> done);
     void destroy(qint64 id);
+    /// Clone or move (docs/app.md, "Clone and move"): cloned() with the new instance, or
+    /// actionFailed(id, "clone", …). Cancel: destroy the new instance.
+    void cloneInstance(qint64 id, const protocol::CloneInstanceRequest &request);
+    /// Listed offers a clone of `source` can go to: another host, the same GPU model with
+    /// enough free GPUs (a machine without GPUs for one without), cheapest first.
+    void matchingOffers(const protocol::Instance &source, QObject *context,
+                        std::function<void(Result<QList<protocol::Offer>>)> done);
     /// Tries start again after `delayMs` (after a gpus_unavailable), once.
     void retryStartLater(qint64 id, int delayMs);
     bool retryScheduled(qint64 id) const { return m_retries.contains(id); }
@@ -52,6 +59,8 @@ signals:
     void loadFailed(const suanli::Error &error);
     void launched(const suanli::protocol::Instance &instance);
     void launchFailed(const suanli::Error &error);
+    /// A clone or move was accepted: `instance` is the new one, its copy under way.
+    void cloned(qint64 sourceId, const suanli::protocol::Instance &instance);
     void actionFailed(qint64 id, const QString &action, const suanli::Error &error);
     /// Start was refused because the host's GPUs are taken: offer retry or another offer.
     void startUnavailable(qint64 id, const suanli::Error &error);

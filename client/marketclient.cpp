@@ -378,6 +378,21 @@ void MarketClient::startInstanceWithoutGpu(qint64 id, QObject *context, Callback
                          .toJson(QJsonDocument::Compact));
 }
 
+void MarketClient::cloneInstance(qint64 id, const protocol::CloneInstanceRequest &request,
+                                 QObject *context, Callback<Instance> done)
+{
+    Call call;
+    call.method = "POST";
+    call.path = u"/api/v1/instances/%1/clone"_s.arg(id);
+    call.body = QJsonDocument(protocol::toJson(request)).toJson(QJsonDocument::Compact);
+    call.repeatable = false;
+    call.context = context;
+    call.done = [done = std::move(done)](Result<QByteArray> r) {
+        decodeInstanceInto(r, done);
+    };
+    send(std::move(call));
+}
+
 void MarketClient::destroyInstance(qint64 id, QObject *context, Callback<Instance> done)
 {
     sendInstanceCall("DELETE", u"/api/v1/instances/%1"_s.arg(id), context, std::move(done));

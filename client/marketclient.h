@@ -97,6 +97,10 @@ public:
     /// Starts a stopped GPU instance without a GPU, at the offer's price_nogpu_hour_micro
     /// (docs/market.md, "Starting without a GPU").
     void startInstanceWithoutGpu(qint64 id, QObject *context, Callback<Instance> done);
+    /// POST /instances/{id}/clone: the new instance, its copy under way. Never retried: a
+    /// repeat would make a second clone.
+    void cloneInstance(qint64 id, const protocol::CloneInstanceRequest &request, QObject *context,
+                       Callback<Instance> done);
     void destroyInstance(qint64 id, QObject *context, Callback<Instance> done);
     void logs(qint64 id, int tail, QObject *context, Callback<QStringList> done);
     /// Entries after `afterId`, oldest first.

@@ -163,6 +163,18 @@ private:
     void updateRelayForwards();
     void stopRelay();
 
+    // hostengine_copy.cpp (clone and move)
+    QString copyKeyPath(qint64 id) const;
+    void sendCopyReport(const protocol::CopyProgressMessage &report, bool buffered);
+    /// A clone's create: makes the copy's one-time key pair and reports its public key.
+    void offerCopyKey(qint64 id);
+    /// authorize_key, revoke_key (the source's side) and copy (the target's).
+    void onCopyCommand(const protocol::CommandMessage &command);
+    /// Pulls `source`'s /workspace into the volume of `container` (the new instance, running).
+    void startCopy(qint64 id, const protocol::SshEndpoint &source, const QString &container);
+    /// The new instance is being destroyed: its copy stops, its key goes.
+    void cancelCopy(qint64 id);
+
     // hostengine_instances.cpp
     void onCommand(const protocol::CommandMessage &command);
     void enqueue(qint64 instanceId, std::function<void(std::function<void()>)> op);
@@ -219,6 +231,10 @@ private:
     bool m_isolated = false;
     std::unique_ptr<MarketLink> m_link;
     std::map<qint64, Live> m_live;
+    /// Copies under way, by the new instance: WorkspaceCopy objects, children of the engine
+    /// (a QObject here, so that a build without sync/ needs no definition).
+    std::map<qint64, QObject *> m_copies;
+    QElapsedTimer m_copyReported;
     QSet<QString> m_queuedCommands; ///< command ids queued or running in this process
     /// Instances the journal held at start: the only ones adoption reconciles (a create that
     /// arrives while `podman ps` runs is not a create interrupted by a restart).

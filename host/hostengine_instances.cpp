@@ -63,6 +63,8 @@ void HostEngine::onCommand(const protocol::CommandMessage &command)
         enqueueCommand(id, command.id, [this, id, command](std::function<void()> done) {
             doCreate(id, command, std::move(done));
         });
+        if (command.spec && command.spec->copy_from)
+            offerCopyKey(id); // a clone: the copy's key, while the container is made
         break;
     case CommandAction::Start:
         enqueueCommand(id, command.id,
@@ -78,6 +80,7 @@ void HostEngine::onCommand(const protocol::CommandMessage &command)
             });
         break;
     case CommandAction::Destroy:
+        cancelCopy(id);
         enqueueCommand(id, command.id, [this, id, cid = command.id](std::function<void()> done) {
             doDestroy(id, cid, std::move(done));
         });
@@ -96,6 +99,11 @@ void HostEngine::onCommand(const protocol::CommandMessage &command)
         break;
     case CommandAction::DeleteImage:
         doDeleteImage(command);
+        break;
+    case CommandAction::AuthorizeKey:
+    case CommandAction::RevokeKey:
+    case CommandAction::Copy:
+        onCopyCommand(command); // hostengine_copy.cpp
         break;
     }
 }

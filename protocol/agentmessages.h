@@ -151,10 +151,26 @@ struct MeasurementMessage
     bool operator==(const MeasurementMessage &) const = default;
 };
 
-using AgentMessage =
-    std::variant<HelloMessage, AckMessage, InstanceStateMessage, TelemetryMessage, UsageMessage,
-                 LogMessage, AvailabilityMessage, NoticeMessage, ImageStateMessage,
-                 MeasurementMessage>;
+/// The target agent's side of a clone's copy (docs/protocol.md, "Copying between hosts"), about
+/// the new instance: "key" with the one-time public key it made for the copy, then "copying"
+/// and "verifying" with the progress, then "done" (verified against the source's SHA-256
+/// manifest) or "failed" with `error`.
+struct CopyProgressMessage
+{
+    qint64 instance_id = 0;
+    QString state;
+    QString public_key;
+    qint64 bytes_done = 0;
+    qint64 bytes_total = 0;
+    qint64 files_done = 0;
+    qint64 files_total = 0;
+    QString error;
+    bool operator==(const CopyProgressMessage &) const = default;
+};
+
+using AgentMessage = std::variant<HelloMessage, AckMessage, InstanceStateMessage, TelemetryMessage,
+                                  UsageMessage, LogMessage, AvailabilityMessage, NoticeMessage,
+                                  ImageStateMessage, MeasurementMessage, CopyProgressMessage>;
 
 // ---- market → agent -------------------------------------------------------------------
 
@@ -164,8 +180,14 @@ enum class CommandAction
     Start,
     Stop,
     Destroy,
-    SaveImage,  ///< commit the instance's system disk as `image.ref` (and push it)
-    DeleteImage ///< remove `image.ref` from the host's Podman storage
+    SaveImage,   ///< commit the instance's system disk as `image.ref` (and push it)
+    DeleteImage, ///< remove `image.ref` from the host's Podman storage
+    /// Clone and move (docs/protocol.md, "Copying between hosts"): to the source's host,
+    /// add / remove `public_key` in the source instance's authorized keys; to the target's
+    /// host, pull the source's /workspace from `copy_from` into the new instance.
+    AuthorizeKey,
+    RevokeKey,
+    Copy
 };
 QString toString(CommandAction action);
 std::optional<CommandAction> commandActionFromString(const QString &text);
@@ -192,6 +214,9 @@ struct InstanceSpec
     /// A saved image in the market's registry: where the agent logs in to pull it (never
     /// journaled; docs/protocol.md, "Saved images").
     std::optional<RegistryAccess> registry;
+    /// A clone: the instance whose /workspace will be copied in; the agent makes the copy's
+    /// one-time key pair and reports its public key (CopyProgressMessage "key").
+    std::optional<qint64> copy_from;
     bool operator==(const InstanceSpec &) const = default;
 };
 
@@ -204,6 +229,15 @@ struct ImageCommand
     bool operator==(const ImageCommand &) const = default;
 };
 
+/// Where a copy pulls from: the source instance and how to reach its sshd (its `jump` set
+/// where the source host is relayed).
+struct CopySource
+{
+    qint64 instance_id = 0;
+    SshEndpoint ssh;
+    bool operator==(const CopySource &) const = default;
+};
+
 /// A command for the agent. `id` is unique; the agent executes each id at most once.
 struct CommandMessage
 {
@@ -213,6 +247,9 @@ struct CommandMessage
     std::optional<InstanceSpec> spec; ///< with create
     QString reason;                   ///< why (e.g. "balance_exhausted"), for stop/destroy
     std::optional<ImageCommand> image; ///< with save_image and delete_image
+    std::optional<CopySource> copy_from; ///< with copy
+    QString public_key;                  ///< with authorize_key / revoke_key
+    qint64 copy_instance_id = 0;         ///< authorize_key / revoke_key: the clone the key is for
     bool operator==(const CommandMessage &) const = default;
 };
 

@@ -233,6 +233,16 @@ Result<PasswordChangeRequest> passwordChangeRequestFromJson(const QJsonObject &j
     return decodeObject<PasswordChangeRequest>(json);
 }
 
+QJsonObject toJson(const CloneInstanceRequest &value)
+{
+    return encodeObject(value);
+}
+
+Result<CloneInstanceRequest> cloneInstanceRequestFromJson(const QJsonObject &json)
+{
+    return decodeObject<CloneInstanceRequest>(json);
+}
+
 QJsonObject toJson(const StartInstanceRequest &value)
 {
     return encodeObject(value);

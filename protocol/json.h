@@ -53,6 +53,8 @@ QJsonObject toJson(const SignInRequest &value);
 Result<SignInRequest> signInRequestFromJson(const QJsonObject &json);
 QJsonObject toJson(const PasswordChangeRequest &value);
 Result<PasswordChangeRequest> passwordChangeRequestFromJson(const QJsonObject &json);
+QJsonObject toJson(const CloneInstanceRequest &value);
+Result<CloneInstanceRequest> cloneInstanceRequestFromJson(const QJsonObject &json);
 QJsonObject toJson(const StartInstanceRequest &value);
 Result<StartInstanceRequest> startInstanceRequestFromJson(const QJsonObject &json);
 QJsonObject toJson(const TokenCreateRequest &value);

@@ -25,13 +25,16 @@ constexpr std::array<std::pair<InstanceState, QLatin1StringView>, 10> kStateName
     {InstanceState::Interrupted, "interrupted"_L1},
 }};
 
-constexpr std::array<std::pair<CommandAction, QLatin1StringView>, 6> kActionNames{{
+constexpr std::array<std::pair<CommandAction, QLatin1StringView>, 9> kActionNames{{
     {CommandAction::Create, "create"_L1},
     {CommandAction::Start, "start"_L1},
     {CommandAction::Stop, "stop"_L1},
     {CommandAction::Destroy, "destroy"_L1},
     {CommandAction::SaveImage, "save_image"_L1},
     {CommandAction::DeleteImage, "delete_image"_L1},
+    {CommandAction::AuthorizeKey, "authorize_key"_L1},
+    {CommandAction::RevokeKey, "revoke_key"_L1},
+    {CommandAction::Copy, "copy"_L1},
 }};
 
 } // namespace

@@ -119,6 +119,23 @@ struct JupyterEndpoint
     bool operator==(const JupyterEndpoint &) const = default;
 };
 
+/// Where a copy of another instance's /workspace stands (POST /api/v1/instances/{id}/clone),
+/// on the new instance (docs/market.md, "Clone and move"). `state`: "waiting" (for the new
+/// instance to run and its agent's one-time key), "copying", "verifying" (the SHA-256 manifest
+/// of the source tree), then "done", "failed" (`error` says why) or "cancelled".
+struct CopyStatus
+{
+    QString state;
+    qint64 source_id = 0;
+    bool move = false; ///< the source is destroyed once the copy is verified
+    qint64 bytes_done = 0;
+    qint64 bytes_total = 0;
+    qint64 files_done = 0;
+    qint64 files_total = 0;
+    QString error;
+    bool operator==(const CopyStatus &) const = default;
+};
+
 struct Instance
 {
     qint64 id = 0;
@@ -156,6 +173,8 @@ struct Instance
     /// billed at price_nogpu_hour_micro (the host's at that start) until a normal start.
     bool no_gpu = false;
     std::optional<Micro> price_nogpu_hour_micro; ///< set while no_gpu
+    /// A clone's copy of its source's /workspace; absent on instances that are no clone.
+    std::optional<CopyStatus> copy;
 
     bool operator==(const Instance &) const = default;
 };
@@ -180,6 +199,17 @@ struct CreateInstanceRequest
     bool renew = false;
 
     bool operator==(const CreateInstanceRequest &) const = default;
+};
+
+/// Body of POST /api/v1/instances/{id}/clone: a new instance on `offer_id` with a copy of this
+/// one's /workspace; `move` destroys this one once the copy is verified.
+struct CloneInstanceRequest
+{
+    qint64 offer_id = 0;
+    int gpu_count = 0;
+    std::optional<qint64> disk_gb; ///< none: the source's
+    bool move = false;
+    bool operator==(const CloneInstanceRequest &) const = default;
 };
 
 /// Body of PATCH /api/v1/instances/{id}: the cost guards to change; absent fields stay.

@@ -143,6 +143,13 @@ template <Of<InstanceSpec> S, typename F> void fields(S &s, F &&f)
     f("jupyter"_L1, s.jupyter);
     f("label"_L1, s.label);
     f("registry"_L1, s.registry, Empty::Omitted); // a saved image in the market's registry
+    f("copy_from"_L1, s.copy_from, Empty::Omitted);
+}
+
+template <Of<CopySource> S, typename F> void fields(S &s, F &&f)
+{
+    f("instance_id"_L1, s.instance_id, Need::Required);
+    f("ssh"_L1, s.ssh, Need::Required);
 }
 
 template <Of<AgentInstanceStatus> S, typename F> void fields(S &s, F &&f)
@@ -188,6 +195,18 @@ template <Of<Offer> S, typename F> void fields(S &s, F &&f)
     f("measured_at"_L1, s.measured_at);
 }
 
+template <Of<CopyStatus> S, typename F> void fields(S &s, F &&f)
+{
+    f("state"_L1, s.state);
+    f("source_id"_L1, s.source_id);
+    f("move"_L1, s.move);
+    f("bytes_done"_L1, s.bytes_done);
+    f("bytes_total"_L1, s.bytes_total);
+    f("files_done"_L1, s.files_done);
+    f("files_total"_L1, s.files_total);
+    f("error"_L1, s.error);
+}
+
 template <Of<Instance> S, typename F> void fields(S &s, F &&f)
 {
     f("id"_L1, s.id);
@@ -218,6 +237,15 @@ template <Of<Instance> S, typename F> void fields(S &s, F &&f)
     f("renew"_L1, s.renew);
     f("no_gpu"_L1, s.no_gpu);
     f("price_nogpu_hour_micro"_L1, s.price_nogpu_hour_micro);
+    f("copy"_L1, s.copy, Empty::Omitted);
+}
+
+template <Of<CloneInstanceRequest> S, typename F> void fields(S &s, F &&f)
+{
+    f("offer_id"_L1, s.offer_id, Need::Required);
+    f("gpu_count"_L1, s.gpu_count, Need::Required);
+    f("disk_gb"_L1, s.disk_gb, Empty::Omitted);
+    f("move"_L1, s.move, Need::Required);
 }
 
 template <Of<CreateInstanceRequest> S, typename F> void fields(S &s, F &&f)
@@ -504,6 +532,22 @@ template <Of<MeasurementMessage> S, typename F> void fields(S &s, F &&f)
     f("disk_write_mbps"_L1, s.disk_write_mbps);
 }
 
+template <> struct MessageType<CopyProgressMessage>
+{
+    static constexpr QLatin1StringView name = "copy_progress"_L1;
+};
+template <Of<CopyProgressMessage> S, typename F> void fields(S &s, F &&f)
+{
+    f("instance_id"_L1, s.instance_id, Need::Required);
+    f("state"_L1, s.state, Need::Required);
+    f("public_key"_L1, s.public_key);
+    f("bytes_done"_L1, s.bytes_done);
+    f("bytes_total"_L1, s.bytes_total);
+    f("files_done"_L1, s.files_done);
+    f("files_total"_L1, s.files_total);
+    f("error"_L1, s.error);
+}
+
 template <> struct MessageType<NoticeMessage>
 {
     static constexpr QLatin1StringView name = "notice"_L1;
@@ -572,6 +616,9 @@ template <Of<CommandMessage> S, typename F> void fields(S &s, F &&f)
     f("spec"_L1, s.spec);
     f("reason"_L1, s.reason);
     f("image"_L1, s.image, Empty::Omitted); // save_image and delete_image only
+    f("copy_from"_L1, s.copy_from, Empty::Omitted);
+    f("public_key"_L1, s.public_key);
+    f("copy_instance_id"_L1, s.copy_instance_id);
 }
 
 // ---- market → app: GET /api/v1/events (docs/protocol.md) ------------------------------------

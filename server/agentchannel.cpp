@@ -175,6 +175,14 @@ void AgentChannel::onMessage(AgentSession *session, const QString &text)
         if (!image->command_id.isEmpty())
             (void)m_store.ackCommand(hostId, image->command_id, now);
         emit changed(*changes);
+    } else if (auto *copy = std::get_if<protocol::CopyProgressMessage>(&*message)) {
+        // A clone's copy (docs/protocol.md, "Copying between hosts"); about its own instances.
+        auto changes = m_store.applyCopyProgress(hostId, *copy, now);
+        if (!changes) {
+            session->socket->sendTextMessage(errorMessage(changes.error()));
+            return;
+        }
+        emit changed(*changes);
     } else if (auto *measured = std::get_if<protocol::MeasurementMessage>(&*message)) {
         // The agent's speed test (docs/market.md, "Measured speeds"), stamped with the market's
         // time; the verification rule is applied to it at once.

@@ -115,11 +115,42 @@ HttpReply InstanceHandlers::instanceAction(const Principal &who, qint64 id, cons
         result = m_store.requestDestroy(id, u"user_requested"_s, now);
     if (!result)
         return fromError(result.error());
-    if (action != "get"_L1)
-        m_publisher.publish({{Change::Kind::Instance, who.accountId, id, 0},
-                             {Change::Kind::Balance, who.accountId, id, 0},
-                             {Change::Kind::Command, 0, id, result->host_id}});
+    if (action != "get"_L1) {
+        QList<Change> changes{{Change::Kind::Instance, who.accountId, id, 0},
+                              {Change::Kind::Balance, who.accountId, id, 0},
+                              {Change::Kind::Command, 0, id, result->host_id}};
+        if (action == "destroy"_L1 && result->copy) {
+            // Destroying a clone cancels its copy: the source's agent revokes the key.
+            if (auto source = m_store.instance(result->copy->source_id)) {
+                changes.append({Change::Kind::Instance, who.accountId, source->id, 0});
+                changes.append({Change::Kind::Command, 0, source->id, source->host_id});
+            }
+        }
+        m_publisher.publish(changes);
+    }
     return jsonReply(action == "get"_L1 ? 200 : 202, protocol::toJson(*result));
+}
+
+HttpReply InstanceHandlers::cloneInstance(const Principal &who, qint64 id,
+                                          const QHttpServerRequest &request)
+{
+    if (!owns(who, id))
+        return noSuchInstance();
+    if (!who.hasRole(u"renter"_s) && !who.hasRole(u"admin"_s))
+        return errorReply(403, u"forbidden"_s, u"this account has no renter role"_s);
+    auto body = bodyObject(request);
+    if (!body)
+        return fromError(body.error());
+    auto clone = protocol::cloneInstanceRequestFromJson(*body);
+    if (!clone)
+        return fromError(clone.error());
+    QList<Change> changes;
+    auto instance = m_store.cloneInstance(who.accountId, id, *clone, m_clock.nowMs(), changes);
+    if (!instance)
+        return fromError(instance.error());
+    m_instances.remember(instance->id, who.accountId, instance->host_id);
+    m_publisher.publish(changes);
+    return jsonReply(201, protocol::toJson(*instance));
 }
 
 HttpReply InstanceHandlers::instanceLogs(const Principal &who, qint64 id,

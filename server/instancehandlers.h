@@ -27,6 +27,8 @@ public:
     /// get, stop, start (`request`: its optional body, StartInstanceRequest), destroy.
     HttpReply instanceAction(const Principal &who, qint64 id, const QString &action,
                              const QHttpServerRequest *request = nullptr);
+    /// POST /instances/{id}/clone (docs/market.md, "Clone and move"): 201 the new instance.
+    HttpReply cloneInstance(const Principal &who, qint64 id, const QHttpServerRequest &request);
     HttpReply patchInstance(const Principal &who, qint64 id, const QHttpServerRequest &request);
     HttpReply instanceHistory(const Principal &who, qint64 id);
     HttpReply instanceLogs(const Principal &who, qint64 id, const QHttpServerRequest &request);

@@ -352,11 +352,30 @@ QStringList migration16(const Database &)
     return statements;
 }
 
+// Version 17: clone and move (DESIGN §9.4, docs/market.md "Clone and move"): one row per clone,
+// keyed by the new instance. `state` waiting → copying → verifying → done | failed | cancelled;
+// `public_key` the target agent's one-time key (empty until it reports it); `source_started`:
+// the source was stopped and the market started it for the copy (stopped again after it).
+QStringList migration17(const Database &)
+{
+    return {
+        uR"(CREATE TABLE copies (
+            target_id BIGINT PRIMARY KEY, source_id BIGINT NOT NULL, account_id BIGINT NOT NULL,
+            move BOOLEAN NOT NULL, state TEXT NOT NULL, public_key TEXT NOT NULL DEFAULT '',
+            bytes_done BIGINT NOT NULL DEFAULT 0, bytes_total BIGINT NOT NULL DEFAULT 0,
+            files_done BIGINT NOT NULL DEFAULT 0, files_total BIGINT NOT NULL DEFAULT 0,
+            error TEXT NOT NULL DEFAULT '', source_started BOOLEAN NOT NULL DEFAULT FALSE,
+            copy_sent BOOLEAN NOT NULL DEFAULT FALSE, created_at BIGINT NOT NULL,
+            ended_at BIGINT NOT NULL DEFAULT 0))"_s,
+        u"CREATE INDEX copies_source ON copies(source_id)"_s,
+    };
+}
+
 using Migration = QStringList (*)(const Database &);
-const Migration kMigrations[] = {&migration1,  &migration2,  &migration3,  &migration4,
-                                 &migration5,  &migration6,  &migration7,  &migration8,
-                                 &migration9,  &migration10, &migration11, &migration12,
-                                 &migration13, &migration14, &migration15, &migration16};
+const Migration kMigrations[] = {
+    &migration1,  &migration2,  &migration3,  &migration4,  &migration5,  &migration6,
+    &migration7,  &migration8,  &migration9,  &migration10, &migration11, &migration12,
+    &migration13, &migration14, &migration15, &migration16, &migration17};
 
 } // namespace
 

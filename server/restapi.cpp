@@ -59,8 +59,8 @@ QString RestApi::routeTemplate(const QString &path)
             return prefix + head + u"/{id}"_s;
         return {};
     case 3: {
-        static const QStringList actions = {u"stop"_s, u"start"_s,     u"events"_s,
-                                            u"logs"_s, u"telemetry"_s, u"images"_s};
+        static const QStringList actions = {u"stop"_s,  u"start"_s,     u"events"_s, u"logs"_s,
+                                            u"clone"_s, u"telemetry"_s, u"images"_s};
         if (head == "instances"_L1 && actions.contains(parts[2]))
             return prefix + u"instances/{id}/"_s + parts[2];
         return {};
@@ -223,6 +223,8 @@ HttpReply RestApi::route(const QHttpServerRequest &request)
                                       : badMethod();
     if (is("instances/{id}/images"_L1))
         return method == Method::Post ? m_images.save(who, id, request) : badMethod();
+    if (is("instances/{id}/clone"_L1))
+        return method == Method::Post ? m_instances.cloneInstance(who, id, request) : badMethod();
     if (is("instances/{id}/events"_L1))
         return method == Method::Get ? m_instances.instanceHistory(who, id) : badMethod();
     if (is("instances/{id}/logs"_L1))

@@ -115,6 +115,12 @@ public:
                                              qint64 nowMs, qint64 confirmedMs) override;
     Result<void> appendLogs(qint64 hostId, const protocol::LogMessage &logs,
                             qint64 nowMs) override;
+    Result<Instance> cloneInstance(qint64 accountId, qint64 sourceId,
+                                   const protocol::CloneInstanceRequest &request, qint64 nowMs,
+                                   QList<Change> &changes) override;
+    Result<QList<Change>> applyCopyProgress(qint64 hostId,
+                                            const protocol::CopyProgressMessage &report,
+                                            qint64 nowMs) override;
     Result<QStringList> logs(qint64 instanceId, int tail) override;
 
     Result<QList<PendingCommand>> pendingCommands(qint64 hostId) override;
@@ -270,6 +276,17 @@ protected:
     Result<Host> readHost(qint64 hostId);
     Result<Instance> requestStopLocked(InstanceRow &row, const QString &reason, qint64 nowMs,
                                        QList<Change> &changes);
+    // clone and move (sqlstore_clone.cpp)
+    /// Inserts a prepared command (the copy's authorize_key, revoke_key and copy).
+    Result<void> insertCommand(qint64 hostId, protocol::CommandMessage command, qint64 nowMs);
+    /// Ends the copies `instanceId` takes part in that have not ended: as their target with
+    /// `targetState` ("cancelled", "failed") and `targetWhy`, as their source "failed" with
+    /// `sourceWhy`; revokes their keys, and stops a source the market started for the copy.
+    Result<void> endCopiesOf(qint64 instanceId, const QString &targetState,
+                             const QString &targetWhy, const QString &sourceWhy, qint64 nowMs,
+                             QList<Change> &changes);
+    /// Sends the copy command of clones of `sourceId` whose key is known, once it runs.
+    Result<void> startWaitingCopies(qint64 sourceId, qint64 nowMs, QList<Change> &changes);
 
     // ---- prepaid plans and the minimum rental (sqlstore_plans.cpp) ----------------------
     /// Writes the plan columns (and spend) of an instance row.

@@ -202,6 +202,18 @@ Result<QList<Change>> SqlStore::applyInstanceState(qint64 hostId,
         if (auto e = recordEvent(row.inst.id, toString(to), report.reason, nowMs); !e)
             return e.error();
     }
+    // Clone and move (sqlstore_clone.cpp): a source that runs now gets its waiting copies
+    // sent; an instance that fails ends the copies it takes part in.
+    if (from != to && to == InstanceState::Running) {
+        if (auto w = startWaitingCopies(row.inst.id, nowMs, changes); !w)
+            return w.error();
+    } else if (from != to && to == InstanceState::Failed) {
+        const QString why = report.reason.isEmpty() ? u"failed"_s : report.reason;
+        if (auto e = endCopiesOf(row.inst.id, u"failed"_s, u"the new instance failed: "_s + why,
+                                 u"the source instance failed: "_s + why, nowMs, changes);
+            !e)
+            return e.error();
+    }
     if (!report.command_id.isEmpty())
         (void)m_db->exec(u"UPDATE commands SET acked_at = ? WHERE id = ? AND host_id = ? "
                          "AND acked_at = 0"_s,

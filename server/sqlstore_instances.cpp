@@ -30,12 +30,16 @@ const QString kInstanceColumns =
     "i.plan, i.renew, i.plan_price_micro, i.plan_ends_at, i.plan_paused_at, i.plan_n, "
     "i.plan_charged, i.plan_fee, i.plan_notified_n, i.min_duration_s, "
     // started without a GPU
-    "i.no_gpu, i.price_nogpu_hour_micro"_s;
+    "i.no_gpu, i.price_nogpu_hour_micro, "
+    // a clone's copy (sqlstore_clone.cpp)
+    "cp.state, cp.source_id, cp.move, cp.bytes_done, cp.bytes_total, cp.files_done, "
+    "cp.files_total, cp.error"_s;
 
 /// The instance's relay port and relay, when it has one (docs/market.md, "Relay").
 const QString kInstanceJoins =
     u" FROM instances i JOIN hosts h ON h.id = i.host_id "
-    "LEFT JOIN relay_ports rp ON rp.instance_id = i.id LEFT JOIN relays r ON r.id = rp.relay_id"_s;
+    "LEFT JOIN relay_ports rp ON rp.instance_id = i.id LEFT JOIN relays r ON r.id = rp.relay_id "
+    "LEFT JOIN copies cp ON cp.target_id = i.id"_s;
 
 } // namespace
 
@@ -106,6 +110,19 @@ static SqlStore::InstanceRow readRow(Rows &q)
     r.minDurationS = q.value(c++).toLongLong();
     i.no_gpu = q.value(c++).toBool();
     const Micro noGpuPrice = q.value(c++).toLongLong();
+    if (!q.value(c).isNull()) {
+        protocol::CopyStatus copy;
+        copy.state = q.value(c).toString();
+        copy.source_id = q.value(c + 1).toLongLong();
+        copy.move = q.value(c + 2).toBool();
+        copy.bytes_done = q.value(c + 3).toLongLong();
+        copy.bytes_total = q.value(c + 4).toLongLong();
+        copy.files_done = q.value(c + 5).toLongLong();
+        copy.files_total = q.value(c + 6).toLongLong();
+        copy.error = q.value(c + 7).toString();
+        i.copy = copy;
+    }
+    c += 8;
     r.gpusRented = i.gpu_count;
     if (i.no_gpu) {
         // Renters, the billing and the agent see what runs: no GPU, at the no-GPU price.
@@ -224,6 +241,8 @@ Result<void> SqlStore::queueCommand(qint64 hostId, qint64 instanceId, CommandAct
             !spec.image.startsWith(u"localhost/"_s))
             spec.registry = protocol::RegistryAccess{m_policy.registry, m_policy.registryUsername,
                                                      m_policy.registryPassword};
+        if (action == CommandAction::Create && row->inst.copy)
+            spec.copy_from = row->inst.copy->source_id; // a clone (sqlstore_clone.cpp)
         command.spec = spec;
     }
     const QByteArray payload =
@@ -636,9 +655,19 @@ Result<Instance> SqlStore::requestDestroy(qint64 instanceId, const QString &reas
     if (auto c = queueCommand(row->inst.host_id, instanceId, CommandAction::Destroy, reason, nowMs);
         !c)
         return c.error();
+    // Destroying a clone cancels its copy; destroying a source fails its clones' copies.
+    QList<Change> copyChanges;
+    if (auto e =
+            endCopiesOf(instanceId, u"cancelled"_s, u"cancelled: the new instance was destroyed"_s,
+                        u"the source instance was destroyed"_s, nowMs, copyChanges);
+        !e)
+        return e.error();
+    auto destroyed = loadInstance(instanceId); // with its copy's end
+    if (!destroyed)
+        return destroyed.error();
     if (auto c = tx.commit(); !c)
         return c.error();
-    return row->inst;
+    return destroyed->inst;
 }
 
 Result<void> SqlStore::releaseGpus(InstanceRow &row)

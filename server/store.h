@@ -325,6 +325,25 @@ public:
                                                      qint64 nowMs, qint64 confirmedMs) = 0;
     virtual Result<void> appendLogs(qint64 hostId, const protocol::LogMessage &logs,
                                     qint64 nowMs) = 0;
+
+    // ---- clone and move (sqlstore_clone.cpp, docs/market.md "Clone and move") -------------
+    /// A new instance on `request.offer_id` (the source's image, key, environment and guards,
+    /// hourly) whose create command asks its agent for a copy of the source's /workspace. A
+    /// stopped source is started without a GPU for the copy (with its own GPUs where it has
+    /// none) and stopped again after it. Errors as createInstance's, and "invalid_state" (the
+    /// source neither running nor stopped, being copied into, or already being moved),
+    /// "no_gpu_not_offered" (stopped, and its host offers no start without a GPU). `changes`
+    /// gets what the apps and agents must hear.
+    virtual Result<Instance> cloneInstance(qint64 accountId, qint64 sourceId,
+                                           const protocol::CloneInstanceRequest &request,
+                                           qint64 nowMs, QList<Change> &changes) = 0;
+    /// The target agent's copy report. "key": the source's agent is asked to authorize the
+    /// one-time key and the target's to copy (once the source runs); "done": the key revoked,
+    /// a move's source destroyed, a source started for the copy stopped again; "failed": the
+    /// key revoked, the source left as it is. Error "forbidden" if the instance is another
+    /// host's or no clone; reports after the copy ended change nothing.
+    virtual Result<QList<Change>>
+    applyCopyProgress(qint64 hostId, const protocol::CopyProgressMessage &report, qint64 nowMs) = 0;
     virtual Result<QStringList> logs(qint64 instanceId, int tail) = 0;
 
     // ---- agent commands ---------------------------------------------------------------

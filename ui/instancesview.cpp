@@ -1,6 +1,8 @@
 #include "instancesview.h"
 
 #include "accesspanel.h"
+#include "clonedialog.h"
+#include "copyprogresswidget.h"
 #include "instancedelegate.h"
 #include "logdialog.h"
 #include "statewidget.h"
@@ -127,6 +129,7 @@ InstancesView::InstancesView(app::InstancesController *controller, QWidget *pare
     m_tabs->setObjectName(u"instanceTabs"_s);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_connectPage, tr("Connect"));
+    setUpCloneAndMove(buttons); // clone and move, one block below
     m_splitter->setObjectName(u"instancesSplitter"_s);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_stack);
@@ -178,11 +181,13 @@ InstancesView::InstancesView(app::InstancesController *controller, QWidget *pare
             &InstancesView::onStartUnavailable);
     connect(controller, &app::InstancesController::actionFailed, this,
             [this](qint64, const QString &action, const Error &error) {
-        const QString title = action == "stop"_L1    ? tr("Cannot stop the instance")
-                            : action == "start"_L1   ? tr("Cannot start the instance")
-                                                     : tr("Cannot destroy the instance");
-        showError(title, error.message);
-    });
+                const QString title = action == "stop"_L1    ? tr("Cannot stop the instance")
+                                      : action == "start"_L1 ? tr("Cannot start the instance")
+                                      : action == "clone"_L1
+                                          ? tr("Cannot clone or move the instance")
+                                          : tr("Cannot destroy the instance");
+                showError(title, error.message);
+            });
     updateState();
     updateButtons();
 }
@@ -262,6 +267,7 @@ void InstancesView::updateButtons()
     m_guards->setEnabled(in && state != InstanceState::Destroying && state != InstanceState::Destroyed);
     m_saveImage->setEnabled(in &&
                             (state == InstanceState::Running || state == InstanceState::Stopped));
+    updateCloneAndMove();
 }
 
 void InstancesView::updateState()
@@ -386,29 +392,93 @@ void InstancesView::showGpusTaken(qint64 id, std::optional<Micro> noGpuPrice)
                                QMessageBox::AcceptRole);
         noGpu->setObjectName(u"startWithoutGpu"_s);
     }
-    QPushButton *other = box->addButton(tr("Find a matching offer"), QMessageBox::ActionRole);
+    QPushButton *move = box->addButton(tr("Move to another host…"), QMessageBox::ActionRole);
+    move->setObjectName(u"moveToAnotherHost"_s);
     QPushButton *retry = box->addButton(tr("Retry in 5 minutes"), QMessageBox::ActionRole);
+    QPushButton *other = box->addButton(tr("Find a matching offer"), QMessageBox::ActionRole);
     box->addButton(QMessageBox::Cancel);
     box->setInformativeText(
         noGpuPrice ? tr("Your data stays on the stopped instance. Start it without a GPU to "
                         "reach its files and environment now (CPU only, billed at the lower "
-                        "price; start it normally later to get its GPUs back), launch a new "
-                        "instance on a matching offer (the data does not move with it), or try "
-                        "again later.")
-                   : tr("Your data stays on the stopped instance. Try again later, or launch a "
-                        "new instance on a matching offer (the data does not move with it)."));
+                        "price; start it normally later to get its GPUs back), move it with its "
+                        "/workspace to another host with free GPUs, or try again later.")
+                   : tr("Your data stays on the stopped instance. Move it with its /workspace "
+                        "to another host with free GPUs, try again later, or launch a new "
+                        "instance on a matching offer (the data does not move with it)."));
     box->setDefaultButton(noGpu ? noGpu : retry);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::buttonClicked, this,
-            [this, noGpu, retry, other, id, model, count](QAbstractButton *button) {
+            [this, noGpu, move, retry, other, id, model, count](QAbstractButton *button) {
                 if (noGpu && button == noGpu)
                     m_controller->startWithoutGpu(id);
+                else if (button == move)
+                    openCloneDialog(id, true);
                 else if (button == retry)
                     m_controller->retryStartLater(id, 5 * 60 * 1000);
                 else if (button == other)
                     emit findMatchingOffer(model, count);
             });
     box->open();
+}
+
+// ---- Clone and move (docs/app.md, "Clone and move"; dialog and progress in their own files) --
+
+void InstancesView::setUpCloneAndMove(QHBoxLayout *buttons)
+{
+    m_cloneButton = new QPushButton(tr("Clone…"), this);
+    m_cloneButton->setObjectName(u"cloneButton"_s);
+    m_cloneButton->setToolTip(tr("A new instance on another host with a copy of /workspace; "
+                                 "this one keeps running."));
+    m_moveButton = new QPushButton(tr("Move to another host…"), this);
+    m_moveButton->setObjectName(u"moveButton"_s);
+    m_moveButton->setToolTip(tr("Copies /workspace to a new instance on another host, checks "
+                                "it, then destroys this one."));
+    buttons->insertWidget(buttons->count() - 1, m_cloneButton); // before the stretch
+    buttons->insertWidget(buttons->count() - 1, m_moveButton);
+    m_copyProgress = new CopyProgressWidget(m_connectPage);
+    static_cast<QVBoxLayout *>(m_connectPage->layout())->insertWidget(0, m_copyProgress);
+    connect(m_cloneButton, &QPushButton::clicked, this, [this] {
+        if (const auto *in = current())
+            openCloneDialog(in->id, false);
+    });
+    connect(m_moveButton, &QPushButton::clicked, this, [this] {
+        if (const auto *in = current())
+            openCloneDialog(in->id, true);
+    });
+    connect(m_copyProgress, &CopyProgressWidget::cancelRequested, this, [this](qint64 id) {
+        confirm(this, u"confirmCancelCopy"_s, tr("Cancel the copy?"),
+                tr("Cancel the copy and destroy the new instance?"),
+                tr("The source instance stays as it is, with all its data. What the new "
+                   "instance cost so far stays charged."),
+                tr("Cancel copy"), true, [this, id] { m_controller->destroy(id); });
+    });
+    connect(m_controller, &app::InstancesController::cloned, this,
+            [this](qint64, const protocol::Instance &instance) {
+                m_controller->model()->upsert(instance);
+                selectInstance(instance.id);
+            });
+}
+
+void InstancesView::updateCloneAndMove()
+{
+    const auto *in = current();
+    const auto state = in ? in->state : InstanceState::Destroyed;
+    // Running, or stopped (the market starts it without a GPU for the copy).
+    const bool copyable =
+        in && (state == InstanceState::Running || state == InstanceState::Stopped);
+    m_cloneButton->setEnabled(copyable);
+    m_moveButton->setEnabled(copyable);
+    m_copyProgress->setInstance(in);
+}
+
+void InstancesView::openCloneDialog(qint64 id, bool move)
+{
+    const auto *in = m_controller->model()->find(id);
+    if (!in)
+        return;
+    auto *dialog = new CloneDialog(m_controller, *in, move, m_currency, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void InstancesView::showError(const QString &title, const QString &text)

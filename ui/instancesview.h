@@ -6,6 +6,7 @@
 
 #include <optional>
 
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QSplitter;
@@ -25,6 +26,7 @@ class InstanceHistoryView;
 namespace suanli::ui {
 
 class AccessPanel;
+class CopyProgressWidget;
 class StateWidget;
 
 /// The renter's instances with their lifecycle: start, stop and destroy behind confirmations
@@ -56,6 +58,12 @@ public:
     QTabWidget *detailTabs() { return m_tabs; }
     QPushButton *guardsButton() { return m_guards; }
     QPushButton *saveImageButton() { return m_saveImage; } // saved images
+    // Clone and move (docs/app.md, "Clone and move")
+    QPushButton *cloneButton() { return m_cloneButton; }
+    QPushButton *moveButton() { return m_moveButton; }
+    CopyProgressWidget *copyProgress() { return m_copyProgress; }
+    /// Opens the move (or clone) dialog for an instance.
+    void openCloneDialog(qint64 id, bool move);
     /// The selected instance; null when none.
     const protocol::Instance *current() const;
 
@@ -81,6 +89,9 @@ private:
     /// matching offer, retry in 5 minutes.
     void showGpusTaken(qint64 id, std::optional<Micro> noGpuPrice);
     void showError(const QString &title, const QString &text);
+    // Clone and move: the buttons, the progress under the selected clone, its Cancel.
+    void setUpCloneAndMove(QHBoxLayout *buttons);
+    void updateCloneAndMove();
 
     app::InstancesController *m_controller;
     QString m_currency = QStringLiteral("CNY");
@@ -103,6 +114,10 @@ private:
     charts::InstanceHistoryView *m_history = nullptr;
     qint64 m_shownId = 0; ///< the instance the dashboard and history show
     protocol::InstanceState m_shownState = protocol::InstanceState::Destroyed;
+    // Clone and move
+    QPushButton *m_cloneButton = nullptr;
+    QPushButton *m_moveButton = nullptr;
+    CopyProgressWidget *m_copyProgress = nullptr;
 };
 
 } // namespace suanli::ui

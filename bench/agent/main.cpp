@@ -100,8 +100,8 @@ public:
         c.action = action;
         c.instance_id = id;
         if (action == protocol::CommandAction::Create)
-            c.spec =
-                protocol::InstanceSpec{image, 0, 1, key, {}, {}, false, u"bench%1"_s.arg(id), {}};
+            c.spec = protocol::InstanceSpec{
+                image, 0, 1, key, {}, {}, false, u"bench%1"_s.arg(id), {}, std::nullopt};
         send(protocol::toJson(protocol::MarketMessage{c}));
     }
     protocol::InstanceState state(qint64 id) const { return states.value(id).state; }

@@ -171,6 +171,10 @@ void ChaosAgent::onCommand(const protocol::CommandMessage &command)
     case CommandAction::SaveImage:
     case CommandAction::DeleteImage:
         break; // saved images are not part of this simulation
+    case CommandAction::AuthorizeKey:
+    case CommandAction::RevokeKey:
+    case CommandAction::Copy:
+        break; // the chaos run clones nothing
     }
 }
 

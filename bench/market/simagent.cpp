@@ -132,6 +132,10 @@ void SimAgent::onCommand(const protocol::CommandMessage &command)
     case CommandAction::SaveImage:
     case CommandAction::DeleteImage:
         break; // saved images are not part of this simulation
+    case CommandAction::AuthorizeKey:
+    case CommandAction::RevokeKey:
+    case CommandAction::Copy:
+        break; // the benchmark clones nothing
     }
 }
 

@@ -86,29 +86,83 @@ HostTestBed::~HostTestBed()
         m_process->kill();
         m_process->waitForFinished(5000);
     }
-    // Whatever a failed test left: containers and volumes of this bed's agent.
-    const QString agent = [this] {
-        auto j = host::Journal::open(m_dir.filePath(u"state/journal.db"_s));
+    m_engine2.reset();
+    removeLeftovers(m_dir.filePath(u"state"_s));
+    if (m_hostId2)
+        removeLeftovers(m_dir2.filePath(u"state"_s));
+}
+
+void HostTestBed::removeLeftovers(const QString &stateDir)
+{
+    // Whatever a failed test left: containers and volumes of that agent.
+    const QString agent = [&stateDir] {
+        auto j = host::Journal::open(stateDir + u"/journal.db"_s);
         return j ? (*j)->agentId() : QString();
     }();
-    if (!agent.isEmpty()) {
-        QByteArray out;
-        podman({u"ps"_s, u"-a"_s, u"--format"_s, u"{{.Names}}"_s, u"--filter"_s,
-                u"label=suanli.agent="_s + agent},
-               &out);
-        for (const QByteArray &name : out.split('\n')) {
-            if (!name.trimmed().isEmpty())
-                podman({u"rm"_s, u"-f"_s, u"-t"_s, u"0"_s, QString::fromUtf8(name.trimmed())});
-        }
-        out.clear();
-        podman({u"volume"_s, u"ls"_s, u"--format"_s, u"{{.Name}}"_s, u"--filter"_s,
-                u"label=suanli.agent="_s + agent},
-               &out);
-        for (const QByteArray &name : out.split('\n')) {
-            if (!name.trimmed().isEmpty())
-                podman({u"volume"_s, u"rm"_s, u"-f"_s, QString::fromUtf8(name.trimmed())});
-        }
+    if (agent.isEmpty())
+        return;
+    QByteArray out;
+    podman({u"ps"_s, u"-a"_s, u"--format"_s, u"{{.Names}}"_s, u"--filter"_s,
+            u"label=suanli.agent="_s + agent},
+           &out);
+    for (const QByteArray &name : out.split('\n')) {
+        if (!name.trimmed().isEmpty())
+            podman({u"rm"_s, u"-f"_s, u"-t"_s, u"0"_s, QString::fromUtf8(name.trimmed())});
     }
+    out.clear();
+    podman({u"volume"_s, u"ls"_s, u"--format"_s, u"{{.Name}}"_s, u"--filter"_s,
+            u"label=suanli.agent="_s + agent},
+           &out);
+    for (const QByteArray &name : out.split('\n')) {
+        if (!name.trimmed().isEmpty())
+            podman({u"volume"_s, u"rm"_s, u"-f"_s, QString::fromUtf8(name.trimmed())});
+    }
+}
+
+host::HostEngine *HostTestBed::startSecondHost(const QString &iniExtra)
+{
+    auto lender = m_market->createAccount(u"lender-2"_s, {u"lender"_s});
+    auto host = m_market->post(u"/api/v1/hosts"_s, lender.token, {{u"name"_s, u"test-rig-2"_s}});
+    if (host.status != 201) {
+        m_error = u"register the second host: %1"_s.arg(QString::fromUtf8(host.body));
+        return nullptr;
+    }
+    m_hostId2 = host.json.value(u"host"_s).toObject().value(u"id"_s).toInteger();
+    auto listed = m_market->request("PATCH", u"/api/v1/hosts/%1"_s.arg(m_hostId2), lender.token,
+                                    R"({"listed":true,"price_gpu_hour_micro":2000000,
+                                        "price_storage_gb_month_micro":300000})");
+    if (listed.status != 200) {
+        m_error = u"list the second host: %1"_s.arg(QString::fromUtf8(listed.body));
+        return nullptr;
+    }
+    // Ports of their own, below the first bed's slices.
+    const int base = freePortBase() - 10000;
+    QFile ini(m_dir2.filePath(u"host.ini"_s));
+    if (!ini.open(QIODevice::WriteOnly)) {
+        m_error = u"cannot write the second host.ini"_s;
+        return nullptr;
+    }
+    ini.write(
+        u"[host]\nstate_dir=state\naddress=127.0.0.1\nport_min=%1\nport_max=%2\n"
+        "[instances]\nmemory_mb=256\npids_limit=128\ncpus=1\nstop_timeout_s=2\n"
+        "[agent]\nreconnect_min_ms=100\nreconnect_max_ms=1000\nusage_interval_s=1\n"_s.arg(base)
+            .arg(base + 19)
+            .toUtf8() +
+        iniExtra.toUtf8());
+    ini.close();
+    auto config = host::HostConfig::load(m_dir2.filePath(u"host.ini"_s));
+    if (!config) {
+        m_error = config.error().message;
+        return nullptr;
+    }
+    m_engine2 = std::make_unique<host::HostEngine>(
+        host::HostEngine::Options{QUrl(m_market->baseUrl()),
+                                  host.json.value(u"token"_s).toString().toLatin1(), *config},
+        std::make_unique<host::NvmlGpuProbe>());
+    QObject::connect(m_engine2.get(), &host::HostEngine::message, m_engine2.get(),
+                     [](const QString &text) { qDebug("agent 2: %s", qPrintable(text)); });
+    m_engine2->start();
+    return m_engine2.get();
 }
 
 host::HostEngine *HostTestBed::startEngine()

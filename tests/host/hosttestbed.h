@@ -35,6 +35,13 @@ public:
     QString renterKey() const { return m_dir.filePath(QStringLiteral("renter")); }
 
     host::HostEngine *startEngine();
+    /// A second host on the same market (another lender's, listed at ¥2 per GPU-hour) with
+    /// its own state folder and ports, its agent in-process: for tests of two hosts (clone and
+    /// move). `iniExtra` as for the first.
+    host::HostEngine *startSecondHost(const QString &iniExtra = {});
+    host::HostEngine *secondEngine() { return m_engine2.get(); }
+    void stopSecondEngine() { m_engine2.reset(); }
+    qint64 secondHostId() const { return m_hostId2; }
     host::HostEngine *engine() { return m_engine.get(); }
     void stopEngine() { m_engine.reset(); }
 
@@ -89,6 +96,10 @@ private:
     qint64 m_hostId = 0;
     std::unique_ptr<host::HostEngine> m_engine;
     std::unique_ptr<QProcess> m_process;
+    QTemporaryDir m_dir2;
+    qint64 m_hostId2 = 0;
+    std::unique_ptr<host::HostEngine> m_engine2;
+    void removeLeftovers(const QString &stateDir);
 };
 
 } // namespace suanli::testing

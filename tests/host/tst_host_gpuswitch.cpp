@@ -86,7 +86,8 @@ private:
                                            qint64 instance = kInstance, int timeoutMs = 180000)
     {
         const QString id = u"cmd-%1"_s.arg(++m_commands);
-        m_market.send(protocol::CommandMessage{id, action, instance, std::move(spec), {}, {}});
+        m_market.send(
+            protocol::CommandMessage{id, action, instance, std::move(spec), {}, {}, {}, {}, 0});
         const auto done = [&] {
             return std::find_if(m_market.states.crbegin(), m_market.states.crend(),
                                 [&](const protocol::InstanceStateMessage &s) {

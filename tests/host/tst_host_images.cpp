@@ -53,7 +53,8 @@ private:
                                            std::optional<protocol::InstanceSpec> spec = {})
     {
         const QString id = u"cmd-%1"_s.arg(++m_commands);
-        m_market.send(protocol::CommandMessage{id, action, instance, std::move(spec), {}, {}});
+        m_market.send(
+            protocol::CommandMessage{id, action, instance, std::move(spec), {}, {}, {}, {}, 0});
         const auto done = [&] {
             return std::find_if(m_market.states.crbegin(), m_market.states.crend(),
                                 [&](const protocol::InstanceStateMessage &s) {
@@ -70,7 +71,7 @@ private:
                                              qint64 imageId, const QString &ref)
     {
         const QString id = u"cmd-%1"_s.arg(++m_commands);
-        protocol::CommandMessage c{id, action, instance, {}, {}, {}};
+        protocol::CommandMessage c{id, action, instance, {}, {}, {}, {}, {}, 0};
         c.image = protocol::ImageCommand{imageId, ref, {}};
         m_market.send(c);
         const auto done = [&] {
@@ -246,7 +247,8 @@ private slots:
         // delete_image has no report (the market marked the image deleted already).
         const auto remove = [this](qint64 imageId, const QString &ref) {
             const QString id = u"cmd-%1"_s.arg(++m_commands);
-            protocol::CommandMessage c{id, protocol::CommandAction::DeleteImage, 0, {}, {}, {}};
+            protocol::CommandMessage c{
+                id, protocol::CommandAction::DeleteImage, 0, {}, {}, {}, {}, {}, 0};
             c.image = protocol::ImageCommand{imageId, ref, {}};
             m_market.send(c);
         };

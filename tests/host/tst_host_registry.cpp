@@ -73,7 +73,8 @@ private:
                                            std::optional<protocol::InstanceSpec> spec = {})
     {
         const QString id = u"cmd-%1"_s.arg(++m_commands);
-        m_market.send(protocol::CommandMessage{id, action, instance, std::move(spec), {}, {}});
+        m_market.send(
+            protocol::CommandMessage{id, action, instance, std::move(spec), {}, {}, {}, {}, 0});
         const auto done = [&] {
             return std::find_if(m_market.states.crbegin(), m_market.states.crend(),
                                 [&](const protocol::InstanceStateMessage &s) {
@@ -89,7 +90,8 @@ private:
     protocol::ImageStateMessage save(qint64 imageId, const protocol::RegistryAccess &registry)
     {
         const QString id = u"cmd-%1"_s.arg(++m_commands);
-        protocol::CommandMessage c{id, protocol::CommandAction::SaveImage, kFirst, {}, {}, {}};
+        protocol::CommandMessage c{
+            id, protocol::CommandAction::SaveImage, kFirst, {}, {}, {}, {}, {}, 0};
         c.image = protocol::ImageCommand{imageId, ref(), registry};
         m_market.send(c);
         const auto done = [&] {

@@ -150,8 +150,15 @@ private slots:
     void cleanupTestCase()
     {
         if (m_engine && m_engine->status() == host::HostEngine::Status::Online) {
-            protocol::CommandMessage destroy{
-                u"cmd-destroy"_s, protocol::CommandAction::Destroy, kInstance, std::nullopt, {}, {}};
+            protocol::CommandMessage destroy{u"cmd-destroy"_s,
+                                             protocol::CommandAction::Destroy,
+                                             kInstance,
+                                             std::nullopt,
+                                             {},
+                                             {},
+                                             {},
+                                             {},
+                                             0};
             m_market.send(destroy);
             (void)QTest::qWaitFor(
                 [&] {
@@ -190,7 +197,7 @@ private slots:
         spec.disk_gb = 1;
         spec.ssh_public_key = m_renterPublic;
         m_market.send(protocol::CommandMessage{
-            u"cmd-create"_s, protocol::CommandAction::Create, kInstance, spec, {}, {}});
+            u"cmd-create"_s, protocol::CommandAction::Create, kInstance, spec, {}, {}, {}, {}, 0});
         QVERIFY(QTest::qWaitFor(
             [&] {
                 return !m_market.states.isEmpty() &&

@@ -397,7 +397,7 @@ private slots:
     {
         InstanceSpec spec{
             u"ubuntu:24.04"_s, 1,    40,         u"ssh-ed25519 AAAA"_s, {{u"K"_s, u"V"_s}},
-            u"echo hi"_s,      true, u"run-1"_s, std::nullopt};
+            u"echo hi"_s,      true, u"run-1"_s, std::nullopt,          std::nullopt};
         const QList<MarketMessage> market{
             WelcomeMessage{3, u"0.1.0"_s, u"relay"_s},
             RelayMessage{u"relay.example.net"_s,
@@ -405,16 +405,37 @@ private slots:
                          u"suanli-host"_s,
                          u"ssh-ed25519 AAAAC3Nz relay"_s,
                          {RelayListen{42, 40001}, RelayListen{43, 40002}}},
-            CommandMessage{u"cmd-1"_s, CommandAction::Create, 42, spec, QString(), std::nullopt},
-            CommandMessage{u"cmd-2"_s, CommandAction::Stop, 42, std::nullopt,
-                           u"balance_exhausted"_s, std::nullopt},
             CommandMessage{
-                u"cmd-3"_s, CommandAction::SaveImage, 42, std::nullopt, QString(),
+                u"cmd-1"_s, CommandAction::Create, 42, spec, QString(), std::nullopt, {}, {}, 0},
+            CommandMessage{u"cmd-2"_s,
+                           CommandAction::Stop,
+                           42,
+                           std::nullopt,
+                           u"balance_exhausted"_s,
+                           std::nullopt,
+                           {},
+                           {},
+                           0},
+            CommandMessage{
+                u"cmd-3"_s,
+                CommandAction::SaveImage,
+                42,
+                std::nullopt,
+                QString(),
                 ImageCommand{7, u"127.0.0.1:5000/suanli-images/img-7:latest"_s,
-                             RegistryAccess{u"https://127.0.0.1:5000"_s, u"u"_s, u"p"_s}}},
-            CommandMessage{
-                u"cmd-4"_s, CommandAction::DeleteImage, 0, std::nullopt, QString(),
-                ImageCommand{7, u"localhost/suanli-images/img-7:latest"_s, std::nullopt}},
+                             RegistryAccess{u"https://127.0.0.1:5000"_s, u"u"_s, u"p"_s}},
+                {},
+                {},
+                0},
+            CommandMessage{u"cmd-4"_s,
+                           CommandAction::DeleteImage,
+                           0,
+                           std::nullopt,
+                           QString(),
+                           ImageCommand{7, u"localhost/suanli-images/img-7:latest"_s, std::nullopt},
+                           {},
+                           {},
+                           0},
         };
         for (const MarketMessage &message : market) {
             const Result<MarketMessage> decoded =

@@ -87,6 +87,8 @@ const Row kMatrix[] = {
     {"DELETE", "/api/v1/instances/{id}",              { 401, 401, 404, 403, 404, 404 }},
     {"POST",   "/api/v1/instances/{id}/stop",         { 401, 401, 404, 403, 404, 404 }},
     {"POST",   "/api/v1/instances/{id}/start",        { 401, 401, 404, 403, 404, 404 }},
+    // Cloning renter A's instance: another renter, the lender and the admin own none of it.
+    {"POST",   "/api/v1/instances/{id}/clone",        { 401, 401, 404, 403, 404, 404 }},
     {"GET",    "/api/v1/instances/{id}/events",       { 401, 401, 404, 403, 404, 404 }},
     {"GET",    "/api/v1/instances/{id}/logs",         { 401, 401, 404, 403, 404, 404 }},
     {"GET",    "/api/v1/instances/{id}/telemetry",    { 401, 401, 404, 403, 404, 404 }},

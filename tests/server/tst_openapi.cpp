@@ -73,6 +73,7 @@ const QList<Operation> kServerRoutes = {
     {u"GET"_s, u"/api/v1/instances/{id}/events"_s},
     {u"POST"_s, u"/api/v1/instances/{id}/stop"_s},
     {u"POST"_s, u"/api/v1/instances/{id}/start"_s},
+    {u"POST"_s, u"/api/v1/instances/{id}/clone"_s},
     {u"GET"_s, u"/api/v1/instances/{id}/logs"_s},
     {u"GET"_s, u"/api/v1/instances/{id}/telemetry"_s},
     {u"GET"_s, u"/api/v1/hosts"_s},
