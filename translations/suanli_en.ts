@@ -552,6 +552,28 @@ per GPU</source>
         <translation>RAM
 per GPU</translation>
     </message>
+    <message>
+        <source>not measured</source>
+        <translation>not measured</translation>
+    </message>
+    <message>
+        <source>↓ %1 / ↑ %2 Mbit/s</source>
+        <translation>↓ %1 / ↑ %2 Mbit/s</translation>
+    </message>
+    <message>
+        <source>The host&apos;s agent has not measured its link yet</source>
+        <translation>The host&apos;s agent has not measured its link yet</translation>
+    </message>
+    <message>
+        <source>Measured to the market %1</source>
+        <translation>Measured to the market %1</translation>
+    </message>
+    <message>
+        <source>Network
+measured</source>
+        <translation>Network
+measured</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::SshKeys</name>
@@ -2071,6 +2093,153 @@ Check the market address in Settings, or try again.</translation>
     </message>
 </context>
 <context>
+    <name>suanli::ui::CloneDialog</name>
+    <message>
+        <source>Looking for matching offers…</source>
+        <translation>Looking for matching offers…</translation>
+    </message>
+    <message>
+        <source>instance %1</source>
+        <translation>instance %1</translation>
+    </message>
+    <message>
+        <source>Move %1 to another host</source>
+        <translation>Move %1 to another host</translation>
+    </message>
+    <message>
+        <source>Clone %1</source>
+        <translation>Clone %1</translation>
+    </message>
+    <message>
+        <source>A new instance is made on the host you pick and /workspace is copied to it, host to host, then checked file by file. Only then is this instance destroyed; if the copy fails or you cancel it, this one stays as it is. Both are billed while the copy runs.</source>
+        <translation>A new instance is made on the host you pick and /workspace is copied to it, host to host, then checked file by file. Only then is this instance destroyed; if the copy fails or you cancel it, this one stays as it is. Both are billed while the copy runs.</translation>
+    </message>
+    <message>
+        <source>A new instance is made on the host you pick with a copy of /workspace, checked file by file. This instance keeps running. Both are billed.</source>
+        <translation>A new instance is made on the host you pick with a copy of /workspace, checked file by file. This instance keeps running. Both are billed.</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source> GB</source>
+        <translation> GB</translation>
+    </message>
+    <message>
+        <source>Disk of the new instance:</source>
+        <translation>Disk of the new instance:</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>Clone</source>
+        <translation>Clone</translation>
+    </message>
+    <message>
+        <source>Cannot load the catalog: %1</source>
+        <translation>Cannot load the catalog: %1</translation>
+    </message>
+    <message>
+        <source>No other host has %1 free right now.</source>
+        <translation>No other host has %1 free right now.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n × %1</source>
+        <translation>
+            <numerusform>%n × %1</numerusform>
+            <numerusform>%n × %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a machine like this one</source>
+        <translation>a machine like this one</translation>
+    </message>
+    <message>
+        <source>Offers like this instance&apos;s on other hosts, cheapest first:</source>
+        <translation>Offers like this instance&apos;s on other hosts, cheapest first:</translation>
+    </message>
+    <message>
+        <source>CPU only</source>
+        <translation>CPU only</translation>
+    </message>
+    <message>
+        <source>%1/h</source>
+        <translation>%1/h</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::CopyProgressWidget</name>
+    <message>
+        <source>Cancel copy…</source>
+        <translation>Cancel copy…</translation>
+    </message>
+    <message>
+        <source>Destroys the new instance; the source stays as it is.</source>
+        <translation>Destroys the new instance; the source stays as it is.</translation>
+    </message>
+    <message>
+        <source>Copy from instance %1: waiting for the new instance to start</source>
+        <translation>Copy from instance %1: waiting for the new instance to start</translation>
+    </message>
+    <message>
+        <source>Copying from instance %1: %2 of %3, %4 of %5 files</source>
+        <translation>Copying from instance %1: %2 of %3, %4 of %5 files</translation>
+    </message>
+    <message>
+        <source> · %1/s, about %2 left</source>
+        <translation> · %1/s, about %2 left</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verifying the copy against the source&apos;s checksums…</source>
+        <translation>Verifying the copy against the source&apos;s checksums…</translation>
+    </message>
+    <message>
+        <source>Moved: the copy was verified and the source destroyed.</source>
+        <translation>Moved: the copy was verified and the source destroyed.</translation>
+    </message>
+    <message>
+        <source>Cloned: the copy was verified.</source>
+        <translation>Cloned: the copy was verified.</translation>
+    </message>
+    <message>
+        <source>Copy cancelled; the source was left as it was.</source>
+        <translation>Copy cancelled; the source was left as it was.</translation>
+    </message>
+    <message>
+        <source>The copy failed: %1. The source was left as it was.</source>
+        <translation>The copy failed: %1. The source was left as it was.</translation>
+    </message>
+</context>
+<context>
     <name>suanli::ui::DatasetsView</name>
     <message>
         <source>Add folder…</source>
@@ -2639,10 +2808,6 @@ Check the market address in Settings, or try again.</translation>
         <translation>The host&apos;s GPUs are rented by someone else right now.</translation>
     </message>
     <message>
-        <source>Your data stays on the stopped instance. Try again later, or launch a new instance on a matching offer (the data does not move with it).</source>
-        <translation>Your data stays on the stopped instance. Try again later, or launch a new instance on a matching offer (the data does not move with it).</translation>
-    </message>
-    <message>
         <source>Retry in 5 minutes</source>
         <translation>Retry in 5 minutes</translation>
     </message>
@@ -2690,8 +2855,56 @@ Check the market address in Settings, or try again.</translation>
         <translation>Start without a GPU (%1/h)</translation>
     </message>
     <message>
-        <source>Your data stays on the stopped instance. Start it without a GPU to reach its files and environment now (CPU only, billed at the lower price; start it normally later to get its GPUs back), launch a new instance on a matching offer (the data does not move with it), or try again later.</source>
-        <translation>Your data stays on the stopped instance. Start it without a GPU to reach its files and environment now (CPU only, billed at the lower price; start it normally later to get its GPUs back), launch a new instance on a matching offer (the data does not move with it), or try again later.</translation>
+        <source>Save as image…</source>
+        <translation>Save as image…</translation>
+    </message>
+    <message>
+        <source>Make an image of this instance&apos;s system disk (not /workspace) that only you can launch</source>
+        <translation>Make an image of this instance&apos;s system disk (not /workspace) that only you can launch</translation>
+    </message>
+    <message>
+        <source>Cannot clone or move the instance</source>
+        <translation>Cannot clone or move the instance</translation>
+    </message>
+    <message>
+        <source>Move to another host…</source>
+        <translation>Move to another host…</translation>
+    </message>
+    <message>
+        <source>Your data stays on the stopped instance. Start it without a GPU to reach its files and environment now (CPU only, billed at the lower price; start it normally later to get its GPUs back), move it with its /workspace to another host with free GPUs, or try again later.</source>
+        <translation>Your data stays on the stopped instance. Start it without a GPU to reach its files and environment now (CPU only, billed at the lower price; start it normally later to get its GPUs back), move it with its /workspace to another host with free GPUs, or try again later.</translation>
+    </message>
+    <message>
+        <source>Your data stays on the stopped instance. Move it with its /workspace to another host with free GPUs, try again later, or launch a new instance on a matching offer (the data does not move with it).</source>
+        <translation>Your data stays on the stopped instance. Move it with its /workspace to another host with free GPUs, try again later, or launch a new instance on a matching offer (the data does not move with it).</translation>
+    </message>
+    <message>
+        <source>Clone…</source>
+        <translation>Clone…</translation>
+    </message>
+    <message>
+        <source>A new instance on another host with a copy of /workspace; this one keeps running.</source>
+        <translation>A new instance on another host with a copy of /workspace; this one keeps running.</translation>
+    </message>
+    <message>
+        <source>Copies /workspace to a new instance on another host, checks it, then destroys this one.</source>
+        <translation>Copies /workspace to a new instance on another host, checks it, then destroys this one.</translation>
+    </message>
+    <message>
+        <source>Cancel the copy?</source>
+        <translation>Cancel the copy?</translation>
+    </message>
+    <message>
+        <source>Cancel the copy and destroy the new instance?</source>
+        <translation>Cancel the copy and destroy the new instance?</translation>
+    </message>
+    <message>
+        <source>The source instance stays as it is, with all its data. What the new instance cost so far stays charged.</source>
+        <translation>The source instance stays as it is, with all its data. What the new instance cost so far stays charged.</translation>
+    </message>
+    <message>
+        <source>Cancel copy</source>
+        <translation>Cancel copy</translation>
     </message>
 </context>
 <context>
@@ -2910,6 +3123,18 @@ Check the market address in Settings, or try again.</translation>
             <numerusform>The host did not say how many of its %n core an instance gets.</numerusform>
             <numerusform>The host did not say how many of its %n cores an instance gets.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>my image</source>
+        <translation>my image</translation>
+    </message>
+    <message>
+        <source>my image, lives on this host only</source>
+        <translation>my image, lives on this host only</translation>
+    </message>
+    <message>
+        <source>my image, lives on host %1 only: launch it there</source>
+        <translation>my image, lives on host %1 only: launch it there</translation>
     </message>
 </context>
 <context>
@@ -3544,6 +3769,89 @@ Check the market address in Settings, or try again.</translation>
         <source>Instance %1: plan ends soon</source>
         <translation>Instance %1: plan ends soon</translation>
     </message>
+    <message>
+        <source>My &amp;images…</source>
+        <translation>My &amp;images…</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::MyImagesDialog</name>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>My images</source>
+        <translation>My images</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Storage per GB and month</source>
+        <translation>Storage per GB and month</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Cannot load your images: %1</source>
+        <translation>Cannot load your images: %1</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <source>lives on host %1 only</source>
+        <translation>lives on host %1 only</translation>
+    </message>
+    <message>
+        <source>market registry (any host)</source>
+        <translation>market registry (any host)</translation>
+    </message>
+    <message>
+        <source>You have no saved images. Use “Save as image…” on an instance.</source>
+        <translation>You have no saved images. Use “Save as image…” on an instance.</translation>
+    </message>
+    <message>
+        <source>Delete image</source>
+        <translation>Delete image</translation>
+    </message>
+    <message>
+        <source>Delete the image %1? Instances can no longer be launched from it; its storage is no longer billed.</source>
+        <translation>Delete the image %1? Instances can no longer be launched from it; its storage is no longer billed.</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1: %2</source>
+        <translation>Cannot delete %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::OfferDetailPane</name>
@@ -3736,6 +4044,26 @@ Check the market address in Settings, or try again.</translation>
     <message>
         <source>not measured</source>
         <translation>not measured</translation>
+    </message>
+    <message>
+        <source>Network (stated)</source>
+        <translation>Network (stated)</translation>
+    </message>
+    <message>
+        <source>Disk writes</source>
+        <translation>Disk writes</translation>
+    </message>
+    <message>
+        <source>%1 MB/s</source>
+        <translation>%1 MB/s</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Measured</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
     </message>
 </context>
 <context>
@@ -3975,6 +4303,61 @@ Check the market address in Settings, or try again.</translation>
     <message>
         <source>Rejected</source>
         <translation>Rejected</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::SaveImageDialog</name>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Save %1 as an image</source>
+        <translation>Save %1 as an image</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s system disk (what you installed, /root, /etc, …) becomes an image only you can launch. /workspace is not part of it. Storing it costs %1 per GB and month, billed per second until you delete it.</source>
+        <translation>The instance&apos;s system disk (what you installed, /root, /etc, …) becomes an image only you can launch. /workspace is not part of it. Storing it costs %1 per GB and month, billed per second until you delete it.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Asking the market…</source>
+        <translation>Asking the market…</translation>
+    </message>
+    <message>
+        <source>Cannot save: %1</source>
+        <translation>Cannot save: %1</translation>
+    </message>
+    <message>
+        <source>Ready: %1. It lives on host %2 only: launch it on that host&apos;s offer.</source>
+        <translation>Ready: %1. It lives on host %2 only: launch it on that host&apos;s offer.</translation>
+    </message>
+    <message>
+        <source>Ready: %1, in the market&apos;s registry: any host can launch it.</source>
+        <translation>Ready: %1, in the market&apos;s registry: any host can launch it.</translation>
+    </message>
+    <message>
+        <source>The save failed: %1</source>
+        <translation>The save failed: %1</translation>
+    </message>
+    <message>
+        <source>Saving… the host is committing the instance&apos;s system disk.</source>
+        <translation>Saving… the host is committing the instance&apos;s system disk.</translation>
     </message>
 </context>
 <context>

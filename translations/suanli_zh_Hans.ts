@@ -546,6 +546,28 @@ per GPU</source>
         <translation>内存
 单卡</translation>
     </message>
+    <message>
+        <source>not measured</source>
+        <translation>未测量</translation>
+    </message>
+    <message>
+        <source>↓ %1 / ↑ %2 Mbit/s</source>
+        <translation>↓ %1 / ↑ %2 Mbit/s</translation>
+    </message>
+    <message>
+        <source>The host&apos;s agent has not measured its link yet</source>
+        <translation>该主机的代理尚未测量其网络</translation>
+    </message>
+    <message>
+        <source>Measured to the market %1</source>
+        <translation>%1 到市场的实测值</translation>
+    </message>
+    <message>
+        <source>Network
+measured</source>
+        <translation>网络
+实测</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::SshKeys</name>
@@ -2056,6 +2078,150 @@ Check the market address in Settings, or try again.</source>
     </message>
 </context>
 <context>
+    <name>suanli::ui::CloneDialog</name>
+    <message>
+        <source>Looking for matching offers…</source>
+        <translation>正在查找匹配的报价…</translation>
+    </message>
+    <message>
+        <source>instance %1</source>
+        <translation>实例 %1</translation>
+    </message>
+    <message>
+        <source>Move %1 to another host</source>
+        <translation>将 %1 迁移到其他主机</translation>
+    </message>
+    <message>
+        <source>Clone %1</source>
+        <translation>克隆 %1</translation>
+    </message>
+    <message>
+        <source>A new instance is made on the host you pick and /workspace is copied to it, host to host, then checked file by file. Only then is this instance destroyed; if the copy fails or you cancel it, this one stays as it is. Both are billed while the copy runs.</source>
+        <translation>将在您选择的主机上创建新实例，并在主机之间复制 /workspace，然后逐个文件校验。只有校验通过后才会销毁此实例；如果复制失败或您取消，此实例保持原样。复制期间两个实例都计费。</translation>
+    </message>
+    <message>
+        <source>A new instance is made on the host you pick with a copy of /workspace, checked file by file. This instance keeps running. Both are billed.</source>
+        <translation>将在您选择的主机上创建带有 /workspace 副本的新实例，并逐个文件校验。此实例继续运行。两个实例都计费。</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source> GB</source>
+        <translation> GB</translation>
+    </message>
+    <message>
+        <source>Disk of the new instance:</source>
+        <translation>新实例的磁盘：</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>迁移</translation>
+    </message>
+    <message>
+        <source>Clone</source>
+        <translation>克隆</translation>
+    </message>
+    <message>
+        <source>Cannot load the catalog: %1</source>
+        <translation>无法加载目录：%1</translation>
+    </message>
+    <message>
+        <source>No other host has %1 free right now.</source>
+        <translation>目前没有其他主机有空闲的 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n × %1</source>
+        <translation>
+            <numerusform>%n × %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a machine like this one</source>
+        <translation>与此相同的机器</translation>
+    </message>
+    <message>
+        <source>Offers like this instance&apos;s on other hosts, cheapest first:</source>
+        <translation>其他主机上与此实例相同的报价（最便宜的在前）：</translation>
+    </message>
+    <message>
+        <source>CPU only</source>
+        <translation>仅 CPU</translation>
+    </message>
+    <message>
+        <source>%1/h</source>
+        <translation>%1/小时</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::CopyProgressWidget</name>
+    <message>
+        <source>Cancel copy…</source>
+        <translation>取消复制…</translation>
+    </message>
+    <message>
+        <source>Destroys the new instance; the source stays as it is.</source>
+        <translation>销毁新实例；源实例保持原样。</translation>
+    </message>
+    <message>
+        <source>Copy from instance %1: waiting for the new instance to start</source>
+        <translation>从实例 %1 复制：正在等待新实例启动</translation>
+    </message>
+    <message>
+        <source>Copying from instance %1: %2 of %3, %4 of %5 files</source>
+        <translation>正在从实例 %1 复制：%2 / %3，%4 / %5 个文件</translation>
+    </message>
+    <message>
+        <source> · %1/s, about %2 left</source>
+        <translation> · %1/秒，约剩 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verifying the copy against the source&apos;s checksums…</source>
+        <translation>正在按源实例的校验和验证副本…</translation>
+    </message>
+    <message>
+        <source>Moved: the copy was verified and the source destroyed.</source>
+        <translation>已迁移：副本已校验，源实例已销毁。</translation>
+    </message>
+    <message>
+        <source>Cloned: the copy was verified.</source>
+        <translation>已克隆：副本已校验。</translation>
+    </message>
+    <message>
+        <source>Copy cancelled; the source was left as it was.</source>
+        <translation>复制已取消；源实例保持原样。</translation>
+    </message>
+    <message>
+        <source>The copy failed: %1. The source was left as it was.</source>
+        <translation>复制失败：%1。源实例保持原样。</translation>
+    </message>
+</context>
+<context>
     <name>suanli::ui::DatasetsView</name>
     <message>
         <source>Add folder…</source>
@@ -2620,10 +2786,6 @@ Check the market address in Settings, or try again.</source>
         <translation>该主机的 GPU 目前已被他人租用。</translation>
     </message>
     <message>
-        <source>Your data stays on the stopped instance. Try again later, or launch a new instance on a matching offer (the data does not move with it).</source>
-        <translation>您的数据保留在已停止的实例上。请稍后重试，或在匹配的报价上创建新实例（数据不会随之迁移）。</translation>
-    </message>
-    <message>
         <source>Retry in 5 minutes</source>
         <translation>5 分钟后重试</translation>
     </message>
@@ -2670,8 +2832,56 @@ Check the market address in Settings, or try again.</source>
         <translation>无卡模式启动（%1/小时）</translation>
     </message>
     <message>
-        <source>Your data stays on the stopped instance. Start it without a GPU to reach its files and environment now (CPU only, billed at the lower price; start it normally later to get its GPUs back), launch a new instance on a matching offer (the data does not move with it), or try again later.</source>
-        <translation>你的数据仍保留在已停止的实例上。可以无卡模式启动它，立即访问其中的文件和环境（仅 CPU，按较低价格计费；之后正常启动即可取回 GPU），也可以在匹配的报价上启动新实例（数据不会随之迁移），或稍后再试。</translation>
+        <source>Save as image…</source>
+        <translation>保存为镜像…</translation>
+    </message>
+    <message>
+        <source>Make an image of this instance&apos;s system disk (not /workspace) that only you can launch</source>
+        <translation>将此实例的系统盘（不含 /workspace）制作成只有您能启动的镜像</translation>
+    </message>
+    <message>
+        <source>Cannot clone or move the instance</source>
+        <translation>无法克隆或迁移实例</translation>
+    </message>
+    <message>
+        <source>Move to another host…</source>
+        <translation>迁移到其他主机…</translation>
+    </message>
+    <message>
+        <source>Your data stays on the stopped instance. Start it without a GPU to reach its files and environment now (CPU only, billed at the lower price; start it normally later to get its GPUs back), move it with its /workspace to another host with free GPUs, or try again later.</source>
+        <translation>您的数据保留在已停止的实例上。现在可以无卡启动以访问其文件和环境（仅 CPU，按较低价格计费；之后正常启动即可取回 GPU），也可以连同 /workspace 迁移到有空闲 GPU 的其他主机，或稍后重试。</translation>
+    </message>
+    <message>
+        <source>Your data stays on the stopped instance. Move it with its /workspace to another host with free GPUs, try again later, or launch a new instance on a matching offer (the data does not move with it).</source>
+        <translation>您的数据保留在已停止的实例上。可以连同 /workspace 迁移到有空闲 GPU 的其他主机，稍后重试，或在匹配的报价上启动新实例（数据不会随之迁移）。</translation>
+    </message>
+    <message>
+        <source>Clone…</source>
+        <translation>克隆…</translation>
+    </message>
+    <message>
+        <source>A new instance on another host with a copy of /workspace; this one keeps running.</source>
+        <translation>在其他主机上创建带有 /workspace 副本的新实例；此实例继续运行。</translation>
+    </message>
+    <message>
+        <source>Copies /workspace to a new instance on another host, checks it, then destroys this one.</source>
+        <translation>将 /workspace 复制到其他主机上的新实例并校验，然后销毁此实例。</translation>
+    </message>
+    <message>
+        <source>Cancel the copy?</source>
+        <translation>取消复制？</translation>
+    </message>
+    <message>
+        <source>Cancel the copy and destroy the new instance?</source>
+        <translation>取消复制并销毁新实例？</translation>
+    </message>
+    <message>
+        <source>The source instance stays as it is, with all its data. What the new instance cost so far stays charged.</source>
+        <translation>源实例及其所有数据保持原样。新实例至今产生的费用仍会收取。</translation>
+    </message>
+    <message>
+        <source>Cancel copy</source>
+        <translation>取消复制</translation>
     </message>
 </context>
 <context>
@@ -2885,6 +3095,18 @@ Check the market address in Settings, or try again.</source>
         <translation>
             <numerusform>主机未说明实例能获得其 %n 核中的多少。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>my image</source>
+        <translation>我的镜像</translation>
+    </message>
+    <message>
+        <source>my image, lives on this host only</source>
+        <translation>我的镜像，仅存于此主机</translation>
+    </message>
+    <message>
+        <source>my image, lives on host %1 only: launch it there</source>
+        <translation>我的镜像，仅存于主机 %1：请在该主机上启动</translation>
     </message>
 </context>
 <context>
@@ -3517,6 +3739,89 @@ Check the market address in Settings, or try again.</source>
         <source>Instance %1: plan ends soon</source>
         <translation>实例 %1：套餐即将到期</translation>
     </message>
+    <message>
+        <source>My &amp;images…</source>
+        <translation>我的镜像(&amp;I)…</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::MyImagesDialog</name>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>My images</source>
+        <translation>我的镜像</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Storage per GB and month</source>
+        <translation>每 GB 每月存储费</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Cannot load your images: %1</source>
+        <translation>无法加载您的镜像：%1</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>lives on host %1 only</source>
+        <translation>仅存于主机 %1</translation>
+    </message>
+    <message>
+        <source>market registry (any host)</source>
+        <translation>市场镜像仓库（任意主机）</translation>
+    </message>
+    <message>
+        <source>You have no saved images. Use “Save as image…” on an instance.</source>
+        <translation>您还没有保存的镜像。请在实例上使用“保存为镜像…”。</translation>
+    </message>
+    <message>
+        <source>Delete image</source>
+        <translation>删除镜像</translation>
+    </message>
+    <message>
+        <source>Delete the image %1? Instances can no longer be launched from it; its storage is no longer billed.</source>
+        <translation>删除镜像 %1？之后将无法再用它启动实例；其存储不再计费。</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1: %2</source>
+        <translation>无法删除 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::OfferDetailPane</name>
@@ -3707,6 +4012,26 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>not measured</source>
         <translation>未测量</translation>
+    </message>
+    <message>
+        <source>Network (stated)</source>
+        <translation>网络（声明）</translation>
+    </message>
+    <message>
+        <source>Disk writes</source>
+        <translation>磁盘写入</translation>
+    </message>
+    <message>
+        <source>%1 MB/s</source>
+        <translation>%1 MB/s</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>测量时间</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
     </message>
 </context>
 <context>
@@ -3945,6 +4270,61 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>Rejected</source>
         <translation>已拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::SaveImageDialog</name>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save %1 as an image</source>
+        <translation>将 %1 保存为镜像</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s system disk (what you installed, /root, /etc, …) becomes an image only you can launch. /workspace is not part of it. Storing it costs %1 per GB and month, billed per second until you delete it.</source>
+        <translation>实例的系统盘（您安装的内容、/root、/etc 等）将成为只有您能启动的镜像，不包含 /workspace。存储费用为每 GB 每月 %1，按秒计费，直到您删除它。</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Asking the market…</source>
+        <translation>正在询问市场…</translation>
+    </message>
+    <message>
+        <source>Cannot save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+    <message>
+        <source>Ready: %1. It lives on host %2 only: launch it on that host&apos;s offer.</source>
+        <translation>就绪：%1。它仅存于主机 %2：请在该主机的报价上启动。</translation>
+    </message>
+    <message>
+        <source>Ready: %1, in the market&apos;s registry: any host can launch it.</source>
+        <translation>就绪：%1，已存入市场镜像仓库：任意主机均可启动。</translation>
+    </message>
+    <message>
+        <source>The save failed: %1</source>
+        <translation>保存失败：%1</translation>
+    </message>
+    <message>
+        <source>Saving… the host is committing the instance&apos;s system disk.</source>
+        <translation>正在保存…主机正在提交实例的系统盘。</translation>
     </message>
 </context>
 <context>

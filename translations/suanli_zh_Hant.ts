@@ -546,6 +546,28 @@ per GPU</source>
         <translation>記憶體
 單卡</translation>
     </message>
+    <message>
+        <source>not measured</source>
+        <translation>未測量</translation>
+    </message>
+    <message>
+        <source>↓ %1 / ↑ %2 Mbit/s</source>
+        <translation>↓ %1 / ↑ %2 Mbit/s</translation>
+    </message>
+    <message>
+        <source>The host&apos;s agent has not measured its link yet</source>
+        <translation>該主機的代理尚未測量其網路</translation>
+    </message>
+    <message>
+        <source>Measured to the market %1</source>
+        <translation>%1 到市場的實測值</translation>
+    </message>
+    <message>
+        <source>Network
+measured</source>
+        <translation>網路
+實測</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::SshKeys</name>
@@ -2056,6 +2078,150 @@ Check the market address in Settings, or try again.</source>
     </message>
 </context>
 <context>
+    <name>suanli::ui::CloneDialog</name>
+    <message>
+        <source>Looking for matching offers…</source>
+        <translation>正在尋找相符的報價…</translation>
+    </message>
+    <message>
+        <source>instance %1</source>
+        <translation>實例 %1</translation>
+    </message>
+    <message>
+        <source>Move %1 to another host</source>
+        <translation>將 %1 遷移到其他主機</translation>
+    </message>
+    <message>
+        <source>Clone %1</source>
+        <translation>複製 %1</translation>
+    </message>
+    <message>
+        <source>A new instance is made on the host you pick and /workspace is copied to it, host to host, then checked file by file. Only then is this instance destroyed; if the copy fails or you cancel it, this one stays as it is. Both are billed while the copy runs.</source>
+        <translation>將在您選擇的主機上建立新實例，並在主機之間複製 /workspace，然後逐一檔案驗證。只有驗證通過後才會銷毀此實例；若複製失敗或您取消，此實例保持原樣。複製期間兩個實例都計費。</translation>
+    </message>
+    <message>
+        <source>A new instance is made on the host you pick with a copy of /workspace, checked file by file. This instance keeps running. Both are billed.</source>
+        <translation>將在您選擇的主機上建立帶有 /workspace 副本的新實例，並逐一檔案驗證。此實例繼續執行。兩個實例都計費。</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主機</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空閒</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>價格</translation>
+    </message>
+    <message>
+        <source> GB</source>
+        <translation> GB</translation>
+    </message>
+    <message>
+        <source>Disk of the new instance:</source>
+        <translation>新實例的磁碟：</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>遷移</translation>
+    </message>
+    <message>
+        <source>Clone</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Cannot load the catalog: %1</source>
+        <translation>無法載入目錄：%1</translation>
+    </message>
+    <message>
+        <source>No other host has %1 free right now.</source>
+        <translation>目前沒有其他主機有空閒的 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n × %1</source>
+        <translation>
+            <numerusform>%n × %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a machine like this one</source>
+        <translation>與此相同的機器</translation>
+    </message>
+    <message>
+        <source>Offers like this instance&apos;s on other hosts, cheapest first:</source>
+        <translation>其他主機上與此實例相同的報價（最便宜的在前）：</translation>
+    </message>
+    <message>
+        <source>CPU only</source>
+        <translation>僅 CPU</translation>
+    </message>
+    <message>
+        <source>%1/h</source>
+        <translation>%1/小時</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::CopyProgressWidget</name>
+    <message>
+        <source>Cancel copy…</source>
+        <translation>取消複製…</translation>
+    </message>
+    <message>
+        <source>Destroys the new instance; the source stays as it is.</source>
+        <translation>銷毀新實例；來源實例保持原樣。</translation>
+    </message>
+    <message>
+        <source>Copy from instance %1: waiting for the new instance to start</source>
+        <translation>從實例 %1 複製：正在等待新實例啟動</translation>
+    </message>
+    <message>
+        <source>Copying from instance %1: %2 of %3, %4 of %5 files</source>
+        <translation>正在從實例 %1 複製：%2 / %3，%4 / %5 個檔案</translation>
+    </message>
+    <message>
+        <source> · %1/s, about %2 left</source>
+        <translation> · %1/秒，約剩 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分鐘</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verifying the copy against the source&apos;s checksums…</source>
+        <translation>正在依來源實例的校驗和驗證副本…</translation>
+    </message>
+    <message>
+        <source>Moved: the copy was verified and the source destroyed.</source>
+        <translation>已遷移：副本已驗證，來源實例已銷毀。</translation>
+    </message>
+    <message>
+        <source>Cloned: the copy was verified.</source>
+        <translation>已複製：副本已驗證。</translation>
+    </message>
+    <message>
+        <source>Copy cancelled; the source was left as it was.</source>
+        <translation>複製已取消；來源實例保持原樣。</translation>
+    </message>
+    <message>
+        <source>The copy failed: %1. The source was left as it was.</source>
+        <translation>複製失敗：%1。來源實例保持原樣。</translation>
+    </message>
+</context>
+<context>
     <name>suanli::ui::DatasetsView</name>
     <message>
         <source>Add folder…</source>
@@ -2620,10 +2786,6 @@ Check the market address in Settings, or try again.</source>
         <translation>該主機的 GPU 目前已被他人租用。</translation>
     </message>
     <message>
-        <source>Your data stays on the stopped instance. Try again later, or launch a new instance on a matching offer (the data does not move with it).</source>
-        <translation>您的資料保留在已停止的實例上。請稍後重試，或在相符的報價上建立新實例（資料不會隨之遷移）。</translation>
-    </message>
-    <message>
         <source>Retry in 5 minutes</source>
         <translation>5 分鐘後重試</translation>
     </message>
@@ -2670,8 +2832,56 @@ Check the market address in Settings, or try again.</source>
         <translation>無卡模式啟動（%1/小時）</translation>
     </message>
     <message>
-        <source>Your data stays on the stopped instance. Start it without a GPU to reach its files and environment now (CPU only, billed at the lower price; start it normally later to get its GPUs back), launch a new instance on a matching offer (the data does not move with it), or try again later.</source>
-        <translation>你的資料仍保留在已停止的實例上。可以無卡模式啟動它，立即存取其中的檔案和環境（僅 CPU，按較低價格計費；之後正常啟動即可取回 GPU），也可以在相符的報價上啟動新實例（資料不會隨之遷移），或稍後再試。</translation>
+        <source>Save as image…</source>
+        <translation>儲存為映像…</translation>
+    </message>
+    <message>
+        <source>Make an image of this instance&apos;s system disk (not /workspace) that only you can launch</source>
+        <translation>將此實例的系統碟（不含 /workspace）製作成只有您能啟動的映像</translation>
+    </message>
+    <message>
+        <source>Cannot clone or move the instance</source>
+        <translation>無法複製或遷移實例</translation>
+    </message>
+    <message>
+        <source>Move to another host…</source>
+        <translation>遷移到其他主機…</translation>
+    </message>
+    <message>
+        <source>Your data stays on the stopped instance. Start it without a GPU to reach its files and environment now (CPU only, billed at the lower price; start it normally later to get its GPUs back), move it with its /workspace to another host with free GPUs, or try again later.</source>
+        <translation>您的資料保留在已停止的實例上。現在可以無卡啟動以存取其檔案和環境（僅 CPU，按較低價格計費；之後正常啟動即可取回 GPU），也可以連同 /workspace 遷移到有空閒 GPU 的其他主機，或稍後重試。</translation>
+    </message>
+    <message>
+        <source>Your data stays on the stopped instance. Move it with its /workspace to another host with free GPUs, try again later, or launch a new instance on a matching offer (the data does not move with it).</source>
+        <translation>您的資料保留在已停止的實例上。可以連同 /workspace 遷移到有空閒 GPU 的其他主機，稍後重試，或在相符的報價上啟動新實例（資料不會隨之遷移）。</translation>
+    </message>
+    <message>
+        <source>Clone…</source>
+        <translation>複製…</translation>
+    </message>
+    <message>
+        <source>A new instance on another host with a copy of /workspace; this one keeps running.</source>
+        <translation>在其他主機上建立帶有 /workspace 副本的新實例；此實例繼續執行。</translation>
+    </message>
+    <message>
+        <source>Copies /workspace to a new instance on another host, checks it, then destroys this one.</source>
+        <translation>將 /workspace 複製到其他主機上的新實例並驗證，然後銷毀此實例。</translation>
+    </message>
+    <message>
+        <source>Cancel the copy?</source>
+        <translation>取消複製？</translation>
+    </message>
+    <message>
+        <source>Cancel the copy and destroy the new instance?</source>
+        <translation>取消複製並銷毀新實例？</translation>
+    </message>
+    <message>
+        <source>The source instance stays as it is, with all its data. What the new instance cost so far stays charged.</source>
+        <translation>來源實例及其所有資料保持原樣。新實例至今產生的費用仍會收取。</translation>
+    </message>
+    <message>
+        <source>Cancel copy</source>
+        <translation>取消複製</translation>
     </message>
 </context>
 <context>
@@ -2885,6 +3095,18 @@ Check the market address in Settings, or try again.</source>
         <translation>
             <numerusform>主機未說明實例能獲得其 %n 核中的多少。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>my image</source>
+        <translation>我的映像</translation>
+    </message>
+    <message>
+        <source>my image, lives on this host only</source>
+        <translation>我的映像，僅存於此主機</translation>
+    </message>
+    <message>
+        <source>my image, lives on host %1 only: launch it there</source>
+        <translation>我的映像，僅存於主機 %1：請在該主機上啟動</translation>
     </message>
 </context>
 <context>
@@ -3517,6 +3739,89 @@ Check the market address in Settings, or try again.</source>
         <source>Instance %1: plan ends soon</source>
         <translation>實例 %1：方案即將到期</translation>
     </message>
+    <message>
+        <source>My &amp;images…</source>
+        <translation>我的映像(&amp;I)…</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::MyImagesDialog</name>
+    <message>
+        <source>Delete…</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>My images</source>
+        <translation>我的映像</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Storage per GB and month</source>
+        <translation>每 GB 每月儲存費</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在載入…</translation>
+    </message>
+    <message>
+        <source>Cannot load your images: %1</source>
+        <translation>無法載入您的映像：%1</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就緒</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在儲存…</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失敗：%1</translation>
+    </message>
+    <message>
+        <source>lives on host %1 only</source>
+        <translation>僅存於主機 %1</translation>
+    </message>
+    <message>
+        <source>market registry (any host)</source>
+        <translation>市場映像倉庫（任意主機）</translation>
+    </message>
+    <message>
+        <source>You have no saved images. Use “Save as image…” on an instance.</source>
+        <translation>您尚未儲存任何映像。請在實例上使用「儲存為映像…」。</translation>
+    </message>
+    <message>
+        <source>Delete image</source>
+        <translation>刪除映像</translation>
+    </message>
+    <message>
+        <source>Delete the image %1? Instances can no longer be launched from it; its storage is no longer billed.</source>
+        <translation>刪除映像 %1？之後將無法再用它啟動實例；其儲存不再計費。</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1: %2</source>
+        <translation>無法刪除 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>suanli::ui::OfferDetailPane</name>
@@ -3707,6 +4012,26 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>not measured</source>
         <translation>未測量</translation>
+    </message>
+    <message>
+        <source>Network (stated)</source>
+        <translation>網路（聲明）</translation>
+    </message>
+    <message>
+        <source>Disk writes</source>
+        <translation>磁碟寫入</translation>
+    </message>
+    <message>
+        <source>%1 MB/s</source>
+        <translation>%1 MB/s</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>測量時間</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>從未</translation>
     </message>
 </context>
 <context>
@@ -3945,6 +4270,61 @@ Check the market address in Settings, or try again.</source>
     <message>
         <source>Rejected</source>
         <translation>已拒絕</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::ui::SaveImageDialog</name>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Save %1 as an image</source>
+        <translation>將 %1 儲存為映像</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s system disk (what you installed, /root, /etc, …) becomes an image only you can launch. /workspace is not part of it. Storing it costs %1 per GB and month, billed per second until you delete it.</source>
+        <translation>實例的系統碟（您安裝的內容、/root、/etc 等）將成為只有您能啟動的映像，不包含 /workspace。儲存費用為每 GB 每月 %1，按秒計費，直到您刪除它。</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名稱：</translation>
+    </message>
+    <message>
+        <source>Asking the market…</source>
+        <translation>正在詢問市場…</translation>
+    </message>
+    <message>
+        <source>Cannot save: %1</source>
+        <translation>無法儲存：%1</translation>
+    </message>
+    <message>
+        <source>Ready: %1. It lives on host %2 only: launch it on that host&apos;s offer.</source>
+        <translation>就緒：%1。它僅存於主機 %2：請在該主機的報價上啟動。</translation>
+    </message>
+    <message>
+        <source>Ready: %1, in the market&apos;s registry: any host can launch it.</source>
+        <translation>就緒：%1，已存入市場映像倉庫：任意主機均可啟動。</translation>
+    </message>
+    <message>
+        <source>The save failed: %1</source>
+        <translation>儲存失敗：%1</translation>
+    </message>
+    <message>
+        <source>Saving… the host is committing the instance&apos;s system disk.</source>
+        <translation>正在儲存…主機正在提交實例的系統碟。</translation>
     </message>
 </context>
 <context>
