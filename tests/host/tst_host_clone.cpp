@@ -75,12 +75,17 @@ private:
         QJsonObject last;
         HostTestBed::poll(
             [&] {
+                // The source first: a state read before the target's copy is seen unfinished
+                // was the source's state while the copy ran (read after, it may already be the
+                // move's destroy that follows the verified end).
+                const QString sourceState =
+                    sourceStates ? bed.instance(source)[u"state"_s].toString() : QString();
                 last = bed.instance(target);
                 const QString state = last[u"copy"_s][u"state"_s].toString();
                 const bool ended =
                     state == u"done"_s || state == u"failed"_s || state == u"cancelled"_s;
                 if (!ended && sourceStates)
-                    sourceStates->append(bed.instance(source)[u"state"_s].toString());
+                    sourceStates->append(sourceState);
                 return ended;
             },
             timeoutMs);
